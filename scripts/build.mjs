@@ -1,0 +1,36 @@
+// Builds every program into out/: the renderer with Vite, the Node and Electron bundles with esbuild.
+//   node scripts/build.mjs [--quiet] [--only=renderer|main|preload|core|web|server]
+import { build as esbuild } from 'esbuild';
+import { build as vite } from 'vite';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const args = process.argv.slice(2);
+const quiet = args.includes('--quiet');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+
+const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: quiet ? 'warning' : 'info', absWorkingDir: root };
+
+/** Each target: how it is built. Packages stay external (installed node_modules) unless noted. */
+const targets = {
+  renderer: () => vite({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: quiet ? 'warn' : 'info' }),
+  // CommonJS main: electron-store is ESM-only, so it is bundled in rather than required (electron-host.md §7).
+  main: () => esbuild({ ...node, entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.cjs', format: 'cjs', external: ['electron', 'better-sqlite3'] }),
+  // A sandboxed preload is one CommonJS file that requires nothing but electron (electron-host.md §1).
+  preload: () => esbuild({ ...node, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs', format: 'cjs', external: ['electron'] }),
+  // The core worker is CommonJS so it loads from inside app.asar (electron-host.md §3.1).
+  core: () => esbuild({ ...node, entryPoints: ['electron/core/worker.ts'], outfile: 'out/core/worker.cjs', format: 'cjs', packages: 'external' }),
+  web: () => esbuild({ ...node, entryPoints: ['electron/web/main.ts'], outfile: 'out/web/main.mjs', format: 'esm', packages: 'external' }),
+  server: () => esbuild({ ...node, entryPoints: ['server/src/cli.ts'], outfile: 'out/server/cli.mjs', format: 'esm', packages: 'external' }),
+};
+
+const chosen = only ? [only] : Object.keys(targets);
+for (const name of chosen) {
+  const target = targets[name];
+  if (!target) {
+    console.error(`Unknown build target "${name}". Choose one of: ${Object.keys(targets).join(', ')}`);
+    process.exit(2);
+  }
+}
+await Promise.all(chosen.map((name) => targets[name]()));

@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { appMethods } from './methods/app';
+import { dashboardMethods } from './methods/dashboard';
+import { groupsMethods } from './methods/groups';
+import { membersMethods } from './methods/members';
+
+/**
+ * Every method the renderer may call: name → input schema, output schema, permission. Adding a method
+ * is one entry here plus its handler in electron/core; both hosts and the renderer client follow.
+ */
+export const contract = {
+  ...appMethods,
+  ...groupsMethods,
+  ...membersMethods,
+  ...dashboardMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller passes (defaults not yet applied). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives, after validation and defaults. */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);
+
+export * from './errors';
+export * from './define';
+export * from './events';

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { cents, groupNumber, planCode, usState, zip } from './primitives';
+
+export const coverageTiers = ['EMP', 'ESP', 'ECH', 'FAM'] as const;
+export const coverageTier = z.enum(coverageTiers);
+export type CoverageTier = z.infer<typeof coverageTier>;
+
+export const planKinds = ['HMO', 'PPO', 'EPO', 'HDHP'] as const;
+
+/** Monthly premium per tier, in cents. */
+export const tierRates = z.object({ EMP: cents, ESP: cents, ECH: cents, FAM: cents });
+export type TierRates = z.infer<typeof tierRates>;
+
+export const plan = z.object({
+  code: planCode,
+  name: z.string().min(1).max(80),
+  kind: z.enum(planKinds),
+  rates: tierRates,
+});
+export type Plan = z.infer<typeof plan>;
+
+/**
+ * The policy values a plan sets per group (DESIGN.md, Domain rules). Defaults are common carrier
+ * policy; each is a value, never a constant in code.
+ */
+export const groupPolicy = z.object({
+  /** Retroactive changes allowed for the current month plus this many before it. */
+  retroMonths: z.number().int().min(0).max(12),
+  terminationRule: z.enum(['end_of_month', 'event_date']),
+  /** Children are covered until this age, through the end of the birth month. */
+  dependentAgeLimit: z.number().int().min(18).max(30),
+  specialEnrollmentDays: z.number().int().min(30).max(120),
+  /** HIPAA/CHIPRA: 60 days after losing Medicaid or CHIP. */
+  medicaidSpecialEnrollmentDays: z.number().int().min(60).max(180),
+  /** Days from hire to eligibility; coverage starts the first of the month after. At most 90 (PHS Act §2708). */
+  waitingPeriodDays: z.number().int().min(0).max(90),
+});
+export type GroupPolicy = z.infer<typeof groupPolicy>;
+
+export const address = z.object({
+  line1: z.string().trim().min(1, 'Required').max(55),
+  line2: z.string().trim().max(55).optional(),
+  city: z.string().trim().min(1, 'Required').max(30),
+  state: usState,
+  zip,
+});
+export type Address = z.infer<typeof address>;
+
+export const group = z.object({
+  groupNumber,
+  name: z.string().min(1).max(80),
+  address,
+  region: z.string().min(1).max(40),
+  policy: groupPolicy,
+  plans: z.array(plan).min(1),
+});
+export type Group = z.infer<typeof group>;

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { address } from './group';
+import { coverageTier } from './group';
+import { email, isoDate, maskedSsn, memberId, personName, phone, planCode } from './primitives';
+
+/** Relationship to the subscriber; the X12 834 INS02 codes live in shared/domain. */
+export const relationships = ['subscriber', 'spouse', 'domestic_partner', 'child', 'stepchild', 'adopted_child', 'foster_child'] as const;
+export const relationship = z.enum(relationships);
+export type Relationship = z.infer<typeof relationship>;
+
+export const genders = ['F', 'M', 'U'] as const;
+export const gender = z.enum(genders);
+
+/**
+ * Coverage status as of a day: `pending` before the effective date, `terminated` after the
+ * termination date, `active` between.
+ */
+export const memberStatuses = ['active', 'pending', 'terminated'] as const;
+export const memberStatus = z.enum(memberStatuses);
+export type MemberStatus = z.infer<typeof memberStatus>;
+
+export const employmentStatus = z.enum(['FT', 'PT']);
+
+/** One row of the roster table. */
+export const rosterRow = z.object({
+  memberId,
+  subscriberId: memberId,
+  relationship,
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: isoDate,
+  planCode,
+  planName: z.string(),
+  tier: coverageTier,
+  status: memberStatus,
+  effectiveDate: isoDate,
+  terminationDate: isoDate.nullable(),
+  ssnLast4: z.string().nullable(),
+  /** A local change not yet accepted by the plan (issue "Manage Members end to end"). */
+  pendingSync: z.boolean(),
+});
+export type RosterRow = z.infer<typeof rosterRow>;
+
+export const coveragePeriod = z.object({
+  planCode,
+  planName: z.string(),
+  tier: coverageTier,
+  startDate: isoDate,
+  endDate: isoDate.nullable(),
+  /** Why the period began or ended, in the words of the 834 maintenance reasons. */
+  reason: z.string(),
+});
+export type CoveragePeriod = z.infer<typeof coveragePeriod>;
+
+export const memberDetail = z.object({
+  memberId,
+  subscriberId: memberId,
+  relationship,
+  firstName: personName,
+  middleName: z.string().nullable(),
+  lastName: personName,
+  suffix: z.string().nullable(),
+  dateOfBirth: isoDate,
+  gender,
+  ssn: maskedSsn.nullable(),
+  address,
+  phone: phone.nullable(),
+  email: email.nullable(),
+  hireDate: isoDate.nullable(),
+  employmentStatus: employmentStatus.nullable(),
+  status: memberStatus,
+  planCode,
+  planName: z.string(),
+  tier: coverageTier,
+  effectiveDate: isoDate,
+  terminationDate: isoDate.nullable(),
+  coverageHistory: z.array(coveragePeriod),
+  /** For a subscriber: the family. For a dependent: empty (see `subscriber`). */
+  dependents: z.array(rosterRow),
+  /** For a dependent: the subscriber's row. */
+  subscriber: rosterRow.nullable(),
+  version: z.number().int().nonnegative(),
+  pendingSync: z.boolean(),
+});
+export type MemberDetail = z.infer<typeof memberDetail>;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { Temporal } from 'temporal-polyfill';
+
+/** A calendar date `YYYY-MM-DD` that exists (`2026-02-30` is refused, not rolled over). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD')
+  .refine((s) => {
+    try {
+      Temporal.PlainDate.from(s, { overflow: 'reject' });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'This date does not exist');
+export type IsoDate = z.infer<typeof isoDate>;
+
+/** An instant, ISO-8601 in UTC (`2026-11-27T06:51:10.000Z`). */
+export const isoInstant = z.iso.datetime();
+
+/** Money is integer cents, never floats. */
+export const cents = z.number().int().safe();
+
+/** The plan's group number as printed on invoices (digits, 4–10). */
+export const groupNumber = z.string().regex(/^\d{4,10}$/, 'A group number is 4 to 10 digits');
+
+/** Plan-assigned member ID: subscriber `123456789`, dependent `123456789-01`. */
+export const memberId = z.string().regex(/^\d{9}(-\d{2})?$/, 'A member ID is 9 digits, with -NN for a dependent');
+
+export const planCode = z.string().regex(/^[A-Z0-9-]{2,20}$/, 'A plan code is 2–20 capital letters, digits or dashes');
+
+/** A full SSN as typed (dashes optional); only ever an input, never an output. */
+export const ssnInput = z
+  .string()
+  .transform((s) => s.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^\d{9}$/, 'An SSN is 9 digits'));
+
+export const ssnLast4 = z.string().regex(/^\d{4}$/);
+
+/** Shown on screen and returned by every API: `***-**-6789`. */
+export const maskedSsn = z.string().regex(/^\*\*\*-\*\*-\d{4}$/);
+
+export const personName = z
+  .string()
+  .trim()
+  .min(1, 'Required')
+  .max(60, 'At most 60 characters')
+  // Letters of any script, spaces, apostrophes, hyphens and periods: what real names use, and nothing
+  // that breaks an X12 834 (which reserves * ~ : ^).
+  .regex(/^[\p{L}\p{M}' .-]+$/u, 'Use letters, spaces, apostrophes, hyphens or periods');
+
+export const usState = z.string().regex(/^[A-Z]{2}$/, 'Use the two-letter state code');
+export const zip = z.string().regex(/^\d{5}(-\d{4})?$/, 'Use a 5-digit ZIP or ZIP+4');
+export const phone = z.string().regex(/^\+?[0-9 ().-]{7,20}$/, 'Enter a phone number');
+export const email = z.email('Enter an e-mail address');

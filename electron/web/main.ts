@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCore } from '../core/host/start-core';
+import { USAGE, parseWebArgs } from './cli-options';
+import { defaultDataDir, prepareDataDir } from './data-dir';
+import { startBrowserHost } from './http-server';
+import { loadOrCreateKey } from './key-file';
+import { openBrowser } from './open-browser';
+
+// `npm run web`: the browser host. It runs the same core and renderer as the Electron app and
+// prints one line with the address (token included).
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+async function main(): Promise<number> {
+  const args = parseWebArgs(process.argv.slice(2));
+  if (!args.ok) {
+    console.error(`GroupDesk: ${args.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const dataDir = prepareDataDir(args.options.dataDir ?? defaultDataDir());
+  if (!dataDir.ok) {
+    console.error(dataDir.message);
+    return 1;
+  }
+  const core = startCore({ dataDir: dataDir.dir, encryptionKey: loadOrCreateKey(dataDir.dir), workerPath: path.join(here, '..', 'core', 'worker.cjs') });
+  // A fresh token each launch: an address copied from an earlier launch stops working.
+  const token = randomBytes(32).toString('base64url');
+  let host;
+  try {
+    host = await startBrowserHost({ core, token, rendererDir: path.join(here, '..', 'renderer'), ...(args.options.port === undefined ? {} : { port: args.options.port }) });
+  } catch (error) {
+    await core.close();
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    console.error(code === 'EADDRINUSE' ? `GroupDesk: port ${args.options.port} is in use; choose another with --port N.` : `GroupDesk could not start: ${String(error)}`);
+    return 1;
+  }
+  const address = `${host.url}#token=${token}`;
+  console.log(`GroupDesk is running at ${address}`);
+  if (args.options.open) openBrowser(address);
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await host.close();
+  await core.close();
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,41 @@
+import type { GroupPolicy } from '../contract/schemas/group';
+import type { Relationship } from '../contract/schemas/member';
+import { addYears, compareDates, endOfMonth } from '../util/dates';
+import { isChildRelationship } from './relationships';
+import { allow, violation, type RuleResult } from './rule-result';
+
+/**
+ * Last day a child is covered: the end of the month of the `dependentAgeLimit` birthday.
+ * 45 CFR 147.120: children eligible to 26; ending at the end of the birth month is plan policy
+ * (domain-standards §7). A Feb 29 birthday falls on Feb 28 in a common year, same month either way.
+ */
+export function ageOutDate(dateOfBirth: string, policy: Pick<GroupPolicy, 'dependentAgeLimit'>): string {
+  return endOfMonth(addYears(dateOfBirth, policy.dependentAgeLimit));
+}
+
+export interface DependentAgeInput {
+  relationship: Relationship;
+  dateOfBirth: string;
+  /** Incapable of self-support with proof on file (834 INS10 = Y): covered past the limit. */
+  disabled?: boolean;
+}
+
+/** Whether the age limit lets this member be covered on `on`; partners and subscribers have no age limit. */
+export function isWithinDependentAge(member: DependentAgeInput, on: string, policy: Pick<GroupPolicy, 'dependentAgeLimit'>): boolean {
+  if (!isChildRelationship(member.relationship) || member.disabled === true) return true;
+  return compareDates(on, ageOutDate(member.dateOfBirth, policy)) <= 0;
+}
+
+/** Checks a child's coverage date against the age limit, with a message that says the way out. */
+export function validateDependentAge(
+  member: DependentAgeInput,
+  coverageDate: string,
+  policy: Pick<GroupPolicy, 'dependentAgeLimit'>,
+): RuleResult<string> {
+  if (isWithinDependentAge(member, coverageDate, policy)) return allow(coverageDate);
+  const lastDay = ageOutDate(member.dateOfBirth, policy);
+  return violation(
+    'dateOfBirth',
+    `Children are covered through the end of the month they turn ${policy.dependentAgeLimit} (for this child, ${lastDay}); coverage on ${coverageDate} is past that. Mark the dependent as disabled with proof of incapacity, or choose a date on or before ${lastDay}.`,
+  );
+}

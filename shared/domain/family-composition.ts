@@ -1,0 +1,23 @@
+import type { Relationship } from '../contract/schemas/member';
+import { isPartnerRelationship, relationshipLabels } from './relationships';
+import { allow, violation, type RuleResult } from './rule-result';
+
+/**
+ * One subscriber per family and at most one spouse or domestic partner (DESIGN.md, Domain rules;
+ * 834 sends every dependent's relationship to the one subscriber, domain-standards §2.7).
+ * Pass the relationships of everyone enrolled, including the one being added.
+ */
+export function validateFamilyComposition(family: readonly Relationship[]): RuleResult<readonly Relationship[]> {
+  const subscribers = family.filter((r) => r === 'subscriber').length;
+  if (subscribers === 0) return violation('relationship', 'A family needs its subscriber: enroll the employee first, then add dependents.');
+  if (subscribers > 1) return violation('relationship', 'A family has exactly one subscriber: enroll the other employee as a subscriber of their own.');
+  const partners = family.filter(isPartnerRelationship);
+  if (partners.length > 1) {
+    const [first] = partners as [Relationship, ...Relationship[]];
+    return violation(
+      'relationship',
+      `This family already has a ${relationshipLabels[first].toLowerCase()}: only one spouse or domestic partner can be covered. Terminate the current one first if the family has changed.`,
+    );
+  }
+  return allow(family);
+}

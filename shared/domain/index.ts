@@ -1,0 +1,50 @@
+/** The eligibility rules both programs enforce (DESIGN.md, Domain rules). */
+export { allow, violation, toContractError, type RuleResult, type RuleViolation } from './rule-result';
+export {
+  relationshipCodes,
+  relationshipLabels,
+  relationshipCode,
+  relationshipFromCode,
+  subscriberIndicator,
+  isChildRelationship,
+  isPartnerRelationship,
+  type RelationshipCode,
+} from './relationships';
+export { coverageTierLabels, deriveCoverageTier, monthlyPremium } from './coverage-tier';
+export { validateFamilyComposition } from './family-composition';
+export { ageOutDate, isWithinDependentAge, validateDependentAge, type DependentAgeInput } from './dependent-age';
+export { earliestRetroDate, retroWindowPhrase, validateRetroDate } from './retro-window';
+export {
+  effectiveTerminationDate,
+  validateTermination,
+  dependentTerminationDates,
+  cobraNote,
+  type TerminationInput,
+  type DependentCoverageEnd,
+  type CobraNote,
+} from './termination';
+export {
+  terminationReasons,
+  terminationReasonIds,
+  terminationReason,
+  terminationReasonsFor,
+  isTerminationReasonId,
+  type TerminationReason,
+  type TerminationReasonId,
+} from './termination-reasons';
+export {
+  qualifyingEvents,
+  qualifyingEventIds,
+  qualifyingEvent,
+  qualifyingEventWindowDays,
+  qualifyingEventEffectiveDate,
+  validateQualifyingEvent,
+  type QualifyingEvent,
+  type QualifyingEventId,
+  type QualifyingEventRequest,
+} from './qualifying-events';
+export { firstEligibleEffectiveDate, validateWaitingPeriodDays, maxWaitingPeriodDays } from './waiting-period';
+export { memberStatusOn, isVisible, visibleSince, coverageSpan, terminatedVisibleYears } from './member-status';
+export { federalHolidays, observedHolidayOn, type FederalHoliday } from './federal-holidays';
+export { isBusinessDay, nextBusinessDay, addBusinessDays, businessDaysBetween } from './business-days';
+export { defaultGroupPolicy } from './default-policy';

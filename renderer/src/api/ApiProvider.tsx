@@ -1,0 +1,26 @@
+import { createContext, useContext, useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import type { CoreEvent } from '../../../shared/contract';
+import type { Transport } from './transport';
+
+const ApiContext = createContext<Transport | null>(null);
+
+export function ApiProvider({ transport, children }: { transport: Transport; children: ReactNode }) {
+  return <ApiContext.Provider value={transport}>{children}</ApiContext.Provider>;
+}
+
+export function useApi(): Transport {
+  const transport = useContext(ApiContext);
+  if (!transport) throw new Error('useApi needs an <ApiProvider> above it');
+  return transport;
+}
+
+/** Runs `handler` for every core event; the latest handler is used without resubscribing. */
+export function useCoreEvent(handler: (event: CoreEvent) => void): void {
+  const api = useApi();
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => api.onEvent((event) => latest.current(event)), [api]);
+}

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { AlertDialog } from 'radix-ui';
+import type { ContractError } from '../../../shared/contract';
+import type { StoreState } from '../../../shared/contract/methods/app';
+import { useApi } from '../api/ApiProvider';
+import { useStatusStore } from '../state/statusStore';
+import { useAnnouncer } from '../state/announcer';
+
+type Problem = Exclude<StoreState, { state: 'ready' }>;
+
+function Path({ path }: { path: string }) {
+  return <code className="path">{path}</code>;
+}
+
+/** Full-screen explanation of a local store GroupDesk cannot use, with the one safe way forward for each case. */
+export function StoreProblem({ store, onCheckAgain }: { store: Problem; onCheckAgain: () => void }) {
+  return (
+    <div className="fullscreen">
+      <main className="problem" aria-labelledby="problem-title">
+        {store.state === 'corrupt' && <Corrupt store={store} />}
+        {store.state === 'too_new' && (
+          <>
+            <h1 id="problem-title">This data file is from a newer GroupDesk</h1>
+            <p>
+              The file at <Path path={store.path} /> uses data format version {store.fileVersion}. This copy of GroupDesk understands
+              up to version {store.appVersion}, so it will not open the file rather than risk damaging it.
+            </p>
+            <p>Update GroupDesk to the latest version, then open it again. Your data is unchanged.</p>
+            <button type="button" className="button" onClick={onCheckAgain}>
+              Check again
+            </button>
+          </>
+        )}
+        {store.state === 'unwritable' && (
+          <>
+            <h1 id="problem-title">GroupDesk cannot save its data</h1>
+            <p>
+              The folder <Path path={store.path} /> cannot be written to ({store.detail}).
+            </p>
+            <p>
+              Make sure the disk is not full, that the folder exists and that your user account may change it (your IT department can
+              help if it is managed by policy), then check again.
+            </p>
+            <button type="button" className="button" onClick={onCheckAgain}>
+              Check again
+            </button>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
+
+function Corrupt({ store }: { store: Extract<Problem, { state: 'corrupt' }> }) {
+  const api = useApi();
+  const setStore = useStatusStore((s) => s.setStore);
+  const announce = useAnnouncer((s) => s.announce);
+  const [error, setError] = useState<ContractError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const startFresh = async () => {
+    setBusy(true);
+    const result = await api.call('app.startFresh', { confirm: true });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    announce(`Started fresh. The old file is kept at ${result.value.movedTo}.`);
+    setStore(result.value.store);
+  };
+
+  return (
+    <>
+      <h1 id="problem-title">GroupDesk cannot read its data file</h1>
+      <p>
+        The file at <Path path={store.path} /> is damaged or is not a GroupDesk database ({store.detail}).
+      </p>
+      <p>
+        Starting fresh sets this file aside — it is renamed and kept next to it, never deleted — and creates an empty one. Your groups
+        and members are then downloaded again from the plan; changes that had not been sent yet stay only in the old file.
+      </p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <AlertDialog.Root>
+        <AlertDialog.Trigger asChild>
+          <button type="button" className="button button-primary" disabled={busy}>
+            Start fresh
+          </button>
+        </AlertDialog.Trigger>
+        <AlertDialog.Portal>
+          <AlertDialog.Overlay className="dialog-overlay" />
+          <AlertDialog.Content className="dialog confirm">
+            <AlertDialog.Title className="dialog-title">Start fresh with an empty data file?</AlertDialog.Title>
+            <AlertDialog.Description>
+              The old file is kept at <Path path={store.path} /> under a new name, so nothing is deleted.
+            </AlertDialog.Description>
+            <div className="dialog-actions">
+              <AlertDialog.Cancel asChild>
+                <button type="button" className="button">
+                  Cancel
+                </button>
+              </AlertDialog.Cancel>
+              <AlertDialog.Action asChild>
+                <button type="button" className="button button-primary" onClick={() => void startFresh()}>
+                  Start fresh
+                </button>
+              </AlertDialog.Action>
+            </div>
+          </AlertDialog.Content>
+        </AlertDialog.Portal>
+      </AlertDialog.Root>
+    </>
+  );
+}

@@ -1,0 +1,125 @@
+import { useEffect, useId, useState } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { Dialog } from 'radix-ui';
+import { useNavigate } from '@tanstack/react-router';
+import { useQuery } from '../api/useQuery';
+import { useGroupStore } from '../state/groupStore';
+import { useDebounced } from './useDebounced';
+import { formatDate, fullName, relationshipLabels } from './format';
+import { StatusBadge } from './StatusBadge';
+
+const isPaletteShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k';
+
+/**
+ * Ctrl/Cmd+K: find a member from anywhere. A combobox over a listbox (focus stays in the input,
+ * arrows move the active option), so typing and choosing never fight over focus.
+ */
+export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!isPaletteShortcut(e)) return;
+      e.preventDefault();
+      onOpenChange(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onOpenChange]);
+
+  return (
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog palette" aria-describedby={undefined}>
+          <Dialog.Title className="visually-hidden">Search members</Dialog.Title>
+          {open && <PaletteSearch onDone={() => onOpenChange(false)} />}
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function PaletteSearch({ onDone }: { onDone: () => void }) {
+  const groupNumber = useGroupStore((s) => s.groupNumber);
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(0);
+  const query = useDebounced(text.trim(), 150);
+  const listId = useId();
+  const results = useQuery('members.search', groupNumber && query ? { groupNumber, query, limit: 12 } : null);
+  const rows = query && results.data ? results.data : [];
+  const current = Math.min(active, Math.max(rows.length - 1, 0));
+
+  const open = (memberId: string) => {
+    onDone();
+    void navigate({ to: '/members/$memberId', params: { memberId } });
+  };
+
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (rows.length) setActive((current + (e.key === 'ArrowDown' ? 1 : rows.length - 1)) % rows.length);
+    } else if (e.key === 'Enter') {
+      const row = rows[current];
+      if (row) open(row.memberId);
+    }
+  };
+
+  const optionId = (i: number) => `${listId}-${i}`;
+  return (
+    <>
+      <div className="palette-input-row">
+        <input
+          className="palette-input"
+          role="combobox"
+          aria-label="Search members"
+          aria-expanded={rows.length > 0}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={rows.length ? optionId(current) : undefined}
+          placeholder="Name, member ID or last 4 of SSN"
+          autoComplete="off"
+          spellCheck={false}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <kbd className="kbd">Esc</kbd>
+      </div>
+      <ul id={listId} role="listbox" aria-label="Matching members" className="palette-list">
+        {rows.map((row, i) => (
+          // Options are never focused: the combobox keeps focus and handles the keys (aria-activedescendant).
+          // eslint-disable-next-line jsx-a11y/click-events-have-key-events
+          <li
+            key={row.memberId}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === current}
+            className="palette-option"
+            onMouseMove={() => setActive(i)}
+            onClick={() => open(row.memberId)}
+          >
+            <span className="palette-name">{fullName(row)}</span>
+            <span className="palette-meta">
+              {row.memberId} · {relationshipLabels[row.relationship]} · born {formatDate(row.dateOfBirth)}
+            </span>
+            <StatusBadge status={row.status} />
+          </li>
+        ))}
+      </ul>
+      <p className="palette-footer" aria-live="polite">
+        {!query
+          ? 'Type a name, a member ID or the last 4 digits of an SSN.'
+          : results.status === 'error'
+            ? results.error.message
+            : results.status === 'loading' && !results.data
+              ? 'Searching…'
+              : rows.length === 0
+                ? `No member matches “${query}”.`
+                : `${rows.length} best ${rows.length === 1 ? 'match' : 'matches'} · ↑↓ to choose · Enter to open`}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import { useCallback, useEffect, useRef } from 'react';
+import type { KeyboardEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import type { Range } from '@tanstack/react-virtual';
+import type { RosterRow } from '../../../../shared/contract/schemas/member';
+import type { RosterSortColumn } from '../../../../shared/contract/methods/members';
+import type { RosterSort } from '../../state/rosterViewStore';
+import { RosterHeader } from './RosterHeader';
+import { RosterCells } from './RosterRowView';
+import type { FamilyPlace } from './RosterRowView';
+import { rosterColumns } from './columns';
+
+// Fixed heights keep scroll math exact for any row count (no measuring 100k rows); roster.css matches.
+export const rowHeight = 36;
+const headerHeight = 36;
+
+interface Props {
+  total: number;
+  rowAt: (index: number) => RosterRow | undefined;
+  ensureRange: (first: number, last: number) => void;
+  sort: RosterSort;
+  onSort: (by: RosterSortColumn) => void;
+  onOpen: (memberId: string) => void;
+  activeIndex: number;
+  onActiveIndex: (index: number) => void;
+  initialScrollTop: number;
+  onScrollTop: (top: number) => void;
+}
+
+function familyPlace(rowAt: Props['rowAt'], index: number, row: RosterRow | undefined): FamilyPlace {
+  if (!row) return 'alone';
+  const next = rowAt(index + 1);
+  const inFamily = (r: RosterRow | undefined) => r !== undefined && r.relationship !== 'subscriber' && r.subscriberId === row.subscriberId;
+  if (row.relationship === 'subscriber') return inFamily(next) ? 'head' : 'alone';
+  return inFamily(next) ? 'member' : 'last';
+}
+
+/**
+ * The roster as an ARIA grid with one focusable row at a time (roving tabindex). Rows are virtualized;
+ * the focused row is always kept rendered, so focus never falls back to the page while scrolling.
+ */
+export function RosterGrid(props: Props) {
+  const { total, rowAt, ensureRange, sort, onSort, onOpen, onActiveIndex, initialScrollTop, onScrollTop } = props;
+  const active = Math.min(props.activeIndex, Math.max(total - 1, 0));
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rowRefs = useRef(new Map<number, HTMLDivElement>());
+  const focusPending = useRef(false);
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (total > 0 && !indexes.includes(active)) indexes.push(active);
+      return indexes.sort((a, b) => a - b);
+    },
+    [active, total],
+  );
+
+  // This build does not use the React Compiler, and the virtualizer is read afresh on every render.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    paddingStart: headerHeight,
+    scrollPaddingStart: headerHeight,
+    initialOffset: initialScrollTop,
+    rangeExtractor,
+  });
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (total > 0) ensureRange(first, last);
+  }, [first, last, total, ensureRange]);
+
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const element = rowRefs.current.get(active);
+    if (element) {
+      element.focus({ preventScroll: true });
+      focusPending.current = false;
+    }
+  });
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(total - 1, index));
+    focusPending.current = true;
+    onActiveIndex(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget || total === 0) return;
+    const perPage = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - headerHeight) / rowHeight) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + perPage,
+      PageUp: active - perPage,
+      Home: 0,
+      End: total - 1,
+    };
+    const target = moves[e.key];
+    if (target !== undefined) {
+      e.preventDefault();
+      moveTo(target);
+    } else if (e.key === 'Enter') {
+      const row = rowAt(active);
+      if (row) {
+        e.preventDefault();
+        onOpen(row.memberId);
+      }
+    }
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className="roster-scroll"
+      role="grid"
+      aria-label="Members"
+      aria-rowcount={total + 1}
+      aria-colcount={rosterColumns.length}
+      // Focus lives on one row at a time (roving tabindex); the grid itself is reached only by clicking.
+      tabIndex={-1}
+      onScroll={(e) => onScrollTop(e.currentTarget.scrollTop)}
+    >
+      <RosterHeader sort={sort} onSort={onSort} />
+      <div role="rowgroup" className="roster-body" style={{ height: virtualizer.getTotalSize() - headerHeight }}>
+        {items.map((item) => {
+          const row = rowAt(item.index);
+          const family = familyPlace(rowAt, item.index, row);
+          return (
+            <div
+              key={item.key}
+              ref={(el) => {
+                if (el) rowRefs.current.set(item.index, el);
+                else rowRefs.current.delete(item.index);
+              }}
+              role="row"
+              aria-rowindex={item.index + 2}
+              aria-busy={row ? undefined : true}
+              tabIndex={item.index === active ? 0 : -1}
+              className={`roster-row body-row family-${family}`}
+              style={{ transform: `translateY(${item.start - headerHeight}px)` }}
+              onFocus={() => {
+                if (item.index !== active) onActiveIndex(item.index);
+              }}
+              onClick={() => row && onOpen(row.memberId)}
+              onKeyDown={onKeyDown}
+            >
+              <RosterCells row={row} family={family} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

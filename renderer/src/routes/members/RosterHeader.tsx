@@ -1,0 +1,26 @@
+import type { RosterSort } from '../../state/rosterViewStore';
+import type { RosterSortColumn } from '../../../../shared/contract/methods/members';
+import { rosterColumns } from './columns';
+
+/** Column headers; each is a button that sorts, and `aria-sort` tells which one is in effect. */
+export function RosterHeader({ sort, onSort }: { sort: RosterSort; onSort: (by: RosterSortColumn) => void }) {
+  return (
+    <div role="rowgroup" className="roster-head">
+      <div role="row" className="roster-row" aria-rowindex={1}>
+        {rosterColumns.map((column) => {
+          const sorted = sort.by === column.sortBy;
+          return (
+            <div role="columnheader" className="cell head-cell" key={column.id} aria-sort={sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+              <button type="button" className="sort-button" onClick={() => onSort(column.sortBy)}>
+                {column.label}
+                <span className={`sort-arrow ${sorted ? 'is-sorted' : ''}`} aria-hidden="true">
+                  {sorted && sort.dir === 'desc' ? '↓' : '↑'}
+                </span>
+              </button>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useEffect, useMemo } from 'react';
+import { useNavigate } from '@tanstack/react-router';
+import { useQuery } from '../../api/useQuery';
+import { useGroupStore } from '../../state/groupStore';
+import { useRosterView } from '../../state/rosterViewStore';
+import { useAnnouncer } from '../../state/announcer';
+import { EmptyState, ErrorState } from '../../components/ErrorState';
+import { formatInstant, plural } from '../../components/format';
+import { Skeleton } from '../../components/Skeleton';
+import { RosterToolbar } from './RosterToolbar';
+import { RosterGrid } from './RosterGrid';
+import { useRosterPages } from './useRosterPages';
+import type { RosterParams } from './useRosterPages';
+
+export function RosterPage() {
+  const groupNumber = useGroupStore((s) => s.groupNumber) ?? '';
+  const group = useQuery('groups.get', { groupNumber });
+  // Field by field, so scrolling (which writes scrollTop) does not re-render the page.
+  const query = useRosterView((s) => s.query);
+  const filters = useRosterView((s) => s.filters);
+  const sort = useRosterView((s) => s.sort);
+  const activeIndex = useRosterView((s) => s.activeIndex);
+  const toggleSort = useRosterView((s) => s.toggleSort);
+  const setActiveIndex = useRosterView((s) => s.setActiveIndex);
+  const setScrollTop = useRosterView((s) => s.setScrollTop);
+  const navigate = useNavigate();
+  const announce = useAnnouncer((s) => s.announce);
+
+  const params = useMemo<RosterParams>(
+    () => ({
+      groupNumber,
+      sort,
+      grouping: 'family',
+      statuses: filters.statuses,
+      ...(query ? { query } : {}),
+      ...(filters.planCodes.length ? { planCodes: filters.planCodes } : {}),
+      ...(filters.relationships.length ? { relationships: filters.relationships } : {}),
+    }),
+    [groupNumber, sort, filters, query],
+  );
+  const roster = useRosterPages(params);
+
+  const summary = roster.total === null ? null : query ? `${plural(roster.total, 'member matches', 'members match')} “${query}”` : plural(roster.total, 'member', 'members');
+  useEffect(() => {
+    if (summary) announce(summary);
+  }, [summary, announce]);
+
+  return (
+    <div className="page page-roster">
+      <div className="page-header">
+        <h1 className="page-title">Members</h1>
+        <p className="page-meta" aria-live="off">
+          {summary ?? <Skeleton width={120} />}
+          {roster.asOf && <span className="muted"> · as of {formatInstant(roster.asOf)}</span>}
+        </p>
+      </div>
+      <RosterToolbar plans={group.data?.plans ?? []} />
+      {roster.error && roster.total === null ? (
+        <ErrorState title="The roster could not be loaded" error={roster.error} onRetry={roster.reload} />
+      ) : roster.total === 0 ? (
+        <EmptyState title={query ? `No member matches “${query}”` : 'No members match these filters'}>
+          <p>{query ? 'Check the spelling, or search by member ID or the last 4 digits of the SSN.' : 'Choose more statuses, plans or relationships above.'}</p>
+        </EmptyState>
+      ) : (
+        <>
+          {roster.error && (
+            <p className="form-error" role="alert">
+              {roster.error.message}
+            </p>
+          )}
+          <RosterGrid
+            // A new query starts a new list at its top; coming back to the same list restores the position.
+            key={JSON.stringify(params)}
+            total={roster.total ?? 12}
+            rowAt={roster.rowAt}
+            ensureRange={roster.ensureRange}
+            sort={sort}
+            onSort={toggleSort}
+            onOpen={(memberId) => void navigate({ to: '/members/$memberId', params: { memberId } })}
+            activeIndex={activeIndex}
+            onActiveIndex={setActiveIndex}
+            initialScrollTop={useRosterView.getState().scrollTop}
+            onScrollTop={setScrollTop}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { memo } from 'react';
+import type { RosterRow } from '../../../../shared/contract/schemas/member';
+import { formatDate, fullName, relationshipLabels } from '../../components/format';
+import { StatusBadge } from '../../components/StatusBadge';
+import { Skeleton } from '../../components/Skeleton';
+
+/** Where a row sits in its family, for the indent and the band that ties dependents to their subscriber. */
+export type FamilyPlace = 'alone' | 'head' | 'member' | 'last';
+
+interface Props {
+  row: RosterRow | undefined;
+  family: FamilyPlace;
+}
+
+/** The cells of one roster row; a row not yet fetched shows placeholder bars of the same shape. */
+export const RosterCells = memo(function RosterCells({ row, family }: Props) {
+  if (!row)
+    return (
+      <>
+        {Array.from({ length: 9 }, (_, i) => (
+          <div role="gridcell" className="cell" key={i}>
+            <Skeleton width={i === 0 ? '70%' : '55%'} />
+          </div>
+        ))}
+      </>
+    );
+  const dependent = family === 'member' || family === 'last';
+  return (
+    <>
+      <div role="gridcell" className="cell cell-name">
+        {dependent && <span className="family-line" aria-hidden="true" />}
+        <span className="truncate">{fullName(row)}</span>
+      </div>
+      <div role="gridcell" className="cell mono">
+        {row.memberId}
+      </div>
+      <div role="gridcell" className="cell">
+        {relationshipLabels[row.relationship]}
+      </div>
+      <div role="gridcell" className="cell num">
+        {formatDate(row.dateOfBirth)}
+      </div>
+      <div role="gridcell" className="cell">
+        <span className="truncate">{row.planName}</span>
+      </div>
+      <div role="gridcell" className="cell mono">
+        {row.tier}
+      </div>
+      <div role="gridcell" className="cell">
+        <StatusBadge status={row.status} pendingSync={row.pendingSync} />
+      </div>
+      <div role="gridcell" className="cell num">
+        {formatDate(row.effectiveDate)}
+      </div>
+      <div role="gridcell" className="cell num">
+        {formatDate(row.terminationDate)}
+      </div>
+    </>
+  );
+});

@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import { memberStatuses, relationships } from '../../../../shared/contract/schemas/member';
+import type { MemberStatus } from '../../../../shared/contract/schemas/member';
+import type { Plan } from '../../../../shared/contract/schemas/group';
+import { useRosterView } from '../../state/rosterViewStore';
+import { useDebounced } from '../../components/useDebounced';
+import { relationshipLabels, statusLabels } from '../../components/format';
+import { SearchIcon } from '../../components/icons';
+import { FilterMenu } from './FilterMenu';
+
+/** ~150 ms: fast typists finish a word before a query goes out, and results still feel immediate. */
+const searchDelay = 150;
+
+/** Search box and filters; they write to the roster view store, which the roster query reads. */
+export function RosterToolbar({ plans }: { plans: Plan[] }) {
+  const query = useRosterView((s) => s.query);
+  const filters = useRosterView((s) => s.filters);
+  const setQuery = useRosterView((s) => s.setQuery);
+  const setFilters = useRosterView((s) => s.setFilters);
+  const [text, setText] = useState(query);
+  const settled = useDebounced(text.trim(), searchDelay);
+  useEffect(() => {
+    if (settled !== useRosterView.getState().query) setQuery(settled);
+  }, [settled, setQuery]);
+
+  const toggleStatus = (status: MemberStatus) => {
+    const on = filters.statuses.includes(status);
+    setFilters({ statuses: on ? filters.statuses.filter((s) => s !== status) : memberStatuses.filter((s) => s === status || filters.statuses.includes(s)) });
+  };
+
+  return (
+    <div className="toolbar">
+      <div className="search-box">
+        <SearchIcon />
+        <input
+          type="search"
+          className="search-input"
+          aria-label="Search members"
+          placeholder="Name, member ID or last 4 of SSN"
+          autoComplete="off"
+          spellCheck={false}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      <div className="segmented" role="group" aria-label="Status">
+        {memberStatuses.map((status) => {
+          const pressed = filters.statuses.includes(status);
+          // At least one status stays chosen: an empty choice would always show an empty roster.
+          const onlyOne = pressed && filters.statuses.length === 1;
+          return (
+            <button
+              type="button"
+              key={status}
+              className="segment"
+              aria-pressed={pressed}
+              aria-disabled={onlyOne}
+              title={onlyOne ? 'At least one status stays selected' : undefined}
+              onClick={() => !onlyOne && toggleStatus(status)}
+            >
+              {statusLabels[status]}
+            </button>
+          );
+        })}
+      </div>
+      <FilterMenu label="Plan" options={plans.map((p) => ({ value: p.code, label: p.name }))} selected={filters.planCodes} onChange={(planCodes) => setFilters({ planCodes })} />
+      <FilterMenu
+        label="Relationship"
+        options={relationships.map((r) => ({ value: r, label: relationshipLabels[r] }))}
+        selected={filters.relationships}
+        onChange={(picked) => setFilters({ relationships: picked })}
+      />
+    </div>
+  );
+}

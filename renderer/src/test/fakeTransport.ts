@@ -1,0 +1,137 @@
+import type { CoreEvent, MethodInput, MethodName, MethodOutput, Result } from '../../../shared/contract';
+import type { AppStatus } from '../../../shared/contract/methods/app';
+import type { RosterRow } from '../../../shared/contract/schemas/member';
+import type { MembershipCounts } from '../../../shared/contract/methods/dashboard';
+import type { Transport } from '../api/transport';
+import { makeMembers, plans } from './fixtures';
+import type { FixtureMember } from './fixtures';
+
+type Handler<M extends MethodName> = (input: MethodInput<M>) => Result<MethodOutput<M>>;
+type Handlers = { [M in MethodName]: Handler<M> };
+
+export interface FakeTransport extends Transport {
+  calls: { method: MethodName; input: unknown }[];
+  callsTo<M extends MethodName>(method: M): MethodInput<M>[];
+  emit(event: CoreEvent): void;
+  /** Replace one method's behaviour for a test (errors, store problems). */
+  on<M extends MethodName>(method: M, handler: Handler<M>): void;
+}
+
+export const asOf = '2026-11-27T07:12:00.000Z';
+const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
+
+const groups = [
+  { groupNumber: '100234', name: 'Harbor Logistics Inc.', region: 'Northern California', members: makeMembers(100234, 180) },
+  { groupNumber: '200587', name: 'Cedar Valley Schools', region: 'Colorado', members: makeMembers(200587, 12) },
+];
+
+const findGroup = (groupNumber: string) => groups.find((g) => g.groupNumber === groupNumber);
+const notFound = { ok: false as const, error: { code: 'NOT_FOUND' as const, message: 'No such group or member.' } };
+
+function matches(row: RosterRow, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  if (/^\d{4}$/.test(q) && row.ssnLast4 === q) return true;
+  return row.firstName.toLowerCase().startsWith(q) || row.lastName.toLowerCase().startsWith(q) || row.memberId.startsWith(q);
+}
+
+function listRoster(members: FixtureMember[], input: MethodInput<'members.list'>): MethodOutput<'members.list'> {
+  const by = input.sort?.by ?? 'lastName';
+  const dir = input.sort?.dir === 'desc' ? -1 : 1;
+  const all = members.map((m) => m.row);
+  const rows = all.filter(
+    (r) =>
+      matches(r, input.query ?? '') &&
+      (!input.statuses || input.statuses.includes(r.status)) &&
+      (!input.planCodes?.length || input.planCodes.includes(r.planCode)) &&
+      (!input.relationships?.length || input.relationships.includes(r.relationship)),
+  );
+  const value = (r: RosterRow) => String(r[by] ?? '') + '\u0000' + r.memberId;
+  const family = input.grouping !== 'none';
+  const key = (r: RosterRow) => (family ? value(all.find((s) => s.memberId === r.subscriberId) ?? r) : value(r));
+  rows.sort((a, b) => key(a).localeCompare(key(b)) * dir || (family ? a.memberId.localeCompare(b.memberId) : 0));
+  const offset = input.offset ?? 0;
+  return { total: rows.length, rows: rows.slice(offset, offset + (input.limit ?? 100)), asOf };
+}
+
+function counts(members: FixtureMember[], groupNumber: string): MembershipCounts {
+  const head = (rows: RosterRow[]) => {
+    const subscribers = rows.filter((r) => r.relationship === 'subscriber').length;
+    return { subscribers, dependents: rows.length - subscribers, total: rows.length };
+  };
+  const rows = members.map((m) => m.row);
+  const active = rows.filter((r) => r.status === 'active');
+  return {
+    groupNumber,
+    asOf,
+    active: head(active),
+    pending: head(rows.filter((r) => r.status === 'pending')),
+    terminated: head(rows.filter((r) => r.status === 'terminated')),
+    byPlan: plans.map((p) => ({ planCode: p.code, planName: p.name, ...head(active.filter((r) => r.planCode === p.code)) })),
+    byTier: (['EMP', 'ESP', 'ECH', 'FAM'] as const).map((tier) => ({
+      tier,
+      subscribers: active.filter((r) => r.tier === tier && r.relationship === 'subscriber').length,
+      members: active.filter((r) => r.tier === tier).length,
+    })),
+  };
+}
+
+export const readyStatus: AppStatus = { appVersion: '0.1.0', schemaVersion: 3, store: { state: 'ready' }, mode: 'sandbox', online: true, lastSyncAt: asOf };
+
+export function createFakeTransport(): FakeTransport {
+  const listeners = new Set<(event: CoreEvent) => void>();
+  const calls: { method: MethodName; input: unknown }[] = [];
+  const handlers: Handlers = {
+    'app.status': () => ok(readyStatus),
+    'app.startFresh': () => ok({ movedTo: '/data/groupdesk.corrupt-2026-11-27.db', store: { state: 'ready' } }),
+    'groups.list': () => ok(groups.map((g) => ({ groupNumber: g.groupNumber, name: g.name, region: g.region, activeMembers: g.members.filter((m) => m.row.status === 'active').length }))),
+    'groups.get': (input) => {
+      const g = findGroup(input.groupNumber);
+      if (!g) return notFound;
+      return ok({
+        groupNumber: g.groupNumber,
+        name: g.name,
+        region: g.region,
+        address: { line1: '1200 Harbor Way', city: 'Oakland', state: 'CA', zip: '94607' },
+        policy: { retroMonths: 2, terminationRule: 'end_of_month', dependentAgeLimit: 26, specialEnrollmentDays: 30, medicaidSpecialEnrollmentDays: 60, waitingPeriodDays: 60 },
+        plans: plans.map((p) => ({ code: p.code, name: p.name, kind: 'HMO' as const, rates: { EMP: 61234, ESP: 122468, ECH: 110221, FAM: 171455 } })),
+      });
+    },
+    'members.list': (input) => {
+      const g = findGroup(input.groupNumber);
+      return g ? ok(listRoster(g.members, input)) : notFound;
+    },
+    'members.search': (input) => {
+      const g = findGroup(input.groupNumber);
+      return g ? ok(g.members.map((m) => m.row).filter((r) => matches(r, input.query)).slice(0, input.limit ?? 10)) : notFound;
+    },
+    'members.get': (input) => {
+      const m = findGroup(input.groupNumber)?.members.find((x) => x.row.memberId === input.memberId);
+      return m ? ok(m.detail) : notFound;
+    },
+    'dashboard.counts': (input) => {
+      const g = findGroup(input.groupNumber);
+      return g ? ok(counts(g.members, g.groupNumber)) : notFound;
+    },
+  };
+
+  return {
+    calls,
+    callsTo: <M extends MethodName>(method: M) => calls.filter((c) => c.method === method).map((c) => c.input as MethodInput<M>),
+    async call<M extends MethodName>(method: M, input: MethodInput<M>) {
+      calls.push({ method, input });
+      await Promise.resolve();
+      return (handlers[method] as Handler<M>)(input);
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit(event) {
+      for (const listener of listeners) listener(event);
+    },
+    on(method, handler) {
+      (handlers as Record<MethodName, unknown>)[method] = handler;
+    },
+  };
+}

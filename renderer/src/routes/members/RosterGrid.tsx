@@ -44,7 +44,8 @@ export function RosterGrid(props: Props) {
   const active = Math.min(props.activeIndex, Math.max(total - 1, 0));
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowRefs = useRef(new Map<number, HTMLDivElement>());
-  const focusPending = useRef(false);
+  /** Row to focus once it is rendered (a keyboard move may have to scroll it into existence first). */
+  const focusPending = useRef<number | null>(null);
 
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -76,17 +77,17 @@ export function RosterGrid(props: Props) {
   }, [first, last, total, ensureRange]);
 
   useEffect(() => {
-    if (!focusPending.current) return;
-    const element = rowRefs.current.get(active);
+    if (focusPending.current === null) return;
+    const element = rowRefs.current.get(focusPending.current);
     if (element) {
       element.focus({ preventScroll: true });
-      focusPending.current = false;
+      focusPending.current = null;
     }
   });
 
   const moveTo = (index: number) => {
     const next = Math.max(0, Math.min(total - 1, index));
-    focusPending.current = true;
+    focusPending.current = next;
     onActiveIndex(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
@@ -121,6 +122,7 @@ export function RosterGrid(props: Props) {
       className="roster-scroll"
       role="grid"
       aria-label="Members"
+      aria-describedby="roster-summary"
       aria-rowcount={total + 1}
       aria-colcount={rosterColumns.length}
       // Focus lives on one row at a time (roving tabindex); the grid itself is reached only by clicking.

@@ -49,7 +49,7 @@ export function RosterPage() {
     <div className="page page-roster">
       <div className="page-header">
         <h1 className="page-title">Members</h1>
-        <p className="page-meta" aria-live="off">
+        <p className="page-meta" id="roster-summary">
           {summary ?? <Skeleton width={120} />}
           {roster.asOf && <span className="muted"> · as of {formatInstant(roster.asOf)}</span>}
         </p>

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp } from '../../test/renderApp';
+import { pageSize } from './useRosterPages';
+import { rowHeight } from './RosterGrid';
+
+const grid = () => screen.findByRole('grid', { name: 'Members' });
+const bodyRows = (g: HTMLElement) => within(g).getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1');
+
+async function loadedRoster() {
+  const view = renderApp('/members');
+  const g = await grid();
+  await waitFor(() => expect(within(g).getAllByRole('gridcell')[0]).toHaveTextContent(/,/));
+  return { ...view, grid: g };
+}
+
+describe('Members roster', () => {
+  it('shows the first page of active and pending members, families together, and the total', async () => {
+    const { grid: g, transport } = await loadedRoster();
+    const first = transport.callsTo('members.list')[0];
+    expect(first).toMatchObject({ groupNumber: '100234', offset: 0, limit: pageSize, grouping: 'family', statuses: ['active', 'pending'], sort: { by: 'lastName', dir: 'asc' } });
+    await waitFor(() => expect(g).toHaveAccessibleDescription(/^\d+ members/));
+    const total = Number(/^(\d+)/.exec(g.getAttribute('aria-rowcount') ?? '')?.[1]) - 1;
+    expect(g).toHaveAccessibleDescription(new RegExp(`^${total} members`));
+    expect(total).toBeGreaterThan(pageSize);
+    // Only a screenful (plus overscan) is in the DOM, never the whole roster.
+    expect(bodyRows(g).length).toBeLessThan(40);
+    expect(within(g).getAllByRole('columnheader').map((h) => h.textContent?.replace(/[↑↓]/g, ''))).toEqual([
+      'Name', 'Member ID', 'Relationship', 'Date of birth', 'Plan', 'Tier', 'Status', 'Effective', 'Termination',
+    ]);
+    // A dependent follows its subscriber.
+    const cells = bodyRows(g).map((r) => within(r).getAllByRole('gridcell')[2]?.textContent);
+    expect(cells.slice(0, 2)).toContain('Subscriber');
+  });
+
+  it('asks for the next page when the user scrolls to it', async () => {
+    const { grid: g, transport } = await loadedRoster();
+    act(() => {
+      g.scrollTop = (pageSize + 5) * rowHeight;
+      fireEvent.scroll(g);
+    });
+    await waitFor(() => expect(transport.callsTo('members.list').some((c) => c.offset === pageSize && c.limit === pageSize)).toBe(true));
+    // The rows of the new page arrive in place of their placeholders.
+    await waitFor(() => {
+      const row = bodyRows(g).find((r) => r.getAttribute('aria-rowindex') === String(pageSize + 10));
+      expect(row && within(row).getAllByRole('gridcell')[0]).toHaveTextContent(/,/);
+    });
+  });
+
+  it('sorts by a column header, toggles direction and says so with aria-sort', async () => {
+    const user = userEvent.setup();
+    const { grid: g, transport } = await loadedRoster();
+    const header = () => within(screen.getByRole('grid', { name: 'Members' })).getByRole('columnheader', { name: /Date of birth/ });
+    expect(header()).toHaveAttribute('aria-sort', 'none');
+    expect(within(g).getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending');
+
+    await user.click(within(header()).getByRole('button'));
+    expect(header()).toHaveAttribute('aria-sort', 'ascending');
+    await waitFor(() => expect(transport.callsTo('members.list').at(-1)).toMatchObject({ sort: { by: 'dateOfBirth', dir: 'asc' }, offset: 0 }));
+
+    await user.click(within(header()).getByRole('button'));
+    await waitFor(() => expect(header()).toHaveAttribute('aria-sort', 'descending'));
+    expect(transport.callsTo('members.list').at(-1)).toMatchObject({ sort: { by: 'dateOfBirth', dir: 'desc' } });
+  });
+
+  it('searches as the user types, once typing pauses, and shows the count', async () => {
+    const user = userEvent.setup();
+    const { transport } = await loadedRoster();
+    const before = transport.callsTo('members.list').length;
+    await user.type(screen.getByRole('searchbox', { name: 'Search members' }), 'Okafor');
+    await waitFor(() => expect(transport.callsTo('members.list').at(-1)?.query).toBe('Okafor'));
+    const queries = transport.callsTo('members.list').slice(before).map((c) => c.query);
+    // Debounced: not one query per keystroke.
+    expect(queries).not.toContain('O');
+    expect(queries).not.toContain('Oka');
+    expect(await screen.findByText(/members match “Okafor”/, { selector: '.page-meta' })).toBeInTheDocument();
+  });
+
+  it('filters by status, plan and relationship', async () => {
+    const user = userEvent.setup();
+    const { transport } = await loadedRoster();
+    await user.click(screen.getByRole('button', { name: 'Terminated', pressed: false }));
+    await waitFor(() => expect(transport.callsTo('members.list').at(-1)?.statuses).toEqual(['active', 'pending', 'terminated']));
+
+    await user.click(screen.getByRole('button', { name: 'Plan: All' }));
+    await user.click(await screen.findByRole('menuitemcheckbox', { name: 'Gold HMO 20' }));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(transport.callsTo('members.list').at(-1)?.planCodes).toEqual(['HMO-GOLD']));
+
+    await user.click(screen.getByRole('button', { name: 'Relationship: All' }));
+    await user.click(await screen.findByRole('menuitemcheckbox', { name: 'Spouse' }));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(transport.callsTo('members.list').at(-1)).toMatchObject({ planCodes: ['HMO-GOLD'], relationships: ['spouse'] }));
+  });
+
+  it('moves focus with the keyboard and opens the member with Enter', async () => {
+    const user = userEvent.setup();
+    const { grid: g } = await loadedRoster();
+    const rows = bodyRows(g);
+    expect(rows[0]).toHaveAttribute('tabindex', '0');
+    expect(rows[1]).toHaveAttribute('tabindex', '-1');
+    act(() => rows[0]?.focus());
+
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('aria-rowindex', '3'));
+    await user.keyboard('{ArrowUp}');
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('aria-rowindex', '2'));
+
+    const total = Number(g.getAttribute('aria-rowcount')) - 1;
+    await user.keyboard('{End}');
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('aria-rowindex', String(total + 1)));
+    await user.keyboard('{Home}');
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('aria-rowindex', '2'));
+    await user.keyboard('{PageDown}');
+    await waitFor(() => expect(Number(document.activeElement?.getAttribute('aria-rowindex'))).toBeGreaterThan(10));
+    await user.keyboard('{Home}');
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('aria-rowindex', '2'));
+
+    const name = within(document.activeElement as HTMLElement).getAllByRole('gridcell')[0]?.textContent ?? '';
+    const [last, first] = name.split(', ');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: new RegExp(`${first} ${last}`) })).toBeInTheDocument();
+  });
+
+  it('refetches when the roster changes', async () => {
+    const { transport } = await loadedRoster();
+    const before = transport.callsTo('members.list').length;
+    act(() => transport.emit({ type: 'roster.changed', groupNumber: '100234' }));
+    await waitFor(() => expect(transport.callsTo('members.list').length).toBeGreaterThan(before));
+    const other = transport.callsTo('members.list').length;
+    act(() => transport.emit({ type: 'roster.changed', groupNumber: '999999' }));
+    expect(transport.callsTo('members.list').length).toBe(other);
+  });
+
+  it('says when nothing matches', async () => {
+    const user = userEvent.setup();
+    await loadedRoster();
+    await user.type(screen.getByRole('searchbox', { name: 'Search members' }), 'Zzyzx');
+    expect(await screen.findByRole('heading', { name: 'No member matches “Zzyzx”' })).toBeInTheDocument();
+  });
+});

@@ -1,5 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/** Imports `.sql` files as their text, as the esbuild `text` loader does in scripts/build.mjs. */
+const sqlText: Plugin = {
+  name: 'sql-text',
+  transform: (code, id) => (id.endsWith('.sql') ? { code: `export default ${JSON.stringify(code)};`, map: null } : undefined),
+};
 
 // Two projects: Node for shared/, electron/ and server/ code, jsdom for renderer components.
 // electron-store imports `electron` at load; inlining it lets tests replace `electron` with a fake.
@@ -7,6 +14,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        plugins: [sqlText],
         test: {
           name: 'node',
           environment: 'node',

@@ -10,7 +10,8 @@ const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
-const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: quiet ? 'warning' : 'info', absWorkingDir: root };
+// SQL migrations are bundled as text so a built program needs no files beside it (server/src/store/migrations).
+const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: quiet ? 'warning' : 'info', absWorkingDir: root, loader: { '.sql': 'text' } };
 
 /** Each target: how it is built. Packages stay external (installed node_modules) unless noted. */
 const targets = {

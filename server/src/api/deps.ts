@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db, Backend } from '../store/db';
+import type { Mailer } from '../mail/mailer';
+import type { SsnCipher } from '../services/eligibility/ssn-crypto';
+
+/** Requests per window per client IP; sign-in and code entry get their own, much smaller, budgets. */
+export interface RateLimits {
+  windowMs: number;
+  global: number;
+  /** Sign-in, e-mail verification, resend and access-code entry: what guessing attacks hit. */
+  credentials: number;
+}
+
+export const defaultRateLimits: RateLimits = { windowMs: 60_000, global: 1200, credentials: 30 };
+
+/** What every route plugin receives: the running service's parts, never globals. */
+export interface ServiceDeps {
+  db: Db;
+  backend: Backend;
+  /** The service clock; tests inject one to move time. */
+  now: () => Date;
+  mailer: Mailer;
+  /** Where links in e-mails point, e.g. `https://plan.example.com` (known only once listening on port 0). */
+  publicUrl: () => string;
+  ssnCipher: SsnCipher;
+  limits: RateLimits;
+}
+
+/** A route plugin, registered under /v1 from routes/index.ts. */
+export type RoutePlugin = FastifyPluginAsyncZod<ServiceDeps>;

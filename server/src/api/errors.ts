@@ -1,0 +1,84 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ContractFailure, type ContractError, type ErrorCode } from '../../../shared/contract/errors';
+
+/** How each contract error code travels over HTTP. */
+export const httpStatusOf: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  AUTH: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RULE: 422,
+  OFFLINE: 503,
+  INTERNAL: 500,
+};
+
+/**
+ * Throttling (rate limits and sign-in lockouts) answers HTTP 429 with code `RULE` and a
+ * Retry-After header. The contract's code list stays as it is: the request was understood and the
+ * caller may be entitled to it, but a service rule refuses it for now — that is what RULE means.
+ * AUTH would make a client drop a valid session; OFFLINE would make it queue and retry at once.
+ */
+export class ThrottledFailure extends ContractFailure {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('RULE', message);
+  }
+}
+
+const body = (code: ErrorCode, message: string, fields?: Record<string, string>): ContractError =>
+  fields === undefined ? { code, message } : { code, message, fields };
+
+/** `/body/address/zip` → `address.zip`, as the contract's `fields` keys are written. */
+const fieldPath = (instancePath: string): string => instancePath.split('/').filter(Boolean).join('.') || '(root)';
+
+/**
+ * One error handler for the whole service: every failure leaves as `{ code, message, fields? }`.
+ * Unexpected errors are logged (without request bodies, see the logger's redaction) and answered
+ * INTERNAL with no detail, so no stack trace, SQL or PII reaches a client.
+ */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => {
+    void reply.code(404).send(body('NOT_FOUND', `There is no ${request.method} ${request.url.split('?')[0]} in this API.`));
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ThrottledFailure) {
+      return reply.code(429).header('retry-after', String(error.retryAfterSeconds)).send(body('RULE', error.message));
+    }
+    if (error instanceof ContractFailure) {
+      return reply.code(httpStatusOf[error.code]).send(body(error.code, error.message, error.fields));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: Record<string, string> = {};
+      for (const issue of error.validation) fields[fieldPath(issue.instancePath)] ??= issue.message ?? 'invalid';
+      const [first, message] = Object.entries(fields)[0] ?? ['(root)', 'invalid'];
+      const where = error.validationContext === 'body' ? '' : `${error.validationContext ?? 'request'} `;
+      return reply.code(400).send(body('VALIDATION', `Invalid ${where}input: ${first}: ${message}`, fields));
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send(body('VALIDATION', 'The request body is too large.'));
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(415).send(body('VALIDATION', 'Send the request body as application/json.'));
+    }
+    if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return reply.code(400).send(body('VALIDATION', 'The request body is not valid JSON.'));
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: { message: error.message, issues: error.cause.issues } }, 'response failed its schema');
+      return reply.code(500).send(body('INTERNAL', 'The service could not complete the request.'));
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors (bad headers, unsupported methods): their messages carry no data.
+      return reply.code(status).send(body(status === 404 ? 'NOT_FOUND' : 'VALIDATION', error.message));
+    }
+    // Name, code and stack only: a driver error's `detail` can quote the row's values.
+    request.log.error({ err: { name: error.name, code: error.code, message: error.message, stack: error.stack } }, 'unhandled error');
+    return reply.code(500).send(body('INTERNAL', 'The service could not complete the request.'));
+  });
+}

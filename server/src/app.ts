@@ -1,0 +1,58 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { installErrorHandlers, ThrottledFailure } from './api/errors';
+import { installSessionAuth } from './api/auth';
+import type { ServiceDeps } from './api/deps';
+import { routePlugins } from './api/routes';
+
+/** 1 MiB: the largest legitimate body (a bulk enrollment page) is far smaller. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * What pino must never write: bearer tokens, passwords, SSNs, codes. Fastify's default request
+ * serializer logs no headers or bodies; these paths guard anything logged explicitly.
+ */
+const redact = {
+  paths: ['req.headers.authorization', 'headers.authorization', '*.password', '*.currentPassword', '*.newPassword', '*.ssn', '*.code', '*.token', '*.accessCode'],
+  censor: '[redacted]',
+};
+
+export async function buildApp(deps: ServiceDeps & { logger: boolean }): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ? { level: 'info', redact } : false,
+    bodyLimit: BODY_LIMIT_BYTES,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandlers(app);
+
+  await app.register(helmet);
+  await app.register(rateLimit, {
+    global: true,
+    max: deps.limits.global,
+    timeWindow: deps.limits.windowMs,
+    errorResponseBuilder: (_request, context) =>
+      new ThrottledFailure(`Too many requests. Try again in ${Math.max(1, Math.ceil(context.ttl / 1000))} seconds.`, Math.max(1, Math.ceil(context.ttl / 1000))),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'GroupDesk plan service', version: '1.0.0', description: 'Accounts, groups, members, coverage and billing of a health plan, for employer group administrators.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  installSessionAuth(app, deps);
+
+  await app.register(
+    async (v1) => {
+      for (const plugin of routePlugins) await v1.register(plugin, deps);
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}

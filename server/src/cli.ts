@@ -1,0 +1,57 @@
+// `npm run server` (start the plan service) and `npm run server -- ops <command>` (operators).
+// Thin: settings come from the environment, everything else from startPlanService and runOps.
+import { configFromEnv } from './config';
+import { startPlanService } from './start';
+import { runOps } from './ops/run';
+
+const help = `GroupDesk plan service
+
+Usage:
+  npm run server                     start the service (settings from the environment)
+  npm run server -- ops <command>    run an operator command (ops --help lists them)
+
+Environment: HOST (127.0.0.1), PORT (8740), DATA_DIR (data/plan-service, PGlite), DATABASE_URL
+(postgres://…, instead of PGlite), SMTP_URL (smtp://…; else .eml files in MAIL_DIR), MAIL_DIR
+(<DATA_DIR>/mail), PUBLIC_URL (links in e-mails), SSN_KEY (64 hex; else <DATA_DIR>/ssn.key), LOG (on|off).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === 'help') {
+    console.log(help);
+    return 0;
+  }
+  const config = configFromEnv(process.env, process.cwd());
+  if (first === 'ops') return runOps(rest, config, console.log, console.error);
+  if (first !== undefined && first !== 'server') {
+    console.error(`Unknown command "${first}".\n\n${help}`);
+    return 2;
+  }
+  const service = await startPlanService({
+    host: config.host,
+    port: config.port,
+    dataDir: config.dataDir,
+    mailDir: config.mailDir,
+    logger: config.logger,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    ...(config.ssnKey ? { ssnKey: config.ssnKey } : {}),
+  });
+  console.log(`GroupDesk plan service listening on ${service.url}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  // In-flight requests finish; new connections are refused; then the database closes cleanly.
+  await service.close();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+/** The plan service's settings, from the environment (DESIGN.md, Commands: `npm run server`). */
+const environment = z.object({
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int('PORT must be a whole number').min(0).max(65535, 'PORT must be 0–65535').default(8740),
+  DATA_DIR: optionalText,
+  DATABASE_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional()),
+  SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional()),
+  MAIL_DIR: optionalText,
+  PUBLIC_URL: optionalText.pipe(z.url('PUBLIC_URL must be a URL such as https://plan.example.com').optional()),
+  SSN_KEY: optionalText,
+  LOG: z.enum(['on', 'off']).default('on'),
+});
+
+export interface ServiceConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  smtpUrl?: string;
+  mailDir: string;
+  publicUrl?: string;
+  ssnKey?: string;
+  logger: boolean;
+}
+
+/** Parses the environment, or throws one message naming every bad variable. */
+export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServiceConfig {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`The plan service's settings are invalid:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.DATA_DIR ?? 'data/plan-service');
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir,
+    mailDir: path.resolve(cwd, e.MAIL_DIR ?? path.join(dataDir, 'mail')),
+    logger: e.LOG === 'on',
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
+    ...(e.SSN_KEY ? { ssnKey: e.SSN_KEY } : {}),
+  };
+}

@@ -1,0 +1,52 @@
+import type { OutgoingMail } from './mailer';
+
+/** The verification e-mail: a link for the browser, a deep link for the desktop app, and a code to type. */
+export function verificationMail(input: { to: string; name: string; code: string; token: string; publicUrl: string; expiresHours: number }): OutgoingMail {
+  const web = `${input.publicUrl.replace(/\/$/, '')}/verify?token=${encodeURIComponent(input.token)}`;
+  const app = `groupdesk://verify?token=${encodeURIComponent(input.token)}`;
+  return {
+    to: input.to,
+    subject: `Your GroupDesk verification code is ${input.code}`,
+    text: [
+      `Hello ${input.name},`,
+      '',
+      `Your verification code is ${input.code}. Enter it in GroupDesk to confirm this e-mail address.`,
+      '',
+      `Or open this link: ${web}`,
+      `In the GroupDesk app: ${app}`,
+      '',
+      `The code and the links work once and expire in ${input.expiresHours} hours.`,
+      'If you did not register for GroupDesk, ignore this message.',
+    ].join('\n'),
+  };
+}
+
+export function accessReadyMail(input: { to: string; name: string; groupNumber: string; companyName: string; confirmationNumber: string }): OutgoingMail {
+  return {
+    to: input.to,
+    subject: `Your GroupDesk access to group ${input.groupNumber} is ready`,
+    text: [
+      `Hello ${input.name},`,
+      '',
+      `Your request ${input.confirmationNumber} was approved. You are now the primary administrator of`,
+      `${input.companyName} (group ${input.groupNumber}).`,
+      '',
+      'Sign in to GroupDesk to manage members and pay invoices, and to invite additional users.',
+    ].join('\n'),
+  };
+}
+
+export function accessRejectedMail(input: { to: string; name: string; groupNumber: string; confirmationNumber: string; reason: string }): OutgoingMail {
+  return {
+    to: input.to,
+    subject: `Your GroupDesk request ${input.confirmationNumber} was not approved`,
+    text: [
+      `Hello ${input.name},`,
+      '',
+      `Your request ${input.confirmationNumber} to administer group ${input.groupNumber} was not approved:`,
+      input.reason,
+      '',
+      'You may submit a new request with corrected details.',
+    ].join('\n'),
+  };
+}

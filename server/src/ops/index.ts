@@ -1,0 +1,5 @@
+// Every operator command (`npm run server -- ops <command>`). Append one line per command file.
+import type { OpsCommand } from './command';
+import { createGroupCommand } from './create-group';
+
+export const opsCommands: readonly OpsCommand[] = [createGroupCommand];

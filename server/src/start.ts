@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { defaultRateLimits, type RateLimits } from './api/deps';
+import { openDatabase, type Backend, type Db } from './store/db';
+import { createMailer } from './mail/mailer';
+import { loadSsnKey, ssnCipher } from './services/eligibility/ssn-crypto';
+
+export interface PlanServiceOptions {
+  host?: string;
+  /** 0 (the default here) picks a free port; the CLI passes its configured one. */
+  port?: number;
+  /** PGlite folder; without it and without databaseUrl the database is in memory. */
+  dataDir?: string;
+  databaseUrl?: string;
+  smtpUrl?: string;
+  mailDir?: string;
+  /** Where e-mailed links point; defaults to the URL the service listens on. */
+  publicUrl?: string;
+  /** SSN encryption key (64 hex characters); defaults to `<dataDir>/ssn.key`. */
+  ssnKey?: string;
+  logger?: boolean;
+  now?: () => Date;
+  limits?: Partial<RateLimits>;
+}
+
+export interface PlanService {
+  url: string;
+  app: FastifyInstance;
+  db: Db;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+/** Starts the plan service: the CLI, the tests and the desktop's sandbox all come in here. */
+export async function startPlanService(options: PlanServiceOptions = {}): Promise<PlanService> {
+  const database = await openDatabase({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+  });
+  const mailer = createMailer({
+    ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+    ...(options.mailDir ? { mailDir: options.mailDir } : {}),
+  });
+  let app: FastifyInstance | undefined;
+  try {
+    const key = await loadSsnKey({ env: options.ssnKey, dataDir: options.dataDir });
+    // The public URL is only known after listening on port 0, so routes read it through a function.
+    let publicUrl = options.publicUrl ?? '';
+    const deps = {
+      db: database.db,
+      backend: database.backend,
+      now: options.now ?? (() => new Date()),
+      mailer,
+      publicUrl: () => publicUrl,
+      ssnCipher: ssnCipher(key),
+      limits: { ...defaultRateLimits, ...options.limits },
+      logger: options.logger ?? false,
+    };
+    app = await buildApp(deps);
+    const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+    const url = listenUrl(address);
+    publicUrl ||= url;
+    const running = app;
+    return {
+      url,
+      app: running,
+      db: database.db,
+      backend: database.backend,
+      async close() {
+        await running.close();
+        mailer.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await app?.close();
+    mailer.close();
+    await database.close();
+    throw error;
+  }
+}
+
+/** Fastify reports `http://[::1]:port` style addresses; IPv4 loopback is what users type. */
+function listenUrl(address: string): string {
+  return address.replace('http://[::1]', 'http://localhost').replace('http://0.0.0.0', 'http://127.0.0.1');
+}

@@ -1,0 +1,22 @@
+// The one migration history, for PGlite and PostgreSQL alike. Append a line per new file, in order;
+// the SQL is bundled as text (esbuild `.sql` text loader; the Vitest `sql-text` plugin in tests), so
+// the service needs no files beside its bundle.
+import accounts from './0001_accounts.sql';
+import eligibility from './0002_eligibility.sql';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const files: Record<string, string> = {
+  '0001_accounts': accounts,
+  '0002_eligibility': eligibility,
+};
+
+export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {
+  const version = Number(name.slice(0, 4));
+  if (version !== index + 1) throw new Error(`Migration ${name} is out of order: expected number ${index + 1}`);
+  return { version, name, sql };
+});

@@ -1,0 +1,3 @@
+// Every table of the plan service, one file per area; Drizzle's relational queries see this object.
+export * from './accounts';
+export * from './eligibility';

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/**
+ * The core worker bundle beside the main bundle: out/main/index.cjs → out/core/worker.cjs. Absolute,
+ * from `__dirname` of the bundle (inside app.asar when packaged) — a relative path would resolve
+ * against the cwd, which is `/` on macOS (electron-host.md §2.3, §3.1).
+ */
+export function coreWorkerPath(mainDir: string): string {
+  return path.join(mainDir, '..', 'core', 'worker.cjs');
+}
+
+/** The preload and renderer bundles, likewise beside the main bundle. */
+export function preloadPath(mainDir: string): string {
+  return path.join(mainDir, '..', 'preload', 'index.cjs');
+}
+export function rendererRoot(mainDir: string): string {
+  return path.join(mainDir, '..', 'renderer');
+}
+
+/**
+ * better-sqlite3's compiled addon, resolved in main and handed to the worker as an absolute path, so
+ * loading it never depends on cwd (`nativeBinding` resolves relative to cwd). A `.node` file cannot
+ * be loaded from inside an archive, so a packaged app reads it from app.asar.unpacked, where
+ * electron-builder's `asarUnpack: ['**\/*.node']` puts it (electron-host.md §3.3). Undefined when the
+ * file is not there (a build that placed it elsewhere): better-sqlite3 then searches itself.
+ */
+export function nativeBindingPath(mainDir: string, isPackaged: boolean): string | undefined {
+  const require = createRequire(path.join(mainDir, 'noop.js'));
+  let packageDir: string;
+  try {
+    packageDir = path.dirname(require.resolve('better-sqlite3/package.json'));
+  } catch {
+    return undefined;
+  }
+  const binding = path.join(packageDir, 'build', 'Release', 'better_sqlite3.node');
+  const onDisk = isPackaged ? binding.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked') : binding;
+  return existsSync(onDisk) ? onDisk : undefined;
+}

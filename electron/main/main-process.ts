@@ -1,0 +1,171 @@
+import path from 'node:path';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import { startCore } from '../core/host/start-core';
+import type { CoreHandle } from '../core/host/start-core';
+import { broadcast } from './core-events';
+import { coreWorkerPath, nativeBindingPath, preloadPath, rendererRoot } from './core-paths';
+import { DEEP_LINK_SCHEME, DeepLinkInbox, findDeepLink } from './deep-links';
+import { openExternalLink } from './external-links';
+import { registerCoreCalls } from './ipc';
+import { menuTemplate } from './menu';
+import { notify } from './notifications';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { stopCoreBeforeQuit } from './quit';
+import { rejectionNotices } from './rejection-notices';
+import { DataKeyError, loadDataKey } from './secrets';
+import type { KeyProtection } from './secrets';
+import { denyAllPermissions, hardenAllWebContents } from './security';
+import { openSettings } from './settings';
+import type { Settings } from './settings';
+import { createMainWindow, loadRenderer } from './window';
+
+/** Equal to electron-builder's appId: Windows matches notifications to the Start-menu shortcut by it (trap §8). */
+export const APP_ID = 'com.groupdesk.desktop';
+
+export interface MainProcessEnv {
+  /** Folder of the main bundle (out/main); every other bundle is found from it (trap §2.2). */
+  mainDir: string;
+  argv: readonly string[];
+  platform: NodeJS.Platform;
+}
+
+/**
+ * The Electron main process, in the order electron-host.md §0 requires:
+ * - synchronously, before ready: privileged schemes (once), the single-instance lock, `open-url`,
+ *   `second-instance`, the AppUserModelId, web-contents hardening and the quit hook;
+ * - after ready: permissions, the app:// handler, settings, the data key, the core, the IPC handler
+ *   (before any page loads), the menu and the window.
+ */
+export function runMainProcess(env: MainProcessEnv): void {
+  registerAppScheme(protocol);
+
+  // A second launch (say, a clicked groupdesk:// link on Windows) hands its argv to the first and quits
+  // without doing anything else (electron-host.md §5).
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const links = new DeepLinkInbox();
+  let mainWindow: BrowserWindow | null = null;
+  let core: CoreHandle | undefined;
+
+  const focusMainWindow = (): void => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  };
+
+  app.on('second-instance', (_event, argv) => {
+    const link = findDeepLink(argv);
+    if (link !== null) links.receive(link);
+    focusMainWindow();
+  });
+  // macOS delivers links here, including the one that launched the app, before ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    links.receive(url);
+    focusMainWindow();
+  });
+  if (env.platform === 'win32') app.setAppUserModelId(APP_ID);
+  registerDeepLinkClient();
+  hardenAllWebContents(app);
+  stopCoreBeforeQuit(app, () => core?.close());
+  app.on('window-all-closed', () => {
+    if (env.platform !== 'darwin') app.quit();
+  });
+  const coldStartLink = findDeepLink(env.argv);
+  if (coldStartLink !== null) links.receive(coldStartLink);
+
+  const openMainWindow = (settings: Settings): void => {
+    const window = createMainWindow({ preloadPath: preloadPath(env.mainDir), settings, isDev: !app.isPackaged });
+    mainWindow = window;
+    window.webContents.on('did-finish-load', () => links.attach((event) => broadcast([window], event)));
+    window.on('closed', () => {
+      links.detach();
+      mainWindow = null;
+    });
+    loadRenderer(window).catch((error: unknown) => console.error('[window] the renderer did not load:', error instanceof Error ? error.message : error));
+  };
+
+  const start = async (): Promise<void> => {
+    denyAllPermissions(session.defaultSession);
+    serveRenderer(protocol, rendererRoot(env.mainDir));
+    const settings = openSettings();
+    const dataDir = app.getPath('userData');
+    const dataKey = await loadDataKey({ dir: dataDir, storage: safeStorage, platform: env.platform, consentToUnprotectedKey: askToStoreKeyUnprotected });
+    if (dataKey.protection !== 'os') console.warn(`[secrets] the data key is stored without OS keychain protection (${dataKey.protection}); it relies on file permissions alone`);
+
+    const nativeBinding = nativeBindingPath(env.mainDir, app.isPackaged);
+    core = startCore({ dataDir, encryptionKey: dataKey.key, workerPath: coreWorkerPath(env.mainDir), ...(nativeBinding === undefined ? {} : { nativeBinding }) });
+    registerCoreCalls(ipcMain, core);
+    const notices = rejectionNotices(
+      (title, body) => {
+        if (settings.preferences().notifications) notify(title, body, focusMainWindow);
+      },
+      () => BrowserWindow.getFocusedWindow() !== null,
+    );
+    core.onEvent((event) => {
+      broadcast(BrowserWindow.getAllWindows(), event);
+      notices(event);
+    });
+
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate({
+          appName: app.getName(),
+          isMac: env.platform === 'darwin',
+          isDev: !app.isPackaged,
+          notificationsOn: settings.preferences().notifications,
+          setNotifications: (on) => settings.setPreferences({ ...settings.preferences(), notifications: on }),
+          openLink: openExternalLink,
+        }),
+      ),
+    );
+    openMainWindow(settings);
+    // macOS keeps the app alive with no window; clicking the Dock icon opens one again.
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openMainWindow(settings);
+    });
+  };
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      const detail = error instanceof DataKeyError ? error.message : `Something went wrong while starting: ${error instanceof Error ? error.message : String(error)}`;
+      console.error('[startup]', detail);
+      dialog.showErrorBox('GroupDesk could not start', detail);
+      // exit, not quit: there may be no core to stop, and nothing else should run.
+      app.exit(1);
+    });
+}
+
+/**
+ * Windows: NSIS does not register URL schemes, so the app does at every launch; in development the
+ * registration must name the script, or Windows would start bare Electron. macOS and Linux register
+ * through electron-builder's `protocols`; on Linux this call succeeds only with an installed .desktop
+ * file, so the result is checked, not assumed (electron-host.md §5).
+ */
+function registerDeepLinkClient(): void {
+  const script = process.argv[1];
+  const registered =
+    process.defaultApp === true && script !== undefined ? app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(script)]) : app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  if (!registered) console.warn(`[deep-link] ${DEEP_LINK_SCHEME}:// links are not registered with this system; verification links must be opened by hand`);
+}
+
+/** The explicit consent of electron-host.md §6: without a keychain, say so and let the user decide. */
+async function askToStoreKeyUnprotected(protection: Exclude<KeyProtection, 'os'>): Promise<boolean> {
+  const why = protection === 'weak' ? 'This computer has no password keyring running (GNOME Keyring or KWallet).' : 'This computer offers GroupDesk no protected storage for secrets.';
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    title: 'GroupDesk',
+    message: "GroupDesk can't lock its data key in a keychain",
+    detail: `${why} Social Security and bank account numbers are still encrypted, but the key that unlocks them will be protected only by your account's file permissions. If you continue, GroupDesk moves the key into a keychain as soon as one is available.`,
+    buttons: ['Continue', 'Quit'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  });
+  return response === 0;
+}

@@ -1,0 +1,34 @@
+import type { App } from 'electron';
+
+/** Long enough for a WAL checkpoint; short enough that a wedged worker never blocks quitting. */
+export const CORE_STOP_TIMEOUT_MS = 5000;
+
+/**
+ * Stops the core before the process exits, so SQLite checkpoints its WAL and releases its lock — else
+ * the next launch may see `database is locked`. Electron does not wait for async work in `will-quit`,
+ * so the first quit is held with preventDefault and re-issued once the core has stopped
+ * (electron-host.md §3.6).
+ */
+export function stopCoreBeforeQuit(app: Pick<App, 'on' | 'quit'>, stopCore: () => Promise<void> | undefined, timeoutMs = CORE_STOP_TIMEOUT_MS): void {
+  let stopped = false;
+  let stopping = false;
+  app.on('will-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    if (stopping) return;
+    stopping = true;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        console.error('[core] did not stop in time; quitting anyway');
+        resolve();
+      }, timeoutMs);
+    });
+    const stop = Promise.resolve(stopCore()).catch((error: unknown) => console.error('[core] failed to stop cleanly:', error instanceof Error ? error.message : error));
+    void Promise.race([stop, timeout]).then(() => {
+      clearTimeout(timer);
+      stopped = true;
+      app.quit();
+    });
+  });
+}

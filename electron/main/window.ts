@@ -1,0 +1,68 @@
+import { BrowserWindow, screen } from 'electron';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { APP_ENTRY_URL } from './app-url';
+import type { Settings } from './settings';
+import { placeOnDisplays } from './window-bounds';
+
+/**
+ * The renderer's isolation, for every window GroupDesk opens: sandboxed, context-isolated, no Node,
+ * and the CommonJS preload (a sandboxed preload cannot be ESM, and `.cjs` keeps it CommonJS in our
+ * `"type": "module"` package — electron-host.md §1.2). Written out, not spread, so static scanners
+ * such as Electronegativity can see each flag (electron-host.md §10.2, quirk 3).
+ */
+export function secureWebPreferences(preloadPath: string, devTools: boolean): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+  if (!preloadPath.endsWith('.cjs')) throw new Error(`The preload must be the CommonJS bundle (.cjs), got ${preloadPath}`);
+  return {
+    preload: preloadPath,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    devTools,
+  };
+}
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  settings: Settings;
+  /** Development only: DevTools available (packaged builds have none). */
+  isDev: boolean;
+}
+
+/**
+ * Creates the main window at its saved size and place, shows it once it has painted (no white
+ * flash), and saves its bounds when it closes. Only after ready (trap §0).
+ */
+export function createMainWindow({ preloadPath, settings, isDev }: MainWindowOptions): BrowserWindow {
+  const bounds = placeOnDisplays(
+    settings.windowBounds(),
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
+  const window = new BrowserWindow({
+    ...(bounds.x === undefined || bounds.y === undefined ? {} : { x: bounds.x, y: bounds.y }),
+    width: bounds.width,
+    height: bounds.height,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'GroupDesk',
+    show: false,
+    webPreferences: secureWebPreferences(preloadPath, isDev),
+  });
+  if (bounds.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    const { x, y, width, height } = window.getNormalBounds();
+    settings.setWindowBounds({ x, y, width, height, maximized: window.isMaximized() });
+  });
+  return window;
+}
+
+/** Loads the renderer; resolves when it has finished loading (`did-finish-load`). */
+export function loadRenderer(window: BrowserWindow): Promise<void> {
+  return window.loadURL(APP_ENTRY_URL);
+}

@@ -1,0 +1,10 @@
+/**
+ * The two IPC channels between the preload and main. Both carry the `gd:` prefix that main's one
+ * `handle()` wrapper requires (CONVENTIONS.md, The IPC contract). This file has no imports so the
+ * sandboxed preload bundle stays a single file that requires only `electron` (electron-host.md §1.1).
+ */
+export const CHANNEL_PREFIX = 'gd:';
+/** renderer → main → core: `{ method, input }` in, a `Result` envelope out. */
+export const CALL_CHANNEL = 'gd:call';
+/** main → renderer: core events and host events (deep links). */
+export const EVENT_CHANNEL = 'gd:event';

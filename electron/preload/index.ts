@@ -1,0 +1,42 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import type { BridgeEvent, GroupDeskBridge } from '../../shared/contract/bridge';
+import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+
+/**
+ * Bundled to out/preload/index.cjs: one CommonJS file that requires only `electron`, as a sandboxed
+ * preload must (electron-host.md §1.1–1.2). It exposes exactly one key, `window.groupdesk`, and
+ * nothing of ipcRenderer (Electron security checklist §20).
+ */
+
+/** Events that arrive before the renderer subscribes (a cold-start deep link, the first sync status). */
+const MAX_EARLY_EVENTS = 100;
+const early: BridgeEvent[] = [];
+const listeners = new Set<(event: BridgeEvent) => void>();
+
+// One IPC listener for the whole page. Listeners never see the IpcRendererEvent: its `sender` is
+// ipcRenderer itself (electron-host.md §1.4).
+ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, payload: BridgeEvent) => {
+  if (listeners.size === 0) {
+    if (early.length < MAX_EARLY_EVENTS) early.push(payload);
+    return;
+  }
+  for (const listener of listeners) listener(payload);
+});
+
+const bridge: GroupDeskBridge = {
+  // The Result envelope comes back as plain data; main never throws across invoke (§1.3).
+  call: (method, input) => ipcRenderer.invoke(CALL_CHANNEL, { method, input }),
+  onEvent(listener) {
+    // Registered by a wrapper: function identity does not survive contextBridge (electron/electron#33328),
+    // so the returned function — not the listener — is what unsubscribes.
+    const wrapped = (event: BridgeEvent): void => listener(event);
+    listeners.add(wrapped);
+    for (const event of early.splice(0)) wrapped(event);
+    return () => {
+      listeners.delete(wrapped);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('groupdesk', bridge);

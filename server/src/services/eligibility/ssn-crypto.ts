@@ -1,0 +1,67 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * SSNs are encrypted at rest with AES-256-GCM (DESIGN.md, Data: sensitive fields). The stored value
+ * is iv (12 bytes) ‖ auth tag (16) ‖ ciphertext; a fresh random iv per value, so equal SSNs do not
+ * give equal ciphertexts. The last four digits are stored separately for masking and search.
+ */
+export interface SsnCipher {
+  encrypt(ssn: string): Uint8Array;
+  decrypt(stored: Uint8Array): string;
+}
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export function ssnCipher(key: Uint8Array): SsnCipher {
+  if (key.length !== 32) throw new RangeError('The SSN key must be 32 bytes (AES-256)');
+  return {
+    encrypt(ssn) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(ssn, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    decrypt(stored) {
+      const bytes = Buffer.from(stored);
+      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
+      decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
+/**
+ * The key comes from `SSN_KEY` (64 hex characters or base64 of 32 bytes) when the operator manages
+ * it, otherwise from `<dataDir>/ssn.key`, created on first start readable by its owner only (0600).
+ * Without either (an in-memory service, tests) a random key lives as long as the process.
+ */
+export async function loadSsnKey(options: { env?: string | undefined; dataDir?: string | undefined }): Promise<Uint8Array> {
+  if (options.env) return parseKey(options.env, 'SSN_KEY');
+  if (!options.dataDir) return randomBytes(32);
+  const file = path.join(options.dataDir, 'ssn.key');
+  try {
+    return parseKey((await readFile(file, 'utf8')).trim(), file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const key = randomBytes(32);
+  await mkdir(options.dataDir, { recursive: true });
+  // `wx`: two instances starting at once must not overwrite each other's key; the loser reads it.
+  try {
+    await writeFile(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+    await chmod(file, 0o600);
+    return key;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return parseKey((await readFile(file, 'utf8')).trim(), file);
+  }
+}
+
+function parseKey(text: string, source: string): Uint8Array {
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  if (key.length !== 32) throw new RangeError(`${source} must hold a 32-byte key as 64 hex characters or base64`);
+  return key;
+}

@@ -1,5 +1,10 @@
 // Every route plugin of the API, registered under /v1 in this order. Append one line per plugin.
 import type { RoutePlugin } from '../deps';
 import { openapiRoutes } from './openapi';
+import { countRoutes } from './counts';
+import { memberRoutes } from './members';
+import { transactionRoutes } from './transactions';
+import { idCardRoutes } from './id-cards';
+import { changeRoutes } from './changes';
 
-export const routePlugins: readonly RoutePlugin[] = [openapiRoutes];
+export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes];

@@ -1,0 +1,46 @@
+import { contractErrorSchema } from '../../../../shared/contract/errors';
+import { group as groupSchema } from '../../../../shared/contract/schemas/group';
+import { groupCounts } from '../../../../shared/plan-api/members';
+import { membershipCounts } from '../../services/eligibility/counts';
+import { loadGroupRules } from '../../services/eligibility/context';
+import { loadGroup } from '../../services/eligibility/group-detail';
+import { requireGroupPermission } from '../auth';
+import type { RoutePlugin } from '../deps';
+import { groupParams } from './eligibility-write';
+
+/** The group itself (policy and plans) and its live membership counts. */
+export const countRoutes: RoutePlugin = async (app, deps) => {
+  app.get(
+    '/groups/:group',
+    {
+      schema: {
+        summary: 'A group with its address, policy values and plans with rates',
+        params: groupParams,
+        response: { 200: groupSchema, '4xx': contractErrorSchema },
+        security: [{ bearer: [] }],
+      },
+    },
+    async (request) => {
+      await requireGroupPermission(request, deps.db, request.params.group, 'members.read');
+      return loadGroup(deps.db, request.params.group);
+    },
+  );
+
+  app.get(
+    '/groups/:group/counts',
+    {
+      schema: {
+        summary: 'Membership counts by status, plan, tier and relationship, as of now',
+        params: groupParams,
+        response: { 200: groupCounts, '4xx': contractErrorSchema },
+        security: [{ bearer: [] }],
+      },
+    },
+    async (request) => {
+      const { group } = request.params;
+      await requireGroupPermission(request, deps.db, group, 'members.read');
+      const rules = await loadGroupRules(deps.db, group);
+      return membershipCounts(deps.db, group, rules.planNames, deps.now());
+    },
+  );
+};

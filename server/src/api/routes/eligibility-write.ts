@@ -1,0 +1,35 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ContractFailure } from '../../../../shared/contract/errors';
+import { groupNumber } from '../../../../shared/contract/schemas/primitives';
+import type { TransactionAccepted } from '../../../../shared/plan-api/eligibility';
+import type { Actor, EligibilityEnv } from '../../services/eligibility/context';
+import { idempotencyKeyOf, requestHashOf, withIdempotency, type StoredAnswer } from '../../services/idempotency';
+import type { Db } from '../../store/db';
+import { requireGroupPermission } from '../auth';
+import type { ServiceDeps } from '../deps';
+
+export const groupParams = z.object({ group: groupNumber }).strict();
+
+export type Transaction<I> = (tx: Db, env: EligibilityEnv, actor: Actor, groupNumber: string, input: I) => Promise<TransactionAccepted>;
+
+/**
+ * Runs one eligibility transaction for a route: the caller must hold members.write in the group
+ * and send an Idempotency-Key; the transaction, its key and the stored answer commit together, so
+ * a retry is answered with the first answer and changes nothing (DESIGN.md, Sync: push).
+ */
+export async function acceptTransaction<I>(deps: ServiceDeps, request: FastifyRequest, group: string, input: I, run: Transaction<I>): Promise<StoredAnswer> {
+  const identity = await requireGroupPermission(request, deps.db, group, 'members.write');
+  const key = idempotencyKeyOf(request);
+  if (key === null) {
+    throw new ContractFailure('VALIDATION', 'Send an Idempotency-Key header (8–128 letters, digits, dashes or underscores), new for each transaction.', {
+      'Idempotency-Key': 'Required',
+    });
+  }
+  const env: EligibilityEnv = { cipher: deps.ssnCipher, now: deps.now };
+  const actor: Actor = { userId: identity.userId, sessionId: identity.sessionId, ip: request.ip };
+  return withIdempotency(deps.db, { userId: identity.userId, key, requestHash: requestHashOf(request.method, request.routeOptions.url, group, input) }, async (tx) => ({
+    status: 201,
+    body: await run(tx, env, actor, group, input),
+  }));
+}

@@ -1,0 +1,24 @@
+import { contractErrorSchema } from '../../../../shared/contract/errors';
+import { idCardRequest, transactionAccepted } from '../../../../shared/plan-api/eligibility';
+import { requestIdCards } from '../../services/eligibility/id-cards';
+import type { RoutePlugin } from '../deps';
+import { acceptTransaction, groupParams } from './eligibility-write';
+
+export const idCardRoutes: RoutePlugin = async (app, deps) => {
+  app.post(
+    '/groups/:group/id-card-requests',
+    {
+      schema: {
+        summary: 'Request ID cards for up to 500 members',
+        params: groupParams,
+        body: idCardRequest,
+        response: { 201: transactionAccepted, '4xx': contractErrorSchema },
+        security: [{ bearer: [] }],
+      },
+    },
+    async (request, reply) => {
+      const answer = await acceptTransaction(deps, request, request.params.group, request.body, requestIdCards);
+      return reply.code(answer.status).send(answer.body as never);
+    },
+  );
+};

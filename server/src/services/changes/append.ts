@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import type { ChangeEntity } from '../../../../shared/plan-api/changes';
+import type { Db } from '../../store/db';
+
+/** The Postgres channel every instance LISTENs on; the payload is `{"g":group,"s":seq}`. */
+export const changesChannel = 'groupdesk_changes';
+
+export interface ChangeToRecord {
+  entity: ChangeEntity;
+  entityId: string;
+  op: 'upsert' | 'delete';
+  /** A snapshot after the change (SSN masked), or null for a delete. */
+  payload: unknown;
+}
+
+/**
+ * Appends changes of one group to its feed inside the caller's transaction and returns the last
+ * sequence number given. Call it as the LAST statement before commit: the upsert takes the group's
+ * feed row lock and holds it to commit, which is what makes sequence numbers follow commit order
+ * (see migrations/0002_eligibility.sql, group_feeds) — and the shorter it is held, the more writers
+ * of one group can run at once. `pg_notify` is delivered only if and when the transaction commits,
+ * to every instance listening on the database.
+ */
+export async function appendChanges(tx: Db, groupNumber: string, committedAt: string, entries: readonly ChangeToRecord[]): Promise<number> {
+  if (entries.length === 0) throw new RangeError('appendChanges needs at least one change');
+  const rows = JSON.stringify(entries.map((e) => ({ k: e.entity, i: e.entityId, o: e.op, p: e.payload })));
+  const n = entries.length;
+  const result = await tx.execute<{ last_seq: string | number }>(sql`
+    WITH counter AS (
+      INSERT INTO group_feeds (group_number, last_seq) VALUES (${groupNumber}, ${n})
+      ON CONFLICT (group_number) DO UPDATE SET last_seq = group_feeds.last_seq + ${n}
+      RETURNING last_seq
+    ), appended AS (
+      INSERT INTO changes (group_number, seq, entity_kind, entity_id, op, payload, committed_at)
+      SELECT ${groupNumber}, counter.last_seq - ${n}::bigint + e.ord, e.value->>'k', e.value->>'i', e.value->>'o',
+             nullif(e.value->'p', 'null'::jsonb), ${committedAt}::timestamptz
+      FROM counter, jsonb_array_elements(${rows}::jsonb) WITH ORDINALITY AS e(value, ord)
+    )
+    SELECT last_seq, pg_notify(${changesChannel}, json_build_object('g', ${groupNumber}::text, 's', last_seq)::text) FROM counter`);
+  const [row] = result.rows;
+  if (!row) throw new Error('The change feed counter returned no row');
+  return Number(row.last_seq);
+}

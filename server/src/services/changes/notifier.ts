@@ -1,0 +1,83 @@
+import { EventEmitter } from 'node:events';
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
+import type { Backend, Db } from '../../store/db';
+import { changesChannel } from './append';
+
+/**
+ * Announces new sequence numbers of each group's change feed to this instance's SSE streams. The
+ * writers `pg_notify` inside their transaction (services/changes/append.ts), so an announcement is
+ * made exactly when a change commits — on PostgreSQL to every instance of the service listening on
+ * the database, on PGlite within the one process that owns it.
+ */
+export interface ChangeNotifier {
+  /** Calls `listener` with each new head sequence of the group; returns the unsubscribe function. */
+  subscribe(groupNumber: string, listener: (seq: number) => void): Promise<() => void>;
+  close(): Promise<void>;
+}
+
+type Unlisten = () => Promise<void>;
+
+export function createChangeNotifier(db: Db, backend: Backend): ChangeNotifier {
+  const events = new EventEmitter();
+  // One SSE stream per listener; a busy group may have many administrators watching.
+  events.setMaxListeners(0);
+  let listening: Promise<Unlisten> | null = null;
+
+  const onPayload = (payload: string | undefined): void => {
+    if (!payload) return;
+    try {
+      const { g, s } = JSON.parse(payload) as { g: string; s: number };
+      events.emit(g, Number(s));
+    } catch {
+      // Someone else's NOTIFY on our channel: nothing to announce.
+    }
+  };
+
+  // A dropped LISTEN connection is replaced at once, so open streams keep hearing of new changes.
+  const onLost = (): void => {
+    listening = events.eventNames().length > 0 ? start() : null;
+    listening?.catch(() => (listening = null));
+  };
+  const start = (): Promise<Unlisten> => (backend === 'pglite' ? listenPglite(db, onPayload) : listenPostgres(db, onPayload, onLost));
+
+  return {
+    async subscribe(groupNumber, listener) {
+      listening ??= start();
+      await listening;
+      events.on(groupNumber, listener);
+      return () => void events.off(groupNumber, listener);
+    },
+    async close() {
+      events.removeAllListeners();
+      const current = listening;
+      listening = null;
+      if (current) await (await current)();
+    },
+  };
+}
+
+/** Drizzle keeps the driver's client as `$client`: a PGlite instance or a pg Pool. */
+function clientOf<T>(db: Db): T {
+  return (db as unknown as { $client: T }).$client;
+}
+
+async function listenPglite(db: Db, onPayload: (payload: string) => void): Promise<Unlisten> {
+  const unlisten = await clientOf<PGlite>(db).listen(changesChannel, onPayload);
+  return () => unlisten();
+}
+
+/** A dedicated pooled connection holds the LISTEN for the life of the service. */
+async function listenPostgres(db: Db, onPayload: (payload: string) => void, onLost: () => void): Promise<Unlisten> {
+  const client = await clientOf<pg.Pool>(db).connect();
+  client.on('notification', (message) => onPayload(message.payload ?? ''));
+  client.once('error', () => {
+    client.release(true);
+    onLost();
+  });
+  await client.query(`LISTEN ${changesChannel}`);
+  return async () => {
+    await client.query(`UNLISTEN ${changesChannel}`).catch(() => undefined);
+    client.release();
+  };
+}

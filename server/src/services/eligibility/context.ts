@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import type { GroupPolicy } from '../../../../shared/contract/schemas/group';
+import { ContractFailure } from '../../../../shared/contract/errors';
+import type { Db } from '../../store/db';
+import { groups, plans } from '../../store/schema';
+import type { SsnCipher } from './ssn-crypto';
+
+/** What every eligibility transaction needs from the running service. */
+export interface EligibilityEnv {
+  cipher: SsnCipher;
+  /** The service clock (injected so tests can move time). */
+  now(): Date;
+}
+
+export interface Actor {
+  userId: string;
+  sessionId: string | null;
+  ip: string | null;
+}
+
+/** The plan's calendar day: rules count days in the plan's calendar, which the service keeps in UTC. */
+export function todayOf(env: Pick<EligibilityEnv, 'now'>): string {
+  return env.now().toISOString().slice(0, 10);
+}
+
+export interface GroupRules {
+  groupNumber: string;
+  policy: GroupPolicy;
+  planNames: ReadonlyMap<string, string>;
+}
+
+/** The group's policy values and plans; NOT_FOUND when the group does not exist. */
+export async function loadGroupRules(tx: Db, groupNumber: string): Promise<GroupRules> {
+  const [group] = await tx.select({ policy: groups.policy }).from(groups).where(eq(groups.groupNumber, groupNumber));
+  if (!group) throw new ContractFailure('NOT_FOUND', `Group ${groupNumber} does not exist.`);
+  const offered = await tx.select({ code: plans.code, name: plans.name }).from(plans).where(eq(plans.groupNumber, groupNumber));
+  return { groupNumber, policy: group.policy, planNames: new Map(offered.map((p) => [p.code, p.name])) };
+}
+
+export function requirePlan(rules: GroupRules, planCode: string): void {
+  if (!rules.planNames.has(planCode)) {
+    const offered = [...rules.planNames.keys()].join(', ');
+    throw new ContractFailure('RULE', `Plan ${planCode} is not offered to group ${rules.groupNumber}: choose one of ${offered}.`, { planCode: 'Not offered by this group' });
+  }
+}
+
+/** Throws the domain rule's violation as the contract's RULE error (its message says what to do). */
+export function enforce<T>(result: { ok: true; value: T } | { ok: false; field: string; message: string }, fieldPrefix = ''): T {
+  if (result.ok) return result.value;
+  throw new ContractFailure('RULE', result.message, { [fieldPrefix + result.field]: result.message });
+}
+
+/** A stale version answers CONFLICT: someone changed the member since the administrator looked. */
+export function checkVersion(memberId: string, actual: number, expected: number): void {
+  if (actual !== expected) {
+    throw new ContractFailure(
+      'CONFLICT',
+      `Member ${memberId} was changed by someone else (version ${actual}, you had ${expected}): reload the member and try again.`,
+      { expectedVersion: `Current version is ${actual}` },
+    );
+  }
+}

@@ -1,0 +1,96 @@
+import { ContractFailure } from '../../../../shared/contract/errors';
+import { deriveCoverageTier } from '../../../../shared/domain/coverage-tier';
+import { validateDependentAge } from '../../../../shared/domain/dependent-age';
+import { validateFamilyComposition } from '../../../../shared/domain/family-composition';
+import { validateRetroDate } from '../../../../shared/domain/retro-window';
+import { firstEligibleEffectiveDate } from '../../../../shared/domain/waiting-period';
+import type { TransactionAccepted } from '../../../../shared/plan-api/eligibility';
+import type { enrollRequest } from '../../../../shared/plan-api/eligibility';
+import { compareDates } from '../../../../shared/util/dates';
+import type { z } from 'zod';
+import type { Db } from '../../store/db';
+import { enforce, loadGroupRules, requirePlan, type Actor, type EligibilityEnv } from './context';
+import { allocateSubscriberId, dependentId } from './member-ids';
+import { assertSubscriberSsnUnused } from './ssn-duplicates';
+import { EligibilityWork, type NewMember } from './work';
+
+export type EnrollInput = z.output<typeof enrollRequest>;
+
+/** 834 INS04 28 "Initial enrollment". */
+export const initialEnrollmentReason = 'Initial enrollment';
+
+/** Enrolls a subscriber and the dependents named with them, all on one plan and tier. */
+export async function enrollSubscriber(tx: Db, env: EligibilityEnv, actor: Actor, groupNumber: string, input: EnrollInput): Promise<TransactionAccepted> {
+  const rules = await loadGroupRules(tx, groupNumber);
+  const work = new EligibilityWork(tx, env, rules, actor);
+  requirePlan(rules, input.planCode);
+  enforce(validateRetroDate(input.effectiveDate, rules.policy, work.today));
+  // PHS Act §2708: coverage may not start before the waiting period after hire has passed.
+  const earliest = firstEligibleEffectiveDate(input.subscriber.hireDate, rules.policy);
+  if (compareDates(input.effectiveDate, earliest) < 0) {
+    throw new ContractFailure(
+      'RULE',
+      `Effective date must be on or after ${earliest}: the group's waiting period is ${rules.policy.waitingPeriodDays} days after the hire date ${input.subscriber.hireDate}.`,
+      { effectiveDate: `On or after ${earliest}` },
+    );
+  }
+  const relationships = ['subscriber' as const, ...input.dependents.map((d) => d.relationship)];
+  enforce(validateFamilyComposition(relationships), 'dependents.');
+  input.dependents.forEach((d, i) => enforce(validateDependentAge(d, input.effectiveDate, rules.policy), `dependents.${i}.`));
+  await assertSubscriberSsnUnused(tx, env.cipher, groupNumber, input.subscriber.ssn);
+
+  const subscriberId = await allocateSubscriberId(tx);
+  const { subscriber } = input;
+  const rows: Omit<NewMember, 'updatedAt' | 'version'>[] = [
+    {
+      memberId: subscriberId,
+      groupNumber,
+      subscriberId,
+      relationship: 'subscriber',
+      firstName: subscriber.firstName,
+      middleName: subscriber.middleName ?? null,
+      lastName: subscriber.lastName,
+      suffix: subscriber.suffix ?? null,
+      dateOfBirth: subscriber.dateOfBirth,
+      gender: subscriber.gender,
+      ssnEncrypted: env.cipher.encrypt(subscriber.ssn),
+      ssnLast4: subscriber.ssn.slice(-4),
+      address: subscriber.address,
+      phone: subscriber.phone ?? null,
+      email: subscriber.email ?? null,
+      hireDate: subscriber.hireDate,
+      employmentStatus: subscriber.employmentStatus,
+      disabled: false,
+    },
+    ...input.dependents.map((d, i) => ({
+      memberId: dependentId(subscriberId, i + 1),
+      groupNumber,
+      subscriberId,
+      relationship: d.relationship,
+      firstName: d.firstName,
+      middleName: d.middleName ?? null,
+      lastName: d.lastName,
+      suffix: d.suffix ?? null,
+      dateOfBirth: d.dateOfBirth,
+      gender: d.gender,
+      ssnEncrypted: d.ssn ? env.cipher.encrypt(d.ssn) : null,
+      ssnLast4: d.ssn ? d.ssn.slice(-4) : null,
+      address: d.address ?? subscriber.address,
+      phone: null,
+      email: null,
+      hireDate: null,
+      employmentStatus: null,
+      disabled: d.disabled,
+    })),
+  ];
+  await work.insertMembers(rows);
+  const tier = deriveCoverageTier(relationships);
+  await work.insertPeriods(
+    rows.map((r) => ({ memberId: r.memberId, planCode: input.planCode, tier, startDate: input.effectiveDate, endDate: null, reason: initialEnrollmentReason })),
+  );
+  return work.commit(
+    'enroll',
+    input,
+    rows.map((r) => r.memberId),
+  );
+}

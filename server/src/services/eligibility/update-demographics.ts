@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import { ContractFailure } from '../../../../shared/contract/errors';
+import type { Relationship } from '../../../../shared/contract/schemas/member';
+import { validateDependentAge } from '../../../../shared/domain/dependent-age';
+import { validateRetroDate } from '../../../../shared/domain/retro-window';
+import type { TransactionAccepted, updateDemographicsRequest } from '../../../../shared/plan-api/eligibility';
+import { maxDate } from '../../../../shared/util/dates';
+import type { Db } from '../../store/db';
+import { checkVersion, enforce, loadGroupRules, type Actor, type EligibilityEnv } from './context';
+import { latestPeriod, lockFamily } from './family';
+import { assertSubscriberSsnUnused } from './ssn-duplicates';
+import { EligibilityWork, type NewMember } from './work';
+
+export type UpdateDemographicsInput = z.output<typeof updateDemographicsRequest>;
+
+/**
+ * Changes a member's demographics. A date of birth or SSN is never "changed", only corrected
+ * (834 INS04 25, change in identifying data elements), so those need `correction: true`.
+ */
+export async function updateDemographics(tx: Db, env: EligibilityEnv, actor: Actor, groupNumber: string, input: UpdateDemographicsInput): Promise<TransactionAccepted> {
+  const rules = await loadGroupRules(tx, groupNumber);
+  const work = new EligibilityWork(tx, env, rules, actor);
+  const { family, member } = await lockFamily(tx, groupNumber, input.memberId);
+  checkVersion(member.memberId, member.version, input.expectedVersion);
+  const { changes } = input;
+  enforce(validateRetroDate(input.effectiveDate, rules.policy, work.today));
+  for (const field of ['dateOfBirth', 'ssn'] as const) {
+    if (changes[field] !== undefined && !input.correction) {
+      throw new ContractFailure('RULE', `A ${field === 'ssn' ? 'SSN' : 'date of birth'} can only be corrected: set correction to confirm the record was wrong.`, {
+        correction: 'Required for this field',
+      });
+    }
+  }
+  const isSubscriber = member.relationship === 'subscriber';
+  if (changes.employmentStatus !== undefined && !isSubscriber) {
+    throw new ContractFailure('RULE', 'Employment status belongs to the subscriber (834 INS08): change it on the employee.', { 'changes.employmentStatus': 'Subscriber only' });
+  }
+  if (changes.dateOfBirth !== undefined) {
+    // A corrected birth date must still make a child eligible on the coverage in force.
+    const current = latestPeriod(family, member.memberId);
+    const on = current ? maxDate(current.startDate, work.today) : work.today;
+    if (current?.endDate === null) {
+      enforce(validateDependentAge({ relationship: member.relationship as Relationship, dateOfBirth: changes.dateOfBirth, disabled: member.disabled }, on, rules.policy), 'changes.');
+    }
+  }
+  if (changes.ssn !== undefined && isSubscriber) await assertSubscriberSsnUnused(tx, env.cipher, groupNumber, changes.ssn, member.memberId);
+
+  const { ssn, ...plain } = changes;
+  const set: Partial<NewMember> = { ...plain };
+  if (ssn !== undefined) {
+    set.ssnEncrypted = env.cipher.encrypt(ssn);
+    set.ssnLast4 = ssn.slice(-4);
+  }
+  await work.updateMember(member.memberId, set);
+  return work.commit('update_demographics', input, [member.memberId]);
+}

@@ -1,0 +1,169 @@
+import { inArray, sql } from 'drizzle-orm';
+import type { TransactionAccepted, TransactionKind, TransactionRecord } from '../../../../shared/plan-api/eligibility';
+import { maskSsn } from '../../../../shared/util/mask';
+import type { Db } from '../../store/db';
+import { coveragePeriods, eligibilityTransactions, members } from '../../store/schema';
+import { recordAudit } from '../audit';
+import { appendChanges, type ChangeToRecord } from '../changes/append';
+import { todayOf, type Actor, type EligibilityEnv, type GroupRules } from './context';
+import { memberViewsById } from './member-views';
+import type { NewPeriod, RetierPlan } from './retier';
+import { coverageSnapshot, memberSnapshot, type CoverageRow, type MemberRow } from './snapshots';
+
+export type NewMember = typeof members.$inferInsert;
+
+/**
+ * One eligibility transaction's writes, collected so that the transaction row, the audit entry and
+ * the change-feed rows are written with them in the same database transaction, and the feed's
+ * lock is taken only at the very end (services/changes/append.ts).
+ */
+export class EligibilityWork {
+  readonly at: Date;
+  readonly today: string;
+  private readonly written = new Map<string, MemberRow>();
+  private readonly touched = new Set<string>();
+  private readonly coverage = new Map<number, CoverageRow>();
+
+  constructor(
+    readonly tx: Db,
+    readonly env: EligibilityEnv,
+    readonly rules: GroupRules,
+    readonly actor: Actor,
+  ) {
+    this.at = env.now();
+    this.today = todayOf(env);
+  }
+
+  async insertMembers(rows: readonly Omit<NewMember, 'updatedAt' | 'version'>[]): Promise<void> {
+    if (rows.length === 0) return;
+    const inserted = await this.tx
+      .insert(members)
+      .values(rows.map((r) => ({ ...r, version: 1, updatedAt: this.at })))
+      .returning();
+    for (const row of inserted) this.written.set(row.memberId, row);
+  }
+
+  /** Updates a member's own fields and raises its version. */
+  async updateMember(memberId: string, set: Partial<NewMember>): Promise<void> {
+    const [row] = await this.tx
+      .update(members)
+      .set({ ...set, version: sql`${members.version} + 1`, updatedAt: this.at })
+      .where(inArray(members.memberId, [memberId]))
+      .returning();
+    if (row) this.written.set(row.memberId, row);
+  }
+
+  /** A member whose coverage changed: its version rises at commit. */
+  touch(memberId: string): void {
+    this.touched.add(memberId);
+  }
+
+  async insertPeriods(periods: readonly NewPeriod[]): Promise<CoverageRow[]> {
+    if (periods.length === 0) return [];
+    const inserted = await this.tx
+      .insert(coveragePeriods)
+      .values(periods.map((p) => ({ ...p, groupNumber: this.rules.groupNumber, createdAt: this.at })))
+      .returning();
+    for (const row of inserted) {
+      this.coverage.set(row.id, row);
+      this.touch(row.memberId);
+    }
+    return inserted;
+  }
+
+  /** End-dates periods: the only change a coverage period ever takes. */
+  async endPeriods(endings: RetierPlan['endings']): Promise<void> {
+    if (endings.length === 0) return;
+    const list = JSON.stringify(endings.map((e) => ({ id: e.id, end: e.endDate, why: e.endReason })));
+    const updated = await this.tx.execute<{ id: string | number }>(sql`
+      UPDATE coverage_periods c SET end_date = (e.value->>'end')::date, end_reason = e.value->>'why'
+      FROM jsonb_array_elements(${list}::jsonb) AS e(value)
+      WHERE c.id = (e.value->>'id')::bigint
+      RETURNING c.id`);
+    const ids = updated.rows.map((r) => Number(r.id));
+    const rows = await this.tx.select().from(coveragePeriods).where(inArray(coveragePeriods.id, ids));
+    for (const row of rows) {
+      this.coverage.set(row.id, row);
+      this.touch(row.memberId);
+    }
+  }
+
+  async applyRetier(plan: RetierPlan): Promise<void> {
+    await this.endPeriods(plan.endings);
+    await this.insertPeriods(plan.inserts);
+  }
+
+  /**
+   * Records the accepted transaction (confirmation number, audit, change feed) and answers with the
+   * resulting members. `request` is stored with every SSN reduced to its mask; `withConfirmation`
+   * writes rows that refer to the confirmation number (ID-card requests).
+   */
+  async commit(
+    kind: TransactionKind,
+    request: unknown,
+    memberIds: readonly string[],
+    withConfirmation?: (confirmationNumber: string) => Promise<void>,
+  ): Promise<TransactionAccepted> {
+    const bump = [...this.touched].filter((id) => !this.written.has(id));
+    if (bump.length > 0) {
+      const bumped = await this.tx
+        .update(members)
+        .set({ version: sql`${members.version} + 1`, updatedAt: this.at })
+        .where(inArray(members.memberId, bump))
+        .returning();
+      for (const row of bumped) this.written.set(row.memberId, row);
+    }
+    const confirmationNumber = await nextConfirmationNumber(this.tx, this.today);
+    const masked = maskSsns(request) as Record<string, unknown>;
+    await this.tx.insert(eligibilityTransactions).values({
+      confirmationNumber,
+      groupNumber: this.rules.groupNumber,
+      kind,
+      payload: { memberIds, request: masked },
+      actorUserId: this.actor.userId,
+      createdAt: this.at,
+    });
+    await withConfirmation?.(confirmationNumber);
+    await recordAudit(this.tx, {
+      actorUserId: this.actor.userId,
+      sessionId: this.actor.sessionId,
+      action: `eligibility.${kind}`,
+      target: `group:${this.rules.groupNumber}`,
+      detail: { confirmationNumber, memberIds },
+      ip: this.actor.ip,
+      at: this.at,
+    });
+    const record: TransactionRecord = {
+      confirmationNumber,
+      kind,
+      status: 'accepted',
+      memberIds: [...memberIds],
+      request: masked,
+      actorUserId: this.actor.userId,
+      acceptedAt: this.at.toISOString(),
+    };
+    const views = await memberViewsById(this.tx, memberIds, this.today);
+    const feed: ChangeToRecord[] = [
+      ...[...this.written.values()].map((m) => ({ entity: 'member' as const, entityId: m.memberId, op: 'upsert' as const, payload: memberSnapshot(m) })),
+      ...[...this.coverage.values()].map((c) => ({ entity: 'coverage' as const, entityId: String(c.id), op: 'upsert' as const, payload: coverageSnapshot(c) })),
+      { entity: 'transaction', entityId: confirmationNumber, op: 'upsert', payload: record },
+    ];
+    await appendChanges(this.tx, this.rules.groupNumber, this.at.toISOString(), feed);
+    return { confirmationNumber, kind, acceptedAt: record.acceptedAt, memberIds: [...memberIds], members: views };
+  }
+}
+
+/** `TX-20261127-0000042`: the day it was accepted and a plan-wide counter, unique by construction. */
+async function nextConfirmationNumber(tx: Db, today: string): Promise<string> {
+  const result = await tx.execute<{ n: string | number }>(sql`SELECT nextval('confirmation_number_seq') AS n`);
+  const n = String(result.rows[0]?.n ?? '');
+  if (n === '') throw new Error('confirmation_number_seq returned no value');
+  return `TX-${today.replaceAll('-', '')}-${n.padStart(7, '0')}`;
+}
+
+/** Deep copy with every `ssn` string replaced by its mask: a stored request never holds a whole SSN. */
+export function maskSsns(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskSsns);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'ssn' && typeof v === 'string' ? maskSsn(v) : maskSsns(v)]));
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { groupNumber } from '../contract/schemas/primitives';
+import { coverageSnapshot, memberSnapshot } from './members';
+import { transactionRecord } from './eligibility';
+
+/**
+ * The per-group change feed (DESIGN.md, Sync: pull). `seq` increases by one per change within a
+ * group, in commit order, with no gaps: a client that has applied everything up to `seq` asks for
+ * `after=seq` and never misses a change.
+ */
+export const changesQuery = z
+  .object({
+    after: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+  })
+  .strict();
+export type ChangesQuery = z.input<typeof changesQuery>;
+
+const seq = z.number().int().positive();
+const base = { seq, entityId: z.string(), committedAt: z.iso.datetime({ offset: true }) };
+
+/** Invoices and users belong to billing and accounts; the feed carries their snapshots as they wrote them. */
+const foreignSnapshot = z.record(z.string(), z.unknown());
+
+export const changeEntry = z.discriminatedUnion('entity', [
+  z.object({ ...base, entity: z.literal('member'), op: z.literal('upsert'), payload: memberSnapshot }),
+  z.object({ ...base, entity: z.literal('coverage'), op: z.literal('upsert'), payload: coverageSnapshot }),
+  z.object({ ...base, entity: z.literal('transaction'), op: z.literal('upsert'), payload: transactionRecord }),
+  z.object({ ...base, entity: z.literal('invoice'), op: z.enum(['upsert', 'delete']), payload: foreignSnapshot.nullable() }),
+  z.object({ ...base, entity: z.literal('user'), op: z.enum(['upsert', 'delete']), payload: foreignSnapshot.nullable() }),
+]);
+export type ChangeEntry = z.infer<typeof changeEntry>;
+export type ChangeEntity = ChangeEntry['entity'];
+
+export const changesPage = z.object({
+  groupNumber,
+  changes: z.array(changeEntry),
+  /** Pass as `after` to get the next page. Equals the request's `after` when the page is empty. */
+  nextAfter: z.number().int().nonnegative(),
+  /** The group's newest sequence number when the page was read. */
+  headSeq: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+});
+export type ChangesPage = z.infer<typeof changesPage>;
+
+/** What the SSE stream (`event: changes`) carries: the newest sequence number of the group. */
+export const changesAnnouncement = z.object({ seq: z.number().int().nonnegative() });
+export type ChangesAnnouncement = z.infer<typeof changesAnnouncement>;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { Dialog } from 'radix-ui';
 import { useNavigate } from '@tanstack/react-router';
@@ -25,11 +25,25 @@ export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenCh
     return () => window.removeEventListener('keydown', onKey);
   }, [onOpenChange]);
 
+  // Opened by a shortcut from anywhere, so there is no Radix trigger to return to: remember what had
+  // focus, and fall back to the page content when that is gone (e.g. after opening a member).
+  const returnTo = useRef<Element | null>(null);
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog palette" aria-describedby={undefined}>
+        <Dialog.Content
+          className="dialog palette"
+          aria-describedby={undefined}
+          onOpenAutoFocus={() => {
+            returnTo.current = document.activeElement;
+          }}
+          onCloseAutoFocus={(e) => {
+            e.preventDefault();
+            const target = returnTo.current instanceof HTMLElement && returnTo.current.isConnected ? returnTo.current : document.getElementById('main');
+            target?.focus();
+          }}
+        >
           <Dialog.Title className="visually-hidden">Search members</Dialog.Title>
           {open && <PaletteSearch onDone={() => onOpenChange(false)} />}
         </Dialog.Content>

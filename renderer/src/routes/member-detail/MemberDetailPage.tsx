@@ -25,7 +25,7 @@ export function MemberDetailPage({ memberId }: { memberId: string }) {
     <div className="page page-detail">
       <Link to="/members" className="back-link">
         <BackIcon />
-        Members
+        Back to roster
       </Link>
       {member.status === 'error' && !member.data ? (
         <ErrorState title={member.error.code === 'NOT_FOUND' ? 'No such member in this group' : 'This member could not be loaded'} error={member.error} onRetry={member.reload} />

@@ -10,17 +10,13 @@ import { Temporal } from 'temporal-polyfill';
 
 /** A Temporal.PlainDate from an ISO date; `2026-02-30` throws instead of rolling over to March. */
 export function parsePlainDate(iso: string): Temporal.PlainDate {
-  if (!ISO_DATE.test(iso)) throw new RangeError(`Not a date in the form YYYY-MM-DD: ${iso}`);
+  if (!isIsoDate(iso)) throw new RangeError(`Not an existing date in the form YYYY-MM-DD: ${iso}`);
   return Temporal.PlainDate.from(iso, { overflow: 'reject' });
 }
 
 /** True when `value` is `YYYY-MM-DD` and that day exists. */
 export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const y = Number(value.slice(0, 4));
-  const m = Number(value.slice(5, 7));
-  const d = Number(value.slice(8, 10));
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return readParts(value) !== null;
 }
 
 export interface DateParts {
@@ -30,8 +26,33 @@ export interface DateParts {
 }
 
 export function toParts(iso: string): DateParts {
-  if (!isIsoDate(iso)) throw new RangeError(`Not an existing date in the form YYYY-MM-DD: ${iso}`);
-  return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
+  const parts = readParts(iso);
+  if (parts === null) throw new RangeError(`Not an existing date in the form YYYY-MM-DD: ${iso}`);
+  return parts;
+}
+
+/**
+ * Reads `YYYY-MM-DD` digit by digit: this runs for every date of a 250,000-member roster, where a
+ * regular expression and three `Number(slice)` calls cost several times more.
+ */
+function readParts(iso: string): DateParts | null {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return null;
+  const year = digits(iso, 0, 4);
+  const month = digits(iso, 5, 7);
+  const day = digits(iso, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+/** The number written by the ASCII digits in [from, to), or -1 if any is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 export function fromParts(year: number, month: number, day: number): string {
@@ -152,5 +173,3 @@ export function dayOfWeek(iso: string): number {
   // 1970-01-01 was a Thursday (4).
   return ((((toEpochDay(iso) + 3) % 7) + 7) % 7) + 1;
 }
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

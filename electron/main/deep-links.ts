@@ -22,7 +22,8 @@ export function parseVerifyLink(raw: string): { token: string } | null {
   } catch {
     return null;
   }
-  if (url.protocol !== `${DEEP_LINK_SCHEME}:` || url.hostname !== 'verify') return null;
+  // URL lower-cases the scheme but, for a non-special scheme, keeps the host as typed.
+  if (url.protocol !== `${DEEP_LINK_SCHEME}:` || url.hostname.toLowerCase() !== 'verify') return null;
   if (url.username !== '' || url.password !== '' || url.port !== '' || url.hash !== '') return null;
   if (url.pathname !== '' && url.pathname !== '/') return null;
   const names = [...url.searchParams.keys()];

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
-import { startCore } from '../core/host/start-core';
-import type { CoreHandle } from '../core/host/start-core';
+import type { CoreHandle, CoreOptions } from '../core/host/start-core';
 import { broadcast } from './core-events';
 import { coreWorkerPath, nativeBindingPath, preloadPath, rendererRoot } from './core-paths';
 import { DEEP_LINK_SCHEME, DeepLinkInbox, findDeepLink } from './deep-links';
@@ -27,6 +26,8 @@ export interface MainProcessEnv {
   mainDir: string;
   argv: readonly string[];
   platform: NodeJS.Platform;
+  /** electron/core's `startCore`: runs the core in a worker thread (passed in, so tests can fake it). */
+  startCore: (options: CoreOptions) => CoreHandle;
 }
 
 /**
@@ -97,7 +98,7 @@ export function runMainProcess(env: MainProcessEnv): void {
     if (dataKey.protection !== 'os') console.warn(`[secrets] the data key is stored without OS keychain protection (${dataKey.protection}); it relies on file permissions alone`);
 
     const nativeBinding = nativeBindingPath(env.mainDir, app.isPackaged);
-    core = startCore({ dataDir, encryptionKey: dataKey.key, workerPath: coreWorkerPath(env.mainDir), ...(nativeBinding === undefined ? {} : { nativeBinding }) });
+    core = env.startCore({ dataDir, encryptionKey: dataKey.key, workerPath: coreWorkerPath(env.mainDir), ...(nativeBinding === undefined ? {} : { nativeBinding }) });
     registerCoreCalls(ipcMain, core);
     const notices = rejectionNotices(
       (title, body) => {

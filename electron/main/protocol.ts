@@ -59,7 +59,9 @@ export function resolveInside(root: string, urlPathname: string): string | null 
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
+  // NUL truncates paths in native code; a backslash is a separator on Windows only, so it is refused
+  // everywhere rather than meaning different files on different systems.
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const target = path.resolve(root, `.${path.posix.sep}${decoded}`);
   const relative = path.relative(root, target);
   if (relative === '' || path.isAbsolute(relative) || relative.split(path.sep)[0] === '..') return null;

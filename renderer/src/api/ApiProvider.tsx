@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
-import type { CoreEvent } from '../../../shared/contract';
+import type { BridgeEvent } from '../../../shared/contract/bridge';
 import type { Transport } from './transport';
 
 const ApiContext = createContext<Transport | null>(null);
@@ -16,7 +16,7 @@ export function useApi(): Transport {
 }
 
 /** Runs `handler` for every core event; the latest handler is used without resubscribing. */
-export function useCoreEvent(handler: (event: CoreEvent) => void): void {
+export function useCoreEvent(handler: (event: BridgeEvent) => void): void {
   const api = useApi();
   const latest = useRef(handler);
   useEffect(() => {

@@ -1,15 +1,6 @@
-import type { CoreEvent, Result } from '../../../shared/contract';
+import type { GroupDeskBridge } from '../../../shared/contract/bridge';
 
-/**
- * The one function set the Electron preload exposes as `window.groupdesk`. Declared structurally here
- * so the renderer depends on the shape, not on the preload's source; anything that offers these two
- * functions is accepted.
- */
-export interface GroupDeskBridge {
-  call(method: string, input: unknown): Promise<Result<unknown>>;
-  onEvent(listener: (event: CoreEvent) => void): () => void;
-}
-
+/** The Electron preload's `window.groupdesk`, if this page runs in GroupDesk's own window. */
 export function findBridge(target: object): GroupDeskBridge | null {
   const candidate = (target as { groupdesk?: unknown }).groupdesk;
   if (typeof candidate !== 'object' || candidate === null) return null;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { httpTransport } from './httpTransport';
 import { takeLaunchToken } from './token';
 import { chooseTransport } from './chooseTransport';
-import type { CoreEvent } from '../../../shared/contract';
+import type { BridgeEvent } from '../../../shared/contract/bridge';
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
@@ -57,7 +57,7 @@ describe('browser host transport', () => {
   it('reads events from /events with the token in the query, ignoring malformed ones', () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     const transport = httpTransport('a b');
-    const seen: CoreEvent[] = [];
+    const seen: BridgeEvent[] = [];
     const stop = transport.onEvent((e) => seen.push(e));
     const source = FakeEventSource.last as FakeEventSource;
     expect(source.url).toBe('/events?token=a%20b');

@@ -1,4 +1,5 @@
-import type { CoreEvent, MethodInput, MethodName, MethodOutput, Result } from '../../../shared/contract';
+import type { MethodInput, MethodName, MethodOutput, Result } from '../../../shared/contract';
+import type { BridgeEvent } from '../../../shared/contract/bridge';
 
 /**
  * How the renderer reaches the core. Two real implementations (Electron preload bridge, browser host
@@ -6,8 +7,8 @@ import type { CoreEvent, MethodInput, MethodName, MethodOutput, Result } from '.
  */
 export interface Transport {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
-  /** Subscribes to core events; returns the unsubscribe function. */
-  onEvent(listener: (event: CoreEvent) => void): () => void;
+  /** Subscribes to core events (and, in Electron, the host's own); returns the unsubscribe function. */
+  onEvent(listener: EventListener): () => void;
 }
 
-export type EventListener = (event: CoreEvent) => void;
+export type EventListener = (event: BridgeEvent) => void;

@@ -1,5 +1,6 @@
-import type { CoreEvent, MethodInput, MethodName, MethodOutput, Result } from '../../../shared/contract';
+import type { MethodInput, MethodName, MethodOutput, Result } from '../../../shared/contract';
 import type { AppStatus } from '../../../shared/contract/methods/app';
+import type { BridgeEvent } from '../../../shared/contract/bridge';
 import type { RosterRow } from '../../../shared/contract/schemas/member';
 import type { MembershipCounts } from '../../../shared/contract/methods/dashboard';
 import type { Transport } from '../api/transport';
@@ -12,7 +13,7 @@ type Handlers = { [M in MethodName]: Handler<M> };
 export interface FakeTransport extends Transport {
   calls: { method: MethodName; input: unknown }[];
   callsTo<M extends MethodName>(method: M): MethodInput<M>[];
-  emit(event: CoreEvent): void;
+  emit(event: BridgeEvent): void;
   /** Replace one method's behaviour for a test (errors, store problems). */
   on<M extends MethodName>(method: M, handler: Handler<M>): void;
 }
@@ -79,7 +80,7 @@ function counts(members: FixtureMember[], groupNumber: string): MembershipCounts
 export const readyStatus: AppStatus = { appVersion: '0.1.0', schemaVersion: 3, store: { state: 'ready' }, mode: 'sandbox', online: true, lastSyncAt: asOf };
 
 export function createFakeTransport(): FakeTransport {
-  const listeners = new Set<(event: CoreEvent) => void>();
+  const listeners = new Set<(event: BridgeEvent) => void>();
   const calls: { method: MethodName; input: unknown }[] = [];
   const handlers: Handlers = {
     'app.status': () => ok(readyStatus),

@@ -2,6 +2,8 @@
 export interface TestClock {
   now: () => Date;
   advance(ms: number): void;
+  /** Moves the clock so that it reads `instant` now (and runs on from there). */
+  set(instant: Date | string): void;
 }
 
 export function testClock(): TestClock {
@@ -9,6 +11,7 @@ export function testClock(): TestClock {
   return {
     now: () => new Date(Date.now() + offset),
     advance: (ms) => void (offset += ms),
+    set: (instant) => void (offset = new Date(instant).getTime() - Date.now()),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ContractFailure, type ContractError, type ErrorCode } from '../../../shared/contract/errors';
+import { ThrottledFailure } from '../services/throttled-failure';
 
 /** How each contract error code travels over HTTP. */
 export const httpStatusOf: Record<ErrorCode, number> = {
@@ -13,21 +14,6 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   OFFLINE: 503,
   INTERNAL: 500,
 };
-
-/**
- * Throttling (rate limits and sign-in lockouts) answers HTTP 429 with code `RULE` and a
- * Retry-After header. The contract's code list stays as it is: the request was understood and the
- * caller may be entitled to it, but a service rule refuses it for now — that is what RULE means.
- * AUTH would make a client drop a valid session; OFFLINE would make it queue and retry at once.
- */
-export class ThrottledFailure extends ContractFailure {
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super('RULE', message);
-  }
-}
 
 const body = (code: ErrorCode, message: string, fields?: Record<string, string>): ContractError =>
   fields === undefined ? { code, message } : { code, message, fields };

@@ -50,3 +50,19 @@ export function accessRejectedMail(input: { to: string; name: string; groupNumbe
     ].join('\n'),
   };
 }
+
+export function accessRequestReceivedMail(input: { to: string; name: string; groupNumber: string; confirmationNumber: string; expectedCompletion: string }): OutgoingMail {
+  return {
+    to: input.to,
+    subject: `We received your GroupDesk request ${input.confirmationNumber}`,
+    text: [
+      `Hello ${input.name},`,
+      '',
+      `We received your request to become the primary administrator of group ${input.groupNumber}.`,
+      `Confirmation number: ${input.confirmationNumber}`,
+      `Requests take 3 to 5 business days; expect an answer by ${input.expectedCompletion}.`,
+      '',
+      'We will e-mail you as soon as it is processed.',
+    ].join('\n'),
+  };
+}

@@ -1,10 +1,14 @@
 // Every route plugin of the API, registered under /v1 in this order. Append one line per plugin.
 import type { RoutePlugin } from '../deps';
 import { openapiRoutes } from './openapi';
+import { accountRoutes } from './accounts';
+import { sessionRoutes } from './sessions';
+import { accessRequestRoutes } from './access-requests';
+import { groupUserRoutes } from './group-users';
 import { countRoutes } from './counts';
 import { memberRoutes } from './members';
 import { transactionRoutes } from './transactions';
 import { idCardRoutes } from './id-cards';
 import { changeRoutes } from './changes';
 
-export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes];
+export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes];

@@ -1,0 +1,61 @@
+import { eq } from 'drizzle-orm';
+import { ContractFailure } from '../../../../shared/contract/errors';
+import type { Db } from '../../store/db';
+import { accessRequests, groups, users } from '../../store/schema';
+import type { Mailer } from '../../mail/mailer';
+import { accessReadyMail, accessRejectedMail } from '../../mail/templates';
+import { recordAudit } from '../audit';
+import { grantRole } from '../groups/grant-role';
+
+interface Decision {
+  confirmationNumber: string;
+  operator: string;
+  now: Date;
+}
+
+async function pendingRequest(tx: Db, confirmationNumber: string) {
+  const [row] = await tx.select().from(accessRequests).where(eq(accessRequests.confirmationNumber, confirmationNumber)).for('update').limit(1);
+  if (!row) throw new ContractFailure('NOT_FOUND', `There is no access request ${confirmationNumber}.`);
+  if (row.status !== 'pending') throw new ContractFailure('CONFLICT', `Request ${confirmationNumber} was already ${row.status}.`);
+  const [user] = await tx.select().from(users).where(eq(users.userId, row.userId)).limit(1);
+  if (!user) throw new Error(`The user of request ${confirmationNumber} is missing`);
+  return { row, user };
+}
+
+/**
+ * Approves the request: the requester becomes the group's primary administrator, and an e-mail
+ * says the access is ready (sent after the commit, so it never announces access that was rolled back).
+ */
+export async function approveAccessRequest(db: Db, mailer: Mailer, decision: Decision): Promise<{ userId: string; groupNumber: string }> {
+  const { row, user } = await db.transaction(async (tx) => {
+    const found = await pendingRequest(tx, decision.confirmationNumber);
+    const [group] = await tx.select({ groupNumber: groups.groupNumber }).from(groups).where(eq(groups.groupNumber, found.row.groupNumber)).limit(1);
+    if (!group) {
+      throw new ContractFailure('RULE', `Group ${found.row.groupNumber} does not exist. Create it first (ops create-group) or reject the request.`);
+    }
+    const actor = { actorUserId: decision.operator, sessionId: null, ip: null };
+    await grantRole(tx, { userId: found.row.userId, groupNumber: found.row.groupNumber, role: 'primary_admin' }, actor, decision.now);
+    await tx.update(accessRequests).set({ status: 'approved', decidedAt: decision.now, decidedBy: decision.operator }).where(eq(accessRequests.confirmationNumber, decision.confirmationNumber));
+    await recordAudit(tx, { ...actor, action: 'access_request.approve', target: `access_request:${decision.confirmationNumber}`, detail: { userId: found.row.userId, groupNumber: found.row.groupNumber }, at: decision.now });
+    return found;
+  });
+  await mailer.send(accessReadyMail({ to: user.email, name: user.name, groupNumber: row.groupNumber, companyName: row.companyName, confirmationNumber: row.confirmationNumber }));
+  return { userId: row.userId, groupNumber: row.groupNumber };
+}
+
+/** Rejects the request with a reason the requester is told by e-mail. */
+export async function rejectAccessRequest(db: Db, mailer: Mailer, decision: Decision & { reason: string }): Promise<{ userId: string; groupNumber: string }> {
+  const reason = decision.reason.trim();
+  if (!reason) throw new ContractFailure('VALIDATION', 'Give the reason for rejecting the request; the requester reads it.', { reason: 'Required' });
+  const { row, user } = await db.transaction(async (tx) => {
+    const found = await pendingRequest(tx, decision.confirmationNumber);
+    await tx
+      .update(accessRequests)
+      .set({ status: 'rejected', decidedAt: decision.now, decidedBy: decision.operator, decisionReason: reason })
+      .where(eq(accessRequests.confirmationNumber, decision.confirmationNumber));
+    await recordAudit(tx, { actorUserId: decision.operator, sessionId: null, action: 'access_request.reject', target: `access_request:${decision.confirmationNumber}`, detail: { reason }, ip: null, at: decision.now });
+    return found;
+  });
+  await mailer.send(accessRejectedMail({ to: user.email, name: user.name, groupNumber: row.groupNumber, confirmationNumber: row.confirmationNumber, reason }));
+  return { userId: row.userId, groupNumber: row.groupNumber };
+}

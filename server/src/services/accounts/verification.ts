@@ -1,0 +1,82 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { ContractFailure } from '../../../../shared/contract/errors';
+import type { Db } from '../../store/db';
+import { emailVerifications, users } from '../../store/schema';
+import { recordAudit } from '../audit';
+import { hashSecret, newSecret, newShortCode, sameHash } from './tokens';
+
+export const VERIFICATION_TTL_HOURS = 24;
+/** Wrong codes allowed against one e-mail before it is spent: 5 guesses of a million. */
+export const MAX_CODE_ATTEMPTS = 5;
+
+export interface IssuedVerification {
+  code: string;
+  token: string;
+  expiresAt: Date;
+}
+
+/** The code is hashed with the user ID so equal codes of two users differ in the table. */
+const codeHash = (userId: string, code: string): string => hashSecret(`${userId}:${code}`);
+
+/**
+ * A new link token and code for the user's e-mail, both stored only as hashes. Any earlier unused
+ * one is spent, so only the latest e-mail works.
+ */
+export async function issueVerification(tx: Db, userId: string, now: Date): Promise<IssuedVerification> {
+  await tx
+    .update(emailVerifications)
+    .set({ usedAt: now })
+    .where(and(eq(emailVerifications.userId, userId), isNull(emailVerifications.usedAt)));
+  const code = newShortCode();
+  const token = newSecret();
+  const expiresAt = new Date(now.getTime() + VERIFICATION_TTL_HOURS * 3_600_000);
+  await tx.insert(emailVerifications).values({ userId, tokenHash: hashSecret(token), codeHash: codeHash(userId, code), expiresAt, createdAt: now });
+  return { code, token, expiresAt };
+}
+
+type Attempt = { token: string } | { userId: string; code: string };
+type Origin = { ip: string | null; now: Date };
+
+/** Marks the e-mail verified by the link's token or by user ID and code; each works once, before it expires. */
+export async function verifyEmail(db: Db, attempt: Attempt, origin: Origin): Promise<string> {
+  const outcome = await db.transaction(async (tx) => {
+    const row = 'token' in attempt ? await byToken(tx, attempt.token) : await latestFor(tx, attempt.userId);
+    if (!row) {
+      return 'token' in attempt
+        ? refuse('This verification link is not valid. Use the latest e-mail we sent, or ask for a new one.', 'token')
+        : refuse('There is no verification waiting for this user ID. Ask for a new code.', 'code');
+    }
+    if (row.usedAt) return refuse('This verification was already used or replaced by a newer e-mail. Sign in, or ask for a new code.', 'token' in attempt ? 'token' : 'code');
+    if (row.expiresAt.getTime() <= origin.now.getTime()) return refuse(`This verification expired (they last ${VERIFICATION_TTL_HOURS} hours). Ask for a new code.`, 'token' in attempt ? 'token' : 'code');
+    if ('code' in attempt && !sameHash(row.codeHash, codeHash(row.userId, attempt.code))) {
+      const failures = row.failedAttempts + 1;
+      const spent = failures >= MAX_CODE_ATTEMPTS;
+      await tx
+        .update(emailVerifications)
+        .set({ failedAttempts: failures, ...(spent ? { usedAt: origin.now } : {}) })
+        .where(eq(emailVerifications.id, row.id));
+      // Committed, not thrown: the failed attempt must count even though the request fails.
+      return spent
+        ? refuse('That code is not right, and too many wrong codes were entered. Ask for a new code.', 'code')
+        : refuse(`That code is not right. ${MAX_CODE_ATTEMPTS - failures} ${MAX_CODE_ATTEMPTS - failures === 1 ? 'try' : 'tries'} left.`, 'code');
+    }
+    await tx.update(emailVerifications).set({ usedAt: origin.now }).where(eq(emailVerifications.id, row.id));
+    await tx.update(users).set({ emailVerifiedAt: origin.now }).where(eq(users.userId, row.userId));
+    await recordAudit(tx, { actorUserId: row.userId, sessionId: null, action: 'account.verify_email', target: `user:${row.userId}`, detail: { by: 'token' in attempt ? 'link' : 'code' }, ip: origin.ip, at: origin.now });
+    return { userId: row.userId };
+  });
+  if ('failure' in outcome) throw outcome.failure;
+  return outcome.userId;
+}
+
+const refuse = (message: string, field: string) => ({ failure: new ContractFailure('RULE', message, { [field]: message }) });
+
+async function byToken(tx: Db, token: string) {
+  const [row] = await tx.select().from(emailVerifications).where(eq(emailVerifications.tokenHash, hashSecret(token))).limit(1);
+  return row;
+}
+
+async function latestFor(tx: Db, userId: string) {
+  const [row] = await tx.select().from(emailVerifications).where(eq(emailVerifications.userId, userId)).orderBy(desc(emailVerifications.id)).limit(1);
+  return row;
+}

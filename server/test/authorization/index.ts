@@ -1,0 +1,5 @@
+// Every route's authorization cases; append one line per file of cases.
+import type { AuthorizationCase } from '../../test-support/authorization';
+import { accountCases } from './accounts.cases';
+
+export const authorizationCases: readonly AuthorizationCase[] = [...accountCases];

@@ -37,14 +37,18 @@ export interface GenerateMembersOptions {
  * period); 12 % changed plans at an open enrollment; some dependents left earlier (divorce, a child
  * reaching the age limit) and some children joined at birth or adoption after the family enrolled.
  */
-export function* generateMembers(options: GenerateMembersOptions): Generator<MemberRecord> {
+export function generateMembers(options: GenerateMembersOptions): Generator<MemberRecord> {
+  // Checked here, not inside the generator, so bad options fail at the call rather than at the first read.
   if (!/^\d{4,10}$/.test(options.groupNumber)) throw new RangeError('A group number is 4 to 10 digits');
   if (options.plans.length === 0) throw new RangeError('A group needs at least one plan');
   if (!Number.isInteger(options.subscribers) || options.subscribers < 0 || options.subscribers > maxSubscribers) {
     throw new RangeError(`Subscribers must be a whole number from 0 to ${maxSubscribers}`);
   }
-  const ctx = createContext(options);
-  for (let i = 0; i < options.subscribers; i++) yield* generateFamily(ctx, i);
+  return families(createContext(options), options.subscribers);
+}
+
+function* families(ctx: Context, subscribers: number): Generator<MemberRecord> {
+  for (let i = 0; i < subscribers; i++) yield* generateFamily(ctx, i);
 }
 
 /** Subscriber IDs are the group number's last 3 digits and 6 more, so one group holds up to a million. */

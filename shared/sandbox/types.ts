@@ -32,7 +32,10 @@ export interface CoverageRecord {
   tier: CoverageTier;
   startDate: string;
   endDate: string | null;
-  /** 834 maintenance reason words, e.g. "Initial enrollment", "Termination of employment". */
+  /**
+   * 834 maintenance reason words, e.g. "Initial enrollment", "Termination of employment": why the
+   * period began, except the last period of a member whose coverage ended, which carries why it ended.
+   */
   reason: string;
 }
 

@@ -7,9 +7,9 @@ export function formatUsd(cents: number): string {
   assertCents(cents, 'cents');
   const negative = cents < 0;
   const abs = Math.abs(cents);
-  const decimal = `${negative ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-  // Intl accepts decimal strings (ECMA-402 NumberFormat v3), so no float rounding on the way.
-  return usd.format(decimal as unknown as number);
+  // Intl formats decimal strings exactly (ECMA-402 NumberFormat v3): no float rounding on the way.
+  const decimal = `${negative ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}` as Intl.StringNumericLiteral;
+  return usd.format(decimal);
 }
 
 /**

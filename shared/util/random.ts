@@ -46,12 +46,15 @@ export function createRandom(seed: number): Random {
       return items[Math.floor(next() * items.length)] as T;
     },
     weighted<T>(entries: readonly (readonly [T, number])[]): T {
-      const total = entries.reduce((sum, [, w]) => sum + w, 0);
+      // Index loops, not destructuring iterators: the sandbox generator calls this millions of times.
+      let total = 0;
+      for (let i = 0; i < entries.length; i++) total += (entries[i] as readonly [T, number])[1];
       if (!(total > 0)) throw new RangeError('Weights must add up to more than zero');
       let roll = next() * total;
-      for (const [value, weight] of entries) {
-        roll -= weight;
-        if (roll < 0) return value;
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i] as readonly [T, number];
+        roll -= entry[1];
+        if (roll < 0) return entry[0];
       }
       // Float rounding can leave roll at ~0 after the last entry.
       return (entries[entries.length - 1] as readonly [T, number])[0];

@@ -35,6 +35,11 @@ export function nativeBindingPath(mainDir: string, isPackaged: boolean): string 
     return undefined;
   }
   const binding = path.join(packageDir, 'build', 'Release', 'better_sqlite3.node');
-  const onDisk = isPackaged ? binding.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked') : binding;
+  const onDisk = isPackaged ? unpackedPath(binding) : binding;
   return existsSync(onDisk) ? onDisk : undefined;
+}
+
+/** The same file in the unpacked twin of app.asar, where native files live; other paths unchanged. */
+export function unpackedPath(file: string): string {
+  return file.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
 }

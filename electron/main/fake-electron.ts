@@ -44,7 +44,7 @@ export const state = {
 };
 
 let resolveReady!: () => void;
-const readyPromise = new Promise<void>((resolve) => (resolveReady = resolve));
+let readyPromise = new Promise<void>((resolve) => (resolveReady = resolve));
 let ready = false;
 /** Emits `ready`: everything the app chained on `whenReady()` runs after this. */
 export function becomeReady(): void {
@@ -183,8 +183,35 @@ export const ipcRenderer = {
 };
 export const contextBridge = { exposeInMainWorld: vi.fn() };
 
+/**
+ * Back to a freshly launched Electron: not ready, no listeners, no windows, a new userData folder.
+ * vi.resetModules() does not reset a vi.mock factory's result, so tests that boot main twice call this.
+ */
+export function resetFake(): void {
+  log.length = 0;
+  Object.assign(state, {
+    lock: true,
+    isPackaged: false,
+    userData: mkdtempSync(path.join(tmpdir(), 'groupdesk-fake-userdata-')),
+    encryptionAvailable: true,
+    backend: 'gnome_libsecret',
+    focusedWindow: null,
+    dialogResponse: 0,
+    notificationsSupported: true,
+  });
+  ready = false;
+  readyPromise = new Promise<void>((resolve) => (resolveReady = resolve));
+  app.listeners.clear();
+  ipcMain.handlers.clear();
+  BrowserWindow.all = [];
+  Notification.instances = [];
+  vi.clearAllMocks();
+}
+
 /** The module object for vi.mock: named exports plus the same object as `default` (trap §10.3 b). */
 export function electronModule(): Record<string, unknown> {
   const electron = { app, protocol, ipcMain, session, BrowserWindow, screen, Menu, dialog, safeStorage, shell, Notification, ipcRenderer, contextBridge };
-  return { ...electron, default: electron };
+  // The test controls ride along as named exports, so a test can reach this exact instance through
+  // `import('electron')` even after vi.resetModules().
+  return { ...electron, default: electron, log, state, becomeReady, resetFake };
 }

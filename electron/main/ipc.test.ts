@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Mock } from 'vitest';
 import type { Result } from '../../shared/contract';
 
 // security.ts reaches `shell` through external-links.ts; the real `electron` cannot load under Node.
@@ -25,13 +26,13 @@ function fakeIpcMain() {
 
 describe('gd:call', () => {
   let ipcMain: ReturnType<typeof fakeIpcMain>;
-  let core: { call: ReturnType<typeof vi.fn> };
+  let core: { call: Mock<(method: string, input: unknown) => Promise<Result<unknown>>> };
   let call: (senderFrame: unknown, payload: unknown) => Promise<Result<unknown>>;
 
   beforeEach(async () => {
     const { registerCoreCalls } = await loadIpc();
     ipcMain = fakeIpcMain();
-    core = { call: vi.fn(async () => ({ ok: true, value: { appVersion: '0.1.0' } })) };
+    core = { call: vi.fn(async () => ({ ok: true as const, value: { appVersion: '0.1.0' } as unknown })) };
     registerCoreCalls(ipcMain, core);
     const handler = ipcMain.handlers.get('gd:call');
     if (!handler) throw new Error('gd:call was not registered');

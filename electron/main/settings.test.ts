@@ -46,7 +46,7 @@ describe('settings', () => {
     [{ width: 1000, height: 700 }, 'missing maximized'],
     [null, 'null'],
     ['1280x800', 'a string'],
-  ])('ignores stored bounds that are %s', (windowBounds) => {
+  ])('ignores stored bounds that are %s (%s)', (windowBounds, _label) => {
     expect(openSettings({ cwd: folderWith({ schemaVersion: 1, windowBounds }) }).windowBounds()).toEqual(DEFAULT_WINDOW_BOUNDS);
   });
 

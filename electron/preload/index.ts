@@ -9,15 +9,19 @@ import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
  * nothing of ipcRenderer (Electron security checklist §20).
  */
 
-/** Events that arrive before the renderer subscribes (a cold-start deep link, the first sync status). */
+/**
+ * Events that arrive before the renderer's first subscription (a cold-start deep link, the first sync
+ * status) are held for it; after that, as with any emitter, an event nobody listens to is dropped.
+ */
 const MAX_EARLY_EVENTS = 100;
 const early: BridgeEvent[] = [];
+let subscribedOnce = false;
 const listeners = new Set<(event: BridgeEvent) => void>();
 
 // One IPC listener for the whole page. Listeners never see the IpcRendererEvent: its `sender` is
 // ipcRenderer itself (electron-host.md §1.4).
 ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, payload: BridgeEvent) => {
-  if (listeners.size === 0) {
+  if (!subscribedOnce) {
     if (early.length < MAX_EARLY_EVENTS) early.push(payload);
     return;
   }
@@ -32,6 +36,7 @@ const bridge: GroupDeskBridge = {
     // so the returned function — not the listener — is what unsubscribes.
     const wrapped = (event: BridgeEvent): void => listener(event);
     listeners.add(wrapped);
+    subscribedOnce = true;
     for (const event of early.splice(0)) wrapped(event);
     return () => {
       listeners.delete(wrapped);

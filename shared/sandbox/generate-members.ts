@@ -388,7 +388,8 @@ function makeChild(
   let start = familyStart;
   let joinReason = initialEnrollment;
   if (dob > familyStart) {
-    const last = familyEnd ?? ctx.todayDay;
+    // Placement lands inside the family's coverage and not after today: history, not a future add.
+    const last = Math.min(familyEnd ?? ctx.todayDay, ctx.todayDay);
     if (relationship === 'adopted_child' || relationship === 'foster_child') {
       start = Math.min(dob + rng.int(14, 120), last);
       joinReason = relationship === 'adopted_child' ? 'Adoption' : 'Placement for adoption';

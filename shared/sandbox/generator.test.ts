@@ -236,6 +236,13 @@ describe('eligibility rules hold for every family', () => {
     expect(reasons).toContain('No longer an eligible dependent (age limit)');
   });
 
+  it('history holds no future changes: only a pending member has a period starting after today', () => {
+    for (const m of all) {
+      const future = m.coverage.filter((c) => compareDates(c.startDate, today) > 0);
+      if (future.length > 0) expect({ id: m.memberId, periods: m.coverage.length, status: statusOf(m) }).toEqual({ id: m.memberId, periods: 1, status: 'pending' });
+    }
+  });
+
   it('children born after enrollment are covered from birth', () => {
     const newborns = all.filter((m) => first(m).reason === 'Birth');
     expect(newborns.length).toBeGreaterThan(0);

@@ -1,0 +1,49 @@
+import type { Database } from 'better-sqlite3';
+import type { ParsedInput } from '../../../../shared/contract';
+import type { RosterRow } from '../../../../shared/contract/schemas/member';
+import { statement } from '../../store/statements';
+import { rosterWhere } from './roster-filter';
+import { orderTerms } from './roster-order';
+import { rosterColumns, toRosterRow, type RosterRowRecord } from './roster-row';
+import { parseSearchText } from './search-text';
+
+export type RosterListQuery = ParsedInput<'members.list'>;
+
+/**
+ * One page of the roster and the number of members that match.
+ *
+ * Family grouping joins each matching member `m` to its subscriber `s` and orders by the
+ * subscriber's keys, then by member ID, which puts the subscriber (`123456789`) before its
+ * dependents (`123456789-01` …). Walking subscribers through a name index and each family through
+ * members_by_family gives that order without sorting the group (asserted in roster-plan.test.ts).
+ * A dependent whose subscriber does not match the filters still sits in its family's place.
+ */
+export function listRoster(db: Database, query: RosterListQuery, today: string): { total: number; rows: RosterRow[] } {
+  const { where, params } = rosterWhere({
+    groupNumber: query.groupNumber,
+    today,
+    terms: parseSearchText(query.query),
+    statuses: query.statuses,
+    planCodes: query.planCodes,
+    relationships: query.relationships,
+  });
+  const total = Number(statement(db, `SELECT count(*) FROM members m WHERE ${where}`).pluck().get(params));
+  const page = { ...params, limit: query.limit, offset: query.offset };
+  const sql = query.grouping === 'family' ? familyPageSql(where, query) : flatPageSql(where, query);
+  const records = statement(db, sql).all(page) as RosterRowRecord[];
+  return { total, rows: records.map((record) => toRosterRow(record, today)) };
+}
+
+function flatPageSql(where: string, query: RosterListQuery): string {
+  return `SELECT ${rosterColumns} FROM members m WHERE ${where}
+    ORDER BY ${orderTerms(query.sort.by, query.sort.dir, 'm').join(', ')} LIMIT @limit OFFSET @offset`;
+}
+
+export function familyPageSql(where: string, query: RosterListQuery): string {
+  const subscriberOrder = orderTerms(query.sort.by, query.sort.dir, 's');
+  // The subscriber's member ID closes its keys, so families never interleave on ties.
+  if (!subscriberOrder.some((term) => term.startsWith('s.member_id '))) subscriberOrder.push(`s.member_id ${query.sort.dir === 'asc' ? 'ASC' : 'DESC'}`);
+  return `SELECT ${rosterColumns} FROM members s JOIN members m ON m.subscriber_id = s.member_id
+    WHERE s.group_number = @group AND s.relationship = 'subscriber' AND ${where}
+    ORDER BY ${subscriberOrder.join(', ')}, m.member_id ASC LIMIT @limit OFFSET @offset`;
+}

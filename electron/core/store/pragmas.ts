@@ -1,0 +1,16 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Connection settings for every open (they are per connection, not stored in the file except WAL).
+ * WAL lets readers run while a sync writes; NORMAL is durable across app crashes in WAL mode and
+ * only risks the last commit on power loss, which the next sync restores from the plan.
+ */
+export function applyPragmas(db: Database): void {
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  // An in-memory database answers `memory`; a file that cannot switch to WAL would silently lose
+  // the concurrency the worker relies on, so say so.
+  if (mode !== 'wal' && mode !== 'memory') throw new Error(`The database could not switch to WAL mode (journal_mode=${String(mode)})`);
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}

@@ -1,0 +1,90 @@
+import type { Database } from 'better-sqlite3';
+import type { Address, Group, GroupPolicy, Plan, TierRates } from '../../../../shared/contract/schemas/group';
+import { coverageTiers } from '../../../../shared/contract/schemas/group';
+import { statement } from '../statements';
+
+/**
+ * Writes a group as the plan describes it: the row, its plans and the rates in force from
+ * `ratesEffective`. Runs inside the caller's transaction.
+ */
+export function saveGroup(db: Database, group: Group, ratesEffective: string, now: string): void {
+  statement(
+    db,
+    `INSERT INTO groups (group_number, name, region, address, policy, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (group_number) DO UPDATE SET name = excluded.name, region = excluded.region, address = excluded.address,
+       policy = excluded.policy, updated_at = excluded.updated_at`,
+  ).run(group.groupNumber, group.name, group.region, JSON.stringify(group.address), JSON.stringify(group.policy), now);
+  const savePlan = statement(
+    db,
+    `INSERT INTO plans (group_number, plan_code, name, kind, position) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (group_number, plan_code) DO UPDATE SET name = excluded.name, kind = excluded.kind, position = excluded.position`,
+  );
+  const saveRate = statement(
+    db,
+    `INSERT INTO plan_rates (group_number, plan_code, tier, effective_date, monthly_cents) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (group_number, plan_code, tier, effective_date) DO UPDATE SET monthly_cents = excluded.monthly_cents`,
+  );
+  group.plans.forEach((plan, position) => {
+    savePlan.run(group.groupNumber, plan.code, plan.name, plan.kind, position);
+    for (const tier of coverageTiers) saveRate.run(group.groupNumber, plan.code, tier, ratesEffective, plan.rates[tier]);
+  });
+}
+
+interface GroupRow {
+  group_number: string;
+  name: string;
+  region: string;
+  address: string;
+  policy: string;
+}
+
+interface PlanRow {
+  plan_code: string;
+  name: string;
+  kind: Plan['kind'];
+}
+
+/** A group with each plan's rates in force on `today` (the latest that started on or before it). */
+export function findGroup(db: Database, groupNumber: string, today: string): Group | null {
+  const row = statement(db, 'SELECT group_number, name, region, address, policy FROM groups WHERE group_number = ?').get(groupNumber) as GroupRow | undefined;
+  if (row === undefined) return null;
+  const plans = statement(db, 'SELECT plan_code, name, kind FROM plans WHERE group_number = ? ORDER BY position').all(groupNumber) as PlanRow[];
+  const rateOf = statement(
+    db,
+    `SELECT monthly_cents FROM plan_rates WHERE group_number = ? AND plan_code = ? AND tier = ? AND effective_date <= ?
+     ORDER BY effective_date DESC LIMIT 1`,
+  ).pluck();
+  return {
+    groupNumber: row.group_number,
+    name: row.name,
+    region: row.region,
+    address: JSON.parse(row.address) as Address,
+    policy: JSON.parse(row.policy) as GroupPolicy,
+    plans: plans.map((plan) => {
+      const rates = Object.fromEntries(coverageTiers.map((tier) => [tier, Number(rateOf.get(groupNumber, plan.plan_code, tier, today) ?? 0)])) as TierRates;
+      return { code: plan.plan_code, name: plan.name, kind: plan.kind, rates };
+    }),
+  };
+}
+
+export interface GroupListRow {
+  groupNumber: string;
+  name: string;
+  region: string;
+  activeMembers: number;
+}
+
+/** Every group in the replica (the plan replicates only the groups the user may see), by name. */
+export function listGroups(db: Database, today: string): GroupListRow[] {
+  return statement(
+    db,
+    `SELECT g.group_number AS groupNumber, g.name, g.region,
+       (SELECT count(*) FROM members m WHERE m.group_number = g.group_number AND m.effective_date <= @today
+          AND (m.termination_date IS NULL OR m.termination_date >= @today)) AS activeMembers
+     FROM groups g ORDER BY g.name COLLATE NOCASE, g.group_number`,
+  ).all({ today }) as GroupListRow[];
+}
+
+export function planNames(db: Database, groupNumber: string): { code: string; name: string }[] {
+  return statement(db, 'SELECT plan_code AS code, name FROM plans WHERE group_number = ? ORDER BY position').all(groupNumber) as { code: string; name: string }[];
+}

@@ -1,0 +1,29 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createCore } from './core';
+import type { CoreWorkerData, HostToWorker, WorkerToHost } from './host/worker-protocol';
+
+// The core's worker thread (DESIGN.md, Process layout): plain Node, never `electron`.
+const port = parentPort;
+if (port === null) throw new Error('electron/core/worker must run in a worker thread (see host/start-core)');
+
+const data = workerData as CoreWorkerData;
+const post = (message: WorkerToHost) => port.postMessage(message);
+const core = createCore({
+  dataDir: data.dataDir,
+  encryptionKey: Buffer.from(data.encryptionKey),
+  ...(data.nativeBinding === undefined ? {} : { nativeBinding: data.nativeBinding }),
+  ...(data.sandbox === undefined ? {} : { sandbox: data.sandbox }),
+  ...(data.today === undefined ? {} : { today: data.today }),
+});
+core.onEvent((event) => post({ type: 'event', event }));
+
+port.on('message', (message: HostToWorker) => {
+  if (message.type === 'call') {
+    void core.call(message.method, message.input).then((result) => post({ type: 'result', id: message.id, result }));
+  } else {
+    void core.close().then(() => {
+      post({ type: 'closed' });
+      port.close();
+    });
+  }
+});

@@ -3,7 +3,7 @@ import { useCoreEvent } from '../../api/ApiProvider';
 import { useGroupStore } from '../../state/groupStore';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
-import { formatCount, formatInstant } from '../../components/format';
+import { formatInstant } from '../../components/format';
 import { relationships } from '../../../../shared/contract/schemas/member';
 import { StatCard } from './StatCard';
 import { PlanBreakdown, TierBreakdown } from './PlanBreakdown';
@@ -36,7 +36,7 @@ export function DashboardPage() {
             <StatCard label="Subscribers" value={data.active.subscribers} hint="Active employees" showLabel="View active subscribers in the roster" onShow={() => show({ statuses: ['active'], relationships: ['subscriber'] })} />
             <StatCard label="Dependents" value={data.active.dependents} hint="Active family members" showLabel="View active dependents in the roster" onShow={() => show({ statuses: ['active'], relationships: dependentRelationships })} />
             <StatCard label="Total members" value={data.active.total} hint="Covered today" showLabel="View all active members in the roster" onShow={() => show({ statuses: ['active'] })} />
-            <StatCard label="Pending" value={data.pending.total} hint={`${formatCount(data.pending.subscribers)} subscribers, coverage not yet started`} showLabel="View pending members in the roster" onShow={() => show({ statuses: ['pending'] })} />
+            <StatCard label="Pending" value={data.pending.total} hint="Coverage not yet started" showLabel="View pending members in the roster" onShow={() => show({ statuses: ['pending'] })} />
             <StatCard label="Terminated" value={data.terminated.total} hint="Ended in the last two years" showLabel="View terminated members in the roster" onShow={() => show({ statuses: ['terminated'] })} />
           </section>
           <div className="dashboard-grid">

@@ -40,7 +40,9 @@ export function PlanBreakdown({ byPlan, onShowPlan }: { byPlan: MembershipCounts
                 <td className="num">{formatCount(p.dependents)}</td>
                 <td className="num strong">{formatCount(p.total)}</td>
                 <td className="bar-col" aria-hidden="true">
-                  <span className="bar" style={{ width: `${(p.total / max) * 100}%` }} />
+                  <span className="bar-track">
+                    <span className="bar" style={{ width: `${(p.total / max) * 100}%` }} />
+                  </span>
                 </td>
               </tr>
             ))}
@@ -83,7 +85,9 @@ export function TierBreakdown({ byTier }: { byTier: MembershipCounts['byTier'] }
                 <td className="num strong">{formatCount(t.subscribers)}</td>
                 <td className="num">{formatCount(t.members)}</td>
                 <td className="bar-col" aria-hidden="true">
-                  <span className="bar bar-alt" style={{ width: `${(t.subscribers / max) * 100}%` }} />
+                  <span className="bar-track">
+                    <span className="bar bar-alt" style={{ width: `${(t.subscribers / max) * 100}%` }} />
+                  </span>
                 </td>
               </tr>
             ))}

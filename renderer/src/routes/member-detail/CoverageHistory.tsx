@@ -28,8 +28,8 @@ export function CoverageHistory({ periods }: { periods: CoveragePeriod[] }) {
                 <tr key={`${p.startDate}-${p.planCode}`}>
                   <td>{p.planName}</td>
                   <td className="mono">{p.tier}</td>
-                  <td className="num">{formatDate(p.startDate)}</td>
-                  <td className="num">{p.endDate ? formatDate(p.endDate) : 'Ongoing'}</td>
+                  <td className="tabular">{formatDate(p.startDate)}</td>
+                  <td className="tabular">{p.endDate ? formatDate(p.endDate) : 'Ongoing'}</td>
                   <td>{p.reason}</td>
                 </tr>
               ))}

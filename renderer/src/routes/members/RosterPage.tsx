@@ -12,6 +12,9 @@ import { RosterGrid } from './RosterGrid';
 import { useRosterPages } from './useRosterPages';
 import type { RosterParams } from './useRosterPages';
 
+/** Placeholder rows shown while the first page is on its way, so the table keeps its shape. */
+const placeholderRows = 12;
+
 export function RosterPage() {
   const groupNumber = useGroupStore((s) => s.groupNumber) ?? '';
   const group = useQuery('groups.get', { groupNumber });
@@ -71,7 +74,7 @@ export function RosterPage() {
           <RosterGrid
             // A new query starts a new list at its top; coming back to the same list restores the position.
             key={JSON.stringify(params)}
-            total={roster.total ?? 12}
+            total={roster.total ?? placeholderRows}
             rowAt={roster.rowAt}
             ensureRange={roster.ensureRange}
             sort={sort}

@@ -37,7 +37,7 @@ export const RosterCells = memo(function RosterCells({ row, family }: Props) {
       <div role="gridcell" className="cell">
         {relationshipLabels[row.relationship]}
       </div>
-      <div role="gridcell" className="cell num">
+      <div role="gridcell" className="cell tabular">
         {formatDate(row.dateOfBirth)}
       </div>
       <div role="gridcell" className="cell">
@@ -49,10 +49,10 @@ export const RosterCells = memo(function RosterCells({ row, family }: Props) {
       <div role="gridcell" className="cell">
         <StatusBadge status={row.status} pendingSync={row.pendingSync} />
       </div>
-      <div role="gridcell" className="cell num">
+      <div role="gridcell" className="cell tabular">
         {formatDate(row.effectiveDate)}
       </div>
-      <div role="gridcell" className="cell num">
+      <div role="gridcell" className="cell tabular">
         {formatDate(row.terminationDate)}
       </div>
     </>

@@ -1,0 +1,39 @@
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadSsnKey, ssnCipher } from './ssn-crypto';
+
+describe('ssnCipher', () => {
+  const cipher = ssnCipher(new Uint8Array(32).fill(7));
+
+  it('round-trips, with a different ciphertext each time and no digits in the clear', () => {
+    const a = cipher.encrypt('123456789');
+    const b = cipher.encrypt('123456789');
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
+    expect(Buffer.from(a).toString('latin1')).not.toContain('123456789');
+    expect(cipher.decrypt(a)).toBe('123456789');
+  });
+
+  it('refuses a tampered value or another key', () => {
+    const stored = Buffer.from(cipher.encrypt('123456789'));
+    stored[stored.length - 1] ^= 1;
+    expect(() => cipher.decrypt(stored)).toThrow();
+    expect(() => ssnCipher(new Uint8Array(32).fill(8)).decrypt(cipher.encrypt('123456789'))).toThrow();
+  });
+});
+
+describe('loadSsnKey', () => {
+  it('creates <dataDir>/ssn.key readable by its owner only, and reads the same key back', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'ssn-key-'));
+    const first = await loadSsnKey({ dataDir: dir });
+    expect((await stat(path.join(dir, 'ssn.key'))).mode & 0o777).toBe(0o600);
+    expect(Buffer.from(await loadSsnKey({ dataDir: dir })).equals(Buffer.from(first))).toBe(true);
+    expect((await readFile(path.join(dir, 'ssn.key'), 'utf8')).trim()).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('prefers SSN_KEY and refuses a key of the wrong length', async () => {
+    expect(Buffer.from(await loadSsnKey({ env: 'ab'.repeat(32) })).toString('hex')).toBe('ab'.repeat(32));
+    await expect(loadSsnKey({ env: 'abcd' })).rejects.toThrow('SSN_KEY must hold a 32-byte key');
+  });
+});

@@ -1,7 +1,10 @@
 import type { App } from 'electron';
 
-/** Long enough for a WAL checkpoint; short enough that a wedged worker never blocks quitting. */
-export const CORE_STOP_TIMEOUT_MS = 5000;
+/**
+ * A backstop only: the core's own close() checkpoints and, after 10 s, terminates a stuck worker
+ * (electron/core/host/start-core.ts). This never cuts a checkpoint short, and never lets quitting hang.
+ */
+export const CORE_STOP_TIMEOUT_MS = 15_000;
 
 /**
  * Stops the core before the process exits, so SQLite checkpoints its WAL and releases its lock — else

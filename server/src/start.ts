@@ -3,7 +3,7 @@ import { buildApp } from './app';
 import { defaultRateLimits, type RateLimits } from './api/deps';
 import { openDatabase, type Backend, type Db } from './store/db';
 import { createMailer } from './mail/mailer';
-import { loadSsnKey, ssnCipher } from './services/eligibility/ssn-crypto';
+import { loadSsnKey, ssnCipher, type SsnCipher } from './services/eligibility/ssn-crypto';
 
 export interface PlanServiceOptions {
   host?: string;
@@ -28,6 +28,8 @@ export interface PlanService {
   app: FastifyInstance;
   db: Db;
   backend: Backend;
+  /** The SSN cipher the service encrypts with, for in-process seeding (the sandbox). */
+  ssnCipher: SsnCipher;
   close(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       app: running,
       db: database.db,
       backend: database.backend,
+      ssnCipher: deps.ssnCipher,
       async close() {
         await running.close();
         mailer.close();

@@ -7,6 +7,8 @@ import { createScratchDatabase, type ScratchDatabase } from './backends';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
 import { apiClient, type Api } from './http';
 import { testClock, type TestClock } from './clock';
+import { opsCommands } from '../src/ops/index';
+import { createMailer } from '../src/mail/mailer';
 import { goodPassword, sampleGroup, uniqueUserId } from './fixtures';
 
 export interface SignedUpUser {
@@ -26,6 +28,8 @@ export interface TestService extends Omit<PlanService, 'close'> {
   /** Creates a group as an operator would (defaults: two plans, default policy). */
   createGroup(groupNumber: string, input?: Partial<NewGroupInput>): Promise<void>;
   grantRole(userId: string, groupNumber: string, role: Role): Promise<void>;
+  /** Runs an operator command against this service's database, mailing to the sink; returns what it printed. */
+  ops(argv: string[]): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -71,6 +75,26 @@ export async function startTestService(options: { backend: Backend } & Pick<Plan
       },
       createGroup: (groupNumber, input = {}) => createGroup(service.db, { ...sampleGroup(groupNumber), ...input }, OPERATOR, clock.now()),
       grantRole: (userId, groupNumber, role) => service.db.transaction((tx) => grantRole(tx, { userId, groupNumber, role }, OPERATOR, clock.now())),
+      async ops([name, ...args]) {
+        const command = opsCommands.find((c) => c.name === name);
+        if (!command) throw new Error(`No ops command ${name}`);
+        const printed: string[] = [];
+        const mailer = createMailer({ smtpUrl: mail.url });
+        try {
+          await command.run(args, {
+            db: service.db,
+            mailer,
+            ssnCipher: service.ssnCipher,
+            config: { host: '127.0.0.1', port: 0, dataDir: options.dataDir ?? '', mailDir: '', logger: false },
+            now: clock.now,
+            operator: 'ops:test',
+            out: (line) => printed.push(line),
+          });
+        } finally {
+          mailer.close();
+        }
+        return printed;
+      },
       async close() {
         await service.close();
         await mail.close();

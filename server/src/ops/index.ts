@@ -1,6 +1,9 @@
 // Every operator command (`npm run server -- ops <command>`). Append one line per command file.
 import type { OpsCommand } from './command';
 import { createGroupCommand } from './create-group';
+import { requestsCommand } from './requests';
+import { approveCommand } from './approve';
+import { rejectCommand } from './reject';
 import { seedSandboxCommand } from './seed-sandbox';
 
-export const opsCommands: readonly OpsCommand[] = [createGroupCommand, seedSandboxCommand];
+export const opsCommands: readonly OpsCommand[] = [createGroupCommand, requestsCommand, approveCommand, rejectCommand, seedSandboxCommand];

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../test-support/backends';
+import { startTestService, type TestService } from '../test-support/test-service';
+
+describe.each(backends())('rate limits (%s)', (backend) => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService({ backend, limits: { global: 40, credentials: 10, windowMs: 60_000 } });
+  });
+  afterAll(() => service?.close());
+
+  it('answers a sign-in flood with 429 before checking any credentials', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      statuses.push((await service.api('POST', '/v1/sessions', { body: { userId: `flooder${i}`, password: 'whatever-password' } })).status);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429, 429, 429, 429]);
+    const limited = await service.api('POST', '/v1/sessions', { body: { userId: 'flooder', password: 'whatever-password' } });
+    expect(limited.body).toMatchObject({ code: 'RULE', message: expect.stringMatching(/Too many requests/) });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('answers an unauthenticated flood of any route with 429, not 401', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 45; i++) statuses.push((await service.api('GET', '/v1/me')).status);
+    expect(statuses).toContain(401);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});

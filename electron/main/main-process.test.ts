@@ -148,6 +148,19 @@ describe('windows and the core', () => {
     expect(fake.BrowserWindow.all).toHaveLength(0);
   });
 
+  it('closes a started core before exiting when a later startup step fails', async () => {
+    const { fake, core } = await boot({
+      before: (f) => {
+        f.Menu.buildFromTemplate.mockImplementationOnce(() => {
+          throw new Error('menu failed');
+        });
+      },
+    });
+    fake.becomeReady();
+    await vi.waitFor(() => expect(fake.app.exit).toHaveBeenCalledWith(1));
+    expect(core.close).toHaveBeenCalled();
+  });
+
   it('asks before storing the data key without a keychain, and quits if the user declines', async () => {
     const { fake } = await boot({
       before: (f) => {
@@ -162,6 +175,19 @@ describe('windows and the core', () => {
 });
 
 describe('deep links', () => {
+  it('on macOS, a link that arrives with no window open opens one and is delivered to it', async () => {
+    const { fake, started } = await boot({ platform: 'darwin' });
+    fake.becomeReady();
+    await started();
+    const first = fake.BrowserWindow.all[0];
+    if (first) first.destroyed = true;
+    first?.emit('closed');
+    fake.app.emit('open-url', { preventDefault: vi.fn() }, `groupdesk://verify?token=${TOKEN}`);
+    expect(fake.BrowserWindow.all).toHaveLength(2);
+    expect(fake.BrowserWindow.all[1]?.webContents.send).toHaveBeenCalledWith('gd:event', { type: 'link.verify', token: TOKEN });
+  });
+
+
   it('delivers a cold-start link from argv once the window has loaded', async () => {
     const { fake, started } = await boot({ argv: ['C:\\GroupDesk\\GroupDesk.exe', '--flag', `groupdesk://verify?token=${TOKEN}`] });
     fake.becomeReady();

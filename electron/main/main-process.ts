@@ -50,9 +50,14 @@ export function runMainProcess(env: MainProcessEnv): void {
   const links = new DeepLinkInbox();
   let mainWindow: BrowserWindow | null = null;
   let core: CoreHandle | undefined;
+  /** Set once started: opens a window when macOS kept the app running without one. */
+  let reopenWindow: (() => void) | undefined;
 
   const focusMainWindow = (): void => {
-    if (mainWindow === null) return;
+    if (mainWindow === null) {
+      reopenWindow?.();
+      return;
+    }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   };
@@ -124,20 +129,22 @@ export function runMainProcess(env: MainProcessEnv): void {
       ),
     );
     openMainWindow(settings);
-    // macOS keeps the app alive with no window; clicking the Dock icon opens one again.
-    app.on('activate', () => {
+    // macOS keeps the app alive with no window; the Dock icon, a notification or a link opens one again.
+    reopenWindow = () => {
       if (BrowserWindow.getAllWindows().length === 0) openMainWindow(settings);
-    });
+    };
+    app.on('activate', reopenWindow);
   };
 
   app
     .whenReady()
     .then(start)
-    .catch((error: unknown) => {
+    .catch(async (error: unknown) => {
       const detail = error instanceof DataKeyError ? error.message : `Something went wrong while starting: ${error instanceof Error ? error.message : String(error)}`;
       console.error('[startup]', detail);
       dialog.showErrorBox('GroupDesk could not start', detail);
-      // exit, not quit: there may be no core to stop, and nothing else should run.
+      // exit, not quit: nothing else should run. A core that did start is closed first (trap §3.6).
+      await core?.close().catch(() => undefined);
       app.exit(1);
     });
 }

@@ -13,7 +13,7 @@ const top = (template: MenuItemConstructorOptions[]): string[] => template.map((
 describe('application menu', () => {
   it('has the macOS app menu first, with About, Hide and Quit', () => {
     const template = menuTemplate({ ...base, isMac: true, isDev: false });
-    expect(top(template)).toEqual(['GroupDesk', '&File', '&Edit', '&View', '&Window', 'help']);
+    expect(top(template)).toEqual(['GroupDesk', 'File', 'Edit', 'View', 'Window', 'help']);
     expect(roles([template[0] as MenuItemConstructorOptions])).toEqual(expect.arrayContaining(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']));
     expect(roles(template)).toContain('front');
   });

@@ -21,6 +21,8 @@ export const COVERAGE_GUIDE_URL = 'https://www.healthcare.gov/small-businesses/e
  */
 export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const { appName, isMac, isDev } = options;
+  // `&` marks the Alt-key mnemonic on Windows and Linux; macOS menus have none, so it is left off there.
+  const top = (label: string): string => (isMac ? label : `&${label}`);
   const template: MenuItemConstructorOptions[] = [];
   if (isMac) {
     template.push({
@@ -28,13 +30,13 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
     });
   }
-  template.push({ label: '&File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] });
+  template.push({ label: top('File'), submenu: [isMac ? { role: 'close' } : { role: 'quit' }] });
   template.push({
-    label: '&Edit',
+    label: top('Edit'),
     submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'delete' }, { type: 'separator' }, { role: 'selectAll' }],
   });
   template.push({
-    label: '&View',
+    label: top('View'),
     submenu: [
       ...(isDev ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] satisfies MenuItemConstructorOptions[]) : []),
       { role: 'resetZoom' },
@@ -45,7 +47,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
     ],
   });
   template.push({
-    label: '&Window',
+    label: top('Window'),
     submenu: [
       { role: 'minimize' },
       { role: 'zoom' },

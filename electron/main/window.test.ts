@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { BrowserWindow, screen } from './fake-electron';
 import type { Settings, WindowBounds } from './settings';
-import { createMainWindow, secureWebPreferences } from './window';
+import { assertCommonJsPreload, createMainWindow } from './window';
 import { placeOnDisplays } from './window-bounds';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule());
@@ -21,28 +21,35 @@ beforeEach(() => {
   BrowserWindow.all = [];
 });
 
-describe('secureWebPreferences', () => {
-  it('isolates the renderer', () => {
-    expect(secureWebPreferences('/app/out/preload/index.cjs', false)).toMatchObject({
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      webviewTag: false,
-      devTools: false,
-    });
+describe('assertCommonJsPreload', () => {
+  it.each(['/app/out/preload/index.js', '/app/out/preload/index.mjs', '/app/out/preload/index.ts'])('refuses a preload that is not the .cjs bundle (%s)', (preload) => {
+    expect(() => assertCommonJsPreload(preload)).toThrow(/\.cjs/);
   });
-
-  it.each(['/app/out/preload/index.js', '/app/out/preload/index.mjs'])('refuses a preload that is not the .cjs bundle (%s)', (preload) => {
-    expect(() => secureWebPreferences(preload, false)).toThrow(/\.cjs/);
+  it('accepts the .cjs bundle', () => {
+    expect(() => assertCommonJsPreload('/app/out/preload/index.cjs')).not.toThrow();
   });
 });
 
 describe('createMainWindow', () => {
   it('creates a hidden, secure window and shows it once painted', () => {
     const window = createMainWindow({ preloadPath: '/app/out/preload/index.cjs', settings: memorySettings({ width: 1200, height: 800, maximized: false }), isDev: false }) as unknown as BrowserWindow;
-    expect(window.options).toMatchObject({ show: false, width: 1200, height: 800, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, preload: '/app/out/preload/index.cjs' } });
+    expect(window.options).toMatchObject({
+      show: false,
+      width: 1200,
+      height: 800,
+      webPreferences: {
+        preload: '/app/out/preload/index.cjs',
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        devTools: false,
+      },
+    });
     expect(window.show).not.toHaveBeenCalled();
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalled();

@@ -1,30 +1,14 @@
 import { BrowserWindow, screen } from 'electron';
-import type { BrowserWindowConstructorOptions } from 'electron';
 import { APP_ENTRY_URL } from './app-url';
 import type { Settings } from './settings';
 import { placeOnDisplays } from './window-bounds';
 
 /**
- * The renderer's isolation, for every window GroupDesk opens: sandboxed, context-isolated, no Node,
- * and the CommonJS preload (a sandboxed preload cannot be ESM, and `.cjs` keeps it CommonJS in our
- * `"type": "module"` package — electron-host.md §1.2). Written out, not spread, so static scanners
- * such as Electronegativity can see each flag (electron-host.md §10.2, quirk 3).
+ * A sandboxed preload cannot be ESM, and `.cjs` keeps it CommonJS in our `"type": "module"` package
+ * (electron-host.md §1.2); anything else would load nothing and leave `window.groupdesk` undefined.
  */
-export function secureWebPreferences(preloadPath: string, devTools: boolean): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function assertCommonJsPreload(preloadPath: string): void {
   if (!preloadPath.endsWith('.cjs')) throw new Error(`The preload must be the CommonJS bundle (.cjs), got ${preloadPath}`);
-  return {
-    preload: preloadPath,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    devTools,
-  };
 }
 
 export interface MainWindowOptions {
@@ -39,6 +23,7 @@ export interface MainWindowOptions {
  * flash), and saves its bounds when it closes. Only after ready (trap §0).
  */
 export function createMainWindow({ preloadPath, settings, isDev }: MainWindowOptions): BrowserWindow {
+  assertCommonJsPreload(preloadPath);
   const bounds = placeOnDisplays(
     settings.windowBounds(),
     screen.getAllDisplays().map((display) => display.workArea),
@@ -51,7 +36,24 @@ export function createMainWindow({ preloadPath, settings, isDev }: MainWindowOpt
     minHeight: 600,
     title: 'GroupDesk',
     show: false,
-    webPreferences: secureWebPreferences(preloadPath, isDev),
+    // The renderer's isolation: sandboxed, context-isolated, no Node anywhere. Written out in the
+    // constructor call, not built elsewhere or spread, so static scanners such as Electronegativity
+    // can see each flag (electron-host.md §10.2, quirk 3).
+    webPreferences: {
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Middle-click would ask for a new window; it is denied anyway (security.ts), this stops the ask.
+      disableBlinkFeatures: 'Auxclick',
+      devTools: isDev,
+    },
   });
   if (bounds.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());

@@ -23,11 +23,14 @@ interface RosterViewState {
   /** Row that holds the keyboard focus, and the scroll position: kept so "back to roster" lands where the user was. */
   activeIndex: number;
   scrollTop: number;
+  /** Set when a member is opened from the roster, so coming back puts the keyboard focus on that row again. */
+  returnFocus: boolean;
   setQuery: (query: string) => void;
   setFilters: (filters: Partial<RosterFilters>) => void;
   toggleSort: (by: RosterSortColumn) => void;
   setActiveIndex: (index: number) => void;
   setScrollTop: (top: number) => void;
+  setReturnFocus: (returnFocus: boolean) => void;
   /** A new group has other plans: drop the plan filter and start at the top. */
   resetForGroup: () => void;
 }
@@ -39,11 +42,13 @@ export const useRosterView = create<RosterViewState>((set) => ({
   filters: { statuses: defaultStatuses, planCodes: [], relationships: [] },
   sort: { by: 'lastName', dir: 'asc' },
   ...top,
+  returnFocus: false,
   setQuery: (query) => set({ query, ...top }),
   setFilters: (filters) => set((s) => ({ filters: { ...s.filters, ...filters }, ...top })),
   toggleSort: (by) =>
     set((s) => ({ sort: { by, dir: s.sort.by === by && s.sort.dir === 'asc' ? 'desc' : 'asc' }, ...top })),
   setActiveIndex: (activeIndex) => set({ activeIndex }),
   setScrollTop: (scrollTop) => set({ scrollTop }),
+  setReturnFocus: (returnFocus) => set({ returnFocus }),
   resetForGroup: () => set((s) => ({ filters: { ...s.filters, planCodes: [] }, ...top })),
 }));

@@ -25,6 +25,8 @@ interface Props {
   onActiveIndex: (index: number) => void;
   initialScrollTop: number;
   onScrollTop: (top: number) => void;
+  /** Put the focus on the active row once it is rendered (coming back from a member). */
+  focusOnMount?: boolean;
 }
 
 function familyPlace(rowAt: Props['rowAt'], index: number, row: RosterRow | undefined): FamilyPlace {
@@ -40,12 +42,12 @@ function familyPlace(rowAt: Props['rowAt'], index: number, row: RosterRow | unde
  * the focused row is always kept rendered, so focus never falls back to the page while scrolling.
  */
 export function RosterGrid(props: Props) {
-  const { total, rowAt, ensureRange, sort, onSort, onOpen, onActiveIndex, initialScrollTop, onScrollTop } = props;
+  const { total, rowAt, ensureRange, sort, onSort, onOpen, onActiveIndex, initialScrollTop, onScrollTop, focusOnMount = false } = props;
   const active = Math.min(props.activeIndex, Math.max(total - 1, 0));
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowRefs = useRef(new Map<number, HTMLDivElement>());
   /** Row to focus once it is rendered (a keyboard move may have to scroll it into existence first). */
-  const focusPending = useRef<number | null>(null);
+  const focusPending = useRef<number | null>(focusOnMount ? active : null);
 
   const rangeExtractor = useCallback(
     (range: Range) => {

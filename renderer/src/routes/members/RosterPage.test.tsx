@@ -10,9 +10,10 @@ const bodyRows = (g: HTMLElement) => within(g).getAllByRole('row').filter((r) =>
 
 async function loadedRoster() {
   const view = renderApp('/members');
-  const g = await grid();
-  await waitFor(() => expect(within(g).getAllByRole('gridcell')[0]).toHaveTextContent(/,/));
-  return { ...view, grid: g };
+  await grid();
+  // The placeholder grid is replaced by the real one once the total is known: query again.
+  await waitFor(() => expect(within(screen.getByRole('grid', { name: 'Members' })).getAllByRole('gridcell')[0]).toHaveTextContent(/,/));
+  return { ...view, grid: screen.getByRole('grid', { name: 'Members' }) };
 }
 
 describe('Members roster', () => {
@@ -121,6 +122,18 @@ describe('Members roster', () => {
     const [last, first] = name.split(', ');
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('heading', { level: 1, name: new RegExp(`${first} ${last}`) })).toBeInTheDocument();
+  });
+
+  it('comes back from a member to the same row, focused', async () => {
+    const user = userEvent.setup();
+    const { grid: g } = await loadedRoster();
+    act(() => bodyRows(g)[0]?.focus());
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}');
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('aria-rowindex', '5'));
+    await user.keyboard('{Enter}');
+    await user.click(await screen.findByRole('link', { name: 'Back to roster' }));
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('aria-rowindex', '5'));
+    expect(within(document.activeElement as HTMLElement).getAllByRole('gridcell')[0]).toHaveTextContent(/,/);
   });
 
   it('refetches when the roster changes', async () => {

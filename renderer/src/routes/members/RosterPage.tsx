@@ -14,6 +14,7 @@ import type { RosterParams } from './useRosterPages';
 
 /** Placeholder rows shown while the first page is on its way, so the table keeps its shape. */
 const placeholderRows = 12;
+const ignoreScroll = () => undefined;
 
 export function RosterPage() {
   const groupNumber = useGroupStore((s) => s.groupNumber) ?? '';
@@ -26,6 +27,7 @@ export function RosterPage() {
   const toggleSort = useRosterView((s) => s.toggleSort);
   const setActiveIndex = useRosterView((s) => s.setActiveIndex);
   const setScrollTop = useRosterView((s) => s.setScrollTop);
+  const setReturnFocus = useRosterView((s) => s.setReturnFocus);
   const navigate = useNavigate();
   const announce = useAnnouncer((s) => s.announce);
 
@@ -42,6 +44,24 @@ export function RosterPage() {
     [groupNumber, sort, filters, query],
   );
   const roster = useRosterPages(params);
+
+  const gridProps = {
+    rowAt: roster.rowAt,
+    ensureRange: roster.ensureRange,
+    sort,
+    onSort: toggleSort,
+    onOpen: (memberId: string) => {
+      setReturnFocus(true);
+      void navigate({ to: '/members/$memberId', params: { memberId } });
+    },
+    activeIndex,
+    onActiveIndex: setActiveIndex,
+  };
+
+  // Consumed once: a later visit from the navigation starts without stealing focus.
+  useEffect(() => {
+    if (roster.total !== null) setReturnFocus(false);
+  }, [roster.total, setReturnFocus]);
 
   const summary = roster.total === null ? null : query ? `${plural(roster.total, 'member matches', 'members match')} “${query}”` : plural(roster.total, 'member', 'members');
   useEffect(() => {
@@ -71,20 +91,21 @@ export function RosterPage() {
               {roster.error.message}
             </p>
           )}
-          <RosterGrid
-            // A new query starts a new list at its top; coming back to the same list restores the position.
-            key={JSON.stringify(params)}
-            total={roster.total ?? placeholderRows}
-            rowAt={roster.rowAt}
-            ensureRange={roster.ensureRange}
-            sort={sort}
-            onSort={toggleSort}
-            onOpen={(memberId) => void navigate({ to: '/members/$memberId', params: { memberId } })}
-            activeIndex={activeIndex}
-            onActiveIndex={setActiveIndex}
-            initialScrollTop={useRosterView.getState().scrollTop}
-            onScrollTop={setScrollTop}
-          />
+          {roster.total === null ? (
+            // Until the total is known the scroll height is not, so the saved position is restored only
+            // by the real grid below; this one just holds the table's shape.
+            <RosterGrid {...gridProps} total={placeholderRows} initialScrollTop={0} onScrollTop={ignoreScroll} />
+          ) : (
+            <RosterGrid
+              {...gridProps}
+              // A new query starts a new list at its top; coming back to the same list restores the position.
+              key={JSON.stringify(params)}
+              total={roster.total}
+              initialScrollTop={useRosterView.getState().scrollTop}
+              onScrollTop={setScrollTop}
+              focusOnMount={useRosterView.getState().returnFocus}
+            />
+          )}
         </>
       )}
     </div>

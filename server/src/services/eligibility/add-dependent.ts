@@ -26,6 +26,7 @@ export async function addDependent(tx: Db, env: EligibilityEnv, actor: Actor, gr
   const rules = await loadGroupRules(tx, groupNumber);
   const work = new EligibilityWork(tx, env, rules, actor);
   const { family, member: subscriber } = await lockFamily(tx, groupNumber, input.subscriberId);
+  work.knowHistories(family.members.map((m) => m.memberId), family.periods);
   if (subscriber.relationship !== 'subscriber') {
     throw new ContractFailure('RULE', `${input.subscriberId} is a dependent: add the new dependent to subscriber ${subscriber.subscriberId}.`, {
       subscriberId: 'Not a subscriber',

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { GroupPolicy } from '../../../../shared/contract/schemas/group';
 import { ContractFailure } from '../../../../shared/contract/errors';
 import type { Db } from '../../store/db';
@@ -31,10 +31,13 @@ export interface GroupRules {
 
 /** The group's policy values and plans; NOT_FOUND when the group does not exist. */
 export async function loadGroupRules(tx: Db, groupNumber: string): Promise<GroupRules> {
-  const [group] = await tx.select({ policy: groups.policy }).from(groups).where(eq(groups.groupNumber, groupNumber));
+  // One round trip: every transaction starts here, so it is on the hot path.
+  const [group] = await tx
+    .select({ policy: groups.policy, plans: sql<{ code: string; name: string }[]>`(SELECT coalesce(json_agg(json_build_object('code', ${plans.code}, 'name', ${plans.name})), '[]') FROM ${plans} WHERE ${plans.groupNumber} = ${groups.groupNumber})` })
+    .from(groups)
+    .where(eq(groups.groupNumber, groupNumber));
   if (!group) throw new ContractFailure('NOT_FOUND', `Group ${groupNumber} does not exist.`);
-  const offered = await tx.select({ code: plans.code, name: plans.name }).from(plans).where(eq(plans.groupNumber, groupNumber));
-  return { groupNumber, policy: group.policy, planNames: new Map(offered.map((p) => [p.code, p.name])) };
+  return { groupNumber, policy: group.policy, planNames: new Map(group.plans.map((p) => [p.code, p.name])) };
 }
 
 export function requirePlan(rules: GroupRules, planCode: string): void {

@@ -17,7 +17,7 @@ describe('ssnCipher', () => {
 
   it('refuses a tampered value or another key', () => {
     const stored = Buffer.from(cipher.encrypt('123456789'));
-    stored[stored.length - 1] ^= 1;
+    stored.writeUInt8(stored.readUInt8(stored.length - 1) ^ 1, stored.length - 1);
     expect(() => cipher.decrypt(stored)).toThrow();
     expect(() => ssnCipher(new Uint8Array(32).fill(8)).decrypt(cipher.encrypt('123456789'))).toThrow();
   });

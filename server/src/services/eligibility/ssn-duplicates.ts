@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { ContractFailure } from '../../../../shared/contract/errors';
 import type { Db } from '../../store/db';
 import { members } from '../../store/schema';
@@ -10,6 +10,9 @@ import type { SsnCipher } from './ssn-crypto';
  * by their stored last four digits and decrypted to compare.
  */
 export async function assertSubscriberSsnUnused(tx: Db, cipher: SsnCipher, groupNumber: string, ssn: string, exceptMemberId?: string): Promise<void> {
+  // Two enrollments of one person sent at once must not both pass the check: the second waits here
+  // until the first commits, and its next statement (a new snapshot) then sees the first's row.
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`ssn:${groupNumber}:${ssn.slice(-4)}`}, 0))`);
   const candidates = await tx
     .select({ memberId: members.memberId, ssnEncrypted: members.ssnEncrypted })
     .from(members)

@@ -20,6 +20,7 @@ export async function terminateMember(tx: Db, env: EligibilityEnv, actor: Actor,
   const rules = await loadGroupRules(tx, groupNumber);
   const work = new EligibilityWork(tx, env, rules, actor);
   const { family, member } = await lockFamily(tx, groupNumber, input.memberId);
+  work.knowHistories(family.members.map((m) => m.memberId), family.periods);
   checkVersion(member.memberId, member.version, input.expectedVersion);
   const reason = terminationReason(input.reason);
   const isSubscriber = member.relationship === 'subscriber';

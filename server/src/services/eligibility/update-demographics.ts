@@ -21,6 +21,7 @@ export async function updateDemographics(tx: Db, env: EligibilityEnv, actor: Act
   const rules = await loadGroupRules(tx, groupNumber);
   const work = new EligibilityWork(tx, env, rules, actor);
   const { family, member } = await lockFamily(tx, groupNumber, input.memberId);
+  work.knowHistories(family.members.map((m) => m.memberId), family.periods);
   checkVersion(member.memberId, member.version, input.expectedVersion);
   const { changes } = input;
   enforce(validateRetroDate(input.effectiveDate, rules.policy, work.today));

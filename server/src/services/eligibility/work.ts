@@ -1,12 +1,13 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { TransactionAccepted, TransactionKind, TransactionRecord } from '../../../../shared/plan-api/eligibility';
+import type { MemberView } from '../../../../shared/plan-api/members';
 import { maskSsn } from '../../../../shared/util/mask';
 import type { Db } from '../../store/db';
-import { coveragePeriods, eligibilityTransactions, members } from '../../store/schema';
+import { coveragePeriods, members } from '../../store/schema';
 import { recordAudit } from '../audit';
 import { appendChanges, type ChangeToRecord } from '../changes/append';
 import { todayOf, type Actor, type EligibilityEnv, type GroupRules } from './context';
-import { memberViewsById } from './member-views';
+import { memberView, memberViewsById } from './member-views';
 import type { NewPeriod, RetierPlan } from './retier';
 import { coverageSnapshot, memberSnapshot, type CoverageRow, type MemberRow } from './snapshots';
 
@@ -23,6 +24,9 @@ export class EligibilityWork {
   private readonly written = new Map<string, MemberRow>();
   private readonly touched = new Set<string>();
   private readonly coverage = new Map<number, CoverageRow>();
+  /** Periods read before any write (the locked family), so answers need no second read. */
+  private readonly knownPeriods = new Map<number, CoverageRow>();
+  private readonly knownHistories = new Set<string>();
 
   constructor(
     readonly tx: Db,
@@ -34,13 +38,23 @@ export class EligibilityWork {
     this.today = todayOf(env);
   }
 
+  /** Declares the complete coverage history of these members as already read (lockFamily). */
+  knowHistories(memberIds: readonly string[], periods: readonly CoverageRow[]): void {
+    for (const id of memberIds) this.knownHistories.add(id);
+    for (const p of periods) this.knownPeriods.set(p.id, p);
+  }
+
   async insertMembers(rows: readonly Omit<NewMember, 'updatedAt' | 'version'>[]): Promise<void> {
     if (rows.length === 0) return;
     const inserted = await this.tx
       .insert(members)
       .values(rows.map((r) => ({ ...r, version: 1, updatedAt: this.at })))
       .returning();
-    for (const row of inserted) this.written.set(row.memberId, row);
+    for (const row of inserted) {
+      this.written.set(row.memberId, row);
+      // A new member's whole history is what this transaction writes.
+      this.knownHistories.add(row.memberId);
+    }
   }
 
   /** Updates a member's own fields and raises its version. */
@@ -94,6 +108,31 @@ export class EligibilityWork {
   }
 
   /**
+   * Inserts the transaction row under a new confirmation number, `TX-20261127-0000042`: the day it
+   * was accepted and a plan-wide counter, unique by construction. One statement: it is on every
+   * write's path.
+   */
+  private async recordTransaction(kind: TransactionKind, payload: Record<string, unknown>): Promise<string> {
+    const result = await this.tx.execute<{ confirmation_number: string }>(sql`
+      INSERT INTO eligibility_transactions (confirmation_number, group_number, kind, payload, status, actor_user_id, created_at)
+      VALUES ('TX-' || ${this.today.replaceAll('-', '')} || '-' || lpad(nextval('confirmation_number_seq')::text, 7, '0'),
+              ${this.rules.groupNumber}, ${kind}, ${JSON.stringify(payload)}::jsonb, 'accepted', ${this.actor.userId}, ${this.at.toISOString()}::timestamptz)
+      RETURNING confirmation_number`);
+    const number = result.rows[0]?.confirmation_number;
+    if (!number) throw new Error('The transaction row was not written');
+    return number;
+  }
+
+  /** The answer's member views, from what this transaction read and wrote when that is everything. */
+  private async views(memberIds: readonly string[]): Promise<MemberView[]> {
+    if (!memberIds.every((id) => this.written.has(id) && this.knownHistories.has(id))) return memberViewsById(this.tx, memberIds, this.today);
+    const periods = new Map(this.knownPeriods);
+    for (const [id, row] of this.coverage) periods.set(id, row);
+    const ordered = [...periods.values()].sort((a, b) => (a.startDate === b.startDate ? a.id - b.id : a.startDate < b.startDate ? -1 : 1));
+    return memberIds.map((id) => memberView(this.written.get(id) as MemberRow, ordered.filter((p) => p.memberId === id), this.today));
+  }
+
+  /**
    * Records the accepted transaction (confirmation number, audit, change feed) and answers with the
    * resulting members. `request` is stored with every SSN reduced to its mask; `withConfirmation`
    * writes rows that refer to the confirmation number (ID-card requests).
@@ -113,16 +152,8 @@ export class EligibilityWork {
         .returning();
       for (const row of bumped) this.written.set(row.memberId, row);
     }
-    const confirmationNumber = await nextConfirmationNumber(this.tx, this.today);
     const masked = maskSsns(request) as Record<string, unknown>;
-    await this.tx.insert(eligibilityTransactions).values({
-      confirmationNumber,
-      groupNumber: this.rules.groupNumber,
-      kind,
-      payload: { memberIds, request: masked },
-      actorUserId: this.actor.userId,
-      createdAt: this.at,
-    });
+    const confirmationNumber = await this.recordTransaction(kind, { memberIds, request: masked });
     await withConfirmation?.(confirmationNumber);
     await recordAudit(this.tx, {
       actorUserId: this.actor.userId,
@@ -142,7 +173,7 @@ export class EligibilityWork {
       actorUserId: this.actor.userId,
       acceptedAt: this.at.toISOString(),
     };
-    const views = await memberViewsById(this.tx, memberIds, this.today);
+    const views = await this.views(memberIds);
     const feed: ChangeToRecord[] = [
       ...[...this.written.values()].map((m) => ({ entity: 'member' as const, entityId: m.memberId, op: 'upsert' as const, payload: memberSnapshot(m) })),
       ...[...this.coverage.values()].map((c) => ({ entity: 'coverage' as const, entityId: String(c.id), op: 'upsert' as const, payload: coverageSnapshot(c) })),
@@ -151,14 +182,6 @@ export class EligibilityWork {
     await appendChanges(this.tx, this.rules.groupNumber, this.at.toISOString(), feed);
     return { confirmationNumber, kind, acceptedAt: record.acceptedAt, memberIds: [...memberIds], members: views };
   }
-}
-
-/** `TX-20261127-0000042`: the day it was accepted and a plan-wide counter, unique by construction. */
-async function nextConfirmationNumber(tx: Db, today: string): Promise<string> {
-  const result = await tx.execute<{ n: string | number }>(sql`SELECT nextval('confirmation_number_seq') AS n`);
-  const n = String(result.rows[0]?.n ?? '');
-  if (n === '') throw new Error('confirmation_number_seq returned no value');
-  return `TX-${today.replaceAll('-', '')}-${n.padStart(7, '0')}`;
 }
 
 /** Deep copy with every `ssn` string replaced by its mask: a stored request never holds a whole SSN. */

@@ -1,0 +1,27 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './browser-host';
+import { DEMO_GROUP, rpc } from './rpc';
+
+const screens = [
+  { name: 'dashboard', hash: '#/', ready: 'Membership counts' },
+  { name: 'members', hash: '#/members', ready: 'Members' },
+] as const;
+
+for (const zoom of [1, 2]) {
+  test(`every screen passes an axe WCAG 2 AA scan at ${zoom * 100}% zoom`, async ({ page, host, request }) => {
+    // 200% zoom on a 1280×720 screen lays out like a 640×360 window.
+    await page.setViewportSize({ width: 1280 / zoom, height: 720 / zoom });
+    await page.goto(host.appUrl);
+    const [member] = (await rpc(request, host, 'members.list', { groupNumber: DEMO_GROUP, limit: 1 })).rows;
+    await page.getByRole('combobox', { name: 'Group' }).selectOption(DEMO_GROUP);
+    const targets = [...screens.map((s) => ({ name: s.name, hash: s.hash })), { name: 'member detail', hash: `#/members/${member!.memberId}` }];
+    for (const target of targets) {
+      await page.goto(`${host.origin}/${target.hash}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${target.name}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+    }
+  });
+}

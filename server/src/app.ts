@@ -7,7 +7,9 @@ import { installErrorHandlers } from './api/errors';
 import { ThrottledFailure } from './services/throttled-failure';
 import { installSessionAuth } from './api/auth';
 import type { ServiceDeps } from './api/deps';
+import { contractErrorSchema } from '../../shared/contract/errors';
 import { routePlugins } from './api/routes';
+import { verifyPage } from './pages/verify-page';
 
 /** 1 MiB: the largest legitimate body (a bulk enrollment page) is far smaller. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -21,9 +23,15 @@ const redact = {
   censor: '[redacted]',
 };
 
-export async function buildApp(deps: ServiceDeps & { logger: boolean }): Promise<FastifyInstance> {
+export interface LogOptions {
+  logger: boolean;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
+}
+
+export async function buildApp(deps: ServiceDeps & LogOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ? { level: 'info', redact } : false,
+    logger: deps.logger ? { level: 'info', redact, ...(deps.logStream ? { stream: deps.logStream } : {}) } : false,
     bodyLimit: BODY_LIMIT_BYTES,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -48,7 +56,14 @@ export async function buildApp(deps: ServiceDeps & { logger: boolean }): Promise
     transform: jsonSchemaTransform,
   });
   installSessionAuth(app, deps);
+  // Every API route answers failures in the contract's error shape; saying so in each route's
+  // schema puts it in the OpenAPI document and checks each error body on the way out.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/v1/') || !route.schema || (route.schema as { hide?: boolean }).hide) return;
+    route.schema.response = { '4XX': contractErrorSchema, '5XX': contractErrorSchema, ...(route.schema.response as object | undefined) };
+  });
 
+  await app.register(verifyPage, deps);
   await app.register(
     async (v1) => {
       for (const plugin of routePlugins) await v1.register(plugin, deps);

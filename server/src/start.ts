@@ -19,6 +19,8 @@ export interface PlanServiceOptions {
   /** SSN encryption key (64 hex characters); defaults to `<dataDir>/ssn.key`. */
   ssnKey?: string;
   logger?: boolean;
+  /** Where log lines go instead of stdout. */
+  logStream?: { write(line: string): void };
   now?: () => Date;
   limits?: Partial<RateLimits>;
 }
@@ -57,6 +59,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       ssnCipher: ssnCipher(key),
       limits: { ...defaultRateLimits, ...options.limits },
       logger: options.logger ?? false,
+      ...(options.logStream ? { logStream: options.logStream } : {}),
     };
     app = await buildApp(deps);
     const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });

@@ -145,3 +145,29 @@ describe.each(backends())('registration and e-mail verification (%s)', (backend)
     expect(response.body).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/Verify your e-mail/) });
   });
 });
+
+describe.each(backends())('the e-mailed verification link in a browser (%s)', (backend) => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService({ backend });
+  });
+  afterAll(() => service?.close());
+
+  it('opens a confirmation page without spending the token; its button verifies', async () => {
+    const userId = uniqueUserId('link');
+    await service.api('POST', '/v1/accounts', { body: { userId, password: goodPassword, name: 'Jordan Admin', email: `${userId}@example.com` } });
+    const mail = await service.mail.waitForMail((m) => m.to.includes(`${userId}@example.com`));
+    const link = /(http:\/\/\S+\/verify\?token=\S+)/.exec(mail.text)?.[1] ?? '';
+    const opened = await fetch(link);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain('<form method="post"');
+    const stillPending = await service.api('POST', '/v1/sessions', { body: { userId, password: goodPassword } });
+    expect(stillPending.status).toBe(403);
+    const confirmed = await fetch(`${service.url}/verify`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${tokenIn(mail.text)}` });
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toContain('E-mail address verified');
+    const again = await fetch(`${service.url}/verify`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${tokenIn(mail.text)}` });
+    expect(again.status).toBe(422);
+    expect((await service.api('POST', '/v1/sessions', { body: { userId, password: goodPassword } })).status).toBe(201);
+  });
+});

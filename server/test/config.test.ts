@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { configFromEnv } from '../src/config';
+
+describe('plan service settings', () => {
+  it('defaults to 127.0.0.1, PGlite in ./data/plan-service and mail files beside it', () => {
+    expect(configFromEnv({}, '/srv')).toEqual({ host: '127.0.0.1', port: 8740, dataDir: '/srv/data/plan-service', mailDir: '/srv/data/plan-service/mail', logger: true });
+  });
+
+  it('takes every setting from the environment', () => {
+    const config = configFromEnv(
+      { HOST: '0.0.0.0', PORT: '9000', DATA_DIR: 'd', DATABASE_URL: 'postgres://u@h/db', SMTP_URL: 'smtp://mail:25', MAIL_DIR: '/m', PUBLIC_URL: 'https://plan.example.com', LOG: 'off' },
+      '/srv',
+    );
+    expect(config).toEqual({ host: '0.0.0.0', port: 9000, dataDir: '/srv/d', mailDir: '/m', databaseUrl: 'postgres://u@h/db', smtpUrl: 'smtp://mail:25', publicUrl: 'https://plan.example.com', logger: false });
+  });
+
+  it('names every bad variable in one message', () => {
+    expect(() => configFromEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PUBLIC_URL: 'not a url' }, '/srv')).toThrow(/PORT[\s\S]*DATABASE_URL must start with postgres[\s\S]*PUBLIC_URL/);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(configFromEnv({ DATABASE_URL: '', SMTP_URL: ' ' }, '/srv')).not.toHaveProperty('databaseUrl');
+  });
+});

@@ -23,7 +23,7 @@ export function formatInstant(iso: string, now: Date = new Date()): string {
 
 export const formatCount = (n: number) => numberFormat.format(n);
 
-export const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many: string) => `${n === 0 ? 'No' : formatCount(n)} ${n === 1 ? one : many}`;
 
 export const relationshipLabels: Record<Relationship, string> = {
   subscriber: 'Subscriber',

@@ -28,9 +28,11 @@ export function FamilySection({ member }: { member: MemberDetail }) {
         <ul className="family-list" aria-label="Dependents">
           {member.dependents.map((d) => (
             <li key={d.memberId} className="family-item">
-              <MemberLink row={d} />
-              <span className="muted">
-                {relationshipLabels[d.relationship]} · born {formatDate(d.dateOfBirth)}
+              <span>
+                <MemberLink row={d} />
+                <span className="muted family-item-meta">
+                  {relationshipLabels[d.relationship]} · born {formatDate(d.dateOfBirth)}
+                </span>
               </span>
               <StatusBadge status={d.status} pendingSync={d.pendingSync} />
             </li>

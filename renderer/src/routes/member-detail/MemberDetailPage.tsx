@@ -12,6 +12,20 @@ import { Field, FieldList } from './FieldList';
 import { FamilySection } from './FamilySection';
 import { CoverageHistory } from './CoverageHistory';
 
+/** A long address may wrap only after the @, never inside a word (<wbr> leaves copied text intact). */
+function Email({ address }: { address: string }) {
+  const at = address.indexOf('@');
+  return at < 0 ? (
+    <>{address}</>
+  ) : (
+    <>
+      {address.slice(0, at + 1)}
+      <wbr />
+      {address.slice(at + 1)}
+    </>
+  );
+}
+
 const genderLabels = { F: 'Female', M: 'Male', U: 'Not specified' } as const;
 
 export function MemberDetailPage({ memberId }: { memberId: string }) {
@@ -103,7 +117,7 @@ function MemberView({ member }: { member: MemberDetail }) {
               </address>
             </Field>
             <Field label="Phone">{member.phone ?? '—'}</Field>
-            <Field label="E-mail">{member.email ?? '—'}</Field>
+            <Field label="E-mail">{member.email ? <Email address={member.email} /> : '—'}</Field>
           </FieldList>
         </section>
         {member.relationship === 'subscriber' && (

@@ -35,7 +35,7 @@ export const RosterCells = memo(function RosterCells({ row, family }: Props) {
         {row.memberId}
       </div>
       <div role="gridcell" className="cell">
-        {relationshipLabels[row.relationship]}
+        <span className="truncate">{relationshipLabels[row.relationship]}</span>
       </div>
       <div role="gridcell" className="cell tabular">
         {formatDate(row.dateOfBirth)}

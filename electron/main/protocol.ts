@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Protocol } from 'electron';
+import { RENDERER_CSP, mimeType, resolveInside } from '../core/host/static-files';
 import { APP_HOST, APP_SCHEME } from './app-url';
 
 /**
@@ -12,60 +12,6 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
   ]);
-}
-
-/**
- * From `default-src 'none'`, opening only what the React bundle needs. Inline styles are allowed for
- * style attributes set by React and Radix; scripts only from the bundle. The renderer never talks to
- * the network (the core does), so connect-src is 'self'. The same policy is in renderer/index.html.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** Set by us: module scripts are refused without a JavaScript MIME type (electron/electron#12011). */
-export const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/**
- * The file under `root` that a URL path names, or null if it would leave `root`. Decodes first, then
- * resolves, then checks — checking before decoding lets `..%2f` through, and resolving an absolute
- * pathname ignores the root altogether (electron-host.md §4.2, symptoms A and B).
- */
-export function resolveInside(root: string, urlPathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPathname);
-  } catch {
-    return null;
-  }
-  // NUL truncates paths in native code; a backslash is a separator on Windows only, so it is refused
-  // everywhere rather than meaning different files on different systems.
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const target = path.resolve(root, `.${path.posix.sep}${decoded}`);
-  const relative = path.relative(root, target);
-  if (relative === '' || path.isAbsolute(relative) || relative.split(path.sep)[0] === '..') return null;
-  return target;
 }
 
 /**
@@ -89,8 +35,8 @@ export function createAppRequestHandler(rendererRoot: string): (request: Request
     return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,
       headers: {
-        'content-type': MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'content-type': mimeType(file),
+        'content-security-policy': RENDERER_CSP,
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
       },

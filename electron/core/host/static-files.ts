@@ -16,7 +16,9 @@ export function resolveInside(root: string, urlPathname: string): string | null 
   } catch {
     return null;
   }
-  if (decoded.includes('\0')) return null;
+  // NUL truncates paths in native code; a backslash is a separator on Windows only, so it is refused
+  // everywhere rather than meaning different files on different systems.
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const target = path.resolve(root, `.${path.posix.sep}${decoded}`);
   const rel = path.relative(root, target);
   if (rel === '' || path.isAbsolute(rel) || rel.split(path.sep)[0] === '..') return null;
@@ -35,6 +37,7 @@ const MIME: Readonly<Record<string, string>> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Module scripts are refused without a JavaScript MIME type, so every file gets an explicit one. */
@@ -42,7 +45,9 @@ export const mimeType = (file: string): string => MIME[path.extname(file).toLowe
 
 /**
  * The renderer's Content-Security-Policy: nothing by default, then only our own scripts, styles and
- * connections. Inline styles are allowed because React sets `style` attributes (virtualized rows).
+ * connections. Inline styles are allowed for style attributes set by React and Radix (virtualized
+ * rows, popovers). The renderer never talks to the network itself (the core does), so connect-src is
+ * 'self'. The same policy is in renderer/index.html, where static checkers look for it.
  */
 export const RENDERER_CSP = [
   "default-src 'none'",
@@ -54,5 +59,4 @@ export const RENDERER_CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-  "object-src 'none'",
 ].join('; ');

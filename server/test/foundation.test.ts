@@ -27,7 +27,10 @@ describe.each(backends())('plan service foundation (%s)', (backend) => {
     const response = await service.api<{ openapi: string; paths: Record<string, unknown> }>('GET', '/v1/openapi.json');
     expect(response.status).toBe(200);
     expect(response.body.openapi).toBe('3.1.0');
-    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/v1/accounts', '/v1/sessions', '/v1/me', '/v1/access-requests']));
+    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/v1/accounts', '/v1/sessions', '/v1/me', '/v1/access-requests', '/v1/groups/{groupNumber}/users']));
+    const register = (response.body.paths['/v1/accounts'] as { post: { requestBody: unknown; responses: Record<string, unknown> } }).post;
+    expect(Object.keys(register.responses)).toEqual(expect.arrayContaining(['201', '4XX', '5XX']));
+    expect(JSON.stringify(register.requestBody)).toContain('"additionalProperties":false');
   });
 
   it('sends security headers (helmet)', async () => {

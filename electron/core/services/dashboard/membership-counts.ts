@@ -23,7 +23,8 @@ const add = (h: Headcount, subscriber: boolean, n: number) => {
 };
 
 /**
- * Headcounts of the visible roster as of `today` in one grouped pass over the group's members.
+ * Headcounts of the visible roster as of `today`, summed from the group's member tallies (a few
+ * thousand rows however large the group; store/migrations/0003_member_tallies.ts).
  * By plan and by tier count covered (active) members only; each member carries its family's tier,
  * so by tier `subscribers` is the number of contracts an invoice bills and `members` everyone on them.
  */
@@ -32,9 +33,10 @@ export function membershipCounts(db: Database, groupNumber: string, today: strin
     db,
     `SELECT m.plan_code, m.tier, m.relationship = 'subscriber' AS subscriber,
        CASE WHEN m.effective_date > @today THEN 'pending' WHEN m.termination_date < @today THEN 'terminated' ELSE 'active' END AS status,
-       count(*) AS n
-     FROM members m
-     WHERE m.group_number = @group AND (m.termination_date IS NULL OR m.termination_date >= @visibleSince)
+       sum(m.n) AS n
+     FROM member_tallies m
+     -- Tallies hold an open-ended span as 9999-12-31, so this also keeps members still covered.
+     WHERE m.group_number = @group AND m.termination_date >= @visibleSince
      GROUP BY 1, 2, 3, 4`,
   ).all({ group: groupNumber, today, visibleSince: visibleSince(today) }) as CountRow[];
 

@@ -31,7 +31,8 @@ export function searchMembers(db: Database, groupNumber: string, text: string, l
     }
     const byId = statement(
       db,
-      `SELECT ${rosterColumns} FROM members m WHERE m.member_id >= @idFrom AND m.member_id < @idTo AND m.group_number = @group AND ${visible} ORDER BY m.member_id LIMIT @limit`,
+      // Unary + keeps SQLite on the member ID range (a few rows) rather than the group's index (all of them).
+      `SELECT ${rosterColumns} FROM members m WHERE m.member_id >= @idFrom AND m.member_id < @idTo AND +m.group_number = @group AND ${visible} ORDER BY m.member_id LIMIT @limit`,
     ).all({ ...base, idFrom: terms.idFrom, idTo: terms.idTo }) as RosterRowRecord[];
     records = dedupe([...records, ...byId]);
   } else if (terms.kind === 'name') {

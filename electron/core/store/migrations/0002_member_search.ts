@@ -7,7 +7,7 @@ import type { Migration } from './migration';
  *   "ok" or "oka" reads a prefix index instead of scanning terms; diacritics folded so "munoz" finds
  *   "Muñoz". Member IDs are digits with a unique index, so their prefixes use that index instead.
  * - Triggers keep the index right for single-row writes; bulk loads drop them, insert, `rebuild`
- *   and restore them (store/repositories/member-bulk-load.ts) because trigger upkeep is ~7x slower.
+ *   and restore them (store/derived-tables.ts) because trigger upkeep is ~7x slower.
  * - members_by_last_name: the flat roster sorted by name.
  * - subscribers_by_last_name: family grouping walks subscribers in name order and fetches each
  *   family through members_by_family, so the first page never sorts the whole group.

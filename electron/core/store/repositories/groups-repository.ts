@@ -79,8 +79,8 @@ export function listGroups(db: Database, today: string): GroupListRow[] {
   return statement(
     db,
     `SELECT g.group_number AS groupNumber, g.name, g.region,
-       (SELECT count(*) FROM members m WHERE m.group_number = g.group_number AND m.effective_date <= @today
-          AND (m.termination_date IS NULL OR m.termination_date >= @today)) AS activeMembers
+       (SELECT coalesce(sum(t.n), 0) FROM member_tallies t WHERE t.group_number = g.group_number AND t.effective_date <= @today
+          AND t.termination_date >= @today) AS activeMembers
      FROM groups g ORDER BY g.name COLLATE NOCASE, g.group_number`,
   ).all({ today }) as GroupListRow[];
 }

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { register } from 'node:module';
+import pg from 'pg';
+import type { Backend } from '../../server/src/store/db';
+import type { PlanService } from '../../server/src/start';
+import type { NewGroupInput } from '../../server/src/services/groups/create-group';
+
+// The service's migrations are `.sql` text imports; teach Node to load them before importing it.
+register('./sql-text-hooks.mjs', import.meta.url);
+
+/** The plan service's modules, imported once the `.sql` hook is in place. */
+export async function serverModules() {
+  const [start, groups, roles, sessions, schema, bulk, changes] = await Promise.all([
+    import('../../server/src/start'),
+    import('../../server/src/services/groups/create-group'),
+    import('../../server/src/services/groups/grant-role'),
+    import('../../server/src/services/accounts/sessions'),
+    import('../../server/src/store/schema'),
+    import('../../server/src/services/sandbox/bulk-load'),
+    import('../../server/src/services/changes/read-page'),
+  ]);
+  return { ...start, ...groups, ...roles, ...sessions, ...schema, ...bulk, ...changes };
+}
+
+/** The backends to measure: PGlite always, PostgreSQL when DATABASE_URL names a server. */
+export function benchBackends(): Backend[] {
+  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export interface BenchService {
+  service: PlanService;
+  /** A bearer token of a primary administrator of `groupNumber`. */
+  token: string;
+  close(): Promise<void>;
+}
+
+const operator = { actorUserId: 'ops:bench', sessionId: null, ip: null };
+
+/**
+ * The real plan service on 127.0.0.1 with one group and a signed-in administrator. On PostgreSQL it
+ * runs in a scratch database created on the DATABASE_URL server and dropped afterwards. Rate limits
+ * are lifted: the benchmark is the only client.
+ */
+export async function startBenchService(backend: Backend, group: NewGroupInput): Promise<BenchService> {
+  const { startPlanService, createGroup, grantRole, createSession, users } = await serverModules();
+  const scratch = backend === 'postgres' ? await createScratch() : null;
+  const service = await startPlanService({ limits: { global: 100_000_000 }, ...(scratch ? { databaseUrl: scratch.url } : {}) });
+  const now = new Date();
+  await createGroup(service.db, group, operator, now);
+  const userId = 'benchadmin';
+  await service.db.insert(users).values({ userId, passwordHash: 'not-used', name: 'Bench Admin', email: 'bench@example.com', emailVerifiedAt: now, passwordChangedAt: now, createdAt: now });
+  await service.db.transaction((tx) => grantRole(tx, { userId, groupNumber: group.groupNumber, role: 'primary_admin' }, operator, now));
+  const { token } = await createSession(service.db, userId, '127.0.0.1', now);
+  return {
+    service,
+    token,
+    async close() {
+      await service.close();
+      await scratch?.drop();
+    },
+  };
+}
+
+async function createScratch(): Promise<{ url: string; drop(): Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL ?? '';
+  const name = `groupdesk_bench_${randomBytes(5).toString('hex')}`;
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  // CREATE DATABASE takes no parameters; the name is ours (hex).
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+export const benchPlans: NewGroupInput['plans'] = [
+  { code: 'PPO-500', name: 'PPO 500', kind: 'PPO', rates: { EMP: 52_000, ESP: 104_000, ECH: 93_600, FAM: 150_800 } },
+  { code: 'HMO-250', name: 'HMO 250', kind: 'HMO', rates: { EMP: 41_000, ESP: 82_000, ECH: 73_800, FAM: 118_900 } },
+];
+
+export function benchGroupInput(groupNumber: string): NewGroupInput {
+  return { groupNumber, name: `Bench Employer ${groupNumber}`, address: { line1: '1 Bench Way', city: 'Columbus', state: 'OH', zip: '43215' }, region: 'Central Ohio', plans: benchPlans };
+}

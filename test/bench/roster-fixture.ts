@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateMembers } from '../../shared/sandbox/generator';
+import { sandboxGroupDefinitions } from '../../shared/sandbox/sandbox-groups';
+import type { MemberRecord } from '../../shared/sandbox/types';
+import type { Group } from '../../shared/contract/schemas/group';
+import { createFieldCipher } from '../../electron/core/store/field-cipher';
+import { openStore } from '../../electron/core/store/open-store';
+import { saveGroup } from '../../electron/core/store/repositories/groups-repository';
+import { bulkLoadMembers } from '../../electron/core/store/repositories/member-bulk-load';
+import { markReplicated } from '../../electron/core/store/repositories/sync-cursors';
+
+/** 100,000 subscribers: about 250,000 members with dependents, the size the roster is built for. */
+export const benchSubscribers = 100_000;
+export const benchToday = '2026-11-27';
+export const benchGroup: Group = (() => {
+  const definition = sandboxGroupDefinitions[0];
+  if (definition === undefined) throw new Error('The sandbox defines no group');
+  return definition.group;
+})();
+
+export function benchMembers(): Generator<MemberRecord> {
+  return generateMembers({ seed: 7, today: benchToday, groupNumber: benchGroup.groupNumber, plans: benchGroup.plans, subscribers: benchSubscribers });
+}
+
+export interface RosterStore {
+  dataDir: string;
+  key: Buffer;
+  members: number;
+  load_ms: number;
+}
+
+/**
+ * Makes a store file holding the bench group, the way a first sync or the seeding does: generate
+ * and bulk-load in one transaction. Returns how long that took.
+ */
+export function buildRosterStore(): RosterStore {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-bench-'));
+  const key = randomBytes(32);
+  const opened = openStore({ dataDir });
+  if (opened.db === null) throw new Error(`Bench store not ready: ${JSON.stringify(opened.state)}`);
+  const db = opened.db;
+  const now = new Date().toISOString();
+  const start = performance.now();
+  let members = 0;
+  db.transaction(() => {
+    saveGroup(db, benchGroup, '2016-01-01', now);
+    members = bulkLoadMembers(db, createFieldCipher(key), benchGroup.groupNumber, benchMembers(), now);
+    markReplicated(db, benchGroup.groupNumber, now);
+  })();
+  const load_ms = performance.now() - start;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return { dataDir, key, members, load_ms };
+}
+
+let shared: RosterStore | null = null;
+
+/** One 250k store per bench run, shared by the read benchmarks. */
+export function sharedRosterStore(): RosterStore {
+  shared ??= buildRosterStore();
+  return shared;
+}

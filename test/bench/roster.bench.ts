@@ -1,0 +1,81 @@
+import { createCore } from '../../electron/core/core';
+import type { Benchmark } from './run';
+import { benchGroup, benchToday, sharedRosterStore } from './roster-fixture';
+import { bareInsertRate, seedRoster } from './roster-seed';
+import { summarize, time } from './timing';
+
+function openBenchCore() {
+  const store = sharedRosterStore();
+  const core = createCore({ dataDir: store.dataDir, encryptionKey: store.key, sandbox: false, today: benchToday, validateOutput: false });
+  return { core, members: store.members };
+}
+
+async function expectOk(promise: Promise<{ ok: boolean }>): Promise<void> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`Bench call failed: ${JSON.stringify(result)}`);
+}
+
+/** Typed the way people type into a search box: 2–4 letters of a surname or first name, an ID prefix, a last 4. */
+async function searchQueries(count: number): Promise<string[]> {
+  const { core } = openBenchCore();
+  const page = await core.call('members.list', { groupNumber: benchGroup.groupNumber, limit: 500, offset: 40_000, grouping: 'none', sort: { by: 'memberId', dir: 'asc' } });
+  await core.close();
+  if (!page.ok) throw new Error('Could not read members for the search queries');
+  const rows = (page.value as { rows: { firstName: string; lastName: string; memberId: string; ssnLast4: string | null }[] }).rows;
+  const queries: string[] = [];
+  for (let i = 0; queries.length < count; i++) {
+    const row = rows[i % rows.length];
+    if (row === undefined) break;
+    const kind = i % 10;
+    if (kind < 6) queries.push(row.lastName.slice(0, 2 + (i % 3)));
+    else if (kind < 8) queries.push(row.firstName.slice(0, 2 + (i % 3)));
+    else if (kind < 9) queries.push(row.memberId.slice(0, 5 + (i % 4)));
+    else queries.push(row.ssnLast4 ?? row.lastName.slice(0, 3));
+  }
+  return queries;
+}
+
+async function pageBench(input: Record<string, unknown>, runs: number): Promise<Record<string, unknown>> {
+  const { core, members } = openBenchCore();
+  const request = { groupNumber: benchGroup.groupNumber, limit: 100, offset: 0, ...input };
+  await expectOk(core.call('members.list', request));
+  const durations: number[] = [];
+  for (let i = 0; i < runs; i++) durations.push(await time(() => expectOk(core.call('members.list', request))));
+  await core.close();
+  return { ...summarize(durations), members };
+}
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: 'roster.seed',
+    run: async () => {
+      const seeded = seedRoster();
+      return { n: 1, median_ms: Math.round(seeded.load_ms), p95_ms: Math.round(seeded.load_ms), members: seeded.members, rows_per_s: seeded.rows_per_s, ...bareInsertRate() };
+    },
+  },
+  {
+    name: 'roster.search',
+    run: async () => {
+      const queries = await searchQueries(1000);
+      const { core, members } = openBenchCore();
+      const durations: number[] = [];
+      let hits = 0;
+      for (const query of queries) {
+        durations.push(
+          await time(async () => {
+            const result = await core.call('members.search', { groupNumber: benchGroup.groupNumber, query, limit: 10 });
+            if (!result.ok) throw new Error(`Search failed: ${JSON.stringify(result)}`);
+            hits += (result.value as unknown[]).length;
+          }),
+        );
+      }
+      await core.close();
+      return { ...summarize(durations), members, mean_hits: Math.round((hits / queries.length) * 10) / 10 };
+    },
+  },
+  { name: 'roster.page', run: () => pageBench({ sort: { by: 'lastName', dir: 'asc' }, grouping: 'family' }, 300) },
+  { name: 'roster.page.desc', run: () => pageBench({ sort: { by: 'lastName', dir: 'desc' }, grouping: 'family' }, 100) },
+  { name: 'roster.page.flat', run: () => pageBench({ sort: { by: 'lastName', dir: 'asc' }, grouping: 'none' }, 100) },
+  { name: 'roster.page.dob', run: () => pageBench({ sort: { by: 'dateOfBirth', dir: 'asc' }, grouping: 'family' }, 20) },
+  { name: 'roster.page.query', run: () => pageBench({ sort: { by: 'lastName', dir: 'asc' }, grouping: 'family', query: 'mar' }, 50) },
+];

@@ -39,6 +39,16 @@ describe.each(backends())('eligibility transactions (%s)', (backend) => {
       expect(members[0]?.ssn).toMatch(/^\*\*\*-\*\*-\d{4}$/);
     });
 
+    it('refuses a second enrollment of the same employee, even when both arrive at once', async () => {
+      const body = enrollment(f.today, { effectiveDate: start });
+      const both = await Promise.all([f.post<TransactionAccepted>(path('/enrollments'), body), f.post<TransactionAccepted>(path('/enrollments'), body)]);
+      expect(both.map((r) => r.status).sort()).toEqual([201, 422]);
+      const enrolled = both.find((r) => r.status === 201)?.body.memberIds[0];
+      const again = await f.post(path('/enrollments'), body);
+      expect(again.status).toBe(422);
+      expect((again.body as unknown as Err).message).toBe(`This SSN already belongs to subscriber ${enrolled} in this group: reinstate or update that member instead of enrolling again.`);
+    });
+
     it('refuses an effective date before the retro window', async () => {
       const earliest = addMonths(firstOfMonth(f.today), -2);
       const res = await enroll({ effectiveDate: addDays(earliest, -1) });

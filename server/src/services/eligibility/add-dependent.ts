@@ -76,6 +76,7 @@ export async function addDependent(tx: Db, env: EligibilityEnv, actor: Actor, gr
       gender: dependent.gender,
       ssnEncrypted: dependent.ssn ? env.cipher.encrypt(dependent.ssn) : null,
       ssnLast4: dependent.ssn ? dependent.ssn.slice(-4) : null,
+      ssnFingerprint: dependent.ssn ? env.cipher.fingerprint(dependent.ssn) : null,
       address: dependent.address ?? subscriber.address,
       phone: null,
       email: null,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,13 @@ describe('ssnCipher', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
     expect(Buffer.from(a).toString('latin1')).not.toContain('123456789');
     expect(cipher.decrypt(a)).toBe('123456789');
+  });
+
+  it('fingerprints equal SSNs equally, differently under another key, and never as a bare hash', () => {
+    expect(Buffer.from(cipher.fingerprint('123456789')).equals(Buffer.from(cipher.fingerprint('123456789')))).toBe(true);
+    expect(Buffer.from(cipher.fingerprint('123456789')).equals(Buffer.from(cipher.fingerprint('123456780')))).toBe(false);
+    expect(Buffer.from(ssnCipher(new Uint8Array(32).fill(8)).fingerprint('123456789')).equals(Buffer.from(cipher.fingerprint('123456789')))).toBe(false);
+    expect(Buffer.from(cipher.fingerprint('123456789')).toString('hex')).not.toBe(createHash('sha256').update('123456789').digest('hex'));
   });
 
   it('refuses a tampered value or another key', () => {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -10,6 +10,8 @@ import path from 'node:path';
 export interface SsnCipher {
   encrypt(ssn: string): Uint8Array;
   decrypt(stored: Uint8Array): string;
+  /** HMAC-SHA256 of the SSN under a key derived from this one: equal SSNs, equal fingerprints. */
+  fingerprint(ssn: string): Uint8Array;
 }
 
 const IV_BYTES = 12;
@@ -17,7 +19,10 @@ const TAG_BYTES = 16;
 
 export function ssnCipher(key: Uint8Array): SsnCipher {
   if (key.length !== 32) throw new RangeError('The SSN key must be 32 bytes (AES-256)');
+  // A separate key for fingerprints (RFC 5869 HKDF), so no value is used with one key for two purposes.
+  const fingerprintKey = Buffer.from(hkdfSync('sha256', key, new Uint8Array(0), 'groupdesk ssn fingerprint v1', 32));
   return {
+    fingerprint: (ssn) => createHmac('sha256', fingerprintKey).update(ssn, 'utf8').digest(),
     encrypt(ssn) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

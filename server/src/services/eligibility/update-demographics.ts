@@ -51,6 +51,7 @@ export async function updateDemographics(tx: Db, env: EligibilityEnv, actor: Act
   if (ssn !== undefined) {
     set.ssnEncrypted = env.cipher.encrypt(ssn);
     set.ssnLast4 = ssn.slice(-4);
+    set.ssnFingerprint = env.cipher.fingerprint(ssn);
   }
   await work.updateMember(member.memberId, set);
   return work.commit('update_demographics', input, [member.memberId]);

@@ -9,6 +9,7 @@ import { appendChanges, type ChangeToRecord } from '../changes/append';
 import { todayOf, type Actor, type EligibilityEnv, type GroupRules } from './context';
 import { memberView, memberViewsById } from './member-views';
 import type { NewPeriod, RetierPlan } from './retier';
+import { ssnConflict } from './ssn-duplicates';
 import { coverageSnapshot, memberSnapshot, type CoverageRow, type MemberRow } from './snapshots';
 
 export type NewMember = typeof members.$inferInsert;
@@ -49,7 +50,8 @@ export class EligibilityWork {
     const inserted = await this.tx
       .insert(members)
       .values(rows.map((r) => ({ ...r, version: 1, updatedAt: this.at })))
-      .returning();
+      .returning()
+      .catch((error: unknown) => Promise.reject(ssnConflict(error) ?? error));
     for (const row of inserted) {
       this.written.set(row.memberId, row);
       // A new member's whole history is what this transaction writes.
@@ -63,7 +65,8 @@ export class EligibilityWork {
       .update(members)
       .set({ ...set, version: sql`${members.version} + 1`, updatedAt: this.at })
       .where(inArray(members.memberId, [memberId]))
-      .returning();
+      .returning()
+      .catch((error: unknown) => Promise.reject(ssnConflict(error) ?? error));
     if (row) this.written.set(row.memberId, row);
   }
 

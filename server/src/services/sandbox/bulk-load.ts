@@ -36,6 +36,7 @@ export async function bulkLoadMembers(tx: Db, cipher: SsnCipher, groupNumber: st
       gender: r.gender,
       ssnEncrypted: r.ssn === null ? null : cipher.encrypt(r.ssn),
       ssnLast4: r.ssn === null ? null : r.ssn.slice(-4),
+      ssnFingerprint: r.ssn === null ? null : cipher.fingerprint(r.ssn),
       address: r.address,
       phone: r.phone,
       email: r.email,

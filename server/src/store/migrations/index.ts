@@ -3,6 +3,7 @@
 // the service needs no files beside its bundle.
 import accounts from './0001_accounts.sql';
 import eligibility from './0002_eligibility.sql';
+import memberSsnFingerprint from './0003_member_ssn_fingerprint.sql';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export interface Migration {
 const files: Record<string, string> = {
   '0001_accounts': accounts,
   '0002_eligibility': eligibility,
+  '0003_member_ssn_fingerprint': memberSsnFingerprint,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

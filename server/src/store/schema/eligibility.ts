@@ -1,4 +1,4 @@
-// Drizzle view of migrations/0002_eligibility.sql (the SQL file is the source of truth; keep both in step).
+// Drizzle view of migrations/0002_eligibility.sql and 0003_member_ssn_fingerprint.sql (the SQL file is the source of truth; keep both in step).
 import { bigint, bigserial, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Address } from '../../../../shared/contract/schemas/group';
 
@@ -21,6 +21,7 @@ export const members = pgTable('members', {
   gender: text('gender').notNull(),
   ssnEncrypted: bytea('ssn_encrypted'),
   ssnLast4: text('ssn_last4'),
+  ssnFingerprint: bytea('ssn_fingerprint'),
   address: jsonb('address').$type<Address>().notNull(),
   phone: text('phone'),
   email: text('email'),

@@ -72,8 +72,11 @@ export function RosterGrid(props: Props) {
   });
 
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
+  // Fetch what is on screen, not what is rendered: the pinned focused row would otherwise stretch the
+  // span (row 0 to row 630 after End) and pull in every page between.
+  const visible = virtualizer.range;
+  const first = visible?.startIndex ?? items[0]?.index ?? 0;
+  const last = visible?.endIndex ?? items[items.length - 1]?.index ?? 0;
   useEffect(() => {
     if (total > 0) ensureRange(first, last);
   }, [first, last, total, ensureRange]);

@@ -124,6 +124,20 @@ describe('Members roster', () => {
     expect(await screen.findByRole('heading', { level: 1, name: new RegExp(`${first} ${last}`) })).toBeInTheDocument();
   });
 
+  it('jumps to the end fetching only the last page, not every page between', async () => {
+    const user = userEvent.setup();
+    const { grid: g, transport } = await loadedRoster();
+    const total = Number(g.getAttribute('aria-rowcount')) - 1;
+    const lastPageOffset = Math.floor((total - 1) / pageSize) * pageSize;
+    expect(lastPageOffset).toBeGreaterThanOrEqual(2 * pageSize);
+    act(() => bodyRows(g)[0]?.focus());
+    await user.keyboard('{End}');
+    await waitFor(() => expect(within(document.activeElement as HTMLElement).getAllByRole('gridcell')[0]).toHaveTextContent(/,/));
+    const offsets = transport.callsTo('members.list').map((c) => c.offset);
+    expect(offsets).toContain(lastPageOffset);
+    expect(offsets).not.toContain(pageSize);
+  });
+
   it('comes back from a member to the same row, focused', async () => {
     const user = userEvent.setup();
     const { grid: g } = await loadedRoster();

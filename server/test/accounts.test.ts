@@ -5,6 +5,7 @@ import { startTestService, type TestService } from '../test-support/test-service
 import { goodPassword, uniqueUserId } from '../test-support/fixtures';
 import { HOUR } from '../test-support/clock';
 import { tableRowCounts } from '../test-support/row-counts';
+import { startPlanService } from '../src/start';
 
 const codeIn = (text: string) => /code is (\d{6})/.exec(text)?.[1] ?? '';
 const tokenIn = (text: string) => /verify\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? '';
@@ -169,5 +170,46 @@ describe.each(backends())('the e-mailed verification link in a browser (%s)', (b
     const again = await fetch(`${service.url}/verify`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${tokenIn(mail.text)}` });
     expect(again.status).toBe(422);
     expect((await service.api('POST', '/v1/sessions', { body: { userId, password: goodPassword } })).status).toBe(201);
+  });
+});
+
+describe.each(backends())('verification e-mail limits and failures (%s)', (backend) => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService({ backend });
+  });
+  afterAll(() => service?.close());
+
+  it('sends at most 6 verification e-mails a day to one user, answering the same either way', async () => {
+    const userId = uniqueUserId('cap');
+    const email = `${userId}@example.com`;
+    await service.api('POST', '/v1/accounts', { body: { userId, password: goodPassword, name: 'Jordan Admin', email } });
+    const answers = new Set<string>();
+    for (let i = 0; i < 7; i++) answers.add(JSON.stringify((await service.api('POST', '/v1/accounts/resend-verification', { body: { userId } })).body));
+    expect(answers.size).toBe(1);
+    const sent = await service.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM email_verifications WHERE user_id = ${userId}`);
+    expect(sent.rows[0]?.n).toBe(6);
+    service.clock.advance(24 * HOUR + 1000);
+    await service.api('POST', '/v1/accounts/resend-verification', { body: { userId } });
+    const later = await service.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM email_verifications WHERE user_id = ${userId}`);
+    expect(later.rows[0]?.n).toBe(7);
+  });
+});
+
+describe('registration while the mail server is down', () => {
+  it('still registers (the user can ask for the e-mail again) and logs the failure', async () => {
+    const lines: string[] = [];
+    const service = await startPlanService({ smtpUrl: 'smtp://127.0.0.1:1', logger: true, logStream: { write: (l) => void lines.push(l) } });
+    try {
+      const response = await fetch(`${service.url}/v1/accounts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: 'nomailuser', password: goodPassword, name: 'Pat Example', email: 'pat@example.com' }),
+      });
+      expect(response.status).toBe(201);
+      expect(lines.join('')).toContain('e-mail not sent');
+    } finally {
+      await service.close();
+    }
   });
 });

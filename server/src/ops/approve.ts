@@ -14,6 +14,7 @@ The group must exist (ops create-group).`,
     const [confirmationNumber, ...extra] = positionals;
     if (!confirmationNumber || extra.length > 0) throw new UsageError('Give exactly one confirmation number, e.g. PA-2026-000123');
     const done = await approveAccessRequest(context.db, context.mailer, { confirmationNumber, operator: context.operator, now: context.now() });
-    context.out(`Approved ${confirmationNumber}: ${done.userId} is now primary administrator of group ${done.groupNumber}; e-mail sent.`);
+    const mailed = done.mailError ? `the e-mail could NOT be sent (${done.mailError}); tell the user another way` : 'e-mail sent';
+    context.out(`Approved ${confirmationNumber}: ${done.userId} is now primary administrator of group ${done.groupNumber}; ${mailed}.`);
   },
 };

@@ -14,6 +14,7 @@ Rejects the request and e-mails the requester the reason.`,
     if (!confirmationNumber || extra.length > 0) throw new UsageError('Give exactly one confirmation number, e.g. PA-2026-000123');
     if (!values.reason?.trim()) throw new UsageError('--reason is required: the requester reads it');
     const done = await rejectAccessRequest(context.db, context.mailer, { confirmationNumber, reason: values.reason, operator: context.operator, now: context.now() });
-    context.out(`Rejected ${confirmationNumber} (user ${done.userId}, group ${done.groupNumber}); e-mail sent.`);
+    const mailed = done.mailError ? `the e-mail could NOT be sent (${done.mailError}); tell the user another way` : 'e-mail sent';
+    context.out(`Rejected ${confirmationNumber} (user ${done.userId}, group ${done.groupNumber}); ${mailed}.`);
   },
 };

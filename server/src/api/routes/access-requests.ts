@@ -7,6 +7,7 @@ import { submitAccessRequest } from '../../services/access-requests/submit';
 import { requestsOf } from '../../services/access-requests/views';
 import { idempotencyKeyOf, requestHashOf, withIdempotency } from '../../services/idempotency';
 import { accessRequestReceivedMail } from '../../mail/templates';
+import { deliverAfterCommit } from '../../mail/deliver';
 
 const tags = ['access requests'];
 
@@ -39,9 +40,8 @@ export const accessRequestRoutes: RoutePlugin = async (app, deps) => {
       if (filed) {
         const [user] = await deps.db.select().from(users).where(eq(users.userId, identity.userId)).limit(1);
         if (user) {
-          await deps.mailer.send(
-            accessRequestReceivedMail({ to: user.email, name: user.name, groupNumber: filed.groupNumber, confirmationNumber: filed.confirmationNumber, expectedCompletion: filed.expectedCompletion }),
-          );
+          const mail = accessRequestReceivedMail({ to: user.email, name: user.name, groupNumber: filed.groupNumber, confirmationNumber: filed.confirmationNumber, expectedCompletion: filed.expectedCompletion });
+          await deliverAfterCommit(deps.mailer, mail, request.log);
         }
       }
       // Filing answers 201 only (refusals throw and are not stored), so a replay is a 201 too.

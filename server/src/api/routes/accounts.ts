@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
 import {
   changePasswordRequest,
   changePasswordResponse,
@@ -13,21 +13,20 @@ import {
 import type { RoutePlugin, ServiceDeps } from '../deps';
 import { requireSession } from '../auth';
 import { credentialLimit } from './limits';
-import { users } from '../../store/schema';
 import { register } from '../../services/accounts/register';
-import { issueVerification, verifyEmail, VERIFICATION_TTL_HOURS, type IssuedVerification } from '../../services/accounts/verification';
+import { verifyEmail, VERIFICATION_TTL_HOURS, type IssuedVerification } from '../../services/accounts/verification';
+import { resendVerification } from '../../services/accounts/resend-verification';
 import { changePassword } from '../../services/accounts/change-password';
 import { profileOf } from '../../services/accounts/profile';
 import { maskEmail } from '../../services/accounts/mask-email';
-import { recordAudit } from '../../services/audit';
 import { verificationMail } from '../../mail/templates';
+import { deliverAfterCommit } from '../../mail/deliver';
 
 const tags = ['accounts'];
 
-async function mailVerification(deps: ServiceDeps, user: { email: string; name: string }, issued: IssuedVerification): Promise<void> {
-  await deps.mailer.send(
-    verificationMail({ to: user.email, name: user.name, code: issued.code, token: issued.token, publicUrl: deps.publicUrl(), expiresHours: VERIFICATION_TTL_HOURS }),
-  );
+async function mailVerification(deps: ServiceDeps, user: { email: string; name: string }, issued: IssuedVerification, log: FastifyBaseLogger): Promise<void> {
+  const mail = verificationMail({ to: user.email, name: user.name, code: issued.code, token: issued.token, publicUrl: deps.publicUrl(), expiresHours: VERIFICATION_TTL_HOURS });
+  await deliverAfterCommit(deps.mailer, mail, log);
 }
 
 export const accountRoutes: RoutePlugin = async (app, deps) => {
@@ -36,7 +35,7 @@ export const accountRoutes: RoutePlugin = async (app, deps) => {
     { schema: { tags, summary: 'Register a user ID; a verification code and link go to the e-mail address.', body: registerRequest, response: { 201: registerResponse } }, config: credentialLimit(deps) },
     async (request, reply) => {
       const issued = await register(deps.db, request.body, { ip: request.ip, now: deps.now() });
-      await mailVerification(deps, request.body, issued);
+      await mailVerification(deps, request.body, issued, request.log);
       return reply.code(201).send({ userId: request.body.userId, verification: { sentTo: maskEmail(request.body.email), expiresAt: issued.expiresAt.toISOString() } });
     },
   );
@@ -56,16 +55,8 @@ export const accountRoutes: RoutePlugin = async (app, deps) => {
     '/accounts/resend-verification',
     { schema: { tags, summary: 'Send a new verification e-mail (earlier codes stop working).', body: resendVerificationRequest, response: { 202: resendVerificationResponse } }, config: credentialLimit(deps) },
     async (request, reply) => {
-      const now = deps.now();
-      const [user] = await deps.db.select().from(users).where(eq(users.userId, request.body.userId)).limit(1);
-      if (user && !user.emailVerifiedAt) {
-        const issued = await deps.db.transaction(async (tx) => {
-          const next = await issueVerification(tx, user.userId, now);
-          await recordAudit(tx, { actorUserId: user.userId, sessionId: null, action: 'account.resend_verification', target: `user:${user.userId}`, ip: request.ip, at: now });
-          return next;
-        });
-        await mailVerification(deps, user, issued);
-      }
+      const resent = await resendVerification(deps.db, request.body.userId, { ip: request.ip, now: deps.now() });
+      if (resent) await mailVerification(deps, resent.user, resent.issued, request.log);
       return reply.code(202).send({ message: 'If this user ID is waiting for verification, a new e-mail is on its way. Codes from earlier e-mails no longer work.' });
     },
   );

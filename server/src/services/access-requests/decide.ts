@@ -7,6 +7,23 @@ import { accessReadyMail, accessRejectedMail } from '../../mail/templates';
 import { recordAudit } from '../audit';
 import { grantRole } from '../groups/grant-role';
 
+export interface DecisionOutcome {
+  userId: string;
+  groupNumber: string;
+  /** Why the e-mail to the requester failed, if it did; the decision stands either way. */
+  mailError: string | null;
+}
+
+/** The decision is committed before the e-mail goes out; a mail failure is reported, not thrown. */
+async function tell(mailer: Mailer, mail: Parameters<Mailer['send']>[0]): Promise<string | null> {
+  try {
+    await mailer.send(mail);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 interface Decision {
   confirmationNumber: string;
   operator: string;
@@ -26,7 +43,7 @@ async function pendingRequest(tx: Db, confirmationNumber: string) {
  * Approves the request: the requester becomes the group's primary administrator, and an e-mail
  * says the access is ready (sent after the commit, so it never announces access that was rolled back).
  */
-export async function approveAccessRequest(db: Db, mailer: Mailer, decision: Decision): Promise<{ userId: string; groupNumber: string }> {
+export async function approveAccessRequest(db: Db, mailer: Mailer, decision: Decision): Promise<DecisionOutcome> {
   const { row, user } = await db.transaction(async (tx) => {
     const found = await pendingRequest(tx, decision.confirmationNumber);
     const [group] = await tx.select({ groupNumber: groups.groupNumber }).from(groups).where(eq(groups.groupNumber, found.row.groupNumber)).limit(1);
@@ -39,12 +56,12 @@ export async function approveAccessRequest(db: Db, mailer: Mailer, decision: Dec
     await recordAudit(tx, { ...actor, action: 'access_request.approve', target: `access_request:${decision.confirmationNumber}`, detail: { userId: found.row.userId, groupNumber: found.row.groupNumber }, at: decision.now });
     return found;
   });
-  await mailer.send(accessReadyMail({ to: user.email, name: user.name, groupNumber: row.groupNumber, companyName: row.companyName, confirmationNumber: row.confirmationNumber }));
-  return { userId: row.userId, groupNumber: row.groupNumber };
+  const mailError = await tell(mailer, accessReadyMail({ to: user.email, name: user.name, groupNumber: row.groupNumber, companyName: row.companyName, confirmationNumber: row.confirmationNumber }));
+  return { userId: row.userId, groupNumber: row.groupNumber, mailError };
 }
 
 /** Rejects the request with a reason the requester is told by e-mail. */
-export async function rejectAccessRequest(db: Db, mailer: Mailer, decision: Decision & { reason: string }): Promise<{ userId: string; groupNumber: string }> {
+export async function rejectAccessRequest(db: Db, mailer: Mailer, decision: Decision & { reason: string }): Promise<DecisionOutcome> {
   const reason = decision.reason.trim();
   if (!reason) throw new ContractFailure('VALIDATION', 'Give the reason for rejecting the request; the requester reads it.', { reason: 'Required' });
   const { row, user } = await db.transaction(async (tx) => {
@@ -56,6 +73,6 @@ export async function rejectAccessRequest(db: Db, mailer: Mailer, decision: Deci
     await recordAudit(tx, { actorUserId: decision.operator, sessionId: null, action: 'access_request.reject', target: `access_request:${decision.confirmationNumber}`, detail: { reason }, ip: null, at: decision.now });
     return found;
   });
-  await mailer.send(accessRejectedMail({ to: user.email, name: user.name, groupNumber: row.groupNumber, confirmationNumber: row.confirmationNumber, reason }));
-  return { userId: row.userId, groupNumber: row.groupNumber };
+  const mailError = await tell(mailer, accessRejectedMail({ to: user.email, name: user.name, groupNumber: row.groupNumber, confirmationNumber: row.confirmationNumber, reason }));
+  return { userId: row.userId, groupNumber: row.groupNumber, mailError };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
 import { ContractFailure } from '../../../../shared/contract/errors';
 import type { Db } from '../../store/db';
 import { emailVerifications, users } from '../../store/schema';
@@ -8,6 +8,11 @@ import { hashSecret, newSecret, newShortCode, sameHash } from './tokens';
 export const VERIFICATION_TTL_HOURS = 24;
 /** Wrong codes allowed against one e-mail before it is spent: 5 guesses of a million. */
 export const MAX_CODE_ATTEMPTS = 5;
+/**
+ * Each e-mail allows MAX_CODE_ATTEMPTS guesses; capping e-mails per day caps guesses at 30 a day of a
+ * million codes, and keeps the service from being used to flood someone's inbox.
+ */
+export const MAX_VERIFICATION_MAILS_PER_DAY = 6;
 
 export interface IssuedVerification {
   code: string;
@@ -79,4 +84,13 @@ async function byToken(tx: Db, token: string) {
 async function latestFor(tx: Db, userId: string) {
   const [row] = await tx.select().from(emailVerifications).where(eq(emailVerifications.userId, userId)).orderBy(desc(emailVerifications.id)).limit(1);
   return row;
+}
+
+/** How many verification e-mails the user was sent after `since` (registration's included). */
+export async function verificationsSentSince(db: Db, userId: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(emailVerifications)
+    .where(and(eq(emailVerifications.userId, userId), gt(emailVerifications.createdAt, since)));
+  return row?.n ?? 0;
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { StoreState } from '../../../shared/contract/methods/app';
 import { applyPragmas } from './pragmas';
@@ -25,6 +25,9 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
   const file = path.join(options.dataDir, storeFileName);
   const unwritable = probeWritable(options.dataDir);
   if (unwritable !== null) return { state: { state: 'unwritable', path: options.dataDir, detail: unwritable }, db: null, path: file };
+
+  const header = foreignHeader(file);
+  if (header !== null) return { state: { state: 'corrupt', path: file, detail: header }, db: null, path: file };
 
   let db: Database.Database | null = null;
   try {
@@ -61,6 +64,29 @@ function probeWritable(dataDir: string): string | null {
   } catch (error) {
     const code = errorCode(error);
     return `GroupDesk cannot write to its data folder ${dataDir} (${code || 'unknown error'}). Check that the folder exists, that you may write to it and that the disk is not full or read-only.`;
+  }
+}
+
+const sqliteMagic = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Checked before SQLite sees the file: on closing a connection to a file it cannot read, SQLite
+ * deletes a -wal beside it, and that journal may hold the user's last changes. Set aside, not lost.
+ */
+function foreignHeader(file: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const head = Buffer.alloc(sqliteMagic.length);
+    const read = readSync(fd, head, 0, head.length, 0);
+    if (read === 0 || head.equals(sqliteMagic)) return null;
+    return 'The file is damaged or is not a database (its header is not SQLite’s).';
+  } finally {
+    closeSync(fd);
   }
 }
 

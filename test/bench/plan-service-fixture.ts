@@ -4,13 +4,14 @@ import pg from 'pg';
 import type { Backend } from '../../server/src/store/db';
 import type { PlanService } from '../../server/src/start';
 import type { NewGroupInput } from '../../server/src/services/groups/create-group';
+import type { SsnCipher } from '../../server/src/services/eligibility/ssn-crypto';
 
 // The service's migrations are `.sql` text imports; teach Node to load them before importing it.
 register('./sql-text-hooks.mjs', import.meta.url);
 
 /** The plan service's modules, imported once the `.sql` hook is in place. */
 export async function serverModules() {
-  const [start, groups, roles, sessions, schema, bulk, changes] = await Promise.all([
+  const [start, groups, roles, sessions, schema, bulk, changes, crypto] = await Promise.all([
     import('../../server/src/start'),
     import('../../server/src/services/groups/create-group'),
     import('../../server/src/services/groups/grant-role'),
@@ -18,8 +19,9 @@ export async function serverModules() {
     import('../../server/src/store/schema'),
     import('../../server/src/services/sandbox/bulk-load'),
     import('../../server/src/services/changes/read-page'),
+    import('../../server/src/services/eligibility/ssn-crypto'),
   ]);
-  return { ...start, ...groups, ...roles, ...sessions, ...schema, ...bulk, ...changes };
+  return { ...start, ...groups, ...roles, ...sessions, ...schema, ...bulk, ...changes, ...crypto };
 }
 
 /** The backends to measure: PGlite always, PostgreSQL when DATABASE_URL names a server. */
@@ -31,6 +33,8 @@ export interface BenchService {
   service: PlanService;
   /** A bearer token of a primary administrator of `groupNumber`. */
   token: string;
+  /** The service's SSN cipher, for loading members in bulk beside it. */
+  cipher: SsnCipher;
   close(): Promise<void>;
 }
 
@@ -42,9 +46,10 @@ const operator = { actorUserId: 'ops:bench', sessionId: null, ip: null };
  * are lifted: the benchmark is the only client.
  */
 export async function startBenchService(backend: Backend, group: NewGroupInput): Promise<BenchService> {
-  const { startPlanService, createGroup, grantRole, createSession, users } = await serverModules();
+  const { startPlanService, createGroup, grantRole, createSession, users, ssnCipher } = await serverModules();
   const scratch = backend === 'postgres' ? await createScratch() : null;
-  const service = await startPlanService({ limits: { global: 100_000_000 }, ...(scratch ? { databaseUrl: scratch.url } : {}) });
+  const ssnKey = randomBytes(32).toString('hex');
+  const service = await startPlanService({ ssnKey, limits: { global: 100_000_000 }, ...(scratch ? { databaseUrl: scratch.url } : {}) });
   const now = new Date();
   await createGroup(service.db, group, operator, now);
   const userId = 'benchadmin';
@@ -54,6 +59,7 @@ export async function startBenchService(backend: Backend, group: NewGroupInput):
   return {
     service,
     token,
+    cipher: ssnCipher(Buffer.from(ssnKey, 'hex')),
     async close() {
       await service.close();
       await scratch?.drop();

@@ -78,8 +78,11 @@ export function RosterGrid(props: Props) {
   const first = visible?.startIndex ?? items[0]?.index ?? 0;
   const last = visible?.endIndex ?? items[items.length - 1]?.index ?? 0;
   useEffect(() => {
-    if (total > 0) ensureRange(first, last);
-  }, [first, last, total, ensureRange]);
+    if (total === 0) return;
+    ensureRange(first, last);
+    // The focused row is rendered even when off screen; its data must be there too.
+    ensureRange(active, active);
+  }, [first, last, active, total, ensureRange]);
 
   useEffect(() => {
     if (focusPending.current === null) return;

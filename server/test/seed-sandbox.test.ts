@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { coverageSpan, isVisible, memberStatusOn } from '../../shared/domain/member-status';
+import { generateSandbox } from '../../shared/sandbox/generator';
+import type { ChangesPage } from '../../shared/plan-api/changes';
+import type { GroupCounts, MemberView } from '../../shared/plan-api/members';
+import { seedSandbox } from '../src/ops/seed-sandbox';
+import { ssnCipher } from '../src/services/eligibility/ssn-crypto';
+import { backends } from '../test-support/backends';
+import { tableRowCounts } from '../test-support/row-counts';
+import { startTestService, type TestService } from '../test-support/test-service';
+import { createSession } from '../src/services/accounts/sessions';
+import { users } from '../src/store/schema';
+
+describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService({ backend });
+  });
+  afterAll(async () => service?.close());
+
+  it('loads both sandbox groups with their members, coverage and change feed, once', async () => {
+    const now = service.clock.now();
+    const today = now.toISOString().slice(0, 10);
+    const cipher = ssnCipher(new Uint8Array(32).fill(3));
+    const expected = generateSandbox({ today });
+    const first = await seedSandbox(service.db, { cipher, now, today });
+    expect(first).toEqual(expected.groups.map((g) => ({ groupNumber: g.group.groupNumber, loaded: g.members.length })));
+
+    const before = await tableRowCounts(service.db);
+    const again = await seedSandbox(service.db, { cipher, now, today });
+    expect(again.map((r) => r.loaded)).toEqual([0, 0]);
+    expect(await tableRowCounts(service.db)).toEqual(before);
+
+    // What an administrator of the first group sees matches the generator.
+    const sandbox = expected.groups[0];
+    if (!sandbox) throw new Error('The sandbox has groups');
+    const group = sandbox.group.groupNumber;
+    await service.db.insert(users).values({ userId: 'seedreader', passwordHash: 'x', name: 'Reader', email: 'r@example.com', emailVerifiedAt: now, passwordChangedAt: now, createdAt: now });
+    await service.grantRole('seedreader', group, 'read_only');
+    const { token } = await createSession(service.db, 'seedreader', '127.0.0.1', now);
+    const record = sandbox.members[1] ?? sandbox.members[0];
+    if (!record) throw new Error('The sandbox group has members');
+    const member = (await service.api<MemberView>('GET', `/v1/groups/${group}/members/${record.memberId}`, { token })).body;
+    expect(member).toMatchObject({ memberId: record.memberId, firstName: record.firstName, lastName: record.lastName, ssn: record.ssn ? `***-**-${record.ssn.slice(-4)}` : null });
+    expect(member.coverage.map((c) => [c.planCode, c.tier, c.startDate, c.endDate])).toEqual(record.coverage.map((c) => [c.planCode, c.tier, c.startDate, c.endDate]));
+
+    const page = (await service.api<ChangesPage>('GET', `/v1/groups/${group}/changes?after=0&limit=10000`, { token })).body;
+    const periods = sandbox.members.reduce((n, m) => n + m.coverage.length, 0);
+    expect(page.changes).toHaveLength(sandbox.members.length + periods);
+    expect(page.hasMore).toBe(false);
+    const counts = (await service.api<GroupCounts>('GET', `/v1/groups/${group}/counts`, { token })).body;
+    const statuses = sandbox.members
+      .filter((m) => isVisible(m.coverage.at(-1)?.endDate ?? null, today))
+      .map((m) => {
+        const span = coverageSpan(m.coverage);
+        return memberStatusOn(span.effectiveDate, span.terminationDate, today);
+      });
+    expect([counts.active.total, counts.pending.total, counts.terminated.total]).toEqual(['active', 'pending', 'terminated'].map((s) => statuses.filter((x) => x === s).length));
+    const stored = await service.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE group_number = ${group}`);
+    expect(stored.rows[0]?.n).toBe(sandbox.members.length);
+  });
+});

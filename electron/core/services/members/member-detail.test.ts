@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureStore, fixtureToday } from '../../test-support/member-fixtures';
+import { findMemberDetail } from './member-detail';
+
+const store = fixtureStore();
+const get = (memberId: string) => findMemberDetail(store.db, '4321', memberId, fixtureToday);
+
+describe('members.get', () => {
+  it('shows a subscriber with the SSN masked, coverage history and dependents', () => {
+    const walter = get('432000001');
+    expect(walter).toMatchObject({ firstName: 'Walter', ssn: '***-**-6789', hireDate: '2019-03-04', employmentStatus: 'FT', status: 'active', subscriber: null, version: 1 });
+    expect(walter?.dependents.map((d) => d.firstName)).toEqual(['Aaron', 'Yves']);
+    expect(walter?.address).toEqual({ line1: '2 Elm St', city: 'Dayton', state: 'OH', zip: '45402' });
+    expect(JSON.stringify(walter)).not.toMatch(/12345|123-45/);
+  });
+
+  it('links a dependent to its subscriber and lists no dependents', () => {
+    const aaron = get('432000001-01');
+    expect(aaron?.subscriber?.memberId).toBe('432000001');
+    expect(aaron?.dependents).toEqual([]);
+    expect(aaron?.ssn).toBe('***-**-0001');
+    expect(get('432000001-02')?.ssn).toBeNull();
+  });
+
+  it('returns the history oldest first with plan names', () => {
+    expect(get('432000005')?.coverageHistory).toEqual([
+      { planCode: 'PPO-A', planName: 'Alpha PPO', tier: 'EMP', startDate: '2021-01-01', endDate: '2023-12-31', reason: 'Initial enrollment' },
+      { planCode: 'HMO-Z', planName: 'Zeta HMO', tier: 'EMP', startDate: '2024-01-01', endDate: '2026-10-31', reason: 'Termination of employment' },
+    ]);
+  });
+
+  it('finds nobody for a hidden member, an unknown ID or the wrong group', () => {
+    expect(get('432000004')).toBeNull();
+    expect(get('432999999')).toBeNull();
+    expect(findMemberDetail(store.db, '9999', '432000001', fixtureToday)).toBeNull();
+  });
+
+  it('keeps the whole SSN only encrypted at rest', () => {
+    const row = store.db.prepare(`SELECT ssn_encrypted, ssn_last4 FROM members WHERE member_id = '432000001'`).get() as { ssn_encrypted: Buffer; ssn_last4: string };
+    expect(row.ssn_last4).toBe('6789');
+    expect(row.ssn_encrypted.includes(Buffer.from('123456789'))).toBe(false);
+    expect(store.cipher.decrypt(row.ssn_encrypted)).toBe('123456789');
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureStore, fixtureToday } from '../../test-support/member-fixtures';
+import { searchMembers } from './member-search';
+
+const store = fixtureStore();
+const search = (text: string, limit = 10) => searchMembers(store.db, '4321', text, limit, fixtureToday).map((r) => `${r.firstName} ${r.lastName}`);
+
+describe('members.search', () => {
+  it('puts surname-prefix matches first, alphabetically, then other name matches', () => {
+    expect(search('zim')).toEqual(['Aaron Zimmer', 'Walter Zimmer', 'Yves Zimmer']);
+    expect(search('ab')).toEqual(['Beth Abbott', 'Zoe Abbott']);
+    expect(search('wal')).toEqual(['Walter Zimmer']);
+  });
+
+  it('ranks a first-name match after surname matches, and ended coverage after covered', () => {
+    const own = fixtureStore();
+    own.db.prepare(`UPDATE members SET first_name = 'Zimbo' WHERE member_id = '432000002-01'`).run();
+    expect(searchMembers(own.db, '4321', 'zim', 10, fixtureToday).map((r) => r.firstName)).toEqual(['Aaron', 'Walter', 'Yves', 'Zimbo']);
+  });
+
+  it('folds diacritics and needs every word', () => {
+    expect(search('munoz')).toEqual(['José Muñoz']);
+    expect(search('jose mun')).toEqual(['José Muñoz']);
+    expect(search('jose zim')).toEqual([]);
+  });
+
+  it('finds member ID prefixes and, for 4 digits, exact SSN last 4 first', () => {
+    expect(searchMembers(store.db, '4321', '432000001', 10, fixtureToday).map((r) => r.memberId)).toEqual(['432000001', '432000001-01', '432000001-02']);
+    expect(searchMembers(store.db, '4321', '6789', 10, fixtureToday).map((r) => r.memberId)).toEqual(['432000001', '432000002', '432000003']);
+    expect(searchMembers(store.db, '4321', '4320', 2, fixtureToday)).toHaveLength(2);
+  });
+
+  it('never finds hidden members, other groups or a whole SSN', () => {
+    expect(search('gone')).toEqual([]);
+    expect(searchMembers(store.db, '9999', 'zim', 10, fixtureToday)).toEqual([]);
+    expect(search('123456789')).toEqual([]);
+    expect(search('123-45-6789')).toEqual([]);
+  });
+
+  it('honours the limit', () => {
+    expect(search('zim', 2)).toEqual(['Aaron Zimmer', 'Walter Zimmer']);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../../../shared/contract';
+import { fixtureStore, fixtureToday } from '../../test-support/member-fixtures';
+import { rosterWhere } from './roster-filter';
+import { familyPageSql } from './roster-list';
+import { parseSearchText } from './search-text';
+
+const store = fixtureStore();
+
+function plan(input: Record<string, unknown>): string[] {
+  const query = contract['members.list'].input.parse({ groupNumber: '4321', ...input });
+  const { where, params } = rosterWhere({ groupNumber: '4321', today: fixtureToday, terms: parseSearchText(query.query) });
+  const sql = familyPageSql(where, query);
+  return (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...params, limit: 100, offset: 0 }) as { detail: string }[]).map((r) => r.detail);
+}
+
+describe('roster page query plans', () => {
+  it('walks subscribers in name order and each family by index: no sort of the group', () => {
+    for (const dir of ['asc', 'desc']) {
+      const steps = plan({ sort: { by: 'lastName', dir } });
+      expect(steps[0]).toBe('SEARCH s USING COVERING INDEX subscribers_by_last_name (group_number=?)');
+      expect(steps[1]).toBe('SEARCH m USING INDEX members_by_family (subscriber_id=?)');
+      // At most each family's few rows are ordered by member ID ("LAST TERM"); never the whole group.
+      expect(steps).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+      expect(steps.filter((s) => s.includes('TEMP B-TREE')).every((s) => s === 'USE TEMP B-TREE FOR LAST TERM OF ORDER BY')).toBe(true);
+    }
+  });
+
+  it('reads the flat name order from members_by_last_name', () => {
+    const query = contract['members.list'].input.parse({ groupNumber: '4321', grouping: 'none' });
+    const { where, params } = rosterWhere({ groupNumber: '4321', today: fixtureToday, terms: parseSearchText(undefined) });
+    const steps = (
+      store.db
+        .prepare(`EXPLAIN QUERY PLAN SELECT m.member_id FROM members m WHERE ${where} ORDER BY m.last_name ASC, m.first_name ASC, m.member_id ASC LIMIT 100`)
+        .all(params) as { detail: string }[]
+    ).map((r) => r.detail);
+    expect(query.grouping).toBe('none');
+    expect(steps[0]).toBe('SEARCH m USING INDEX members_by_last_name (group_number=?)');
+    expect(steps.join('\n')).not.toContain('TEMP B-TREE');
+  });
+});

@@ -12,7 +12,8 @@ Usage:
 
 Environment: HOST (127.0.0.1), PORT (8740), DATA_DIR (data/plan-service, PGlite), DATABASE_URL
 (postgres://…, instead of PGlite), SMTP_URL (smtp://…; else .eml files in MAIL_DIR), MAIL_DIR
-(<DATA_DIR>/mail), PUBLIC_URL (links in e-mails), SSN_KEY (64 hex; else <DATA_DIR>/ssn.key), LOG (on|off).`;
+(<DATA_DIR>/mail), PUBLIC_URL (links in e-mails), SSN_KEY (64 hex; else <DATA_DIR>/ssn.key), LOG (on|off),
+TRUST_PROXY (behind a reverse proxy: true, a hop count, or the proxies' addresses).`;
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
@@ -36,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
     ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     ...(config.ssnKey ? { ssnKey: config.ssnKey } : {}),
+    ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
   });
   console.log(`GroupDesk plan service listening on ${service.url}`);
   await new Promise<void>((resolve) => {

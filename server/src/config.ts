@@ -17,6 +17,8 @@ const environment = z.object({
   MAIL_DIR: optionalText,
   PUBLIC_URL: optionalText.pipe(z.url('PUBLIC_URL must be a URL such as https://plan.example.com').optional()),
   SSN_KEY: optionalText,
+  /** Behind a reverse proxy: `true`, a hop count, or the proxies' addresses, so limits see clients' addresses. */
+  TRUST_PROXY: optionalText,
   LOG: z.enum(['on', 'off']).default('on'),
 });
 
@@ -29,7 +31,14 @@ export interface ServiceConfig {
   mailDir: string;
   publicUrl?: string;
   ssnKey?: string;
+  trustProxy?: boolean | number | string;
   logger: boolean;
+}
+
+/** `true`/`false`, a number of hops, or a comma-separated list of addresses/CIDRs (Fastify's trustProxy). */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** Parses the environment, or throws one message naming every bad variable. */
@@ -51,5 +60,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServiceConfi
     ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     ...(e.SSN_KEY ? { ssnKey: e.SSN_KEY } : {}),
+    ...(e.TRUST_PROXY ? { trustProxy: parseTrustProxy(e.TRUST_PROXY) } : {}),
   };
 }

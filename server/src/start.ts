@@ -19,6 +19,8 @@ export interface PlanServiceOptions {
   /** SSN encryption key (64 hex characters); defaults to `<dataDir>/ssn.key`. */
   ssnKey?: string;
   logger?: boolean;
+  /** Behind a reverse proxy: which X-Forwarded-For hops to believe (Fastify's trustProxy). */
+  trustProxy?: boolean | number | string;
   /** Where log lines go instead of stdout. */
   logStream?: { write(line: string): void };
   now?: () => Date;
@@ -60,6 +62,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       limits: { ...defaultRateLimits, ...options.limits },
       logger: options.logger ?? false,
       ...(options.logStream ? { logStream: options.logStream } : {}),
+      ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     };
     app = await buildApp(deps);
     const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });

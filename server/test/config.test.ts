@@ -18,6 +18,12 @@ describe('plan service settings', () => {
     expect(() => configFromEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PUBLIC_URL: 'not a url' }, '/srv')).toThrow(/PORT[\s\S]*DATABASE_URL must start with postgres[\s\S]*PUBLIC_URL/);
   });
 
+  it('reads TRUST_PROXY as a flag, a hop count or a list of addresses', () => {
+    expect(configFromEnv({ TRUST_PROXY: 'true' }, '/srv').trustProxy).toBe(true);
+    expect(configFromEnv({ TRUST_PROXY: '2' }, '/srv').trustProxy).toBe(2);
+    expect(configFromEnv({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }, '/srv').trustProxy).toBe('10.0.0.0/8,127.0.0.1');
+  });
+
   it('treats empty variables as unset', () => {
     expect(configFromEnv({ DATABASE_URL: '', SMTP_URL: ' ' }, '/srv')).not.toHaveProperty('databaseUrl');
   });

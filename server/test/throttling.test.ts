@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../test-support/backends';
 import { startTestService, type TestService } from '../test-support/test-service';
+import { startPlanService } from '../src/start';
 
 describe.each(backends())('rate limits (%s)', (backend) => {
   let service: TestService;
@@ -26,5 +27,23 @@ describe.each(backends())('rate limits (%s)', (backend) => {
     for (let i = 0; i < 45; i++) statuses.push((await service.api('GET', '/v1/me')).status);
     expect(statuses).toContain(401);
     expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('rate limits behind a reverse proxy', () => {
+  it('counts each forwarded client separately only when the proxy is trusted', async () => {
+    for (const trustProxy of [true, false]) {
+      const service = await startPlanService({ trustProxy, limits: { global: 3, credentials: 3, windowMs: 60_000 } });
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const response = await fetch(`${service.url}/v1/me`, { headers: { 'x-forwarded-for': `203.0.113.${i}` } });
+          statuses.push(response.status);
+        }
+        expect(statuses).toEqual(trustProxy ? [401, 401, 401, 401, 401] : [401, 401, 401, 429, 429]);
+      } finally {
+        await service.close();
+      }
+    }
   });
 });

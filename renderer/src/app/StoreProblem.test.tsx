@@ -5,9 +5,15 @@ import { renderApp } from '../test/renderApp';
 import { createFakeTransport, readyStatus } from '../test/fakeTransport';
 import type { StoreState } from '../../../shared/contract/methods/app';
 
+/** A core whose store is in trouble until `app.startFresh` replaces it, as the real one behaves. */
 function withStore(store: StoreState) {
   const transport = createFakeTransport();
-  transport.on('app.status', () => ({ ok: true, value: { ...readyStatus, store } }));
+  let current = store;
+  transport.on('app.status', () => ({ ok: true, value: { ...readyStatus, store: current } }));
+  transport.on('app.startFresh', () => {
+    current = { state: 'ready' };
+    return { ok: true, value: { movedTo: '/home/ana/.config/GroupDesk/groupdesk.corrupt-20261127T074959Z.db', store: current } };
+  });
   return transport;
 }
 
@@ -30,6 +36,8 @@ describe('Store problem view', () => {
     expect(transport.callsTo('app.startFresh')).toEqual([{ confirm: true }]);
     // The store is ready again: the app itself appears.
     expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    expect(screen.getByText(/Started fresh. The old file is kept at .*corrupt-20261127T074959Z/)).toBeInTheDocument();
+    expect(transport.callsTo('app.status').length).toBeGreaterThan(1);
   });
 
   it('names both versions when the file is from a newer GroupDesk', async () => {

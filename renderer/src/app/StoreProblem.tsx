@@ -12,12 +12,17 @@ function Path({ path }: { path: string }) {
   return <code className="path">{path}</code>;
 }
 
+/** The core's own finding, kept apart from our sentence: it may be a whole sentence or a bare code. */
+function Detail({ text }: { text: string }) {
+  return <p className="muted">Details: {text}</p>;
+}
+
 /** Full-screen explanation of a local store GroupDesk cannot use, with the one safe way forward for each case. */
 export function StoreProblem({ store, onCheckAgain }: { store: Problem; onCheckAgain: () => void }) {
   return (
     <div className="fullscreen">
       <main className="problem" aria-labelledby="problem-title">
-        {store.state === 'corrupt' && <Corrupt store={store} />}
+        {store.state === 'corrupt' && <Corrupt store={store} onStarted={onCheckAgain} />}
         {store.state === 'too_new' && (
           <>
             <h1 id="problem-title">This data file is from a newer GroupDesk</h1>
@@ -35,8 +40,9 @@ export function StoreProblem({ store, onCheckAgain }: { store: Problem; onCheckA
           <>
             <h1 id="problem-title">GroupDesk cannot save its data</h1>
             <p>
-              The folder <Path path={store.path} /> cannot be written to ({store.detail}).
+              GroupDesk cannot write to <Path path={store.path} />.
             </p>
+            <Detail text={store.detail} />
             <p>
               Make sure the disk is not full, that the folder exists and that your user account may change it (your IT department can
               help if it is managed by policy), then check again.
@@ -51,7 +57,7 @@ export function StoreProblem({ store, onCheckAgain }: { store: Problem; onCheckA
   );
 }
 
-function Corrupt({ store }: { store: Extract<Problem, { state: 'corrupt' }> }) {
+function Corrupt({ store, onStarted }: { store: Extract<Problem, { state: 'corrupt' }>; onStarted: () => void }) {
   const api = useApi();
   const setStore = useStatusStore((s) => s.setStore);
   const announce = useAnnouncer((s) => s.announce);
@@ -68,14 +74,17 @@ function Corrupt({ store }: { store: Extract<Problem, { state: 'corrupt' }> }) {
     }
     announce(`Started fresh. The old file is kept at ${result.value.movedTo}.`);
     setStore(result.value.store);
+    // The rest of the status (last sync, mode) belonged to the old file: ask for it again.
+    onStarted();
   };
 
   return (
     <>
       <h1 id="problem-title">GroupDesk cannot read its data file</h1>
       <p>
-        The file at <Path path={store.path} /> is damaged or is not a GroupDesk database ({store.detail}).
+        The file at <Path path={store.path} /> is damaged or is not a GroupDesk database.
       </p>
+      <Detail text={store.detail} />
       <p>
         Starting fresh sets this file aside — it is renamed and kept next to it, never deleted — and creates an empty one. Your groups
         and members are then downloaded again from the plan; changes that had not been sent yet stay only in the old file.

@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { defaultRateLimits, type RateLimits } from './api/deps';
 import { openDatabase, type Backend, type Db } from './store/db';
 import { createMailer } from './mail/mailer';
+import { schedulePruning } from './jobs/prune-accounts';
 import { loadSsnKey, ssnCipher, type SsnCipher } from './services/eligibility/ssn-crypto';
 
 export interface PlanServiceOptions {
@@ -69,6 +70,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
     const url = listenUrl(address);
     publicUrl ||= url;
     const running = app;
+    const stopPruning = schedulePruning(database.db, deps.now, (error) => running.log.error({ err: { message: error.message } }, 'pruning sign-in records failed'));
     return {
       url,
       app: running,
@@ -76,6 +78,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       backend: database.backend,
       ssnCipher: deps.ssnCipher,
       async close() {
+        stopPruning();
         await running.close();
         mailer.close();
         await database.close();

@@ -4,6 +4,7 @@
 import accounts from './0001_accounts.sql';
 import eligibility from './0002_eligibility.sql';
 import memberSsnFingerprint from './0003_member_ssn_fingerprint.sql';
+import accountPruning from './0004_account_pruning.sql';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ const files: Record<string, string> = {
   '0001_accounts': accounts,
   '0002_eligibility': eligibility,
   '0003_member_ssn_fingerprint': memberSsnFingerprint,
+  '0004_account_pruning': accountPruning,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

@@ -67,10 +67,12 @@ export function Shell() {
       </aside>
       <header className="topbar">
         {list.length > 0 && <GroupSwitcher groups={list} />}
-        <button type="button" className="button button-ghost search-trigger" aria-label="Find a member" onClick={() => setPaletteOpen(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
+        <button type="button" className="button button-ghost search-trigger" onClick={() => setPaletteOpen(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
           <SearchIcon />
           <span className="search-trigger-text">Find a member</span>
-          <kbd className="kbd">{isMac ? '⌘K' : 'Ctrl K'}</kbd>
+          <kbd className="kbd" aria-hidden="true">
+            {isMac ? '⌘K' : 'Ctrl K'}
+          </kbd>
         </button>
       </header>
       <main id="main" tabIndex={-1} className="main">

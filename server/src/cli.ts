@@ -33,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
     dataDir: config.dataDir,
     mailDir: config.mailDir,
     logger: config.logger,
+    // Logs (JSON lines) go to stderr so stdout carries only the one line a script waits for.
+    logStream: process.stderr,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),

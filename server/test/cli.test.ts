@@ -9,7 +9,8 @@ import { promisify } from 'node:util';
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** `npm run server` as a user runs it: the built bundle, settings from the environment. */
-describe('npm run server', () => {
+// A fresh PGlite data folder is created at start-up (initdb), which takes many seconds on a busy CI machine.
+describe('npm run server', { timeout: 120_000 }, () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'groupdesk-cli-'));
@@ -18,7 +19,7 @@ describe('npm run server', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('prints the one line with its URL, serves the API, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['out/server/cli.mjs'], { cwd: root, env: { ...process.env, DATA_DIR: dir, PORT: '0', LOG: 'off' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['out/server/cli.mjs'], { cwd: root, env: { ...process.env, DATA_DIR: dir, PORT: '0', LOG: 'on' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     const url = await new Promise<string>((resolve, reject) => {

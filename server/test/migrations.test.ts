@@ -10,7 +10,7 @@ import { createScratchDatabase } from '../test-support/backends';
 const appliedCount = async (db: Awaited<ReturnType<typeof openDatabase>>['db']) =>
   (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM schema_migrations`)).rows[0]?.n;
 
-describe('one migration history for both backends', () => {
+describe('one migration history for both backends', { timeout: 120_000 }, () => {
   it('numbers the migrations 1, 2, … with no gaps', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_m, i) => i + 1));
     expect(migrations[0]?.name).toBe('0001_accounts');

@@ -8,7 +8,8 @@ import { openDatabase } from '../src/store/db';
 import { groups, plans } from '../src/store/schema';
 
 /** The operator commands as the CLI runs them: against the configured data folder, with exit codes. */
-describe('ops command line', () => {
+// Each command opens the PGlite data folder (the first one creates it): slow on a busy machine.
+describe('ops command line', { timeout: 120_000 }, () => {
   let dir: string;
   let config: ServiceConfig;
   beforeAll(async () => {

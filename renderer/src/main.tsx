@@ -5,6 +5,7 @@ import { chooseTransport } from './api/chooseTransport';
 import { App } from './app/App';
 import './app/styles/tokens.css';
 import './app/styles/base.css';
+import './app/styles/overlays.css';
 import './app/styles/shell.css';
 import './app/styles/roster.css';
 import './app/styles/pages.css';

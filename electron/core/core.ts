@@ -59,6 +59,7 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
   session.open();
   runtime.seedIfEmpty();
 
+  let closed = false;
   const dispatcher = createDispatcher({
     handlers: allHandlers,
     validateOutput: options.validateOutput ?? process.env.VITEST === 'true',
@@ -87,7 +88,6 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
     },
   });
 
-  let closed = false;
   return {
     runtime,
     call: (method, input) => (closed ? Promise.resolve(fail('INTERNAL', 'GroupDesk is shutting down.')) : dispatcher.dispatch(method, input)),

@@ -33,10 +33,10 @@ export interface RosterStore {
 }
 
 /**
- * Makes a store file holding the bench group, the way a first sync or the seeding does: generate
- * and bulk-load in one transaction. Returns how long that took.
+ * Makes a store file holding the bench group, the way a first sync or the seeding does: one
+ * bulk-load transaction (generating on the fly unless given the members). Returns how long it took.
  */
-export function buildRosterStore(): RosterStore {
+export function buildRosterStore(members: Iterable<MemberRecord> = benchMembers()): RosterStore {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-bench-'));
   const key = randomBytes(32);
   const opened = openStore({ dataDir });
@@ -44,16 +44,16 @@ export function buildRosterStore(): RosterStore {
   const db = opened.db;
   const now = new Date().toISOString();
   const start = performance.now();
-  let members = 0;
+  let loaded = 0;
   db.transaction(() => {
     saveGroup(db, benchGroup, '2016-01-01', now);
-    members = bulkLoadMembers(db, createFieldCipher(key), benchGroup.groupNumber, benchMembers(), now);
+    loaded = bulkLoadMembers(db, createFieldCipher(key), benchGroup.groupNumber, members, now);
     markReplicated(db, benchGroup.groupNumber, now);
   })();
   const load_ms = performance.now() - start;
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return { dataDir, key, members, load_ms };
+  return { dataDir, key, members: loaded, load_ms };
 }
 
 let shared: RosterStore | null = null;

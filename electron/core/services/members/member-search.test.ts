@@ -10,6 +10,8 @@ describe('members.search', () => {
     expect(search('zim')).toEqual(['Aaron Zimmer', 'Walter Zimmer', 'Yves Zimmer']);
     expect(search('ab')).toEqual(['Beth Abbott', 'Zoe Abbott']);
     expect(search('wal')).toEqual(['Walter Zimmer']);
+    expect(search('ZIM')).toEqual(['Aaron Zimmer', 'Walter Zimmer', 'Yves Zimmer']);
+    expect(search('Z', 1)).toEqual(['Aaron Zimmer']);
   });
 
   it('ranks a first-name match after surname matches, and ended coverage after covered', () => {

@@ -37,7 +37,9 @@ export function searchMembers(db: Database, groupNumber: string, text: string, l
     records = dedupe([...records, ...byId]);
   } else if (terms.kind === 'name') {
     if (terms.tokens.length === 1) {
-      const [token = ''] = terms.tokens;
+      // NOCASE folds ASCII capitals to lower case before comparing, so the range must be in lower case
+      // too: the bound after "Z" is "[", which sorts before every folded name.
+      const token = (terms.tokens[0] ?? '').replace(/[A-Z]/g, (c) => c.toLowerCase());
       records = statement(
         db,
         `SELECT ${rosterColumns} FROM members m WHERE m.group_number = @group AND m.last_name >= @from AND m.last_name < @to AND ${visible}

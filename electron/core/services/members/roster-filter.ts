@@ -23,9 +23,13 @@ const statusCondition: Record<MemberStatus, string> = {
  * a named parameter. Lists travel as one JSON parameter read with json_each, so the SQL text (and
  * its cached statement) does not change with the number of values picked.
  */
-export function rosterWhere(filter: RosterFilter): { where: string; params: Record<string, string | null> } {
+export function rosterWhere(filter: RosterFilter): { where: string; params: Record<string, string | null>; searching: boolean } {
+  const terms = filter.terms;
+  const searching = terms.kind === 'name' || terms.kind === 'id';
   const clauses = [
-    'm.group_number = @group',
+    // While searching, the matches (a few, or a few thousand) drive the query; unary + stops SQLite
+    // from walking the whole group's index instead and testing each of 250,000 rows.
+    searching ? '+m.group_number = @group' : 'm.group_number = @group',
     // Terminated members stay visible read-only for two years (DESIGN.md, Domain rules).
     '(m.termination_date IS NULL OR m.termination_date >= @visibleSince)',
   ];
@@ -44,7 +48,6 @@ export function rosterWhere(filter: RosterFilter): { where: string; params: Reco
     clauses.push('m.relationship IN (SELECT value FROM json_each(@relationships))');
     params.relationships = JSON.stringify(filter.relationships);
   }
-  const terms = filter.terms;
   switch (terms.kind) {
     case 'all':
       break;
@@ -58,12 +61,14 @@ export function rosterWhere(filter: RosterFilter): { where: string; params: Reco
     case 'id':
       params.idFrom = terms.idFrom;
       params.idTo = terms.idTo;
-      if (terms.last4 === null) clauses.push('(m.member_id >= @idFrom AND m.member_id < @idTo)');
+      if (terms.last4 === null) clauses.push('m.id IN (SELECT id FROM members WHERE member_id >= @idFrom AND member_id < @idTo)');
       else {
-        clauses.push('((m.member_id >= @idFrom AND m.member_id < @idTo) OR m.ssn_last4 = @last4)');
+        clauses.push(
+          'm.id IN (SELECT id FROM members WHERE member_id >= @idFrom AND member_id < @idTo UNION ALL SELECT id FROM members WHERE group_number = @group AND ssn_last4 = @last4)',
+        );
         params.last4 = terms.last4;
       }
       break;
   }
-  return { where: clauses.join(' AND '), params };
+  return { where: clauses.join(' AND '), params, searching };
 }

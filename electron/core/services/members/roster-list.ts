@@ -17,12 +17,13 @@ export type RosterListQuery = ParsedInput<'members.list'>;
  * subscriber's keys, then by member ID, which puts the subscriber (`123456789`) before its
  * dependents (`123456789-01` …). Walking subscribers through a name index and each family through
  * members_by_family gives that order without sorting the group (asserted in roster-plan.test.ts);
- * CROSS JOIN keeps SQLite from putting `m` outside, which would sort all 250,000 rows.
+ * CROSS JOIN keeps SQLite from putting `m` outside, which would sort all 250,000 rows. With search
+ * text it is the other way round: the matches come first and only they are sorted.
  * A dependent whose subscriber does not match the filters still sits in its family's place.
  */
 export function listRoster(db: Database, query: RosterListQuery, today: string): { total: number; rows: RosterRow[] } {
   const terms = parseSearchText(query.query);
-  const { where, params } = rosterWhere({
+  const { where, params, searching } = rosterWhere({
     groupNumber: query.groupNumber,
     today,
     terms,
@@ -35,7 +36,7 @@ export function listRoster(db: Database, query: RosterListQuery, today: string):
   const countSql = terms.kind === 'all' || terms.kind === 'none' ? `SELECT coalesce(sum(m.n), 0) FROM member_tallies m WHERE ${where}` : `SELECT count(*) FROM members m WHERE ${where}`;
   const total = cachedCount(db, countSql, params);
   const page = { ...params, limit: query.limit, offset: query.offset };
-  const sql = query.grouping === 'family' ? familyPageSql(where, query) : flatPageSql(where, query);
+  const sql = query.grouping === 'family' ? familyPageSql(where, query, searching) : flatPageSql(where, query);
   const records = statement(db, sql).all(page) as RosterRowRecord[];
   return { total, rows: records.map((record) => toRosterRow(record, today)) };
 }
@@ -45,11 +46,13 @@ function flatPageSql(where: string, query: RosterListQuery): string {
     ORDER BY ${orderTerms(query.sort.by, query.sort.dir, 'm').join(', ')} LIMIT @limit OFFSET @offset`;
 }
 
-export function familyPageSql(where: string, query: RosterListQuery): string {
+export function familyPageSql(where: string, query: RosterListQuery, searching: boolean): string {
   const subscriberOrder = orderTerms(query.sort.by, query.sort.dir, 's');
   // The subscriber's member ID closes its keys, so families never interleave on ties.
   if (!subscriberOrder.some((term) => term.startsWith('s.member_id '))) subscriberOrder.push(`s.member_id ${query.sort.dir === 'asc' ? 'ASC' : 'DESC'}`);
+  const order = `ORDER BY ${subscriberOrder.join(', ')}, m.member_id ASC LIMIT @limit OFFSET @offset`;
+  // Searching: start from the matches and sort just them. Browsing: walk subscribers in order.
+  if (searching) return `SELECT ${rosterColumns} FROM members m CROSS JOIN members s ON s.member_id = m.subscriber_id WHERE ${where} ${order}`;
   return `SELECT ${rosterColumns} FROM members s CROSS JOIN members m ON m.subscriber_id = s.member_id
-    WHERE s.group_number = @group AND s.relationship = 'subscriber' AND ${where}
-    ORDER BY ${subscriberOrder.join(', ')}, m.member_id ASC LIMIT @limit OFFSET @offset`;
+    WHERE s.group_number = @group AND s.relationship = 'subscriber' AND ${where} ${order}`;
 }

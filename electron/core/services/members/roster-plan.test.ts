@@ -9,8 +9,8 @@ const store = fixtureStore();
 
 function plan(input: Record<string, unknown>): string[] {
   const query = contract['members.list'].input.parse({ groupNumber: '4321', ...input });
-  const { where, params } = rosterWhere({ groupNumber: '4321', today: fixtureToday, terms: parseSearchText(query.query) });
-  const sql = familyPageSql(where, query);
+  const { where, params, searching } = rosterWhere({ groupNumber: '4321', today: fixtureToday, terms: parseSearchText(query.query) });
+  const sql = familyPageSql(where, query, searching);
   return (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...params, limit: 100, offset: 0 }) as { detail: string }[]).map((r) => r.detail);
 }
 
@@ -24,6 +24,12 @@ describe('roster page query plans', () => {
       expect(steps).not.toContain('USE TEMP B-TREE FOR ORDER BY');
       expect(steps.filter((s) => s.includes('TEMP B-TREE')).every((s) => s === 'USE TEMP B-TREE FOR LAST TERM OF ORDER BY')).toBe(true);
     }
+  });
+
+  it('starts a search from its matches, never from the whole group', () => {
+    expect(plan({ query: 'zim' }).slice(0, 2)).toEqual(['SEARCH m USING INTEGER PRIMARY KEY (rowid=?)', expect.stringMatching(/^LIST SUBQUERY/)]);
+    expect(plan({ query: '4320000' }).slice(0, 2)).toEqual(['SEARCH m USING INTEGER PRIMARY KEY (rowid=?)', expect.stringMatching(/^LIST SUBQUERY/)]);
+    expect(plan({ query: '6789' }).join('\n')).toContain('SEARCH members USING COVERING INDEX members_by_ssn_last4 (group_number=? AND ssn_last4=?)');
   });
 
   it('reads the flat name order from members_by_last_name', () => {

@@ -30,3 +30,14 @@ describe('bulk load', () => {
     expect(triggerNames(store.db)).toEqual(before);
   });
 });
+
+describe('bulk load into an empty roster', () => {
+  it('builds the secondary indexes after the rows and leaves the schema as the migrations made it', () => {
+    const store = fixtureStore([]);
+    const schema = () => store.db.prepare(`SELECT type, name, sql FROM sqlite_schema ORDER BY type, name`).all();
+    const before = schema();
+    bulkLoadMembers(store.db, store.cipher, fixtureGroup.groupNumber, fixtureMembers(), 'now');
+    expect(schema()).toEqual(before);
+    expect(store.db.prepare(`PRAGMA integrity_check`).pluck().get()).toBe('ok');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureGroup, fixtureStore, fixtureToday } from '../../test-support/member-fixtures';
-import { findGroup, listGroups, saveGroup } from '../../store/repositories/groups-repository';
+import { findGroup, listGroups, saveGroup } from './groups-repository';
 
 describe('groups', () => {
   it('lists the groups on this computer with their covered members', () => {

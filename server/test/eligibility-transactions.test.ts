@@ -217,6 +217,15 @@ describe.each(backends())('eligibility transactions (%s)', (backend) => {
     });
   });
 
+  it('keeps a terminated member read-only', async () => {
+    const sub = (await enroll({ effectiveDate: addMonths(firstOfMonth(f.today), -2) })).body.members[0] as MemberView;
+    const lastMonth = addMonths(firstOfMonth(f.today), -1);
+    await f.post(path('/terminations'), { memberId: sub.memberId, reason: 'quit', requestedDate: lastMonth, expectedVersion: 1 });
+    const res = await f.post(path('/demographics'), { memberId: sub.memberId, changes: { phone: '217-555-0142' }, effectiveDate: f.today, correction: false, expectedVersion: 2 });
+    expect(res.status).toBe(422);
+    expect((res.body as unknown as Err).message).toBe(`Member ${sub.memberId}'s coverage ended on ${endOfMonth(lastMonth)}: a terminated member is read-only. Reinstate the member first.`);
+  });
+
   describe('ID cards', () => {
     it('requests cards for several members at once', async () => {
       const ids = (await enroll({ dependents: [spouse] })).body.memberIds;

@@ -40,9 +40,12 @@ export async function terminateMember(tx: Db, env: EligibilityEnv, actor: Actor,
   const endDate = enforce(validateTermination({ requestedDate: input.requestedDate, coverageStartDate: first.startDate }, rules.policy, work.today));
   const endReason = `${reason.label} (INS04 ${reason.ins04})`;
 
-  const ended = isSubscriber ? family.members.map((m) => m.memberId) : [member.memberId];
-  const endings = endingsFor(family, ended, endDate, endReason, isSubscriber);
+  const candidates = isSubscriber ? family.members.map((m) => m.memberId) : [member.memberId];
+  const endings = endingsFor(family, candidates, endDate, endReason, isSubscriber);
   await work.endPeriods(endings);
+  // The answer names the member and every dependent whose coverage this ended, not those long gone.
+  const endedIds = new Set(family.periods.filter((p) => endings.some((e) => e.id === p.id)).map((p) => p.memberId));
+  const ended = candidates.filter((id) => id === member.memberId || endedIds.has(id));
   if (!isSubscriber) {
     // The rest of the family keeps coverage, at the tier of who is left from the next day on.
     const after = familyPeriods(family).map((p) => {

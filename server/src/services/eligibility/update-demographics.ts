@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ContractFailure } from '../../../../shared/contract/errors';
 import type { Relationship } from '../../../../shared/contract/schemas/member';
+import { memberStatusOn } from '../../../../shared/domain/member-status';
 import { validateDependentAge } from '../../../../shared/domain/dependent-age';
 import { validateRetroDate } from '../../../../shared/domain/retro-window';
 import type { TransactionAccepted, updateDemographicsRequest } from '../../../../shared/plan-api/eligibility';
@@ -23,6 +24,13 @@ export async function updateDemographics(tx: Db, env: EligibilityEnv, actor: Act
   const { family, member } = await lockFamily(tx, groupNumber, input.memberId);
   work.knowHistories(family.members.map((m) => m.memberId), family.periods);
   checkVersion(member.memberId, member.version, input.expectedVersion);
+  const current = latestPeriod(family, member.memberId);
+  if (current && memberStatusOn(current.startDate, current.endDate, work.today) === 'terminated') {
+    // DESIGN.md, Domain rules: terminated members stay visible read-only.
+    throw new ContractFailure('RULE', `Member ${member.memberId}'s coverage ended on ${current.endDate ?? ''}: a terminated member is read-only. Reinstate the member first.`, {
+      memberId: 'Terminated',
+    });
+  }
   const { changes } = input;
   enforce(validateRetroDate(input.effectiveDate, rules.policy, work.today));
   for (const field of ['dateOfBirth', 'ssn'] as const) {
@@ -38,7 +46,6 @@ export async function updateDemographics(tx: Db, env: EligibilityEnv, actor: Act
   }
   if (changes.dateOfBirth !== undefined) {
     // A corrected birth date must still make a child eligible on the coverage in force.
-    const current = latestPeriod(family, member.memberId);
     const on = current ? maxDate(current.startDate, work.today) : work.today;
     if (current?.endDate === null) {
       enforce(validateDependentAge({ relationship: member.relationship as Relationship, dateOfBirth: changes.dateOfBirth, disabled: member.disabled }, on, rules.policy), 'changes.');

@@ -47,21 +47,37 @@ export function searchMembers(db: Database, groupNumber: string, text: string, l
       ).all({ ...base, from: token, to: prefixUpperBound(token) }) as RosterRowRecord[];
     }
     if (records.length < limit) {
+      // Rank light candidates first, then read whole rows for the few that are shown.
       const candidates = statement(
         db,
-        `SELECT ${rosterColumns}, m.effective_date <= @today AND (m.termination_date IS NULL OR m.termination_date >= @today) AS covered
+        `SELECT m.id, m.member_id, m.first_name, m.last_name,
+           m.effective_date <= @today AND (m.termination_date IS NULL OR m.termination_date >= @today) AS covered
          FROM members_fts f JOIN members m ON m.id = f.rowid
-         WHERE members_fts MATCH @match AND m.group_number = @group AND ${visible} LIMIT @cap`,
-      ).all({ ...base, today, match: terms.match, cap: candidateCap }) as (RosterRowRecord & { covered: number })[];
-      records = dedupe([...records, ...rankNameMatches(candidates, terms.tokens)]);
+         WHERE members_fts MATCH @match AND +m.group_number = @group AND ${visible} LIMIT @cap`,
+      ).all({ ...base, today, match: terms.match, cap: candidateCap }) as Candidate[];
+      const seen = new Set(records.map((r) => r.member_id));
+      const best = rankNameMatches(candidates.filter((c) => !seen.has(c.member_id)), terms.tokens).slice(0, limit - records.length);
+      const rows = statement(db, `SELECT ${rosterColumns}, m.id FROM members m WHERE m.id IN (SELECT value FROM json_each(@ids))`).all({
+        ids: JSON.stringify(best.map((c) => c.id)),
+      }) as (RosterRowRecord & { id: number })[];
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      records = [...records, ...best.flatMap((c) => byId.get(c.id) ?? [])];
     }
   }
   return records.slice(0, limit).map((record) => toRosterRow(record, today));
 }
 
-function rankNameMatches<T extends RosterRowRecord & { covered: number }>(candidates: T[], tokens: string[]): T[] {
+interface Candidate {
+  id: number;
+  member_id: string;
+  first_name: string;
+  last_name: string;
+  covered: number;
+}
+
+function rankNameMatches(candidates: Candidate[], tokens: string[]): Candidate[] {
   const first = foldName(tokens[0] ?? '');
-  const score = (c: T) => (foldName(c.last_name).startsWith(first) ? 0 : foldName(c.first_name).startsWith(first) ? 2 : 4) + (c.covered ? 0 : 1);
+  const score = (c: Candidate) => (foldName(c.last_name).startsWith(first) ? 0 : foldName(c.first_name).startsWith(first) ? 2 : 4) + (c.covered ? 0 : 1);
   const scored = candidates.map((c) => ({ c, score: score(c), key: `${foldName(c.last_name)}\u0000${foldName(c.first_name)}\u0000${c.member_id}` }));
   scored.sort((a, b) => a.score - b.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return scored.map((s) => s.c);

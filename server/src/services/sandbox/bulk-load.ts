@@ -82,5 +82,8 @@ export async function bulkLoadMembers(tx: Db, cipher: SsnCipher, groupNumber: st
   }
   await flush();
   if (highest > 0) await tx.execute(sql`SELECT setval('subscriber_number_seq', greatest((SELECT last_value FROM subscriber_number_seq), ${highest}::bigint))`);
+  // Fresh statistics after a bulk load, so the planner reads feed pages in index order instead of
+  // sorting (PGlite runs no autovacuum to do it later).
+  await tx.execute(sql`ANALYZE members, coverage_periods, changes`);
   return loaded;
 }

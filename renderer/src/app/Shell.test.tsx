@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../test/renderApp';
+import { createFakeTransport, readyStatus } from '../test/fakeTransport';
 import { useGroupStore } from '../state/groupStore';
 
 describe('App shell', () => {
@@ -11,8 +12,8 @@ describe('App shell', () => {
     expect(screen.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('link', { name: 'Members' })).not.toHaveAttribute('aria-current');
     expect(screen.getByRole('main')).toBeInTheDocument();
-    expect(screen.getByRole('contentinfo')).toHaveTextContent('Online');
-    expect(screen.getByRole('contentinfo')).toHaveTextContent(/Sandbox data · as of/);
+    // The sandbox is not connected to a plan service, so it is neither online nor offline.
+    expect(screen.getByRole('contentinfo')).toHaveTextContent(/^Sandbox\s*·\s*Demo data on this computer · as of/);
     const user = userEvent.setup();
     await user.click(screen.getByRole('link', { name: 'Skip to content' }));
     expect(screen.getByRole('main')).toHaveFocus();
@@ -31,8 +32,11 @@ describe('App shell', () => {
   });
 
   it('shows sync status from core events', async () => {
-    const { transport } = renderApp('/');
+    const transport = createFakeTransport();
+    transport.on('app.status', () => ({ ok: true, value: { ...readyStatus, mode: 'remote' } }));
+    renderApp('/', transport);
     const bar = await screen.findByRole('contentinfo');
+    await waitFor(() => expect(bar).toHaveTextContent(/^Online\s*·\s*Plan data · as of/));
     act(() => transport.emit({ type: 'sync.status', online: false, lastSyncAt: null, pending: 2, rejected: 1 }));
     expect(bar).toHaveTextContent('Offline');
     expect(bar).toHaveTextContent('2 changes waiting to send');

@@ -9,11 +9,14 @@ export function StatusBar() {
   const { app, sync, reachable } = useStatusStore();
   const online = reachable && (sync?.online ?? app?.online ?? false);
   const lastSyncAt = sync?.lastSyncAt ?? app?.lastSyncAt ?? null;
-  const source = app?.mode === 'remote' ? 'Plan data' : 'Sandbox data';
+  // The sandbox has no plan service to be on- or offline from: its data lives on this computer.
+  const sandbox = app?.mode === 'sandbox';
+  const connection = !reachable ? 'GroupDesk core not reachable' : sandbox ? 'Sandbox' : online ? 'Online' : 'Offline';
+  const source = sandbox ? 'Demo data on this computer' : 'Plan data';
   return (
     <footer className="status-bar">
-      <span className={`status-dot ${online ? 'is-online' : 'is-offline'}`} aria-hidden="true" />
-      <span>{!reachable ? 'GroupDesk core not reachable' : online ? 'Online' : 'Offline'}</span>
+      <span className={`status-dot ${!reachable ? 'is-offline' : sandbox ? 'is-sandbox' : online ? 'is-online' : 'is-offline'}`} aria-hidden="true" />
+      <span>{connection}</span>
       <span className="status-sep" aria-hidden="true">
         ·
       </span>

@@ -57,7 +57,12 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
     },
   };
   session.open();
-  runtime.seedIfEmpty();
+  try {
+    runtime.seedIfEmpty();
+  } catch (error) {
+    // The seeding transaction rolled back: start with an empty store rather than no core at all.
+    log(`[core] the sandbox could not be loaded: ${error instanceof Error ? error.name : typeof error}`);
+  }
 
   let closed = false;
   const dispatcher = createDispatcher({

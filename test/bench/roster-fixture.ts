@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateMembers } from '../../shared/sandbox/generator';
@@ -25,6 +25,13 @@ export function benchMembers(): Generator<MemberRecord> {
   return generateMembers({ seed: 7, today: benchToday, groupNumber: benchGroup.groupNumber, plans: benchGroup.plans, subscribers: benchSubscribers });
 }
 
+/** A temporary folder removed when the bench process exits: a 250k store is ~100 MB. */
+export function benchTempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 export interface RosterStore {
   dataDir: string;
   key: Buffer;
@@ -37,7 +44,7 @@ export interface RosterStore {
  * bulk-load transaction (generating on the fly unless given the members). Returns how long it took.
  */
 export function buildRosterStore(members: Iterable<MemberRecord> = benchMembers()): RosterStore {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-bench-'));
+  const dataDir = benchTempDir('groupdesk-bench-');
   const key = randomBytes(32);
   const opened = openStore({ dataDir });
   if (opened.db === null) throw new Error(`Bench store not ready: ${JSON.stringify(opened.state)}`);

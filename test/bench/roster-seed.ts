@@ -1,6 +1,4 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { MemberRecord } from '../../shared/sandbox/types';
 import { migrate } from '../../electron/core/store/migrate';
@@ -8,7 +6,7 @@ import { migrations } from '../../electron/core/store/migrations';
 import { dropRosterIndexes, dropUpkeepTriggers, rebuildDerivedTables, restoreIndexes, restoreTriggers } from '../../electron/core/store/derived-tables';
 import { applyPragmas } from '../../electron/core/store/pragmas';
 import { saveGroup } from '../../electron/core/store/repositories/groups-repository';
-import { benchGroup, benchMembers, buildRosterStore } from './roster-fixture';
+import { benchGroup, benchMembers, benchTempDir, buildRosterStore } from './roster-fixture';
 
 /**
  * The core's bulk loader (encryption, constraints, indexes, FTS and tallies) over members generated
@@ -47,7 +45,7 @@ const rate = (members: readonly MemberRecord[], ms: number) => Math.round(member
 const now = new Date().toISOString();
 
 function fileDb(): Database.Database {
-  const db = new Database(path.join(mkdtempSync(path.join(os.tmpdir(), 'groupdesk-bench-bare-')), 'bare.sqlite3'));
+  const db = new Database(path.join(benchTempDir('groupdesk-bench-bare-'), 'bare.sqlite3'));
   applyPragmas(db);
   return db;
 }

@@ -1,3 +1,4 @@
+import { relationshipLabels } from '../../../shared/domain/relationships';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { Dialog } from 'radix-ui';
@@ -5,7 +6,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useQuery } from '../api/useQuery';
 import { useGroupStore } from '../state/groupStore';
 import { useDebounced } from './useDebounced';
-import { formatDate, fullName, relationshipLabels } from './format';
+import { formatDate, fullName } from './format';
 import { StatusBadge } from './StatusBadge';
 
 const isPaletteShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k';

@@ -1,5 +1,4 @@
-import type { MemberStatus, Relationship } from '../../../shared/contract/schemas/member';
-import type { CoverageTier } from '../../../shared/contract/schemas/group';
+import type { MemberStatus } from '../../../shared/contract/schemas/member';
 
 // Calendar dates are plan dates, not instants: format them in UTC so no time zone shifts a birthday.
 const dateFormat = new Intl.DateTimeFormat('en-US', { month: '2-digit', day: '2-digit', year: 'numeric', timeZone: 'UTC' });
@@ -25,23 +24,6 @@ export const formatCount = (n: number) => numberFormat.format(n);
 
 export const plural = (n: number, one: string, many: string) => `${n === 0 ? 'No' : formatCount(n)} ${n === 1 ? one : many}`;
 
-export const relationshipLabels: Record<Relationship, string> = {
-  subscriber: 'Subscriber',
-  spouse: 'Spouse',
-  domestic_partner: 'Domestic partner',
-  child: 'Child',
-  stepchild: 'Stepchild',
-  adopted_child: 'Adopted child',
-  foster_child: 'Foster child',
-};
-
 export const statusLabels: Record<MemberStatus, string> = { active: 'Active', pending: 'Pending', terminated: 'Terminated' };
-
-export const tierLabels: Record<CoverageTier, string> = {
-  EMP: 'Employee only',
-  ESP: 'Employee + spouse',
-  ECH: 'Employee + child(ren)',
-  FAM: 'Family',
-};
 
 export const fullName = (m: { firstName: string; lastName: string }) => `${m.lastName}, ${m.firstName}`;

@@ -1,5 +1,6 @@
+import { coverageTierLabels } from '../../../../shared/domain/coverage-tier';
 import type { MembershipCounts } from '../../../../shared/contract/methods/dashboard';
-import { formatCount, tierLabels } from '../../components/format';
+import { formatCount } from '../../components/format';
 
 /** Members by plan: numbers in a real table (readable by screen readers), the bar only a visual aid. */
 export function PlanBreakdown({ byPlan, onShowPlan }: { byPlan: MembershipCounts['byPlan']; onShowPlan: (planCode: string) => void }) {
@@ -80,7 +81,7 @@ export function TierBreakdown({ byTier }: { byTier: MembershipCounts['byTier'] }
             {byTier.map((t) => (
               <tr key={t.tier}>
                 <th scope="row">
-                  <span className="mono">{t.tier}</span> <span className="muted">{tierLabels[t.tier]}</span>
+                  <span className="mono">{t.tier}</span> <span className="muted">{coverageTierLabels[t.tier]}</span>
                 </th>
                 <td className="num strong">{formatCount(t.subscribers)}</td>
                 <td className="num">{formatCount(t.members)}</td>

@@ -1,6 +1,7 @@
+import { relationshipLabels } from '../../../../shared/domain/relationships';
 import { Link } from '@tanstack/react-router';
 import type { MemberDetail, RosterRow } from '../../../../shared/contract/schemas/member';
-import { formatDate, fullName, relationshipLabels } from '../../components/format';
+import { formatDate, fullName } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
 
 function MemberLink({ row }: { row: RosterRow }) {

@@ -1,3 +1,5 @@
+import { coverageTierLabels } from '../../../../shared/domain/coverage-tier';
+import { relationshipLabels } from '../../../../shared/domain/relationships';
 import { Link } from '@tanstack/react-router';
 import type { MemberDetail } from '../../../../shared/contract/schemas/member';
 import { useQuery } from '../../api/useQuery';
@@ -7,7 +9,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { BackIcon } from '../../components/icons';
-import { formatDate, relationshipLabels, tierLabels } from '../../components/format';
+import { formatDate } from '../../components/format';
 import { Field, FieldList } from './FieldList';
 import { FamilySection } from './FamilySection';
 import { CoverageHistory } from './CoverageHistory';
@@ -76,7 +78,7 @@ function MemberView({ member }: { member: MemberDetail }) {
           <FieldList>
             <Field label="Plan">{member.planName}</Field>
             <Field label="Tier">
-              {member.tier} · {tierLabels[member.tier]}
+              {member.tier} · {coverageTierLabels[member.tier]}
             </Field>
             <Field label="Effective">{formatDate(member.effectiveDate)}</Field>
             <Field label="Termination">{formatDate(member.terminationDate)}</Field>

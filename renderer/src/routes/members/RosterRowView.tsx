@@ -1,6 +1,7 @@
+import { relationshipLabels } from '../../../../shared/domain/relationships';
 import { memo } from 'react';
 import type { RosterRow } from '../../../../shared/contract/schemas/member';
-import { formatDate, fullName, relationshipLabels } from '../../components/format';
+import { formatDate, fullName } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Skeleton } from '../../components/Skeleton';
 

@@ -1,10 +1,11 @@
+import { relationshipLabels } from '../../../../shared/domain/relationships';
 import { useEffect, useState } from 'react';
 import { memberStatuses, relationships } from '../../../../shared/contract/schemas/member';
 import type { MemberStatus } from '../../../../shared/contract/schemas/member';
 import type { Plan } from '../../../../shared/contract/schemas/group';
 import { useRosterView } from '../../state/rosterViewStore';
 import { useDebounced } from '../../components/useDebounced';
-import { relationshipLabels, statusLabels } from '../../components/format';
+import { statusLabels } from '../../components/format';
 import { SearchIcon } from '../../components/icons';
 import { FilterMenu } from './FilterMenu';
 

@@ -1,6 +1,5 @@
-import type { Address, CoverageTier, GroupPolicy, Plan } from '../contract/schemas/group';
+import type { CoverageTier, GroupPolicy, Plan } from '../contract/schemas/group';
 import type { Relationship } from '../contract/schemas/member';
-import { deriveCoverageTier } from '../domain/coverage-tier';
 import { defaultGroupPolicy } from '../domain/default-policy';
 import { ageOutDate } from '../domain/dependent-age';
 import { effectiveTerminationDate } from '../domain/termination';
@@ -9,8 +8,10 @@ import { firstEligibleEffectiveDate } from '../domain/waiting-period';
 import { addYears, firstOfMonth, fromEpochDay, fromParts, partsFromEpochDay, toEpochDay } from '../util/dates';
 import { createRandom, hashString, type Random } from '../util/random';
 import { femaleFirstNames, lastNames, maleFirstNames, suffixes } from './names';
-import { nationwide, streetNames, unitPrefixes, type Place } from './places';
-import type { CoverageRecord, MemberRecord } from './types';
+import { makeAddress, makeEmail, makePhone } from './contact-details';
+import { nationwide, type Place } from './places';
+import { familyPeriods, initialEnrollment, memberCoverage, type Gender, type Person } from './family-coverage';
+import type { MemberRecord } from './types';
 
 export interface GenerateMembersOptions {
   seed: number;
@@ -110,40 +111,7 @@ function createContext(options: GenerateMembersOptions): Context {
 }
 
 const YEAR = 365.2425;
-const initialEnrollment = 'Initial enrollment';
-const planChange = 'Plan change';
-
-/** A person of the family before it becomes a MemberRecord: coverage bounds as day numbers. */
-interface Person {
-  relationship: Relationship;
-  gender: Gender;
-  firstName: string;
-  middleName: string | null;
-  lastName: string;
-  suffix: string | null;
-  dob: number;
-  /** IRC 6055: an SSN is collected when possible, often not yet for a newborn. */
-  hasSsn: boolean;
-  phone: string | null;
-  email: string | null;
-  start: number;
-  /** Last covered day, or null while covered. */
-  end: number | null;
-  joinReason: string;
-  /** Why coverage ended; empty while covered. */
-  endReason: string;
-}
-
-interface FamilyPeriod {
-  start: number;
-  end: number | null;
-  plan: Plan;
-  tier: CoverageTier;
-  reason: string;
-}
-
 type Standing = 'active' | 'terminated' | 'pending';
-type Gender = 'F' | 'M' | 'U';
 
 // Shares per subscriber (see generateMembers); `U` is the 834's unknown gender, rare on rosters.
 const standings: readonly (readonly [Standing, number])[] = [
@@ -424,106 +392,6 @@ function pickOtherPlan(ctx: Context, current: Plan): Plan {
 
 function rank(person: Person): number {
   return person.relationship === 'spouse' || person.relationship === 'domestic_partner' ? 0 : 1;
-}
-
-/**
- * The family's coverage periods: a new one wherever the plan or the tier changes. The tier on each
- * day is derived from who is enrolled that day (shared/domain coverage-tier rule). Changes dated
- * after today are not history yet and are left out.
- */
-function familyPeriods(
-  family: readonly Person[],
-  start: number,
-  end: number | null,
-  planChangeDay: number | null,
-  firstPlan: Plan,
-  secondPlan: Plan,
-  todayDay: number,
-): FamilyPeriod[] {
-  const breaks = new Map<number, string>([[start, initialEnrollment]]);
-  const last = Math.min(end ?? todayDay, todayDay);
-  for (const person of family) {
-    if (person.start > start && person.start <= last) breaks.set(person.start, person.joinReason);
-    if (person.end !== null && person.end + 1 <= last && (end === null || person.end < end)) breaks.set(person.end + 1, person.endReason);
-  }
-  if (planChangeDay !== null) breaks.set(planChangeDay, planChange);
-  const days = [...breaks.keys()].sort((a, b) => a - b);
-
-  const periods: FamilyPeriod[] = [];
-  for (const day of days) {
-    const plan = planChangeDay !== null && day >= planChangeDay ? secondPlan : firstPlan;
-    const enrolled = family.filter((p) => p.start <= day && (p.end === null || p.end >= day)).map((p) => p.relationship);
-    const tier = deriveCoverageTier(enrolled);
-    const previous = periods[periods.length - 1];
-    if (previous && previous.plan === plan && previous.tier === tier) continue;
-    if (previous) previous.end = day - 1;
-    periods.push({ start: day, end, plan, tier, reason: breaks.get(day) ?? initialEnrollment });
-  }
-  return periods;
-}
-
-/**
- * One member's share of the family periods. The first period's reason is why the member joined; a
- * period that ends the member's coverage carries why it ended (e.g. "Termination of employment").
- */
-function memberCoverage(ctx: Context, person: Person, periods: readonly FamilyPeriod[]): CoverageRecord[] {
-  const records: CoverageRecord[] = [];
-  for (const period of periods) {
-    const from = Math.max(period.start, person.start);
-    const to = minEnd(period.end, person.end);
-    if (to !== null && to < from) continue;
-    records.push({
-      planCode: period.plan.code,
-      tier: period.tier,
-      startDate: ctx.day(from),
-      endDate: to === null ? null : ctx.day(to),
-      reason: records.length === 0 ? person.joinReason : period.reason,
-    });
-  }
-  const lastRecord = records[records.length - 1];
-  if (lastRecord && person.end !== null) lastRecord.reason = person.endReason;
-  return records;
-}
-
-function minEnd(a: number | null, b: number | null): number | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return Math.min(a, b);
-}
-
-function makeAddress(rng: Random, place: Place): Address {
-  const line1 = `${rng.int(100, 9899)} ${rng.pick(streetNames)}`;
-  const address: Address = { line1, city: place.city, state: place.state, zip: place.zip };
-  if (rng.chance(0.15)) address.line2 = `${rng.pick(unitPrefixes)} ${rng.int(1, 40)}${rng.pick(['', '', 'A', 'B', 'C'])}`;
-  return address;
-}
-
-/** 555-0100 … 555-0199 is reserved for fiction: no real line is ever dialled. */
-function makePhone(rng: Random, place: Place): string {
-  return `(${place.areaCode}) 555-01${String(rng.int(0, 99)).padStart(2, '0')}`;
-}
-
-const emailDomains = ['example.com', 'example.org', 'example.net'] as const;
-const asciiCache = new Map<string, string>();
-
-/** Addresses at the RFC 2606 example domains, so the sandbox never mails a real person. */
-function makeEmail(rng: Random, firstName: string, lastName: string): string {
-  const local = `${ascii(firstName)}.${ascii(lastName)}${rng.chance(0.3) ? rng.int(1, 99) : ''}`;
-  return `${local}@${rng.pick(emailDomains)}`;
-}
-
-function ascii(name: string): string {
-  let value = asciiCache.get(name);
-  if (value === undefined) {
-    value = name
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .replace(/đ/gi, 'd')
-      .toLowerCase()
-      .replace(/[^a-z0-9-]/g, '');
-    asciiCache.set(name, value);
-  }
-  return value;
 }
 
 /**

@@ -47,7 +47,8 @@ function flatPageSql(where: string, query: RosterListQuery): string {
 }
 
 export function familyPageSql(where: string, query: RosterListQuery, searching: boolean): string {
-  const subscriberOrder = orderTerms(query.sort.by, query.sort.dir, 's');
+  // Every subscriber's relationship is 'subscriber': sorted by it, families fall back to the names.
+  const subscriberOrder = orderTerms(query.sort.by === 'relationship' ? 'lastName' : query.sort.by, query.sort.dir, 's');
   // The subscriber's member ID closes its keys, so families never interleave on ties.
   if (!subscriberOrder.some((term) => term.startsWith('s.member_id '))) subscriberOrder.push(`s.member_id ${query.sort.dir === 'asc' ? 'ASC' : 'DESC'}`);
   const order = `ORDER BY ${subscriberOrder.join(', ')}, m.member_id ASC LIMIT @limit OFFSET @offset`;

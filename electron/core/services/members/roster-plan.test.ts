@@ -26,6 +26,26 @@ describe('roster page query plans', () => {
     }
   });
 
+  it('walks the subscribers in the order of every indexed sort column (0004): no sort of the group', () => {
+    const walks = {
+      firstName: 'subscribers_by_first_name',
+      memberId: 'subscribers_by_member_id',
+      dateOfBirth: 'subscribers_by_date_of_birth',
+      tier: 'subscribers_by_tier',
+      effectiveDate: 'subscribers_by_effective_date',
+      terminationDate: 'subscribers_by_termination_date',
+      relationship: 'subscribers_by_last_name',
+    };
+    for (const [by, index] of Object.entries(walks)) {
+      for (const dir of ['asc', 'desc']) {
+        const steps = plan({ sort: { by, dir } });
+        expect(steps[0], `${by} ${dir}`).toMatch(new RegExp(`^SEARCH s USING (COVERING )?INDEX ${index} \\(group_number=\\?\\)$`));
+        expect(steps[1], `${by} ${dir}`).toBe('SEARCH m USING INDEX members_by_family (subscriber_id=?)');
+        expect(steps, `${by} ${dir}`).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+      }
+    }
+  });
+
   it('starts a search from its matches, never from the whole group', () => {
     expect(plan({ query: 'zim' }).slice(0, 2)).toEqual(['SEARCH m USING INTEGER PRIMARY KEY (rowid=?)', expect.stringMatching(/^LIST SUBQUERY/)]);
     expect(plan({ query: '4320000' }).slice(0, 2)).toEqual(['SEARCH m USING INTEGER PRIMARY KEY (rowid=?)', expect.stringMatching(/^LIST SUBQUERY/)]);

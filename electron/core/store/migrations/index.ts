@@ -2,9 +2,10 @@ import type { Migration } from './migration';
 import { initial } from './0001_initial';
 import { memberSearch } from './0002_member_search';
 import { memberTallies } from './0003_member_tallies';
+import { familySortIndexes } from './0004_family_sort_indexes';
 
 /** Every schema step in order. Append only: a shipped step never changes (users' files ran it). */
-export const migrations: readonly Migration[] = [initial, memberSearch, memberTallies];
+export const migrations: readonly Migration[] = [initial, memberSearch, memberTallies, familySortIndexes];
 
 /** The schema version this build of the app writes. */
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureGroup, fixtureMembers, fixtureStore, member } from '../../test-support/member-fixtures';
+import { generateMembers } from '../../../../shared/sandbox/generator';
+import { fixtureGroup, fixtureMembers, fixtureStore, fixtureToday, member } from '../../test-support/member-fixtures';
 import { bulkLoadMembers } from './member-bulk-load';
 import { insertMember } from './member-writes';
 
@@ -39,5 +40,46 @@ describe('bulk load into an empty roster', () => {
     bulkLoadMembers(store.db, store.cipher, fixtureGroup.groupNumber, fixtureMembers(), 'now');
     expect(schema()).toEqual(before);
     expect(store.db.prepare(`PRAGMA integrity_check`).pluck().get()).toBe('ok');
+  });
+});
+
+describe('bulk load in batches', () => {
+  // Hundreds of members: several full batches of members and coverage rows and a remainder of each.
+  const generated = () => [...generateMembers({ seed: 3, today: fixtureToday, groupNumber: fixtureGroup.groupNumber, plans: fixtureGroup.plans, subscribers: 120 })];
+  const rows = (store: ReturnType<typeof fixtureStore>) => ({
+    members: store.db.prepare(`SELECT id, member_id, subscriber_id, relationship, first_name, last_name, ssn_last4, address, plan_code, tier, effective_date, termination_date FROM members ORDER BY id`).all(),
+    coverage: store.db.prepare(`SELECT member_ref, plan_code, tier, start_date, end_date, reason FROM coverage_periods ORDER BY id`).all(),
+    tallies: store.db.prepare(`SELECT * FROM member_tallies WHERE n > 0 ORDER BY 1, 2, 3, 4, 5, 6`).all(),
+    fts: store.db.prepare(`SELECT rowid FROM members_fts WHERE members_fts MATCH '"a"*' ORDER BY rowid`).pluck().all(),
+  });
+
+  it('writes the same rows, tallies and search index as inserting member by member, the triggers’ way', () => {
+    const members = generated();
+    expect(members.length).toBeGreaterThan(200);
+    const bulk = fixtureStore([]);
+    const ssns = new Map(members.map((m) => [m.memberId, m.ssn]));
+    bulkLoadMembers(bulk.db, bulk.cipher, fixtureGroup.groupNumber, members, 'now');
+    expect(rows(bulk)).toEqual(rows(fixtureStore(members)));
+    const stored = bulk.db.prepare(`SELECT member_id, ssn_encrypted FROM members WHERE ssn_encrypted IS NOT NULL`).all() as { member_id: string; ssn_encrypted: Buffer }[];
+    expect(stored.length).toBeGreaterThan(0);
+    for (const row of stored) expect(bulk.cipher.decrypt(row.ssn_encrypted)).toBe(ssns.get(row.member_id));
+    // FTS5 throws SQLITE_CORRUPT_VTAB when its index and the members disagree.
+    expect(() => bulk.db.prepare(`INSERT INTO members_fts (members_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
+    expect(bulk.db.prepare(`PRAGMA integrity_check`).pluck().get()).toBe('ok');
+  });
+
+  it('adds to a roster that already has members, after its rowids, counting onto its tallies', () => {
+    const members = generated();
+    const half = members.findIndex((m, i) => i > members.length / 2 && m.relationship === 'subscriber');
+    const bulk = fixtureStore(members.slice(0, half));
+    bulkLoadMembers(bulk.db, bulk.cipher, fixtureGroup.groupNumber, members.slice(half), 'now');
+    expect(rows(bulk)).toEqual(rows(fixtureStore(members)));
+  });
+
+  it('puts the connection’s cache size back', () => {
+    const store = fixtureStore([]);
+    const before = store.db.pragma('cache_size', { simple: true });
+    bulkLoadMembers(store.db, store.cipher, fixtureGroup.groupNumber, generated(), 'now');
+    expect(store.db.pragma('cache_size', { simple: true })).toBe(before);
   });
 });

@@ -4,25 +4,30 @@ import type { MemberRecord } from '../../../../shared/sandbox/types';
 import type { FieldCipher } from '../field-cipher';
 import { statement } from '../statements';
 
-const insertMemberSql = `INSERT INTO members (
-  member_id, group_number, subscriber_id, relationship, first_name, middle_name, last_name, suffix, date_of_birth, gender,
+export const memberColumns = `member_id, group_number, subscriber_id, relationship, first_name, middle_name, last_name, suffix, date_of_birth, gender,
   ssn_encrypted, ssn_last4, address, phone, email, hire_date, employment_status,
-  plan_code, tier, effective_date, termination_date, updated_at
-) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  plan_code, tier, effective_date, termination_date, updated_at`;
+export const memberColumnCount = 22;
+export const coverageColumns = 'member_ref, group_number, plan_code, tier, start_date, end_date, reason';
+export const coverageColumnCount = 7;
 
-const insertCoverageSql = `INSERT INTO coverage_periods (member_ref, group_number, plan_code, tier, start_date, end_date, reason)
-  VALUES (?, ?, ?, ?, ?, ?, ?)`;
+/** `(?, ?, …)` for `count` values. */
+export const placeholders = (count: number): string => `(${Array.from({ length: count }, () => '?').join(', ')})`;
+
+const insertMemberSql = `INSERT INTO members (${memberColumns}) VALUES ${placeholders(memberColumnCount)}`;
+const insertCoverageSql = `INSERT INTO coverage_periods (${coverageColumns}) VALUES ${placeholders(coverageColumnCount)}`;
 
 /**
- * Inserts one member as the plan holds it, with its coverage history. The current plan, tier and
- * span are copied onto the member row for the roster. The SSN is stored encrypted plus its last 4
- * digits (the only part that is searchable or shown). Runs inside the caller's transaction.
+ * Appends a member's values in `memberColumns` order to `target`, as the plan holds it (appended
+ * rather than returned so a bulk load fills its batch without an array per row). The current plan,
+ * tier and span are copied onto the member row for the roster. The SSN is stored encrypted plus its
+ * last 4 digits (the only part that is searchable or shown).
  */
-export function insertMember(db: Database, cipher: FieldCipher, groupNumber: string, member: MemberRecord, now: string): number {
+export function appendMemberRow(target: unknown[], cipher: FieldCipher, groupNumber: string, member: MemberRecord, now: string): void {
   const current = member.coverage[member.coverage.length - 1];
   if (current === undefined) throw new RangeError('A member has at least one coverage period');
   const span = coverageSpan(member.coverage);
-  const info = statement(db, insertMemberSql).run(
+  target.push(
     member.memberId,
     groupNumber,
     member.subscriberId,
@@ -46,6 +51,13 @@ export function insertMember(db: Database, cipher: FieldCipher, groupNumber: str
     span.terminationDate,
     now,
   );
+}
+
+/** Inserts one member with its coverage history. Runs inside the caller's transaction. */
+export function insertMember(db: Database, cipher: FieldCipher, groupNumber: string, member: MemberRecord, now: string): number {
+  const values: unknown[] = [];
+  appendMemberRow(values, cipher, groupNumber, member, now);
+  const info = statement(db, insertMemberSql).run(values);
   const memberRef = Number(info.lastInsertRowid);
   const insertCoverage = statement(db, insertCoverageSql);
   for (const period of member.coverage) {

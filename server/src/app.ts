@@ -5,7 +5,6 @@ import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installErrorHandlers } from './api/errors';
 import { ThrottledFailure } from './services/throttled-failure';
-import { installSessionAuth } from './api/auth';
 import type { ServiceDeps } from './api/deps';
 import { contractErrorSchema } from '../../shared/contract/errors';
 import { routePlugins } from './api/routes';
@@ -62,7 +61,6 @@ export async function buildApp(deps: ServiceDeps & ServerOptions): Promise<Fasti
     },
     transform: jsonSchemaTransform,
   });
-  installSessionAuth(app, deps);
   // Every API route answers failures in the contract's error shape; saying so in each route's
   // schema puts it in the OpenAPI document and checks each error body on the way out.
   app.addHook('onRoute', (route) => {

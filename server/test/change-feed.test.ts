@@ -44,6 +44,25 @@ describe.each(backends())('change feed (%s)', (backend) => {
     expect(ended?.payload).toMatchObject({ endReason: 'Quit (INS04 16)' });
   });
 
+  it("records a user's new role in the group's feed, after the writes committed before it, with no account secrets", async () => {
+    const before = await f.post<TransactionAccepted>(path('/enrollments'), enrollment(f.today));
+    expect(before.status).toBe(201);
+    const user = await f.service.signUpUser({ name: 'Robin Requester' });
+    const filed = await f.service.api<{ confirmationNumber: string }>('POST', '/v1/access-requests', {
+      token: user.token,
+      body: { companyName: 'Acme Tools', groupNumber: GROUP, officerName: 'Robin Officer', officerTitle: 'CFO', contactPhone: '(555) 010-2000', contactEmail: 'robin@acme.example', attestation: true },
+    });
+    expect(filed.status).toBe(201);
+    await f.service.ops(['approve', filed.body.confirmationNumber]);
+    const changes = await readAll(GROUP, 1000);
+    const granted = changes.at(-1);
+    expect(granted).toMatchObject({ entity: 'user', entityId: user.userId, op: 'upsert' });
+    expect(granted?.payload).toEqual({ userId: user.userId, name: 'Robin Requester', role: 'primary_admin', status: 'active' });
+    const enrolled = changes.findIndex((c) => c.entity === 'transaction' && c.entityId === before.body.confirmationNumber);
+    expect(enrolled).toBeGreaterThanOrEqual(0);
+    expect(granted?.seq).toBeGreaterThan(changes[enrolled]?.seq ?? Infinity);
+  });
+
   it("keeps each group's feed to itself", async () => {
     const before = await readAll(OTHER_GROUP, 100);
     await f.post(path('/enrollments'), enrollment(f.today));

@@ -47,7 +47,9 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
 
     const page = (await service.api<ChangesPage>('GET', `/v1/groups/${group}/changes?after=0&limit=10000`, { token })).body;
     const periods = sandbox.members.reduce((n, m) => n + m.coverage.length, 0);
-    expect(page.changes).toHaveLength(sandbox.members.length + periods);
+    // The seeded members and their coverage, then the reader's role granted above.
+    expect(page.changes).toHaveLength(sandbox.members.length + periods + 1);
+    expect(page.changes.at(-1)).toMatchObject({ entity: 'user', entityId: 'seedreader', payload: { role: 'read_only' } });
     expect(page.hasMore).toBe(false);
     const counts = (await service.api<GroupCounts>('GET', `/v1/groups/${group}/counts`, { token })).body;
     const statuses = sandbox.members

@@ -23,13 +23,13 @@ class KeyTaken extends Error {}
 /**
  * Runs `work` once per (user, key). The key row is inserted first in the same transaction as the
  * work, so a concurrent request with the same key waits on the unique index until the first
- * commits and then finds the stored answer instead of running the work a second time. If `work`
- * throws, nothing is kept (not even the key) and a retry runs it afresh; to remember a refusal,
- * return it as an answer instead of throwing.
+ * commits and then finds the stored answer instead of running the work a second time. The claim is
+ * also the only check on the way in: a first request (the usual case) costs no extra read, and a
+ * replay finds the key taken and reads the stored answer after rolling back. If `work` throws,
+ * nothing is kept (not even the key) and a retry runs it afresh; to remember a refusal, return it
+ * as an answer instead of throwing.
  */
 export async function withIdempotency(db: Db, request: IdempotencyRequest, work: (tx: Db) => Promise<StoredAnswer>): Promise<StoredAnswer> {
-  const replay = await storedAnswer(db, request);
-  if (replay) return replay;
   try {
     return await db.transaction(async (tx) => {
       const claimed = await tx

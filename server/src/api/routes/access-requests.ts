@@ -24,7 +24,7 @@ export const accessRequestRoutes: RoutePlugin = async (app, deps) => {
       },
     },
     async (request, reply) => {
-      const identity = requireSession(request);
+      const identity = await requireSession(request, deps);
       const now = deps.now();
       const actor = { ...identity, ip: request.ip };
       const key = idempotencyKeyOf(request);
@@ -50,6 +50,6 @@ export const accessRequestRoutes: RoutePlugin = async (app, deps) => {
   );
 
   app.get('/access-requests', { schema: { tags, summary: 'The signed-in user’s access requests and their status, newest first.', security: [{ bearer: [] }], response: { 200: accessRequestList } } }, async (request) => ({
-    requests: await requestsOf(deps.db, requireSession(request).userId),
+    requests: await requestsOf(deps.db, (await requireSession(request, deps)).userId),
   }));
 };

@@ -65,13 +65,13 @@ export const accountRoutes: RoutePlugin = async (app, deps) => {
     '/accounts/password',
     { schema: { tags, summary: 'Change the password; every other session of the user is signed out.', security: [{ bearer: [] }], body: changePasswordRequest, response: { 200: changePasswordResponse } }, config: credentialLimit(deps) },
     async (request) => {
-      const identity = requireSession(request);
+      const identity = await requireSession(request, deps);
       const endedSessions = await changePassword(deps.db, identity, request.body, { ip: request.ip, now: deps.now() });
       return { endedSessions };
     },
   );
 
   app.get('/me', { schema: { tags, summary: 'The signed-in user and their groups, roles and permissions.', security: [{ bearer: [] }], response: { 200: me } } }, async (request) =>
-    profileOf(deps.db, requireSession(request).userId),
+    profileOf(deps.db, (await requireSession(request, deps)).userId),
   );
 };

@@ -37,7 +37,7 @@ export const changeRoutes: RoutePlugin = async (app, deps) => {
     },
     async (request, reply) => {
       const { group } = request.params;
-      await requireGroupPermission(request, deps.db, group, 'members.read');
+      await requireGroupPermission(request, deps, group, 'members.read');
       const page = await readChangesPage(deps.db, group, request.query.after, request.query.limit);
       // Already JSON text (built by PostgreSQL): sent as is.
       return reply.type('application/json; charset=utf-8').send(page.json as never);
@@ -56,7 +56,7 @@ export const changeRoutes: RoutePlugin = async (app, deps) => {
     },
     async (request, reply) => {
       const { group } = request.params;
-      await requireGroupPermission(request, deps.db, group, 'members.read');
+      await requireGroupPermission(request, deps, group, 'members.read');
       const raw = reply.raw;
       // Subscribe before reading the head, so a change committed in between is still announced;
       // what arrives before the headers are out is folded into the first event.

@@ -21,7 +21,7 @@ export const countRoutes: RoutePlugin = async (app, deps) => {
       },
     },
     async (request) => {
-      await requireGroupPermission(request, deps.db, request.params.group, 'members.read');
+      await requireGroupPermission(request, deps, request.params.group, 'members.read');
       return loadGroup(deps.db, request.params.group);
     },
   );
@@ -38,7 +38,7 @@ export const countRoutes: RoutePlugin = async (app, deps) => {
     },
     async (request) => {
       const { group } = request.params;
-      await requireGroupPermission(request, deps.db, group, 'members.read');
+      await requireGroupPermission(request, deps, group, 'members.read');
       const rules = await loadGroupRules(deps.db, group);
       return membershipCounts(deps.db, group, rules.planNames, deps.now());
     },

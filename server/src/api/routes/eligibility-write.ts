@@ -19,7 +19,7 @@ export type Transaction<I> = (tx: Db, env: EligibilityEnv, actor: Actor, groupNu
  * a retry is answered with the first answer and changes nothing (DESIGN.md, Sync: push).
  */
 export async function acceptTransaction<I>(deps: ServiceDeps, request: FastifyRequest, group: string, input: I, run: Transaction<I>): Promise<StoredAnswer> {
-  const identity = await requireGroupPermission(request, deps.db, group, 'members.write');
+  const identity = await requireGroupPermission(request, deps, group, 'members.write');
   const key = idempotencyKeyOf(request);
   if (key === null) {
     throw new ContractFailure('VALIDATION', 'Send an Idempotency-Key header (8–128 letters, digits, dashes or underscores), new for each transaction.', {

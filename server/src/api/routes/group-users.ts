@@ -23,7 +23,7 @@ export const groupUserRoutes: RoutePlugin = async (app, deps) => {
       },
     },
     async (request) => {
-      await requireGroupPermission(request, deps.db, request.params.groupNumber, 'users.manage');
+      await requireGroupPermission(request, deps, request.params.groupNumber, 'users.manage');
       const rows = await deps.db
         .select({ userId: users.userId, name: users.name, email: users.email, role: groupUsers.role, grantedAt: groupUsers.grantedAt })
         .from(groupUsers)

@@ -26,7 +26,7 @@ export const memberRoutes: RoutePlugin = async (app, deps) => {
     },
     async (request) => {
       const { group } = request.params;
-      await requireGroupPermission(request, deps.db, group, 'members.read');
+      await requireGroupPermission(request, deps, group, 'members.read');
       const today = todayOf(deps);
       const page = await findMemberIds(deps.db, group, request.query, today);
       return { total: page.total, offset: request.query.offset, members: await memberViewsById(deps.db, page.memberIds, today) };
@@ -45,7 +45,7 @@ export const memberRoutes: RoutePlugin = async (app, deps) => {
     },
     async (request) => {
       const { group, memberId: id } = request.params;
-      await requireGroupPermission(request, deps.db, group, 'members.read');
+      await requireGroupPermission(request, deps, group, 'members.read');
       const rows = await deps.db
         .select()
         .from(members)

@@ -27,7 +27,7 @@ export const sessionRoutes: RoutePlugin = async (app, deps) => {
   );
 
   app.delete('/sessions/current', { schema: { tags, summary: 'Sign out: the token stops working at once.', security: [{ bearer: [] }] } }, async (request, reply) => {
-    const identity = requireSession(request);
+    const identity = await requireSession(request, deps);
     const now = deps.now();
     await deps.db.transaction(async (tx) => {
       await revokeSession(tx, identity.sessionId, now);

@@ -51,9 +51,10 @@ export async function approveAccessRequest(db: Db, mailer: Mailer, decision: Dec
       throw new ContractFailure('RULE', `Group ${found.row.groupNumber} does not exist. Create it first (ops create-group) or reject the request.`);
     }
     const actor = { actorUserId: decision.operator, sessionId: null, ip: null };
-    await grantRole(tx, { userId: found.row.userId, groupNumber: found.row.groupNumber, role: 'primary_admin' }, actor, decision.now);
     await tx.update(accessRequests).set({ status: 'approved', decidedAt: decision.now, decidedBy: decision.operator }).where(eq(accessRequests.confirmationNumber, decision.confirmationNumber));
     await recordAudit(tx, { ...actor, action: 'access_request.approve', target: `access_request:${decision.confirmationNumber}`, detail: { userId: found.row.userId, groupNumber: found.row.groupNumber }, at: decision.now });
+    // Last: it appends to the group's change feed, which must end the transaction.
+    await grantRole(tx, { userId: found.row.userId, groupNumber: found.row.groupNumber, role: 'primary_admin' }, actor, decision.now);
     return found;
   });
   const mailError = await tell(mailer, accessReadyMail({ to: user.email, name: user.name, groupNumber: row.groupNumber, companyName: row.companyName, confirmationNumber: row.confirmationNumber }));

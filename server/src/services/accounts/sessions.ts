@@ -1,6 +1,7 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { Role } from '../../../../shared/contract/roles';
 import type { Db } from '../../store/db';
-import { sessions } from '../../store/schema';
+import { groupUsers, sessions } from '../../store/schema';
 import { hashSecret, newId, newSecret } from './tokens';
 
 /** A session ends after this long without use… */
@@ -23,16 +24,35 @@ export async function createSession(db: Db, userId: string, ip: string, now: Dat
   return { token, sessionId, expiresAt };
 }
 
-/** The live session a bearer token names, or null when it is unknown, revoked, idle too long or expired. */
-export async function findSession(db: Db, token: string, now: Date): Promise<SessionIdentity | null> {
-  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, hashSecret(token))).limit(1);
+/** Every authenticated request runs this query, so each database keeps it prepared (parsed and planned once per connection). */
+const sessionQueries = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>();
+
+function prepareSessionQuery(db: Db) {
+  return db
+    .select({ sessionId: sessions.sessionId, userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt, role: groupUsers.role })
+    .from(sessions)
+    .leftJoin(groupUsers, and(eq(groupUsers.userId, sessions.userId), eq(groupUsers.groupNumber, sql.placeholder('group'))))
+    .where(eq(sessions.tokenHash, sql.placeholder('hash')))
+    .limit(1)
+    .prepare('groupdesk_session');
+}
+
+/**
+ * The live session a bearer token names, or null when it is unknown, revoked, idle too long or
+ * expired; with `groupNumber`, also the user's role there (null without one), read in the same query.
+ */
+export async function findSession(db: Db, token: string, now: Date, groupNumber?: string): Promise<(SessionIdentity & { role: Role | null }) | null> {
+  let query = sessionQueries.get(db);
+  if (!query) sessionQueries.set(db, (query = prepareSessionQuery(db)));
+  // A null group matches no group_users row, so the join adds nothing.
+  const [row] = await query.execute({ hash: hashSecret(token), group: groupNumber ?? null });
   if (!row || row.revokedAt !== null) return null;
   if (row.expiresAt.getTime() <= now.getTime()) return null;
   if (row.lastSeenAt.getTime() + SESSION_IDLE_MS <= now.getTime()) return null;
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_AFTER_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.sessionId, row.sessionId));
   }
-  return { userId: row.userId, sessionId: row.sessionId };
+  return { userId: row.userId, sessionId: row.sessionId, role: row.role };
 }
 
 export async function revokeSession(db: Db, sessionId: string, now: Date): Promise<void> {

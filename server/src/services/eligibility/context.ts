@@ -29,15 +29,25 @@ export interface GroupRules {
   planNames: ReadonlyMap<string, string>;
 }
 
+/** What `loadGroupRules` reads from `groups`; a transaction may select more beside it in the same round trip. */
+export const groupRulesColumns = {
+  policy: groups.policy,
+  plans: sql<{ code: string; name: string }[]>`(SELECT coalesce(json_agg(json_build_object('code', ${plans.code}, 'name', ${plans.name})), '[]') FROM ${plans} WHERE ${plans.groupNumber} = ${groups.groupNumber})`,
+};
+
+/** The rules from a row of `groupRulesColumns`. */
+export function groupRulesOf(groupNumber: string, row: { policy: GroupPolicy; plans: { code: string; name: string }[] }): GroupRules {
+  return { groupNumber, policy: row.policy, planNames: new Map(row.plans.map((p) => [p.code, p.name])) };
+}
+
+export const groupNotFound = (groupNumber: string) => new ContractFailure('NOT_FOUND', `Group ${groupNumber} does not exist.`);
+
 /** The group's policy values and plans; NOT_FOUND when the group does not exist. */
 export async function loadGroupRules(tx: Db, groupNumber: string): Promise<GroupRules> {
   // One round trip: every transaction starts here, so it is on the hot path.
-  const [group] = await tx
-    .select({ policy: groups.policy, plans: sql<{ code: string; name: string }[]>`(SELECT coalesce(json_agg(json_build_object('code', ${plans.code}, 'name', ${plans.name})), '[]') FROM ${plans} WHERE ${plans.groupNumber} = ${groups.groupNumber})` })
-    .from(groups)
-    .where(eq(groups.groupNumber, groupNumber));
-  if (!group) throw new ContractFailure('NOT_FOUND', `Group ${groupNumber} does not exist.`);
-  return { groupNumber, policy: group.policy, planNames: new Map(group.plans.map((p) => [p.code, p.name])) };
+  const [group] = await tx.select(groupRulesColumns).from(groups).where(eq(groups.groupNumber, groupNumber));
+  if (!group) throw groupNotFound(groupNumber);
+  return groupRulesOf(groupNumber, group);
 }
 
 export function requirePlan(rules: GroupRules, planCode: string): void {

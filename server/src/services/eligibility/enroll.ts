@@ -8,10 +8,12 @@ import type { TransactionAccepted } from '../../../../shared/plan-api/eligibilit
 import type { enrollRequest } from '../../../../shared/plan-api/eligibility';
 import { compareDates } from '../../../../shared/util/dates';
 import type { z } from 'zod';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../store/db';
-import { enforce, loadGroupRules, requirePlan, type Actor, type EligibilityEnv } from './context';
-import { allocateSubscriberId, dependentId } from './member-ids';
-import { assertSubscriberSsnUnused } from './ssn-duplicates';
+import { groups } from '../../store/schema';
+import { enforce, groupNotFound, groupRulesColumns, groupRulesOf, requirePlan, type Actor, type EligibilityEnv } from './context';
+import { dependentId } from './member-ids';
+import { ssnTaken, subscriberWithSsn } from './ssn-duplicates';
 import { EligibilityWork, type NewMember } from './work';
 
 export type EnrollInput = z.output<typeof enrollRequest>;
@@ -21,7 +23,19 @@ export const initialEnrollmentReason = 'Initial enrollment';
 
 /** Enrolls a subscriber and the dependents named with them, all on one plan and tier. */
 export async function enrollSubscriber(tx: Db, env: EligibilityEnv, actor: Actor, groupNumber: string, input: EnrollInput): Promise<TransactionAccepted> {
-  const rules = await loadGroupRules(tx, groupNumber);
+  // One round trip for the group's rules, the new subscriber's number and whether the SSN is
+  // already a subscriber's here: enrollment is the busiest write. A refused enrollment spends a
+  // number of the sequence, as any rolled-back one does; member IDs need not be consecutive.
+  const [found] = await tx
+    .select({
+      ...groupRulesColumns,
+      subscriberId: sql<string | number>`nextval('subscriber_number_seq')`,
+      ssnTakenBy: sql<string | null>`(${subscriberWithSsn(tx, env.cipher, groupNumber, input.subscriber.ssn)})`,
+    })
+    .from(groups)
+    .where(eq(groups.groupNumber, groupNumber));
+  if (!found) throw groupNotFound(groupNumber);
+  const rules = groupRulesOf(groupNumber, found);
   const work = new EligibilityWork(tx, env, rules, actor);
   requirePlan(rules, input.planCode);
   enforce(validateRetroDate(input.effectiveDate, rules.policy, work.today));
@@ -37,9 +51,9 @@ export async function enrollSubscriber(tx: Db, env: EligibilityEnv, actor: Actor
   const relationships = ['subscriber' as const, ...input.dependents.map((d) => d.relationship)];
   enforce(validateFamilyComposition(relationships), 'dependents.');
   input.dependents.forEach((d, i) => enforce(validateDependentAge(d, input.effectiveDate, rules.policy), `dependents.${i}.`));
-  await assertSubscriberSsnUnused(tx, env.cipher, groupNumber, input.subscriber.ssn);
+  if (found.ssnTakenBy !== null) throw ssnTaken(found.ssnTakenBy);
 
-  const subscriberId = await allocateSubscriberId(tx);
+  const subscriberId = String(found.subscriberId);
   const { subscriber } = input;
   const rows: Omit<NewMember, 'updatedAt' | 'version'>[] = [
     {

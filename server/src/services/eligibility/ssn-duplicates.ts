@@ -13,19 +13,28 @@ const message = (memberId: string | null) =>
  * index (migration 0003) settles two requests that pass it at the same moment — see `ssnConflict`.
  */
 export async function assertSubscriberSsnUnused(tx: Db, cipher: SsnCipher, groupNumber: string, ssn: string, exceptMemberId?: string): Promise<void> {
-  const [found] = await tx
+  const [found] = await subscriberWithSsn(tx, cipher, groupNumber, ssn);
+  if (found && found.memberId !== exceptMemberId) throw ssnTaken(found.memberId);
+}
+
+/** The query behind `assertSubscriberSsnUnused`, for a write that runs it inside a larger read (enrollment). */
+export function subscriberWithSsn(tx: Db, cipher: SsnCipher, groupNumber: string, ssn: string) {
+  return tx
     .select({ memberId: members.memberId })
     .from(members)
-    .where(and(eq(members.groupNumber, groupNumber), eq(members.relationship, 'subscriber'), eq(members.ssnFingerprint, cipher.fingerprint(ssn))));
-  if (found && found.memberId !== exceptMemberId) throw new ContractFailure('RULE', message(found.memberId), { 'subscriber.ssn': 'Already enrolled' });
+    .where(and(eq(members.groupNumber, groupNumber), eq(members.relationship, 'subscriber'), eq(members.ssnFingerprint, cipher.fingerprint(ssn))))
+    .limit(1);
 }
+
+/** The RULE answer for an SSN that subscriber `memberId` (null: unknown) already has in the group. */
+export const ssnTaken = (memberId: string | null) => new ContractFailure('RULE', message(memberId), { 'subscriber.ssn': 'Already enrolled' });
 
 /** The RULE answer for a write that hit the subscriber-SSN unique index, or null for any other error. */
 export function ssnConflict(error: unknown): ContractFailure | null {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     const pg = e as Error & { code?: string; constraint?: string };
     if (pg.code === '23505' && (pg.constraint === 'members_subscriber_ssn' || pg.message.includes('members_subscriber_ssn'))) {
-      return new ContractFailure('RULE', message(null), { 'subscriber.ssn': 'Already enrolled' });
+      return ssnTaken(null);
     }
   }
   return null;

@@ -4,7 +4,6 @@ import type { MemberView } from '../../../../shared/plan-api/members';
 import { maskSsn } from '../../../../shared/util/mask';
 import type { Db } from '../../store/db';
 import { coveragePeriods, members } from '../../store/schema';
-import { recordAudit } from '../audit';
 import { appendChanges, type ChangeToRecord } from '../changes/append';
 import { todayOf, type Actor, type EligibilityEnv, type GroupRules } from './context';
 import { memberView, memberViewsById } from './member-views';
@@ -112,15 +111,25 @@ export class EligibilityWork {
 
   /**
    * Inserts the transaction row under a new confirmation number, `TX-20261127-0000042`: the day it
-   * was accepted and a plan-wide counter, unique by construction. One statement: it is on every
+   * was accepted and a plan-wide counter, unique by construction; and its audit entry (the row
+   * `recordAudit` would write, naming the confirmation number). One statement: it is on every
    * write's path.
    */
-  private async recordTransaction(kind: TransactionKind, payload: Record<string, unknown>): Promise<string> {
+  private async recordTransaction(kind: TransactionKind, memberIds: readonly string[], payload: Record<string, unknown>): Promise<string> {
+    const at = this.at.toISOString();
     const result = await this.tx.execute<{ confirmation_number: string }>(sql`
-      INSERT INTO eligibility_transactions (confirmation_number, group_number, kind, payload, status, actor_user_id, created_at)
-      VALUES ('TX-' || ${this.today.replaceAll('-', '')} || '-' || lpad(nextval('confirmation_number_seq')::text, 7, '0'),
-              ${this.rules.groupNumber}, ${kind}, ${JSON.stringify(payload)}::jsonb, 'accepted', ${this.actor.userId}, ${this.at.toISOString()}::timestamptz)
-      RETURNING confirmation_number`);
+      WITH accepted AS (
+        INSERT INTO eligibility_transactions (confirmation_number, group_number, kind, payload, status, actor_user_id, created_at)
+        VALUES ('TX-' || ${this.today.replaceAll('-', '')} || '-' || lpad(nextval('confirmation_number_seq')::text, 7, '0'),
+                ${this.rules.groupNumber}, ${kind}, ${JSON.stringify(payload)}::jsonb, 'accepted', ${this.actor.userId}, ${at}::timestamptz)
+        RETURNING confirmation_number
+      ), audited AS (
+        INSERT INTO audit_log (actor, session_id, action, target, detail, ip, at)
+        SELECT ${this.actor.userId}, ${this.actor.sessionId}, ${`eligibility.${kind}`}, ${`group:${this.rules.groupNumber}`},
+               jsonb_build_object('confirmationNumber', confirmation_number, 'memberIds', ${JSON.stringify(memberIds)}::jsonb), ${this.actor.ip}, ${at}::timestamptz
+        FROM accepted
+      )
+      SELECT confirmation_number FROM accepted`);
     const number = result.rows[0]?.confirmation_number;
     if (!number) throw new Error('The transaction row was not written');
     return number;
@@ -156,17 +165,8 @@ export class EligibilityWork {
       for (const row of bumped) this.written.set(row.memberId, row);
     }
     const masked = maskSsns(request) as Record<string, unknown>;
-    const confirmationNumber = await this.recordTransaction(kind, { memberIds, request: masked });
+    const confirmationNumber = await this.recordTransaction(kind, memberIds, { memberIds, request: masked });
     await withConfirmation?.(confirmationNumber);
-    await recordAudit(this.tx, {
-      actorUserId: this.actor.userId,
-      sessionId: this.actor.sessionId,
-      action: `eligibility.${kind}`,
-      target: `group:${this.rules.groupNumber}`,
-      detail: { confirmationNumber, memberIds },
-      ip: this.actor.ip,
-      at: this.at,
-    });
     const record: TransactionRecord = {
       confirmationNumber,
       kind,

@@ -1,3 +1,4 @@
+import { TableScroll } from '../../components/TableScroll';
 import { coverageTierLabels } from '../../../../shared/domain/coverage-tier';
 import type { MembershipCounts } from '../../../../shared/contract/methods/dashboard';
 import { formatCount } from '../../components/format';
@@ -10,7 +11,7 @@ export function PlanBreakdown({ byPlan, onShowPlan }: { byPlan: MembershipCounts
       <h2 id="by-plan-title" className="card-title">
         Active members by plan
       </h2>
-      <div className="table-scroll">
+      <TableScroll labelledBy="by-plan-title">
         <table className="table" aria-labelledby="by-plan-title">
           <thead>
             <tr>
@@ -49,7 +50,7 @@ export function PlanBreakdown({ byPlan, onShowPlan }: { byPlan: MembershipCounts
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -61,7 +62,7 @@ export function TierBreakdown({ byTier }: { byTier: MembershipCounts['byTier'] }
       <h2 id="by-tier-title" className="card-title">
         Active contracts by tier
       </h2>
-      <div className="table-scroll">
+      <TableScroll labelledBy="by-tier-title">
         <table className="table" aria-labelledby="by-tier-title">
           <thead>
             <tr>
@@ -94,7 +95,7 @@ export function TierBreakdown({ byTier }: { byTier: MembershipCounts['byTier'] }
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

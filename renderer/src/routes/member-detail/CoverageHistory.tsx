@@ -1,3 +1,4 @@
+import { TableScroll } from '../../components/TableScroll';
 import type { CoveragePeriod } from '../../../../shared/contract/schemas/member';
 import { formatDate } from '../../components/format';
 
@@ -12,7 +13,7 @@ export function CoverageHistory({ periods }: { periods: CoveragePeriod[] }) {
       {newestFirst.length === 0 ? (
         <p className="muted">No coverage periods are on file.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="history-title">
           <table className="table" aria-labelledby="history-title">
             <thead>
               <tr>
@@ -35,7 +36,7 @@ export function CoverageHistory({ periods }: { periods: CoveragePeriod[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -12,6 +12,7 @@ import { compareDates, maxDate } from '../../../../shared/util/dates';
 import type { Db } from '../../store/db';
 import { checkVersion, enforce, loadGroupRules, type Actor, type EligibilityEnv } from './context';
 import { familyPeriods, latestPeriod, lockFamily, relationshipsOf } from './family';
+import { dependentRow } from './dependent-row';
 import { dependentId, nextDependentSuffix } from './member-ids';
 import { retierFamily } from './retier';
 import { EligibilityWork } from './work';
@@ -62,29 +63,7 @@ export async function addDependent(tx: Db, env: EligibilityEnv, actor: Actor, gr
   enforce(validateFamilyComposition([...coveredThen.map((m) => m.relationship as Relationship), dependent.relationship]), 'dependent.');
 
   const memberId = dependentId(subscriber.memberId, nextDependentSuffix(family.members.map((m) => m.memberId)));
-  await work.insertMembers([
-    {
-      memberId,
-      groupNumber,
-      subscriberId: subscriber.memberId,
-      relationship: dependent.relationship,
-      firstName: dependent.firstName,
-      middleName: dependent.middleName ?? null,
-      lastName: dependent.lastName,
-      suffix: dependent.suffix ?? null,
-      dateOfBirth: dependent.dateOfBirth,
-      gender: dependent.gender,
-      ssnEncrypted: dependent.ssn ? env.cipher.encrypt(dependent.ssn) : null,
-      ssnLast4: dependent.ssn ? dependent.ssn.slice(-4) : null,
-      ssnFingerprint: dependent.ssn ? env.cipher.fingerprint(dependent.ssn) : null,
-      address: dependent.address ?? subscriber.address,
-      phone: null,
-      email: null,
-      hireDate: null,
-      employmentStatus: null,
-      disabled: dependent.disabled,
-    },
-  ]);
+  await work.insertMembers([dependentRow(env, { groupNumber, subscriberId: subscriber.memberId, subscriberAddress: subscriber.address }, memberId, dependent)]);
   // The newcomer starts on the subscriber's plan at the tier of the family that day, them included;
   // then everyone's tier is re-derived with them counted.
   const coveredOnStart = familyPeriods(family).filter((p) => compareDates(p.startDate, effectiveDate) <= 0 && (p.endDate === null || compareDates(effectiveDate, p.endDate) <= 0));

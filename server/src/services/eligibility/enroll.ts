@@ -12,6 +12,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../store/db';
 import { groups } from '../../store/schema';
 import { enforce, groupNotFound, groupRulesColumns, groupRulesOf, requirePlan, type Actor, type EligibilityEnv } from './context';
+import { dependentRow } from './dependent-row';
 import { dependentId } from './member-ids';
 import { ssnTaken, subscriberWithSsn } from './ssn-duplicates';
 import { EligibilityWork, type NewMember } from './work';
@@ -77,27 +78,7 @@ export async function enrollSubscriber(tx: Db, env: EligibilityEnv, actor: Actor
       employmentStatus: subscriber.employmentStatus,
       disabled: false,
     },
-    ...input.dependents.map((d, i) => ({
-      memberId: dependentId(subscriberId, i + 1),
-      groupNumber,
-      subscriberId,
-      relationship: d.relationship,
-      firstName: d.firstName,
-      middleName: d.middleName ?? null,
-      lastName: d.lastName,
-      suffix: d.suffix ?? null,
-      dateOfBirth: d.dateOfBirth,
-      gender: d.gender,
-      ssnEncrypted: d.ssn ? env.cipher.encrypt(d.ssn) : null,
-      ssnLast4: d.ssn ? d.ssn.slice(-4) : null,
-      ssnFingerprint: d.ssn ? env.cipher.fingerprint(d.ssn) : null,
-      address: d.address ?? subscriber.address,
-      phone: null,
-      email: null,
-      hireDate: null,
-      employmentStatus: null,
-      disabled: d.disabled,
-    })),
+    ...input.dependents.map((d, i) => dependentRow(env, { groupNumber, subscriberId, subscriberAddress: subscriber.address }, dependentId(subscriberId, i + 1), d)),
   ];
   await work.insertMembers(rows);
   const tier = deriveCoverageTier(relationships);

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { Address } from '../../../../shared/contract/schemas/group';
+import type { dependentInput } from '../../../../shared/plan-api/eligibility';
+import type { EligibilityEnv } from './context';
+import type { NewMember } from './work';
+
+/**
+ * The members row for a dependent, whether named at enrollment or added later for a qualifying event.
+ * The SSN is stored only encrypted, with its last 4 for search and a keyed fingerprint for the
+ * duplicate check; a dependent without an address lives at the subscriber's.
+ */
+export function dependentRow(
+  env: EligibilityEnv,
+  family: { groupNumber: string; subscriberId: string; subscriberAddress: Address },
+  memberId: string,
+  dependent: z.output<typeof dependentInput>,
+): Omit<NewMember, 'updatedAt' | 'version'> {
+  return {
+    memberId,
+    groupNumber: family.groupNumber,
+    subscriberId: family.subscriberId,
+    relationship: dependent.relationship,
+    firstName: dependent.firstName,
+    middleName: dependent.middleName ?? null,
+    lastName: dependent.lastName,
+    suffix: dependent.suffix ?? null,
+    dateOfBirth: dependent.dateOfBirth,
+    gender: dependent.gender,
+    ssnEncrypted: dependent.ssn ? env.cipher.encrypt(dependent.ssn) : null,
+    ssnLast4: dependent.ssn ? dependent.ssn.slice(-4) : null,
+    ssnFingerprint: dependent.ssn ? env.cipher.fingerprint(dependent.ssn) : null,
+    address: dependent.address ?? family.subscriberAddress,
+    phone: null,
+    email: null,
+    hireDate: null,
+    employmentStatus: null,
+    disabled: dependent.disabled,
+  };
+}

@@ -1,12 +1,23 @@
 import { z } from 'zod';
-import { groupNumber, isoInstant } from './schemas/primitives';
+import { groupNumber } from './schemas/primitives';
 import { storeState } from './methods/app';
+import { syncStatus } from './methods/sync';
+import { notificationKinds } from './methods/notifications';
 
 /** Events flow from the core to every renderer on one subscription channel. */
 export const coreEvent = z.discriminatedUnion('type', [
   /** Members of a group changed (a local write or applied remote changes): refetch what is shown. */
   z.object({ type: z.literal('roster.changed'), groupNumber }),
   z.object({ type: z.literal('store.state'), store: storeState }),
-  z.object({ type: z.literal('sync.status'), online: z.boolean(), lastSyncAt: isoInstant.nullable(), pending: z.number().int(), rejected: z.number().int() }),
+  z.object({ type: z.literal('sync.status'), ...syncStatus.shape }),
+  /** Transactions of a group changed status (queued, sent, accepted, rejected, cancelled). */
+  z.object({ type: z.literal('activity.changed'), groupNumber }),
+  /** The notification centre changed; `unread` is the new badge. */
+  z.object({ type: z.literal('notifications.changed'), unread: z.number().int().nonnegative() }),
+  /**
+   * A new notification, for the Electron host to show as an OS notification. Its text names no
+   * member (no PII in the OS notification history).
+   */
+  z.object({ type: z.literal('notification.created'), id: z.number().int().positive(), kind: z.enum(notificationKinds), title: z.string(), body: z.string() }),
 ]);
 export type CoreEvent = z.infer<typeof coreEvent>;

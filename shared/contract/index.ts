@@ -3,6 +3,10 @@ import { appMethods } from './methods/app';
 import { dashboardMethods } from './methods/dashboard';
 import { groupsMethods } from './methods/groups';
 import { membersMethods } from './methods/members';
+import { transactionsMethods } from './methods/transactions';
+import { draftsMethods } from './methods/drafts';
+import { notificationsMethods } from './methods/notifications';
+import { syncMethods } from './methods/sync';
 
 /**
  * Every method the renderer may call: name → input schema, output schema, permission. Adding a method
@@ -13,6 +17,10 @@ export const contract = {
   ...groupsMethods,
   ...membersMethods,
   ...dashboardMethods,
+  ...transactionsMethods,
+  ...draftsMethods,
+  ...notificationsMethods,
+  ...syncMethods,
 } as const;
 
 export type Contract = typeof contract;

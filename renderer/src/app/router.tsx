@@ -1,12 +1,26 @@
 import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
 import type { RouterHistory } from '@tanstack/react-router';
+import { z } from 'zod';
 import { Shell } from './Shell';
 import { DashboardPage } from '../routes/dashboard/DashboardPage';
 import { RosterPage } from '../routes/members/RosterPage';
 import { MemberDetailPage } from '../routes/member-detail/MemberDetailPage';
 import { NotFoundPage } from '../routes/NotFoundPage';
+import { ActivityPage } from '../routes/activity/ActivityPage';
+import { SettingsPage } from '../routes/settings/SettingsPage';
+import { EnrollWizard } from '../wizards/enroll/EnrollWizard';
+import { AddDependentWizard } from '../wizards/add-dependent/AddDependentWizard';
+import { TerminateWizard } from '../wizards/terminate/TerminateWizard';
+import { DemographicsWizard } from '../wizards/demographics/DemographicsWizard';
+import { IdCardWizard } from '../wizards/id-cards/IdCardWizard';
 
 const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFoundPage });
+
+/** `?draft=` resumes a saved wizard; `?replaces=` corrects a rejected transaction (Activity). */
+const wizardSearch = z.object({
+  draft: z.coerce.number().int().positive().optional().catch(undefined),
+  replaces: z.coerce.number().int().positive().optional().catch(undefined),
+});
 
 const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: DashboardPage });
 const membersRoute = createRoute({ getParentRoute: () => rootRoute, path: '/members', component: RosterPage });
@@ -19,7 +33,79 @@ const memberRoute = createRoute({
   },
 });
 
-const routeTree = rootRoute.addChildren([dashboardRoute, membersRoute, memberRoute]);
+const enrollRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/enroll',
+  validateSearch: wizardSearch,
+  component: function EnrollRoute() {
+    const { draft, replaces } = enrollRoute.useSearch();
+    return <EnrollWizard draftId={draft} replaces={replaces} />;
+  },
+});
+const addDependentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/members/$memberId/add-dependent',
+  validateSearch: wizardSearch,
+  component: function AddDependentRoute() {
+    const { memberId } = addDependentRoute.useParams();
+    const { draft, replaces } = addDependentRoute.useSearch();
+    return <AddDependentWizard subscriberId={memberId} draftId={draft} replaces={replaces} />;
+  },
+});
+const terminateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/members/$memberId/terminate',
+  validateSearch: wizardSearch,
+  component: function TerminateRoute() {
+    const { memberId } = terminateRoute.useParams();
+    const { draft, replaces } = terminateRoute.useSearch();
+    return <TerminateWizard memberId={memberId} draftId={draft} replaces={replaces} />;
+  },
+});
+const demographicsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/members/$memberId/demographics',
+  validateSearch: wizardSearch,
+  component: function DemographicsRoute() {
+    const { memberId } = demographicsRoute.useParams();
+    const { draft, replaces } = demographicsRoute.useSearch();
+    return <DemographicsWizard memberId={memberId} draftId={draft} replaces={replaces} />;
+  },
+});
+const idCardsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/id-cards',
+  // `members` is a comma-separated list, so a roster selection fits in one link.
+  validateSearch: wizardSearch.extend({ members: z.string().max(6000).optional().catch(undefined) }),
+  component: function IdCardsRoute() {
+    const { draft, replaces, members } = idCardsRoute.useSearch();
+    const memberIds = (members ?? '').split(',').filter((id) => id !== '');
+    return <IdCardWizard memberIds={memberIds} draftId={draft} replaces={replaces} />;
+  },
+});
+const activityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/activity',
+  validateSearch: z.object({ id: z.coerce.number().int().positive().optional().catch(undefined) }),
+  component: function ActivityRoute() {
+    const { id } = activityRoute.useSearch();
+    return <ActivityPage selectedId={id} />;
+  },
+});
+const settingsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/settings', component: () => <SettingsPage /> });
+
+const routeTree = rootRoute.addChildren([
+  dashboardRoute,
+  membersRoute,
+  memberRoute,
+  enrollRoute,
+  addDependentRoute,
+  terminateRoute,
+  demographicsRoute,
+  idCardsRoute,
+  activityRoute,
+  settingsRoute,
+]);
 
 /**
  * Hash history in the app (Electron loads app://, the browser host serves one page); tests pass a

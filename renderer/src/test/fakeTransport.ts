@@ -8,7 +8,8 @@ import { makeMembers, plans } from './fixtures';
 import type { FixtureMember } from './fixtures';
 
 type Handler<M extends MethodName> = (input: MethodInput<M>) => Result<MethodOutput<M>>;
-type Handlers = { [M in MethodName]: Handler<M> };
+/** Methods a test does not set with `on` answer INTERNAL, so a forgotten fake fails loudly. */
+type Handlers = { [M in MethodName]?: Handler<M> };
 
 export interface FakeTransport extends Transport {
   calls: { method: MethodName; input: unknown }[];
@@ -122,7 +123,8 @@ export function createFakeTransport(): FakeTransport {
     async call<M extends MethodName>(method: M, input: MethodInput<M>) {
       calls.push({ method, input });
       await Promise.resolve();
-      return (handlers[method] as Handler<M>)(input);
+      const handler = handlers[method] as Handler<M> | undefined;
+      return handler ? handler(input) : { ok: false, error: { code: 'INTERNAL', message: `The fake transport has no handler for ${method}; set one with on().` } };
     },
     onEvent(listener) {
       listeners.add(listener);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { groupNumber, isoInstant, memberId, planCode } from '../schemas/primitives';
+import { groupNumber, isoInstant, localMemberId, planCode } from '../schemas/primitives';
 import { memberDetail, memberStatus, relationship, rosterRow } from '../schemas/member';
 
 export const rosterSortColumns = [
@@ -55,7 +55,7 @@ export const membersMethods = {
   'members.get': method({
     summary: 'One member with demographics (SSN masked), coverage history and family.',
     permission: 'members.read',
-    input: z.object({ groupNumber, memberId }).strict(),
+    input: z.object({ groupNumber, memberId: localMemberId }).strict(),
     output: memberDetail,
   }),
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { address } from './group';
 import { coverageTier } from './group';
-import { email, isoDate, maskedSsn, memberId, personName, phone, planCode } from './primitives';
+import { email, isoDate, localMemberId, maskedSsn, personName, phone, planCode } from './primitives';
 
 /** Relationship to the subscriber; the X12 834 INS02 codes live in shared/domain. */
 export const relationships = ['subscriber', 'spouse', 'domestic_partner', 'child', 'stepchild', 'adopted_child', 'foster_child'] as const;
@@ -23,8 +23,8 @@ export const employmentStatus = z.enum(['FT', 'PT']);
 
 /** One row of the roster table. */
 export const rosterRow = z.object({
-  memberId,
-  subscriberId: memberId,
+  memberId: localMemberId,
+  subscriberId: localMemberId,
   relationship,
   firstName: z.string(),
   lastName: z.string(),
@@ -53,8 +53,8 @@ export const coveragePeriod = z.object({
 export type CoveragePeriod = z.infer<typeof coveragePeriod>;
 
 export const memberDetail = z.object({
-  memberId,
-  subscriberId: memberId,
+  memberId: localMemberId,
+  subscriberId: localMemberId,
   relationship,
   firstName: personName,
   middleName: z.string().nullable(),

@@ -27,6 +27,13 @@ export const groupNumber = z.string().regex(/^\d{4,10}$/, 'A group number is 4 t
 /** Plan-assigned member ID: subscriber `123456789`, dependent `123456789-01`. */
 export const memberId = z.string().regex(/^\d{9}(-\d{2})?$/, 'A member ID is 9 digits, with -NN for a dependent');
 
+/**
+ * A member ID as the local replica knows it: the plan's, or `NEW-<transaction>[-NN]` for a member
+ * the user enrolled offline, until the plan accepts the enrollment and assigns the real one.
+ */
+export const localMemberId = z.string().regex(/^(\d{9}(-\d{2})?|NEW-\d{1,12}(-\d{2})?)$/, 'A member ID is 9 digits, with -NN for a dependent');
+export const isProvisionalMemberId = (id: string): boolean => id.startsWith('NEW-');
+
 export const planCode = z.string().regex(/^[A-Z0-9-]{2,20}$/, 'A plan code is 2–20 capital letters, digits or dashes');
 
 /** A full SSN as typed (dashes optional); only ever an input, never an output. */

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { useFormContext, type FieldValues } from 'react-hook-form';
+import { fieldId } from './form-rules';
+import { useFieldError } from './fields';
+
+/**
+ * A full SSN, hidden as it is typed (a password-style input, so it is not shown to someone looking
+ * over the shoulder nor kept by autofill) with a Show toggle. The value never goes to a log; drafts
+ * keep it in `secrets`, encrypted at rest (useWizardDraft).
+ */
+export function SsnField({ name, label = 'Social Security number', hint, optional }: { name: string; label?: string; hint?: ReactNode; optional?: boolean }) {
+  const { register } = useFormContext<FieldValues>();
+  const error = useFieldError(name);
+  const [revealed, setRevealed] = useState(false);
+  const id = fieldId(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`wz-field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id} className="wz-label">
+        {label}
+        {optional && <span className="wz-optional"> (optional)</span>}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="wz-hint">
+          {hint}
+        </p>
+      )}
+      <div className="wz-inline">
+        <input
+          {...register(name)}
+          id={id}
+          type={revealed ? 'text' : 'password'}
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={11}
+          placeholder="123-45-6789"
+          className="wz-input wz-input-medium mono"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+        <button type="button" className="button button-ghost" aria-pressed={revealed} aria-controls={id} aria-label={`Show ${label}`} onClick={() => setRevealed((r) => !r)}>
+          Show
+        </button>
+      </div>
+      {error && (
+        <p id={`${id}-error`} className="wz-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

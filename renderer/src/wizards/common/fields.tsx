@@ -1,0 +1,179 @@
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import { get, useFormContext, useFormState, type FieldValues } from 'react-hook-form';
+import { fieldId } from './form-rules';
+
+/** The message react-hook-form holds for a field, or undefined. */
+export function useFieldError(name: string): string | undefined {
+  const { control } = useFormContext<FieldValues>();
+  const { errors } = useFormState({ control, name });
+  const error = get(errors, name) as { message?: unknown } | undefined;
+  return typeof error?.message === 'string' && error.message !== '' ? error.message : undefined;
+}
+
+interface FrameProps {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  optional?: boolean;
+  error?: string | undefined;
+  children: ReactNode;
+}
+
+const describedBy = (name: string, hint: ReactNode, error: string | undefined) =>
+  [hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean).join(' ') || undefined;
+
+/** Label, hint, control and message, wired by ids so a screen reader reads them with the control. */
+function FieldFrame({ name, label, hint, optional, error, children }: FrameProps) {
+  const id = fieldId(name);
+  return (
+    <div className={`wz-field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id} className="wz-label">
+        {label}
+        {optional && <span className="wz-optional"> (optional)</span>}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="wz-hint">
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p id={`${id}-error`} className="wz-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'type' | 'size'>;
+
+export interface TextFieldProps extends InputProps {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  optional?: boolean;
+  type?: 'text' | 'email' | 'tel';
+  /** `short` for ZIP, state and the like; `medium` for dates and phone numbers. */
+  size?: 'short' | 'medium' | 'long';
+}
+
+export function TextField({ name, label, hint, optional, type = 'text', size = 'long', ...rest }: TextFieldProps) {
+  const { register } = useFormContext<FieldValues>();
+  const error = useFieldError(name);
+  return (
+    <FieldFrame name={name} label={label} hint={hint} optional={optional} error={error}>
+      <input
+        {...rest}
+        {...register(name)}
+        id={fieldId(name)}
+        type={type}
+        className={`wz-input wz-input-${size}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A calendar date as the plan uses it (`YYYY-MM-DD`), with the browser's date picker. */
+export function DateField({ name, label, hint, optional, min, max }: { name: string; label: string; hint?: ReactNode; optional?: boolean; min?: string; max?: string }) {
+  const { register } = useFormContext<FieldValues>();
+  const error = useFieldError(name);
+  return (
+    <FieldFrame name={name} label={label} hint={hint} optional={optional} error={error}>
+      <input
+        {...register(name)}
+        id={fieldId(name)}
+        type="date"
+        min={min}
+        max={max}
+        className="wz-input wz-input-medium"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+  /** A second line under a radio's label (why this date, what this costs). */
+  detail?: ReactNode;
+  disabled?: boolean;
+}
+
+export function SelectField({ name, label, hint, optional, options, placeholder = 'Choose…' }: { name: string; label: string; hint?: ReactNode; optional?: boolean; options: readonly Option[]; placeholder?: string }) {
+  const { register } = useFormContext<FieldValues>();
+  const error = useFieldError(name);
+  return (
+    <FieldFrame name={name} label={label} hint={hint} optional={optional} error={error}>
+      <select {...register(name)} id={fieldId(name)} className="select wz-select" aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)}>
+        <option value="">{placeholder}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value} disabled={o.disabled}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** Choices shown at once (few options, or options that need a line of explanation each). */
+export function RadioGroupField({ name, label, hint, options, inline = false }: { name: string; label: string; hint?: ReactNode; options: readonly Option[]; inline?: boolean }) {
+  const { register } = useFormContext<FieldValues>();
+  const error = useFieldError(name);
+  const id = fieldId(name);
+  return (
+    <fieldset id={id} className={`wz-field wz-fieldset${error ? ' has-error' : ''}`} aria-describedby={describedBy(name, hint, error)} aria-invalid={error ? true : undefined}>
+      <legend className="wz-label">{label}</legend>
+      {hint && (
+        <p id={`${id}-hint`} className="wz-hint">
+          {hint}
+        </p>
+      )}
+      <div className={inline ? 'wz-radios wz-radios-inline' : 'wz-radios'}>
+        {options.map((o) => (
+          <label key={o.value} className="wz-radio">
+            <input {...register(name)} type="radio" value={o.value} disabled={o.disabled} id={`${id}-${o.value}`} />
+            <span>
+              {o.label}
+              {o.detail && <span className="wz-radio-detail">{o.detail}</span>}
+            </span>
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p id={`${id}-error`} className="wz-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+export function CheckboxField({ name, label, hint }: { name: string; label: string; hint?: ReactNode }) {
+  const { register } = useFormContext<FieldValues>();
+  const error = useFieldError(name);
+  const id = fieldId(name);
+  return (
+    <div className={`wz-field wz-check${error ? ' has-error' : ''}`}>
+      <label className="wz-radio" htmlFor={id}>
+        <input {...register(name)} type="checkbox" id={id} aria-describedby={describedBy(name, hint, error)} aria-invalid={error ? true : undefined} />
+        <span>{label}</span>
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="wz-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="wz-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Shared wizard parts (enroll, add dependent, terminate, demographics, ID cards).
+ *
+ * A wizard is one react-hook-form validated step by step with zod:
+ *
+ *   const steps: WizardStep[] = [{ id: 'person', label: 'Personal details', fields: ['subscriber.firstName', …],
+ *     schema: z.object({ subscriber: z.object({ firstName: filled(personName, 'Enter the first name') }) }) }, …, { id: 'review', label: 'Review', fields: [] }];
+ *   const wizard = useWizardForm<Values>({ steps, defaultValues });     // resolver = current step's schema, mode onTouched
+ *   const draft = useWizardDraft({ wizard: 'enroll', groupNumber, draftId, form: wizard.form, stepId: wizard.step.id,
+ *     defaultValues, secretPaths: (v) => ['subscriber.ssn'], onRestore: wizard.goTo, enabled: !sender.result });
+ *   const sender = useWizardSubmit({ wizard, draft, groupNumber, replaces, aliases });
+ *
+ *   <FormProvider {...wizard.form}>
+ *     <WizardShell title steps index={wizard.index} onBack={wizard.back} onNext={isLast ? send : wizard.next}
+ *       submitLabel onSaveAndClose onDiscard saveStatus={<DraftStatus save={draft.save} />}
+ *       summary={<ErrorSummary control={wizard.form.control} step={wizard.step} attempt={wizard.attempt} visible={wizard.summaryVisible} />}>
+ *       <TextField name="subscriber.firstName" label="First name" /> …
+ *     </WizardShell>
+ *   </FormProvider>
+ *   sender.result ? <WizardDone groupNumber result={sender.result} title … /> : …
+ *
+ * - Step schemas check the form's strings with the service's field schemas (`filled`, `blankOr`), so
+ *   messages match the plan's. `WizardStep.fields` (paths or prefixes) route a refused submission's
+ *   `fields` back to their step and feed the error summary.
+ * - Fields (`TextField`, `DateField`, `SelectField`, `RadioGroupField`, `CheckboxField`, `SsnField`) use
+ *   `useFormContext`; ids come from `fieldId(name)`, so summary links focus the field.
+ * - Drafts: values autosave (debounced) with `drafts.save`; full SSNs go in `secrets` (by `secretPaths`),
+ *   never in `data`. `?draft=` restores values and step. `flush()` before leaving, `discard()` to drop it.
+ * - `useWizardSubmit().submit(transaction)` flushes the draft, calls `transactions.submit` with `draftId`
+ *   and `replaces`, and on refusal puts each field message on its field (`aliases` renames paths).
+ * - `todayIso()` is the plan's day (UTC), the day its windows and retro limits count from.
+ */
+export { WizardShell, type WizardShellProps } from './WizardShell';
+export { ErrorSummary, focusField } from './ErrorSummary';
+export { TextField, DateField, SelectField, RadioGroupField, CheckboxField, useFieldError, type Option, type TextFieldProps } from './fields';
+export { SsnField } from './SsnField';
+export { DraftStatus } from './DraftStatus';
+export { WizardDone } from './WizardDone';
+export { ReviewSection, ReviewItem } from './ReviewSection';
+export { useWizardForm, type WizardForm } from './useWizardForm';
+export { useWizardDraft, draftSaveDelayMs, type WizardDraft, type DraftSaveState, type WizardDraftOptions } from './useWizardDraft';
+export { useWizardSubmit, type WizardSubmit } from './useWizardSubmit';
+export { stepOwns, type WizardStep } from './steps';
+export { routeServerError } from './server-errors';
+export { filled, blankOr, orNull, fieldId, todayIso } from './form-rules';
+export { splitSecrets, joinSecrets } from './draft-values';
+export { flattenErrors, type FlatError } from './flatten-errors';

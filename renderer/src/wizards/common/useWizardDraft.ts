@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useFormState, useWatch, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import type { ContractError } from '../../../../shared/contract';
+import type { WizardName } from '../../../../shared/contract/schemas/transaction';
+import { useApi } from '../../api/ApiProvider';
+import { joinSecrets, splitSecrets } from './draft-values';
+
+/** Long enough to save once per pause in typing, short enough that a crash loses a few keystrokes. */
+export const draftSaveDelayMs = 700;
+
+export type DraftSaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'error'; message: string };
+
+export interface WizardDraftOptions<T extends FieldValues> {
+  wizard: WizardName;
+  groupNumber: string;
+  /** The member the wizard acts on (add-dependent: the subscriber), or null. */
+  memberId?: string | null;
+  /** `?draft=`: resume this draft. */
+  draftId?: number | undefined;
+  form: UseFormReturn<T>;
+  /** The current step's id: saved with the values, restored with them. */
+  stepId: string;
+  defaultValues: DefaultValues<T>;
+  /** Dot paths of the full SSNs in these values; they are saved as `secrets`, never in `data`. */
+  secretPaths: (values: T) => readonly string[];
+  /** Called with the saved step once a resumed draft's values are in the form. */
+  onRestore: (stepId: string) => void;
+  /** False once submitted: the draft then belongs to the transaction. */
+  enabled?: boolean;
+}
+
+export interface WizardDraft {
+  /** True while a resumed draft is loading (show a skeleton, not an empty form). */
+  loading: boolean;
+  loadError: ContractError | null;
+  id: number | undefined;
+  save: DraftSaveState;
+  /** Saves now if anything changed; resolves with the draft id (undefined when nothing was ever saved). */
+  flush: () => Promise<number | undefined>;
+  /** Deletes the draft. */
+  discard: () => Promise<void>;
+}
+
+/**
+ * Keeps a wizard's values in a local draft: loads `?draft=` into the form, saves (debounced) as the
+ * values or the step change, and discards on request. Saves run one after another, so the first one
+ * creates the draft and every later one updates it.
+ */
+export function useWizardDraft<T extends FieldValues>(options: WizardDraftOptions<T>): WizardDraft {
+  const { wizard, groupNumber, memberId = null, draftId, form, stepId, defaultValues, secretPaths, onRestore, enabled = true } = options;
+  const api = useApi();
+  const [id, setId] = useState<number | undefined>(draftId);
+  const [loadedId, setLoadedId] = useState<number | undefined>(undefined);
+  const [loadError, setLoadError] = useState<ContractError | null>(null);
+  const [save, setSave] = useState<DraftSaveState>({ state: 'idle' });
+  const idRef = useRef<number | undefined>(draftId);
+  const lastSaved = useRef<string | null>(null);
+  const chain = useRef<Promise<number | undefined>>(Promise.resolve(draftId));
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef({ stepId, secretPaths, onRestore, enabled });
+  useEffect(() => {
+    latest.current = { stepId, secretPaths, onRestore, enabled };
+  });
+
+  const loading = draftId !== undefined && loadedId !== draftId && loadError === null;
+
+  useEffect(() => {
+    if (draftId === undefined) return;
+    let current = true;
+    void api.call('drafts.get', { groupNumber, id: draftId }).then((result) => {
+      if (!current) return;
+      if (!result.ok) {
+        setLoadError(result.error);
+        return;
+      }
+      if (result.value.wizard !== wizard) {
+        setLoadError({ code: 'NOT_FOUND', message: `Draft ${draftId} belongs to another kind of change; open it from Activity.` });
+        return;
+      }
+      form.reset(joinSecrets(defaultValues, result.value.data, result.value.secrets) as never);
+      lastSaved.current = JSON.stringify([result.value.step, form.getValues()]);
+      idRef.current = draftId;
+      latest.current.onRestore(result.value.step);
+      setLoadedId(draftId);
+    });
+    return () => {
+      current = false;
+    };
+    // A draft is read once per id; the defaults and form belong to this mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, groupNumber, draftId, wizard]);
+
+  const saveNow = useCallback((): Promise<number | undefined> => {
+    chain.current = chain.current.then(async () => {
+      const values = form.getValues();
+      const step = latest.current.stepId;
+      const key = JSON.stringify([step, values]);
+      if (key === lastSaved.current || !latest.current.enabled) return idRef.current;
+      const { data, secrets } = splitSecrets(values, latest.current.secretPaths(values));
+      setSave({ state: 'saving' });
+      const known = idRef.current;
+      const result = await api.call('drafts.save', { groupNumber, ...(known === undefined ? {} : { id: known }), wizard, memberId, step, data, secrets });
+      if (!result.ok) {
+        setSave({ state: 'error', message: result.error.message });
+        return idRef.current;
+      }
+      idRef.current = result.value.id;
+      lastSaved.current = key;
+      setId(result.value.id);
+      setSave({ state: 'saved', at: result.value.updatedAt });
+      return result.value.id;
+    });
+    return chain.current;
+  }, [api, form, groupNumber, memberId, wizard]);
+
+  const values = useWatch({ control: form.control });
+  const { isDirty } = useFormState({ control: form.control });
+  const snapshot = JSON.stringify(values);
+  useEffect(() => {
+    if (!enabled || loading || (!isDirty && idRef.current === undefined)) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      void saveNow();
+    }, draftSaveDelayMs);
+    return () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+    };
+  }, [snapshot, stepId, enabled, loading, isDirty, saveNow]);
+
+  // Leaving the wizard (sidebar, palette) still keeps what was typed in the last moment.
+  useEffect(
+    () => () => {
+      if (timer.current !== null) void saveNow();
+    },
+    [saveNow],
+  );
+
+  const flush = useCallback(() => {
+    if (timer.current !== null) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    if (!form.formState.isDirty && idRef.current === undefined) return Promise.resolve(undefined);
+    return saveNow();
+  }, [form, saveNow]);
+
+  const discard = useCallback(async () => {
+    latest.current.enabled = false;
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    const known = await chain.current;
+    if (known !== undefined) await api.call('drafts.discard', { groupNumber, id: known });
+    idRef.current = undefined;
+    setId(undefined);
+  }, [api, groupNumber]);
+
+  return { loading, loadError, id, save, flush, discard };
+}

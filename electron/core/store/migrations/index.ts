@@ -4,9 +4,10 @@ import { memberSearch } from './0002_member_search';
 import { memberTallies } from './0003_member_tallies';
 import { familySortIndexes } from './0004_family_sort_indexes';
 import { outboxLifecycle } from './0005_outbox_lifecycle';
+import { syncReplica } from './0006_sync_replica';
 
 /** Every schema step in order. Append only: a shipped step never changes (users' files ran it). */
-export const migrations: readonly Migration[] = [initial, memberSearch, memberTallies, familySortIndexes, outboxLifecycle];
+export const migrations: readonly Migration[] = [initial, memberSearch, memberTallies, familySortIndexes, outboxLifecycle, syncReplica];
 
 /** The schema version this build of the app writes. */
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

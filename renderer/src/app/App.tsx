@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { RouterProvider } from '@tanstack/react-router';
 import type { RouterHistory } from '@tanstack/react-router';
-import { ApiProvider, useCoreEvent } from '../api/ApiProvider';
+import { ApiProvider, useApi, useCoreEvent } from '../api/ApiProvider';
 import { useQuery } from '../api/useQuery';
 import type { Transport } from '../api/transport';
 import { useStatusStore } from '../state/statusStore';
@@ -13,12 +13,40 @@ import { createAppRouter } from './router';
 
 /** Keeps the status store current from the core's events, for the whole life of the window. */
 function StatusFeed() {
+  const api = useApi();
   const setStore = useStatusStore((s) => s.setStore);
   const setSync = useStatusStore((s) => s.setSync);
+  const setSession = useStatusStore((s) => s.setSession);
+  const mode = useStatusStore((s) => s.sync?.mode ?? null);
+  const signedOut = useStatusStore((s) => s.sync?.state === 'signed_out');
+
   useCoreEvent((event) => {
     if (event.type === 'store.state') setStore(event.store);
     else if (event.type === 'sync.status') setSync(event);
   });
+
+  // Events only say what changed: ask once for the state the window opened into. An event that
+  // arrived while the answer was on its way is newer, so it wins.
+  useEffect(() => {
+    let current = true;
+    void api.call('sync.status', {}).then((result) => {
+      if (current && result.ok && useStatusStore.getState().sync === null) setSync(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, setSync]);
+
+  // Who is signed in where changes with the mode (sandbox or a plan service) and when a session ends.
+  useEffect(() => {
+    let current = true;
+    void api.call('session.get', {}).then((result) => {
+      if (current && result.ok) setSession(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, mode, signedOut, setSession]);
   return null;
 }
 

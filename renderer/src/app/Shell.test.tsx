@@ -11,9 +11,11 @@ describe('App shell', () => {
     expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
     expect(screen.getByRole('link', { name: 'Members' })).not.toHaveAttribute('aria-current');
+    expect(screen.getByRole('link', { name: 'Activity' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Settings' })).toBeInTheDocument();
     expect(screen.getByRole('main')).toBeInTheDocument();
-    // The sandbox is not connected to a plan service, so it is neither online nor offline.
-    expect(screen.getByRole('contentinfo')).toHaveTextContent(/^Sandbox\s*·\s*Demo data on this computer · as of/);
+    // Before the core reports its sync state, the start-up status says where the data is from and how fresh.
+    expect(screen.getByRole('contentinfo')).toHaveTextContent(/^Sandbox\s*·\s*Up to date · last sync \d\d:\d\d/);
     const user = userEvent.setup();
     await user.click(screen.getByRole('link', { name: 'Skip to content' }));
     expect(screen.getByRole('main')).toHaveFocus();
@@ -31,15 +33,45 @@ describe('App shell', () => {
     expect(useGroupStore.getState().groupNumber).toBe('200587');
   });
 
-  it('shows sync status from core events', async () => {
+  it('shows sync status from core events, with waiting and rejected counts on Activity', async () => {
     const transport = createFakeTransport();
     transport.on('app.status', () => ({ ok: true, value: { ...readyStatus, mode: 'remote' } }));
+    transport.on('session.get', () => ({ ok: true, value: { mode: 'remote', serviceUrl: 'https://plan.example.com/api', user: null, groups: [] } }));
     renderApp('/', transport);
     const bar = await screen.findByRole('contentinfo');
-    await waitFor(() => expect(bar).toHaveTextContent(/^Online\s*·\s*Plan data · as of/));
-    act(() => transport.emit({ type: 'sync.status', online: false, lastSyncAt: null, pending: 2, rejected: 1 }));
+    await waitFor(() => expect(bar).toHaveTextContent(/^plan\.example\.com\s*·\s*Up to date/));
+    act(() =>
+      transport.emit({
+        type: 'sync.status',
+        mode: 'remote',
+        state: 'offline',
+        online: false,
+        lastSyncAt: null,
+        pending: 2,
+        rejected: 1,
+        progress: null,
+        message: 'The plan service did not answer.',
+        nextAttemptAt: null,
+      }),
+    );
     expect(bar).toHaveTextContent('Offline');
-    expect(bar).toHaveTextContent('2 changes waiting to send');
-    expect(bar).toHaveTextContent('1 change rejected');
+    expect(bar).toHaveTextContent('The plan service did not answer.');
+    expect(screen.getByRole('link', { name: '2 changes waiting to send' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '1 change rejected' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Activity, 1 rejected, 2 waiting to send' })).toBeInTheDocument();
+  });
+
+  it('opens Settings without a group, so a signed-out user can sign in', async () => {
+    const transport = createFakeTransport();
+    transport.on('groups.list', () => ({ ok: true, value: [] }));
+    transport.on('sync.status', () => ({
+      ok: true,
+      value: { mode: 'remote', state: 'signed_out', online: false, lastSyncAt: null, pending: 0, rejected: 0, progress: null, message: null, nextAttemptAt: null },
+    }));
+    const user = userEvent.setup();
+    renderApp('/', transport);
+    expect(await screen.findByRole('heading', { name: 'You are signed out' })).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Go to Settings' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
   });
 });

@@ -1,14 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
-import { Link, Outlet } from '@tanstack/react-router';
+import { Link, Outlet, useLocation } from '@tanstack/react-router';
 import { useQuery } from '../api/useQuery';
+import { useCoreEvent } from '../api/ApiProvider';
 import { useGroupStore } from '../state/groupStore';
+import { useStatusStore } from '../state/statusStore';
 import { GroupSwitcher } from '../components/GroupSwitcher';
 import { StatusBar } from '../components/StatusBar';
 import { CommandPalette } from '../components/CommandPalette';
+import { NotificationCentre } from '../components/NotificationCentre';
 import { EmptyState, ErrorState } from '../components/ErrorState';
 import { SkeletonBlock } from '../components/Skeleton';
 import { DashboardIcon, MembersIcon, SearchIcon } from '../components/icons';
+import { ActivityIcon, SettingsIcon } from '../components/navIcons';
+import { formatCount } from '../components/format';
+import { describeSync } from '../components/syncWords';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 
@@ -18,12 +24,34 @@ function skipToContent(e: MouseEvent<HTMLAnchorElement>) {
   document.getElementById('main')?.focus();
 }
 
+/** Activity in the main navigation, with the outbox's rejected (first) or waiting count as a badge. */
+function ActivityNavLink() {
+  const pending = useStatusStore((s) => s.sync?.pending ?? 0);
+  const rejected = useStatusStore((s) => s.sync?.rejected ?? 0);
+  const words = [rejected > 0 ? `${formatCount(rejected)} rejected` : null, pending > 0 ? `${formatCount(pending)} waiting to send` : null].filter(Boolean);
+  const count = rejected > 0 ? rejected : pending;
+  return (
+    <Link to="/activity" search={{}} className="nav-link" aria-label={['Activity', ...words].join(', ')}>
+      <ActivityIcon />
+      <span className="nav-text">Activity</span>
+      {count > 0 && (
+        <span className={`nav-badge${rejected > 0 ? ' is-warn' : ''}`} aria-hidden="true">
+          {count > 99 ? '99+' : count}
+        </span>
+      )}
+    </Link>
+  );
+}
+
 export function Shell() {
   const groups = useQuery('groups.list', {});
+  const reloadGroups = groups.reload;
   const groupNumber = useGroupStore((s) => s.groupNumber);
   const setGroup = useGroupStore((s) => s.setGroup);
+  const { app, sync, session, reachable } = useStatusStore();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const onPaletteChange = useCallback((open: boolean) => setPaletteOpen(open), []);
+  const onSettings = useLocation({ select: (l) => l.pathname === '/settings' });
 
   const list = groups.data ?? [];
   const known = list.some((g) => g.groupNumber === groupNumber);
@@ -33,9 +61,35 @@ export function Shell() {
     if (groups.status === 'ready' && !known && first) setGroup(first.groupNumber);
   }, [groups.status, known, first, setGroup]);
 
+  // Groups arrive through sync (the first pull, a sign-in, a new role): ask again when sync settles,
+  // the mode changes or someone else signs in, and when changes arrive for a group not listed yet.
+  const refreshKey = `${sync?.mode ?? ''}|${sync?.state === 'idle'}|${session?.user?.userId ?? ''}|${session?.groups.length ?? ''}`;
+  const lastKey = useRef(refreshKey);
+  useEffect(() => {
+    if (lastKey.current === refreshKey) return;
+    lastKey.current = refreshKey;
+    reloadGroups();
+  }, [refreshKey, reloadGroups]);
+  useCoreEvent((event) => {
+    if (event.type === 'roster.changed' && !list.some((g) => g.groupNumber === event.groupNumber)) reloadGroups();
+  });
+
+  const gettingGroups = sync?.state === 'starting' || sync?.state === 'connecting' || sync?.state === 'syncing';
   let content;
-  if (groups.status === 'error' && !groups.data) content = <ErrorState title="Groups could not be loaded" error={groups.error} onRetry={groups.reload} />;
+  // Settings works without a group: it is where a signed-out user signs in.
+  if (onSettings) content = <Outlet />;
+  else if (groups.status === 'error' && !groups.data) content = <ErrorState title="Groups could not be loaded" error={groups.error} onRetry={groups.reload} />;
   else if (!groups.data) content = <SkeletonBlock label="Loading groups…" lines={6} />;
+  else if (list.length === 0 && gettingGroups) content = <SkeletonBlock label={`Getting your groups from the plan: ${describeSync(app, sync, session, reachable).state}`} lines={6} />;
+  else if (list.length === 0 && sync?.state === 'signed_out')
+    content = (
+      <EmptyState title="You are signed out">
+        <p>Sign in to the plan service to see your groups.</p>
+        <Link to="/settings" className="button button-primary">
+          Go to Settings
+        </Link>
+      </EmptyState>
+    );
   else if (list.length === 0)
     content = (
       <EmptyState title="No groups yet">
@@ -63,6 +117,11 @@ export function Shell() {
             <MembersIcon />
             <span className="nav-text">Members</span>
           </Link>
+          <ActivityNavLink />
+          <Link to="/settings" className="nav-link">
+            <SettingsIcon />
+            <span className="nav-text">Settings</span>
+          </Link>
         </nav>
       </aside>
       <header className="topbar">
@@ -74,6 +133,7 @@ export function Shell() {
             {isMac ? '⌘K' : 'Ctrl K'}
           </kbd>
         </button>
+        <NotificationCentre />
       </header>
       <main id="main" tabIndex={-1} className="main">
         {content}

@@ -1,4 +1,122 @@
-// Placeholder until the wizard lands (issue 4, same session): the route exists so the router compiles.
-export function ActivityPage(_props: { selectedId?: number | undefined }) {
-  return <h1>Activity</h1>;
+import { Tabs } from 'radix-ui';
+import { useNavigate } from '@tanstack/react-router';
+import { transactionStatuses } from '../../../../shared/contract/schemas/transaction';
+import { roleAllows } from '../../../../shared/contract/roles';
+import { useQuery } from '../../api/useQuery';
+import { useCoreEvent } from '../../api/ApiProvider';
+import { useGroupStore } from '../../state/groupStore';
+import { useStatusStore } from '../../state/statusStore';
+import { useActivityView } from '../../state/activityViewStore';
+import type { ActivityTab } from '../../state/activityViewStore';
+import { EmptyState, ErrorState } from '../../components/ErrorState';
+import { SkeletonBlock } from '../../components/Skeleton';
+import { formatCount } from '../../components/format';
+import { transactionStatusLabels } from './labels';
+import { ActivityTable } from './ActivityTable';
+import { TransactionDetail } from './TransactionDetail';
+import { UnfinishedDrafts } from './UnfinishedDrafts';
+
+export const activityPageSize = 50;
+const tabs: ActivityTab[] = ['all', ...transactionStatuses];
+const tabLabel = (tab: ActivityTab) => (tab === 'all' ? 'All' : transactionStatusLabels[tab]);
+
+/** Whether the signed-in user may change members of this group; unknown roles are left to the core to refuse. */
+function useCanWrite(groupNumber: string): boolean {
+  const role = useStatusStore((s) => s.session?.groups.find((g) => g.groupNumber === groupNumber)?.role);
+  return role === undefined || roleAllows(role, 'members.write');
+}
+
+/**
+ * Every change made to the group's members, where it is (waiting, sent, accepted, rejected…), with
+ * the plan's confirmation number; unfinished forms above. Live: the core says when anything moves.
+ */
+export function ActivityPage({ selectedId }: { selectedId?: number | undefined }) {
+  const groupNumber = useGroupStore((s) => s.groupNumber) ?? '';
+  const { tab, page, setTab, setPage } = useActivityView();
+  const navigate = useNavigate();
+  const canWrite = useCanWrite(groupNumber);
+  const list = useQuery('transactions.list', {
+    groupNumber,
+    ...(tab === 'all' ? {} : { status: [tab] }),
+    offset: page * activityPageSize,
+    limit: activityPageSize,
+  });
+  const drafts = useQuery('drafts.list', { groupNumber });
+  const reloadList = list.reload;
+  const reloadDrafts = drafts.reload;
+  useCoreEvent((event) => {
+    if (event.type !== 'activity.changed' || event.groupNumber !== groupNumber) return;
+    reloadList();
+    reloadDrafts();
+  });
+
+  const counts = list.data?.countsByStatus;
+  const count = (t: ActivityTab) => (t === 'all' ? transactionStatuses.reduce((sum, s) => sum + (counts?.[s] ?? 0), 0) : (counts?.[t] ?? 0));
+
+  return (
+    <div className="page page-activity">
+      <div className="page-header">
+        <h1 className="page-title">Activity</h1>
+        <p className="page-meta">Every change sent to the plan for this group, newest first.</p>
+      </div>
+
+      {drafts.status === 'error' && !drafts.data ? (
+        <p className="form-error" role="alert">
+          Unfinished forms could not be loaded: {drafts.error.message}
+        </p>
+      ) : drafts.data && drafts.data.length > 0 ? (
+        <UnfinishedDrafts groupNumber={groupNumber} drafts={drafts.data} canWrite={canWrite} onChanged={reloadDrafts} />
+      ) : null}
+
+      <Tabs.Root value={tab} onValueChange={(value) => setTab(value as ActivityTab)} className="activity-tabs">
+        <Tabs.List aria-label="Show changes" className="tabs">
+          {tabs.map((t) => (
+            <Tabs.Trigger key={t} value={t} className="tab" aria-label={counts ? `${tabLabel(t)}, ${formatCount(count(t))}` : undefined}>
+              {tabLabel(t)}
+              {counts && <span className="tab-count">{formatCount(count(t))}</span>}
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+        {tabs.map((t) => (
+          <Tabs.Content key={t} value={t} className="tab-panel">
+            {list.status === 'error' && !list.data ? (
+              <ErrorState title="Activity could not be loaded" error={list.error} onRetry={reloadList} />
+            ) : !list.data ? (
+              <SkeletonBlock label="Loading activity…" lines={6} />
+            ) : list.data.items.length === 0 ? (
+              <EmptyState title={t === 'all' ? 'No changes yet' : `Nothing ${tabLabel(t).toLowerCase()}`}>
+                <p>{t === 'all' ? 'Enrollments, terminations and other changes you make appear here, with the plan’s answer.' : 'Changes with this status appear here.'}</p>
+              </EmptyState>
+            ) : (
+              <>
+                <ActivityTable caption={`${tabLabel(t)} changes`} items={list.data.items} selectedId={selectedId} busy={list.status === 'loading'} />
+                <Pager page={page} total={list.data.total} onPage={setPage} />
+              </>
+            )}
+          </Tabs.Content>
+        ))}
+      </Tabs.Root>
+
+      <TransactionDetail groupNumber={groupNumber} id={selectedId} canWrite={canWrite} onClose={() => void navigate({ to: '/activity', search: {} })} />
+    </div>
+  );
+}
+
+function Pager({ page, total, onPage }: { page: number; total: number; onPage: (page: number) => void }) {
+  if (total <= activityPageSize) return null;
+  const from = page * activityPageSize + 1;
+  const to = Math.min(total, (page + 1) * activityPageSize);
+  return (
+    <nav className="pager" aria-label="Pages of activity">
+      <button type="button" className="button" disabled={page === 0} onClick={() => onPage(page - 1)}>
+        Newer
+      </button>
+      <span className="muted tabular">
+        {formatCount(from)}–{formatCount(to)} of {formatCount(total)}
+      </span>
+      <button type="button" className="button" disabled={to >= total} onClick={() => onPage(page + 1)}>
+        Older
+      </button>
+    </nav>
+  );
 }

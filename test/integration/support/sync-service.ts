@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateMembers } from '../../../shared/sandbox/generator';
+import { startPlanService, type PlanService } from '../../../server/src/start';
+import { createGroup, type NewGroupInput } from '../../../server/src/services/groups/create-group';
+import { grantRole } from '../../../server/src/services/groups/grant-role';
+import { createSession } from '../../../server/src/services/accounts/sessions';
+import { bulkLoadMembers } from '../../../server/src/services/sandbox/bulk-load';
+import { users } from '../../../server/src/store/schema';
+import { apiClient, type Api } from '../../../server/test-support/http';
+import type { Role } from '../../../shared/contract/roles';
+
+export const syncGroupNumber = '550011';
+
+export const syncGroup: NewGroupInput = {
+  groupNumber: syncGroupNumber,
+  name: 'Harbor Freight Lines',
+  address: { line1: '40 Dock St', city: 'Toledo', state: 'OH', zip: '43604' },
+  region: 'Northwest Ohio',
+  plans: [
+    { code: 'PPO-500', name: 'PPO 500', kind: 'PPO', rates: { EMP: 52_000, ESP: 104_000, ECH: 93_600, FAM: 150_800 } },
+    { code: 'HMO-250', name: 'HMO 250', kind: 'HMO', rates: { EMP: 41_000, ESP: 82_000, ECH: 73_800, FAM: 118_900 } },
+  ],
+};
+
+export interface SyncTestService {
+  /** http://127.0.0.1:<port>; the same across stop and start. */
+  readonly url: string;
+  /** A primary administrator of the group, as the desktop signs in. */
+  readonly userId: string;
+  readonly token: string;
+  readonly groupNumber: string;
+  /** The running service (its database, for checks the API does not offer); throws while stopped. */
+  readonly service: PlanService;
+  readonly api: Api;
+  /** Another user of the group (an administrator at the plan's side, say); returns their token. */
+  addUser(userId: string, role: Role): Promise<string>;
+  /**
+   * Loads `subscribers` more generated families in bulk, as a plan-side import would: each batch
+   * number gives its own member ID prefix (899, 898, …: below the numbers the plan hands out after it)
+   * and SSNs, so batches never collide with each other or with enrollments.
+   */
+  loadFamilies(batch: number, subscribers: number): Promise<number>;
+  /** Closes the service; its PGlite folder, SSN key and port number are kept for `start`. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port with the same data. */
+  start(): Promise<void>;
+  /** Stops it and removes its folder. */
+  close(): Promise<void>;
+}
+
+const operator = { actorUserId: 'ops:sync-test', sessionId: null, ip: null };
+
+/**
+ * The real plan service on 127.0.0.1, on PGlite in a temporary folder, with one sandbox-style group
+ * of `subscribers` families (shared/sandbox generator, loaded in bulk with its change feed) and a
+ * signed-in primary administrator. It can be stopped and started on the same port with the same
+ * data, as a plan service that goes away and comes back.
+ */
+export async function startSyncTestService(options: { subscribers: number; today: string; seed?: number }): Promise<SyncTestService> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-sync-plan-'));
+  let running: PlanService | null = null;
+  let port = 0;
+  const start = async () => {
+    if (running) return;
+    running = await startPlanService({ dataDir, port, limits: { global: 1_000_000, credentials: 10_000 } });
+    port = Number(new URL(running.url).port);
+  };
+  try {
+    await start();
+    const service = running as unknown as PlanService;
+    const now = new Date();
+    await createGroup(service.db, syncGroup, operator, now);
+    const records = generateMembers({ seed: options.seed ?? 4_2026, today: options.today, groupNumber: syncGroupNumber, plans: syncGroup.plans, subscribers: options.subscribers });
+    await service.db.transaction((tx) => bulkLoadMembers(tx, service.ssnCipher, syncGroupNumber, records, now));
+    const addUser = async (userId: string, role: Role): Promise<string> => {
+      const db = (running as PlanService | null)?.db;
+      if (!db) throw new Error('The plan service is stopped');
+      const at = new Date();
+      await db.insert(users).values({ userId, passwordHash: 'not-used', name: `Test ${userId}`, email: `${userId}@example.com`, emailVerifiedAt: at, passwordChangedAt: at, createdAt: at });
+      await db.transaction((tx) => grantRole(tx, { userId, groupNumber: syncGroupNumber, role }, operator, at));
+      return (await createSession(db, userId, '127.0.0.1', at)).token;
+    };
+    const userId = 'sync.admin';
+    const token = await addUser(userId, 'primary_admin');
+    const url = `http://127.0.0.1:${port}`;
+    return {
+      url,
+      userId,
+      token,
+      groupNumber: syncGroupNumber,
+      get service() {
+        if (!running) throw new Error('The plan service is stopped');
+        return running;
+      },
+      api: apiClient(url),
+      addUser,
+      async loadFamilies(batch, subscribers) {
+        const db = (running as PlanService | null)?.db;
+        const cipher = (running as PlanService | null)?.ssnCipher;
+        if (!db || !cipher) throw new Error('The plan service is stopped');
+        if (batch < 0 || batch > 199) throw new RangeError('Batches 0–199 have their own prefixes');
+        const prefix = String(899 - batch);
+        let n = 0;
+        const records = [...generateMembers({ seed: 9_000 + batch, today: options.today, groupNumber: syncGroupNumber, plans: syncGroup.plans, subscribers })].map((r) => ({
+          ...r,
+          memberId: prefix + r.memberId.slice(3),
+          subscriberId: prefix + r.subscriberId.slice(3),
+          ssn: r.ssn === null ? null : `97${String(batch).padStart(3, '0')}${String(n++).padStart(4, '0')}`,
+        }));
+        return db.transaction((tx) => bulkLoadMembers(tx, cipher, syncGroupNumber, records, new Date()));
+      },
+      async stop() {
+        const stopping = running;
+        running = null;
+        await stopping?.close();
+      },
+      start,
+      async close() {
+        const stopping = running;
+        running = null;
+        await stopping?.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await (running as PlanService | null)?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import { AlertDialog } from 'radix-ui';
+
+export interface DiscardRequest {
+  /** The core's own words: how many changes are unsent and where they would have gone. */
+  message: string;
+  /** What to do once the user agrees: the same call again with `discardPending: true`. */
+  action: string;
+  retry: () => void;
+}
+
+/**
+ * Switching plan service throws away changes not yet sent to the old one (they belong to its data).
+ * The core refuses with RULE first; this asks the user before trying again with `discardPending`.
+ */
+export function DiscardPendingDialog({ request, onDismiss }: { request: DiscardRequest | null; onDismiss: () => void }) {
+  return (
+    <AlertDialog.Root open={request !== null} onOpenChange={(open) => !open && onDismiss()}>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="dialog-overlay" />
+        <AlertDialog.Content className="dialog confirm">
+          <AlertDialog.Title className="dialog-title">Discard changes not yet sent?</AlertDialog.Title>
+          <AlertDialog.Description>{request?.message}</AlertDialog.Description>
+          <p className="muted">To keep them, choose Keep them, reconnect to send them (Sync now in the status bar), then switch.</p>
+          <div className="dialog-actions">
+            <AlertDialog.Cancel asChild>
+              <button type="button" className="button">
+                Keep them
+              </button>
+            </AlertDialog.Cancel>
+            <AlertDialog.Action asChild>
+              <button type="button" className="button button-danger" onClick={() => request?.retry()}>
+                {request?.action ?? 'Discard'}
+              </button>
+            </AlertDialog.Action>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}

@@ -1,0 +1,130 @@
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import type { ContractError } from '../../../../shared/contract';
+import { contract } from '../../../../shared/contract';
+import type { SessionInfo } from '../../../../shared/contract/methods/sync';
+import { useApi } from '../../api/ApiProvider';
+import { useAnnouncer } from '../../state/announcer';
+import type { DiscardRequest } from './DiscardPendingDialog';
+
+// The same schema the core validates with, so the form's messages and the core's agree.
+const schema = contract['session.signIn'].input.omit({ discardPending: true });
+type Values = z.input<typeof schema>;
+type Parsed = z.output<typeof schema>;
+const fieldNames = ['serviceUrl', 'userId', 'password'] as const;
+type FieldName = (typeof fieldNames)[number];
+const isFieldName = (name: string): name is FieldName => (fieldNames as readonly string[]).includes(name);
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** A failed sign-in in words that say what to do; the core's message follows with its specifics. */
+function problemTitle(error: ContractError, url: string): string {
+  switch (error.code) {
+    case 'AUTH':
+      return 'The plan service did not accept this user ID and password.';
+    case 'OFFLINE':
+      return `GroupDesk could not reach ${hostOf(url)}. Check the address and this computer’s network connection, then try again.`;
+    case 'VALIDATION':
+      return 'Some details need fixing.';
+    default:
+      return 'Signing in did not work.';
+  }
+}
+
+interface Props {
+  defaultUrl: string;
+  onSignedIn: (session: SessionInfo) => void;
+  onNeedsDiscard: (request: DiscardRequest) => void;
+}
+
+export function SignInForm({ defaultUrl, onSignedIn, onNeedsDiscard }: Props) {
+  const api = useApi();
+  const announce = useAnnouncer((s) => s.announce);
+  const id = useId();
+  const [problem, setProblem] = useState<{ title: string; error: ContractError } | null>(null);
+  const form = useForm<Values, unknown, Parsed>({
+    resolver: zodResolver(schema),
+    defaultValues: { serviceUrl: defaultUrl, userId: '', password: '' },
+    mode: 'onTouched',
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const signIn = async (values: Parsed, discardPending: boolean) => {
+    const result = await api.call('session.signIn', { ...values, discardPending });
+    if (result.ok) {
+      setProblem(null);
+      form.reset({ serviceUrl: values.serviceUrl, userId: values.userId, password: '' });
+      onSignedIn(result.value);
+      announce(`Signed in to ${hostOf(values.serviceUrl)} as ${values.userId}. Your groups are being downloaded.`);
+      return;
+    }
+    const error = result.error;
+    if (error.code === 'RULE' && !discardPending) {
+      onNeedsDiscard({ message: error.message, action: 'Discard and sign in', retry: () => void signIn(values, true) });
+      return;
+    }
+    for (const [path, message] of Object.entries(error.fields ?? {})) if (isFieldName(path)) form.setError(path, { message });
+    if (error.code === 'AUTH') form.setFocus('password');
+    setProblem({ title: problemTitle(error, values.serviceUrl), error });
+  };
+
+  const field = (name: FieldName, label: string, input: { type: string; autoComplete: string; inputMode?: 'url'; hint?: string }) => {
+    const inputId = `${id}-${name}`;
+    const message = errors[name]?.message;
+    return (
+      <div className={`settings-field${message ? ' has-error' : ''}`}>
+        <label htmlFor={inputId} className="settings-label">
+          {label}
+        </label>
+        {input.hint && (
+          <p id={`${inputId}-hint`} className="settings-hint">
+            {input.hint}
+          </p>
+        )}
+        <input
+          {...form.register(name)}
+          id={inputId}
+          className="settings-input"
+          type={input.type}
+          autoComplete={input.autoComplete}
+          inputMode={input.inputMode}
+          spellCheck={false}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={[input.hint ? `${inputId}-hint` : null, message ? `${inputId}-error` : null].filter(Boolean).join(' ') || undefined}
+        />
+        {message && (
+          <p id={`${inputId}-error`} className="settings-error">
+            {message}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <form className="settings-form" noValidate onSubmit={(e) => void form.handleSubmit((values) => signIn(values, false))(e)}>
+      {field('serviceUrl', 'Plan service address', { type: 'url', autoComplete: 'url', inputMode: 'url', hint: 'The address your health plan gave you, like https://plan.example.com' })}
+      {field('userId', 'User ID', { type: 'text', autoComplete: 'username' })}
+      {field('password', 'Password', { type: 'password', autoComplete: 'current-password' })}
+      {problem && (
+        <div className="form-error" role="alert">
+          <p className="strong">{problem.title}</p>
+          <p>{problem.error.message}</p>
+        </div>
+      )}
+      <div>
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          {isSubmitting ? 'Signing in…' : 'Sign in'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../test/renderApp';
 
@@ -41,5 +41,62 @@ describe('Member detail', () => {
     await user.click(await screen.findByRole('link', { name: 'Members' }));
     expect(await screen.findByRole('button', { name: 'Terminated', pressed: true })).toBeInTheDocument();
     expect(transport.callsTo('members.list').at(-1)?.statuses).toEqual(['active', 'pending', 'terminated']);
+  });
+
+  it('offers the changes a subscriber can have, each opening its wizard', async () => {
+    renderApp('/members/100234004');
+    const actions = await screen.findByRole('navigation', { name: 'Member actions' });
+    const links = within(actions).getAllByRole('link');
+    // The router writes a digits-only search value as JSON ("100234004"), so it reads back as text.
+    expect(links.map((l) => [l.textContent, decodeURIComponent(l.getAttribute('href') ?? '')])).toEqual([
+      ['Add a dependent', '/members/100234004/add-dependent'],
+      ['Update demographics', '/members/100234004/demographics'],
+      ['Request ID card', '/id-cards?members="100234004"'],
+      ['Terminate', '/members/100234004/terminate'],
+    ]);
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+  });
+
+  it('offers no dependent to a dependent, and no second termination', async () => {
+    const { transport } = renderApp('/members/100234004-01');
+    const actions = await screen.findByRole('navigation', { name: 'Member actions' });
+    expect(within(actions).getAllByRole('link').map((l) => l.textContent)).toEqual(['Update demographics', 'Request ID card', 'Terminate']);
+
+    const current = await transport.call('members.get', { groupNumber: '100234', memberId: '100234004-01' });
+    if (!current.ok) throw new Error('fixture member missing');
+    // A termination already on file (ending at the end of the year): no second one.
+    transport.on('members.get', () => ({ ok: true, value: { ...current.value, terminationDate: '2026-12-31' } }));
+    act(() => transport.emit({ type: 'roster.changed', groupNumber: '100234' }));
+    await waitFor(() => expect(within(screen.getByRole('navigation', { name: 'Member actions' })).queryByRole('link', { name: 'Terminate' })).not.toBeInTheDocument());
+  });
+
+  it('keeps a terminated member read-only', async () => {
+    // The fixture's sixth subscriber is terminated.
+    renderApp('/members/100234006');
+    expect(await screen.findByText('Coverage has ended: a terminated member is kept read-only.')).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Member actions' })).not.toBeInTheDocument();
+  });
+
+  it('says when a change to the member is waiting for the plan, with the way to Activity', async () => {
+    const { transport } = renderApp('/members/100234004');
+    await screen.findByRole('heading', { level: 1, name: 'Dev Diaz' });
+    const current = await transport.call('members.get', { groupNumber: '100234', memberId: '100234004' });
+    if (!current.ok) throw new Error('fixture member missing');
+    transport.on('members.get', () => ({ ok: true, value: { ...current.value, pendingSync: true } }));
+    act(() => transport.emit({ type: 'roster.changed', groupNumber: '100234' }));
+    const note = await screen.findByRole('note');
+    expect(note).toHaveTextContent('A change to this member is waiting to be sent to the plan or accepted by it. See Activity');
+    expect(within(note).getByRole('link', { name: 'See Activity' })).toHaveAttribute('href', '/activity');
+  });
+
+  it('waits for a plan member ID before offering changes to a member enrolled here', async () => {
+    const { transport } = renderApp('/members/100234004');
+    await screen.findByRole('heading', { level: 1, name: 'Dev Diaz' });
+    const current = await transport.call('members.get', { groupNumber: '100234', memberId: '100234004' });
+    if (!current.ok) throw new Error('fixture member missing');
+    transport.on('members.get', () => ({ ok: true, value: { ...current.value, memberId: 'NEW-12', subscriberId: 'NEW-12', pendingSync: true } }));
+    act(() => transport.emit({ type: 'roster.changed', groupNumber: '100234' }));
+    expect(await screen.findByText(/Changes to this member can be made once the plan has accepted the enrollment/)).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Member actions' })).not.toBeInTheDocument();
   });
 });

@@ -13,6 +13,8 @@ import { formatDate } from '../../components/format';
 import { Field, FieldList } from './FieldList';
 import { FamilySection } from './FamilySection';
 import { CoverageHistory } from './CoverageHistory';
+import { MemberActions, PendingBanner } from './MemberActions';
+import './member-actions.css';
 
 /** A long address may wrap only after the @, never inside a word (<wbr> leaves copied text intact). */
 function Email({ address }: { address: string }) {
@@ -70,6 +72,8 @@ function MemberView({ member }: { member: MemberDetail }) {
         </div>
         <StatusBadge status={member.status} pendingSync={member.pendingSync} />
       </div>
+      {member.pendingSync && <PendingBanner />}
+      <MemberActions member={member} />
       <div className="detail-grid">
         <section className="card" aria-labelledby="coverage-title">
           <h2 id="coverage-title" className="card-title">

@@ -1,0 +1,47 @@
+import { Link } from '@tanstack/react-router';
+import type { MemberDetail } from '../../../../shared/contract/schemas/member';
+import { isProvisionalMemberId } from '../../../../shared/contract/schemas/primitives';
+
+/**
+ * What can be done to this member, as links to the wizards. A terminated member is read-only (the
+ * plan refuses changes until a reinstatement); a member with a termination date already has one on
+ * file; a member enrolled here and not yet accepted has no plan ID that a transaction could name.
+ */
+export function MemberActions({ member }: { member: MemberDetail }) {
+  if (isProvisionalMemberId(member.memberId)) {
+    return <p className="muted member-actions-note">Changes to this member can be made once the plan has accepted the enrollment and given a member ID.</p>;
+  }
+  if (member.status === 'terminated') {
+    return <p className="muted member-actions-note">Coverage has ended: a terminated member is kept read-only.</p>;
+  }
+  const memberId = member.memberId;
+  return (
+    <nav className="member-actions" aria-label="Member actions">
+      {member.relationship === 'subscriber' && (
+        <Link to="/members/$memberId/add-dependent" params={{ memberId }} className="button">
+          Add a dependent
+        </Link>
+      )}
+      <Link to="/members/$memberId/demographics" params={{ memberId }} className="button">
+        Update demographics
+      </Link>
+      <Link to="/id-cards" search={{ members: memberId }} className="button">
+        Request ID card
+      </Link>
+      {member.terminationDate === null && (
+        <Link to="/members/$memberId/terminate" params={{ memberId }} className="button">
+          Terminate
+        </Link>
+      )}
+    </nav>
+  );
+}
+
+/** Said whenever the member has a local change the plan has not yet accepted. */
+export function PendingBanner() {
+  return (
+    <p className="pending-banner" role="note">
+      A change to this member is waiting to be sent to the plan or accepted by it. <Link to="/activity">See Activity</Link>
+    </p>
+  );
+}

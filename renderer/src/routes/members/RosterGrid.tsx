@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import type { Range } from '@tanstack/react-virtual';
 import type { RosterRow } from '../../../../shared/contract/schemas/member';
@@ -9,6 +9,8 @@ import { RosterHeader } from './RosterHeader';
 import { RosterCells } from './RosterRowView';
 import type { FamilyPlace } from './RosterRowView';
 import { rosterColumns } from './columns';
+import { SelectCell } from './SelectCell';
+import type { RowSelection } from './SelectCell';
 
 // Fixed heights keep scroll math exact for any row count (no measuring 100k rows); roster.css matches.
 export const rowHeight = 36;
@@ -27,6 +29,8 @@ interface Props {
   onScrollTop: (top: number) => void;
   /** Put the focus on the active row once it is rendered (coming back from a member). */
   focusOnMount?: boolean;
+  /** Row selection for bulk actions: a checkbox column, Space, Shift+click and Ctrl/Cmd+click. */
+  selection: RowSelection;
 }
 
 function familyPlace(rowAt: Props['rowAt'], index: number, row: RosterRow | undefined): FamilyPlace {
@@ -42,7 +46,7 @@ function familyPlace(rowAt: Props['rowAt'], index: number, row: RosterRow | unde
  * the focused row is always kept rendered, so focus never falls back to the page while scrolling.
  */
 export function RosterGrid(props: Props) {
-  const { total, rowAt, ensureRange, sort, onSort, onOpen, onActiveIndex, initialScrollTop, onScrollTop, focusOnMount = false } = props;
+  const { total, rowAt, ensureRange, sort, onSort, onOpen, onActiveIndex, initialScrollTop, onScrollTop, focusOnMount = false, selection } = props;
   const active = Math.min(props.activeIndex, Math.max(total - 1, 0));
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowRefs = useRef(new Map<number, HTMLDivElement>());
@@ -121,27 +125,44 @@ export function RosterGrid(props: Props) {
         e.preventDefault();
         onOpen(row.memberId);
       }
+    } else if (e.key === ' ') {
+      // Space would scroll the grid; here it ticks the focused row (Shift+Space: everything since the last tick).
+      e.preventDefault();
+      if (e.shiftKey) selection.onRange(active);
+      else selection.onToggle(active);
     }
+  };
+
+  /** A plain click opens the member; Shift+click selects a range and Ctrl/Cmd+click ticks one, as in file lists. */
+  const onRowClick = (e: MouseEvent<HTMLDivElement>, index: number, row: RosterRow | undefined) => {
+    if (!row) return;
+    if (e.shiftKey || e.ctrlKey || e.metaKey) {
+      e.currentTarget.focus({ preventScroll: true });
+      if (e.shiftKey) selection.onRange(index);
+      else selection.onToggle(index);
+    } else onOpen(row.memberId);
   };
 
   return (
     <div
       ref={scrollRef}
-      className="roster-scroll"
+      className="roster-scroll roster-selectable"
       role="grid"
       aria-label="Members"
       aria-describedby="roster-summary"
+      aria-multiselectable="true"
       aria-rowcount={total + 1}
-      aria-colcount={rosterColumns.length}
+      aria-colcount={rosterColumns.length + 1}
       // Focus lives on one row at a time (roving tabindex); the grid itself is reached only by clicking.
       tabIndex={-1}
       onScroll={(e) => onScrollTop(e.currentTarget.scrollTop)}
     >
-      <RosterHeader sort={sort} onSort={onSort} />
+      <RosterHeader sort={sort} onSort={onSort} selectAll={selection.header} />
       <div role="rowgroup" className="roster-body" style={{ height: virtualizer.getTotalSize() - headerHeight }}>
         {items.map((item) => {
           const row = rowAt(item.index);
           const family = familyPlace(rowAt, item.index, row);
+          const selected = row ? selection.isSelected(row.memberId) : false;
           return (
             <div
               key={item.key}
@@ -152,15 +173,19 @@ export function RosterGrid(props: Props) {
               role="row"
               aria-rowindex={item.index + 2}
               aria-busy={row ? undefined : true}
+              aria-selected={row ? selected : undefined}
               tabIndex={item.index === active ? 0 : -1}
-              className={`roster-row body-row family-${family}`}
+              className={`roster-row body-row family-${family}${selected ? ' is-selected' : ''}`}
               style={{ transform: `translateY(${item.start - headerHeight}px)` }}
               onFocus={() => {
                 if (item.index !== active) onActiveIndex(item.index);
               }}
-              onClick={() => row && onOpen(row.memberId)}
+              // Shift+click would otherwise select the text of every row in between.
+              onMouseDown={(e) => e.shiftKey && e.preventDefault()}
+              onClick={(e) => onRowClick(e, item.index, row)}
               onKeyDown={onKeyDown}
             >
+              <SelectCell row={row} index={item.index} selected={selected} selection={selection} />
               <RosterCells row={row} family={family} />
             </div>
           );

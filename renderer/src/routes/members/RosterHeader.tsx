@@ -1,12 +1,15 @@
 import type { RosterSort } from '../../state/rosterViewStore';
 import type { RosterSortColumn } from '../../../../shared/contract/methods/members';
 import { rosterColumns } from './columns';
+import { SelectAllHeader } from './SelectCell';
+import type { SelectAllState } from './SelectCell';
 
-/** Column headers; each is a button that sorts, and `aria-sort` tells which one is in effect. */
-export function RosterHeader({ sort, onSort }: { sort: RosterSort; onSort: (by: RosterSortColumn) => void }) {
+/** Column headers; each is a button that sorts, and `aria-sort` tells which one is in effect. The first selects every matching member. */
+export function RosterHeader({ sort, onSort, selectAll }: { sort: RosterSort; onSort: (by: RosterSortColumn) => void; selectAll: SelectAllState }) {
   return (
     <div role="rowgroup" className="roster-head">
       <div role="row" className="roster-row" aria-rowindex={1}>
+        <SelectAllHeader state={selectAll} />
         {rosterColumns.map((column) => {
           const sorted = sort.by === column.sortBy;
           return (

@@ -12,7 +12,7 @@ async function loadedRoster() {
   const view = renderApp('/members');
   await grid();
   // The placeholder grid is replaced by the real one once the total is known: query again.
-  await waitFor(() => expect(within(screen.getByRole('grid', { name: 'Members' })).getAllByRole('gridcell')[0]).toHaveTextContent(/,/));
+  await waitFor(() => expect(within(screen.getByRole('grid', { name: 'Members' })).getAllByRole('gridcell')[1]).toHaveTextContent(/,/));
   return { ...view, grid: screen.getByRole('grid', { name: 'Members' }) };
 }
 
@@ -28,10 +28,11 @@ describe('Members roster', () => {
     // Only a screenful (plus overscan) is in the DOM, never the whole roster.
     expect(bodyRows(g).length).toBeLessThan(40);
     expect(within(g).getAllByRole('columnheader').map((h) => h.textContent?.replace(/[↑↓]/g, ''))).toEqual([
+      '',
       'Name', 'Member ID', 'Relationship', 'Date of birth', 'Plan', 'Tier', 'Status', 'Effective', 'Termination',
     ]);
     // A dependent follows its subscriber.
-    const cells = bodyRows(g).map((r) => within(r).getAllByRole('gridcell')[2]?.textContent);
+    const cells = bodyRows(g).map((r) => within(r).getAllByRole('gridcell')[3]?.textContent);
     expect(cells.slice(0, 2)).toContain('Subscriber');
   });
 
@@ -45,7 +46,7 @@ describe('Members roster', () => {
     // The rows of the new page arrive in place of their placeholders.
     await waitFor(() => {
       const row = bodyRows(g).find((r) => r.getAttribute('aria-rowindex') === String(pageSize + 10));
-      expect(row && within(row).getAllByRole('gridcell')[0]).toHaveTextContent(/,/);
+      expect(row && within(row).getAllByRole('gridcell')[1]).toHaveTextContent(/,/);
     });
   });
 
@@ -118,7 +119,7 @@ describe('Members roster', () => {
     await user.keyboard('{Home}');
     await waitFor(() => expect(document.activeElement).toHaveAttribute('aria-rowindex', '2'));
 
-    const name = within(document.activeElement as HTMLElement).getAllByRole('gridcell')[0]?.textContent ?? '';
+    const name = within(document.activeElement as HTMLElement).getAllByRole('gridcell')[1]?.textContent ?? '';
     const [last, first] = name.split(', ');
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('heading', { level: 1, name: new RegExp(`${first} ${last}`) })).toBeInTheDocument();
@@ -132,7 +133,7 @@ describe('Members roster', () => {
     expect(lastPageOffset).toBeGreaterThanOrEqual(2 * pageSize);
     act(() => bodyRows(g)[0]?.focus());
     await user.keyboard('{End}');
-    await waitFor(() => expect(within(document.activeElement as HTMLElement).getAllByRole('gridcell')[0]).toHaveTextContent(/,/));
+    await waitFor(() => expect(within(document.activeElement as HTMLElement).getAllByRole('gridcell')[1]).toHaveTextContent(/,/));
     const offsets = transport.callsTo('members.list').map((c) => c.offset);
     expect(offsets).toContain(lastPageOffset);
     expect(offsets).not.toContain(pageSize);
@@ -147,7 +148,7 @@ describe('Members roster', () => {
     await user.keyboard('{Enter}');
     await user.click(await screen.findByRole('link', { name: 'Back to roster' }));
     await waitFor(() => expect(document.activeElement).toHaveAttribute('aria-rowindex', '5'));
-    expect(within(document.activeElement as HTMLElement).getAllByRole('gridcell')[0]).toHaveTextContent(/,/);
+    expect(within(document.activeElement as HTMLElement).getAllByRole('gridcell')[1]).toHaveTextContent(/,/);
   });
 
   it('refetches when the roster changes', async () => {

@@ -11,6 +11,9 @@ import { RosterToolbar } from './RosterToolbar';
 import { RosterGrid } from './RosterGrid';
 import { useRosterPages } from './useRosterPages';
 import type { RosterParams } from './useRosterPages';
+import { useRowSelection } from './useRowSelection';
+import { SelectionBar } from './SelectionBar';
+import './roster-selection.css';
 
 /** Placeholder rows shown while the first page is on its way, so the table keeps its shape. */
 const placeholderRows = 12;
@@ -44,6 +47,7 @@ export function RosterPage() {
     [groupNumber, sort, filters, query],
   );
   const roster = useRosterPages(params);
+  const selection = useRowSelection(params, roster.total, roster.rowAt);
 
   const gridProps = {
     rowAt: roster.rowAt,
@@ -56,6 +60,7 @@ export function RosterPage() {
     },
     activeIndex,
     onActiveIndex: setActiveIndex,
+    selection,
   };
 
   // Consumed once: a later visit from the navigation starts without stealing focus.
@@ -78,6 +83,7 @@ export function RosterPage() {
         </p>
       </div>
       <RosterToolbar plans={group.data?.plans ?? []} />
+      <SelectionBar groupNumber={groupNumber} />
       {roster.error && roster.total === null ? (
         <ErrorState title="The roster could not be loaded" error={roster.error} onRetry={roster.reload} />
       ) : roster.total === 0 ? (

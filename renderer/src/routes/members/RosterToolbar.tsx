@@ -1,5 +1,6 @@
 import { relationshipLabels } from '../../../../shared/domain/relationships';
 import { useEffect, useState } from 'react';
+import { Link } from '@tanstack/react-router';
 import { memberStatuses, relationships } from '../../../../shared/contract/schemas/member';
 import type { MemberStatus } from '../../../../shared/contract/schemas/member';
 import type { Plan } from '../../../../shared/contract/schemas/group';
@@ -71,6 +72,9 @@ export function RosterToolbar({ plans }: { plans: Plan[] }) {
         selected={filters.relationships}
         onChange={(picked) => setFilters({ relationships: picked })}
       />
+      <Link to="/enroll" className="button button-primary toolbar-end">
+        Enroll a subscriber
+      </Link>
     </div>
   );
 }

@@ -1,0 +1,110 @@
+import type { z } from 'zod';
+import { ContractFailure } from '../../../../shared/contract';
+import { deriveCoverageTier } from '../../../../shared/domain/coverage-tier';
+import { validateDependentAge } from '../../../../shared/domain/dependent-age';
+import { validateFamilyComposition } from '../../../../shared/domain/family-composition';
+import { isPartnerRelationship } from '../../../../shared/domain/relationships';
+import { validateRetroDate } from '../../../../shared/domain/retro-window';
+import { firstEligibleEffectiveDate } from '../../../../shared/domain/waiting-period';
+import type { enrollRequest } from '../../../../shared/plan-api/eligibility';
+import type { MemberRecord } from '../../../../shared/sandbox/types';
+import { statement } from '../../store/statements';
+import { enforce, fullName, provisionalDependentId, provisionalSubscriberId, refuse, type ChangeEnv, type PlannedChange } from './change-plan';
+
+type EnrollInput = z.output<typeof enrollRequest>;
+
+/** 834 INS04 28, as the plan words the first period. */
+export const initialEnrollmentReason = 'Initial enrollment';
+
+/** Enrolls a subscriber with the dependents named with them, on one plan and tier (as the plan does). */
+export function planEnroll(env: ChangeEnv, request: EnrollInput): PlannedChange {
+  const { rules, today } = env;
+  if (!rules.planCodes.includes(request.planCode)) {
+    refuse('planCode', `Plan ${request.planCode} is not offered to group ${rules.groupNumber}: choose one of ${rules.planCodes.join(', ')}.`);
+  }
+  enforce(validateRetroDate(request.effectiveDate, rules.policy, today));
+  // PHS Act §2708: coverage may not start before the waiting period after hire has passed.
+  const earliest = firstEligibleEffectiveDate(request.subscriber.hireDate, rules.policy);
+  if (request.effectiveDate < earliest) {
+    refuse(
+      'effectiveDate',
+      `Effective date must be on or after ${earliest}: the group's waiting period is ${rules.policy.waitingPeriodDays} days after the hire date ${request.subscriber.hireDate}.`,
+    );
+  }
+  const relationships = ['subscriber' as const, ...request.dependents.map((d) => d.relationship)];
+  const secondPartner = request.dependents.findIndex((d, i) => isPartnerRelationship(d.relationship) && request.dependents.slice(0, i).some((e) => isPartnerRelationship(e.relationship)));
+  enforce(validateFamilyComposition(relationships), { relationship: `dependents.${Math.max(secondPartner, 0)}.relationship` });
+  request.dependents.forEach((d, i) => enforce(validateDependentAge(d, request.effectiveDate, rules.policy), { dateOfBirth: `dependents.${i}.dateOfBirth` }));
+  assertSsnNotEnrolled(env, request.subscriber.ssn);
+
+  const tier = deriveCoverageTier(relationships);
+  const coverage = [{ planCode: request.planCode, tier, startDate: request.effectiveDate, endDate: null, reason: initialEnrollmentReason }];
+  const { subscriber } = request;
+  const n = request.dependents.length;
+  return {
+    kind: 'enroll',
+    body: { ...request },
+    summary: `Enroll ${fullName(subscriber)}${n === 0 ? '' : ` with ${n} dependent${n === 1 ? '' : 's'}`}`,
+    memberId: null,
+    memberIds: [],
+    apply(writer, outboxId) {
+      const subscriberId = provisionalSubscriberId(outboxId);
+      const base = { subscriberId, middleName: null, suffix: null, phone: null, email: null, hireDate: null, employmentStatus: null, coverage };
+      const rows: [MemberRecord, boolean][] = [
+        [
+          {
+            ...base,
+            memberId: subscriberId,
+            relationship: 'subscriber',
+            firstName: subscriber.firstName,
+            middleName: subscriber.middleName ?? null,
+            lastName: subscriber.lastName,
+            suffix: subscriber.suffix ?? null,
+            dateOfBirth: subscriber.dateOfBirth,
+            gender: subscriber.gender,
+            ssn: subscriber.ssn,
+            address: subscriber.address,
+            phone: subscriber.phone ?? null,
+            email: subscriber.email ?? null,
+            hireDate: subscriber.hireDate,
+            employmentStatus: subscriber.employmentStatus,
+          },
+          false,
+        ],
+        ...request.dependents.map((d, i): [MemberRecord, boolean] => [
+          {
+            ...base,
+            memberId: provisionalDependentId(outboxId, i + 1),
+            relationship: d.relationship,
+            firstName: d.firstName,
+            middleName: d.middleName ?? null,
+            lastName: d.lastName,
+            suffix: d.suffix ?? null,
+            dateOfBirth: d.dateOfBirth,
+            gender: d.gender,
+            ssn: d.ssn ?? null,
+            address: d.address ?? subscriber.address,
+          },
+          d.disabled,
+        ]),
+      ];
+      for (const [member, disabled] of rows) writer.insertProvisional(member, disabled);
+    },
+  };
+}
+
+/**
+ * An employee is enrolled once per group and covered again by reinstatement. Only subscribers with
+ * the same last 4 are decrypted and compared: a handful of rows through members_by_ssn_last4.
+ */
+function assertSsnNotEnrolled(env: ChangeEnv, ssn: string): void {
+  const candidates = statement(
+    env.db,
+    `SELECT member_id, ssn_encrypted FROM members WHERE group_number = ? AND ssn_last4 = ? AND relationship = 'subscriber'`,
+  ).all(env.rules.groupNumber, ssn.slice(-4)) as { member_id: string; ssn_encrypted: Buffer }[];
+  const taken = candidates.find((c) => env.cipher.decrypt(c.ssn_encrypted) === ssn);
+  if (taken !== undefined) {
+    const message = `This SSN already belongs to subscriber ${taken.member_id} in this group: reinstate or update that member instead of enrolling again.`;
+    throw new ContractFailure('RULE', message, { 'subscriber.ssn': message });
+  }
+}

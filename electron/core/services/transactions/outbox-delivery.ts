@@ -1,0 +1,183 @@
+import type { ContractError } from '../../../../shared/contract';
+import type { CoreEvent } from '../../../../shared/contract/events';
+import { isProvisionalMemberId } from '../../../../shared/contract/schemas/primitives';
+import type { TransactionAccepted, TransactionKind } from '../../../../shared/plan-api/eligibility';
+import { statement } from '../../store/statements';
+import type { Store } from '../../store/store';
+
+import { createDraftFromRequest } from '../drafts/drafts-repository';
+import { applyDeferredRemote } from '../../sync/deferred-remote';
+import { createNotification } from '../notifications/notifications-repository';
+import { findOutboxRow, linkedDraftId, outboxMemberIds, setOutboxMembers, undoOf, type OutboxRecord } from './outbox-rows';
+import { otherOpenChange, restoreUndo } from './pending-writer';
+import { mergeSecrets } from './request-secrets';
+import { transactionKindLabels, wizardForKind } from './transaction-labels';
+
+/**
+ * The outbox as the sync engine sees it (DESIGN.md, Sync: push): the next row to send, and what
+ * each answer does to the replica. Every function writes inside the caller's SQLite transaction when
+ * one is open (better-sqlite3 nests `db.transaction` as a savepoint), so the sync engine can apply
+ * the plan's members in the same commit, and returns the events to publish after that commit.
+ */
+
+export type DeliveryPath = 'enrollments' | 'dependents' | 'terminations' | 'reinstatements' | 'demographics' | 'id-card-requests';
+
+export const deliveryPaths: Record<TransactionKind, DeliveryPath> = {
+  enroll: 'enrollments',
+  add_dependent: 'dependents',
+  terminate: 'terminations',
+  reinstate: 'reinstatements',
+  update_demographics: 'demographics',
+  id_cards: 'id-card-requests',
+};
+
+export interface Delivery {
+  id: number;
+  groupNumber: string;
+  kind: TransactionKind;
+  idempotencyKey: string;
+  /** POST /v1/groups/:groupNumber/<path>. */
+  path: DeliveryPath;
+  /** The full plan-api request: SSNs decrypted, `expectedVersion` as the user saw it. */
+  body: Record<string, unknown>;
+}
+
+/** The oldest transaction not yet answered (queued, or sent without an answer), or null. */
+export function nextDelivery(store: Store): Delivery | null {
+  const row = statement(store.db, `SELECT * FROM outbox WHERE status IN ('queued', 'sent') ORDER BY id LIMIT 1`).get() as OutboxRecord | undefined;
+  if (row === undefined) return null;
+  const payload = JSON.parse(row.payload) as Record<string, unknown>;
+  const secrets = row.secrets_encrypted === null ? {} : (JSON.parse(store.cipher.decrypt(row.secrets_encrypted)) as Record<string, string>);
+  return { id: row.id, groupNumber: row.group_number, kind: row.kind, idempotencyKey: row.idempotency_key, path: deliveryPaths[row.kind], body: mergeSecrets(payload, secrets) };
+}
+
+/**
+ * Marks the row sent (it may have reached the plan: from now on it can no longer be cancelled).
+ * False when it is no longer open (cancelled meanwhile): do not send it.
+ */
+export function markSent(store: Store, id: number, at: string): boolean {
+  return statement(store.db, `UPDATE outbox SET status = 'sent', sent_at = ?, updated_at = ? WHERE id = ? AND status IN ('queued', 'sent')`).run(at, at, id).changes === 1;
+}
+
+/** A try that got no answer (network, 5xx, 429): counted and noted; the row stays for the next try. */
+export function markAttemptFailed(store: Store, id: number, message: string, at: string): void {
+  statement(
+    store.db,
+    `UPDATE outbox SET attempts = attempts + 1, last_error = ?, last_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN ('queued', 'sent')`,
+  ).run(message, at, at, id);
+}
+
+/**
+ * The plan accepted: provisional rows go (the caller applies the plan's members in the same
+ * transaction, so the family never disappears), pending flags clear, the row keeps the confirmation
+ * number and names the plan's member IDs, the draft is done with, and the user is told.
+ */
+export function recordAccepted(store: Store, id: number, accepted: TransactionAccepted, at: string): CoreEvent[] {
+  const { db } = store;
+  return db.transaction((): CoreEvent[] => {
+    const row = openRow(store, id);
+    if (row === null) return [];
+    const undo = undoOf(row);
+    const deleteMember = statement(db, 'DELETE FROM members WHERE member_id = ?');
+    for (const memberId of undo.provisional) deleteMember.run(memberId);
+    const named = [...outboxMemberIds(db, id), ...accepted.memberIds].filter((m) => !isProvisionalMemberId(m));
+    clearPending(store, named, id);
+    statement(
+      db,
+      `UPDATE outbox SET status = 'accepted', confirmation_number = ?, error = NULL, last_error = NULL, attempts = attempts + 1,
+         undo = '{}', secrets_encrypted = NULL, resolved_at = ?, updated_at = ? WHERE id = ?`,
+    ).run(accepted.confirmationNumber, at, at, id);
+    setOutboxMembers(db, id, accepted.memberIds);
+    statement(db, 'DELETE FROM wizard_drafts WHERE outbox_ref = ?').run(id);
+    const label = transactionKindLabels[row.kind];
+    return [
+      { type: 'activity.changed', groupNumber: row.group_number },
+      { type: 'roster.changed', groupNumber: row.group_number },
+      ...createNotification(db, {
+        groupNumber: row.group_number,
+        kind: 'transaction.accepted',
+        title: `${label} accepted — ${accepted.confirmationNumber}`,
+        body: `The plan accepted this ${label.toLowerCase()} for group ${row.group_number}. Confirmation number ${accepted.confirmationNumber}.`,
+        link: activityLink(id),
+        outboxRef: id,
+        createdAt: at,
+      }),
+    ];
+  })();
+}
+
+/**
+ * The plan refused: the pending local change is undone, the input stays in a draft for correction
+ * (one is made from the request if the wizard kept none), and the user is told the plan's reason.
+ */
+export function recordRejected(store: Store, id: number, error: ContractError, at: string): CoreEvent[] {
+  const { db } = store;
+  return db.transaction((): CoreEvent[] => {
+    const row = openRow(store, id);
+    if (row === null) return [];
+    const restored = restoreUndo(db, undoOf(row), id);
+    const named = outboxMemberIds(db, id).filter((m) => !isProvisionalMemberId(m));
+    clearPending(store, named, id);
+    statement(db, `UPDATE outbox SET status = 'rejected', error = ?, attempts = attempts + 1, undo = '{}', secrets_encrypted = NULL, resolved_at = ?, updated_at = ? WHERE id = ?`).run(
+      JSON.stringify(error),
+      at,
+      at,
+      id,
+    );
+    keepInputForCorrection(store, row, at);
+    // Remote changes the pull held back while these members were pending can land now.
+    applyDeferredRemote(store, [...new Set([...restored, ...named])]);
+    const label = transactionKindLabels[row.kind];
+    return [
+      { type: 'activity.changed', groupNumber: row.group_number },
+      { type: 'roster.changed', groupNumber: row.group_number },
+      ...createNotification(db, {
+        groupNumber: row.group_number,
+        kind: 'transaction.rejected',
+        title: `${label} rejected`,
+        body: `The plan refused this ${label.toLowerCase()} for group ${row.group_number}: ${error.message} Open it in Activity to correct and resend it.`,
+        link: activityLink(id),
+        outboxRef: id,
+        createdAt: at,
+      }),
+    ];
+  })();
+}
+
+/** For the status bar: transactions waiting for the plan, and refusals not yet corrected. */
+export function outboxCounts(store: Store): { pending: number; rejected: number } {
+  return statement(
+    store.db,
+    `SELECT coalesce(sum(status IN ('queued', 'sent')), 0) AS pending, coalesce(sum(status = 'rejected'), 0) AS rejected FROM outbox`,
+  ).get() as { pending: number; rejected: number };
+}
+
+export const activityLink = (id: number): string => `#/activity?id=${id}`;
+
+/** The row if the plan's answer still has something to settle: an answer for a settled row is a repeat. */
+function openRow(store: Store, id: number): OutboxRecord | null {
+  const row = findOutboxRow(store.db, id);
+  return row !== null && (row.status === 'queued' || row.status === 'sent') ? row : null;
+}
+
+function clearPending(store: Store, memberIds: readonly string[], id: number): void {
+  const clear = statement(store.db, 'UPDATE members SET pending_sync = 0 WHERE member_id = ? AND pending_sync = 1');
+  for (const memberId of memberIds) if (!otherOpenChange(store.db, memberId, id)) clear.run(memberId);
+}
+
+function keepInputForCorrection(store: Store, row: OutboxRecord, at: string): void {
+  const wizard = wizardForKind[row.kind];
+  if (wizard === null || linkedDraftId(store.db, row.id) !== null) return;
+  const { expectedVersion: _version, ...request } = JSON.parse(row.payload) as Record<string, unknown>;
+  const secrets = row.secrets_encrypted === null ? {} : (JSON.parse(store.cipher.decrypt(row.secrets_encrypted)) as Record<string, string>);
+  createDraftFromRequest(store, {
+    wizard,
+    groupNumber: row.group_number,
+    memberId: row.member_id,
+    request,
+    secrets: Object.fromEntries(Object.entries(secrets).map(([path, value]) => [`request.${path}`, value])),
+    outboxRef: row.id,
+    createdBy: row.created_by,
+    now: at,
+  });
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { ContractFailure } from '../../../../shared/contract';
+import type { ParsedTransactionInput } from '../../../../shared/contract/schemas/transaction';
+import { statement } from '../../store/statements';
+import type { Store } from '../../store/store';
+import { actingUserId } from './acting-user';
+import type { ChangeEnv, PlannedChange } from './change-plan';
+import { requireGroupRules } from './local-replica';
+import { requireOutboxRow, setOutboxMembers } from './outbox-rows';
+import { PendingWriter } from './pending-writer';
+import { planChange } from './plan-change';
+import { splitSecrets } from './request-secrets';
+
+export interface QueueEnv {
+  store: Store;
+  today: string;
+  now: string;
+}
+
+export interface QueueLinks {
+  /** The wizard draft the input came from: kept, linked, until the plan accepts. */
+  draftId?: number | undefined;
+  /** A rejected transaction this one corrects. */
+  replaces?: number | undefined;
+}
+
+export interface Queued {
+  id: number;
+  /** Members the replica now shows as pending, provisional ones included. */
+  pending: string[];
+}
+
+export function changeEnv(env: QueueEnv, groupNumber: string): ChangeEnv {
+  return { db: env.store.db, cipher: env.store.cipher, rules: requireGroupRules(env.store.db, groupNumber, env.today), today: env.today };
+}
+
+/**
+ * Validates and queues one transaction: the pending local change and its outbox row in ONE SQLite
+ * transaction (DESIGN.md, Sync: push), so a refusal or a crash leaves neither.
+ */
+export function queueTransaction(env: QueueEnv, groupNumber: string, transaction: ParsedTransactionInput, links: QueueLinks = {}): Queued {
+  return env.store.db.transaction(() => queuePlanned(env, groupNumber, planChange(changeEnv(env, groupNumber), transaction), links))();
+}
+
+/** Writes a change the rules accepted. Runs inside the caller's SQLite transaction. */
+export function queuePlanned(env: QueueEnv, groupNumber: string, planned: PlannedChange, links: QueueLinks = {}): Queued {
+  const { db, cipher } = env.store;
+  checkLinks(env, groupNumber, links);
+  const { masked, secrets } = splitSecrets(planned.body);
+  const id = Number(
+    statement(
+      db,
+      `INSERT INTO outbox (idempotency_key, group_number, kind, member_id, payload, secrets_encrypted, status, summary, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?) RETURNING id`,
+    )
+      .pluck()
+      .get(
+        randomUUID(),
+        groupNumber,
+        planned.kind,
+        planned.memberId,
+        JSON.stringify(masked),
+        Object.keys(secrets).length === 0 ? null : cipher.encrypt(JSON.stringify(secrets)),
+        planned.summary,
+        actingUserId(db),
+        env.now,
+        env.now,
+      ),
+  );
+  const writer = new PendingWriter(db, cipher, groupNumber, env.now);
+  planned.apply(writer, id);
+  statement(db, 'UPDATE outbox SET undo = ? WHERE id = ?').run(JSON.stringify(writer.undo), id);
+  setOutboxMembers(db, id, [...planned.memberIds, ...writer.undo.provisional]);
+  if (links.replaces !== undefined) {
+    statement(db, `UPDATE outbox SET status = 'corrected', replaced_by = ?, updated_at = ? WHERE id = ?`).run(id, env.now, links.replaces);
+    // The rejected one's input moves along with the correction, unless the wizard names its own draft.
+    if (links.draftId === undefined) statement(db, 'UPDATE wizard_drafts SET outbox_ref = ? WHERE outbox_ref = ?').run(id, links.replaces);
+  }
+  if (links.draftId !== undefined) statement(db, 'UPDATE wizard_drafts SET outbox_ref = ?, updated_at = ? WHERE id = ?').run(id, env.now, links.draftId);
+  return { id, pending: [...writer.pending] };
+}
+
+function checkLinks(env: QueueEnv, groupNumber: string, links: QueueLinks): void {
+  const { db } = env.store;
+  if (links.draftId !== undefined) {
+    const draftGroup = statement(db, 'SELECT group_number FROM wizard_drafts WHERE id = ?').pluck().get(links.draftId);
+    if (draftGroup !== groupNumber) throw new ContractFailure('NOT_FOUND', `There is no draft #${links.draftId} in group ${groupNumber}.`, { draftId: 'Not found' });
+  }
+  if (links.replaces !== undefined) {
+    const replaced = requireOutboxRow(db, groupNumber, links.replaces, 'replaces');
+    if (replaced.status !== 'rejected') {
+      throw new ContractFailure('RULE', `Transaction #${replaced.id} is ${replaced.status}: only a rejected transaction can be corrected and resent.`, { replaces: 'Not rejected' });
+    }
+  }
+}

@@ -34,14 +34,12 @@ export interface WizardShellProps {
 export function WizardShell(props: WizardShellProps) {
   const { title, subtitle, steps, index, onBack, onNext, submitLabel, busy = false, onSaveAndClose, onDiscard, saveStatus, summary, children } = props;
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const shownIndex = useRef(index);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const step = steps[index];
   const isLast = index === steps.length - 1;
 
+  // On opening and on every step change: keyboard and screen reader users start at the step's top.
   useEffect(() => {
-    if (shownIndex.current === index) return;
-    shownIndex.current = index;
     headingRef.current?.focus();
   }, [index]);
 

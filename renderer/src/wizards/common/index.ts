@@ -45,3 +45,8 @@ export { routeServerError } from './server-errors';
 export { filled, blankOr, orNull, fieldId, todayIso } from './form-rules';
 export { splitSecrets, joinSecrets } from './draft-values';
 export { flattenErrors, type FlatError } from './flatten-errors';
+export { PersonFields } from './PersonFields';
+export { personFormSchema, personRequest, dateOfBirthField, ssnDigits, emptyPerson, genderOptions, type PersonValues } from './person-form';
+export { AddressFields } from './AddressFields';
+export { addressFormSchema, addressRequest, emptyAddress, type AddressValues } from './address-form';
+export { usStates } from './us-states';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useFormState, useWatch, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useWatch, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import type { ContractError } from '../../../../shared/contract';
 import type { WizardName } from '../../../../shared/contract/schemas/transaction';
 import { useApi } from '../../api/ApiProvider';
@@ -39,6 +39,8 @@ export interface WizardDraft {
   flush: () => Promise<number | undefined>;
   /** Deletes the draft. */
   discard: () => Promise<void>;
+  /** No more saves: the submitted transaction owns the draft now. */
+  stop: () => void;
 }
 
 /**
@@ -58,6 +60,7 @@ export function useWizardDraft<T extends FieldValues>(options: WizardDraftOption
   const chain = useRef<Promise<number | undefined>>(Promise.resolve(draftId));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef({ stepId, secretPaths, onRestore, enabled });
+  const stopped = useRef(false);
   useEffect(() => {
     latest.current = { stepId, secretPaths, onRestore, enabled };
   });
@@ -95,7 +98,7 @@ export function useWizardDraft<T extends FieldValues>(options: WizardDraftOption
       const values = form.getValues();
       const step = latest.current.stepId;
       const key = JSON.stringify([step, values]);
-      if (key === lastSaved.current || !latest.current.enabled) return idRef.current;
+      if (key === lastSaved.current || !latest.current.enabled || stopped.current) return idRef.current;
       const { data, secrets } = splitSecrets(values, latest.current.secretPaths(values));
       setSave({ state: 'saving' });
       const known = idRef.current;
@@ -114,10 +117,11 @@ export function useWizardDraft<T extends FieldValues>(options: WizardDraftOption
   }, [api, form, groupNumber, memberId, wizard]);
 
   const values = useWatch({ control: form.control });
-  const { isDirty } = useFormState({ control: form.control });
   const snapshot = JSON.stringify(values);
+  // Nothing typed yet and no draft: opening a wizard and leaving it must not leave a draft behind.
+  const pristine = snapshot === JSON.stringify(defaultValues);
   useEffect(() => {
-    if (!enabled || loading || (!isDirty && idRef.current === undefined)) return;
+    if (!enabled || loading || (pristine && idRef.current === undefined)) return;
     timer.current = setTimeout(() => {
       timer.current = null;
       void saveNow();
@@ -125,7 +129,7 @@ export function useWizardDraft<T extends FieldValues>(options: WizardDraftOption
     return () => {
       if (timer.current !== null) clearTimeout(timer.current);
     };
-  }, [snapshot, stepId, enabled, loading, isDirty, saveNow]);
+  }, [snapshot, stepId, enabled, loading, pristine, saveNow]);
 
   // Leaving the wizard (sidebar, palette) still keeps what was typed in the last moment.
   useEffect(
@@ -140,19 +144,23 @@ export function useWizardDraft<T extends FieldValues>(options: WizardDraftOption
       clearTimeout(timer.current);
       timer.current = null;
     }
-    if (!form.formState.isDirty && idRef.current === undefined) return Promise.resolve(undefined);
+    if (idRef.current === undefined && JSON.stringify(form.getValues()) === JSON.stringify(defaultValues)) return Promise.resolve(undefined);
     return saveNow();
-  }, [form, saveNow]);
+  }, [form, defaultValues, saveNow]);
 
-  const discard = useCallback(async () => {
-    latest.current.enabled = false;
+  const stop = useCallback(() => {
+    stopped.current = true;
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
+  }, []);
+
+  const discard = useCallback(async () => {
+    stop();
     const known = await chain.current;
     if (known !== undefined) await api.call('drafts.discard', { groupNumber, id: known });
     idRef.current = undefined;
     setId(undefined);
-  }, [api, groupNumber]);
+  }, [api, groupNumber, stop]);
 
-  return { loading, loadError, id, save, flush, discard };
+  return { loading, loadError, id, save, flush, discard, stop };
 }

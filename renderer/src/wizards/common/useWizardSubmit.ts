@@ -37,7 +37,7 @@ export function useWizardSubmit<T extends FieldValues>({
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<SubmitResult | null>(null);
   const { showServerError } = wizard;
-  const { flush } = draft;
+  const { flush, stop } = draft;
 
   const submit = useCallback(
     async (transaction: TransactionInput) => {
@@ -50,13 +50,16 @@ export function useWizardSubmit<T extends FieldValues>({
           ...(draftId === undefined ? {} : { draftId }),
           ...(replaces === undefined ? {} : { replaces }),
         });
-        if (answer.ok) setResult(answer.value);
+        if (answer.ok) {
+          stop();
+          setResult(answer.value);
+        }
         else showServerError(answer.error, aliases);
       } finally {
         setBusy(false);
       }
     },
-    [api, flush, groupNumber, replaces, aliases, showServerError],
+    [api, flush, stop, groupNumber, replaces, aliases, showServerError],
   );
 
   const reset = useCallback(() => setResult(null), []);

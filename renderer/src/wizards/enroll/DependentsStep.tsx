@@ -1,0 +1,72 @@
+import { useRef } from 'react';
+import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import type { GroupPolicy } from '../../../../shared/contract/schemas/group';
+import { isPartnerRelationship, relationshipLabels } from '../../../../shared/domain/relationships';
+import { CheckboxField, PersonFields, SelectField, fieldId } from '../common';
+import { emptyDependent, type DependentRelationship, type EnrollValues } from './enroll-form';
+
+const partnerOptions = (['spouse', 'domestic_partner'] as const).map((r) => ({ value: r, label: relationshipLabels[r] }));
+const childOptions = (['child', 'stepchild', 'adopted_child', 'foster_child'] as const).map((r) => ({ value: r, label: relationshipLabels[r] }));
+const isPartner = (r: string) => r !== '' && isPartnerRelationship(r as DependentRelationship);
+
+/**
+ * Dependents enrolled with the subscriber: at most one spouse or domestic partner (the button goes
+ * away once there is one) and any children, each with the age limit explained.
+ */
+export function DependentsStep({ policy, today }: { policy: GroupPolicy; today: string }) {
+  const { control } = useFormContext<EnrollValues>();
+  const { fields, append, remove } = useFieldArray({ control, name: 'dependents' });
+  const relationships = useWatch({ control, name: 'dependents' }).map((d) => d?.relationship ?? '');
+  const addChildRef = useRef<HTMLButtonElement>(null);
+  const hasPartner = relationships.some(isPartner);
+  const titles = relationships.map((r, i) => (isPartner(r) ? 'Spouse or domestic partner' : `Child ${relationships.slice(0, i + 1).filter((x) => !isPartner(x)).length}`));
+
+  const add = (relationship: DependentRelationship) => append(emptyDependent(relationship), { focusName: `dependents.${fields.length}.firstName` });
+  const drop = (index: number) => {
+    remove(index);
+    addChildRef.current?.focus();
+  };
+
+  return (
+    <>
+      <p className="wz-hint">
+        Add the family members to cover with the employee. Children are covered through the end of the month they turn {policy.dependentAgeLimit}; an older child
+        can stay covered only when disabled, with proof of incapacity on file.
+      </p>
+      {fields.length === 0 && <p className="muted">No dependents: the employee will be covered alone.</p>}
+      {fields.map((field, i) => {
+        const partner = isPartner(relationships[i] ?? '');
+        const title = titles[i] ?? 'Dependent';
+        return (
+          <fieldset key={field.id} className="wz-group" id={fieldId(`dependents.${i}`)}>
+            <legend>{title}</legend>
+            <SelectField name={`dependents.${i}.relationship`} label="Relationship" options={partner ? partnerOptions : childOptions} />
+            <PersonFields prefix={`dependents.${i}`} ssnOptional today={today} />
+            {!partner && (
+              <CheckboxField
+                name={`dependents.${i}.disabled`}
+                label="Disabled: cannot support themselves, with proof on file"
+                hint={`Lets a child stay covered past ${policy.dependentAgeLimit}.`}
+              />
+            )}
+            <div className="wz-group-actions">
+              <button type="button" className="button" onClick={() => drop(i)}>
+                Remove {title.toLowerCase()}
+              </button>
+            </div>
+          </fieldset>
+        );
+      })}
+      <div className="wz-group-actions">
+        {!hasPartner && (
+          <button type="button" className="button" onClick={() => add('spouse')}>
+            Add spouse or domestic partner
+          </button>
+        )}
+        <button type="button" className="button" onClick={() => add('child')} ref={addChildRef}>
+          Add child
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,371 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { MethodInput } from '../../../../shared/contract';
+import { renderApp } from '../../test/renderApp';
+import { createFakeTransport, type FakeTransport } from '../../test/fakeTransport';
+
+type User = ReturnType<typeof userEvent.setup>;
+
+const updatedAt = '2026-11-27T12:00:05.000Z';
+
+function fakeWithDrafts(): FakeTransport {
+  const fake = createFakeTransport();
+  fake.on('drafts.save', (input) => ({
+    ok: true,
+    value: { id: input.id ?? 41, wizard: input.wizard, groupNumber: input.groupNumber, memberId: input.memberId ?? null, step: input.step, transactionId: null, updatedAt },
+  }));
+  fake.on('drafts.discard', () => ({ ok: true, value: { discarded: true } }));
+  fake.on('transactions.submit', () => ({ ok: true, value: { id: 7, status: 'queued', memberIds: ['NEW-7', 'NEW-7-01', 'NEW-7-02'] } }));
+  fake.on('transactions.get', (input) => ({
+    ok: true,
+    value: {
+      id: input.id,
+      groupNumber: input.groupNumber,
+      kind: 'enroll',
+      status: 'queued',
+      summary: 'Enroll Rosa Alvarez with 2 dependents',
+      memberIds: ['NEW-7'],
+      confirmationNumber: null,
+      error: null,
+      attempts: 0,
+      createdBy: 'sandbox.admin',
+      createdAt: updatedAt,
+      updatedAt,
+      sentAt: null,
+      resolvedAt: null,
+      draftId: 41,
+      replacedBy: null,
+      hasDocument: false,
+      request: {},
+    },
+  }));
+  return fake;
+}
+
+async function type(user: User, label: string | RegExp, value: string, scope: HTMLElement = document.body) {
+  const input = within(scope).getByLabelText(label);
+  await user.clear(input);
+  await user.type(input, value);
+}
+
+const next = (user: User) => user.click(screen.getByRole('button', { name: 'Next' }));
+const stepHeading = (name: RegExp) => screen.findByRole('heading', { level: 2, name });
+
+async function fillPerson(user: User) {
+  await type(user, 'First name', 'Rosa');
+  await type(user, 'Last name', 'Alvarez');
+  await type(user, 'Date of birth', '1988-04-12');
+  await user.click(screen.getByRole('radio', { name: 'Female' }));
+  await type(user, /^Social Security number/, '123-45-6789');
+}
+
+async function fillContact(user: User) {
+  await type(user, 'Street address', '12 Pier Road');
+  await type(user, 'City', 'Oakland');
+  await user.selectOptions(screen.getByLabelText('State'), 'CA');
+  await type(user, 'ZIP code', '94607');
+  await type(user, /^Phone/, '(510) 555-0100');
+}
+
+async function fillEmployment(user: User) {
+  await type(user, 'Hire date', '2026-11-02');
+  await user.click(screen.getByRole('radio', { name: 'Full time' }));
+}
+
+async function toCoverage(user: User) {
+  await fillPerson(user);
+  await next(user);
+  await stepHeading(/Address and contact/);
+  await fillContact(user);
+  await next(user);
+  await stepHeading(/Employment/);
+  await fillEmployment(user);
+  await next(user);
+  await stepHeading(/Coverage/);
+}
+
+const summary = () => screen.findByRole('alert');
+
+beforeEach(() => {
+  // Only the clock: the plan's day is 2026-11-27, timers stay real for user events and autosave.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-11-27T12:00:00.000Z'));
+});
+afterEach(() => vi.useRealTimers());
+
+describe('Enroll a subscriber', () => {
+  it('enrolls a family: offered start date with its reason, review with tier and premium, exact request, queued screen', async () => {
+    const user = userEvent.setup({ delay: null });
+    const fake = fakeWithDrafts();
+    renderApp('/enroll', fake);
+    expect(await stepHeading(/Personal details/)).toHaveFocus();
+    expect(screen.getByRole('navigation', { name: 'Steps' }).querySelector('[aria-current="step"]')).toHaveTextContent('Personal details');
+    await toCoverage(user);
+    expect(screen.getByRole('heading', { level: 2, name: /Coverage/ })).toHaveFocus();
+
+    // Hired 11/02/2026 with a 60-day wait → 01/01/2027 (fixture policy).
+    expect(screen.getByText(/waiting period is 60 days after the hire date \(11\/02\/2026\), ending 01\/01\/2027/)).toBeInTheDocument();
+    const starts = screen.getByRole('group', { name: 'Coverage starts' });
+    expect(within(starts).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual(['2027-01-01', '2027-02-01', '2027-03-01', '2027-04-01']);
+    await user.click(screen.getByRole('radio', { name: /Gold HMO 20/ }));
+    await user.click(within(starts).getByRole('radio', { name: /01\/01\/2027/ }));
+    await next(user);
+
+    await stepHeading(/Dependents/);
+    await user.click(screen.getByRole('button', { name: 'Add spouse or domestic partner' }));
+    const partner = screen.getByRole('group', { name: 'Spouse or domestic partner' });
+    expect(within(partner).getByLabelText('First name')).toHaveFocus();
+    await type(user, 'First name', 'Luis', partner);
+    await type(user, 'Last name', 'Alvarez', partner);
+    await type(user, 'Date of birth', '1986-02-01', partner);
+    await user.click(within(partner).getByRole('radio', { name: 'Male' }));
+    await type(user, /^Social Security number/, '987654321', partner);
+    expect(screen.queryByRole('button', { name: 'Add spouse or domestic partner' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add child' }));
+    const child = screen.getByRole('group', { name: 'Child 1' });
+    await type(user, 'First name', 'Ana', child);
+    await type(user, 'Last name', 'Alvarez', child);
+    await type(user, 'Date of birth', '2015-06-30', child);
+    await user.click(within(child).getByRole('radio', { name: 'Female' }));
+    await next(user);
+
+    await stepHeading(/Review and submit/);
+    const cost = screen.getByRole('group', { name: 'Coverage and cost' });
+    expect(cost).toHaveTextContent('FAM · Family');
+    expect(cost).toHaveTextContent('$1,714.55');
+    expect(cost).toHaveTextContent('Gold HMO 20');
+    expect(screen.getByText('***-**-6789')).toBeInTheDocument();
+    expect(screen.getByText('***-**-4321')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/123-?45-?6789|987654321/);
+    expect(screen.getByRole('region', { name: 'Dependent 2: Child' })).toHaveTextContent('Not given');
+
+    await user.click(screen.getByRole('button', { name: 'Submit enrollment' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Enrollment submitted' })).toHaveFocus();
+    expect(screen.getByText(/Queued: it will be sent to the plan when online/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'See it in Activity' })).toHaveAttribute('href', '/activity?id=7');
+
+    const [submitted] = fake.callsTo('transactions.submit');
+    expect(submitted).toEqual({
+      groupNumber: '100234',
+      draftId: 41,
+      transaction: {
+        kind: 'enroll',
+        request: {
+          subscriber: {
+            firstName: 'Rosa',
+            middleName: null,
+            lastName: 'Alvarez',
+            suffix: null,
+            dateOfBirth: '1988-04-12',
+            gender: 'F',
+            ssn: '123456789',
+            address: { line1: '12 Pier Road', city: 'Oakland', state: 'CA', zip: '94607' },
+            phone: '(510) 555-0100',
+            email: null,
+            hireDate: '2026-11-02',
+            employmentStatus: 'FT',
+          },
+          planCode: 'HMO-GOLD',
+          effectiveDate: '2027-01-01',
+          dependents: [
+            { firstName: 'Luis', middleName: null, lastName: 'Alvarez', suffix: null, dateOfBirth: '1986-02-01', gender: 'M', ssn: '987654321', relationship: 'spouse', disabled: false },
+            { firstName: 'Ana', middleName: null, lastName: 'Alvarez', suffix: null, dateOfBirth: '2015-06-30', gender: 'F', ssn: null, relationship: 'child', disabled: false },
+          ],
+        },
+      },
+    } satisfies MethodInput<'transactions.submit'>);
+
+    await user.click(screen.getByRole('button', { name: 'Enroll another' }));
+    expect(await stepHeading(/Personal details/)).toBeInTheDocument();
+    expect(screen.getByLabelText('First name')).toHaveValue('');
+  });
+
+  it('says what is missing on each step, as the user leaves a field and in the summary on Next', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp('/enroll', fakeWithDrafts());
+    await stepHeading(/Personal details/);
+    await next(user);
+    const personal = await summary();
+    expect(personal).toHaveFocus();
+    for (const message of ['Enter the first name', 'Enter the last name', 'Enter the date of birth', 'Choose a gender', 'Enter the Social Security number']) {
+      expect(within(personal).getByRole('link', { name: message })).toBeInTheDocument();
+    }
+    await user.click(within(personal).getByRole('link', { name: 'Enter the last name' }));
+    expect(screen.getByLabelText('Last name')).toHaveFocus();
+
+    await type(user, 'First name', 'R0sa');
+    await user.tab();
+    expect(screen.getByLabelText('First name')).toHaveAccessibleDescription('Use letters, spaces, apostrophes, hyphens or periods');
+    await type(user, /^Suffix/, 'J9');
+    await user.tab();
+    expect(screen.getByLabelText(/^Suffix/)).toHaveAccessibleDescription(/Use letters and periods \(Jr\., III\)/);
+    await type(user, 'Date of birth', '2027-01-05');
+    await user.tab();
+    expect(screen.getByLabelText('Date of birth')).toHaveAccessibleDescription('The date of birth cannot be after today (2026-11-27).');
+    await type(user, /^Social Security number/, '12345');
+    await user.tab();
+    expect(screen.getByLabelText(/^Social Security number/)).toHaveAccessibleDescription('An SSN is 9 digits');
+    expect(screen.getByLabelText(/^Social Security number/)).toHaveAttribute('type', 'password');
+    await user.click(screen.getByRole('button', { name: 'Show Social Security number' }));
+    expect(screen.getByLabelText(/^Social Security number/)).toHaveAttribute('type', 'text');
+
+    await fillPerson(user);
+    await type(user, /^Suffix/, 'Jr.');
+    await next(user);
+    await stepHeading(/Address and contact/);
+    await next(user);
+    const contact = await summary();
+    for (const message of ['Enter the street address', 'Enter the city', 'Choose the state', 'Enter the ZIP code']) {
+      expect(within(contact).getByRole('link', { name: message })).toBeInTheDocument();
+    }
+    await type(user, 'ZIP code', '946');
+    await type(user, /^Phone/, 'call me');
+    await type(user, /^E-mail/, 'rosa@');
+    await user.tab();
+    expect(screen.getByLabelText('ZIP code')).toHaveAccessibleDescription('Use a 5-digit ZIP or ZIP+4');
+    expect(screen.getByLabelText(/^Phone/)).toHaveAccessibleDescription('Enter a phone number');
+    expect(screen.getByLabelText(/^E-mail/)).toHaveAccessibleDescription('Enter an e-mail address');
+    await fillContact(user);
+    await user.clear(screen.getByLabelText(/^E-mail/));
+    await next(user);
+
+    await stepHeading(/Employment/);
+    await next(user);
+    const employment = await summary();
+    expect(within(employment).getByRole('link', { name: 'Enter the hire date' })).toBeInTheDocument();
+    expect(within(employment).getByRole('link', { name: 'Choose full time or part time' })).toBeInTheDocument();
+    await fillEmployment(user);
+    await next(user);
+
+    await stepHeading(/Coverage/);
+    await next(user);
+    const coverage = await summary();
+    expect(within(coverage).getByRole('link', { name: 'Choose a plan' })).toBeInTheDocument();
+    expect(within(coverage).getByRole('link', { name: 'Choose when coverage starts' })).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: /Silver PPO 1500/ }));
+    await user.click(screen.getByRole('radio', { name: /01\/01\/2027/ }));
+    await next(user);
+
+    await stepHeading(/Dependents/);
+    await user.click(screen.getByRole('button', { name: 'Add child' }));
+    await next(user);
+    const dependents = await summary();
+    for (const message of ['Enter the first name', 'Enter the last name', 'Enter the date of birth', 'Choose a gender']) {
+      expect(within(dependents).getByRole('link', { name: message })).toBeInTheDocument();
+    }
+    expect(within(dependents).queryByRole('link', { name: /Social Security/ })).not.toBeInTheDocument();
+    const child = screen.getByRole('group', { name: 'Child 1' });
+    await type(user, 'First name', 'Tom', child);
+    await type(user, 'Last name', 'Alvarez', child);
+    await user.click(within(child).getByRole('radio', { name: 'Male' }));
+    // 26 by 2000-06-30: covered only through 2026-06-30, before the 2027-01-01 start.
+    await type(user, 'Date of birth', '2000-06-15', child);
+    await user.tab();
+    const dob = within(child).getByLabelText('Date of birth');
+    expect(dob).toHaveAccessibleDescription(/Children are covered through the end of the month they turn 26 \(for this child, 2026-06-30\); coverage on 2027-01-01 is past that/);
+    await user.click(within(child).getByRole('checkbox', { name: /Disabled/ }));
+    await next(user);
+    expect(await stepHeading(/Review and submit/)).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Coverage and cost' })).toHaveTextContent('ECH · Employee + child(ren)');
+    expect(screen.getByRole('group', { name: 'Coverage and cost' })).toHaveTextContent('$1,102.21');
+  });
+
+  it('autosaves a draft as the user types, with the full SSN only in secrets', async () => {
+    const user = userEvent.setup({ delay: null });
+    const fake = fakeWithDrafts();
+    renderApp('/enroll', fake);
+    await stepHeading(/Personal details/);
+    await fillPerson(user);
+    await waitFor(() => expect(fake.callsTo('drafts.save').at(-1)?.data).toMatchObject({ subscriber: { lastName: 'Alvarez', gender: 'F' } }));
+    const saved = fake.callsTo('drafts.save').at(-1);
+    expect(saved).toMatchObject({ groupNumber: '100234', wizard: 'enroll', step: 'person', secrets: { 'subscriber.ssn': '123-45-6789' } });
+    expect(JSON.stringify(saved?.data)).not.toContain('6789');
+    expect(await screen.findByText(/Draft saved/)).toBeInTheDocument();
+    // Later saves update the same draft.
+    await type(user, /^Middle name/, 'Maria');
+    await waitFor(() => expect(fake.callsTo('drafts.save').at(-1)?.data).toMatchObject({ subscriber: { middleName: 'Maria' } }));
+    expect(fake.callsTo('drafts.save').at(-1)?.id).toBe(41);
+    await next(user);
+    await stepHeading(/Address and contact/);
+    await waitFor(() => expect(fake.callsTo('drafts.save').at(-1)?.step).toBe('contact'));
+  });
+
+  it('resumes a draft at its step with its values and SSN restored', async () => {
+    const user = userEvent.setup({ delay: null });
+    const fake = fakeWithDrafts();
+    fake.on('drafts.get', (input) => ({
+      ok: true,
+      value: {
+        id: input.id,
+        wizard: 'enroll',
+        groupNumber: '100234',
+        memberId: null,
+        step: 'coverage',
+        data: {
+          subscriber: {
+            firstName: 'Rosa',
+            middleName: '',
+            lastName: 'Alvarez',
+            suffix: '',
+            dateOfBirth: '1988-04-12',
+            gender: 'F',
+            ssn: '',
+            address: { line1: '12 Pier Road', line2: '', city: 'Oakland', state: 'CA', zip: '94607' },
+            phone: '',
+            email: '',
+            hireDate: '2026-11-02',
+            employmentStatus: 'PT',
+          },
+          planCode: 'PPO-SILVER',
+          // Before the waiting period ends: the plan's own message shows once the user tries to go on.
+          effectiveDate: '2026-12-01',
+          dependents: [],
+        },
+        secrets: { 'subscriber.ssn': '123456789' },
+        transactionId: null,
+        updatedAt,
+      },
+    }));
+    renderApp('/enroll?draft=41', fake);
+    expect(await stepHeading(/Coverage/)).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: /Silver PPO 1500/ })).toBeChecked();
+    expect(screen.getByRole('radio', { name: /12\/01\/2026/ })).toBeChecked();
+    await next(user);
+    const problems = await summary();
+    expect(within(problems).getByRole('link', { name: "Effective date must be on or after 2027-01-01: the group's waiting period is 60 days after the hire date 2026-11-02." })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await stepHeading(/Personal details/);
+    expect(screen.getByLabelText('First name')).toHaveValue('Rosa');
+    expect(screen.getByLabelText(/^Social Security number/)).toHaveValue('123456789');
+    expect(fake.callsTo('drafts.get')).toEqual([{ groupNumber: '100234', id: 41 }]);
+  });
+
+  it('puts the plan’s refusal on the field it names and resends as a correction', async () => {
+    const user = userEvent.setup({ delay: null });
+    const fake = fakeWithDrafts();
+    const message = 'This family already has a spouse: only one spouse or domestic partner can be covered. Terminate the current one first if the family has changed.';
+    fake.on('transactions.submit', () => ({ ok: false, error: { code: 'RULE', message, fields: { 'transaction.request.subscriber.ssn': 'A subscriber with this SSN is already enrolled' } } }));
+    renderApp('/enroll?replaces=5', fake);
+    await stepHeading(/Personal details/);
+    await toCoverage(user);
+    await user.click(screen.getByRole('radio', { name: /Gold HMO 20/ }));
+    await user.click(screen.getByRole('radio', { name: /01\/01\/2027/ }));
+    await next(user);
+    await stepHeading(/Dependents/);
+    await next(user);
+    await stepHeading(/Review and submit/);
+    await user.click(screen.getByRole('button', { name: 'Submit enrollment' }));
+
+    expect(await stepHeading(/Personal details/)).toBeInTheDocument();
+    const problems = await summary();
+    expect(problems).toHaveTextContent('This could not be submitted');
+    expect(problems).toHaveTextContent(message);
+    expect(within(problems).getByRole('link', { name: 'A subscriber with this SSN is already enrolled' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Social Security number/)).toHaveAccessibleDescription('A subscriber with this SSN is already enrolled');
+    expect(fake.callsTo('transactions.submit')[0]).toMatchObject({ replaces: 5, draftId: 41 });
+  });
+});

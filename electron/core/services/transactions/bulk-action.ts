@@ -33,7 +33,7 @@ export function runBulkAction(env: QueueEnv, groupNumber: string, action: Parsed
   try {
     return env.store.db.transaction(() => {
       const result = action.kind === 'terminate' ? bulkTerminate(env, groupNumber, action as Extract<ParsedBulkAction, { kind: 'terminate' }>) : bulkIdCards(env, groupNumber, action as Extract<ParsedBulkAction, { kind: 'id_cards' }>);
-      if (dryRun) throw new DryRunFinished({ ...result, dryRun: true });
+      if (dryRun) throw new DryRunFinished({ items: result.items, queued: [], dryRun: true });
       return { ...result, dryRun: false };
     })();
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ContractFailure } from '../../../../shared/contract';
+import { isProvisionalMemberId } from '../../../../shared/contract/schemas/primitives';
 import { deriveCoverageTier } from '../../../../shared/domain/coverage-tier';
 import { validateDependentAge } from '../../../../shared/domain/dependent-age';
 import { validateFamilyComposition } from '../../../../shared/domain/family-composition';
@@ -104,7 +105,9 @@ function assertSsnNotEnrolled(env: ChangeEnv, ssn: string): void {
   ).all(env.rules.groupNumber, ssn.slice(-4)) as { member_id: string; ssn_encrypted: Buffer }[];
   const taken = candidates.find((c) => env.cipher.decrypt(c.ssn_encrypted) === ssn);
   if (taken !== undefined) {
-    const message = `This SSN already belongs to subscriber ${taken.member_id} in this group: reinstate or update that member instead of enrolling again.`;
+    const message = isProvisionalMemberId(taken.member_id)
+      ? `This SSN is already in an enrollment waiting for the plan (${taken.member_id}): wait for the plan's answer, or cancel that enrollment in Activity.`
+      : `This SSN already belongs to subscriber ${taken.member_id} in this group: reinstate or update that member instead of enrolling again.`;
     throw new ContractFailure('RULE', message, { 'subscriber.ssn': message });
   }
 }

@@ -39,13 +39,15 @@ export function changeEnv(env: QueueEnv, groupNumber: string): ChangeEnv {
  * transaction (DESIGN.md, Sync: push), so a refusal or a crash leaves neither.
  */
 export function queueTransaction(env: QueueEnv, groupNumber: string, transaction: ParsedTransactionInput, links: QueueLinks = {}): Queued {
-  return env.store.db.transaction(() => queuePlanned(env, groupNumber, planChange(changeEnv(env, groupNumber), transaction), links))();
+  return env.store.db.transaction(() => {
+    checkLinks(env, groupNumber, links);
+    return queuePlanned(env, groupNumber, planChange(changeEnv(env, groupNumber), transaction), links);
+  })();
 }
 
-/** Writes a change the rules accepted. Runs inside the caller's SQLite transaction. */
+/** Writes a change the rules accepted, `links` already checked. Runs inside the caller's SQLite transaction. */
 export function queuePlanned(env: QueueEnv, groupNumber: string, planned: PlannedChange, links: QueueLinks = {}): Queued {
   const { db, cipher } = env.store;
-  checkLinks(env, groupNumber, links);
   const { masked, secrets } = splitSecrets(planned.body);
   const id = Number(
     statement(

@@ -71,6 +71,15 @@ describe('transactions.submit refuses what the plan would refuse', () => {
     });
   });
 
+  it('refuses to enroll an SSN twice while the first enrollment waits for the plan', async () => {
+    const core = transactionsCore(fileStore());
+    const { id } = await core.ok<{ id: number }>('transactions.submit', { groupNumber: group, transaction: enroll() });
+    expect(await core.call('transactions.submit', { groupNumber: group, transaction: enroll() })).toMatchObject({
+      ok: false,
+      error: { code: 'RULE', message: `This SSN is already in an enrollment waiting for the plan (NEW-${id}): wait for the plan's answer, or cancel that enrollment in Activity.` },
+    });
+  });
+
   it('refuses a second change to a member whose first change waits for the plan', async () => {
     const store = fileStore();
     const core = transactionsCore(store);

@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { BulkOutcome } from '../../../../shared/contract/schemas/transaction';
+import type { TransactionAccepted } from '../../../../shared/plan-api/eligibility';
+import { recordAccepted } from './outbox-delivery';
+import { fileStore, replicaState, testNow, transactionsCore } from './transactions-test-store';
+
+const group = '4321';
+type BulkAnswer = { dryRun: boolean; items: BulkOutcome[]; queued: number[] };
+
+describe('bulk termination', () => {
+  const action = {
+    kind: 'terminate',
+    // Zimmer with one of his dependents, Abbott, a terminated member, one not in the group, Abbott's ended child.
+    memberIds: ['432000001-01', '432000001', '432000002', '432000005', '999999999', '432000003'],
+    reason: 'termination_of_employment',
+    requestedDate: '2026-11-15',
+  };
+
+  it('dry run: says per member what would happen, and writes nothing', async () => {
+    const store = fileStore();
+    const core = transactionsCore(store);
+    const before = replicaState(store);
+    const answer = await core.ok<BulkAnswer>('transactions.bulk', { groupNumber: group, action, dryRun: true });
+    expect(answer).toEqual({
+      dryRun: true,
+      queued: [],
+      items: [
+        { memberId: '432000001-01', name: 'Aaron Zimmer', outcome: 'skipped', message: 'Ends with subscriber 432000001.', coverageEnds: '2026-11-30' },
+        { memberId: '432000001', name: 'Walter Zimmer', outcome: 'ok', message: '2 dependents end with them.', coverageEnds: '2026-11-30' },
+        { memberId: '432000002', name: 'Beth Abbott', outcome: 'ok', message: null, coverageEnds: '2026-11-30' },
+        { memberId: '432000005', name: 'Mark Miller', outcome: 'skipped', message: 'Already terminated: coverage ends 2026-10-31.', coverageEnds: '2026-10-31' },
+        { memberId: '999999999', name: '', outcome: 'problem', message: 'Not a member of group 4321.', coverageEnds: null },
+        {
+          memberId: '432000003',
+          name: 'José Muñoz',
+          outcome: 'problem',
+          message: 'Termination date must be on or after 2026-12-01, when this coverage began. To cancel coverage that never started, use 2026-12-01.',
+          coverageEnds: null,
+        },
+      ],
+    });
+    expect(replicaState(store)).toEqual(before);
+    expect(store.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
+    expect(core.events).toEqual([]);
+  });
+
+  it('real run: one outbox row per terminated member, in one commit, as the dry run said', async () => {
+    const store = fileStore();
+    const core = transactionsCore(store);
+    const dry = await core.ok<BulkAnswer>('transactions.bulk', { groupNumber: group, action, dryRun: true });
+    const real = await core.ok<BulkAnswer>('transactions.bulk', { groupNumber: group, action, dryRun: false });
+    expect(real.items).toEqual(dry.items);
+    expect(real.queued).toHaveLength(2);
+    expect(store.db.prepare(`SELECT member_id FROM outbox ORDER BY id`).pluck().all()).toEqual(['432000001', '432000002']);
+    expect(store.db.prepare(`SELECT count(*) FROM members WHERE pending_sync = 1`).pluck().get()).toBe(4);
+    expect(core.events).toEqual([
+      { type: 'roster.changed', groupNumber: group },
+      { type: 'activity.changed', groupNumber: group },
+    ]);
+  });
+
+  it('two dependents of one family: the second waits for the plan to accept the first', async () => {
+    const core = transactionsCore(fileStore());
+    const answer = await core.ok<BulkAnswer>('transactions.bulk', {
+      groupNumber: group,
+      action: { kind: 'terminate', memberIds: ['432000001-01', '432000001-02'], reason: 'death', requestedDate: '2026-11-15' },
+      dryRun: true,
+    });
+    expect(answer.items.map((i) => i.outcome)).toEqual(['ok', 'problem']);
+    expect(answer.items[1]?.message).toMatch(/^Another member of this family is terminated in this selection/);
+  });
+});
+
+describe('bulk ID cards and the request form', () => {
+  it('queues one request for the covered members and prints a form that names them', async () => {
+    const store = fileStore();
+    const core = transactionsCore(store);
+    const answer = await core.ok<BulkAnswer>('transactions.bulk', {
+      groupNumber: group,
+      action: { kind: 'id_cards', memberIds: ['432000001', '432000001-02', '432000005', '432000003'], reason: 'lost', shipTo: 'employer' },
+      dryRun: false,
+    });
+    expect(answer.items.map((i) => [i.memberId, i.outcome])).toEqual([
+      ['432000001', 'ok'],
+      ['432000001-02', 'ok'],
+      ['432000005', 'problem'],
+      ['432000003', 'ok'],
+    ]);
+    const [id] = answer.queued;
+    expect(await core.ok('transactions.get', { groupNumber: group, id })).toMatchObject({
+      kind: 'id_cards',
+      summary: 'ID cards for 3 members (lost)',
+      hasDocument: true,
+      request: { memberIds: ['432000001', '432000001-02', '432000003'], reason: 'lost', shipTo: 'employer' },
+    });
+    expect(store.db.prepare(`SELECT count(*) FROM members WHERE pending_sync = 1`).pluck().get()).toBe(0);
+
+    const queuedText = await formText(core, id as number);
+    for (const words of ['ID card request form', 'Fixture Fabrication LLC', 'group 4321', 'Waiting to be sent to the plan', 'Reason: lost', '1 Main St, Dayton, OH 45402', 'Walter Zimmer', 'Yves Zimmer', 'José Muñoz', 'Child', 'Requested by: this computer on 2026-11-27']) {
+      expect(queuedText).toContain(words);
+    }
+    expect(queuedText).not.toContain('Mark Miller');
+    expect(queuedText).not.toContain('Confirmation number');
+
+    const accepted: TransactionAccepted = { confirmationNumber: 'TX-20261127-0000077', kind: 'id_cards', acceptedAt: testNow, memberIds: ['432000001', '432000001-02', '432000003'], members: [] };
+    recordAccepted(store, id as number, accepted, testNow);
+    const acceptedText = await formText(core, id as number);
+    expect(acceptedText).toContain('Accepted by the plan');
+    expect(acceptedText).toContain('Confirmation number: TX-20261127-0000077');
+  });
+
+  it('has no form for other kinds of transaction', async () => {
+    const core = transactionsCore(fileStore());
+    const { id } = await core.ok<{ id: number }>('transactions.submit', { groupNumber: group, transaction: { kind: 'reinstate', request: { memberId: '432000005' } } });
+    expect(await core.call('transactions.document', { groupNumber: group, id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+async function formText(core: ReturnType<typeof transactionsCore>, id: number): Promise<string> {
+  const document = await core.ok<{ fileName: string; contentType: string; base64: string }>('transactions.document', { groupNumber: group, id });
+  expect(document.fileName).toBe(`id-card-request-${group}-${id}.pdf`);
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'groupdesk-pdf-')), document.fileName);
+  const pdf = Buffer.from(document.base64, 'base64');
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  writeFileSync(file, pdf);
+  // poppler-utils (CI installs it) reads the text back as a person would see it.
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+}

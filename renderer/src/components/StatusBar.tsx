@@ -63,7 +63,7 @@ export function StatusBar() {
         </Link>
       )}
       {reachable && !signedOut && (
-        <button type="button" className="button button-ghost status-button" onClick={() => void syncNow()} disabled={busy || sync?.state === 'starting'}>
+        <button type="button" className="button status-button" onClick={() => void syncNow()} disabled={busy || sync?.state === 'starting'}>
           Sync now
         </button>
       )}

@@ -1,5 +1,17 @@
+import { relationshipLabels } from '../../../../shared/domain/relationships';
+import { qualifyingEvents } from '../../../../shared/domain/qualifying-events';
+import { terminationReasons } from '../../../../shared/domain/termination-reasons';
 import { formatDate } from '../../components/format';
 import { humanize } from './labels';
+
+/** Plan codes in the request, in the words the wizard showed them in. */
+const valueLabels: Record<string, Record<string, string>> = {
+  relationship: relationshipLabels,
+  gender: { F: 'Female', M: 'Male', U: 'Not specified' },
+  shipTo: { member: 'The member', employer: 'The employer' },
+  kind: Object.fromEntries(qualifyingEvents.map((e) => [e.id, e.label])),
+  reason: Object.fromEntries(terminationReasons.map((r) => [r.id, r.label])),
+};
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -14,6 +26,8 @@ function Scalar({ name, value }: { name: string; value: unknown }) {
   if (typeof value === 'boolean') return <>{value ? 'Yes' : 'No'}</>;
   if (typeof value === 'string' && /ssn/i.test(name)) return <span className="mono">{maskSsn(value)}</span>;
   if (typeof value === 'string' && isoDate.test(value)) return <>{formatDate(value)}</>;
+  const label = typeof value === 'string' ? valueLabels[name]?.[value] : undefined;
+  if (label) return <>{label}</>;
   return <>{String(value)}</>;
 }
 

@@ -50,9 +50,12 @@ export function fieldLabel(path: string): string {
     .replace(/ › (\d+)/g, ' $1');
 }
 
-/** `dateOfBirth` → `Date of birth`, `ssn` → `SSN`. */
+/** `dateOfBirth` → `Date of birth`, `ssn` → `SSN`, `memberIds` → `Member IDs`. */
 export function humanize(key: string): string {
-  if (/^ssn$/i.test(key)) return 'SSN';
-  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase()
+    .replace(/\b(ssn|id|zip)(s?)\b/g, (_, word: string, s: string) => word.toUpperCase() + s);
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -8,7 +8,8 @@
 // Signing and notarization credentials (CSC_LINK, APPLE_API_KEY …) come from the CI environment.
 //
 // Checks after a build (electron-host.md §10.4): the asar lists out/main, out/preload, out/renderer,
-// out/core; app.asar.unpacked holds better_sqlite3.node exporting node_register_module_v150; and
+// out/core; app.asar.unpacked holds better_sqlite3.node exporting node_register_module_v150,
+// out/sandbox/{worker.mjs,pglite.wasm,pglite.data,initdb.wasm} and node_modules/@node-rs/; and
 // `npx @electron/fuses read --app <executable>` (Node 22+) shows the fuses below.
 
 /** @type {import('electron-builder').Configuration} */
@@ -25,7 +26,11 @@ const config = {
   asar: true,
   // A .node file cannot be loaded from inside an archive. smartUnpack already unpacks it; this states
   // it, and main reads better-sqlite3 from app.asar.unpacked (electron/main/core-paths.ts, trap §3.3).
-  asarUnpack: ['**/*.node'],
+  // out/sandbox/ (the embedded sandbox plan service: an ESM worker with PGlite's wasm and data beside
+  // it, scripts/sandbox-bundle.mjs) runs from the real file system too, so neither an ESM worker nor
+  // PGlite's file reads depend on asar support; main hands the core its app.asar.unpacked path. Its
+  // one package outside the bundle, @node-rs/argon2 (native), must then be unpacked with it.
+  asarUnpack: ['**/*.node', 'out/sandbox/**', 'node_modules/@node-rs/**'],
   // Rule A of trap §3.4: package only in CI, on a throwaway checkout (npm ci → build → electron-builder).
   // npmRebuild (the default, true) runs @electron/rebuild on THIS checkout's node_modules in place, so
   // better-sqlite3 becomes Electron-ABI (150) and stops loading in Node (115) for vitest. That is fine on

@@ -1,9 +1,10 @@
 // Builds every program into out/: the renderer with Vite, the Node and Electron bundles with esbuild.
-//   node scripts/build.mjs [--quiet] [--only=renderer|main|preload|core|web|server]
+//   node scripts/build.mjs [--quiet] [--only=renderer|main|preload|core|sandbox|web|server]
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { buildSandboxWorker } from './sandbox-bundle.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
@@ -22,6 +23,8 @@ const targets = {
   preload: () => esbuild({ ...node, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs', format: 'cjs', external: ['electron'] }),
   // The core worker is CommonJS so it loads from inside app.asar (electron-host.md §3.1).
   core: () => esbuild({ ...node, entryPoints: ['electron/core/worker.ts'], outfile: 'out/core/worker.cjs', format: 'cjs', packages: 'external' }),
+  // The embedded sandbox plan service the core starts in a worker thread: self-contained, see sandbox-bundle.mjs.
+  sandbox: () => buildSandboxWorker({ root, outDir: path.join(root, 'out'), logLevel: quiet ? 'warning' : 'info' }),
   web: () => esbuild({ ...node, entryPoints: ['electron/web/main.ts'], outfile: 'out/web/main.mjs', format: 'esm', packages: 'external' }),
   server: () => esbuild({ ...node, entryPoints: ['server/src/cli.ts'], outfile: 'out/server/cli.mjs', format: 'esm', packages: 'external' }),
 };

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { seedSandbox } from '../../server/src/ops/seed-sandbox';
+import { ensureSandboxAdmin, openSandboxSession } from '../../server/src/services/sandbox/sandbox-admin';
+import { startPlanService } from '../../server/src/start';
+
+export interface SandboxPlanServiceOptions {
+  /** The app's data folder; the service keeps its database, SSN key and mail in `<dataDir>/plan-service`. */
+  dataDir: string;
+  /** The day the sandbox data set is dated from (YYYY-MM-DD), for tests; defaults to today (UTC). */
+  today?: string;
+  /** One line per start, with timings and counts only (never member data). */
+  log?: (line: string) => void;
+}
+
+export interface SandboxPlanService {
+  /** Where it listens, on 127.0.0.1 and a free port. */
+  url: string;
+  /** A bearer token of a fresh session of the sandbox administrator. */
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A high ceiling instead of the public service's 1,200 requests a minute: the only client is this
+ * desktop's own core, and throttling it would just stall a bulk action.
+ */
+const LOCAL_CLIENT_LIMITS = { global: 100_000 };
+
+/**
+ * The desktop's embedded sandbox plan: the real plan service on PGlite, on loopback, loaded with
+ * the sandbox groups (on the first start only; seeding is idempotent) and signed in as the sandbox
+ * administrator, who holds primary_admin on every sandbox group. The core syncs with it exactly as
+ * it would with a remote plan service.
+ */
+export async function startSandboxPlanService(options: SandboxPlanServiceOptions): Promise<SandboxPlanService> {
+  const started = performance.now();
+  const serviceDir = path.join(options.dataDir, 'plan-service');
+  const service = await startPlanService({ dataDir: serviceDir, mailDir: path.join(serviceDir, 'mail'), host: '127.0.0.1', port: 0, limits: LOCAL_CLIENT_LIMITS });
+  try {
+    const opened = performance.now();
+    const now = new Date();
+    const seeded = await seedSandbox(service.db, { cipher: service.ssnCipher, now, operator: 'ops:sandbox', ...(options.today === undefined ? {} : { today: options.today }) });
+    await ensureSandboxAdmin(
+      service.db,
+      seeded.map((group) => group.groupNumber),
+      now,
+    );
+    const { token } = await openSandboxSession(service.db, now);
+    const loaded = seeded.reduce((n, group) => n + group.loaded, 0);
+    options.log?.(`[sandbox] plan service ready in ${Math.round(performance.now() - started)} ms (database ${Math.round(opened - started)} ms${loaded > 0 ? `, loaded ${loaded} members` : ''})`);
+    let closing: Promise<void> | undefined;
+    return { url: service.url, token, close: () => (closing ??= service.close()) };
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+}

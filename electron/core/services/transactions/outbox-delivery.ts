@@ -59,11 +59,15 @@ export function markSent(store: Store, id: number, at: string): boolean {
   return statement(store.db, `UPDATE outbox SET status = 'sent', sent_at = ?, updated_at = ? WHERE id = ? AND status IN ('queued', 'sent')`).run(at, at, id).changes === 1;
 }
 
-/** A try that got no answer (network, 5xx, 429): counted and noted; the row stays for the next try. */
+/**
+ * A try that got no answer (network, 5xx, 429): counted and noted, and the row is queued again for
+ * the next try, so Activity does not call it sent while the plan is out of reach and the user may
+ * still cancel it. Should a try have reached the plan after all, the pull brings the plan's change.
+ */
 export function markAttemptFailed(store: Store, id: number, message: string, at: string): void {
   statement(
     store.db,
-    `UPDATE outbox SET attempts = attempts + 1, last_error = ?, last_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN ('queued', 'sent')`,
+    `UPDATE outbox SET status = 'queued', attempts = attempts + 1, last_error = ?, last_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN ('queued', 'sent')`,
   ).run(message, at, at, id);
 }
 

@@ -165,6 +165,20 @@ describe('cancelling', () => {
     expect(markSent(store, id, testNow)).toBe(true);
     expect(await core.call('transactions.cancel', { groupNumber: group, id })).toMatchObject({ ok: false, error: { code: 'RULE', fields: { id: 'Already sent' } } });
   });
+
+  it('is possible again after a try that got no answer (the plan was out of reach)', async () => {
+    const store = fileStore();
+    const core = transactionsCore(store);
+    const before = replicaState(store);
+    const { id } = await core.ok<{ id: number }>('transactions.submit', { groupNumber: group, transaction: terminateZimmer });
+    markSent(store, id, testNow);
+    markAttemptFailed(store, id, 'connect ECONNREFUSED 127.0.0.1:4010', testNow);
+    expect(await core.ok('transactions.get', { groupNumber: group, id })).toMatchObject({ status: 'queued', attempts: 1, sentAt: testNow });
+    expect(await core.ok('transactions.cancel', { groupNumber: group, id })).toMatchObject({ status: 'cancelled' });
+    expect(replicaState(store)).toEqual(before);
+    // A sync engine that read the row before the cancel does not send it.
+    expect(markSent(store, id, testNow)).toBe(false);
+  });
 });
 
 const accepted = (memberIds: string[]): TransactionAccepted => ({ confirmationNumber: 'TX-20261127-0000042', kind: 'enroll', acceptedAt: testNow, memberIds, members: [] });

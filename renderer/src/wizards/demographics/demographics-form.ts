@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import type { Address, GroupPolicy } from '../../../../shared/contract/schemas/group';
+import { employmentStatus, type MemberDetail } from '../../../../shared/contract/schemas/member';
+import { email, isoDate, phone } from '../../../../shared/contract/schemas/primitives';
+import type { TransactionInput } from '../../../../shared/contract/schemas/transaction';
+import { validateRetroDate } from '../../../../shared/domain/retro-window';
+import type { UpdateDemographicsRequest } from '../../../../shared/plan-api/eligibility';
+import {
+  addressFormSchema,
+  addressRequest,
+  blankOr,
+  filled,
+  orNull,
+  personFormSchema,
+  ssnDigits,
+  type AddressValues,
+  type PersonValues,
+  type WizardStep,
+} from '../common';
+
+export interface DemographicsValues {
+  /** Every field as it will be; the request carries only the ones that differ from the member's record. */
+  changes: Omit<PersonValues, 'gender'> & {
+    gender: 'F' | 'M' | 'U';
+    address: AddressValues;
+    phone: string;
+    email: string;
+    employmentStatus: '' | 'FT' | 'PT';
+  };
+  effectiveDate: string;
+  /** `correction`: the record was wrong (834 INS04 25); `change`: a life event (a move, a new name on marriage). */
+  why: '' | 'change' | 'correction';
+}
+
+export type DemographicChanges = UpdateDemographicsRequest['changes'];
+
+/** The member's record as form values; the SSN starts blank, meaning "keep the one on file". */
+export function valuesFromMember(member: MemberDetail, today: string): DemographicsValues {
+  return {
+    changes: {
+      firstName: member.firstName,
+      middleName: member.middleName ?? '',
+      lastName: member.lastName,
+      suffix: member.suffix ?? '',
+      dateOfBirth: member.dateOfBirth,
+      gender: member.gender,
+      ssn: '',
+      address: { line1: member.address.line1, line2: member.address.line2 ?? '', city: member.address.city, state: member.address.state, zip: member.address.zip },
+      phone: member.phone ?? '',
+      email: member.email ?? '',
+      employmentStatus: member.employmentStatus ?? '',
+    },
+    effectiveDate: today,
+    why: '',
+  };
+}
+
+const sameAddress = (a: Address, b: Address) => a.line1 === b.line1 && (a.line2 ?? '') === (b.line2 ?? '') && a.city === b.city && a.state === b.state && a.zip === b.zip;
+
+/** Only what differs from the record: the plan applies exactly these fields and nothing else. */
+export function changedFields(member: MemberDetail, values: DemographicsValues): DemographicChanges {
+  const c = values.changes;
+  const out: Record<string, unknown> = {};
+  const text = (key: 'firstName' | 'lastName', value: string) => {
+    if (value.trim() !== member[key]) out[key] = value.trim();
+  };
+  const optional = (key: 'middleName' | 'suffix' | 'phone' | 'email', value: string) => {
+    const next = orNull(value);
+    if (next !== (member[key] ?? null)) out[key] = next;
+  };
+  text('firstName', c.firstName);
+  optional('middleName', c.middleName);
+  text('lastName', c.lastName);
+  optional('suffix', c.suffix);
+  if (c.dateOfBirth !== member.dateOfBirth) out.dateOfBirth = c.dateOfBirth;
+  if (c.gender !== member.gender) out.gender = c.gender;
+  if (c.ssn.trim() !== '') out.ssn = ssnDigits(c.ssn);
+  const address = addressRequest(c.address);
+  if (!sameAddress(address, member.address)) out.address = address;
+  optional('phone', c.phone);
+  optional('email', c.email);
+  if (member.relationship === 'subscriber' && c.employmentStatus !== '' && c.employmentStatus !== member.employmentStatus) out.employmentStatus = c.employmentStatus;
+  return out as DemographicChanges;
+}
+
+/** A date of birth or an SSN is never "changed", only corrected (the plan's rule, server update-demographics.ts). */
+export const needsCorrection = (changes: DemographicChanges) => changes.dateOfBirth !== undefined || changes.ssn !== undefined;
+
+export function demographicsSteps(member: MemberDetail, policy: Pick<GroupPolicy, 'retroMonths'>, today: string): WizardStep[] {
+  const person = personFormSchema({ today, ssnRequired: false });
+  const subscriber = member.relationship === 'subscriber';
+  return [
+    {
+      id: 'identity',
+      label: 'Name and identity',
+      fields: ['changes.firstName', 'changes.middleName', 'changes.lastName', 'changes.suffix', 'changes.dateOfBirth', 'changes.gender', 'changes.ssn'],
+      schema: z.object({ changes: person }),
+    },
+    {
+      id: 'contact',
+      label: subscriber ? 'Address, contact and employment' : 'Address and contact',
+      fields: ['changes.address', 'changes.phone', 'changes.email', 'changes.employmentStatus'],
+      schema: z.object({
+        changes: z.object({
+          address: addressFormSchema,
+          phone: blankOr(phone),
+          email: blankOr(email),
+          employmentStatus: subscriber ? filled(employmentStatus, 'Choose full time or part time') : z.string(),
+        }),
+      }),
+    },
+    {
+      id: 'when',
+      label: 'Why and when',
+      fields: ['changed', 'why', 'effectiveDate'],
+      schema: z
+        .object({
+          why: z.string(),
+          effectiveDate: filled(isoDate, 'Enter the date the change takes effect'),
+          changes: z.unknown(),
+        })
+        .superRefine((v, ctx) => {
+          const changes = changedFields(member, v as DemographicsValues);
+          if (Object.keys(changes).length === 0) {
+            ctx.addIssue({ code: 'custom', path: ['changed'], message: 'Nothing is different from the record yet: go back and change at least one field.' });
+          }
+          if (v.why === '') ctx.addIssue({ code: 'custom', path: ['why'], message: 'Choose whether this is a change or a correction' });
+          else if (v.why !== 'correction' && needsCorrection(changes)) {
+            ctx.addIssue({ code: 'custom', path: ['why'], message: 'A date of birth or SSN can only be corrected: choose “A correction: the record was wrong”.' });
+          }
+          if (isoDate.safeParse(v.effectiveDate).success) {
+            const retro = validateRetroDate(v.effectiveDate, policy, today);
+            if (!retro.ok) ctx.addIssue({ code: 'custom', path: ['effectiveDate'], message: retro.message });
+          }
+        }),
+    },
+    { id: 'review', label: 'Review', fields: [] },
+  ];
+}
+
+/** The plan names the flag `correction`; the form asks it as `why`. */
+export const demographicsAliases = { correction: 'why' } as const;
+
+export function demographicsTransaction(member: MemberDetail, values: DemographicsValues): TransactionInput {
+  return {
+    kind: 'update_demographics',
+    request: { memberId: member.memberId, changes: changedFields(member, values), effectiveDate: values.effectiveDate, correction: values.why === 'correction' },
+  };
+}
+
+export const demographicsSecretPaths = () => ['changes.ssn'];

@@ -31,7 +31,7 @@ function ActivityNavLink() {
   const words = [rejected > 0 ? `${formatCount(rejected)} rejected` : null, pending > 0 ? `${formatCount(pending)} waiting to send` : null].filter(Boolean);
   const count = rejected > 0 ? rejected : pending;
   return (
-    <Link to="/activity" search={{}} className="nav-link" aria-label={['Activity', ...words].join(', ')}>
+    <Link to="/activity" search={{}} className="nav-link">
       <ActivityIcon />
       <span className="nav-text">Activity</span>
       {count > 0 && (
@@ -39,6 +39,7 @@ function ActivityNavLink() {
           {count > 99 ? '99+' : count}
         </span>
       )}
+      {words.length > 0 && <span className="visually-hidden">, {words.join(', ')}</span>}
     </Link>
   );
 }

@@ -82,7 +82,7 @@ describe('Status bar', () => {
     const user = userEvent.setup();
     const { bar, show, history } = await renderBar();
     show({ pending: 3, rejected: 1 });
-    useActivityView.setState({ tab: 'accepted', page: 2 });
+    useActivityView.setState({ tab: 'accepted', page: 2, pageGroup: '100234' });
     await user.click(within(bar).getByRole('link', { name: '3 changes waiting to send' }));
     await waitFor(() => expect(history.location.pathname).toBe('/activity'));
     expect(useActivityView.getState()).toMatchObject({ tab: 'all', page: 0 });

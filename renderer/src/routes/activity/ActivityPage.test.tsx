@@ -7,6 +7,7 @@ import { renderApp } from '../../test/renderApp';
 import { asOf, createFakeTransport } from '../../test/fakeTransport';
 import type { FakeTransport } from '../../test/fakeTransport';
 import { useActivityView } from '../../state/activityViewStore';
+import { activityPageSize } from './ActivityPage';
 
 const at = (minute: number) => `2026-11-27T09:${String(minute).padStart(2, '0')}:00.000Z`;
 
@@ -55,8 +56,9 @@ function activityBackend(transport: FakeTransport, drafts: DraftSummary[] = []) 
   ];
   const counts = () => Object.fromEntries(transactionStatuses.map((s) => [s, items.filter((i) => i.status === s).length])) as Record<TransactionStatus, number>;
   transport.on('transactions.list', (input) => {
-    const rows = items.filter((i) => !input.status || input.status.includes(i.status));
-    return { ok: true, value: { total: rows.length, items: rows, countsByStatus: counts() } };
+    const rows = items.filter((i) => (!input.status || input.status.includes(i.status)) && i.groupNumber === input.groupNumber);
+    const offset = input.offset ?? 0;
+    return { ok: true, value: { total: rows.length, items: rows.slice(offset, offset + (input.limit ?? 100)), countsByStatus: counts() } };
   });
   transport.on('transactions.get', (input) => {
     const found = items.find((i) => i.id === input.id);
@@ -82,7 +84,7 @@ function activityBackend(transport: FakeTransport, drafts: DraftSummary[] = []) 
 function renderActivity(path = '/activity', drafts: DraftSummary[] = []) {
   const transport = createFakeTransport();
   const items = activityBackend(transport, drafts);
-  useActivityView.setState({ tab: 'all', page: 0 });
+  useActivityView.setState({ tab: 'all', page: 0, pageGroup: null });
   return { ...renderApp(path, transport), items };
 }
 
@@ -108,8 +110,11 @@ describe('Activity', () => {
     expect(rows[0]).toHaveTextContent('sandbox.admin');
     expect(rows[0]).toHaveTextContent(/Submitted .*Accepted/);
     expect(rows[2]).toHaveTextContent('Waiting to send');
-    const tabs = within(screen.getByRole('tablist', { name: 'Show changes' })).getAllByRole('tab');
-    expect(tabs.map((tab) => tab.getAttribute('aria-label'))).toEqual(['All, 3', 'Draft, 0', 'Waiting to send, 1', 'Sent, 0', 'Accepted, 1', 'Rejected, 1', 'Cancelled, 0', 'Corrected, 0']);
+    const tabs = within(screen.getByRole('tablist', { name: 'Show changes' }));
+    expect(tabs.getAllByRole('tab')).toHaveLength(8);
+    for (const name of ['All, 3', 'Draft, 0', 'Waiting to send, 1', 'Sent, 0', 'Accepted, 1', 'Rejected, 1', 'Cancelled, 0', 'Corrected, 0']) {
+      expect(tabs.getByRole('tab', { name })).toBeInTheDocument();
+    }
   });
 
   it('filters by status with the tabs, from the keyboard too', async () => {
@@ -225,6 +230,24 @@ describe('Activity', () => {
     await user.click(screen.getByRole('button', { name: 'Resume Enroll Maya Chen' }));
     await waitFor(() => expect(history.location.pathname).toBe('/enroll'));
     expect(history.location.search).toBe('?draft=5');
+  });
+
+  it('pages through a long history, and starts at the newest changes in another group', async () => {
+    const user = userEvent.setup();
+    const { transport, items } = renderActivity();
+    await table();
+    const older = Array.from({ length: 120 }, (_, i) => item({ id: 100 + i, summary: `ID cards for member ${i}`, status: 'accepted', kind: 'id_cards' }));
+    const other = item({ id: 99, groupNumber: '200587', summary: 'Enroll Noah Quinn', status: 'queued' });
+    items.push(...older, other);
+    act(() => transport.emit({ type: 'activity.changed', groupNumber: '100234' }));
+    const pages = await screen.findByRole('navigation', { name: 'Pages of activity' });
+    expect(pages).toHaveTextContent(`1–${activityPageSize} of 123`);
+    await user.click(within(pages).getByRole('button', { name: 'Older' }));
+    await waitFor(() => expect(transport.callsTo('transactions.list').at(-1)).toMatchObject({ offset: activityPageSize, limit: activityPageSize }));
+    expect(await screen.findByText(`${activityPageSize + 1}–${2 * activityPageSize} of 123`)).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Group' }), '200587');
+    expect(await screen.findByRole('link', { name: 'Enroll Noah Quinn' })).toBeInTheDocument();
+    expect(transport.callsTo('transactions.list').at(-1)).toMatchObject({ groupNumber: '200587', offset: 0 });
   });
 
   it('hides cancel and correct from a read-only user', async () => {

@@ -32,7 +32,8 @@ function useCanWrite(groupNumber: string): boolean {
  */
 export function ActivityPage({ selectedId }: { selectedId?: number | undefined }) {
   const groupNumber = useGroupStore((s) => s.groupNumber) ?? '';
-  const { tab, page, setTab, setPage } = useActivityView();
+  const { tab, setTab, setPage } = useActivityView();
+  const page = useActivityView((s) => (s.pageGroup === groupNumber ? s.page : 0));
   const navigate = useNavigate();
   const canWrite = useCanWrite(groupNumber);
   const list = useQuery('transactions.list', {
@@ -71,9 +72,17 @@ export function ActivityPage({ selectedId }: { selectedId?: number | undefined }
       <Tabs.Root value={tab} onValueChange={(value) => setTab(value as ActivityTab)} className="activity-tabs">
         <Tabs.List aria-label="Show changes" className="tabs">
           {tabs.map((t) => (
-            <Tabs.Trigger key={t} value={t} className="tab" aria-label={counts ? `${tabLabel(t)}, ${formatCount(count(t))}` : undefined}>
+            <Tabs.Trigger key={t} value={t} className="tab">
               {tabLabel(t)}
-              {counts && <span className="tab-count">{formatCount(count(t))}</span>}
+              {counts && (
+                <>
+                  <span className="tab-count" aria-hidden="true">
+                    {formatCount(count(t))}
+                  </span>
+                  {/* Read as "Rejected, 1": the name is the visible text plus the count (WCAG 2.5.3). */}
+                  <span className="visually-hidden">, {formatCount(count(t))}</span>
+                </>
+              )}
             </Tabs.Trigger>
           ))}
         </Tabs.List>
@@ -90,7 +99,7 @@ export function ActivityPage({ selectedId }: { selectedId?: number | undefined }
             ) : (
               <>
                 <ActivityTable caption={`${tabLabel(t)} changes`} items={list.data.items} selectedId={selectedId} busy={list.status === 'loading'} />
-                <Pager page={page} total={list.data.total} onPage={setPage} />
+                <Pager page={page} total={list.data.total} onPage={(p) => setPage(p, groupNumber)} />
               </>
             )}
           </Tabs.Content>

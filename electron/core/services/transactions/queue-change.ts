@@ -41,7 +41,8 @@ export function changeEnv(env: QueueEnv, groupNumber: string): ChangeEnv {
 export function queueTransaction(env: QueueEnv, groupNumber: string, transaction: ParsedTransactionInput, links: QueueLinks = {}): Queued {
   return env.store.db.transaction(() => {
     checkLinks(env, groupNumber, links);
-    return queuePlanned(env, groupNumber, planChange(changeEnv(env, groupNumber), transaction), links);
+    const checked = { ...links, replaces: links.replaces ?? rejectedBehindDraft(env, links.draftId) };
+    return queuePlanned(env, groupNumber, planChange(changeEnv(env, groupNumber), transaction), checked);
   })();
 }
 
@@ -94,4 +95,16 @@ function checkLinks(env: QueueEnv, groupNumber: string, links: QueueLinks): void
       throw new ContractFailure('RULE', `Transaction #${replaced.id} is ${replaced.status}: only a rejected transaction can be corrected and resent.`, { replaces: 'Not rejected' });
     }
   }
+}
+
+/**
+ * A draft that holds a rejected transaction's input, resubmitted without naming what it replaces
+ * (resumed from the drafts list rather than from Activity): it is still that correction.
+ */
+function rejectedBehindDraft(env: QueueEnv, draftId: number | undefined): number | undefined {
+  if (draftId === undefined) return undefined;
+  const rejected = statement(env.store.db, `SELECT o.id FROM wizard_drafts d JOIN outbox o ON o.id = d.outbox_ref WHERE d.id = ? AND o.status = 'rejected'`)
+    .pluck()
+    .get(draftId) as number | undefined;
+  return rejected;
 }

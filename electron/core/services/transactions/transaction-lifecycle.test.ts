@@ -237,6 +237,17 @@ describe('the plan’s answers', () => {
     expect(await core.call('transactions.submit', { groupNumber: group, transaction: corrected, replaces: id })).toMatchObject({ ok: false, error: { code: 'RULE', fields: { replaces: 'Not rejected' } } });
   });
 
+  it('rejected, then resubmitted from its draft alone: still recorded as the correction', async () => {
+    const store = fileStore();
+    const core = transactionsCore(store);
+    const { id } = await core.ok<{ id: number }>('transactions.submit', { groupNumber: group, transaction: terminateZimmer });
+    recordRejected(store, id, { code: 'RULE', message: 'Not today.' }, testNow);
+    const [draft] = await core.ok<{ id: number }[]>('drafts.list', { groupNumber: group });
+    const resent = await core.ok<{ id: number }>('transactions.submit', { groupNumber: group, transaction: terminateZimmer, draftId: draft?.id });
+    expect(await core.ok('transactions.get', { groupNumber: group, id })).toMatchObject({ status: 'corrected', replacedBy: resent.id });
+    expect(outboxCounts(store)).toEqual({ pending: 1, rejected: 0 });
+  });
+
   it('rejected termination: end dates and tiers come back as they were', async () => {
     const store = fileStore();
     const core = transactionsCore(store);

@@ -1,0 +1,87 @@
+import { isRole } from '../../../shared/contract/roles';
+import type { ChangeEntry } from '../../../shared/plan-api/changes';
+import { statement } from '../store/statements';
+import type { Store } from '../store/store';
+import type { FeedPage } from './feed-parse';
+import { endIndexHoliday, startIndexHoliday } from './index-holiday';
+import { applyRemoteMembers, type RemoteMember } from './remote-members';
+
+export interface PageOutcome {
+  /** Members written; 0 when the page only moved the cursor. */
+  written: number;
+  /** The signed-in user's role in the group changed (a `user` entry naming them). */
+  roleChanged: boolean;
+}
+
+export interface PageOptions {
+  /** The signed-in user's local users.id and plan user ID, to apply role changes that name them. */
+  user: { ref: number; login: string } | null;
+  now: string;
+  /** Drop the members' secondary indexes for this page (a large first sync): see index-holiday.ts. */
+  indexHoliday: boolean;
+}
+
+/**
+ * Applies one change-feed page and moves the group's cursor past it, in ONE SQLite transaction
+ * (DESIGN.md, Sync: pull): a crash leaves the replica at a page boundary, never inside a page.
+ * Members and coverage are applied (remote-members.ts); a `user` entry naming the signed-in user
+ * changes their role in the group; transactions and invoices are not kept in the replica (the
+ * outbox and billing keep their own records), so those entries only advance the cursor.
+ */
+export function applyFeedPage(store: Store, page: FeedPage, options: PageOptions): PageOutcome {
+  const { db } = store;
+  return db.transaction((): PageOutcome => {
+    if (options.indexHoliday) startIndexHoliday(db);
+    const members = new Map<string, RemoteMember>();
+    const remoteOf = (memberId: string, committedAt: string): RemoteMember => {
+      let remote = members.get(memberId);
+      if (remote === undefined) {
+        remote = { memberId, snapshot: null, committedAt, coverage: new Map(), wholeHistory: false };
+        members.set(memberId, remote);
+      }
+      return remote;
+    };
+    let roleChanged = false;
+    for (const entry of page.changes) {
+      if (entry.entity === 'member') {
+        const remote = remoteOf(entry.payload.memberId, entry.committedAt);
+        if (remote.snapshot === null || entry.payload.version >= remote.snapshot.version) {
+          remote.snapshot = entry.payload;
+          remote.committedAt = entry.committedAt;
+        }
+      } else if (entry.entity === 'coverage') {
+        remoteOf(entry.payload.memberId, entry.committedAt).coverage.set(entry.payload.id, { snapshot: entry.payload, committedAt: entry.committedAt });
+      } else if (entry.entity === 'user' && options.user !== null && entry.entityId.toLowerCase() === options.user.login) {
+        roleChanged = applyRoleChange(store, page.groupNumber, options.user.ref, entry) || roleChanged;
+      }
+    }
+    const outcome = applyRemoteMembers(store, page.groupNumber, members.values());
+    if (!page.hasMore) endIndexHoliday(db);
+    statement(
+      db,
+      `INSERT INTO sync_cursors (group_number, sequence, synced_at) VALUES (?, ?, ?)
+       ON CONFLICT (group_number) DO UPDATE SET sequence = excluded.sequence, synced_at = excluded.synced_at`,
+    ).run(page.groupNumber, page.nextAfter, options.now);
+    return { written: outcome.written, roleChanged };
+  }).immediate();
+}
+
+/** A grant or removal of the user's own role in the group; true if the local role changed. */
+function applyRoleChange(store: Store, groupNumber: string, userRef: number, entry: Extract<ChangeEntry, { entity: 'user' }>): boolean {
+  const role = entry.payload?.role;
+  const active = entry.op === 'upsert' && typeof role === 'string' && isRole(role) && (entry.payload?.status ?? 'active') === 'active';
+  if (active) {
+    return (
+      statement(
+        store.db,
+        `INSERT INTO user_groups (user_id, group_number, role) VALUES (?, ?, ?) ON CONFLICT (user_id, group_number) DO UPDATE SET role = excluded.role WHERE role IS NOT excluded.role`,
+      ).run(userRef, groupNumber, role).changes > 0
+    );
+  }
+  return statement(store.db, 'DELETE FROM user_groups WHERE user_id = ? AND group_number = ?').run(userRef, groupNumber).changes > 0;
+}
+
+/** The group's cursor: the last feed sequence applied (0 before the first page). */
+export function groupCursor(store: Store, groupNumber: string): number {
+  return Number(statement(store.db, 'SELECT sequence FROM sync_cursors WHERE group_number = ?').pluck().get(groupNumber) ?? 0);
+}

@@ -1,0 +1,217 @@
+import { createParser } from 'eventsource-parser';
+import type { z } from 'zod';
+import { contractErrorSchema, type ContractError } from '../../../shared/contract/errors';
+import { me, signInResponse, type Me, type SignInResponse } from '../../../shared/plan-api/accounts';
+import { changesAnnouncement } from '../../../shared/plan-api/changes';
+import { transactionAccepted, type TransactionAccepted } from '../../../shared/plan-api/eligibility';
+import { group as groupSchema, type Group } from '../../../shared/contract/schemas/group';
+import { parseChangesPage, type FeedPage } from './feed-parse';
+
+/**
+ * How a call to the plan service failed, as the sync engine acts on it:
+ * - `retry`: unreachable, timed out, 5xx or 429: try again later with back-off;
+ * - `signed_out`: 401: the session ended (expired, revoked): stop until the user signs in;
+ * - `rejected`: another 4xx with the service's `{code, message, fields}`: the request itself is refused;
+ * - `invalid`: the answer is not what the API promises (a wrong URL, a proxy page, a newer service).
+ */
+export type PlanErrorKind = 'retry' | 'signed_out' | 'rejected' | 'invalid';
+
+export class PlanError extends Error {
+  constructor(
+    readonly kind: PlanErrorKind,
+    message: string,
+    readonly status: number | null = null,
+    /** The service's error for `rejected` (and for 401/403 when it sent one). */
+    readonly contractError: ContractError | null = null,
+  ) {
+    super(message);
+    this.name = 'PlanError';
+  }
+}
+
+export interface PlanClientOptions {
+  url: string;
+  token: string | null;
+  /** Aborts every call in flight (the core closing). */
+  signal: AbortSignal;
+  /** Per request; a first sync's 10,000-change page of a large group takes a few seconds. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export type TransactionPath = 'enrollments' | 'dependents' | 'terminations' | 'reinstatements' | 'demographics' | 'id-card-requests';
+
+const defaultTimeoutMs = 60_000;
+
+/** The plan service's HTTP API (shared/plan-api) as the desktop uses it; every answer is checked with zod. */
+export class PlanClient {
+  readonly url: string;
+  private readonly timeoutMs: number;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: PlanClientOptions) {
+    this.url = options.url.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+    this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  signIn(userId: string, password: string): Promise<SignInResponse> {
+    return this.json('POST', '/v1/sessions', signInResponse, { body: { userId, password }, status: 201, auth: false });
+  }
+
+  async signOut(): Promise<void> {
+    await this.request('DELETE', '/v1/sessions/current', { status: 204 });
+  }
+
+  me(): Promise<Me> {
+    return this.json('GET', '/v1/me', me);
+  }
+
+  group(groupNumber: string): Promise<Group> {
+    return this.json('GET', `/v1/groups/${groupNumber}`, groupSchema);
+  }
+
+  async changes(groupNumber: string, after: number, limit: number): Promise<FeedPage> {
+    const response = await this.request('GET', `/v1/groups/${groupNumber}/changes?after=${after}&limit=${limit}`);
+    const text = await this.readText(response);
+    try {
+      return parseChangesPage(text, groupNumber);
+    } catch (error) {
+      throw new PlanError('invalid', `The plan service sent a change feed page this app cannot read (${error instanceof Error ? error.message.slice(0, 200) : 'unknown'}).`, response.status);
+    }
+  }
+
+  submit(groupNumber: string, path: TransactionPath, body: unknown, idempotencyKey: string): Promise<TransactionAccepted> {
+    return this.json('POST', `/v1/groups/${groupNumber}/${path}`, transactionAccepted, { body, status: 201, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  /**
+   * Listens to the group's SSE stream until `signal` aborts or the stream ends; calls `onSeq` with
+   * every announced head sequence. Resolves when the stream ends (the caller reconnects), rejects
+   * with a PlanError when it cannot be opened.
+   */
+  async stream(groupNumber: string, signal: AbortSignal, onSeq: (seq: number) => void): Promise<void> {
+    const response = await this.request('GET', `/v1/groups/${groupNumber}/changes/stream`, { signal, noTimeout: true, accept: 'text/event-stream' });
+    const body = response.body;
+    if (body === null) return;
+    const parser = createParser({
+      onEvent: (message) => {
+        if (message.event !== 'changes') return;
+        try {
+          const parsed = changesAnnouncement.safeParse(JSON.parse(message.data));
+          if (parsed.success) onSeq(parsed.data.seq);
+        } catch {
+          // A malformed announcement is skipped; the timer's pull still catches up.
+        }
+      },
+    });
+    const decoder = new TextDecoder();
+    const reader = body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        parser.feed(decoder.decode(value, { stream: true }));
+      }
+    } catch (error) {
+      if (signal.aborted || this.options.signal.aborted) return;
+      throw new PlanError('retry', `The live updates connection dropped (${describe(error)}).`);
+    }
+  }
+
+  private async json<T>(method: string, path: string, schema: z.ZodType<T>, init: RequestInit2 = {}): Promise<T> {
+    const response = await this.request(method, path, init);
+    const text = await this.readText(response);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new PlanError('invalid', `The plan service at ${this.url} did not answer with JSON. Check the address.`, response.status);
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').slice(0, 5).join(', ');
+      throw new PlanError('invalid', `The plan service answered ${method} ${path.split('?')[0]} in a form this app cannot read (at ${where}).`, response.status);
+    }
+    return parsed.data;
+  }
+
+  private async readText(response: Response): Promise<string> {
+    try {
+      return await response.text();
+    } catch (error) {
+      throw new PlanError('retry', `The plan service's answer was cut off (${describe(error)}).`);
+    }
+  }
+
+  /** Sends one request and classifies a failure; resolves only with the expected status. */
+  private async request(method: string, path: string, init: RequestInit2 = {}): Promise<Response> {
+    const headers: Record<string, string> = { accept: init.accept ?? 'application/json', ...init.headers };
+    if (init.auth !== false && this.options.token !== null) headers.authorization = `Bearer ${this.options.token}`;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    const signals = [this.options.signal];
+    if (init.signal !== undefined) signals.push(init.signal);
+    if (init.noTimeout !== true) signals.push(AbortSignal.timeout(this.timeoutMs));
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.url}${path}`, {
+        method,
+        headers,
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        signal: linked(signals),
+      });
+    } catch (error) {
+      const timedOut = signals.some((s) => s.aborted && s.reason instanceof Error && s.reason.name === 'TimeoutError');
+      throw new PlanError('retry', timedOut ? `The plan service at ${this.url} did not answer in time.` : `The plan service at ${this.url} cannot be reached (${describe(error)}).`);
+    }
+    const expected = init.status ?? 200;
+    if (response.status === expected) return response;
+    const error = await this.errorBody(response);
+    if (response.status === 401) throw new PlanError('signed_out', error?.message ?? 'The session ended. Sign in again.', 401, error);
+    if (response.status === 429 || response.status >= 500) throw new PlanError('retry', `The plan service is busy or failing (HTTP ${response.status}).`, response.status, error);
+    if (response.status >= 400 && response.status < 500 && error !== null) throw new PlanError('rejected', error.message, response.status, error);
+    throw new PlanError('invalid', `The plan service answered ${method} ${path.split('?')[0]} with HTTP ${response.status}.`, response.status, error);
+  }
+
+  private async errorBody(response: Response): Promise<ContractError | null> {
+    try {
+      const parsed = contractErrorSchema.safeParse(JSON.parse(await response.text()));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+interface RequestInit2 {
+  body?: unknown;
+  status?: number;
+  headers?: Record<string, string>;
+  auth?: boolean;
+  signal?: AbortSignal;
+  noTimeout?: boolean;
+  accept?: string;
+}
+
+/**
+ * One signal that aborts when any of `signals` does. Not AbortSignal.any: the signal it returns is
+ * held only weakly by its sources, and a long-lived stream's could be collected and never abort.
+ */
+function linked(signals: readonly AbortSignal[]): AbortSignal {
+  const controller = new AbortController();
+  for (const signal of signals) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
+}
+
+/** An error's name and code, never its message: a network error can carry the URL's query. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const cause = error.cause instanceof Error && 'code' in error.cause ? String(error.cause.code) : null;
+  return cause ?? error.name;
+}

@@ -1,0 +1,264 @@
+import { ContractFailure } from '../../../shared/contract';
+import type { CoreEvent } from '../../../shared/contract/events';
+import type { SessionInfo } from '../../../shared/contract/methods/sync';
+import { isRole, type Role } from '../../../shared/contract/roles';
+import { outboxCounts } from '../services/transactions/outbox-delivery';
+import { statement } from '../store/statements';
+import type { Store } from '../store/store';
+import { PlanClient, PlanError } from './plan-client';
+import { upsertUser } from './replica-groups';
+import { SandboxLauncher } from './sandbox-launcher';
+import { clearReplica, clearSession, readPlanServiceSetting, readSession, writePlanServiceSetting, writeSession } from './session-store';
+import { SyncEngine, type Connection } from './sync-engine';
+
+/** The user the sandbox service signs in as (server/src/services/sandbox/sandbox-admin.ts). */
+export const sandboxLogin = 'sandbox.admin';
+
+export interface PlanConnectionOptions {
+  store(): Store | null;
+  publish(event: CoreEvent): void;
+  log(message: string): void;
+  now(): string;
+  today(): string;
+  dataDir: string;
+  /** A given service and token (tests, benchmarks, child processes): no sandbox, no settings. */
+  planService?: Connection;
+  /** Spawn the embedded sandbox service when no remote service is configured. */
+  sandbox: boolean;
+  /** The embedded service's worker bundle. */
+  sandboxWorkerPath: string;
+  /** Fixes the sandbox data set's day (tests). */
+  sandboxToday?: string;
+  fetch?: typeof fetch;
+  pageSize?: number;
+}
+
+/**
+ * Which plan service the replica follows and who is signed in to it (DESIGN.md, Sync): the
+ * embedded sandbox (default), a remote service chosen in Settings (settings key `planService`,
+ * token encrypted in `sessions`), or the one a test passes. Switching services clears the
+ * replicated groups: they belong to the other service.
+ */
+export class PlanConnection {
+  readonly engine: SyncEngine;
+  private sandbox: SandboxLauncher | null = null;
+  private sandboxConnection: Connection | null = null;
+  private currentMode: 'sandbox' | 'remote';
+  private serviceUrl: string | null = null;
+
+  constructor(private readonly options: PlanConnectionOptions) {
+    this.engine = new SyncEngine({
+      store: options.store,
+      publish: options.publish,
+      log: options.log,
+      now: options.now,
+      today: options.today,
+      mode: () => this.currentMode,
+      onSignedOut: () => {
+        const store = options.store();
+        if (store !== null) clearSession(store);
+      },
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+    });
+    this.currentMode = 'remote';
+  }
+
+  get mode(): 'sandbox' | 'remote' {
+    return this.currentMode;
+  }
+
+  /** Starts following the configured service (at core start, once the store is open). */
+  start(): void {
+    const store = this.options.store();
+    if (store === null) {
+      this.engine.wait('signed_out', 'The local database is not usable.');
+      return;
+    }
+    const given = this.options.planService;
+    if (given !== undefined) {
+      this.currentMode = 'remote';
+      const stored = readSession(store);
+      // Another service's copy is not this one's.
+      if (stored !== null && stored.serviceUrl !== given.url) clearReplica(store);
+      this.follow(given);
+      return;
+    }
+    const remote = readPlanServiceSetting(store);
+    if (remote !== null) {
+      this.currentMode = 'remote';
+      this.serviceUrl = remote.url;
+      const session = readSession(store);
+      if (session !== null && session.serviceUrl === remote.url) this.follow({ url: remote.url, token: session.token });
+      else this.engine.wait('signed_out', null);
+      return;
+    }
+    if (!this.options.sandbox) {
+      this.currentMode = 'remote';
+      this.engine.wait('signed_out', null);
+      return;
+    }
+    this.currentMode = 'sandbox';
+    // A store seeded directly by an earlier version has no session: the embedded service's copy replaces it.
+    if (readSession(store) === null && statement(store.db, 'SELECT EXISTS (SELECT 1 FROM groups)').pluck().get() === 1) clearReplica(store);
+    this.startSandbox();
+  }
+
+  /** Who acts in this store: the signed-in user; the sandbox's user in the sandbox or a replica without a service. */
+  actingUser(store: Store): number | null {
+    const session = statement(store.db, 'SELECT user_id FROM sessions WHERE id = 1').pluck().get() as number | undefined;
+    if (session !== undefined) return session;
+    const unconfigured = this.options.planService === undefined && readPlanServiceSetting(store) === null;
+    if (this.currentMode !== 'sandbox' && !unconfigured) return null;
+    return (statement(store.db, 'SELECT id FROM users WHERE login = ?').pluck().get(sandboxLogin) as number | undefined) ?? null;
+  }
+
+  /** The acting user's role in the group, or null. */
+  roleIn(store: Store, groupNumber: string): Role | 'no_user' | null {
+    const user = this.actingUser(store);
+    if (user === null) return 'no_user';
+    const role = statement(store.db, 'SELECT role FROM user_groups WHERE user_id = ? AND group_number = ?').pluck().get(user, groupNumber) as string | undefined;
+    return role !== undefined && isRole(role) ? role : null;
+  }
+
+  info(store: Store): SessionInfo {
+    const userRef = this.actingUser(store);
+    const user =
+      userRef === null
+        ? null
+        : (statement(store.db, 'SELECT login AS userId, display_name AS name, email FROM users WHERE id = ?').get(userRef) as { userId: string; name: string; email: string } | undefined);
+    const groups =
+      userRef === null
+        ? []
+        : (statement(store.db, 'SELECT g.group_number AS groupNumber, g.name, ug.role FROM user_groups ug JOIN groups g ON g.group_number = ug.group_number WHERE ug.user_id = ? ORDER BY g.name COLLATE NOCASE').all(
+            userRef,
+          ) as SessionInfo['groups']);
+    return { mode: this.currentMode, serviceUrl: this.engine.connected?.url ?? this.serviceUrl, user: user ?? null, groups };
+  }
+
+  async signIn(store: Store, input: { serviceUrl: string; userId: string; password: string; discardPending: boolean }): Promise<SessionInfo> {
+    const url = input.serviceUrl.replace(/\/+$/, '');
+    const current = readSession(store);
+    const switching = this.currentMode === 'sandbox' || current === null || current.serviceUrl !== url || current.login !== input.userId.toLowerCase();
+    if (switching) this.refuseIfUnsent(store, input.discardPending);
+    const controller = new AbortController();
+    const client = new PlanClient({ url, token: null, signal: controller.signal, timeoutMs: 20_000, ...(this.options.fetch === undefined ? {} : { fetch: this.options.fetch }) });
+    let signedIn;
+    try {
+      signedIn = await client.signIn(input.userId, input.password);
+    } catch (error) {
+      throw asContractFailure(error, url);
+    }
+    await this.stopSandbox();
+    const now = this.options.now();
+    store.db.transaction(() => {
+      if (switching) clearReplica(store);
+      writePlanServiceSetting(store, { url }, now);
+      const userRef = upsertUser(store, signedIn.user, now);
+      writeSession(store, { userRef, serviceUrl: url, token: signedIn.token, expiresAt: signedIn.expiresAt }, now);
+    })();
+    this.currentMode = 'remote';
+    this.serviceUrl = url;
+    this.follow({ url, token: signedIn.token });
+    return this.info(store);
+  }
+
+  async signOut(store: Store): Promise<SessionInfo> {
+    if (this.currentMode === 'sandbox') throw new ContractFailure('RULE', 'The sandbox has no sign-in. To use a real plan service, sign in to it in Settings.');
+    const connection = this.engine.connected ?? (() => {
+      const session = readSession(store);
+      return session === null ? null : { url: session.serviceUrl, token: session.token };
+    })();
+    if (connection !== null) {
+      const controller = new AbortController();
+      const client = new PlanClient({ url: connection.url, token: connection.token, signal: controller.signal, timeoutMs: 10_000, ...(this.options.fetch === undefined ? {} : { fetch: this.options.fetch }) });
+      // Offline, the token is forgotten here all the same; the service ends it when it expires.
+      await client.signOut().catch(() => undefined);
+    }
+    clearSession(store);
+    this.engine.wait('signed_out', null);
+    return this.info(store);
+  }
+
+  async useSandbox(store: Store, discardPending: boolean): Promise<SessionInfo> {
+    if (this.currentMode === 'sandbox') return this.info(store);
+    this.refuseIfUnsent(store, discardPending);
+    const session = readSession(store);
+    if (session !== null) {
+      const client = new PlanClient({ url: session.serviceUrl, token: session.token, signal: new AbortController().signal, timeoutMs: 10_000, ...(this.options.fetch === undefined ? {} : { fetch: this.options.fetch }) });
+      await client.signOut().catch(() => undefined);
+    }
+    store.db.transaction(() => {
+      writePlanServiceSetting(store, null, this.options.now());
+      clearReplica(store);
+    })();
+    this.currentMode = 'sandbox';
+    this.serviceUrl = null;
+    this.startSandbox();
+    return this.info(store);
+  }
+
+  async close(): Promise<void> {
+    await this.engine.close();
+    await this.stopSandbox();
+  }
+
+  private follow(connection: Connection): void {
+    this.serviceUrl = connection.url;
+    this.engine.connect(connection);
+  }
+
+  private startSandbox(): void {
+    if (this.sandbox !== null) {
+      // Already running (a fresh store after app.startFresh): follow it again.
+      if (this.sandboxConnection !== null) this.follow(this.sandboxConnection);
+      return;
+    }
+    this.engine.wait('starting', 'The sandbox plan service is starting.');
+    const launcher = new SandboxLauncher(
+      this.options.sandboxWorkerPath,
+      { dataDir: this.options.dataDir, ...(this.options.sandboxToday === undefined ? {} : { today: this.options.sandboxToday }) },
+      {
+        ready: (connection) => {
+          if (this.sandbox !== launcher) return;
+          this.sandboxConnection = connection;
+          this.follow(connection);
+        },
+        failed: (message) => {
+          if (this.sandbox !== launcher) return;
+          this.options.log(`[sync] ${message}`);
+          this.engine.fail(message);
+        },
+      },
+    );
+    this.sandbox = launcher;
+    launcher.start();
+  }
+
+  private async stopSandbox(): Promise<void> {
+    const launcher = this.sandbox;
+    this.sandbox = null;
+    this.sandboxConnection = null;
+    await launcher?.stop();
+  }
+
+  private refuseIfUnsent(store: Store, discardPending: boolean): void {
+    const { pending } = outboxCounts(store);
+    if (pending > 0 && !discardPending) {
+      throw new ContractFailure(
+        'RULE',
+        `${pending} change${pending === 1 ? ' has' : 's have'} not reached the plan yet. Switching plan services discards ${pending === 1 ? 'it' : 'them'}; sync first, or confirm to discard.`,
+        { discardPending: 'Confirm to discard unsent changes' },
+      );
+    }
+  }
+}
+
+/** A sign-in failure in the contract's words. */
+function asContractFailure(error: unknown, url: string): ContractFailure {
+  if (!(error instanceof PlanError)) return new ContractFailure('INTERNAL', 'Signing in failed on this computer. Try again.');
+  if (error.kind === 'retry') return new ContractFailure('OFFLINE', `${error.message} Check the address and your connection.`, { serviceUrl: 'Cannot be reached' });
+  if (error.kind === 'invalid') return new ContractFailure('VALIDATION', `${url} does not answer like a plan service. Check the address the plan gave you.`, { serviceUrl: 'Not a plan service' });
+  const code = error.contractError?.code ?? 'AUTH';
+  return new ContractFailure(code === 'INTERNAL' ? 'AUTH' : code, error.message, error.contractError?.fields);
+}

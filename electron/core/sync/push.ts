@@ -1,0 +1,67 @@
+import type { CoreEvent } from '../../../shared/contract/events';
+import type { TransactionAccepted } from '../../../shared/plan-api/eligibility';
+import { markAttemptFailed, markSent, nextDelivery, recordAccepted, recordRejected } from '../services/transactions/outbox-delivery';
+import type { Store } from '../store/store';
+import { PlanError, type PlanClient } from './plan-client';
+import { applyRemoteMembers, type RemoteMember } from './remote-members';
+
+export interface PushContext {
+  store: () => Store;
+  client: PlanClient;
+  now(): string;
+  /** Delivers events after their transaction committed. */
+  publish(events: readonly CoreEvent[]): void;
+  aborted(): boolean;
+}
+
+/**
+ * Sends the outbox in id order, each row with its own idempotency key, so a retry after a lost
+ * answer is answered with the first answer and never applied twice (DESIGN.md, Sync: push).
+ * Accepted: the outbox row settles and the plan's members land in the replica in ONE SQLite
+ * transaction (the enrolled family never disappears). Rejected (a 4xx with the plan's reasons):
+ * the transactions module undoes the pending change. Anything else stops the loop with the
+ * PlanError: the row stays queued (attempts counted) and the engine retries with back-off.
+ * Returns how many rows were answered.
+ */
+export async function pushOutbox(ctx: PushContext): Promise<number> {
+  let answered = 0;
+  for (;;) {
+    if (ctx.aborted()) return answered;
+    const delivery = nextDelivery(ctx.store());
+    if (delivery === null) return answered;
+    // Refused when the row was cancelled since it was read: look at the next one.
+    if (!markSent(ctx.store(), delivery.id, ctx.now())) continue;
+    let accepted: TransactionAccepted;
+    try {
+      accepted = await ctx.client.submit(delivery.groupNumber, delivery.path, delivery.body, delivery.idempotencyKey);
+    } catch (error) {
+      if (error instanceof PlanError && error.kind === 'rejected' && error.contractError !== null) {
+        ctx.publish(recordRejected(ctx.store(), delivery.id, error.contractError, ctx.now()));
+        answered++;
+        continue;
+      }
+      if (!ctx.aborted()) markAttemptFailed(ctx.store(), delivery.id, error instanceof Error ? error.message : 'The plan service did not answer.', ctx.now());
+      throw error;
+    }
+    const store = ctx.store();
+    const events = store.db.transaction(() => {
+      const settled = recordAccepted(store, delivery.id, accepted, ctx.now());
+      applyRemoteMembers(store, delivery.groupNumber, accepted.members.map(remoteFromView));
+      return settled;
+    })();
+    ctx.publish([...events, { type: 'roster.changed', groupNumber: delivery.groupNumber }]);
+    answered++;
+  }
+}
+
+/** A member view of a transaction's answer: its snapshot and its whole coverage history. */
+function remoteFromView(view: TransactionAccepted['members'][number]): RemoteMember {
+  const { status: _status, coverage, ...snapshot } = view;
+  return {
+    memberId: view.memberId,
+    snapshot,
+    committedAt: view.updatedAt,
+    coverage: new Map(coverage.map((c) => [c.id, { snapshot: c, committedAt: view.updatedAt }])),
+    wholeHistory: true,
+  };
+}

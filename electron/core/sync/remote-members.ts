@@ -1,0 +1,292 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { CoverageSnapshot, MemberSnapshot } from '../../../shared/plan-api/members';
+import { dropUpkeepTriggers, restoreTriggers } from '../store/derived-tables';
+import { statement } from '../store/statements';
+import type { Store } from '../store/store';
+import { memberSpan, type SpanPeriod } from './member-span';
+
+/** A coverage snapshot and when the plan committed it. */
+export interface RemoteCoverage {
+  snapshot: CoverageSnapshot;
+  committedAt: string;
+}
+
+/** What the plan says about one member in a batch: its newest snapshot and the coverage rows seen. */
+export interface RemoteMember {
+  memberId: string;
+  snapshot: MemberSnapshot | null;
+  committedAt: string;
+  coverage: Map<number, RemoteCoverage>;
+  /** The coverage is the member's whole history (a transaction's answer), not just what changed. */
+  wholeHistory: boolean;
+}
+
+export interface ApplyOutcome {
+  /** Members written (inserted or updated). */
+  written: number;
+  /** Members kept in remote_pending: a local change is pending, or the coverage has not arrived yet. */
+  held: number;
+}
+
+/** New members written without the per-row triggers from this many on (a feed page of a first sync). */
+const bulkThreshold = 256;
+const memberBatchRows = 64;
+const coverageBatchRows = 128;
+
+const memberInsertColumns = `id, member_id, group_number, subscriber_id, relationship, first_name, middle_name, last_name, suffix, date_of_birth, gender,
+  ssn_encrypted, ssn_last4, address, phone, email, hire_date, employment_status, disabled, plan_code, tier, effective_date, termination_date,
+  version, pending_sync, updated_at`;
+const memberInsertCount = 26;
+const coverageInsertColumns = 'member_ref, group_number, plan_code, tier, start_date, end_date, reason, remote_id, end_reason';
+const coverageInsertCount = 9;
+
+interface LocalRow {
+  id: number;
+  version: number;
+  pending_sync: number;
+  updated_at: string;
+}
+
+/**
+ * Applies remote members (DESIGN.md, Sync: pull) to the replica inside the caller's transaction:
+ * remote rows are written with pending_sync = 0; a member whose local row has a pending change is
+ * not touched (its remote state waits in remote_pending for applyDeferredRemote); a member snapshot
+ * older than the local version is skipped, and so is a coverage change committed before the local
+ * row was last written (it is already in it). A new member is inserted once its coverage is known:
+ * the feed may deliver the snapshot on one page and the coverage on the next.
+ */
+export function applyRemoteMembers(store: Store, groupNumber: string, batch: Iterable<RemoteMember>): ApplyOutcome {
+  const { db } = store;
+  const findLocal = statement(db, 'SELECT id, version, pending_sync, updated_at FROM members WHERE member_id = ?');
+  const anyHeld = statement(db, 'SELECT EXISTS (SELECT 1 FROM remote_pending WHERE group_number = ?)').pluck().get(groupNumber) === 1;
+  const fresh: RemoteMember[] = [];
+  let written = 0;
+  let held = 0;
+  for (const remote of batch) {
+    const local = findLocal.get(remote.memberId) as LocalRow | undefined;
+    if (local !== undefined && local.pending_sync === 1) {
+      hold(db, groupNumber, remote);
+      held++;
+      continue;
+    }
+    const merged = anyHeld ? withHeld(db, remote) : remote;
+    if (local !== undefined) {
+      if (updateMember(store, groupNumber, local, merged)) written++;
+    } else if (merged.snapshot !== null && merged.coverage.size > 0) {
+      fresh.push(merged);
+    } else {
+      hold(db, groupNumber, merged);
+      held++;
+    }
+  }
+  if (fresh.length >= bulkThreshold) insertMany(store, groupNumber, fresh);
+  else for (const remote of fresh) insertMany(store, groupNumber, [remote], false);
+  return { written: written + fresh.length, held };
+}
+
+/** Adds what remote_pending holds for the member to `remote` and clears it there. */
+function withHeld(db: Database, remote: RemoteMember): RemoteMember {
+  const rows = statement(db, 'SELECT entity, snapshot, committed_at FROM remote_pending WHERE member_id = ?').all(remote.memberId) as { entity: string; snapshot: string; committed_at: string }[];
+  if (rows.length === 0) return remote;
+  statement(db, 'DELETE FROM remote_pending WHERE member_id = ?').run(remote.memberId);
+  const merged: RemoteMember = { ...remote, coverage: new Map(remote.coverage) };
+  for (const row of rows) {
+    if (row.entity === 'member') {
+      const snapshot = JSON.parse(row.snapshot) as MemberSnapshot;
+      if (merged.snapshot === null || snapshot.version > merged.snapshot.version) {
+        merged.snapshot = snapshot;
+        merged.committedAt = row.committed_at;
+      }
+    } else {
+      const snapshot = JSON.parse(row.snapshot) as CoverageSnapshot;
+      const known = merged.coverage.get(snapshot.id);
+      if (known === undefined || row.committed_at > known.committedAt) merged.coverage.set(snapshot.id, { snapshot, committedAt: row.committed_at });
+    }
+  }
+  return merged;
+}
+
+/** Keeps a member's remote state in remote_pending (newest wins per entity). */
+function hold(db: Database, groupNumber: string, remote: RemoteMember): void {
+  const put = statement(
+    db,
+    `INSERT INTO remote_pending (entity, entity_id, group_number, member_id, snapshot, committed_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (entity, entity_id) DO UPDATE SET snapshot = excluded.snapshot, committed_at = excluded.committed_at
+     WHERE excluded.committed_at >= remote_pending.committed_at`,
+  );
+  if (remote.snapshot !== null) put.run('member', remote.memberId, groupNumber, remote.memberId, JSON.stringify(remote.snapshot), remote.committedAt);
+  for (const { snapshot, committedAt } of remote.coverage.values()) put.run('coverage', String(snapshot.id), groupNumber, remote.memberId, JSON.stringify(snapshot), committedAt);
+}
+
+/** Updates an existing, not pending member; true if anything was written. */
+function updateMember(store: Store, groupNumber: string, local: LocalRow, remote: RemoteMember): boolean {
+  const { db } = store;
+  let changed = false;
+  const snapshot = remote.snapshot;
+  if (snapshot !== null && snapshot.version > local.version) {
+    const last4 = snapshot.ssn === null ? null : snapshot.ssn.slice(-4);
+    statement(
+      db,
+      `UPDATE members SET subscriber_id = @subscriberId, relationship = @relationship, first_name = @firstName, middle_name = @middleName,
+         last_name = @lastName, suffix = @suffix, date_of_birth = @dateOfBirth, gender = @gender,
+         ssn_encrypted = CASE WHEN ssn_last4 IS @last4 AND ssn_encrypted IS NOT NULL THEN ssn_encrypted ELSE @ssnEncrypted END, ssn_last4 = @last4,
+         address = @address, phone = @phone, email = @email, hire_date = @hireDate, employment_status = @employmentStatus, disabled = @disabled,
+         version = @version, pending_sync = 0, updated_at = @updatedAt
+       WHERE id = @id`,
+    ).run({
+      id: local.id,
+      subscriberId: snapshot.subscriberId,
+      relationship: snapshot.relationship,
+      firstName: snapshot.firstName,
+      middleName: snapshot.middleName,
+      lastName: snapshot.lastName,
+      suffix: snapshot.suffix,
+      dateOfBirth: snapshot.dateOfBirth,
+      gender: snapshot.gender,
+      last4,
+      // The plan never sends a whole SSN: what it shares (the mask) is what the replica keeps.
+      ssnEncrypted: snapshot.ssn === null ? null : store.cipher.encrypt(snapshot.ssn),
+      address: JSON.stringify(snapshot.address),
+      phone: snapshot.phone,
+      email: snapshot.email,
+      hireDate: snapshot.hireDate,
+      employmentStatus: snapshot.employmentStatus,
+      disabled: snapshot.disabled ? 1 : 0,
+      version: snapshot.version,
+      updatedAt: snapshot.updatedAt,
+    });
+    changed = true;
+  }
+  const localSince = Date.parse(local.updated_at);
+  const coverage = [...remote.coverage.values()].filter((c) => remote.wholeHistory || !(Date.parse(c.committedAt) < localSince));
+  if (remote.wholeHistory && (changed || coverage.length > 0)) {
+    // A transaction's answer is the whole history: rows it does not name (a pending change's own) go.
+    const keep = JSON.stringify(coverage.map((c) => c.snapshot.id));
+    statement(db, 'DELETE FROM coverage_periods WHERE member_ref = ? AND (remote_id IS NULL OR remote_id NOT IN (SELECT value FROM json_each(?)))').run(local.id, keep);
+  }
+  if (coverage.length > 0) {
+    const find = statement(db, 'SELECT id FROM coverage_periods WHERE remote_id = ?').pluck();
+    const end = statement(db, 'UPDATE coverage_periods SET end_date = ?, end_reason = ? WHERE id = ? AND (end_date IS NOT ? OR end_reason IS NOT ?)');
+    const insert = statement(db, `INSERT INTO coverage_periods (${coverageInsertColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const { snapshot: c } of coverage.sort((a, b) => a.snapshot.id - b.snapshot.id)) {
+      const id = find.get(c.id) as number | undefined;
+      if (id === undefined) insert.run(local.id, groupNumber, c.planCode, c.tier, c.startDate, c.endDate, c.reason, c.id, c.endReason);
+      else end.run(c.endDate, c.endReason, id, c.endDate, c.endReason);
+    }
+    changed = true;
+  }
+  if (changed) refreshSpan(db, local.id);
+  return changed;
+}
+
+/** Copies the member's coverage span onto its row (the roster filters and sorts by it). */
+export function refreshSpan(db: Database, memberRef: number): void {
+  const periods = statement(db, 'SELECT plan_code AS planCode, tier, start_date AS startDate, end_date AS endDate, id AS "order" FROM coverage_periods WHERE member_ref = ?').all(memberRef) as SpanPeriod[];
+  if (periods.length === 0) return;
+  const span = memberSpan(periods);
+  statement(
+    db,
+    `UPDATE members SET plan_code = ?, tier = ?, effective_date = ?, termination_date = ?
+     WHERE id = ? AND (plan_code IS NOT ? OR tier IS NOT ? OR effective_date IS NOT ? OR termination_date IS NOT ?)`,
+  ).run(span.planCode, span.tier, span.effectiveDate, span.terminationDate, memberRef, span.planCode, span.tier, span.effectiveDate, span.terminationDate);
+}
+
+/**
+ * Inserts new members with their coverage. Many at once (a first sync's page) go in multi-row
+ * statements without the members' triggers: the tallies are counted here and the FTS rows appended
+ * in rowid order in one statement (store/derived-tables.ts explains why both are faster).
+ */
+function insertMany(store: Store, groupNumber: string, members: readonly RemoteMember[], bulk = true): void {
+  const { db, cipher } = store;
+  const triggers = bulk ? dropUpkeepTriggers(db) : [];
+  const firstRef = Number(statement(db, 'SELECT coalesce(max(id), 0) FROM members').pluck().get()) + 1;
+  let nextRef = firstRef;
+  const memberRows = batcher(db, 'members', memberInsertColumns, memberInsertCount, bulk ? memberBatchRows : 1);
+  const coverageRows = batcher(db, 'coverage_periods', coverageInsertColumns, coverageInsertCount, bulk ? coverageBatchRows : 1);
+  const tallies = new Map<string, number>();
+  for (const remote of members) {
+    const m = remote.snapshot;
+    if (m === null) continue;
+    const periods = [...remote.coverage.values()].map((c) => c.snapshot).sort((a, b) => a.id - b.id);
+    const span = memberSpan(periods.map((p) => ({ ...p, order: p.id })));
+    const ref = nextRef++;
+    memberRows.values.push(
+      ref,
+      m.memberId,
+      groupNumber,
+      m.subscriberId,
+      m.relationship,
+      m.firstName,
+      m.middleName,
+      m.lastName,
+      m.suffix,
+      m.dateOfBirth,
+      m.gender,
+      m.ssn === null ? null : cipher.encrypt(m.ssn),
+      m.ssn === null ? null : m.ssn.slice(-4),
+      JSON.stringify(m.address),
+      m.phone,
+      m.email,
+      m.hireDate,
+      m.employmentStatus,
+      m.disabled ? 1 : 0,
+      span.planCode,
+      span.tier,
+      span.effectiveDate,
+      span.terminationDate,
+      m.version,
+      0,
+      m.updatedAt,
+    );
+    for (const p of periods) coverageRows.values.push(ref, groupNumber, p.planCode, p.tier, p.startDate, p.endDate, p.reason, p.id, p.endReason);
+    // Coverage rows reference their member (an immediate foreign key): write them only after it.
+    if (memberRows.flushFull()) coverageRows.flushFull();
+    if (bulk) {
+      const key = [span.planCode, span.tier, m.relationship, span.effectiveDate, span.terminationDate ?? '9999-12-31'].join('\u0000');
+      tallies.set(key, (tallies.get(key) ?? 0) + 1);
+    }
+  }
+  memberRows.flushAll();
+  coverageRows.flushAll();
+  if (!bulk) return;
+  const addTally = statement(
+    db,
+    `INSERT INTO member_tallies (group_number, plan_code, tier, relationship, effective_date, termination_date, n) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+  );
+  for (const [key, n] of tallies) addTally.run(groupNumber, ...key.split('\u0000'), n);
+  statement(db, 'INSERT INTO members_fts (rowid, first_name, last_name) SELECT id, first_name, last_name FROM members WHERE id >= ? ORDER BY id').run(firstRef);
+  restoreTriggers(db, triggers);
+}
+
+interface Batcher {
+  readonly values: unknown[];
+  flushFull(): boolean;
+  flushAll(): void;
+}
+
+function batcher(db: Database, table: string, columns: string, columnCount: number, batchRows: number): Batcher {
+  const row = `(${Array.from({ length: columnCount }, () => '?').join(', ')})`;
+  // Table and column names are our constants, never input.
+  const many: Statement = statement(db, `INSERT INTO ${table} (${columns}) VALUES ${Array.from({ length: batchRows }, () => row).join(', ')}`);
+  const one: Statement = statement(db, `INSERT INTO ${table} (${columns}) VALUES ${row}`);
+  const batchValues = batchRows * columnCount;
+  const self: Batcher = {
+    values: [],
+    flushFull() {
+      const pending = self.values;
+      if (pending.length < batchValues) return false;
+      let at = 0;
+      for (; pending.length - at >= batchValues; at += batchValues) many.run(pending.slice(at, at + batchValues));
+      pending.splice(0, at);
+      return true;
+    },
+    flushAll() {
+      self.flushFull();
+      const pending = self.values;
+      for (let at = 0; at < pending.length; at += columnCount) one.run(pending.slice(at, at + columnCount));
+      pending.length = 0;
+    },
+  };
+  return self;
+}

@@ -1,0 +1,66 @@
+import type { Group } from '../../../shared/contract/schemas/group';
+import type { Me } from '../../../shared/plan-api/accounts';
+import type { Role } from '../../../shared/contract/roles';
+import { findGroup, saveGroup } from '../store/repositories/groups-repository';
+import { statement } from '../store/statements';
+import type { Store } from '../store/store';
+
+/** Rates the plan sends are those in force now; the first copy of a group dates them from the start. */
+const firstRatesEffective = '1900-01-01';
+
+/**
+ * Records the signed-in user as the plan describes them (GET /v1/me) and returns their local
+ * users.id. Groups they may no longer see leave the replica (members, outbox and all, by the
+ * schema's cascades); roles in groups already here follow the plan. Groups new to the user are
+ * added by saveRemoteGroup once their detail is read.
+ */
+export function applyMe(store: Store, me: Me, now: string): { userRef: number; removedGroups: string[] } {
+  const { db } = store;
+  return db.transaction(() => {
+    const userRef = upsertUser(store, me, now);
+    const visible = new Set(me.groups.map((g) => g.groupNumber));
+    const here = statement(db, 'SELECT group_number FROM groups').pluck().all() as string[];
+    const removedGroups = here.filter((g) => !visible.has(g));
+    const remove = statement(db, 'DELETE FROM groups WHERE group_number = ?');
+    for (const groupNumber of removedGroups) remove.run(groupNumber);
+    statement(db, 'DELETE FROM user_groups WHERE user_id = ? AND group_number NOT IN (SELECT value FROM json_each(?))').run(userRef, JSON.stringify([...visible]));
+    const setRole = statement(
+      db,
+      `INSERT INTO user_groups (user_id, group_number, role) SELECT ?, group_number, ? FROM groups WHERE group_number = ?
+       ON CONFLICT (user_id, group_number) DO UPDATE SET role = excluded.role`,
+    );
+    for (const g of me.groups) setRole.run(userRef, g.role, g.groupNumber);
+    return { userRef, removedGroups };
+  })();
+}
+
+/** The user's row (by plan user ID); returns its local users.id. */
+export function upsertUser(store: Store, user: Pick<Me, 'userId' | 'email' | 'name' | 'emailVerified'>, now: string): number {
+  return Number(
+    statement(
+      store.db,
+      `INSERT INTO users (login, email, display_name, email_verified, created_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (login) DO UPDATE SET email = excluded.email, display_name = excluded.display_name, email_verified = excluded.email_verified
+       RETURNING id`,
+    )
+      .pluck()
+      .get(user.userId.toLowerCase(), user.email, user.name, user.emailVerified ? 1 : 0, now),
+  );
+}
+
+/**
+ * Writes a group's detail (GET /v1/groups/:g) and the user's role in it. Rates are stored from
+ * today when they differ from those in force, so invoices of earlier months keep their rates.
+ */
+export function saveRemoteGroup(store: Store, group: Group, userRef: number, role: Role, today: string, now: string): void {
+  const { db } = store;
+  db.transaction(() => {
+    const known = findGroup(db, group.groupNumber, today);
+    const sameRates = known !== null && group.plans.every((p) => JSON.stringify(known.plans.find((k) => k.code === p.code)?.rates) === JSON.stringify(p.rates));
+    // Unchanged rates are rewritten where they already are (the latest in force), changed ones from today.
+    const inForceSince = statement(db, 'SELECT max(effective_date) FROM plan_rates WHERE group_number = ? AND effective_date <= ?').pluck().get(group.groupNumber, today) as string | null;
+    saveGroup(db, group, known === null ? firstRatesEffective : sameRates ? (inForceSince ?? firstRatesEffective) : today, now);
+    if (known === null) statement(db, 'INSERT INTO sync_cursors (group_number, sequence, synced_at) VALUES (?, 0, ?) ON CONFLICT DO NOTHING').run(group.groupNumber, now);
+    statement(db, `INSERT INTO user_groups (user_id, group_number, role) VALUES (?, ?, ?) ON CONFLICT (user_id, group_number) DO UPDATE SET role = excluded.role`).run(userRef, group.groupNumber, role);
+  })();
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { statement } from '../store/statements';
+import type { Store } from '../store/store';
+
+/** The signed-in session as this computer keeps it: the token only ever encrypted at rest. */
+export interface StoredSession {
+  userRef: number;
+  login: string;
+  name: string;
+  email: string;
+  serviceUrl: string;
+  token: string;
+  expiresAt: string;
+}
+
+interface SessionRow {
+  user_id: number;
+  login: string;
+  display_name: string;
+  email: string;
+  service_url: string;
+  token_encrypted: Buffer;
+  expires_at: string;
+}
+
+export function readSession(store: Store): StoredSession | null {
+  const row = statement(
+    store.db,
+    `SELECT s.user_id, u.login, u.display_name, u.email, s.service_url, s.token_encrypted, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = 1`,
+  ).get() as SessionRow | undefined;
+  if (row === undefined) return null;
+  let token: string;
+  try {
+    token = store.cipher.decrypt(row.token_encrypted);
+  } catch {
+    // Another key (a restored file, a new keychain entry): the token is lost, the user signs in again.
+    return null;
+  }
+  return { userRef: row.user_id, login: row.login, name: row.display_name, email: row.email, serviceUrl: row.service_url, token, expiresAt: row.expires_at };
+}
+
+export function writeSession(store: Store, session: { userRef: number; serviceUrl: string; token: string; expiresAt: string }, now: string): void {
+  statement(
+    store.db,
+    `INSERT INTO sessions (id, user_id, service_url, token_encrypted, expires_at, created_at) VALUES (1, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, service_url = excluded.service_url, token_encrypted = excluded.token_encrypted,
+       expires_at = excluded.expires_at, created_at = excluded.created_at`,
+  ).run(session.userRef, session.serviceUrl, store.cipher.encrypt(session.token), session.expiresAt, now);
+}
+
+export function clearSession(store: Store): void {
+  statement(store.db, 'DELETE FROM sessions').run();
+}
+
+const planServiceSetting = z.object({ url: z.string().min(1) });
+
+/** Settings key `planService`: the remote plan service chosen in Settings; absent means the sandbox. */
+export function readPlanServiceSetting(store: Store): { url: string } | null {
+  const value = statement(store.db, `SELECT value FROM settings WHERE key = 'planService'`).pluck().get() as string | undefined;
+  if (value === undefined) return null;
+  const parsed = planServiceSetting.safeParse(JSON.parse(value));
+  return parsed.success ? parsed.data : null;
+}
+
+export function writePlanServiceSetting(store: Store, setting: { url: string } | null, now: string): void {
+  if (setting === null) statement(store.db, `DELETE FROM settings WHERE key = 'planService'`).run();
+  else
+    statement(store.db, `INSERT INTO settings (key, value, updated_at) VALUES ('planService', ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`).run(
+      JSON.stringify(setting),
+      now,
+    );
+}
+
+/** Removes every replicated group (members, outbox, drafts, notifications of them cascade) and the users. */
+export function clearReplica(store: Store): void {
+  store.db.transaction(() => {
+    statement(store.db, 'DELETE FROM groups').run();
+    statement(store.db, 'DELETE FROM sessions').run();
+    statement(store.db, 'DELETE FROM remote_pending').run();
+    statement(store.db, 'DELETE FROM users').run();
+  })();
+}

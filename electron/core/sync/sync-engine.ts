@@ -1,0 +1,403 @@
+import type { CoreEvent } from '../../../shared/contract/events';
+import type { SyncStatus } from '../../../shared/contract/methods/sync';
+import { outboxCounts } from '../services/transactions/outbox-delivery';
+import { lastReplicatedAt } from '../store/repositories/sync-cursors';
+import { statement } from '../store/statements';
+import type { Store } from '../store/store';
+import { applyFeedPage, groupCursor } from './apply-page';
+import { Backoff } from './backoff';
+import { endIndexHoliday } from './index-holiday';
+import { PlanClient, PlanError } from './plan-client';
+import { pushOutbox } from './push';
+import { applyMe, saveRemoteGroup } from './replica-groups';
+import { readSession, writeSession } from './session-store';
+
+export interface Connection {
+  url: string;
+  token: string;
+}
+
+export interface SyncEngineOptions {
+  /** The open store, or null while it is not usable (the engine then waits). */
+  store(): Store | null;
+  publish(event: CoreEvent): void;
+  log(message: string): void;
+  now(): string;
+  today(): string;
+  mode(): 'sandbox' | 'remote';
+  /** The service answered 401: the session is over (the caller forgets the token). */
+  onSignedOut(): void;
+  /** Pull every group this often while idle (the SSE stream announces changes in between). */
+  periodMs?: number;
+  /** Feed page size (the service allows up to 10,000). */
+  pageSize?: number;
+  fetch?: typeof fetch;
+  /** Back-off of retries while the service is unreachable. */
+  backoff?: Backoff;
+}
+
+type SyncState = SyncStatus['state'];
+
+interface Work {
+  /** Who the user is and which groups they see (GET /v1/me), every group's detail and feed. */
+  full: boolean;
+  /** Groups whose feed to pull (an SSE announcement). */
+  groups: Set<string>;
+}
+
+/** A first sync at least this long drops the members' indexes until its last page (index-holiday.ts). */
+const indexHolidayMinChanges = 50_000;
+/** Progress and roster events at most this often during a pull: the renderer refetches on each. */
+const progressEveryMs = 250;
+const rosterEveryMs = 1000;
+/** An SSE stream that ended is reopened by a full sync no sooner than this. */
+const streamRetryMs = 5000;
+
+/**
+ * The sync engine (DESIGN.md, Sync): one run at a time pushes the outbox, then pulls each group's
+ * change feed page by page. Runs are asked for by `sync.now`, after a submit (requestSync), by the
+ * periodic timer and by the SSE stream of each group; asks during a run are folded into one more
+ * run. An unreachable service is retried with exponential back-off (`sync.now` resets it); 401
+ * ends the session. Status changes are published as `sync.status` events.
+ */
+export class SyncEngine {
+  private connection: Connection | null = null;
+  private state: SyncState = 'signed_out';
+  private online = false;
+  private message: string | null = null;
+  private nextAttemptAt: string | null = null;
+  private progress: SyncStatus['progress'] = null;
+  private lastSyncAt: string | null = null;
+  private work: Work | null = null;
+  private running: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private abort = new AbortController();
+  private readonly streams = new Map<string, AbortController>();
+  private readonly backoff: Backoff;
+  private user: { ref: number; login: string } | null = null;
+  private closed = false;
+  private published = '';
+  private lastProgressAt = 0;
+  private lastRosterAt = new Map<string, number>();
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.backoff = options.backoff ?? new Backoff();
+    const store = options.store();
+    if (store !== null) {
+      this.lastSyncAt = lastReplicatedAt(store.db);
+      // A first sync that crashed between pages left the roster without its indexes.
+      store.db.transaction(() => endIndexHoliday(store.db))();
+    }
+  }
+
+  get connected(): Connection | null {
+    return this.connection;
+  }
+
+  status(): SyncStatus {
+    const store = this.options.store();
+    const counts = store === null ? { pending: 0, rejected: 0 } : outboxCounts(store);
+    return {
+      mode: this.options.mode(),
+      state: this.state,
+      online: this.online,
+      lastSyncAt: this.lastSyncAt,
+      pending: counts.pending,
+      rejected: counts.rejected,
+      progress: this.progress,
+      message: this.message,
+      nextAttemptAt: this.nextAttemptAt,
+    };
+  }
+
+  /** No service to talk to yet: the sandbox is starting, or nobody is signed in. */
+  wait(state: 'starting' | 'signed_out', message: string | null = null): void {
+    this.dropConnection();
+    this.setState(state, message);
+  }
+
+  /** The service cannot be used at all (the embedded sandbox failed to start). */
+  fail(message: string): void {
+    this.dropConnection();
+    this.setState('error', message);
+  }
+
+  /** Talks to this service from now on, starting with a full sync. */
+  connect(connection: Connection): void {
+    if (this.closed) return;
+    this.dropConnection();
+    this.connection = connection;
+    this.backoff.reset();
+    this.setState('connecting', null);
+    this.kick({ full: true, groups: new Set() });
+  }
+
+  /** Sends the outbox soon (after a submit or a cancel). */
+  requestSync(): void {
+    this.kick({ full: false, groups: new Set() });
+  }
+
+  /** `sync.now`: forget the back-off and run a full sync at once. */
+  syncNow(): SyncStatus {
+    this.backoff.reset();
+    this.nextAttemptAt = null;
+    this.kick({ full: true, groups: new Set() });
+    return this.status();
+  }
+
+  /** Re-reads the outbox counts and publishes them if they changed (after a submit or a cancel). */
+  refresh(): void {
+    this.publishStatus();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.dropConnection();
+    await this.running;
+  }
+
+  private dropConnection(): void {
+    this.connection = null;
+    this.user = null;
+    this.work = null;
+    this.abort.abort();
+    this.abort = new AbortController();
+    for (const stream of this.streams.values()) stream.abort();
+    this.streams.clear();
+    this.clearTimer();
+    this.online = false;
+    this.progress = null;
+    this.nextAttemptAt = null;
+  }
+
+  private kick(work: Work): void {
+    if (this.closed || this.connection === null) return;
+    if (this.work === null) this.work = work;
+    else {
+      this.work.full ||= work.full;
+      for (const g of work.groups) this.work.groups.add(g);
+    }
+    this.running ??= this.loop().finally(() => {
+      this.running = null;
+      // Asked for while the last step was settling.
+      if (this.work !== null && !this.closed && this.connection !== null) this.kick({ full: false, groups: new Set() });
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.work !== null && !this.closed && this.connection !== null) {
+      const work = this.work;
+      this.work = null;
+      this.clearTimer();
+      const connection = this.connection;
+      const signal = this.abort.signal;
+      try {
+        await this.runOnce(connection, work, signal);
+        if (signal.aborted) continue;
+        this.backoff.reset();
+        this.online = true;
+        this.nextAttemptAt = null;
+        if (work.full) this.lastSyncAt = this.options.now();
+        this.setState('idle', null);
+        this.schedule(this.options.periodMs ?? 120_000);
+      } catch (error) {
+        if (signal.aborted || this.closed) continue;
+        this.progress = null;
+        this.failed(error);
+      }
+    }
+  }
+
+  private failed(error: unknown): void {
+    if (error instanceof PlanError && error.kind === 'signed_out') {
+      this.dropConnection();
+      this.options.onSignedOut();
+      this.setState('signed_out', 'Your session with the plan service ended. Sign in again.');
+      return;
+    }
+    const delay = this.backoff.next();
+    this.nextAttemptAt = new Date(Date.parse(this.options.now()) + delay).toISOString();
+    this.schedule(delay);
+    if (error instanceof PlanError && error.kind === 'retry') {
+      this.online = false;
+      this.setState('offline', error.message);
+    } else {
+      // The service answered something unusable, or the store refused a write: say so, retry later.
+      this.online = error instanceof PlanError;
+      this.options.log(`[sync] a sync failed: ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : typeof error}`);
+      this.setState('error', error instanceof PlanError ? error.message : 'Sync failed on this computer. It will try again; if it keeps failing, restart the app.');
+    }
+  }
+
+  private async runOnce(connection: Connection, work: Work, signal: AbortSignal): Promise<void> {
+    const store = this.options.store();
+    if (store === null) return;
+    const client = new PlanClient({ url: connection.url, token: connection.token, signal, ...(this.options.fetch === undefined ? {} : { fetch: this.options.fetch }) });
+    const publish = (events: readonly CoreEvent[]) => {
+      for (const event of events) this.options.publish(event);
+    };
+    const answered = await pushOutbox({ store: () => this.requireStore(), client, now: this.options.now, publish, aborted: () => signal.aborted });
+    if (answered > 0) this.publishStatus();
+    if (signal.aborted) return;
+
+    let groups = [...work.groups];
+    if (work.full || this.user === null) {
+      const me = await client.me();
+      if (signal.aborted) return;
+      const store = this.requireStore();
+      const applied = store.db.transaction(() => {
+        const result = applyMe(store, me, this.options.now());
+        // Who acts in this store from now on (also while offline, and while the sandbox restarts).
+        writeSession(store, { userRef: result.userRef, serviceUrl: connection.url, token: connection.token, expiresAt: readSession(store)?.expiresAt ?? this.options.now() }, this.options.now());
+        return result;
+      })();
+      this.user = { ref: applied.userRef, login: me.userId.toLowerCase() };
+      for (const g of applied.removedGroups) this.options.publish({ type: 'roster.changed', groupNumber: g });
+      for (const membership of me.groups) {
+        const group = await client.group(membership.groupNumber);
+        if (signal.aborted) return;
+        saveRemoteGroup(this.requireStore(), group, applied.userRef, membership.role, this.options.today(), this.options.now());
+      }
+      groups = me.groups.map((g) => g.groupNumber);
+      this.watch(client, groups);
+    }
+    if (groups.length > 0) this.setState('syncing', null);
+    for (const groupNumber of groups) {
+      if (signal.aborted) return;
+      await this.pull(client, groupNumber, signal);
+    }
+  }
+
+  /** Pulls one group's feed from its cursor to the head, one page per SQLite transaction. */
+  private async pull(client: PlanClient, groupNumber: string, signal: AbortSignal): Promise<void> {
+    const limit = this.options.pageSize ?? 10_000;
+    let cursor = groupCursor(this.requireStore(), groupNumber);
+    let page = await client.changes(groupNumber, cursor, limit);
+    if (page.headSeq < cursor) {
+      // The service's feed restarted (a new sandbox database): this copy of the group starts over.
+      this.resetGroup(groupNumber);
+      cursor = 0;
+      page = await client.changes(groupNumber, 0, limit);
+    }
+    const total = page.headSeq - cursor;
+    if (total === 0) return;
+    const store = this.requireStore();
+    const holiday = cursor === 0 && total >= indexHolidayMinChanges && !hasMembers(store);
+    let applied = 0;
+    this.progress = { groupNumber, applied, total };
+    this.publishStatus(true);
+    try {
+      for (;;) {
+        // The next page is on its way while this one is written.
+        const next = page.hasMore ? client.changes(groupNumber, page.nextAfter, limit) : null;
+        next?.catch(() => {});
+        const outcome = applyFeedPage(this.requireStore(), page, { user: this.user, now: this.options.now(), indexHoliday: holiday && page.hasMore });
+        applied += page.changes.length;
+        this.progress = { groupNumber, applied: Math.min(applied, total), total };
+        this.publishStatus();
+        if (outcome.written > 0) this.rosterChanged(groupNumber, next === null);
+        if (next === null || signal.aborted) break;
+        page = await next;
+      }
+    } catch (error) {
+      // Without the indexes the roster is slow to read; the retry drops them again if still worth it.
+      if (holiday && this.options.store() !== null) this.requireStore().db.transaction(() => endIndexHoliday(this.requireStore().db))();
+      throw error;
+    } finally {
+      this.progress = null;
+    }
+  }
+
+  private resetGroup(groupNumber: string): void {
+    const { db } = this.requireStore();
+    db.transaction(() => {
+      statement(db, 'DELETE FROM members WHERE group_number = ?').run(groupNumber);
+      statement(db, 'DELETE FROM remote_pending WHERE group_number = ?').run(groupNumber);
+      statement(db, 'UPDATE sync_cursors SET sequence = 0 WHERE group_number = ?').run(groupNumber);
+    })();
+    this.options.publish({ type: 'roster.changed', groupNumber });
+  }
+
+  /** Keeps one SSE stream open per visible group; an announced sequence past the cursor pulls it. */
+  private watch(client: PlanClient, groups: readonly string[]): void {
+    for (const [groupNumber, stream] of this.streams) {
+      if (!groups.includes(groupNumber)) {
+        stream.abort();
+        this.streams.delete(groupNumber);
+      }
+    }
+    for (const groupNumber of groups) {
+      if (this.streams.has(groupNumber)) continue;
+      // Aborted by dropConnection (it aborts every stream it holds) or when the group goes away.
+      const stream = new AbortController();
+      const signal = stream.signal;
+      this.streams.set(groupNumber, stream);
+      const ended = () => {
+        if (this.streams.get(groupNumber) !== stream) return;
+        this.streams.delete(groupNumber);
+        if (signal.aborted || this.closed) return;
+        // Reopened by the next full sync, which also notices an unreachable service.
+        setTimeout(() => this.kick({ full: true, groups: new Set() }), streamRetryMs).unref();
+      };
+      client
+        .stream(groupNumber, signal, (seq) => {
+          const store = this.options.store();
+          if (store !== null && seq > groupCursor(store, groupNumber)) this.kick({ full: false, groups: new Set([groupNumber]) });
+        })
+        .then(ended, ended);
+    }
+  }
+
+  private rosterChanged(groupNumber: string, last: boolean): void {
+    const now = Date.now();
+    if (!last && now - (this.lastRosterAt.get(groupNumber) ?? 0) < rosterEveryMs) return;
+    this.lastRosterAt.set(groupNumber, now);
+    this.options.publish({ type: 'roster.changed', groupNumber });
+  }
+
+  private requireStore(): Store {
+    const store = this.options.store();
+    if (store === null) throw new Error('The store closed during a sync');
+    return store;
+  }
+
+  private schedule(ms: number): void {
+    this.clearTimer();
+    if (this.closed || this.connection === null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.nextAttemptAt = null;
+      this.kick({ full: true, groups: new Set() });
+    }, ms);
+    this.timer.unref();
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private setState(state: SyncState, message: string | null): void {
+    this.state = state;
+    this.message = message;
+    this.publishStatus(true);
+  }
+
+  /** Publishes `sync.status` when it changed; progress alone at most every 250 ms. */
+  private publishStatus(force = false): void {
+    if (this.closed) return;
+    const status = this.status();
+    const text = JSON.stringify(status);
+    if (text === this.published) return;
+    const now = Date.now();
+    const progress = this.progress;
+    if (progress !== null && !force && now - this.lastProgressAt < progressEveryMs && progress.applied < progress.total) return;
+    this.lastProgressAt = now;
+    this.published = text;
+    this.options.publish({ type: 'sync.status', ...status });
+  }
+}
+
+function hasMembers(store: Store): boolean {
+  return statement(store.db, 'SELECT EXISTS (SELECT 1 FROM members)').pluck().get() === 1;
+}

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startTestService, type TestService } from '../../../server/test-support/test-service';
+import { bulkLoadMembers } from '../../../server/src/services/sandbox/bulk-load';
+import { generateMembers } from '../../../shared/sandbox/generator';
+import type { MemberList, MemberView } from '../../../shared/plan-api/members';
+import { createCore, type InProcessCoreOptions } from '../core';
+import type { SyncStatus } from '../../../shared/contract/methods/sync';
+import type { CoreEvent } from '../../../shared/contract/events';
+
+/** The real plan service on 127.0.0.1 (PGlite) with one group of generated members and its administrator. */
+export interface SyncTestService {
+  service: TestService;
+  groupNumber: string;
+  userId: string;
+  token: string;
+  /** Members loaded. */
+  members: number;
+  today: string;
+  close(): Promise<void>;
+}
+
+export const syncTestPlans = [
+  { code: 'PPO-500', name: 'PPO 500', kind: 'PPO' as const, rates: { EMP: 52_000, ESP: 104_000, ECH: 93_600, FAM: 150_800 } },
+  { code: 'HMO-250', name: 'HMO 250', kind: 'HMO' as const, rates: { EMP: 41_000, ESP: 82_000, ECH: 73_800, FAM: 118_900 } },
+];
+
+export async function startSyncTestService(options: { groupNumber?: string; subscribers?: number } = {}): Promise<SyncTestService> {
+  const groupNumber = options.groupNumber ?? '660012';
+  const service = await startTestService({ backend: 'pglite' });
+  try {
+    await service.createGroup(groupNumber, { plans: syncTestPlans });
+    const today = service.clock.now().toISOString().slice(0, 10);
+    const records = generateMembers({ seed: 5, today, groupNumber, plans: syncTestPlans, subscribers: options.subscribers ?? 60 });
+    const members = await service.db.transaction((tx) => bulkLoadMembers(tx, service.ssnCipher, groupNumber, records, service.clock.now()));
+    const user = await service.signUpUser();
+    await service.grantRole(user.userId, groupNumber, 'primary_admin');
+    // Connections a closed core's live streams left behind would hold the service's close open.
+    const close = async () => {
+      service.app.server.closeAllConnections();
+      await service.close();
+    };
+    return { service, groupNumber, userId: user.userId, token: user.token, members, today, close };
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+}
+
+/** Every member of the group as the service answers GET /v1/groups/:g/members. */
+export async function serviceMembers(test: SyncTestService): Promise<MemberView[]> {
+  const members: MemberView[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await test.service.api<MemberList>('GET', `/v1/groups/${test.groupNumber}/members?limit=1000&offset=${offset}`, { token: test.token });
+    if (page.status !== 200) throw new Error(`GET members answered ${page.status}`);
+    members.push(...page.body.members);
+    if (offset + 1000 >= page.body.total) return members;
+  }
+}
+
+export const tempDataDir = (): string => mkdtempSync(path.join(os.tmpdir(), 'groupdesk-sync-'));
+
+/** A core following the test service with the administrator's token (no sandbox). */
+export function syncTestCore(test: SyncTestService, options: Partial<InProcessCoreOptions> = {}) {
+  return createCore({
+    dataDir: options.dataDir ?? tempDataDir(),
+    encryptionKey: options.encryptionKey ?? randomBytes(32),
+    planService: { url: test.service.url, token: test.token },
+    sandbox: false,
+    today: test.today,
+    log: () => {},
+    ...options,
+  });
+}
+
+/** Resolves with the first `sync.status` (announced, or answered now) that passes `accept`. */
+export async function waitForSync(core: ReturnType<typeof createCore>, accept: (status: SyncStatus) => boolean): Promise<SyncStatus> {
+  let stop = () => {};
+  const announced = new Promise<SyncStatus>((resolve) => {
+    stop = core.onEvent((event) => {
+      if (event.type === 'sync.status' && accept(event)) resolve(event);
+    });
+  });
+  try {
+    const now = await core.call('sync.status', {});
+    if (now.ok && accept(now.value as SyncStatus)) return now.value as SyncStatus;
+    return await announced;
+  } finally {
+    stop();
+  }
+}
+
+export const isQuiet = (status: SyncStatus): boolean => status.state === 'idle' && status.pending === 0 && status.progress === null;
+
+/** Asks for a sync and resolves when the core is quiet again after it. */
+export async function syncUntilQuiet(core: ReturnType<typeof createCore>): Promise<SyncStatus> {
+  let seenActive = false;
+  let stop = () => {};
+  const quiet = new Promise<SyncStatus>((resolve) => {
+    stop = core.onEvent((event: CoreEvent) => {
+      if (event.type !== 'sync.status') return;
+      if (!isQuiet(event)) seenActive = true;
+      else if (seenActive) resolve(event);
+    });
+  });
+  try {
+    const asked = await core.call('sync.now', {});
+    if (!asked.ok) throw new Error(`sync.now: ${asked.error.message}`);
+    return await quiet;
+  } finally {
+    stop();
+  }
+}

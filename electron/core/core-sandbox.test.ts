@@ -1,53 +1,96 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { generateSandbox } from '../../shared/sandbox/generator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoreEvent } from '../../shared/contract/events';
 import { createCore } from './core';
+import { openStore } from './store/open-store';
+import { createFieldCipher } from './store/field-cipher';
+import { loadSandboxReplica } from './test-support/local-replica';
+import { isQuiet, startSyncTestService, tempDataDir, waitForSync, type SyncTestService } from './test-support/plan-service';
 
-const today = '2026-11-27';
+/**
+ * A stand-in for the embedded service's worker (electron/sandbox/worker.ts) speaking its protocol:
+ * it answers `ready` with the test service's URL and token (from the environment it inherits), or
+ * `failed`, and exits on `close`.
+ */
+function fakeSandboxWorker(dir: string, answer: 'ready' | 'failed'): string {
+  const file = path.join(dir, `fake-sandbox-${answer}.mjs`);
+  writeFileSync(
+    file,
+    `import { parentPort, workerData } from 'node:worker_threads';
+     if (typeof workerData.dataDir !== 'string') throw new Error('no dataDir');
+     parentPort.postMessage(${answer === 'ready' ? `{ type: 'ready', url: process.env.FAKE_SANDBOX_URL, token: process.env.FAKE_SANDBOX_TOKEN }` : `{ type: 'failed', message: 'the disk is full' }`});
+     parentPort.on('message', (m) => { if (m.type === 'close') process.exit(0); });`,
+  );
+  return file;
+}
 
 describe('the core in sandbox mode', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-sandbox-'));
-  const key = randomBytes(32);
-  const expected = generateSandbox({ today });
+  let test: SyncTestService;
+  beforeAll(async () => {
+    test = await startSyncTestService({ subscribers: 8 });
+    process.env.FAKE_SANDBOX_URL = test.service.url;
+    process.env.FAKE_SANDBOX_TOKEN = test.token;
+  }, 120_000);
+  afterAll(async () => test?.close());
 
-  it('seeds an empty store with the sandbox plan once, and answers every read method from it', async () => {
-    const core = createCore({ dataDir, encryptionKey: key, today });
-    const status = await core.call('app.status', {});
-    expect(status).toMatchObject({ ok: true, value: { mode: 'sandbox', online: false, store: { state: 'ready' }, lastSyncAt: expect.any(String) } });
-    const seededAt = status.ok ? (status.value as { lastSyncAt: string }).lastSyncAt : '';
-
-    const first = expected.groups[0];
-    if (first === undefined) throw new Error('no sandbox group');
-    expect(await core.call('groups.get', { groupNumber: first.group.groupNumber })).toEqual({ ok: true, value: first.group });
-    const counts = await core.call('dashboard.counts', { groupNumber: first.group.groupNumber });
-    expect(counts).toMatchObject({ ok: true, value: { asOf: seededAt } });
-    const page = await core.call('members.list', { groupNumber: first.group.groupNumber, limit: 500, grouping: 'none', statuses: ['active', 'pending', 'terminated'] });
-    expect(page).toMatchObject({ ok: true, value: { asOf: seededAt } });
-
-    // Nothing that leaves the core carries a whole SSN.
-    const subscriber = first.members.find((m) => m.ssn !== null && m.relationship === 'subscriber');
-    if (subscriber?.ssn == null) throw new Error('no subscriber with an SSN');
-    const detail = await core.call('members.get', { groupNumber: first.group.groupNumber, memberId: subscriber.memberId });
-    expect(detail).toMatchObject({ ok: true, value: { ssn: `***-**-${subscriber.ssn.slice(-4)}` } });
-    const found = await core.call('members.search', { groupNumber: first.group.groupNumber, query: subscriber.ssn.slice(-4) });
-    expect(found.ok && (found.value as { memberId: string }[]).some((r) => r.memberId === subscriber.memberId)).toBe(true);
-    for (const answer of [detail, found, page]) expect(JSON.stringify(answer)).not.toContain(subscriber.ssn);
+  it('starts the embedded service, says starting until it is ready, then syncs from it like from any service', async () => {
+    const dataDir = tempDataDir();
+    const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(dataDir, 'ready'), today: test.today, log: () => {} });
+    const states: string[] = [];
+    core.onEvent((event: CoreEvent) => {
+      if (event.type === 'sync.status') states.push(event.state);
+    });
+    const status = await waitForSync(core, isQuiet);
+    expect(status).toMatchObject({ mode: 'sandbox', online: true, lastSyncAt: expect.any(String) });
+    expect(await core.call('app.status', {})).toMatchObject({ ok: true, value: { mode: 'sandbox', online: true, lastSyncAt: status.lastSyncAt } });
+    expect(await core.call('groups.list', {})).toMatchObject({ ok: true, value: [{ groupNumber: test.groupNumber }] });
+    expect(await core.call('session.get', {})).toMatchObject({ ok: true, value: { mode: 'sandbox', serviceUrl: test.service.url, groups: [{ groupNumber: test.groupNumber, role: 'primary_admin' }] } });
+    expect(await core.call('session.signOut', {})).toMatchObject({ ok: false, error: { code: 'RULE' } });
     await core.close();
-
-    // A second start finds the store filled and does not seed again.
-    const again = createCore({ dataDir, encryptionKey: key, today });
-    expect(await again.call('app.status', {})).toMatchObject({ ok: true, value: { lastSyncAt: seededAt } });
-    await again.close();
+    expect(states.includes('connecting') || states.includes('syncing')).toBe(true);
   });
 
-  it('leaves an empty store empty when sandbox is off', async () => {
-    const core = createCore({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'groupdesk-remote-')), encryptionKey: key, sandbox: false, today });
-    expect(await core.call('groups.list', {})).toEqual({ ok: true, value: [] });
-    expect(await core.call('app.status', {})).toMatchObject({ ok: true, value: { mode: 'remote', lastSyncAt: null } });
-    expect(await core.call('members.list', { groupNumber: '100234' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  it('reports a sandbox that could not start, and keeps the replica readable meanwhile', async () => {
+    const dataDir = tempDataDir();
+    const first = createCore({ dataDir, encryptionKey: Buffer.alloc(32, 7), sandboxWorkerPath: fakeSandboxWorker(dataDir, 'ready'), today: test.today, log: () => {} });
+    await waitForSync(first, isQuiet);
+    await first.close();
+    const core = createCore({ dataDir, encryptionKey: Buffer.alloc(32, 7), sandboxWorkerPath: fakeSandboxWorker(dataDir, 'failed'), today: test.today, log: () => {} });
+    expect(await waitForSync(core, (s) => s.state === 'error')).toMatchObject({ mode: 'sandbox', online: false, message: expect.stringContaining('the disk is full') });
+    const page = await core.call('members.list', { groupNumber: test.groupNumber, limit: 5 });
+    expect(page).toMatchObject({ ok: true, value: { total: expect.any(Number) } });
+    await core.close();
+  });
+
+  it('replaces a store an earlier version seeded directly with the embedded service’s copy', async () => {
+    const dataDir = tempDataDir();
+    const key = randomBytes(32);
+    const opened = openStore({ dataDir });
+    if (opened.db === null) throw new Error('store not ready');
+    loadSandboxReplica({ db: opened.db, cipher: createFieldCipher(key), path: opened.path }, test.today, new Date().toISOString());
+    opened.db.close();
+    const core = createCore({ dataDir, encryptionKey: key, sandboxWorkerPath: fakeSandboxWorker(dataDir, 'ready'), today: test.today, log: () => {} });
+    await waitForSync(core, isQuiet);
+    expect(await core.call('groups.list', {})).toMatchObject({ ok: true, value: [{ groupNumber: test.groupNumber }] });
+    await core.close();
+  });
+});
+
+describe('a core with no plan service', () => {
+  it('serves a prepared local replica as the sandbox user, and says it is signed out', async () => {
+    const dataDir = tempDataDir();
+    const key = randomBytes(32);
+    const opened = openStore({ dataDir });
+    if (opened.db === null) throw new Error('store not ready');
+    const data = loadSandboxReplica({ db: opened.db, cipher: createFieldCipher(key), path: opened.path }, '2026-11-27', new Date().toISOString());
+    opened.db.close();
+    const core = createCore({ dataDir, encryptionKey: key, sandbox: false, today: '2026-11-27', log: () => {} });
+    const first = data.groups[0];
+    if (first === undefined) throw new Error('no sandbox group');
+    expect(await core.call('groups.get', { groupNumber: first.group.groupNumber })).toEqual({ ok: true, value: first.group });
+    expect(await core.call('sync.status', {})).toMatchObject({ ok: true, value: { mode: 'remote', state: 'signed_out', online: false } });
     await core.close();
   });
 });

@@ -3,15 +3,22 @@ import type { CoreEvent } from '../../shared/contract/events';
 
 export interface CoreOptions {
   dataDir: string;
-  /** 32 bytes; encrypts SSNs and bank account numbers at rest. */
+  /** 32 bytes; encrypts SSNs, bank account numbers and the session token at rest. */
   encryptionKey: Buffer;
   /** Absolute path of better_sqlite3.node (electron-host.md §3.3). */
   nativeBinding?: string;
   /** Default: out/core/worker.cjs of the project found from the working directory. */
   workerPath?: string;
-  /** Seed the sandbox data set into an empty store. Default true. */
+  /**
+   * Follow this plan service with this session token (tests, benchmarks, a core in a child
+   * process): no sandbox worker, no settings written.
+   */
+  planService?: { url: string; token: string };
+  /** Spawn the embedded sandbox plan service when no remote service is configured. Default true. */
   sandbox?: boolean;
-  /** Fixes "today" (YYYY-MM-DD) for tests. */
+  /** The sandbox worker bundle. Default: `<dir of the core worker bundle>/../sandbox/worker.mjs`. */
+  sandboxWorkerPath?: string;
+  /** Fixes "today" (YYYY-MM-DD) for tests (the core's and the sandbox data set's). */
   today?: string;
 }
 
@@ -19,6 +26,6 @@ export interface CoreHandle {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   /** Returns the function that unsubscribes this listener. */
   onEvent(listener: (event: CoreEvent) => void): () => void;
-  /** Checkpoints and closes the store; calls after this answer INTERNAL. */
+  /** Stops syncing (in-flight requests aborted), stops the sandbox service, checkpoints and closes the store; calls after this answer INTERNAL. */
   close(): Promise<void>;
 }

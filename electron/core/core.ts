@@ -1,3 +1,4 @@
+import path from 'node:path';
 import packageJson from '../../package.json';
 import type { MethodName } from '../../shared/contract';
 import { fail } from '../../shared/contract';
@@ -5,11 +6,13 @@ import type { CoreEvent } from '../../shared/contract/events';
 import type { CoreHandle, CoreOptions } from './core-types';
 import { allHandlers } from './dispatch/all-handlers';
 import { createDispatcher } from './dispatch/dispatcher';
+import { checkGroupPermission } from './dispatch/group-permission';
 import type { HandlerContext } from './dispatch/handler-types';
 import { clockToday, type CoreRuntime } from './runtime/core-runtime';
 import { StoreSession } from './runtime/store-session';
-import { seedSandboxIfEmpty } from './services/sandbox/seed-sandbox';
 import { errorCode } from './store/open-store';
+import { statement } from './store/statements';
+import { PlanConnection } from './sync/plan-connection';
 
 /** The methods that explain and repair a store that is not ready; every other one waits for it. */
 const storeRepairMethods: ReadonlySet<MethodName> = new Set(['app.status', 'app.startFresh']);
@@ -18,11 +21,15 @@ export interface InProcessCoreOptions extends Omit<CoreOptions, 'workerPath'> {
   /** Check every answer against the contract's output schema (default: on under Vitest). */
   validateOutput?: boolean;
   log?(message: string): void;
+  /** The HTTP client the sync uses (tests that cut the network). */
+  fetch?: typeof fetch;
+  /** Change-feed page size (tests that make a small group span many pages). */
+  syncPageSize?: number;
 }
 
 /**
- * The core in the calling thread: store, services and dispatcher. The worker entry wraps exactly
- * this; tests and benchmarks use it directly without a built bundle.
+ * The core in the calling thread: store, services, sync and dispatcher. The worker entry wraps
+ * exactly this; tests, benchmarks and child processes use it directly without a built bundle.
  */
 export function createCore(options: InProcessCoreOptions): CoreHandle & { readonly runtime: CoreRuntime } {
   const listeners = new Set<(event: CoreEvent) => void>();
@@ -45,24 +52,36 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
   });
   const today = clockToday(options.today);
   const now = () => new Date().toISOString();
+  session.open();
+  const plan = new PlanConnection({
+    store: () => session.store,
+    publish,
+    log,
+    now,
+    today,
+    dataDir: options.dataDir,
+    ...(options.planService === undefined ? {} : { planService: options.planService }),
+    sandbox: options.sandbox !== false,
+    sandboxWorkerPath: options.sandboxWorkerPath ?? defaultSandboxWorkerPath(),
+    ...(options.today === undefined ? {} : { sandboxToday: options.today }),
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.syncPageSize === undefined ? {} : { pageSize: options.syncPageSize }),
+  });
   const runtime: CoreRuntime = {
     session,
-    mode: options.sandbox === false ? 'remote' : 'sandbox',
+    plan,
+    get mode() {
+      return plan.mode;
+    },
     appVersion: packageJson.version,
     today,
     now,
-    seedIfEmpty: () => {
-      const store = session.store;
-      if (store !== null && options.sandbox !== false) seedSandboxIfEmpty(store, today(), now());
+    requestSync: () => {
+      plan.engine.refresh();
+      plan.engine.requestSync();
     },
   };
-  session.open();
-  try {
-    runtime.seedIfEmpty();
-  } catch (error) {
-    // The seeding transaction rolled back: start with an empty store rather than no core at all.
-    log(`[core] the sandbox could not be loaded: ${error instanceof Error ? error.name : typeof error}`);
-  }
+  plan.start();
 
   let closed = false;
   const dispatcher = createDispatcher({
@@ -75,6 +94,14 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
       const state = session.state;
       if (state.state === 'ready' || storeRepairMethods.has(method)) return null;
       return `The local database is not usable (${state.state}): ${state.state === 'too_new' ? `it has schema version ${state.fileVersion}, this app knows ${state.appVersion}` : state.detail}`;
+    },
+    // The replica stays readable offline and while the sandbox starts: roles are the local copy's.
+    authorize: (method, input) => {
+      const store = session.store;
+      if (store === null) return null;
+      return checkGroupPermission(method, input, (groupNumber) =>
+        statement(store.db, 'SELECT EXISTS (SELECT 1 FROM groups WHERE group_number = ?)').pluck().get(groupNumber) === 1 ? plan.roleIn(store, groupNumber) : undefined,
+      );
     },
     context: (emit): HandlerContext => ({
       get store() {
@@ -93,6 +120,7 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
     },
   });
 
+  let closing: Promise<void> | null = null;
   return {
     runtime,
     call: (method, input) => (closed ? Promise.resolve(fail('INTERNAL', 'GroupDesk is shutting down.')) : dispatcher.dispatch(method, input)),
@@ -101,12 +129,23 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
       return () => listeners.delete(listener);
     },
     close() {
-      if (!closed) {
+      closing ??= (async () => {
         closed = true;
+        // In-flight requests are aborted and the sandbox service closes before the store does.
+        await plan.close();
         session.close();
         listeners.clear();
-      }
-      return Promise.resolve();
+      })();
+      return closing;
     },
   };
+}
+
+/**
+ * `<dir of the core worker bundle>/../sandbox/worker.mjs`: out/sandbox next to out/core when the
+ * core runs from its bundle; from the sources (tests), the project's out/sandbox.
+ */
+function defaultSandboxWorkerPath(): string {
+  const bundled = typeof __dirname === 'string' && path.basename(__dirname) === 'core' && path.basename(path.dirname(__dirname)) === 'out';
+  return bundled ? path.join(__dirname, '..', 'sandbox', 'worker.mjs') : path.resolve(process.cwd(), 'out', 'sandbox', 'worker.mjs');
 }

@@ -13,6 +13,8 @@ const core = createCore({
   encryptionKey: Buffer.from(data.encryptionKey),
   ...(data.nativeBinding === undefined ? {} : { nativeBinding: data.nativeBinding }),
   ...(data.sandbox === undefined ? {} : { sandbox: data.sandbox }),
+  ...(data.sandboxWorkerPath === undefined ? {} : { sandboxWorkerPath: data.sandboxWorkerPath }),
+  ...(data.planService === undefined ? {} : { planService: data.planService }),
   ...(data.today === undefined ? {} : { today: data.today }),
 });
 core.onEvent((event) => post({ type: 'event', event }));

@@ -11,6 +11,7 @@ import { openStore } from '../../electron/core/store/open-store';
 import { saveGroup } from '../../electron/core/store/repositories/groups-repository';
 import { bulkLoadMembers } from '../../electron/core/store/repositories/member-bulk-load';
 import { markReplicated } from '../../electron/core/store/repositories/sync-cursors';
+import { grantLocalUser } from '../../electron/core/test-support/local-replica';
 
 /** 100,000 subscribers: about 250,000 members with dependents, the size the roster is built for. */
 export const benchSubscribers = 100_000;
@@ -56,6 +57,8 @@ export function buildRosterStore(members: Iterable<MemberRecord> = benchMembers(
     saveGroup(db, benchGroup, '2016-01-01', now);
     loaded = bulkLoadMembers(db, createFieldCipher(key), benchGroup.groupNumber, members, now);
     markReplicated(db, benchGroup.groupNumber, now);
+    // The core acts as the sandbox's user over a replica without a plan service (its role decides what it may read).
+    grantLocalUser(db, [benchGroup.groupNumber], now);
   })();
   const load_ms = performance.now() - start;
   db.pragma('wal_checkpoint(TRUNCATE)');

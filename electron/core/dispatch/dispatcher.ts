@@ -1,4 +1,4 @@
-import { ContractFailure, contract, fail, isMethodName, ok, validationError, type MethodName, type Result } from '../../../shared/contract';
+import { ContractFailure, contract, fail, isMethodName, ok, validationError, type ContractError, type MethodName, type Result } from '../../../shared/contract';
 import type { CoreEvent } from '../../../shared/contract/events';
 import type { Handler, HandlerContext, HandlerMap } from './handler-types';
 
@@ -8,6 +8,11 @@ export interface DispatcherOptions {
   context(emit: (event: CoreEvent) => void): HandlerContext;
   /** Why `method` cannot run now (the store is not ready), or null. */
   blocked(method: MethodName): string | null;
+  /**
+   * Whether the caller may run `method` with this (validated) input: null, or the refusal
+   * (AUTH, FORBIDDEN). Runs after validation and before the handler.
+   */
+  authorize?(method: MethodName, input: unknown): ContractError | null;
   /** Delivers events after a successful call. */
   publish(event: CoreEvent): void;
   /** Checks every answer against the method's output schema (tests, development). */
@@ -41,6 +46,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       const blocked = options.blocked(method);
       if (blocked !== null) return fail('INTERNAL', blocked);
+      const refused = options.authorize?.(method, parsed.data) ?? null;
+      if (refused !== null) return { ok: false, error: refused };
 
       const queued: CoreEvent[] = [];
       try {

@@ -5,6 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../../shared/contract/events';
+import { createFieldCipher } from '../store/field-cipher';
+import { openStore } from '../store/open-store';
+import { loadSandboxReplica } from '../test-support/local-replica';
 import { startCore } from './start-core';
 
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'groupdesk-worker-'));
@@ -15,10 +18,16 @@ beforeAll(() => {
 }, 120_000);
 
 describe('startCore (worker thread, built bundle)', () => {
-  it('seeds the sandbox and answers contract calls from the worker, then closes cleanly', async () => {
-    const core = startCore({ dataDir: tempDir(), encryptionKey: randomBytes(32), today: '2026-11-27' });
+  it('answers contract calls from the worker over a local replica, then closes cleanly', async () => {
+    const dataDir = tempDir();
+    const key = randomBytes(32);
+    const opened = openStore({ dataDir });
+    if (opened.db === null) throw new Error('store not ready');
+    loadSandboxReplica({ db: opened.db, cipher: createFieldCipher(key), path: opened.path }, '2026-11-27', new Date().toISOString());
+    opened.db.close();
+    const core = startCore({ dataDir, encryptionKey: key, sandbox: false, today: '2026-11-27' });
     const status = await core.call('app.status', {});
-    expect(status).toMatchObject({ ok: true, value: { store: { state: 'ready' }, mode: 'sandbox' } });
+    expect(status).toMatchObject({ ok: true, value: { store: { state: 'ready' }, mode: 'remote' } });
     const groups = await core.call('groups.list', {});
     expect(groups.ok && (groups.value as { groupNumber: string }[]).map((g) => g.groupNumber).sort()).toEqual(['100234', '100871']);
     const page = await core.call('members.list', { groupNumber: '100234', limit: 5 });
@@ -34,7 +43,9 @@ describe('startCore (worker thread, built bundle)', () => {
     writeFileSync(path.join(dataDir, 'groupdesk.sqlite3'), 'not a database at all'.repeat(50));
     const core = startCore({ dataDir, encryptionKey: randomBytes(32), sandbox: false });
     const events: CoreEvent[] = [];
-    core.onEvent((event) => events.push(event));
+    core.onEvent((event) => {
+      if (event.type === 'store.state') events.push(event);
+    });
     expect(await core.call('app.status', {})).toMatchObject({ ok: true, value: { store: { state: 'corrupt' } } });
     expect(await core.call('app.startFresh', { confirm: true })).toMatchObject({ ok: true, value: { store: { state: 'ready' } } });
     expect(events).toEqual([{ type: 'store.state', store: { state: 'ready' } }]);

@@ -21,9 +21,13 @@ export function startCore(options: CoreOptions): CoreHandle {
     encryptionKey: new Uint8Array(options.encryptionKey),
     ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
     ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
+    ...(options.planService === undefined ? {} : { planService: options.planService }),
     ...(options.today === undefined ? {} : { today: options.today }),
   };
-  const worker = new Worker(options.workerPath ?? defaultWorkerPath(), { workerData });
+  const workerPath = options.workerPath ?? defaultWorkerPath();
+  // The embedded sandbox service's bundle sits next to the core's (out/sandbox beside out/core).
+  workerData.sandboxWorkerPath = options.sandboxWorkerPath ?? path.join(path.dirname(workerPath), '..', 'sandbox', 'worker.mjs');
+  const worker = new Worker(workerPath, { workerData });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<(event: CoreEvent) => void>();
   let nextId = 1;

@@ -7,6 +7,8 @@ export interface CoreWorkerData {
   encryptionKey: Uint8Array;
   nativeBinding?: string;
   sandbox?: boolean;
+  sandboxWorkerPath?: string;
+  planService?: { url: string; token: string };
   today?: string;
 }
 

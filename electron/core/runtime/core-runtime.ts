@@ -1,14 +1,17 @@
 import { Temporal } from 'temporal-polyfill';
+import type { PlanConnection } from '../sync/plan-connection';
 import type { StoreSession } from './store-session';
 
 export interface CoreRuntime {
   readonly session: StoreSession;
+  /** The plan service the replica follows, the session with it and the sync engine. */
+  readonly plan: PlanConnection;
   readonly mode: 'sandbox' | 'remote';
   readonly appVersion: string;
   today(): string;
   now(): string;
-  /** Loads the sandbox data set when sandbox mode is on and the store is empty. */
-  seedIfEmpty(): void;
+  /** Sends the outbox now: the transactions module calls it after committing a submit or a cancel. */
+  requestSync(): void;
 }
 
 /** Today in the user's time zone: coverage starts and ends on their calendar, not UTC's. */

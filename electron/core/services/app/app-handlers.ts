@@ -1,23 +1,22 @@
 import { latestSchemaVersion } from '../../store/migrations';
-import { lastReplicatedAt } from '../../store/repositories/sync-cursors';
 import { handlers } from '../../dispatch/handler-types';
 
 export const appHandlers = handlers({
   'app.status': (_input, { runtime }) => {
-    const store = runtime.session.store;
+    const sync = runtime.plan.engine.status();
     return {
       appVersion: runtime.appVersion,
       schemaVersion: latestSchemaVersion,
       store: runtime.session.state,
-      mode: runtime.mode,
-      // The core holds no plan-service connection yet; the sync engine reports it when it has one.
-      online: false,
-      lastSyncAt: store === null ? null : lastReplicatedAt(store.db),
+      mode: sync.mode,
+      online: sync.online,
+      lastSyncAt: sync.lastSyncAt,
     };
   },
   'app.startFresh': (_input, { runtime }) => {
     const result = runtime.session.startFresh(new Date(runtime.now()));
-    runtime.seedIfEmpty();
+    // The fresh store follows the same service from scratch.
+    runtime.plan.start();
     return result;
   },
 });

@@ -48,7 +48,7 @@ describe('startSandboxPlanService', () => {
     firstFeed = await Promise.all(sandboxGroups.map((g) => feedLength(service, g)));
     expect(firstFeed.every((n) => n > 0)).toBe(true);
     // The log line carries timings and counts only.
-    expect(lines).toEqual([expect.stringMatching(/^\[sandbox\] plan service ready in \d+ ms \(database \d+ ms, loaded \d+ members\)$/)]);
+    expect(lines).toEqual([expect.stringMatching(/^\[sandbox\] plan service ready in \d+ ms \(database \d+ ms, loaded \d+ members in \d+ ms\)$/)]);
     firstToken = service.token;
     await service.close();
   });

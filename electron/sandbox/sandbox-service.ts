@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { copyDatabaseTemplate } from './database-template';
 import { seedSandbox } from '../../server/src/ops/seed-sandbox';
 import { ensureSandboxAdmin, openSandboxSession } from '../../server/src/services/sandbox/sandbox-admin';
 import { startPlanService } from '../../server/src/start';
@@ -8,6 +9,8 @@ export interface SandboxPlanServiceOptions {
   dataDir: string;
   /** The day the sandbox data set is dated from (YYYY-MM-DD), for tests; defaults to today (UTC). */
   today?: string;
+  /** The empty database folder the build makes (database-template.ts); without it a first start runs initdb. */
+  databaseTemplate?: string;
   /** One line per start, with timings and counts only (never member data). */
   log?: (line: string) => void;
 }
@@ -35,6 +38,7 @@ const LOCAL_CLIENT_LIMITS = { global: 100_000 };
 export async function startSandboxPlanService(options: SandboxPlanServiceOptions): Promise<SandboxPlanService> {
   const started = performance.now();
   const serviceDir = path.join(options.dataDir, 'plan-service');
+  const fromTemplate = options.databaseTemplate !== undefined && (await copyDatabaseTemplate(serviceDir, options.databaseTemplate));
   const service = await startPlanService({ dataDir: serviceDir, mailDir: path.join(serviceDir, 'mail'), host: '127.0.0.1', port: 0, limits: LOCAL_CLIENT_LIMITS });
   try {
     const opened = performance.now();
@@ -46,8 +50,11 @@ export async function startSandboxPlanService(options: SandboxPlanServiceOptions
       now,
     );
     const { token } = await openSandboxSession(service.db, now);
+    const signedIn = performance.now();
     const loaded = seeded.reduce((n, group) => n + group.loaded, 0);
-    options.log?.(`[sandbox] plan service ready in ${Math.round(performance.now() - started)} ms (database ${Math.round(opened - started)} ms${loaded > 0 ? `, loaded ${loaded} members` : ''})`);
+    const ms = (from: number, to = performance.now()): number => Math.round(to - from);
+    const seeding = loaded > 0 ? `, loaded ${loaded} members in ${ms(opened, signedIn)} ms` : '';
+    options.log?.(`[sandbox] plan service ready in ${ms(started)} ms (database ${ms(started, opened)} ms${fromTemplate ? ' from the template' : ''}${seeding})`);
     let closing: Promise<void> | undefined;
     return { url: service.url, token, close: () => (closing ??= service.close()) };
   } catch (error) {

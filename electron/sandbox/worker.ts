@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
+import { TEMPLATE_DIR } from './database-template';
 import { failureMessage } from './failure-message';
 import { startSandboxPlanService, type SandboxPlanService } from './sandbox-service';
 import { sandboxWorkerData, type ParentToSandbox, type SandboxToParent } from './worker-protocol';
@@ -29,7 +31,9 @@ process.on('unhandledRejection', (reason) => void fail(reason));
 
 const starting = (async () => {
   const data = sandboxWorkerData.parse(workerData);
-  service = await startSandboxPlanService({ ...data, log: (line) => console.log(line) });
+  // The build puts the template beside this bundle (scripts/sandbox-bundle.mjs).
+  const databaseTemplate = fileURLToPath(new URL(TEMPLATE_DIR, import.meta.url));
+  service = await startSandboxPlanService({ ...data, databaseTemplate, log: (line) => console.log(line) });
   post({ type: 'ready', url: service.url, token: service.token });
 })();
 starting.catch((error: unknown) => fail(error));

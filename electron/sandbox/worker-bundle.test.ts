@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Me } from '../../shared/plan-api/accounts';
+import { buildSandboxWorker } from '../../scripts/sandbox-bundle.mjs';
+import type { SandboxToParent } from './worker-protocol';
+
+/**
+ * The built worker (scripts/build.mjs's `sandbox` target, built here under node_modules/.cache so
+ * the copy is private to this run), started as the core starts it: a worker thread with workerData,
+ * answering `ready` or `failed`, closing on `close`. It proves the bundle runs on its own: PGlite's
+ * wasm and data are found beside it, not in node_modules.
+ */
+const root = path.resolve(import.meta.dirname, '..', '..');
+const outDir = path.join(root, 'node_modules', '.cache', 'groupdesk-sandbox-bundle', randomUUID(), 'out');
+const workerPath = path.join(outDir, 'sandbox', 'worker.mjs');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'groupdesk-sandbox-worker-'));
+
+beforeAll(() => buildSandboxWorker({ root, outDir, logLevel: 'silent' }), 60_000);
+afterAll(() => {
+  rmSync(path.dirname(outDir), { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Starts the worker; resolves with its first message and a promise of its exit code, and keeps what it prints. */
+function spawn(workerData: unknown): { first: Promise<SandboxToParent>; exited: Promise<number>; worker: Worker; printed: string[] } {
+  const worker = new Worker(workerPath, { workerData, stdout: true, stderr: true });
+  const printed: string[] = [];
+  worker.stdout.on('data', (chunk: Buffer) => printed.push(chunk.toString()));
+  worker.stderr.on('data', (chunk: Buffer) => printed.push(chunk.toString()));
+  const first = new Promise<SandboxToParent>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+  return { first, exited, worker, printed };
+}
+
+describe('built sandbox worker', () => {
+  it('starts the service from the database template, answers ready with a working token, and exits 0 on close', async () => {
+    const { first, exited, worker, printed } = spawn({ dataDir, today: '2026-03-02' });
+    const ready = await first;
+    if (ready.type !== 'ready') throw new Error(`expected ready, got ${ready.message}`);
+    const me = await fetch(`${ready.url}/v1/me`, { headers: { authorization: `Bearer ${ready.token}` } });
+    expect(((await me.json()) as Me).groups.map((g) => g.role)).toEqual(['primary_admin', 'primary_admin']);
+    worker.postMessage({ type: 'close' });
+    expect(await exited).toBe(0);
+    await expect(fetch(`${ready.url}/v1/me`)).rejects.toThrow();
+    await vi.waitFor(() => expect(printed.join('')).toMatch(/^\[sandbox\] plan service ready in \d+ ms \(database \d+ ms from the template, loaded \d+ members in \d+ ms\)\n$/));
+  }, 120_000);
+
+  it('answers failed, naming only the kind of error, when it cannot start', async () => {
+    const notAFolder = path.join(dataDir, 'a-file');
+    writeFileSync(notAFolder, 'not a folder');
+    const { first, exited, printed } = spawn({ dataDir: notAFolder });
+    const failed = await first;
+    expect(failed).toEqual({ type: 'failed', message: expect.stringMatching(/^The sandbox plan service is not running \(Error E[A-Z]+\)\. Restart GroupDesk/) });
+    expect(await exited).toBe(1);
+    // Neither the message nor the log names the folder (it holds the user's name on most systems).
+    await vi.waitFor(() => expect(printed.join('')).toContain('not running'));
+    expect(`${JSON.stringify(failed)}${printed.join('')}`).not.toContain(dataDir);
+  }, 60_000);
+
+  it('answers failed when started without a data folder', async () => {
+    const { first, exited } = spawn({});
+    expect(await first).toEqual({ type: 'failed', message: expect.stringContaining('(ZodError)') });
+    expect(await exited).toBe(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useWatch, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import type { ContractError } from '../../../../shared/contract';
 import type { WizardName } from '../../../../shared/contract/schemas/transaction';
 import { useApi } from '../../api/ApiProvider';
@@ -116,25 +116,31 @@ export function useWizardDraft<T extends FieldValues>(options: WizardDraftOption
     return chain.current;
   }, [api, form, groupNumber, memberId, wizard]);
 
-  const values = useWatch({ control: form.control });
-  const snapshot = JSON.stringify(values);
-  // Nothing typed yet and no draft: opening a wizard and leaving it must not leave a draft behind.
-  const pristine = snapshot === JSON.stringify(defaultValues);
-  useEffect(() => {
-    if (!enabled || loading || (pristine && idRef.current === undefined)) return;
+  // Subscribed, not watched: a keystroke schedules a save without re-rendering the whole wizard.
+  const schedule = useCallback(() => {
+    if (!latest.current.enabled || stopped.current) return;
+    // Nothing typed yet and no draft: opening a wizard and leaving it must not leave a draft behind.
+    if (idRef.current === undefined && JSON.stringify(form.getValues()) === JSON.stringify(defaultValues)) return;
+    if (timer.current !== null) clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       timer.current = null;
       void saveNow();
     }, draftSaveDelayMs);
-    return () => {
-      if (timer.current !== null) clearTimeout(timer.current);
-    };
-  }, [snapshot, stepId, enabled, loading, pristine, saveNow]);
+  }, [form, defaultValues, saveNow]);
+
+  useEffect(() => form.subscribe({ formState: { values: true }, callback: schedule }), [form, schedule]);
+  // The step is saved too: a resumed draft opens where the user was.
+  useEffect(() => {
+    if (!loading) schedule();
+  }, [stepId, loading, schedule]);
 
   // Leaving the wizard (sidebar, palette) still keeps what was typed in the last moment.
   useEffect(
     () => () => {
-      if (timer.current !== null) void saveNow();
+      if (timer.current === null) return;
+      clearTimeout(timer.current);
+      timer.current = null;
+      void saveNow();
     },
     [saveNow],
   );

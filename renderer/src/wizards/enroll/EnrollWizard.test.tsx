@@ -3,45 +3,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MethodInput } from '../../../../shared/contract';
 import { renderApp } from '../../test/renderApp';
-import { createFakeTransport, type FakeTransport } from '../../test/fakeTransport';
+import { fakeWizardCore, updatedAt } from '../terminate/fakeWizardCalls';
 
 type User = ReturnType<typeof userEvent.setup>;
 
-const updatedAt = '2026-11-27T12:00:05.000Z';
-
-function fakeWithDrafts(): FakeTransport {
-  const fake = createFakeTransport();
-  fake.on('drafts.save', (input) => ({
-    ok: true,
-    value: { id: input.id ?? 41, wizard: input.wizard, groupNumber: input.groupNumber, memberId: input.memberId ?? null, step: input.step, transactionId: null, updatedAt },
-  }));
-  fake.on('drafts.discard', () => ({ ok: true, value: { discarded: true } }));
-  fake.on('transactions.submit', () => ({ ok: true, value: { id: 7, status: 'queued', memberIds: ['NEW-7', 'NEW-7-01', 'NEW-7-02'] } }));
-  fake.on('transactions.get', (input) => ({
-    ok: true,
-    value: {
-      id: input.id,
-      groupNumber: input.groupNumber,
-      kind: 'enroll',
-      status: 'queued',
-      summary: 'Enroll Rosa Alvarez with 2 dependents',
-      memberIds: ['NEW-7'],
-      confirmationNumber: null,
-      error: null,
-      attempts: 0,
-      createdBy: 'sandbox.admin',
-      createdAt: updatedAt,
-      updatedAt,
-      sentAt: null,
-      resolvedAt: null,
-      draftId: 41,
-      replacedBy: null,
-      hasDocument: false,
-      request: {},
-    },
-  }));
-  return fake;
-}
+const fakeWithDrafts = () => fakeWizardCore('enroll', ['NEW-7', 'NEW-7-01', 'NEW-7-02']);
 
 async function type(user: User, label: string | RegExp, value: string, scope: HTMLElement = document.body) {
   const input = within(scope).getByLabelText(label);

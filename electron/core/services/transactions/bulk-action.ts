@@ -1,7 +1,6 @@
-import { ContractFailure } from '../../../../shared/contract';
-import type { BulkAction, BulkOutcome } from '../../../../shared/contract/schemas/transaction';
 import type { z } from 'zod';
-import type { bulkAction } from '../../../../shared/contract/schemas/transaction';
+import { ContractFailure } from '../../../../shared/contract';
+import type { BulkOutcome, bulkAction } from '../../../../shared/contract/schemas/transaction';
 import { memberStatusOn } from '../../../../shared/domain/member-status';
 import { fullName } from './change-plan';
 import { planIdCards } from './id-cards-change';
@@ -29,10 +28,10 @@ class DryRunFinished extends Error {
  * rolls it back, so its outcomes are exactly what queuing would do (each termination sees the ones
  * before it). A real run queues the members that pass and reports the rest; all in one commit.
  */
-export function runBulkAction(env: QueueEnv, groupNumber: string, action: ParsedBulkAction | BulkAction, dryRun: boolean): BulkResult {
+export function runBulkAction(env: QueueEnv, groupNumber: string, action: ParsedBulkAction, dryRun: boolean): BulkResult {
   try {
     return env.store.db.transaction(() => {
-      const result = action.kind === 'terminate' ? bulkTerminate(env, groupNumber, action as Extract<ParsedBulkAction, { kind: 'terminate' }>) : bulkIdCards(env, groupNumber, action as Extract<ParsedBulkAction, { kind: 'id_cards' }>);
+      const result = action.kind === 'terminate' ? bulkTerminate(env, groupNumber, action) : bulkIdCards(env, groupNumber, action);
       if (dryRun) throw new DryRunFinished({ items: result.items, queued: [], dryRun: true });
       return { ...result, dryRun: false };
     })();

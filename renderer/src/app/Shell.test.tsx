@@ -61,6 +61,20 @@ describe('App shell', () => {
     expect(screen.getByRole('link', { name: 'Activity, 1 rejected, 2 waiting to send' })).toBeInTheDocument();
   });
 
+  it('says the groups are on their way while the first sync runs, and lists them when it ends', async () => {
+    const transport = createFakeTransport();
+    let synced = false;
+    const harbor = { groupNumber: '100234', name: 'Harbor Logistics Inc.', region: 'Northern California', activeMembers: 351 };
+    transport.on('groups.list', () => ({ ok: true, value: synced ? [harbor] : [] }));
+    const syncing = { mode: 'sandbox', state: 'syncing', online: true, lastSyncAt: null, pending: 0, rejected: 0, progress: { groupNumber: '100234', applied: 1200, total: 5000 }, message: null, nextAttemptAt: null } as const;
+    transport.on('sync.status', () => ({ ok: true, value: syncing }));
+    renderApp('/', transport);
+    expect(await screen.findByRole('status', { name: 'Getting your groups from the plan: Syncing 1,200 of 5,000' })).toBeInTheDocument();
+    synced = true;
+    act(() => transport.emit({ type: 'sync.status', ...syncing, state: 'idle', progress: null, lastSyncAt: '2026-11-27T09:00:00.000Z' }));
+    expect(await screen.findByRole('combobox', { name: 'Group' })).toBeInTheDocument();
+  });
+
   it('opens Settings without a group, so a signed-out user can sign in', async () => {
     const transport = createFakeTransport();
     transport.on('groups.list', () => ({ ok: true, value: [] }));

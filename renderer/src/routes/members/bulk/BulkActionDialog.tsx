@@ -9,7 +9,7 @@ import { formatCount, fullName, plural } from '../../../components/format';
 import { BulkTerminateChoices } from './BulkTerminateChoices';
 import type { TerminateChoices } from './BulkTerminateChoices';
 import { BulkIdCardChoices } from './BulkIdCardChoices';
-import type { IdCardChoices } from './BulkIdCardChoices';
+import type { IdCardChoices } from '../../../wizards/id-cards/id-card-choices';
 import { BulkReview, outcomeCounts } from './BulkReview';
 import { BulkResult } from './BulkResult';
 import '../../../wizards/common/wizard.css';

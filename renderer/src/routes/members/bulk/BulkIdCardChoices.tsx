@@ -1,27 +1,9 @@
 import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
-import { idCardReasons } from '../../../../../shared/plan-api/eligibility';
+import type { z } from 'zod';
 import { formatCount } from '../../../components/format';
 import { RadioGroupField, SelectField } from '../../../wizards/common/fields';
-import { idCardReasonLabels, shipToLabels } from '../../../wizards/id-cards/idCardReasonLabels';
-
-
-/** `idCardRequest` (shared/plan-api) takes at most this many members in one request. */
-export const maxIdCardMembers = 500;
-
-export const idCardChoicesSchema = z.object({
-  reason: z.string().pipe(z.enum(idCardReasons, { error: 'Choose why new cards are needed' })),
-  shipTo: z.string().pipe(z.enum(['member', 'employer'], { error: 'Choose where to send the cards' })),
-});
-
-export type IdCardChoices = z.output<typeof idCardChoicesSchema>;
-
-export const idCardReasonOptions = idCardReasons.map((r) => ({ value: r, label: idCardReasonLabels[r] }));
-export const shipToOptions = [
-  { value: 'member', label: shipToLabels.member, detail: 'Each card goes to the address on file for its subscriber.' },
-  { value: 'employer', label: shipToLabels.employer, detail: 'All cards come to you, to hand out.' },
-];
+import { idCardChoicesSchema, idCardReasonOptions, maxIdCardMembers, shipToOptions, type IdCardChoices } from '../../../wizards/id-cards/id-card-choices';
 
 interface Props {
   count: number;

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { AlertDialog } from 'radix-ui';
 
 export interface DiscardRequest {
@@ -13,11 +14,23 @@ export interface DiscardRequest {
  * The core refuses with RULE first; this asks the user before trying again with `discardPending`.
  */
 export function DiscardPendingDialog({ request, onDismiss }: { request: DiscardRequest | null; onDismiss: () => void }) {
+  // It opens after a call came back, not from a trigger: focus returns to what the user last used (Sign in, Use the sandbox).
+  const returnTo = useRef<Element | null>(null);
   return (
     <AlertDialog.Root open={request !== null} onOpenChange={(open) => !open && onDismiss()}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content className="dialog confirm">
+        <AlertDialog.Content
+          className="dialog confirm"
+          onOpenAutoFocus={() => {
+            returnTo.current = document.activeElement;
+          }}
+          onCloseAutoFocus={(e) => {
+            e.preventDefault();
+            const target = returnTo.current instanceof HTMLElement && returnTo.current.isConnected ? returnTo.current : document.getElementById('main');
+            target?.focus();
+          }}
+        >
           <AlertDialog.Title className="dialog-title">Discard changes not yet sent?</AlertDialog.Title>
           <AlertDialog.Description>{request?.message}</AlertDialog.Description>
           <p className="muted">To keep them, choose Keep them, reconnect to send them (Sync now in the status bar), then switch.</p>

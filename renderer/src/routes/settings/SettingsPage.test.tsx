@@ -127,6 +127,7 @@ describe('Settings', () => {
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Keep them' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
     expect(transport.callsTo('session.signIn')).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Sign in' })).toHaveFocus();
   });
 
   it('signs out of a plan service, and goes back to the sandbox after a confirm', async () => {

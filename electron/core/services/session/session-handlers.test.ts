@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TransactionInput } from '../../../../shared/contract/schemas/transaction';
+import { defaultGroupPolicy } from '../../../../shared/domain/default-policy';
+import { firstEligibleEffectiveDate } from '../../../../shared/domain/waiting-period';
+import { addDays } from '../../../../shared/util/dates';
+import { createCore } from '../../core';
+import { isQuiet, startSyncTestService, tempDataDir, waitForSync, type SyncTestService } from '../../test-support/plan-service';
+
+/** The embedded service's worker protocol, answered with the test service (see core-sandbox.test.ts). */
+function fakeSandboxWorker(dir: string): string {
+  const file = path.join(dir, 'fake-sandbox.mjs');
+  writeFileSync(
+    file,
+    `import { parentPort } from 'node:worker_threads';
+     parentPort.postMessage({ type: 'ready', url: process.env.SESSION_TEST_URL, token: process.env.SESSION_TEST_TOKEN });
+     parentPort.on('message', (m) => { if (m.type === 'close') process.exit(0); });`,
+  );
+  return file;
+}
+
+const enrollment = (today: string): TransactionInput => {
+  const hireDate = addDays(today, -60);
+  return {
+    kind: 'enroll',
+    request: {
+      subscriber: { firstName: 'Pat', lastName: 'Unsent', dateOfBirth: '1985-06-15', gender: 'M', ssn: '980000201', address: { line1: '1 A St', city: 'Toledo', state: 'OH', zip: '43604' }, hireDate, employmentStatus: 'FT' },
+      planCode: 'PPO-500',
+      effectiveDate: firstEligibleEffectiveDate(hireDate, defaultGroupPolicy),
+      dependents: [],
+    },
+  };
+};
+
+describe('session methods', () => {
+  let test: SyncTestService;
+  beforeAll(async () => {
+    test = await startSyncTestService({ subscribers: 6 });
+    process.env.SESSION_TEST_URL = test.service.url;
+    process.env.SESSION_TEST_TOKEN = test.token;
+  }, 120_000);
+  afterAll(async () => test?.close());
+
+  it('signs in to a remote service (refusing to drop unsent changes unless told), signs out, and goes back to the sandbox', async () => {
+    const dataDir = tempDataDir();
+    // Transactions cannot reach the plan: they stay unsent.
+    const noPush = (async (url, init) => (/\/enrollments$/.test(String(url)) ? Promise.reject(new TypeError('fetch failed')) : fetch(url, init))) as typeof fetch;
+    const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(dataDir), today: test.today, fetch: noPush, log: () => {} });
+    await waitForSync(core, isQuiet);
+    expect(await core.call('transactions.submit', { groupNumber: test.groupNumber, transaction: enrollment(test.today) })).toMatchObject({ ok: true });
+
+    const other = await test.service.signUpUser();
+    await test.service.grantRole(other.userId, test.groupNumber, 'admin');
+    const refused = await core.call('session.signIn', { serviceUrl: test.service.url, userId: other.userId, password: other.password });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RULE', fields: { discardPending: expect.any(String) } } });
+    // A failed sign-in discards nothing.
+    const wrong = await core.call('session.signIn', { serviceUrl: test.service.url, userId: other.userId, password: 'not-the-password', discardPending: true });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'AUTH' } });
+    expect(await core.call('sync.status', {})).toMatchObject({ ok: true, value: { mode: 'sandbox', pending: 1 } });
+
+    const signedIn = await core.call('session.signIn', { serviceUrl: `${test.service.url}/`, userId: other.userId, password: other.password, discardPending: true });
+    expect(signedIn).toMatchObject({ ok: true, value: { mode: 'remote', serviceUrl: test.service.url, user: { userId: other.userId } } });
+    const quiet = await waitForSync(core, isQuiet);
+    expect(quiet).toMatchObject({ mode: 'remote', pending: 0 });
+    expect(await core.call('session.get', {})).toMatchObject({ ok: true, value: { groups: [{ groupNumber: test.groupNumber, role: 'admin' }] } });
+    expect(await core.call('members.search', { groupNumber: test.groupNumber, query: 'Unsent' })).toEqual({ ok: true, value: [] });
+
+    expect(await core.call('session.signOut', {})).toMatchObject({ ok: true, value: { mode: 'remote', user: null, groups: [] } });
+    expect(await core.call('sync.status', {})).toMatchObject({ ok: true, value: { state: 'signed_out' } });
+    expect(await core.call('members.list', { groupNumber: test.groupNumber })).toMatchObject({ ok: false, error: { code: 'AUTH' } });
+
+    expect(await core.call('session.useSandbox', {})).toMatchObject({ ok: true, value: { mode: 'sandbox' } });
+    expect(await waitForSync(core, isQuiet)).toMatchObject({ mode: 'sandbox' });
+    expect(await core.call('session.get', {})).toMatchObject({ ok: true, value: { mode: 'sandbox', user: { userId: test.userId } } });
+    await core.close();
+  });
+});

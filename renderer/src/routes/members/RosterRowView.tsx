@@ -13,6 +13,19 @@ interface Props {
   family: FamilyPlace;
 }
 
+/**
+ * A change to this member is saved here and not yet accepted by the plan. It sits by the name, where
+ * there is room, and leaves the Status column to the coverage status (whose own "Pending" means
+ * coverage not yet started); screen readers hear the whole meaning.
+ */
+function PendingSyncBadge() {
+  return (
+    <span className="badge badge-sync" title="Saved here; waiting to be sent to the plan or for its answer">
+      Pending<span className="visually-hidden">: a change is waiting for the plan</span>
+    </span>
+  );
+}
+
 /** The cells of one roster row; a row not yet fetched shows placeholder bars of the same shape. */
 export const RosterCells = memo(function RosterCells({ row, family }: Props) {
   if (!row)
@@ -31,6 +44,7 @@ export const RosterCells = memo(function RosterCells({ row, family }: Props) {
       <div role="gridcell" className="cell cell-name">
         {dependent && <span className="family-line" aria-hidden="true" />}
         <span className="truncate">{fullName(row)}</span>
+        {row.pendingSync && <PendingSyncBadge />}
       </div>
       <div role="gridcell" className="cell mono">
         {row.memberId}
@@ -48,7 +62,7 @@ export const RosterCells = memo(function RosterCells({ row, family }: Props) {
         {row.tier}
       </div>
       <div role="gridcell" className="cell">
-        <StatusBadge status={row.status} pendingSync={row.pendingSync} />
+        <StatusBadge status={row.status} />
       </div>
       <div role="gridcell" className="cell tabular">
         {formatDate(row.effectiveDate)}

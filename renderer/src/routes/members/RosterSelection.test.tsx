@@ -124,7 +124,9 @@ describe('Roster selection', () => {
     });
     act(() => transport.emit({ type: 'roster.changed', groupNumber: '100234' }));
     await waitFor(() => expect(rowAt(2)).toHaveTextContent('Quill, Ada'));
-    expect(within(rowAt(2)).getByText('Not yet sent')).toBeInTheDocument();
+    const name = within(rowAt(2)).getAllByRole('gridcell')[1] as HTMLElement;
+    expect(name).toHaveTextContent('Quill, AdaPending: a change is waiting for the plan');
+    expect(within(name).getByTitle('Saved here; waiting to be sent to the plan or for its answer')).toHaveTextContent(/^Pending/);
     // Enrolled here and not yet accepted: no plan ID for a bulk action to name.
     expect(within(rowAt(2)).getByRole('checkbox', { name: 'Select Quill, Ada' })).toBeDisabled();
   });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { coreWorkerPath, nativeBindingPath, preloadPath, rendererRoot, unpackedPath } from './core-paths';
+import { coreWorkerPath, nativeBindingPath, preloadPath, rendererRoot, sandboxWorkerPath, unpackedPath } from './core-paths';
 
 const mainDir = path.resolve('out', 'main');
 
@@ -10,6 +10,12 @@ describe('bundle paths', () => {
     expect(preloadPath(mainDir)).toBe(path.resolve('out', 'preload', 'index.cjs'));
     expect(rendererRoot(mainDir)).toBe(path.resolve('out', 'renderer'));
     expect(path.isAbsolute(coreWorkerPath(mainDir))).toBe(true);
+  });
+
+  it('runs the sandbox worker from app.asar.unpacked in a packaged app, from out/sandbox in development', () => {
+    expect(sandboxWorkerPath(mainDir, false)).toBe(path.resolve('out', 'sandbox', 'worker.mjs'));
+    const packaged = path.join('/opt/GroupDesk/resources/app.asar', 'out', 'main');
+    expect(sandboxWorkerPath(packaged, true)).toBe(path.join('/opt/GroupDesk/resources/app.asar.unpacked', 'out', 'sandbox', 'worker.mjs'));
   });
 });
 

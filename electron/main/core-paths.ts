@@ -11,6 +11,17 @@ export function coreWorkerPath(mainDir: string): string {
   return path.join(mainDir, '..', 'core', 'worker.cjs');
 }
 
+/**
+ * The embedded sandbox plan service's worker (out/sandbox/worker.mjs), which the core starts. A
+ * packaged app runs it from app.asar.unpacked, where electron-builder's asarUnpack puts out/sandbox/:
+ * an ESM worker and PGlite's wasm and data are read from the real file system, never from the
+ * archive (build/electron-builder.config.cjs, scripts/sandbox-bundle.mjs).
+ */
+export function sandboxWorkerPath(mainDir: string, isPackaged: boolean): string {
+  const bundled = path.join(mainDir, '..', 'sandbox', 'worker.mjs');
+  return isPackaged ? unpackedPath(bundled) : bundled;
+}
+
 /** The preload and renderer bundles, likewise beside the main bundle. */
 export function preloadPath(mainDir: string): string {
   return path.join(mainDir, '..', 'preload', 'index.cjs');

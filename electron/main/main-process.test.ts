@@ -20,7 +20,7 @@ async function boot(options: { argv?: string[]; platform?: NodeJS.Platform; lock
   options.before?.(fake);
   const eventListeners: Array<(event: CoreEvent) => void> = [];
   const core = {
-    call: vi.fn(async () => ({ ok: true as const, value: {} })),
+    call: vi.fn(async (_method: string, _input: unknown) => ({ ok: true as const, value: {} as unknown })),
     onEvent: vi.fn((listener: (event: CoreEvent) => void) => {
       eventListeners.push(listener);
       return () => undefined;
@@ -110,6 +110,7 @@ describe('windows and the core', () => {
     expect(options?.dataDir).toBe(fake.state.userData);
     expect(options?.encryptionKey).toHaveLength(32);
     expect(options?.workerPath).toBe(path.resolve('out', 'core', 'worker.cjs'));
+    expect(options?.sandboxWorkerPath).toBe(path.resolve('out', 'sandbox', 'worker.mjs'));
     expect(options?.nativeBinding).toMatch(/better_sqlite3\.node$/);
     expect(existsSync(path.join(fake.state.userData, 'data-key.safe'))).toBe(true);
   });
@@ -121,6 +122,34 @@ describe('windows and the core', () => {
     const event: CoreEvent = { type: 'store.state', store: { state: 'ready' } };
     emitCoreEvent(event);
     expect(fake.BrowserWindow.all[0]?.webContents.send).toHaveBeenCalledWith('gd:event', event);
+  });
+
+  it('shows the plan\'s answer as an OS notification while GroupDesk is in the background; a click focuses the window and opens its screen', async () => {
+    const { fake, core, emitCoreEvent, started } = await boot();
+    fake.becomeReady();
+    await started();
+    core.call.mockImplementation(async (method: string) =>
+      method === 'notifications.list'
+        ? { ok: true, value: { unread: 1, items: [{ id: 3, groupNumber: '100234', kind: 'transaction.rejected', title: 'Enrollment rejected', body: 'Open Activity to correct it.', link: '#/activity?id=9', transactionId: 9, read: false, createdAt: '2026-03-02T10:00:00.000Z' }] } }
+        : { ok: true, value: { unread: 0 } },
+    );
+    emitCoreEvent({ type: 'notification.created', id: 3, kind: 'transaction.rejected', title: 'Enrollment rejected', body: 'Open Activity to correct it.' });
+    const shown = fake.Notification.instances[0];
+    expect(shown?.options).toEqual({ title: 'Enrollment rejected', body: 'Open Activity to correct it.' });
+    shown?.emit('click');
+    const window = fake.BrowserWindow.all[0];
+    expect(window?.focus).toHaveBeenCalled();
+    await vi.waitFor(() => expect(window?.loadURL).toHaveBeenLastCalledWith('app://bundle/index.html#/activity?id=9'));
+    expect(core.call).toHaveBeenCalledWith('notifications.markRead', { ids: [3] });
+  });
+
+  it('shows no OS notification while a GroupDesk window has the focus', async () => {
+    const { fake, emitCoreEvent, started } = await boot();
+    fake.becomeReady();
+    await started();
+    fake.state.focusedWindow = fake.BrowserWindow.all[0];
+    emitCoreEvent({ type: 'notification.created', id: 4, kind: 'transaction.accepted', title: 'Enrollment accepted', body: 'Confirmation CN-4.' });
+    expect(fake.Notification.instances).toHaveLength(0);
   });
 
   it('stops the core before quitting', async () => {

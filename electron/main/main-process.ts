@@ -2,15 +2,15 @@ import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import type { CoreHandle, CoreOptions } from '../core/host/start-core';
 import { broadcast } from './core-events';
-import { coreWorkerPath, nativeBindingPath, preloadPath, rendererRoot } from './core-paths';
+import { coreWorkerPath, nativeBindingPath, preloadPath, rendererRoot, sandboxWorkerPath } from './core-paths';
 import { DEEP_LINK_SCHEME, DeepLinkInbox, findDeepLink } from './deep-links';
 import { openExternalLink } from './external-links';
 import { registerCoreCalls } from './ipc';
 import { menuTemplate } from './menu';
 import { notify } from './notifications';
+import { notificationTarget, osNotices } from './os-notices';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { stopCoreBeforeQuit } from './quit';
-import { rejectionNotices } from './rejection-notices';
 import { DataKeyError, loadDataKey } from './secrets';
 import type { KeyProtection } from './secrets';
 import { denyAllPermissions, hardenAllWebContents } from './security';
@@ -103,15 +103,30 @@ export function runMainProcess(env: MainProcessEnv): void {
     if (dataKey.protection !== 'os') console.warn(`[secrets] the data key is stored without OS keychain protection (${dataKey.protection}); it relies on file permissions alone`);
 
     const nativeBinding = nativeBindingPath(env.mainDir, app.isPackaged);
-    core = env.startCore({ dataDir, encryptionKey: dataKey.key, workerPath: coreWorkerPath(env.mainDir), ...(nativeBinding === undefined ? {} : { nativeBinding }) });
-    registerCoreCalls(ipcMain, core);
-    const notices = rejectionNotices(
-      (title, body) => {
-        if (settings.preferences().notifications) notify(title, body, focusMainWindow);
+    core = env.startCore({
+      dataDir,
+      encryptionKey: dataKey.key,
+      workerPath: coreWorkerPath(env.mainDir),
+      sandboxWorkerPath: sandboxWorkerPath(env.mainDir, app.isPackaged),
+      ...(nativeBinding === undefined ? {} : { nativeBinding }),
+    });
+    const running = core;
+    registerCoreCalls(ipcMain, running);
+    const notices = osNotices({
+      enabled: () => settings.preferences().notifications,
+      appFocused: () => BrowserWindow.getFocusedWindow() !== null,
+      show: (title, body, onClick) => notify(title, body, onClick),
+      open: (notificationId) => {
+        focusMainWindow();
+        void notificationTarget(running, notificationId)
+          .then(async (url) => {
+            const window = mainWindow;
+            if (url !== null && window !== null && !window.isDestroyed()) await window.loadURL(url);
+          })
+          .catch((error: unknown) => console.warn('[notify] could not open the notification:', error instanceof Error ? error.name : 'unknown error'));
       },
-      () => BrowserWindow.getFocusedWindow() !== null,
-    );
-    core.onEvent((event) => {
+    });
+    running.onEvent((event) => {
       broadcast(BrowserWindow.getAllWindows(), event);
       notices(event);
     });

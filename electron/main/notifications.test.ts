@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Notification, state } from './fake-electron';
 import { liveNotificationCount, notify } from './notifications';
-import { rejectionNotices } from './rejection-notices';
+import type { NotificationItem } from '../../shared/contract/methods/notifications';
+import { notificationTarget, osNotices, type OsNoticeHost } from './os-notices';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule());
 
@@ -36,27 +37,66 @@ describe('notify', () => {
   });
 });
 
-describe('rejectionNotices', () => {
-  const status = (rejected: number) => ({ type: 'sync.status' as const, online: true, lastSyncAt: null, pending: 0, rejected });
-
-  it('tells a user who is elsewhere how many changes were newly rejected, without names', () => {
-    const show = vi.fn();
-    const onEvent = rejectionNotices(show, () => false);
-    onEvent(status(0));
-    onEvent(status(2));
-    onEvent(status(2));
-    onEvent(status(3));
-    expect(show.mock.calls.map((call) => call[1])).toEqual([
-      'The health plan rejected 2 changes. Open GroupDesk to correct and resend them.',
-      'The health plan rejected 1 change. Open GroupDesk to correct and resend it.',
-    ]);
+describe('osNotices', () => {
+  const created = (kind: NotificationItem['kind'], id = 7) => ({ type: 'notification.created' as const, id, kind, title: 'Enrollment accepted', body: 'Confirmation CN-1 for group 100234.' });
+  const host = (overrides: Pick<Partial<OsNoticeHost>, 'enabled' | 'appFocused'> = {}) => ({
+    enabled: () => true,
+    appFocused: () => false,
+    show: vi.fn<OsNoticeHost['show']>(),
+    open: vi.fn<OsNoticeHost['open']>(),
+    ...overrides,
   });
 
-  it('stays quiet while GroupDesk is in front, and for other events', () => {
-    const show = vi.fn();
-    const onEvent = rejectionNotices(show, () => true);
-    onEvent(status(5));
-    onEvent({ type: 'roster.changed', groupNumber: 'G1' } as never);
-    expect(show).not.toHaveBeenCalled();
+  it.each(['transaction.accepted', 'transaction.rejected'] as const)('shows %s to a user who is elsewhere, and a click opens that notification', (kind) => {
+    const h = host();
+    osNotices(h)(created(kind, 12));
+    expect(h.show).toHaveBeenCalledWith('Enrollment accepted', 'Confirmation CN-1 for group 100234.', expect.any(Function));
+    h.show.mock.calls[0]?.[2]();
+    expect(h.open).toHaveBeenCalledWith(12);
+  });
+
+  it('stays quiet while GroupDesk is in front, when notifications are switched off, and for other kinds and events', () => {
+    const focused = host({ appFocused: () => true });
+    osNotices(focused)(created('transaction.rejected'));
+    const off = host({ enabled: () => false });
+    osNotices(off)(created('transaction.rejected'));
+    const other = host();
+    const onEvent = osNotices(other);
+    onEvent(created('sync.problem'));
+    onEvent(created('access.changed'));
+    onEvent({ type: 'notifications.changed', unread: 3 });
+    onEvent({ type: 'roster.changed', groupNumber: '100234' });
+    for (const h of [focused, off, other]) expect(h.show).not.toHaveBeenCalled();
+  });
+});
+
+describe('notificationTarget', () => {
+  const item = (over: Partial<NotificationItem>): NotificationItem => ({
+    id: 5, groupNumber: '100234', kind: 'transaction.rejected', title: 't', body: 'b', link: '#/activity?id=12', transactionId: 12, read: false, createdAt: '2026-03-02T10:00:00.000Z', ...over,
+  });
+  const core = (items: NotificationItem[], ok = true) => ({
+    call: vi.fn(async (method: string, _input: unknown) =>
+      !ok ? { ok: false as const, error: { code: 'INTERNAL' as const, message: 'down' } } : method === 'notifications.list' ? { ok: true as const, value: { unread: 1, items } } : { ok: true as const, value: { unread: 0 } },
+    ),
+  });
+
+  it('answers the entry page with the notification\'s route, and marks it read', async () => {
+    const c = core([item({ id: 4, link: '#/members' }), item({})]);
+    expect(await notificationTarget(c, 5)).toBe('app://bundle/index.html#/activity?id=12');
+    expect(c.call).toHaveBeenCalledWith('notifications.markRead', { ids: [5] });
+  });
+
+  it('answers null for a notification without a link, one that is gone, or a link that is not an in-app route', async () => {
+    expect(await notificationTarget(core([item({ link: null })]), 5)).toBeNull();
+    expect(await notificationTarget(core([item({ read: true })]), 6)).toBeNull();
+    expect(await notificationTarget(core([item({ link: 'https://evil.example/' })]), 5)).toBeNull();
+    expect(await notificationTarget(core([item({ link: '#/x"><script>' })]), 5)).toBeNull();
+    expect(await notificationTarget(core([], false), 5)).toBeNull();
+  });
+
+  it('does not mark a notification read twice', async () => {
+    const c = core([item({ read: true })]);
+    await notificationTarget(c, 5);
+    expect(c.call).toHaveBeenCalledTimes(1);
   });
 });

@@ -20,7 +20,7 @@ async function fail(error: unknown): Promise<void> {
   if (failed) return;
   failed = true;
   const message = failureMessage(error);
-  console.error(`[sandbox] ${message}`);
+  console.error(`[sandbox] the plan service is not running: ${message}`);
   post({ type: 'failed', message });
   await service?.close().catch(() => undefined);
   process.exit(1);

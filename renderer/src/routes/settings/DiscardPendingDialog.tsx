@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { AlertDialog } from 'radix-ui';
+import type { ContractError } from '../../../../shared/contract';
 
 export interface DiscardRequest {
   /** The core's own words: how many changes are unsent and where they would have gone. */
@@ -8,6 +9,10 @@ export interface DiscardRequest {
   action: string;
   retry: () => void;
 }
+
+/** The core's RULE refusal that names `discardPending`: unsent changes stand in the way of switching. */
+export const asksToDiscard = (error: ContractError, alreadyAsked: boolean): boolean =>
+  !alreadyAsked && error.code === 'RULE' && error.fields?.['discardPending'] !== undefined;
 
 /**
  * Switching plan service throws away changes not yet sent to the old one (they belong to its data).

@@ -75,6 +75,8 @@ describe('Settings', () => {
   it.each([
     ['AUTH', 'User ID or password is not right. 4 tries left before the account locks for 15 minutes.', 'The plan service did not accept this user ID and password.'],
     ['OFFLINE', 'connect ECONNREFUSED', 'GroupDesk could not reach plan.example.com. Check the address and this computer’s network connection, then try again.'],
+    // A refusal that is not about unsent changes is shown, not turned into the discard question.
+    ['RULE', 'This account is locked for 15 minutes.', 'Signing in did not work.'],
   ] as const)('explains a %s answer in words that say what to do', async (code, message, title) => {
     const user = userEvent.setup();
     const transport = createFakeTransport();
@@ -86,6 +88,7 @@ describe('Settings', () => {
     expect(alert).toHaveTextContent(title);
     expect(alert).toHaveTextContent(message);
     if (code === 'AUTH') expect(within(form).getByLabelText('Password')).toHaveFocus();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
   });
 
   it('puts the core’s VALIDATION messages on their fields', async () => {
@@ -106,7 +109,7 @@ describe('Settings', () => {
     transport.on('session.signIn', (input) =>
       input.discardPending
         ? { ok: true, value: remote }
-        : { ok: false, error: { code: 'RULE', message: '2 changes have not been sent to the sandbox yet. Signing in elsewhere discards them.' } },
+        : { ok: false, error: { code: 'RULE', message: '2 changes have not been sent to the sandbox yet. Signing in elsewhere discards them.', fields: { discardPending: 'Confirm to discard unsent changes' } } },
     );
     renderApp('/settings', transport);
     await fillSignIn(user);
@@ -121,7 +124,7 @@ describe('Settings', () => {
     const user = userEvent.setup();
     const transport = createFakeTransport();
     transport.on('session.get', () => ({ ok: true, value: sandbox }));
-    transport.on('session.signIn', () => ({ ok: false, error: { code: 'RULE', message: '1 change has not been sent yet.' } }));
+    transport.on('session.signIn', () => ({ ok: false, error: { code: 'RULE', message: '1 change has not been sent yet.', fields: { discardPending: 'Confirm to discard unsent changes' } } }));
     renderApp('/settings', transport);
     await fillSignIn(user);
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Keep them' }));

@@ -12,6 +12,7 @@ import { SkeletonBlock } from '../../components/Skeleton';
 import { TableScroll } from '../../components/TableScroll';
 import { DiscardPendingDialog } from './DiscardPendingDialog';
 import type { DiscardRequest } from './DiscardPendingDialog';
+import { asksToDiscard } from './DiscardPendingDialog';
 import { SignInForm } from './SignInForm';
 
 function hostOf(url: string | null): string {
@@ -92,7 +93,7 @@ function Connection({ session, onSession, onNeedsDiscard }: ConnectionProps) {
     const result = await api.call('session.useSandbox', { discardPending });
     setBusy(false);
     if (!result.ok) {
-      if (result.error.code === 'RULE' && !discardPending) {
+      if (asksToDiscard(result.error, discardPending)) {
         onNeedsDiscard({ message: result.error.message, action: 'Discard and use the sandbox', retry: () => void switchToSandbox(true) });
         return;
       }

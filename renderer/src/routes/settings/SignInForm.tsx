@@ -8,6 +8,7 @@ import type { SessionInfo } from '../../../../shared/contract/methods/sync';
 import { useApi } from '../../api/ApiProvider';
 import { useAnnouncer } from '../../state/announcer';
 import type { DiscardRequest } from './DiscardPendingDialog';
+import { asksToDiscard } from './DiscardPendingDialog';
 
 // The same schema the core validates with, so the form's messages and the core's agree.
 const schema = contract['session.signIn'].input.omit({ discardPending: true });
@@ -67,7 +68,7 @@ export function SignInForm({ defaultUrl, onSignedIn, onNeedsDiscard }: Props) {
       return;
     }
     const error = result.error;
-    if (error.code === 'RULE' && !discardPending) {
+    if (asksToDiscard(error, discardPending)) {
       onNeedsDiscard({ message: error.message, action: 'Discard and sign in', retry: () => void signIn(values, true) });
       return;
     }

@@ -57,19 +57,28 @@ interface LocalRow {
  */
 export function applyRemoteMembers(store: Store, groupNumber: string, batch: Iterable<RemoteMember>): ApplyOutcome {
   const { db } = store;
-  const findLocal = statement(db, 'SELECT id, version, pending_sync, updated_at FROM members WHERE member_id = ?');
-  const anyHeld = statement(db, 'SELECT EXISTS (SELECT 1 FROM remote_pending WHERE group_number = ?)').pluck().get(groupNumber) === 1;
+  const members = [...batch];
+  // One statement finds the local rows of the whole batch (a feed page): thousands of single-row
+  // lookups from JavaScript cost more than the inserts of a first sync.
+  const locals = new Map(
+    (
+      statement(db, 'SELECT member_id, id, version, pending_sync, updated_at FROM members WHERE member_id IN (SELECT value FROM json_each(?))').all(
+        JSON.stringify(members.map((m) => m.memberId)),
+      ) as (LocalRow & { member_id: string })[]
+    ).map((row) => [row.member_id, row]),
+  );
+  const heldIds = new Set(statement(db, 'SELECT DISTINCT member_id FROM remote_pending WHERE group_number = ?').pluck().all(groupNumber) as string[]);
   const fresh: RemoteMember[] = [];
   let written = 0;
   let held = 0;
-  for (const remote of batch) {
-    const local = findLocal.get(remote.memberId) as LocalRow | undefined;
+  for (const remote of members) {
+    const local = locals.get(remote.memberId);
     if (local !== undefined && local.pending_sync === 1) {
       hold(db, groupNumber, remote);
       held++;
       continue;
     }
-    const merged = anyHeld ? withHeld(db, remote) : remote;
+    const merged = heldIds.has(remote.memberId) ? withHeld(db, remote) : remote;
     if (local !== undefined) {
       if (updateMember(store, groupNumber, local, merged)) written++;
     } else if (merged.snapshot !== null && merged.coverage.size > 0) {

@@ -52,8 +52,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const server: Server = createServer((req, res) => {
     void route(req, res).catch((error: unknown) => {
-      // Never echo internals; the request body may hold personal data, so it is not logged either.
-      console.error('[web] request failed:', error instanceof Error ? error.message : 'unknown error');
+      // Never echo internals; the request body may hold personal data, and an error's text can quote
+      // it, so only the error's kind is logged.
+      console.error('[web] request failed:', error instanceof Error ? error.name : 'unknown error');
       if (!res.headersSent) send(res, 500, fail('INTERNAL', 'GroupDesk could not answer this request.'));
       else res.end();
     });

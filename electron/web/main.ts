@@ -27,7 +27,13 @@ async function main(): Promise<number> {
     console.error(dataDir.message);
     return 1;
   }
-  const core = startCore({ dataDir: dataDir.dir, encryptionKey: loadOrCreateKey(dataDir.dir), workerPath: path.join(here, '..', 'core', 'worker.cjs') });
+  // The core starts the embedded sandbox plan service (out/sandbox) unless a remote one is set up.
+  const core = startCore({
+    dataDir: dataDir.dir,
+    encryptionKey: loadOrCreateKey(dataDir.dir),
+    workerPath: path.join(here, '..', 'core', 'worker.cjs'),
+    sandboxWorkerPath: path.join(here, '..', 'sandbox', 'worker.mjs'),
+  });
   // A fresh token each launch: an address copied from an earlier launch stops working.
   const token = randomBytes(32).toString('base64url');
   let host;

@@ -54,7 +54,9 @@ function activityBackend(transport: FakeTransport, drafts: DraftSummary[] = []) 
     }),
     item({ id: 1, summary: 'Enroll Jane Okafor', status: 'queued', memberIds: ['NEW-1'], createdAt: at(10) }),
   ];
-  const counts = () => Object.fromEntries(transactionStatuses.map((s) => [s, items.filter((i) => i.status === s).length])) as Record<TransactionStatus, number>;
+  // As the core counts them: unfinished forms under `draft`, never listed as outbox rows.
+  const counts = () =>
+    Object.fromEntries(transactionStatuses.map((s) => [s, s === 'draft' ? drafts.length : items.filter((i) => i.status === s).length])) as Record<TransactionStatus, number>;
   transport.on('transactions.list', (input) => {
     const rows = items.filter((i) => (!input.status || input.status.includes(i.status)) && i.groupNumber === input.groupNumber);
     const offset = input.offset ?? 0;
@@ -112,7 +114,7 @@ describe('Activity', () => {
     expect(rows[2]).toHaveTextContent('Waiting to send');
     const tabs = within(screen.getByRole('tablist', { name: 'Show changes' }));
     expect(tabs.getAllByRole('tab')).toHaveLength(8);
-    for (const name of ['All, 3', 'Draft, 0', 'Waiting to send, 1', 'Sent, 0', 'Accepted, 1', 'Rejected, 1', 'Cancelled, 0', 'Corrected, 0']) {
+    for (const name of ['All, 3', 'Unfinished, 0', 'Waiting to send, 1', 'Sent, 0', 'Accepted, 1', 'Rejected, 1', 'Cancelled, 0', 'Corrected, 0']) {
       expect(tabs.getByRole('tab', { name })).toBeInTheDocument();
     }
   });
@@ -230,6 +232,19 @@ describe('Activity', () => {
     await user.click(screen.getByRole('button', { name: 'Resume Enroll Maya Chen' }));
     await waitFor(() => expect(history.location.pathname).toBe('/enroll'));
     expect(history.location.search).toBe('?draft=5');
+  });
+
+  it('lists unfinished forms on their own tab, counted there and not in All', async () => {
+    const user = userEvent.setup();
+    const drafts: DraftSummary[] = [{ id: 5, wizard: 'enroll', groupNumber: '100234', memberId: null, step: 'coverage', transactionId: null, updatedAt: at(5), summary: 'Enroll Maya Chen' }];
+    renderActivity('/activity', drafts);
+    await table();
+    expect(screen.getByRole('tab', { name: 'All, 3' })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Unfinished, 1' }));
+    const panel = screen.getByRole('tabpanel', { name: 'Unfinished, 1' });
+    expect(within(panel).getByRole('button', { name: 'Resume Enroll Maya Chen' })).toBeInTheDocument();
+    // Shown once: the section above the tabs steps aside for the tab.
+    expect(screen.getAllByRole('region', { name: 'Unfinished (1)' })).toHaveLength(1);
   });
 
   it('pages through a long history, and starts at the newest changes in another group', async () => {

@@ -18,7 +18,8 @@ import { UnfinishedDrafts } from './UnfinishedDrafts';
 
 export const activityPageSize = 50;
 const tabs: ActivityTab[] = ['all', ...transactionStatuses];
-const tabLabel = (tab: ActivityTab) => (tab === 'all' ? 'All' : transactionStatusLabels[tab]);
+/** Drafts are forms not yet submitted: their tab lists them (drafts.list), not outbox rows. */
+const tabLabel = (tab: ActivityTab) => (tab === 'all' ? 'All' : tab === 'draft' ? 'Unfinished' : transactionStatusLabels[tab]);
 
 /** Whether the signed-in user may change members of this group; unknown roles are left to the core to refuse. */
 function useCanWrite(groupNumber: string): boolean {
@@ -52,7 +53,16 @@ export function ActivityPage({ selectedId }: { selectedId?: number | undefined }
   });
 
   const counts = list.data?.countsByStatus;
-  const count = (t: ActivityTab) => (t === 'all' ? transactionStatuses.reduce((sum, s) => sum + (counts?.[s] ?? 0), 0) : (counts?.[t] ?? 0));
+  // "All" is every submitted change; unfinished forms are counted on their own tab.
+  const count = (t: ActivityTab) => (t === 'all' ? transactionStatuses.reduce((sum, s) => sum + (s === 'draft' ? 0 : (counts?.[s] ?? 0)), 0) : (counts?.[t] ?? 0));
+  const draftsPanel =
+    drafts.status === 'error' && !drafts.data ? (
+      <p className="form-error" role="alert">
+        Unfinished forms could not be loaded: {drafts.error.message}
+      </p>
+    ) : drafts.data && drafts.data.length > 0 ? (
+      <UnfinishedDrafts groupNumber={groupNumber} drafts={drafts.data} canWrite={canWrite} onChanged={reloadDrafts} />
+    ) : null;
 
   return (
     <div className="page page-activity">
@@ -61,13 +71,7 @@ export function ActivityPage({ selectedId }: { selectedId?: number | undefined }
         <p className="page-meta">Every change sent to the plan for this group, newest first.</p>
       </div>
 
-      {drafts.status === 'error' && !drafts.data ? (
-        <p className="form-error" role="alert">
-          Unfinished forms could not be loaded: {drafts.error.message}
-        </p>
-      ) : drafts.data && drafts.data.length > 0 ? (
-        <UnfinishedDrafts groupNumber={groupNumber} drafts={drafts.data} canWrite={canWrite} onChanged={reloadDrafts} />
-      ) : null}
+      {tab !== 'draft' && draftsPanel}
 
       <Tabs.Root value={tab} onValueChange={(value) => setTab(value as ActivityTab)} className="activity-tabs">
         <Tabs.List aria-label="Show changes" className="tabs">
@@ -88,7 +92,9 @@ export function ActivityPage({ selectedId }: { selectedId?: number | undefined }
         </Tabs.List>
         {tabs.map((t) => (
           <Tabs.Content key={t} value={t} className="tab-panel">
-            {list.status === 'error' && !list.data ? (
+            {t === 'draft' ? (
+              (draftsPanel ?? <NoDrafts loaded={drafts.data !== null} />)
+            ) : list.status === 'error' && !list.data ? (
               <ErrorState title="Activity could not be loaded" error={list.error} onRetry={reloadList} />
             ) : !list.data ? (
               <SkeletonBlock label="Loading activity…" lines={6} />
@@ -108,6 +114,16 @@ export function ActivityPage({ selectedId }: { selectedId?: number | undefined }
 
       <TransactionDetail groupNumber={groupNumber} id={selectedId} canWrite={canWrite} onClose={() => void navigate({ to: '/activity', search: {} })} />
     </div>
+  );
+}
+
+function NoDrafts({ loaded }: { loaded: boolean }) {
+  return loaded ? (
+    <EmptyState title="No unfinished forms">
+      <p>A form you start and leave before sending is saved here, to finish later.</p>
+    </EmptyState>
+  ) : (
+    <SkeletonBlock label="Loading unfinished forms…" lines={3} />
   );
 }
 

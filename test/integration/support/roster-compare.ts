@@ -161,6 +161,16 @@ export function localRoster(dataDir: string, groupNumber: string): LocalRoster {
   }
 }
 
+/** How far the desktop has applied the group's feed (its cursor), read beside a running core (WAL lets a reader in). */
+export function localCursor(dataDir: string, groupNumber: string): number {
+  const db = new Database(path.join(dataDir, storeFileName), { readonly: true, fileMustExist: true });
+  try {
+    return Number(db.prepare('SELECT sequence FROM sync_cursors WHERE group_number = ?').pluck().get(groupNumber) ?? 0);
+  } finally {
+    db.close();
+  }
+}
+
 const byMemberId = (a: RosterRow, b: RosterRow) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0);
 
 /** The members that differ, as "<id>: field local=… service=…" lines (empty when the rosters agree). */

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { generateMembers } from '../../../shared/sandbox/generator';
@@ -7,7 +9,8 @@ import { createGroup, type NewGroupInput } from '../../../server/src/services/gr
 import { grantRole } from '../../../server/src/services/groups/grant-role';
 import { createSession } from '../../../server/src/services/accounts/sessions';
 import { bulkLoadMembers } from '../../../server/src/services/sandbox/bulk-load';
-import { users } from '../../../server/src/store/schema';
+import { groupFeeds, users } from '../../../server/src/store/schema';
+import { eq } from 'drizzle-orm';
 import { apiClient, type Api } from '../../../server/test-support/http';
 import type { Role } from '../../../shared/contract/roles';
 
@@ -34,6 +37,8 @@ export interface SyncTestService {
   /** The running service (its database, for checks the API does not offer); throws while stopped. */
   readonly service: PlanService;
   readonly api: Api;
+  /** The newest sequence number of the group's change feed. */
+  head(): Promise<number>;
   /** Another user of the group (an administrator at the plan's side, say); returns their token. */
   addUser(userId: string, role: Role): Promise<string>;
   /**
@@ -66,6 +71,12 @@ export async function startSyncTestService(options: { subscribers: number; today
     if (running) return;
     running = await startPlanService({ dataDir, port, limits: { global: 1_000_000, credentials: 10_000 } });
     port = Number(new URL(running.url).port);
+    trackConnections(running);
+  };
+  const stopRunning = async () => {
+    const stopping = running;
+    running = null;
+    if (stopping) await closeDroppingIdle(stopping);
   };
   try {
     await start();
@@ -96,6 +107,12 @@ export async function startSyncTestService(options: { subscribers: number; today
       },
       api: apiClient(url),
       addUser,
+      head: async () => {
+        const db = (running as PlanService | null)?.db;
+        if (!db) throw new Error('The plan service is stopped');
+        const [feed] = await db.select({ seq: groupFeeds.lastSeq }).from(groupFeeds).where(eq(groupFeeds.groupNumber, syncGroupNumber));
+        return feed?.seq ?? 0;
+      },
       async loadFamilies(batch, subscribers) {
         const db = (running as PlanService | null)?.db;
         const cipher = (running as PlanService | null)?.ssnCipher;
@@ -111,16 +128,10 @@ export async function startSyncTestService(options: { subscribers: number; today
         }));
         return db.transaction((tx) => bulkLoadMembers(tx, cipher, syncGroupNumber, records, new Date()));
       },
-      async stop() {
-        const stopping = running;
-        running = null;
-        await stopping?.close();
-      },
+      stop: stopRunning,
       start,
       async close() {
-        const stopping = running;
-        running = null;
-        await stopping?.close();
+        await stopRunning();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
@@ -129,4 +140,40 @@ export async function startSyncTestService(options: { subscribers: number; today
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+const idleSockets = new WeakMap<PlanService, { idle: Set<Socket>; stopping: boolean }>();
+
+/** Follows which of the service's connections have no request in flight. */
+function trackConnections(service: PlanService): void {
+  const state = { idle: new Set<Socket>(), stopping: false };
+  idleSockets.set(service, state);
+  service.app.server.on('connection', (socket: Socket) => {
+    if (state.stopping) return void socket.destroy();
+    state.idle.add(socket);
+    socket.once('close', () => state.idle.delete(socket));
+  });
+  service.app.server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    state.idle.delete(request.socket);
+    response.once('close', () => {
+      if (!request.socket.destroyed) state.idle.add(request.socket);
+    });
+  });
+}
+
+/**
+ * Closes the service as a stopping process would: requests in flight are answered (and the change
+ * streams ended by the service itself), connections with nothing in flight are dropped. A client
+ * may hold a connected socket it never sent a request on (fetch's pool keeps one when a request
+ * is aborted while connecting); the HTTP server would otherwise wait for it until its headers
+ * timeout, a minute or more.
+ */
+async function closeDroppingIdle(service: PlanService): Promise<void> {
+  const state = idleSockets.get(service);
+  const closing = service.close();
+  if (state) {
+    state.stopping = true;
+    for (const socket of state.idle) socket.destroy();
+  }
+  await closing;
 }

@@ -1,0 +1,56 @@
+import type { CoreHandle } from '../../../electron/core/core-types';
+import type { SyncStatus } from '../../../shared/contract/methods/sync';
+
+/** Everything queued is answered and no pull is under way. */
+export const isQuiet = (status: SyncStatus): boolean => status.state === 'idle' && status.pending === 0 && status.progress === null;
+
+/**
+ * Resolves with the first status the core announces (or answers `sync.status` with) that passes
+ * `accept`, starting from now. Waits on the core's events, never on a timer.
+ */
+export async function waitForStatus(core: CoreHandle, accept: (status: SyncStatus) => boolean): Promise<SyncStatus> {
+  let stop = () => {};
+  const announced = new Promise<SyncStatus>((resolve) => {
+    stop = core.onEvent((event) => {
+      if (event.type === 'sync.status' && accept(event)) resolve(event);
+    });
+  });
+  try {
+    const now = await core.call('sync.status', {});
+    if (now.ok && accept(now.value as SyncStatus)) return now.value as SyncStatus;
+    return await announced;
+  } finally {
+    stop();
+  }
+}
+
+/**
+ * Asks the core to sync now and resolves when it is quiet after a full sync that ended since the
+ * request (each full sync announces its new `lastSyncAt`). A sync already running when asked can
+ * end after the request without having seen the newest changes; `caughtUp` (the local cursor
+ * against the service's head, say) tells those apart, and the requested sync then follows.
+ */
+export async function syncToQuiet(core: CoreHandle, caughtUp: () => boolean | Promise<boolean> = () => true): Promise<SyncStatus> {
+  const requestedAt = new Date().toISOString();
+  const announced: SyncStatus[] = [];
+  let wake = () => {};
+  const stop = core.onEvent((event) => {
+    if (event.type !== 'sync.status') return;
+    announced.push(event);
+    wake();
+  });
+  try {
+    const asked = await core.call('sync.now', {});
+    if (!asked.ok) throw new Error(`sync.now failed: ${asked.error.code} ${asked.error.message}`);
+    for (;;) {
+      const status = announced.shift();
+      if (status === undefined) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if (isQuiet(status) && status.lastSyncAt !== null && status.lastSyncAt >= requestedAt && (await caughtUp())) return status;
+    }
+  } finally {
+    stop();
+  }
+}

@@ -43,7 +43,10 @@ export const RosterCells = memo(function RosterCells({ row, family }: Props) {
     <>
       <div role="gridcell" className="cell cell-name">
         {dependent && <span className="family-line" aria-hidden="true" />}
-        <span className="truncate">{fullName(row)}</span>
+        {/* A name cut short by the badge or a narrow window is still there in full on hover. */}
+        <span className="truncate" title={row.pendingSync ? fullName(row) : undefined}>
+          {fullName(row)}
+        </span>
         {row.pendingSync && <PendingSyncBadge />}
       </div>
       <div role="gridcell" className="cell mono">

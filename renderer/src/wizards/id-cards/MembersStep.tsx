@@ -31,7 +31,8 @@ export function MembersStep({ groupNumber, known, remember }: Props) {
   const found = (query && results.data ? results.data : []).filter((r) => !memberIds.includes(r.memberId) && !isProvisionalMemberId(r.memberId));
 
   return (
-    <div id={id} className={`wz-field${error ? ' has-error' : ''}`}>
+    // The error summary's link lands here and focuses the search box, the way to fix an empty list.
+    <div id={id} className="idc-step">
       <section aria-labelledby="idc-chosen-title" className="wz-review-section">
         <h3 id="idc-chosen-title">
           {memberIds.length === 1 ? 'This member gets a new card' : `These ${formatCount(memberIds.length)} members get a new card`}

@@ -80,7 +80,7 @@ export function BulkActionDialog({ kind, groupNumber, members: selected, onClose
   return (
     <Dialog.Root open onOpenChange={(open) => !open && !busy && onClose()}>
       <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Overlay className="dialog-overlay bulk-overlay" />
         <Dialog.Content
           className="dialog bulk-dialog"
           // The roster puts focus back itself: the button that opened this is gone once the selection is cleared.

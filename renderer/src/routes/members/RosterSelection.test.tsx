@@ -112,6 +112,24 @@ describe('Roster selection', () => {
     expect(announced()).toBe('No members selected');
   });
 
+  it('keeps the selection while searching, and starts empty in another group', async () => {
+    const user = userEvent.setup();
+    await loadedRoster();
+    act(() => rowAt(2).focus());
+    await user.keyboard(' ');
+    const ticked = selectedIds();
+    expect(ticked).toHaveLength(1);
+    await user.type(screen.getByRole('searchbox', { name: 'Search members' }), 'Okafor');
+    await waitFor(() => expect(screen.getByText(/members match “Okafor”/, { selector: '.page-meta' })).toBeInTheDocument());
+    // Search for one name after another and tick each: what was ticked before stays ticked.
+    expect(selectedIds()).toEqual(ticked);
+    expect(screen.getByRole('region', { name: 'Selected members' })).toHaveTextContent('1 selected');
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Group' }), '200587');
+    await waitFor(() => expect(selectedIds()).toEqual([]));
+    expect(screen.queryByRole('region', { name: 'Selected members' })).not.toBeInTheDocument();
+  });
+
   it('offers enrolling a subscriber from the roster', async () => {
     await loadedRoster();
     expect(screen.getByRole('link', { name: 'Enroll a subscriber' })).toHaveAttribute('href', '/enroll');

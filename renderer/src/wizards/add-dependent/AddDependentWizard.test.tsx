@@ -94,6 +94,7 @@ describe('Add a dependent', () => {
       'Marriage on 2026-09-01 was more than 30 days before this request (2026-11-27): a change for this event must be requested within 30 days. Otherwise wait for open enrollment or ask the plan for an exception.',
     );
     expect(screen.getByText(/The window for this event closed on 10\/01\/2026/)).toBeInTheDocument();
+    expect(screen.queryByText(/Coverage would start/)).not.toBeInTheDocument();
 
     await type(user, 'Date of the event', '2026-12-05');
     await user.tab();

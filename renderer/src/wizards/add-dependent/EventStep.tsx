@@ -43,24 +43,29 @@ export function EventStep({ subscriber, policy, today }: { subscriber: MemberDet
       />
       <RadioGroupField name="event.kind" label="Qualifying event" hint="A life event lets a family add a dependent outside open enrollment." options={eventOptions} />
       <DateField name="event.date" label="Date of the event" max={today} />
-      {timing && (
-        <div className={closed ? 'wz-note is-warning' : 'wz-note'} aria-live="polite">
-          {timing.windowCloses && (
-            <p>
-              {closed ? 'The window for this event closed on ' : 'Request by '}
-              {formatDate(timing.windowCloses)} ({timing.windowDays} days after the event).
-            </p>
-          )}
-          <p>
-            Coverage would start {formatDate(timing.effectiveDate)}
-            {timing.heldToSubscriberStart
-              ? ', when the subscriber’s own coverage starts.'
-              : timing.from === 'event_date'
-                ? ': newborns and adopted or placed children are covered from the event date.'
-                : ': the first of the month after this request.'}
-          </p>
-        </div>
-      )}
+      {/* Always in the page, so screen readers hear the window and start date as they change. */}
+      <div aria-live="polite">
+        {timing && (
+          <div className={closed ? 'wz-note is-warning' : 'wz-note'}>
+            {timing.windowCloses && (
+              <p>
+                {closed ? 'The window for this event closed on ' : 'Request by '}
+                {formatDate(timing.windowCloses)} ({timing.windowDays} days after the event).
+              </p>
+            )}
+            {!closed && (
+              <p>
+                Coverage would start {formatDate(timing.effectiveDate)}
+                {timing.heldToSubscriberStart
+                  ? ', when the subscriber’s own coverage starts.'
+                  : timing.from === 'event_date'
+                    ? ': newborns and adopted or placed children are covered from the event date.'
+                    : ': the first of the month after this request.'}
+              </p>
+            )}
+          </div>
+        )}
+      </div>
     </>
   );
 }

@@ -39,7 +39,9 @@ export function WizardShell(props: WizardShellProps) {
   const isLast = index === steps.length - 1;
 
   // On opening and on every step change: keyboard and screen reader users start at the step's top.
+  // A refused submission moves to the step of its first field with the summary focused: keep it there.
   useEffect(() => {
+    if (document.activeElement?.closest('.wz-summary')) return;
     headingRef.current?.focus();
   }, [index]);
 

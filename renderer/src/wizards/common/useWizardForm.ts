@@ -36,7 +36,10 @@ export function useWizardForm<T extends FieldValues>({ steps, defaultValues }: {
   const step = steps[Math.min(index, steps.length - 1)] as WizardStep;
   const resolver = useMemo(() => (step.schema ? (zodResolver(step.schema as never) as unknown as Resolver<T>) : undefined), [step]);
   // onTouched: a field is checked once the user leaves it, then on every keystroke until it is right.
-  const form = useForm<T>({ mode: 'onTouched', defaultValues, resolver, shouldUnregister: false });
+  // Once Next has failed, every change is checked at once, so a fixed field (a radio button that was
+  // never focused, say) loses its message and leaves the summary without waiting for a blur.
+  // react-hook-form reads the mode from the latest options on each change.
+  const form = useForm<T>({ mode: summaryVisible ? 'onChange' : 'onTouched', defaultValues, resolver, shouldUnregister: false });
 
   const failed = useCallback(() => {
     setSummaryVisible(true);

@@ -159,6 +159,9 @@ describe('Enroll a subscriber', () => {
     }
     await user.click(within(personal).getByRole('link', { name: 'Enter the last name' }));
     expect(screen.getByLabelText('Last name')).toHaveFocus();
+    // After a failed Next a fixed field clears at once, without waiting for the user to leave it.
+    await user.click(screen.getByRole('radio', { name: 'Male' }));
+    expect(within(personal).queryByRole('link', { name: 'Choose a gender' })).not.toBeInTheDocument();
 
     await type(user, 'First name', 'R0sa');
     await user.tab();
@@ -328,6 +331,7 @@ describe('Enroll a subscriber', () => {
 
     expect(await stepHeading(/Personal details/)).toBeInTheDocument();
     const problems = await summary();
+    expect(problems).toHaveFocus();
     expect(problems).toHaveTextContent('This could not be submitted');
     expect(problems).toHaveTextContent(message);
     expect(within(problems).getByRole('link', { name: 'A subscriber with this SSN is already enrolled' })).toBeInTheDocument();

@@ -6,6 +6,7 @@ import { useQuery } from '../../api/useQuery';
 import { useGroupStore } from '../../state/groupStore';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
+import { formatDate } from '../../components/format';
 import { DraftStatus, ErrorSummary, WizardDone, WizardShell, todayIso, useWizardDraft, useWizardForm, useWizardSubmit } from '../common';
 import { emptyEnroll, enrollRequestFrom, enrollSecretPaths, enrollSteps, type EnrollValues } from './enroll-form';
 import { ContactStep, EmploymentStep, PersonStep } from './DetailsSteps';
@@ -21,7 +22,12 @@ export function EnrollWizard({ draftId, replaces }: { draftId?: number | undefin
   // "Enroll another" starts a fresh form (a new mount), without the draft it came from.
   const [run, setRun] = useState(0);
 
-  if (group.status === 'error' && !group.data) return <ErrorState title="The group's plans could not be loaded" error={group.error} onRetry={group.reload} />;
+  if (group.status === 'error' && !group.data)
+    return (
+      <div className="page">
+        <ErrorState title="The group's plans could not be loaded" error={group.error} onRetry={group.reload} />
+      </div>
+    );
   if (!group.data)
     return (
       <div className="page">
@@ -76,7 +82,7 @@ function EnrollForm({ group, draftId, replaces, onAnother, onClose }: { group: G
       <WizardDone groupNumber={group.groupNumber} result={sender.result} title="Enrollment submitted" anotherLabel="Enroll another" onAnother={onAnother}>
         <p>
           {request.subscriber.firstName} {request.subscriber.lastName}
-          {others > 0 ? ` and ${others} ${others === 1 ? 'dependent' : 'dependents'}` : ''}, coverage from {request.effectiveDate}.
+          {others > 0 ? ` and ${others} ${others === 1 ? 'dependent' : 'dependents'}` : ''}, covered from {formatDate(request.effectiveDate)}.
         </p>
       </WizardDone>
     );

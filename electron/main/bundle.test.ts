@@ -5,14 +5,16 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../shared/contract';
+import { buildSandboxWorker } from '../../scripts/sandbox-bundle.mjs';
 import { BrowserWindow, app, becomeReady, electronModule, ipcMain, log, protocol, resetFake } from './fake-electron';
 
 /**
  * The built main bundle, loaded by Node's own `require` with only `electron` replaced by the fake:
  * it proves the CommonJS bundle loads (electron-store inlined, no ERR_REQUIRE_ESM — electron-host.md
  * §7), registers what must precede ready synchronously at load (§2.1), and wires a real core worker
- * (built beside it, with the real better-sqlite3) to gd:call. Built with scripts/build.mjs's options
- * for `main` and `core`, under node_modules/.cache so the bundles resolve the installed packages.
+ * (built beside it, with the real better-sqlite3) to gd:call, which starts the real embedded sandbox
+ * plan service from the path main hands it and syncs from it. Built with scripts/build.mjs's options
+ * for `main`, `core` and `sandbox`, under node_modules/.cache so the bundles resolve the installed packages.
  */
 const root = path.resolve(import.meta.dirname, '..', '..');
 const outDir = path.join(root, 'node_modules', '.cache', 'groupdesk-host-bundle', randomUUID(), 'out');
@@ -26,13 +28,14 @@ beforeAll(async () => {
   await Promise.all([
     build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: path.join(outDir, 'main', 'index.cjs'), format: 'cjs', external: ['electron', 'better-sqlite3'] }),
     build({ ...common, entryPoints: ['electron/core/worker.ts'], outfile: path.join(outDir, 'core', 'worker.cjs'), format: 'cjs', packages: 'external' }),
+    buildSandboxWorker({ root, outDir, logLevel: 'silent' }),
   ]);
   resetFake();
   const fake = electronModule();
   moduleInternals._load = function load(request, parent, isMain) {
     return request === 'electron' ? fake : originalLoad.call(this, request, parent, isMain);
   };
-}, 60_000);
+}, 120_000);
 
 afterAll(() => {
   moduleInternals._load = originalLoad;
@@ -47,14 +50,19 @@ describe('built main bundle', () => {
     expect(protocol.handle).not.toHaveBeenCalled();
   });
 
-  it('after ready, answers gd:call from the real core worker', async () => {
+  it('after ready, answers gd:call from the real core worker, which syncs from the embedded sandbox service', async () => {
     becomeReady();
     await vi.waitFor(() => expect(log).toContain('loadURL:app://bundle/index.html'), { timeout: 30_000 });
     expect(BrowserWindow.all[0]?.options.webPreferences?.preload).toBe(path.join(outDir, 'preload', 'index.cjs'));
     const call = ipcMain.handlers.get('gd:call');
-    const result = (await call?.({ senderFrame: { url: 'app://bundle/index.html', parent: null } }, { method: 'app.status', input: {} })) as Result<{ store: { state: string } }>;
-    expect(result).toMatchObject({ ok: true, value: { store: { state: 'ready' } } });
-  }, 60_000);
+    const fromRenderer = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
+    const status = () => call?.(fromRenderer, { method: 'app.status', input: {} }) as Promise<Result<{ store: { state: string }; mode: string; online: boolean; lastSyncAt: string | null }>>;
+    expect(await status()).toMatchObject({ ok: true, value: { store: { state: 'ready' } } });
+    // The first start creates and seeds the sandbox database; a loaded test machine needs a while.
+    await vi.waitFor(async () => expect(await status()).toMatchObject({ ok: true, value: { mode: 'sandbox', online: true, lastSyncAt: expect.any(String) } }), { timeout: 100_000, interval: 500 });
+    const groups = (await call?.(fromRenderer, { method: 'groups.list', input: {} })) as Result<Array<{ groupNumber: string }>>;
+    expect(groups.ok && groups.value.length).toBe(2);
+  }, 120_000);
 
   it('stops the worker before quitting', async () => {
     const willQuit = { preventDefault: vi.fn() };

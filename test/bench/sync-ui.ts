@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import type { SyncStatus, SessionInfo } from '../../shared/contract/methods/sync';
+import { benchTempDir } from './roster-fixture';
+import { serverModules } from './plan-service-fixture';
+import { seconds, startSyncBenchService } from './sync-fixture';
+
+const TARGET_MS = 100;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const webMain = path.join(root, 'out', 'web', 'main.mjs');
+const chromiumPath = '/usr/bin/chromium';
+/** toolchain.md: Debian's Chromium headless, with nothing dialling out. */
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const password = 'Bench-Sync-Ui-Password-42';
+
+interface LongTask {
+  start: number;
+  duration: number;
+}
+
+declare global {
+  interface Window {
+    __longTasks?: LongTask[];
+  }
+}
+
+/** Starts the built browser host with its own data folder; resolves with its address and token. */
+async function launchHost(dataDir: string): Promise<{ child: ChildProcess; origin: string; appUrl: string; token: string }> {
+  const child = spawn(process.execPath, [webMain, '--no-open', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (text) => {
+      if (text.startsWith('GroupDesk is running at ')) resolve(text);
+    });
+    child.once('exit', (code) => reject(new Error(`browser host exited with ${code}: ${stderr}`)));
+  });
+  const appUrl = line.slice('GroupDesk is running at '.length);
+  const url = new URL(appUrl);
+  return { child, origin: url.origin, appUrl, token: new URLSearchParams(url.hash.slice(1)).get('token') ?? '' };
+}
+
+async function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/**
+ * `sync.ui`: the longest main-thread task Chromium reports (PerformanceObserver 'longtask') in the
+ * app's page while the browser host's core signs in to a plan service and pulls a 250,000-member
+ * group, with the roster open. Needs a build (`node scripts/build.mjs`) and Debian's Chromium.
+ */
+export async function measureSyncUi(): Promise<Record<string, unknown>> {
+  if (!existsSync(webMain)) return { skipped: `${path.relative(root, webMain)} is missing: run node scripts/build.mjs first`, target_ms: TARGET_MS };
+  if (!existsSync(chromiumPath)) return { skipped: `${chromiumPath} is missing (apt-get install chromium)`, target_ms: TARGET_MS };
+  const service = await startSyncBenchService();
+  const { users } = await serverModules();
+  const { hashPassword } = await import('../../server/src/services/accounts/passwords');
+  await service.service.db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.userId, 'benchadmin'));
+  const host = await launchHost(benchTempDir('groupdesk-bench-sync-ui-'));
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  try {
+    const rpc = async <T>(method: string, input: unknown): Promise<T> => {
+      const response = await fetch(`${host.origin}/rpc`, { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ method, input }) });
+      const body = (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+      if (!body.ok) throw new Error(`${method} failed: ${body.error.code} ${body.error.message}`);
+      return body.value;
+    };
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks?.push({ start: entry.startTime, duration: entry.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(host.appUrl);
+    await page.getByRole('navigation').first().waitFor();
+    await page.goto(`${host.origin}/#/members`);
+    await page.getByRole('grid').first().waitFor();
+
+    // Through the page's own RPC, as the Settings screen signs in.
+    const started = await page.evaluate(() => performance.now());
+    const signedIn = await page.evaluate(
+      async ({ token, input }) => {
+        const response = await fetch('/rpc', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ method: 'session.signIn', input }) });
+        return (await response.json()) as { ok: boolean; value?: SessionInfo; error?: { message: string } };
+      },
+      { token: host.token, input: { serviceUrl: service.service.url, userId: 'benchadmin', password, discardPending: true } },
+    );
+    if (!signedIn.ok) throw new Error(`Sign-in failed: ${signedIn.error?.message ?? 'unknown'}`);
+    const syncStarted = performance.now();
+    // A benchmark, not a test: the host's status is read every 100 ms until the pull is done.
+    for (;;) {
+      const status = await rpc<SyncStatus>('sync.status', {});
+      if (status.state === 'idle' && status.pending === 0 && status.progress === null && status.lastSyncAt !== null) {
+        const rows = await rpc<{ total: number }>('members.list', { groupNumber: service.groupNumber, limit: 1, offset: 0, grouping: 'none', sort: { by: 'memberId', dir: 'asc' } });
+        if (rows.total > 0) break;
+      }
+      if (status.state === 'error' || status.state === 'signed_out') throw new Error(`Sync stopped: ${status.state} ${status.message ?? ''}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const syncMs = performance.now() - syncStarted;
+    // The page keeps rendering what the last events asked for; let it finish before reading.
+    await page.getByRole('grid').first().waitFor();
+    const tasks = (await page.evaluate((from) => (window.__longTasks ?? []).filter((t) => t.start >= from), started)) as LongTask[];
+    const longest = tasks.reduce((max, t) => Math.max(max, t.duration), 0);
+    return {
+      n: tasks.length,
+      median_ms: Math.round(longest),
+      p95_ms: Math.round(longest),
+      longest_task_ms: Math.round(longest),
+      long_tasks: tasks.length,
+      long_task_total_ms: Math.round(tasks.reduce((sum, t) => sum + t.duration, 0)),
+      sync_s: seconds(syncMs),
+      backend: service.backend,
+      members: service.members,
+      target_ms: TARGET_MS,
+      met: longest < TARGET_MS,
+    };
+  } finally {
+    await browser.close();
+    await stopHost(host.child);
+    await service.close();
+  }
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { copyDatabaseTemplate } from './database-template';
 import { seedSandbox } from '../../server/src/ops/seed-sandbox';
-import { ensureSandboxAdmin, openSandboxSession } from '../../server/src/services/sandbox/sandbox-admin';
+import { ensureSandboxAdmin, openSandboxSession, touchSandboxSession } from '../../server/src/services/sandbox/sandbox-admin';
 import { startPlanService } from '../../server/src/start';
 
 export interface SandboxPlanServiceOptions {
@@ -28,6 +28,8 @@ export interface SandboxPlanService {
  * desktop's own core, and throttling it would just stall a bulk action.
  */
 const LOCAL_CLIENT_LIMITS = { global: 100_000 };
+/** Well inside the session's 12-hour idle limit (touchSandboxSession). */
+const SESSION_TOUCH_MS = 60 * 60 * 1000;
 
 /**
  * The desktop's embedded sandbox plan: the real plan service on PGlite, on loopback, loaded with
@@ -55,8 +57,17 @@ export async function startSandboxPlanService(options: SandboxPlanServiceOptions
     const ms = (from: number, to = performance.now()): number => Math.round(to - from);
     const seeding = loaded > 0 ? `, loaded ${loaded} members in ${ms(opened, signedIn)} ms` : '';
     options.log?.(`[sandbox] plan service ready in ${ms(started)} ms (database ${ms(started, opened)} ms${fromTemplate ? ' from the template' : ''}${seeding})`);
+    const keepAlive = setInterval(() => void touchSandboxSession(service.db, token, new Date()).catch(() => undefined), SESSION_TOUCH_MS);
+    keepAlive.unref();
     let closing: Promise<void> | undefined;
-    return { url: service.url, token, close: () => (closing ??= service.close()) };
+    return {
+      url: service.url,
+      token,
+      close: () => {
+        clearInterval(keepAlive);
+        return (closing ??= service.close());
+      },
+    };
   } catch (error) {
     await service.close();
     throw error;

@@ -3,7 +3,7 @@ import type { Db } from '../../store/db';
 import { groupUsers, users } from '../../store/schema';
 import { recordAudit } from '../audit';
 import { hashPassword } from '../accounts/passwords';
-import { createSession } from '../accounts/sessions';
+import { createSession, findSession } from '../accounts/sessions';
 import { newSecret } from '../accounts/tokens';
 import { grantRole } from '../groups/grant-role';
 import type { Actor } from '../groups/create-group';
@@ -72,4 +72,14 @@ export async function openSandboxSession(db: Db, now: Date): Promise<{ token: st
     await recordAudit(tx, { actorUserId: SANDBOX_ADMIN.userId, sessionId: session.sessionId, action: 'session.create', target: `user:${SANDBOX_ADMIN.userId}`, detail: { via: 'sandbox' }, ip: LOOPBACK, at: now });
     return { token: session.token, sessionId: session.sessionId };
   });
+}
+
+/**
+ * Marks the sandbox session as used, so it does not end for idleness (SESSION_IDLE_MS) while the
+ * desktop runs: the core can go quiet for hours behind one open live-update stream, and a session
+ * that ended would leave the sandbox signed out, with no password to sign in again. False when the
+ * session has already ended.
+ */
+export async function touchSandboxSession(db: Db, token: string, now: Date): Promise<boolean> {
+  return (await findSession(db, token, now)) !== null;
 }

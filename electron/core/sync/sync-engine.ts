@@ -261,7 +261,7 @@ export class SyncEngine {
       groups = me.groups.map((g) => g.groupNumber);
       this.watch(client, groups);
     }
-    if (groups.length > 0) this.setState('syncing', null);
+    if (work.full) this.setState('syncing', null);
     for (const groupNumber of groups) {
       if (signal.aborted) return;
       await this.pull(client, groupNumber, signal);
@@ -281,6 +281,7 @@ export class SyncEngine {
     }
     const total = page.headSeq - cursor;
     if (total === 0) return;
+    if (this.state !== 'syncing') this.setState('syncing', null);
     const store = this.requireStore();
     const holiday = cursor === 0 && total >= indexHolidayMinChanges && !hasMembers(store);
     let applied = 0;

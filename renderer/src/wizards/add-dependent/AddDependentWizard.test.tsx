@@ -187,6 +187,15 @@ describe('Add a dependent', () => {
     expect(screen.getByLabelText('Date of the event')).toHaveAccessibleDescription(message);
   });
 
+  it('starts a newborn’s coverage no earlier than a pending subscriber’s own', async () => {
+    const user = userEvent.setup({ delay: null });
+    // 100234004's coverage starts 2026-12-01 (pending) and the family has a spouse and two children (FAM).
+    renderApp('/members/100234004/add-dependent', fake());
+    await stepHeading(/Relationship and event/);
+    await chooseEvent(user, 'child', 'Birth', '2026-11-20');
+    expect(screen.getByText(/Coverage would start 12\/01\/2026, when the subscriber’s own coverage starts/)).toBeInTheDocument();
+  });
+
   it('explains why a dependent or a terminated subscriber cannot take a new dependent', async () => {
     renderApp('/members/100234002-01/add-dependent', fake());
     expect(await screen.findByText(/100234002-01 is a dependent: add the new dependent to subscriber 100234002/)).toBeInTheDocument();

@@ -7,6 +7,27 @@ import { fakeWizardCore, updatedAt } from '../terminate/fakeWizardCalls';
 
 type User = ReturnType<typeof userEvent.setup>;
 
+const acceptedItem = {
+  id: 7,
+  groupNumber: '100234',
+  kind: 'enroll' as const,
+  status: 'accepted' as const,
+  summary: 'Enroll Rosa Alvarez with 2 dependents',
+  memberIds: ['100234181'],
+  confirmationNumber: 'TX-20261127-0000042',
+  error: null,
+  attempts: 1,
+  createdBy: 'sandbox.admin',
+  createdAt: updatedAt,
+  updatedAt,
+  sentAt: updatedAt,
+  resolvedAt: updatedAt,
+  draftId: null,
+  replacedBy: null,
+  hasDocument: false,
+  request: {},
+};
+
 const fakeWithDrafts = () => fakeWizardCore('enroll', ['NEW-7', 'NEW-7-01', 'NEW-7-02']);
 
 async function type(user: User, label: string | RegExp, value: string, scope: HTMLElement = document.body) {
@@ -110,6 +131,16 @@ describe('Enroll a subscriber', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Enrollment submitted' })).toHaveFocus();
     expect(screen.getByText(/Queued: it will be sent to the plan when online/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'See it in Activity' })).toHaveAttribute('href', '/activity?id=7');
+
+    // The status follows the transaction as the core reports it.
+    const queued = fake.callsTo('transactions.get').length;
+    fake.on('transactions.get', (input) => ({
+      ok: true,
+      value: { ...acceptedItem, id: input.id },
+    }));
+    fake.emit({ type: 'activity.changed', groupNumber: '100234' });
+    expect(await screen.findByText(/Accepted by the plan\. Confirmation number/)).toHaveTextContent('TX-20261127-0000042');
+    expect(fake.callsTo('transactions.get').length).toBeGreaterThan(queued);
 
     const [submitted] = fake.callsTo('transactions.submit');
     expect(submitted).toEqual({

@@ -1,5 +1,5 @@
 import { useWatch } from 'react-hook-form';
-import type { GroupPolicy } from '../../../../shared/contract/schemas/group';
+import type { Group } from '../../../../shared/contract/schemas/group';
 import type { MemberDetail } from '../../../../shared/contract/schemas/member';
 import { dependentTerminationDates, effectiveTerminationDate } from '../../../../shared/domain/termination';
 import { isTerminationReasonId, terminationReason } from '../../../../shared/domain/termination-reasons';
@@ -7,6 +7,7 @@ import { relationshipLabels } from '../../../../shared/domain/relationships';
 import { formatDate, fullName } from '../../components/format';
 import { ReviewItem, ReviewSection } from '../common';
 import { CobraNotice } from './CobraNotice';
+import { FamilyAfter } from './FamilyAfter';
 import type { TerminateValues } from './terminate-form';
 
 /** The dependents whose coverage hangs on this subscriber's, with the day each one's ends. */
@@ -20,7 +21,8 @@ export function endingDependents(member: MemberDetail, coverageEnds: string) {
 }
 
 /** What will be sent and what follows from it: the last covered day, the family members who end too, COBRA. */
-export function TerminateReview({ member, policy, groupNumber, goTo }: { member: MemberDetail; policy: GroupPolicy; groupNumber: string; goTo: (step: string) => void }) {
+export function TerminateReview({ member, group, goTo }: { member: MemberDetail; group: Group; goTo: (step: string) => void }) {
+  const { policy, groupNumber } = group;
   const values = useWatch<TerminateValues>() as TerminateValues;
   const reason = isTerminationReasonId(values.reason) ? terminationReason(values.reason) : null;
   const coverageEnds = effectiveTerminationDate(values.requestedDate, policy);
@@ -53,6 +55,7 @@ export function TerminateReview({ member, policy, groupNumber, goTo }: { member:
           )}
         </section>
       )}
+      {member.relationship !== 'subscriber' && <FamilyAfter group={group} member={member} coverageEnds={coverageEnds} />}
       <CobraNotice groupNumber={groupNumber} reason={values.reason} />
     </div>
   );

@@ -111,6 +111,24 @@ describe('Terminate wizard', () => {
     expect(fake.callsTo('transactions.submit')[0]).toMatchObject({ draftId: 12, replaces: 3 });
   });
 
+  it('shows the tier and premium the rest of the family keeps when one dependent ends', async () => {
+    const { user, transport } = await open(`/members/${subscriberId}-01/terminate`);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Reason' }), 'divorce');
+    await user.type(screen.getByLabelText('Date of the event'), '2026-12-04');
+    // Divorce gives the ex-spouse 36 months of COBRA.
+    expect(await screen.findByRole('note', { name: 'COBRA' })).toHaveTextContent('COBRA: up to 36 months');
+    await next(user);
+    await screen.findByRole('heading', { level: 2, name: /Review/ });
+    expect(screen.queryByRole('region', { name: 'Dependents whose coverage ends with theirs' })).not.toBeInTheDocument();
+    // A family of subscriber, spouse and two children becomes subscriber and children: FAM → ECH.
+    const after = await screen.findByRole('region', { name: 'The rest of the family' });
+    expect(after).toHaveTextContent('TierFAM → ECH · Employee + child(ren), from the day after 12/31/2026');
+    expect(after).toHaveTextContent('Monthly premium$1,714.55 → $1,102.21');
+    await user.click(screen.getByRole('button', { name: 'Submit termination' }));
+    await screen.findByRole('heading', { level: 1, name: 'Termination submitted' });
+    expect(transport.callsTo('transactions.submit')[0]?.transaction).toEqual({ kind: 'terminate', request: { memberId: `${subscriberId}-01`, reason: 'divorce', requestedDate: '2026-12-04' } });
+  });
+
   it('does not offer a second termination or one for a member who has ended', async () => {
     // The fixture's sixth subscriber is terminated.
     renderApp('/members/100234006/terminate', fakeWizardCore('terminate'));

@@ -97,7 +97,7 @@ function TerminateForm({ group, member, draftId, replaces }: { group: Group; mem
         summary={<ErrorSummary control={wizard.form.control} step={wizard.step} attempt={wizard.attempt} visible={wizard.summaryVisible} />}
       >
         {wizard.step.id === 'details' && <TerminateDetailsStep member={member} policy={group.policy} groupNumber={group.groupNumber} today={today} />}
-        {wizard.step.id === 'review' && <TerminateReview member={member} policy={group.policy} groupNumber={group.groupNumber} goTo={wizard.goTo} />}
+        {wizard.step.id === 'review' && <TerminateReview member={member} group={group} goTo={wizard.goTo} />}
       </WizardShell>
     </FormProvider>
   );

@@ -11,7 +11,7 @@ const firstRatesEffective = '1900-01-01';
 /**
  * Records the signed-in user as the plan describes them (GET /v1/me) and returns their local
  * users.id. Groups they may no longer see leave the replica (members, outbox and all, by the
- * schema's cascades); roles in groups already here follow the plan. Groups new to the user are
+ * schema's cascades) once nothing of theirs waits to be sent; roles in groups already here follow the plan. Groups new to the user are
  * added by saveRemoteGroup once their detail is read.
  */
 export function applyMe(store: Store, me: Me, now: string): { userRef: number; removedGroups: string[] } {
@@ -19,7 +19,11 @@ export function applyMe(store: Store, me: Me, now: string): { userRef: number; r
   return db.transaction(() => {
     const userRef = upsertUser(store, me, now);
     const visible = new Set(me.groups.map((g) => g.groupNumber));
-    const here = statement(db, 'SELECT group_number FROM groups').pluck().all() as string[];
+    // A group with transactions still to send stays until they are answered (the plan refuses them
+    // now, and the user is told); only then does it leave with everything in it.
+    const here = statement(db, `SELECT group_number FROM groups g WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.group_number = g.group_number AND o.status IN ('queued', 'sent'))`)
+      .pluck()
+      .all() as string[];
     const removedGroups = here.filter((g) => !visible.has(g));
     const remove = statement(db, 'DELETE FROM groups WHERE group_number = ?');
     for (const groupNumber of removedGroups) remove.run(groupNumber);

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { groupUsers } from '../../../server/src/store/schema';
 import type { CoreEvent } from '../../../shared/contract/events';
 import type { ActivityPage } from '../../../shared/contract/methods/transactions';
 import type { TransactionInput } from '../../../shared/contract/schemas/transaction';
@@ -164,6 +166,22 @@ describe('the sync engine against the plan service', () => {
     expect(await core.call('members.list', { groupNumber: test.groupNumber, limit: 1 })).toMatchObject({ ok: true });
     const refused = await core.call('transactions.submit', { groupNumber: test.groupNumber, transaction: enrollment('Readonly', '980000102', test.today) });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Read-only') } });
+    await core.close();
+  });
+
+  it('follows the plan’s roles: a new role applies, and a group the user may no longer see leaves this computer', async () => {
+    const user = await test.service.signUpUser();
+    await test.service.grantRole(user.userId, test.groupNumber, 'read_only');
+    const core = syncTestCore({ ...test, token: user.token });
+    await waitForSync(core, isQuiet);
+    expect(await core.call('session.get', {})).toMatchObject({ ok: true, value: { groups: [{ groupNumber: test.groupNumber, role: 'read_only' }] } });
+    await test.service.grantRole(user.userId, test.groupNumber, 'admin');
+    await syncUntilQuiet(core);
+    expect(await core.call('session.get', {})).toMatchObject({ ok: true, value: { groups: [{ groupNumber: test.groupNumber, role: 'admin' }] } });
+    await test.service.db.delete(groupUsers).where(and(eq(groupUsers.userId, user.userId), eq(groupUsers.groupNumber, test.groupNumber)));
+    await syncUntilQuiet(core);
+    expect(await core.call('groups.list', {})).toEqual({ ok: true, value: [] });
+    expect(await core.call('members.list', { groupNumber: test.groupNumber })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await core.close();
   });
 });

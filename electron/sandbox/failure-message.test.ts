@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failureMessage } from './failure-message';
+import { SandboxInUseError } from './service-lock';
 
 describe('failureMessage', () => {
   it('names the kind of error and a system or database code, never the text', () => {
@@ -7,6 +8,10 @@ describe('failureMessage', () => {
     expect(failureMessage(duplicate)).toBe('Error 23505. Restart GroupDesk to try again; your data is kept.');
     const full = Object.assign(new Error("ENOSPC: no space left on device, write '/home/pat.jones/.config/GroupDesk/plan-service'"), { code: 'ENOSPC' });
     expect(failureMessage(full)).toBe('Error ENOSPC. Restart GroupDesk to try again; your data is kept.');
+  });
+
+  it('says in plain words when another GroupDesk has the sandbox open', () => {
+    expect(failureMessage(new SandboxInUseError())).toMatch(/^Another GroupDesk .* is using the sandbox in this data folder\. Close it, then restart GroupDesk\.$/);
   });
 
   it('leaves out a code that is not a plain identifier, and copes with non-errors', () => {

@@ -1,3 +1,5 @@
+import { SandboxInUseError } from './service-lock';
+
 /**
  * What the sandbox worker reports when the embedded service fails: the error's kind (its class and a
  * system code such as ENOSPC or EACCES) and what to do. Never the error's text: a database error can
@@ -5,6 +7,8 @@
  * the message is logged and shown. The core puts it after "The sandbox plan service could not start: ".
  */
 export function failureMessage(error: unknown): string {
+  // Our own words, no data in them.
+  if (error instanceof SandboxInUseError) return error.message;
   const kind = error instanceof Error ? error.name : typeof error;
   const code = (error as { code?: unknown } | null)?.code;
   const detail = typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code) ? `${kind} ${code}` : kind;

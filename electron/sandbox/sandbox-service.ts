@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { copyDatabaseTemplate } from './database-template';
+import { lockServiceDir } from './service-lock';
 import { seedSandbox } from '../../server/src/ops/seed-sandbox';
 import { ensureSandboxAdmin, openSandboxSession, touchSandboxSession } from '../../server/src/services/sandbox/sandbox-admin';
-import { startPlanService } from '../../server/src/start';
+import { startPlanService, type PlanService } from '../../server/src/start';
 
 export interface SandboxPlanServiceOptions {
   /** The app's data folder; the service keeps its database, SSN key and mail in `<dataDir>/plan-service`. */
@@ -40,36 +41,46 @@ const SESSION_TOUCH_MS = 60 * 60 * 1000;
 export async function startSandboxPlanService(options: SandboxPlanServiceOptions): Promise<SandboxPlanService> {
   const started = performance.now();
   const serviceDir = path.join(options.dataDir, 'plan-service');
-  const fromTemplate = options.databaseTemplate !== undefined && (await copyDatabaseTemplate(serviceDir, options.databaseTemplate));
-  const service = await startPlanService({ dataDir: serviceDir, mailDir: path.join(serviceDir, 'mail'), host: '127.0.0.1', port: 0, limits: LOCAL_CLIENT_LIMITS });
+  const lock = await lockServiceDir(serviceDir);
+  let service: PlanService | undefined;
+  const stop = async (): Promise<void> => {
+    try {
+      await service?.close();
+    } finally {
+      await lock.release();
+    }
+  };
   try {
+    const fromTemplate = options.databaseTemplate !== undefined && (await copyDatabaseTemplate(serviceDir, options.databaseTemplate));
+    const running = await startPlanService({ dataDir: serviceDir, mailDir: path.join(serviceDir, 'mail'), host: '127.0.0.1', port: 0, limits: LOCAL_CLIENT_LIMITS });
+    service = running;
     const opened = performance.now();
     const now = new Date();
-    const seeded = await seedSandbox(service.db, { cipher: service.ssnCipher, now, operator: 'ops:sandbox', ...(options.today === undefined ? {} : { today: options.today }) });
+    const seeded = await seedSandbox(running.db, { cipher: running.ssnCipher, now, operator: 'ops:sandbox', ...(options.today === undefined ? {} : { today: options.today }) });
     await ensureSandboxAdmin(
-      service.db,
+      running.db,
       seeded.map((group) => group.groupNumber),
       now,
     );
-    const { token } = await openSandboxSession(service.db, now);
+    const { token } = await openSandboxSession(running.db, now);
     const signedIn = performance.now();
     const loaded = seeded.reduce((n, group) => n + group.loaded, 0);
     const ms = (from: number, to = performance.now()): number => Math.round(to - from);
     const seeding = loaded > 0 ? `, loaded ${loaded} members in ${ms(opened, signedIn)} ms` : '';
     options.log?.(`[sandbox] plan service ready in ${ms(started)} ms (database ${ms(started, opened)} ms${fromTemplate ? ' from the template' : ''}${seeding})`);
-    const keepAlive = setInterval(() => void touchSandboxSession(service.db, token, new Date()).catch(() => undefined), SESSION_TOUCH_MS);
+    const keepAlive = setInterval(() => void touchSandboxSession(running.db, token, new Date()).catch(() => undefined), SESSION_TOUCH_MS);
     keepAlive.unref();
     let closing: Promise<void> | undefined;
     return {
-      url: service.url,
+      url: running.url,
       token,
       close: () => {
         clearInterval(keepAlive);
-        return (closing ??= service.close());
+        return (closing ??= stop());
       },
     };
   } catch (error) {
-    await service.close();
+    await stop();
     throw error;
   }
 }

@@ -4,7 +4,6 @@ import type { DraftSaveState } from './useWizardDraft';
 /** "Draft saved 09:41": tells the user they can leave and come back. */
 export function DraftStatus({ save }: { save: DraftSaveState }) {
   if (save.state === 'idle') return null;
-  if (save.state === 'saving') return <span className="muted">Saving draft…</span>;
   if (save.state === 'error') return <span className="wz-error-inline">Draft not saved: {save.message}</span>;
   return <span className="muted">Draft saved {formatInstant(save.at)}</span>;
 }

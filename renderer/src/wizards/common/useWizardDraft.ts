@@ -8,7 +8,8 @@ import { joinSecrets, splitSecrets } from './draft-values';
 /** Long enough to save once per pause in typing, short enough that a crash loses a few keystrokes. */
 export const draftSaveDelayMs = 700;
 
-export type DraftSaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'error'; message: string };
+/** No 'saving' state on purpose: the status line is a live region, and "Saving…" at every pause in typing would be read out each time. */
+export type DraftSaveState = { state: 'idle' } | { state: 'saved'; at: string } | { state: 'error'; message: string };
 
 export interface WizardDraftOptions<T extends FieldValues> {
   wizard: WizardName;
@@ -100,7 +101,6 @@ export function useWizardDraft<T extends FieldValues>(options: WizardDraftOption
       const key = JSON.stringify([step, values]);
       if (key === lastSaved.current || !latest.current.enabled || stopped.current) return idRef.current;
       const { data, secrets } = splitSecrets(values, latest.current.secretPaths(values));
-      setSave({ state: 'saving' });
       const known = idRef.current;
       const result = await api.call('drafts.save', { groupNumber, ...(known === undefined ? {} : { id: known }), wizard, memberId, step, data, secrets });
       if (!result.ok) {

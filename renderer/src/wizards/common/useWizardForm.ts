@@ -34,6 +34,7 @@ export function useWizardForm<T extends FieldValues>({ steps, defaultValues }: {
   const [summaryVisible, setSummaryVisible] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const step = steps[Math.min(index, steps.length - 1)] as WizardStep;
+  // A step schema checks only its slice of T, so its types cannot line up with the whole form's.
   const resolver = useMemo(() => (step.schema ? (zodResolver(step.schema as never) as unknown as Resolver<T>) : undefined), [step]);
   // onTouched: a field is checked once the user leaves it, then on every keystroke until it is right.
   // Once Next has failed, every change is checked at once, so a fixed field (a radio button that was

@@ -139,9 +139,13 @@ export class SyncEngine {
 
   /** `sync.now`: forget the back-off and run a full sync at once. */
   syncNow(): SyncStatus {
-    this.backoff.reset();
-    this.nextAttemptAt = null;
-    this.kick({ full: true, groups: new Set() });
+    if (this.connection !== null && !this.closed) {
+      this.backoff.reset();
+      this.nextAttemptAt = null;
+      // Said at once: whoever asked waits for the next idle, not the one before their request.
+      this.setState(this.online ? 'syncing' : 'connecting', null);
+      this.kick({ full: true, groups: new Set() });
+    }
     return this.status();
   }
 

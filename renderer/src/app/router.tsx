@@ -76,7 +76,8 @@ const idCardsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/id-cards',
   // `members` is a comma-separated list, so a roster selection fits in one link.
-  validateSearch: wizardSearch.extend({ members: z.string().max(6000).optional().catch(undefined) }),
+  // The router parses a lone numeric value (`?members=100234008`) as a number: take it as the ID it is.
+  validateSearch: wizardSearch.extend({ members: z.union([z.string().max(6000), z.number().int().transform(String)]).optional().catch(undefined) }),
   component: function IdCardsRoute() {
     const { draft, replaces, members } = idCardsRoute.useSearch();
     const memberIds = (members ?? '').split(',').filter((id) => id !== '');

@@ -6,8 +6,8 @@ export function StatusBadge({ status, pendingSync = false }: { status: MemberSta
     <span className="badges">
       <span className={`badge badge-${status}`}>{statusLabels[status]}</span>
       {pendingSync && (
-        <span className="badge badge-sync" title="Saved here, not yet accepted by the plan">
-          Not yet sent
+        <span className="badge badge-sync" title="Saved on this computer; the plan has not accepted it yet">
+          Waiting for the plan
         </span>
       )}
     </span>

@@ -17,6 +17,8 @@ async function type(user: User, label: string | RegExp, value: string) {
   await user.type(input, value);
 }
 
+/** Focus moves in an effect after the render that shows the element. */
+const focused = (el: HTMLElement) => waitFor(() => expect(el).toHaveFocus());
 const next = (user: User) => user.click(screen.getByRole('button', { name: 'Next' }));
 const stepHeading = (name: RegExp) => screen.findByRole('heading', { level: 2, name });
 const summary = () => screen.findByRole('alert');
@@ -39,7 +41,7 @@ describe('Add a dependent', () => {
     const user = userEvent.setup({ delay: null });
     const core = fake();
     renderApp('/members/100234001/add-dependent', core);
-    expect(await stepHeading(/Relationship and event/)).toHaveFocus();
+    await focused(await stepHeading(/Relationship and event/));
     await chooseEvent(user, 'child', 'Birth', '2026-11-20');
     expect(screen.getByText(/Request by 12\/20\/2026 \(30 days after the event\)/)).toBeInTheDocument();
     expect(screen.getByText(/Coverage would start 11\/20\/2026: newborns and adopted or placed children are covered from the event date/)).toBeInTheDocument();
@@ -60,7 +62,7 @@ describe('Add a dependent', () => {
     expect(screen.getByRole('region', { name: 'Event' })).toHaveTextContent('Coverage starts11/20/2026');
 
     await user.click(screen.getByRole('button', { name: 'Submit dependent' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Dependent submitted' })).toHaveFocus();
+    await focused(await screen.findByRole('heading', { level: 1, name: 'Dependent submitted' }));
     expect(screen.getByText(/Queued: it will be sent to the plan when online/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'See it in Activity' })).toHaveAttribute('href', '/activity?id=7');
     expect(core.callsTo('transactions.submit')).toEqual([

@@ -25,9 +25,14 @@ export function ErrorSummary<T extends FieldValues>({ control, step, attempt, vi
   const server = all.find((e) => e.name === 'root.server');
   const fields = all.filter((e) => e.name !== 'root.server' && stepOwns(step, e.name));
 
+  // Once per failed attempt, as soon as the summary is on screen (a refused submission's errors can
+  // arrive a render after the attempt is counted).
+  const focusedAttempt = useRef(0);
   useEffect(() => {
-    if (attempt > 0) ref.current?.focus();
-  }, [attempt]);
+    if (attempt <= focusedAttempt.current || !ref.current) return;
+    focusedAttempt.current = attempt;
+    ref.current.focus();
+  });
 
   const onLink = (name: string) => (e: MouseEvent<HTMLAnchorElement>) => {
     // Hash routing: a plain #anchor would be taken for a route.

@@ -36,6 +36,8 @@ async function type(user: User, label: string | RegExp, value: string, scope: HT
   await user.type(input, value);
 }
 
+/** Focus moves in an effect after the render that shows the element. */
+const focused = (el: HTMLElement) => waitFor(() => expect(el).toHaveFocus());
 const next = (user: User) => user.click(screen.getByRole('button', { name: 'Next' }));
 const stepHeading = (name: RegExp) => screen.findByRole('heading', { level: 2, name });
 
@@ -86,10 +88,10 @@ describe('Enroll a subscriber', () => {
     const user = userEvent.setup({ delay: null });
     const fake = fakeWithDrafts();
     renderApp('/enroll', fake);
-    expect(await stepHeading(/Personal details/)).toHaveFocus();
+    await focused(await stepHeading(/Personal details/));
     expect(screen.getByRole('navigation', { name: 'Steps' }).querySelector('[aria-current="step"]')).toHaveTextContent('Personal details');
     await toCoverage(user);
-    expect(screen.getByRole('heading', { level: 2, name: /Coverage/ })).toHaveFocus();
+    await focused(screen.getByRole('heading', { level: 2, name: /Coverage/ }));
 
     // Hired 11/02/2026 with a 60-day wait → 01/01/2027 (fixture policy).
     expect(screen.getByText(/waiting period is 60 days after the hire date \(11\/02\/2026\), ending 01\/01\/2027/)).toBeInTheDocument();
@@ -102,7 +104,7 @@ describe('Enroll a subscriber', () => {
     await stepHeading(/Dependents/);
     await user.click(screen.getByRole('button', { name: 'Add spouse or domestic partner' }));
     const partner = screen.getByRole('group', { name: 'Spouse or domestic partner' });
-    expect(within(partner).getByLabelText('First name')).toHaveFocus();
+    await focused(within(partner).getByLabelText('First name'));
     await type(user, 'First name', 'Luis', partner);
     await type(user, 'Last name', 'Alvarez', partner);
     await type(user, 'Date of birth', '1986-02-01', partner);
@@ -128,7 +130,7 @@ describe('Enroll a subscriber', () => {
     expect(screen.getByRole('region', { name: 'Dependent 2: Child' })).toHaveTextContent('Not given');
 
     await user.click(screen.getByRole('button', { name: 'Submit enrollment' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Enrollment submitted' })).toHaveFocus();
+    await focused(await screen.findByRole('heading', { level: 1, name: 'Enrollment submitted' }));
     expect(screen.getByText(/Queued: it will be sent to the plan when online/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'See it in Activity' })).toHaveAttribute('href', '/activity?id=7');
 
@@ -184,12 +186,12 @@ describe('Enroll a subscriber', () => {
     await stepHeading(/Personal details/);
     await next(user);
     const personal = await summary();
-    expect(personal).toHaveFocus();
+    await focused(personal);
     for (const message of ['Enter the first name', 'Enter the last name', 'Enter the date of birth', 'Choose a gender', 'Enter the Social Security number']) {
       expect(within(personal).getByRole('link', { name: message })).toBeInTheDocument();
     }
     await user.click(within(personal).getByRole('link', { name: 'Enter the last name' }));
-    expect(screen.getByLabelText('Last name')).toHaveFocus();
+    await focused(screen.getByLabelText('Last name'));
     // After a failed Next a fixed field clears at once, without waiting for the user to leave it.
     await user.click(screen.getByRole('radio', { name: 'Male' }));
     expect(within(personal).queryByRole('link', { name: 'Choose a gender' })).not.toBeInTheDocument();
@@ -362,7 +364,7 @@ describe('Enroll a subscriber', () => {
 
     expect(await stepHeading(/Personal details/)).toBeInTheDocument();
     const problems = await summary();
-    expect(problems).toHaveFocus();
+    await focused(problems);
     expect(problems).toHaveTextContent('This could not be submitted');
     expect(problems).toHaveTextContent(message);
     expect(within(problems).getByRole('link', { name: 'A subscriber with this SSN is already enrolled' })).toBeInTheDocument();

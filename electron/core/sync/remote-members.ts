@@ -88,6 +88,10 @@ export function applyRemoteMembers(store: Store, groupNumber: string, batch: Ite
       held++;
     }
   }
+  // Subscribers before their dependents (`123456789` sorts before `123456789-01`): a dependent
+  // written first would be an open deferred foreign-key violation, and while one is open SQLite
+  // looks for children of every member inserted after it.
+  fresh.sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
   if (fresh.length >= bulkThreshold) insertMany(store, groupNumber, fresh);
   else for (const remote of fresh) insertMany(store, groupNumber, [remote], false);
   return { written: written + fresh.length, held };

@@ -5,9 +5,10 @@ import { fieldId } from './form-rules';
 import { useFieldError } from './fields';
 
 /**
- * A full SSN, hidden as it is typed (a password-style input, so it is not shown to someone looking
- * over the shoulder nor kept by autofill) with a Show toggle. The value never goes to a log; drafts
- * keep it in `secrets`, encrypted at rest (useWizardDraft).
+ * A full SSN, hidden as it is typed (so it is not shown to someone looking over the shoulder) with a
+ * Show toggle. Masked with CSS rather than `type="password"`: a password input in a form makes the
+ * browser offer to save the SSN in its password manager. The value never goes to a log; drafts keep
+ * it in `secrets`, encrypted at rest (useWizardDraft).
  */
 export function SsnField({ name, label = 'Social Security number', hint, optional }: { name: string; label?: string; hint?: ReactNode; optional?: boolean }) {
   const { register } = useFormContext<FieldValues>();
@@ -30,7 +31,8 @@ export function SsnField({ name, label = 'Social Security number', hint, optiona
         <input
           {...register(name)}
           id={id}
-          type={revealed ? 'text' : 'password'}
+          type="text"
+          data-masked={revealed ? undefined : 'true'}
           inputMode="numeric"
           autoComplete="off"
           spellCheck={false}

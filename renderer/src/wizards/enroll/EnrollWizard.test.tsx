@@ -208,9 +208,11 @@ describe('Enroll a subscriber', () => {
     await type(user, /^Social Security number/, '12345');
     await user.tab();
     expect(screen.getByLabelText(/^Social Security number/)).toHaveAccessibleDescription('An SSN is 9 digits');
-    expect(screen.getByLabelText(/^Social Security number/)).toHaveAttribute('type', 'password');
+    expect(screen.getByLabelText(/^Social Security number/)).toHaveAttribute('data-masked', 'true');
+    expect(screen.getByLabelText(/^Social Security number/)).toHaveAttribute('autocomplete', 'off');
     await user.click(screen.getByRole('button', { name: 'Show Social Security number' }));
-    expect(screen.getByLabelText(/^Social Security number/)).toHaveAttribute('type', 'text');
+    expect(screen.getByRole('button', { name: 'Show Social Security number' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByLabelText(/^Social Security number/)).not.toHaveAttribute('data-masked');
 
     await fillPerson(user);
     await type(user, /^Suffix/, 'Jr.');

@@ -53,3 +53,30 @@ export async function startSyncBenchService(members = syncBenchMembers): Promise
 }
 
 export const seconds = (ms: number): number => Math.round(ms) / 1000;
+
+/** The sync benchmarks, in the order run.ts runs them. */
+export const syncBenchNames = ['sync.initial', 'sync.incremental', 'sync.ui'] as const;
+export type SyncBenchName = (typeof syncBenchNames)[number];
+
+/**
+ * Loading 250,000 members into the plan service takes minutes, so the sync benchmarks of one run
+ * share one service: it starts for the first that runs and closes after the last (run.ts runs the
+ * benchmarks whose name starts with its argument, one at a time, in order). Each benchmark still
+ * starts from its own empty desktop store or browser host.
+ */
+let shared: Promise<SyncBenchService> | null = null;
+const planned = new Set<SyncBenchName>(syncBenchNames.filter((name) => name.startsWith(process.argv[2] ?? '')));
+
+export async function withSyncBenchService<T>(name: SyncBenchName, run: (service: SyncBenchService) => Promise<T>): Promise<T> {
+  shared ??= startSyncBenchService();
+  try {
+    return await run(await shared);
+  } finally {
+    planned.delete(name);
+    if (planned.size === 0) {
+      const service = shared;
+      shared = null;
+      await (await service).close();
+    }
+  }
+}

@@ -17,7 +17,10 @@ import { localOutbox, markerName } from './support/transaction-inputs';
 
 const today = new Date().toISOString().slice(0, 10);
 const KILLS = 100;
-/** Each run's seed, kill point and plan-side changes come from this: a failure replays the same way. */
+/**
+ * Every launch's phase, transactions, kill line and plan-side changes come from this, so a failure
+ * replays the same plan; where exactly a kill lands within the step a line announced can vary.
+ */
 const SEED = 20_261_127;
 
 type Phase = 'submit' | 'push' | 'pull';

@@ -52,6 +52,25 @@ describe('the core in sandbox mode', () => {
     expect(states.includes('connecting') || states.includes('syncing')).toBe(true);
   });
 
+  it('restarts the sandbox service when its session lapsed, instead of asking for a sign-in it cannot take', async () => {
+    const dataDir = tempDataDir();
+    const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(dataDir, 'ready'), today: test.today, log: () => {} });
+    await waitForSync(core, isQuiet);
+    const lapsed = process.env.FAKE_SANDBOX_TOKEN;
+    const fresh = await test.service.api<{ token: string }>('POST', '/v1/sessions', { body: { userId: test.userId, password: 'Correct-Horse-Battery-42' } });
+    process.env.FAKE_SANDBOX_TOKEN = fresh.body.token;
+    expect((await test.service.api('DELETE', '/v1/sessions/current', { token: lapsed })).status).toBe(204);
+    const states: string[] = [];
+    core.onEvent((event) => {
+      if (event.type === 'sync.status') states.push(event.state);
+    });
+    await core.call('sync.now', {});
+    await waitForSync(core, (s) => isQuiet(s) && states.includes('starting'));
+    expect(states).toContain('signed_out');
+    expect(await core.call('session.get', {})).toMatchObject({ ok: true, value: { mode: 'sandbox', user: { userId: test.userId } } });
+    await core.close();
+  });
+
   it('reports a sandbox that could not start, and keeps the replica readable meanwhile', async () => {
     const dataDir = tempDataDir();
     const first = createCore({ dataDir, encryptionKey: Buffer.alloc(32, 7), sandboxWorkerPath: fakeSandboxWorker(dataDir, 'ready'), today: test.today, log: () => {} });

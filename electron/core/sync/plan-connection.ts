@@ -11,6 +11,9 @@ import { SandboxLauncher } from './sandbox-launcher';
 import { clearReplica, clearSession, readPlanServiceSetting, readSession, writePlanServiceSetting, writeSession } from './session-store';
 import { SyncEngine, type Connection } from './sync-engine';
 
+/** A sandbox whose fresh session is refused at once is not restarted in a loop. */
+const sandboxRestartEveryMs = 60_000;
+
 /** The user the sandbox service signs in as (server/src/services/sandbox/sandbox-admin.ts). */
 export const sandboxLogin = 'sandbox.admin';
 
@@ -43,6 +46,7 @@ export class PlanConnection {
   readonly engine: SyncEngine;
   private sandbox: SandboxLauncher | null = null;
   private sandboxConnection: Connection | null = null;
+  private sandboxRestartedAt = 0;
   private currentMode: 'sandbox' | 'remote';
   private serviceUrl: string | null = null;
 
@@ -57,6 +61,12 @@ export class PlanConnection {
       onSignedOut: () => {
         const store = options.store();
         if (store !== null) clearSession(store);
+        // The sandbox's session lapsed (the computer slept past its idle timeout): a restarted
+        // sandbox signs in afresh; there is no one to ask for a password.
+        if (this.currentMode === 'sandbox' && Date.now() - this.sandboxRestartedAt > sandboxRestartEveryMs) {
+          this.sandboxRestartedAt = Date.now();
+          void this.stopSandbox().then(() => this.startSandbox());
+        }
       },
       ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
       ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
@@ -70,6 +80,7 @@ export class PlanConnection {
 
   /** Starts following the configured service (at core start, once the store is open). */
   start(): void {
+    this.engine.storeOpened();
     const store = this.options.store();
     if (store === null) {
       this.engine.wait('signed_out', 'The local database is not usable.');

@@ -82,12 +82,15 @@ export class SyncEngine {
 
   constructor(private readonly options: SyncEngineOptions) {
     this.backoff = options.backoff ?? new Backoff();
-    const store = options.store();
-    if (store !== null) {
-      this.lastSyncAt = lastReplicatedAt(store.db);
-      // A first sync that crashed between pages left the roster without its indexes.
-      store.db.transaction(() => endIndexHoliday(store.db))();
-    }
+    this.storeOpened();
+  }
+
+  /** Reads what the store knows of earlier syncs (at start, and after app.startFresh opened a new one). */
+  storeOpened(): void {
+    const store = this.options.store();
+    this.lastSyncAt = store === null ? null : lastReplicatedAt(store.db);
+    // A first sync that crashed between pages left the roster without its indexes.
+    if (store !== null) store.db.transaction(() => endIndexHoliday(store.db))();
   }
 
   get connected(): Connection | null {
@@ -215,8 +218,8 @@ export class SyncEngine {
   private failed(error: unknown): void {
     if (error instanceof PlanError && error.kind === 'signed_out') {
       this.dropConnection();
-      this.options.onSignedOut();
       this.setState('signed_out', 'Your session with the plan service ended. Sign in again.');
+      this.options.onSignedOut();
       return;
     }
     const delay = this.backoff.next();

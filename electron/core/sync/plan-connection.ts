@@ -2,6 +2,7 @@ import { ContractFailure } from '../../../shared/contract';
 import type { CoreEvent } from '../../../shared/contract/events';
 import type { SessionInfo } from '../../../shared/contract/methods/sync';
 import { isRole, type Role } from '../../../shared/contract/roles';
+import { createNotification } from '../services/notifications/notifications-repository';
 import { outboxCounts } from '../services/transactions/outbox-delivery';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
@@ -61,6 +62,19 @@ export class PlanConnection {
       onSignedOut: () => {
         const store = options.store();
         if (store !== null) clearSession(store);
+        if (store !== null && this.currentMode === 'remote') {
+          // Changes made meanwhile wait in the outbox; the user learns why nothing is sent.
+          const events = createNotification(store.db, {
+            groupNumber: null,
+            kind: 'sync.problem',
+            title: 'Signed out of the plan service',
+            body: 'Your session with the plan service ended. Sign in again in Settings to send your changes and get updates.',
+            link: '#/settings',
+            outboxRef: null,
+            createdAt: options.now(),
+          });
+          for (const event of events) options.publish(event);
+        }
         // The sandbox's session lapsed (the computer slept past its idle timeout): a restarted
         // sandbox signs in afresh; there is no one to ask for a password.
         if (this.currentMode === 'sandbox' && Date.now() - this.sandboxRestartedAt > sandboxRestartEveryMs) {

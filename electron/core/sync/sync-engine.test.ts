@@ -155,6 +155,7 @@ describe('the sync engine against the plan service', () => {
     expect(await waitForSync(core, (s) => s.state === 'signed_out')).toMatchObject({ online: false, message: expect.stringContaining('Sign in again') });
     expect(await core.call('members.list', { groupNumber: test.groupNumber, limit: 1 })).toMatchObject({ ok: false, error: { code: 'AUTH' } });
     expect(await core.call('session.get', {})).toMatchObject({ ok: true, value: { user: null, groups: [] } });
+    expect(await core.call('notifications.list', {})).toMatchObject({ ok: true, value: { unread: 1, items: [{ kind: 'sync.problem', link: '#/settings' }] } });
     await core.close();
   });
 

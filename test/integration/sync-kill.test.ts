@@ -23,6 +23,9 @@ const KILLS = 100;
  */
 const SEED = 20_261_127;
 
+/** PostgreSQL where CI provides one (the service's writes then leave the test's own thread), else PGlite. */
+const killBackend = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
 type Phase = 'submit' | 'push' | 'pull';
 
 /**
@@ -46,7 +49,7 @@ describe('a desktop core killed at random points during push and pull', () => {
 
   beforeAll(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-sync-kill-'));
-    [script, service] = await Promise.all([bundleChild(work), startSyncTestService({ subscribers: 60, today })]);
+    [script, service] = await Promise.all([bundleChild(work), startSyncTestService({ subscribers: 60, today, backend: killBackend })]);
     clerkToken = await service.addUser('plan.clerk', 'admin');
   }, 120_000);
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../../server/test-support/backends';
 import type { SubmitResult } from '../../shared/contract/methods/transactions';
 import type { ActivityItem } from '../../shared/contract/schemas/transaction';
 import { localCursor, localRoster, rosterDifferences, serviceRoster } from './support/roster-compare';
@@ -14,12 +15,12 @@ import { enrollment, localOutbox, markerName } from './support/transaction-input
 
 const today = new Date().toISOString().slice(0, 10);
 
-describe('an enrollment made while the plan service is down', () => {
+describe.each(backends())('an enrollment made while the plan service is down (%s)', (backend) => {
   let service: SyncTestService;
   let dataDir: string;
 
   beforeAll(async () => {
-    service = await startSyncTestService({ subscribers: 30, today });
+    service = await startSyncTestService({ subscribers: 30, today, backend });
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-sync-offline-'));
   });
   afterAll(async () => {

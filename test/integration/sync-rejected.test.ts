@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../../server/test-support/backends';
 import type { CoreEvent } from '../../shared/contract/events';
 import type { SubmitResult } from '../../shared/contract/methods/transactions';
 import type { NotificationItem } from '../../shared/contract/methods/notifications';
@@ -15,12 +16,12 @@ import { enrollment, markerName, markerSsn } from './support/transaction-inputs'
 
 const today = new Date().toISOString().slice(0, 10);
 
-describe('a transaction the plan service rejects', () => {
+describe.each(backends())('a transaction the plan service rejects (%s)', (backend) => {
   let service: SyncTestService;
   let dataDir: string;
 
   beforeAll(async () => {
-    service = await startSyncTestService({ subscribers: 20, today });
+    service = await startSyncTestService({ subscribers: 20, today, backend });
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-sync-rejected-'));
   });
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -12,6 +13,8 @@ import { bulkLoadMembers } from '../../../server/src/services/sandbox/bulk-load'
 import { groupFeeds, users } from '../../../server/src/store/schema';
 import { eq } from 'drizzle-orm';
 import { apiClient, type Api } from '../../../server/test-support/http';
+import { createScratchDatabase, type ScratchDatabase } from '../../../server/test-support/backends';
+import type { Backend } from '../../../server/src/store/db';
 import type { Role } from '../../../shared/contract/roles';
 
 export const syncGroupNumber = '550011';
@@ -58,18 +61,23 @@ export interface SyncTestService {
 const operator = { actorUserId: 'ops:sync-test', sessionId: null, ip: null };
 
 /**
- * The real plan service on 127.0.0.1, on PGlite in a temporary folder, with one sandbox-style group
+ * The real plan service on 127.0.0.1, on PGlite in a temporary folder (or, with `backend:
+ * 'postgres'`, in a scratch database on the TEST_DATABASE_URL server), with one sandbox-style group
  * of `subscribers` families (shared/sandbox generator, loaded in bulk with its change feed) and a
  * signed-in primary administrator. It can be stopped and started on the same port with the same
  * data, as a plan service that goes away and comes back.
  */
-export async function startSyncTestService(options: { subscribers: number; today: string; seed?: number }): Promise<SyncTestService> {
+export async function startSyncTestService(options: { subscribers: number; today: string; seed?: number; backend?: Backend }): Promise<SyncTestService> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-sync-plan-'));
+  let scratch: ScratchDatabase | null = null;
+  // One key for every start, as the service's own key file would be: SSN duplicate checks match across restarts.
+  const ssnKey = randomBytes(32).toString('hex');
   let running: PlanService | null = null;
   let port = 0;
   const start = async () => {
     if (running) return;
-    running = await startPlanService({ dataDir, port, limits: { global: 1_000_000, credentials: 10_000 } });
+    const database = scratch ? { databaseUrl: scratch.url } : { dataDir };
+    running = await startPlanService({ ...database, ssnKey, port, limits: { global: 1_000_000, credentials: 10_000 } });
     port = Number(new URL(running.url).port);
     trackConnections(running);
   };
@@ -79,6 +87,7 @@ export async function startSyncTestService(options: { subscribers: number; today
     if (stopping) await closeDroppingIdle(stopping);
   };
   try {
+    if (options.backend === 'postgres') scratch = await createScratchDatabase();
     await start();
     const service = running as unknown as PlanService;
     const now = new Date();
@@ -132,11 +141,13 @@ export async function startSyncTestService(options: { subscribers: number; today
       start,
       async close() {
         await stopRunning();
+        await scratch?.drop();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await (running as PlanService | null)?.close();
+    await (scratch as ScratchDatabase | null)?.drop();
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }

@@ -60,7 +60,7 @@ export class PlanClient {
   }
 
   async signOut(): Promise<void> {
-    await this.request('DELETE', '/v1/sessions/current', { status: 204 });
+    await this.exchange('DELETE', '/v1/sessions/current', { status: 204 }, () => Promise.resolve());
   }
 
   me(): Promise<Me> {
@@ -72,13 +72,14 @@ export class PlanClient {
   }
 
   async changes(groupNumber: string, after: number, limit: number): Promise<FeedPage> {
-    const response = await this.request('GET', `/v1/groups/${groupNumber}/changes?after=${after}&limit=${limit}`);
-    const text = await this.readText(response);
-    try {
-      return parseChangesPage(text, groupNumber);
-    } catch (error) {
-      throw new PlanError('invalid', `The plan service sent a change feed page this app cannot read (${error instanceof Error ? error.message.slice(0, 200) : 'unknown'}).`, response.status);
-    }
+    return this.exchange('GET', `/v1/groups/${groupNumber}/changes?after=${after}&limit=${limit}`, {}, async (response) => {
+      const text = await this.readText(response);
+      try {
+        return parseChangesPage(text, groupNumber);
+      } catch (error) {
+        throw new PlanError('invalid', `The plan service sent a change feed page this app cannot read (${error instanceof Error ? error.message.slice(0, 200) : 'unknown'}).`, response.status);
+      }
+    });
   }
 
   submit(groupNumber: string, path: TransactionPath, body: unknown, idempotencyKey: string): Promise<TransactionAccepted> {
@@ -91,7 +92,10 @@ export class PlanClient {
    * with a PlanError when it cannot be opened.
    */
   async stream(groupNumber: string, signal: AbortSignal, onSeq: (seq: number) => void): Promise<void> {
-    const response = await this.request('GET', `/v1/groups/${groupNumber}/changes/stream`, { signal, noTimeout: true, accept: 'text/event-stream' });
+    await this.exchange('GET', `/v1/groups/${groupNumber}/changes/stream`, { signal, noTimeout: true, accept: 'text/event-stream' }, (response) => this.listen(response, signal, onSeq));
+  }
+
+  private async listen(response: Response, signal: AbortSignal, onSeq: (seq: number) => void): Promise<void> {
     const body = response.body;
     if (body === null) return;
     const parser = createParser({
@@ -119,9 +123,11 @@ export class PlanClient {
     }
   }
 
-  private async json<T>(method: string, path: string, schema: z.ZodType<T>, init: RequestInit2 = {}): Promise<T> {
-    const response = await this.request(method, path, init);
-    const text = await this.readText(response);
+  private json<T>(method: string, path: string, schema: z.ZodType<T>, init: RequestInit2 = {}): Promise<T> {
+    return this.exchange(method, path, init, async (response) => this.checked(method, path, schema, response, await this.readText(response)));
+  }
+
+  private checked<T>(method: string, path: string, schema: z.ZodType<T>, response: Response, text: string): T {
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -144,21 +150,33 @@ export class PlanClient {
     }
   }
 
-  /** Sends one request and classifies a failure; resolves only with the expected status. */
-  private async request(method: string, path: string, init: RequestInit2 = {}): Promise<Response> {
+  /**
+   * Sends one request, classifies a failure, and reads an answer of the expected status with `read`
+   * while the request can still be aborted (the core closing, the timeout).
+   */
+  private async exchange<T>(method: string, path: string, init: RequestInit2, read: (response: Response) => Promise<T>): Promise<T> {
     const headers: Record<string, string> = { accept: init.accept ?? 'application/json', ...init.headers };
     if (init.auth !== false && this.options.token !== null) headers.authorization = `Bearer ${this.options.token}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     const signals = [this.options.signal];
     if (init.signal !== undefined) signals.push(init.signal);
     if (init.noTimeout !== true) signals.push(AbortSignal.timeout(this.timeoutMs));
+    const link = linked(signals);
+    try {
+      return await read(await this.answer(method, path, init, headers, signals, link.signal));
+    } finally {
+      link.release();
+    }
+  }
+
+  private async answer(method: string, path: string, init: RequestInit2, headers: Record<string, string>, signals: readonly AbortSignal[], signal: AbortSignal): Promise<Response> {
     let response: Response;
     try {
       response = await this.fetchImpl(`${this.url}${path}`, {
         method,
         headers,
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-        signal: linked(signals),
+        signal,
       });
     } catch (error) {
       const timedOut = signals.some((s) => s.aborted && s.reason instanceof Error && s.reason.name === 'TimeoutError');
@@ -197,16 +215,20 @@ interface RequestInit2 {
  * One signal that aborts when any of `signals` does. Not AbortSignal.any: the signal it returns is
  * held only weakly by its sources, and a long-lived stream's could be collected and never abort.
  */
-function linked(signals: readonly AbortSignal[]): AbortSignal {
+function linked(signals: readonly AbortSignal[]): { signal: AbortSignal; release(): void } {
   const controller = new AbortController();
+  const listeners: [AbortSignal, () => void][] = [];
   for (const signal of signals) {
     if (signal.aborted) {
       controller.abort(signal.reason);
       break;
     }
-    signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+    const listener = () => controller.abort(signal.reason);
+    signal.addEventListener('abort', listener, { once: true });
+    listeners.push([signal, listener]);
   }
-  return controller.signal;
+  // The engine's signal outlives thousands of requests: each one's listener goes when it is done.
+  return { signal: controller.signal, release: () => listeners.forEach(([signal, listener]) => signal.removeEventListener('abort', listener)) };
 }
 
 /** An error's name and code, never its message: a network error can carry the URL's query. */

@@ -19,9 +19,12 @@ async function type(user: User, label: string | RegExp, value: string) {
 
 /** Focus moves in an effect after the render that shows the element. */
 const focused = (el: HTMLElement) => waitFor(() => expect(el).toHaveFocus());
+/** Field messages come from an asynchronous resolver: wait for them. */
+const described = (el: HTMLElement, message: string | RegExp) => waitFor(() => expect(el).toHaveAccessibleDescription(message));
 const next = (user: User) => user.click(screen.getByRole('button', { name: 'Next' }));
 const stepHeading = (name: RegExp) => screen.findByRole('heading', { level: 2, name });
-const summary = () => screen.findByRole('alert');
+/** The wizard's error summary (other parts of the app may raise alerts of their own). */
+const summary = () => screen.findByRole('alert', { name: /Check these before going on|This could not be submitted/ });
 
 async function chooseEvent(user: User, relationship: string, event: string, date: string) {
   await user.selectOptions(screen.getByLabelText('Relationship to the subscriber'), relationship);
@@ -92,15 +95,13 @@ describe('Add a dependent', () => {
     await chooseEvent(user, 'spouse', 'Marriage', '2026-09-01');
     await user.tab();
     const date = screen.getByLabelText('Date of the event');
-    expect(date).toHaveAccessibleDescription(
-      'Marriage on 2026-09-01 was more than 30 days before this request (2026-11-27): a change for this event must be requested within 30 days. Otherwise wait for open enrollment or ask the plan for an exception.',
-    );
+    await described(date, 'Marriage on 2026-09-01 was more than 30 days before this request (2026-11-27): a change for this event must be requested within 30 days. Otherwise wait for open enrollment or ask the plan for an exception.');
     expect(screen.getByText(/The window for this event closed on 10\/01\/2026/)).toBeInTheDocument();
     expect(screen.queryByText(/Coverage would start/)).not.toBeInTheDocument();
 
     await type(user, 'Date of the event', '2026-12-05');
     await user.tab();
-    expect(date).toHaveAccessibleDescription("The event date 2026-12-05 is after today's request date 2026-11-27: submit the change on or after the event.");
+    await described(date, "The event date 2026-12-05 is after today's request date 2026-11-27: submit the change on or after the event.");
 
     // An event that cannot add this relationship (Marriage stays listed because it is chosen).
     await user.selectOptions(screen.getByLabelText('Relationship to the subscriber'), 'child');
@@ -138,7 +139,7 @@ describe('Add a dependent', () => {
     await stepHeading(/Dependent’s details/);
     await type(user, 'Date of birth', '2026-11-19');
     await user.tab();
-    expect(screen.getByLabelText('Date of birth')).toHaveAccessibleDescription("For a birth, the event date is the child's date of birth (2026-11-19): newborns are covered from birth.");
+    await described(screen.getByLabelText('Date of birth'), "For a birth, the event date is the child's date of birth (2026-11-19): newborns are covered from birth.");
   });
 
   it('autosaves against the subscriber with the SSN in secrets, and resumes at the saved step', async () => {
@@ -186,7 +187,7 @@ describe('Add a dependent', () => {
     await user.click(screen.getByRole('button', { name: 'Submit dependent' }));
     expect(await stepHeading(/Relationship and event/)).toBeInTheDocument();
     expect(await summary()).toHaveTextContent('This could not be submitted');
-    expect(screen.getByLabelText('Date of the event')).toHaveAccessibleDescription(message);
+    await described(screen.getByLabelText('Date of the event'), message);
   });
 
   it('starts a newborn’s coverage no earlier than a pending subscriber’s own', async () => {

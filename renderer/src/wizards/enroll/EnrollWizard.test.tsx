@@ -38,6 +38,8 @@ async function type(user: User, label: string | RegExp, value: string, scope: HT
 
 /** Focus moves in an effect after the render that shows the element. */
 const focused = (el: HTMLElement) => waitFor(() => expect(el).toHaveFocus());
+/** Field messages come from an asynchronous resolver: wait for them. */
+const described = (el: HTMLElement, message: string | RegExp) => waitFor(() => expect(el).toHaveAccessibleDescription(message));
 const next = (user: User) => user.click(screen.getByRole('button', { name: 'Next' }));
 const stepHeading = (name: RegExp) => screen.findByRole('heading', { level: 2, name });
 
@@ -74,7 +76,8 @@ async function toCoverage(user: User) {
   await stepHeading(/Coverage/);
 }
 
-const summary = () => screen.findByRole('alert');
+/** The wizard's error summary (other parts of the app may raise alerts of their own). */
+const summary = () => screen.findByRole('alert', { name: /Check these before going on|This could not be submitted/ });
 
 beforeEach(() => {
   // Only the clock: the plan's day is 2026-11-27, timers stay real for user events and autosave.
@@ -110,7 +113,7 @@ describe('Enroll a subscriber', () => {
     await type(user, 'Date of birth', '1986-02-01', partner);
     await user.click(within(partner).getByRole('radio', { name: 'Male' }));
     await type(user, /^Social Security number/, '987654321', partner);
-    expect(screen.queryByRole('button', { name: 'Add spouse or domestic partner' })).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Add spouse or domestic partner' })).not.toBeInTheDocument());
     await user.click(screen.getByRole('button', { name: 'Add child' }));
     const child = screen.getByRole('group', { name: 'Child 1' });
     await type(user, 'First name', 'Ana', child);
@@ -194,20 +197,21 @@ describe('Enroll a subscriber', () => {
     await focused(screen.getByLabelText('Last name'));
     // After a failed Next a fixed field clears at once, without waiting for the user to leave it.
     await user.click(screen.getByRole('radio', { name: 'Male' }));
-    expect(within(personal).queryByRole('link', { name: 'Choose a gender' })).not.toBeInTheDocument();
+    // The resolver answers asynchronously: wait for the message to go.
+    await waitFor(() => expect(within(personal).queryByRole('link', { name: 'Choose a gender' })).not.toBeInTheDocument());
 
     await type(user, 'First name', 'R0sa');
     await user.tab();
-    expect(screen.getByLabelText('First name')).toHaveAccessibleDescription('Use letters, spaces, apostrophes, hyphens or periods');
+    await described(screen.getByLabelText('First name'), 'Use letters, spaces, apostrophes, hyphens or periods');
     await type(user, /^Suffix/, 'J9');
     await user.tab();
-    expect(screen.getByLabelText(/^Suffix/)).toHaveAccessibleDescription(/Use letters and periods \(Jr\., III\)/);
+    await described(screen.getByLabelText(/^Suffix/), /Use letters and periods \(Jr\., III\)/);
     await type(user, 'Date of birth', '2027-01-05');
     await user.tab();
-    expect(screen.getByLabelText('Date of birth')).toHaveAccessibleDescription('The date of birth cannot be after today (2026-11-27).');
+    await described(screen.getByLabelText('Date of birth'), 'The date of birth cannot be after today (2026-11-27).');
     await type(user, /^Social Security number/, '12345');
     await user.tab();
-    expect(screen.getByLabelText(/^Social Security number/)).toHaveAccessibleDescription('An SSN is 9 digits');
+    await described(screen.getByLabelText(/^Social Security number/), 'An SSN is 9 digits');
     expect(screen.getByLabelText(/^Social Security number/)).toHaveAttribute('data-masked', 'true');
     expect(screen.getByLabelText(/^Social Security number/)).toHaveAttribute('autocomplete', 'off');
     await user.click(screen.getByRole('button', { name: 'Show Social Security number' }));
@@ -227,9 +231,9 @@ describe('Enroll a subscriber', () => {
     await type(user, /^Phone/, 'call me');
     await type(user, /^E-mail/, 'rosa@');
     await user.tab();
-    expect(screen.getByLabelText('ZIP code')).toHaveAccessibleDescription('Use a 5-digit ZIP or ZIP+4');
-    expect(screen.getByLabelText(/^Phone/)).toHaveAccessibleDescription('Enter a phone number');
-    expect(screen.getByLabelText(/^E-mail/)).toHaveAccessibleDescription('Enter an e-mail address');
+    await described(screen.getByLabelText('ZIP code'), 'Use a 5-digit ZIP or ZIP+4');
+    await described(screen.getByLabelText(/^Phone/), 'Enter a phone number');
+    await described(screen.getByLabelText(/^E-mail/), 'Enter an e-mail address');
     await fillContact(user);
     await user.clear(screen.getByLabelText(/^E-mail/));
     await next(user);
@@ -267,7 +271,7 @@ describe('Enroll a subscriber', () => {
     await type(user, 'Date of birth', '2000-06-15', child);
     await user.tab();
     const dob = within(child).getByLabelText('Date of birth');
-    expect(dob).toHaveAccessibleDescription(/Children are covered through the end of the month they turn 26 \(for this child, 2026-06-30\); coverage on 2027-01-01 is past that/);
+    await described(dob, /Children are covered through the end of the month they turn 26 \(for this child, 2026-06-30\); coverage on 2027-01-01 is past that/);
     await user.click(within(child).getByRole('checkbox', { name: /Disabled/ }));
     await next(user);
     expect(await stepHeading(/Review and submit/)).toBeInTheDocument();
@@ -370,7 +374,7 @@ describe('Enroll a subscriber', () => {
     expect(problems).toHaveTextContent('This could not be submitted');
     expect(problems).toHaveTextContent(message);
     expect(within(problems).getByRole('link', { name: 'A subscriber with this SSN is already enrolled' })).toBeInTheDocument();
-    expect(screen.getByLabelText(/^Social Security number/)).toHaveAccessibleDescription('A subscriber with this SSN is already enrolled');
+    await described(screen.getByLabelText(/^Social Security number/), 'A subscriber with this SSN is already enrolled');
     expect(fake.callsTo('transactions.submit')[0]).toMatchObject({ replaces: 5, draftId: 41 });
   });
 });

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MethodInput } from '../../../../shared/contract';
 import { renderApp } from '../../test/renderApp';
+import { makeMembers } from '../../test/fixtures';
 import { fakeWizardCore, updatedAt } from '../terminate/fakeWizardCalls';
 
 type User = ReturnType<typeof userEvent.setup>;
@@ -197,6 +198,19 @@ describe('Add a dependent', () => {
     await stepHeading(/Relationship and event/);
     await chooseEvent(user, 'child', 'Birth', '2026-11-20');
     expect(screen.getByText(/Coverage would start 12\/01\/2026, when the subscriber’s own coverage starts/)).toBeInTheDocument();
+  });
+
+  it('refuses a start after the subscriber’s coverage ends', async () => {
+    const user = userEvent.setup({ delay: null });
+    const core = fake();
+    const subscriber = makeMembers(100234, 1)[0]?.detail;
+    if (!subscriber) throw new Error('fixture has no subscriber');
+    core.on('members.get', () => ({ ok: true, value: { ...subscriber, terminationDate: '2026-11-30' } }));
+    renderApp(`/members/${subscriber.memberId}/add-dependent`, core);
+    await stepHeading(/Relationship and event/);
+    await chooseEvent(user, 'spouse', 'Marriage', '2026-11-14');
+    await user.tab();
+    await described(screen.getByLabelText('Date of the event'), `Subscriber ${subscriber.memberId} has no coverage on 2026-12-01: reinstate the subscriber before adding dependents.`);
   });
 
   it('explains why a dependent or a terminated subscriber cannot take a new dependent', async () => {

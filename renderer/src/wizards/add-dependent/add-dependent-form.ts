@@ -95,7 +95,16 @@ export function addDependentSteps(group: Group, subscriber: MemberDetail, today:
           // The service's checks in its order and words (server add-dependent.ts).
           const event = validateQualifyingEvent({ event: kind, eventDate: v.event.date, requestDate: today, relationship }, policy);
           if (!event.ok) return void ctx.addIssue({ code: 'custom', path: event.field === 'relationship' ? ['event', 'kind'] : ['event', 'date'], message: event.message });
-          const retro = validateRetroDate(maxDate(event.value, subscriber.effectiveDate), policy, today, 'event.date', 'Coverage start');
+          const start = maxDate(event.value, subscriber.effectiveDate);
+          // A dependent's coverage hangs on the subscriber's: none after the subscriber's ends.
+          if (subscriber.terminationDate !== null && compareDates(subscriber.terminationDate, start) < 0) {
+            return void ctx.addIssue({
+              code: 'custom',
+              path: ['event', 'date'],
+              message: `Subscriber ${subscriber.memberId} has no coverage on ${event.value}: reinstate the subscriber before adding dependents.`,
+            });
+          }
+          const retro = validateRetroDate(start, policy, today, 'event.date', 'Coverage start');
           if (!retro.ok) ctx.addIssue({ code: 'custom', path: ['event', 'date'], message: retro.message });
         }),
     },

@@ -5,10 +5,10 @@
  *
  *   const steps: WizardStep[] = [{ id: 'person', label: 'Personal details', fields: ['subscriber.firstName', …],
  *     schema: z.object({ subscriber: z.object({ firstName: filled(personName, 'Enter the first name') }) }) }, …, { id: 'review', label: 'Review', fields: [] }];
- *   const wizard = useWizardForm<Values>({ steps, defaultValues });     // resolver = current step's schema, mode onTouched
+ *   const wizard = useWizardForm<Values>({ steps, defaultValues });     // resolver = current step's schema
  *   const draft = useWizardDraft({ wizard: 'enroll', groupNumber, draftId, form: wizard.form, stepId: wizard.step.id,
- *     defaultValues, secretPaths: (v) => ['subscriber.ssn'], onRestore: wizard.goTo, enabled: !sender.result });
- *   const sender = useWizardSubmit({ wizard, draft, groupNumber, replaces, aliases });
+ *     defaultValues, secretPaths: (v) => ['subscriber.ssn'], onRestore: wizard.goTo });
+ *   const sender = useWizardSubmit({ wizard, draft, groupNumber, replaces, aliases });   // stops the draft once queued
  *
  *   <FormProvider {...wizard.form}>
  *     <WizardShell title steps index={wizard.index} onBack={wizard.back} onNext={isLast ? send : wizard.next}
@@ -19,11 +19,14 @@
  *   </FormProvider>
  *   sender.result ? <WizardDone groupNumber result={sender.result} title … /> : …
  *
+ * - Fields are checked when the user leaves them (onTouched), and on every change once Next has failed.
  * - Step schemas check the form's strings with the service's field schemas (`filled`, `blankOr`), so
  *   messages match the plan's. `WizardStep.fields` (paths or prefixes) route a refused submission's
  *   `fields` back to their step and feed the error summary.
  * - Fields (`TextField`, `DateField`, `SelectField`, `RadioGroupField`, `CheckboxField`, `SsnField`) use
- *   `useFormContext`; ids come from `fieldId(name)`, so summary links focus the field.
+ *   `useFormContext`; ids come from `fieldId(name)`, so summary links focus the field. `PersonFields` and
+ *   `AddressFields` (with `personFormSchema`, `addressFormSchema`, `personRequest`, `addressRequest`) cover
+ *   a person and a mailing address.
  * - Drafts: values autosave (debounced) with `drafts.save`; full SSNs go in `secrets` (by `secretPaths`),
  *   never in `data`. `?draft=` restores values and step. `flush()` before leaving, `discard()` to drop it.
  * - `useWizardSubmit().submit(transaction)` flushes the draft, calls `transactions.submit` with `draftId`

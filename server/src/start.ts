@@ -38,6 +38,9 @@ export interface PlanService {
   close(): Promise<void>;
 }
 
+/** How long close() lets in-flight requests finish before it cuts the connections still open. */
+const closeGraceMs = 2000;
+
 /** Starts the plan service: the CLI, the tests and the desktop's sandbox all come in here. */
 export async function startPlanService(options: PlanServiceOptions = {}): Promise<PlanService> {
   const database = await openDatabase({
@@ -79,7 +82,11 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       ssnCipher: deps.ssnCipher,
       async close() {
         stopPruning();
+        // In-flight requests get a moment to finish; connections that stay open after it (a change
+        // stream, a client that connected and never asked anything) are cut, so a quit never hangs.
+        const cut = setTimeout(() => running.server.closeAllConnections(), closeGraceMs);
         await running.close();
+        clearTimeout(cut);
         mailer.close();
         await database.close();
       },

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { MethodInput } from '../../../../shared/contract';
 import { renderApp } from '../../test/renderApp';
 import { makeMembers } from '../../test/fixtures';
-import { fakeWizardCore, updatedAt } from '../terminate/fakeWizardCalls';
+import { fakeWizardCore, updatedAt } from '../common/fakeWizardCalls';
 
 type User = ReturnType<typeof userEvent.setup>;
 

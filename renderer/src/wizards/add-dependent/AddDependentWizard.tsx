@@ -7,7 +7,7 @@ import { formatDate } from '../../components/format';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { DraftStatus, ErrorSummary, WizardDone, WizardShell, todayIso, useWizardDraft, useWizardForm, useWizardSubmit } from '../common';
-import { MemberWizardGate } from '../terminate/MemberWizardGate';
+import { MemberWizardGate } from '../common/MemberWizardGate';
 import { addDependentAliases, addDependentSecretPaths, addDependentSteps, addDependentTransaction, emptyAddDependent, timingOf, type AddDependentValues } from './add-dependent-form';
 import { EventStep } from './EventStep';
 import { PersonStep } from './PersonStep';

@@ -8,7 +8,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { formatDate } from '../../components/format';
 import { DraftStatus, ErrorSummary, WizardDone, WizardShell, todayIso, useWizardDraft, useWizardForm, useWizardSubmit } from '../common';
-import { MemberWizardGate } from '../terminate/MemberWizardGate';
+import { MemberWizardGate } from '../common/MemberWizardGate';
 import { ContactStep, IdentityStep, WhenStep } from './DemographicsSteps';
 import { DemographicsReview } from './DemographicsReview';
 import { changedFields, demographicsAliases, demographicsSecretPaths, demographicsSteps, demographicsTransaction, valuesFromMember, type DemographicsValues } from './demographics-form';

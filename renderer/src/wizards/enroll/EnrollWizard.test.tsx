@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MethodInput } from '../../../../shared/contract';
 import { renderApp } from '../../test/renderApp';
-import { fakeWizardCore, updatedAt } from '../terminate/fakeWizardCalls';
+import { fakeWizardCore, updatedAt } from '../common/fakeWizardCalls';
 
 type User = ReturnType<typeof userEvent.setup>;
 

@@ -9,7 +9,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { formatDate } from '../../components/format';
 import { DraftStatus, ErrorSummary, WizardDone, WizardShell, todayIso, useWizardDraft, useWizardForm, useWizardSubmit } from '../common';
-import { MemberWizardGate } from './MemberWizardGate';
+import { MemberWizardGate } from '../common/MemberWizardGate';
 import { TerminateDetailsStep } from './TerminateDetailsStep';
 import { TerminateReview, endingDependents } from './TerminateReview';
 import { emptyTerminate, terminateAliases, terminateSteps, terminateTransaction, type TerminateValues } from './terminate-form';

@@ -129,6 +129,8 @@ export async function measureSyncUi(service: SyncBenchService): Promise<Record<s
       longest_task_ms: Math.round(longest),
       long_tasks: tasks.length,
       long_task_total_ms: Math.round(tasks.reduce((sum, t) => sum + t.duration, 0)),
+      // When the five longest began, in seconds after the sign-in: tells a render after the last page from one mid-sync.
+      longest_at_s: [...tasks].sort((a, b) => b.duration - a.duration).slice(0, 5).map((t) => seconds(t.start - started)),
       sync_s: seconds(syncMs),
       observer_check_ms: Math.round(probe),
       backend: service.backend,

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { Address } from '../../../shared/contract/schemas/group';
 import type { Relationship } from '../../../shared/contract/schemas/member';
 import { relationshipLabels } from '../../../shared/domain/relationships';
@@ -34,7 +33,10 @@ const columns = [
 const oneLine = (a: Address): string => [a.line1, a.line2, `${a.city}, ${a.state} ${a.zip}`].filter((s) => s !== undefined && s !== null && s !== '').join(', ');
 
 /** The form as a Letter-size PDF (pdfkit's built-in Helvetica: no font files to ship). */
-export function renderIdCardRequestForm(form: IdCardRequestForm): Promise<Buffer> {
+export async function renderIdCardRequestForm(form: IdCardRequestForm): Promise<Buffer> {
+  // Loaded on the first form, not with the core: pdfkit and its font metrics take 0.1–0.3 s to load,
+  // which every start of the core would pay for a document most sessions never make.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'LETTER',
     margin,

@@ -68,6 +68,11 @@ export function applyRemoteMembers(store: Store, groupNumber: string, batch: Ite
     ).map((row) => [row.member_id, row]),
   );
   const heldIds = new Set(statement(db, 'SELECT DISTINCT member_id FROM remote_pending WHERE group_number = ?').pluck().all(groupNumber) as string[]);
+  const isPending = (memberId: string): boolean => locals.get(memberId)?.pending_sync === 1;
+  const heldRows = takeHeld(
+    db,
+    members.filter((m) => heldIds.has(m.memberId) && !isPending(m.memberId)).map((m) => m.memberId),
+  );
   const fresh: RemoteMember[] = [];
   let written = 0;
   let held = 0;
@@ -78,7 +83,8 @@ export function applyRemoteMembers(store: Store, groupNumber: string, batch: Ite
       held++;
       continue;
     }
-    const merged = heldIds.has(remote.memberId) ? withHeld(db, remote) : remote;
+    const rows = heldRows.get(remote.memberId);
+    const merged = rows === undefined ? remote : withHeld(remote, rows);
     if (local !== undefined) {
       if (updateMember(store, groupNumber, local, merged)) written++;
     } else if (merged.snapshot !== null && merged.coverage.size > 0) {
@@ -97,11 +103,33 @@ export function applyRemoteMembers(store: Store, groupNumber: string, batch: Ite
   return { written: written + fresh.length, held };
 }
 
-/** Adds what remote_pending holds for the member to `remote` and clears it there. */
-function withHeld(db: Database, remote: RemoteMember): RemoteMember {
-  const rows = statement(db, 'SELECT entity, snapshot, committed_at FROM remote_pending WHERE member_id = ?').all(remote.memberId) as { entity: string; snapshot: string; committed_at: string }[];
-  if (rows.length === 0) return remote;
-  statement(db, 'DELETE FROM remote_pending WHERE member_id = ?').run(remote.memberId);
+interface HeldRow {
+  member_id: string;
+  entity: string;
+  snapshot: string;
+  committed_at: string;
+}
+
+/**
+ * Reads and clears what remote_pending holds for these members, in one statement each: on a first
+ * sync every page holds the members whose coverage is on the next one (up to a thousand a page).
+ */
+function takeHeld(db: Database, memberIds: readonly string[]): Map<string, HeldRow[]> {
+  const byMember = new Map<string, HeldRow[]>();
+  if (memberIds.length === 0) return byMember;
+  const ids = JSON.stringify(memberIds);
+  const rows = statement(db, 'SELECT member_id, entity, snapshot, committed_at FROM remote_pending WHERE member_id IN (SELECT value FROM json_each(?))').all(ids) as HeldRow[];
+  statement(db, 'DELETE FROM remote_pending WHERE member_id IN (SELECT value FROM json_each(?))').run(ids);
+  for (const row of rows) {
+    const list = byMember.get(row.member_id);
+    if (list === undefined) byMember.set(row.member_id, [row]);
+    else list.push(row);
+  }
+  return byMember;
+}
+
+/** Adds the member's rows taken from remote_pending to `remote`. */
+function withHeld(remote: RemoteMember, rows: readonly HeldRow[]): RemoteMember {
   const merged: RemoteMember = { ...remote, coverage: new Map(remote.coverage) };
   for (const row of rows) {
     if (row.entity === 'member') {
@@ -217,17 +245,7 @@ function insertMany(store: Store, groupNumber: string, members: readonly RemoteM
   const memberRows = batcher(db, 'members', memberInsertColumns, memberInsertCount, bulk ? memberBatchRows : 1);
   const coverageRows = batcher(db, 'coverage_periods', coverageInsertColumns, coverageInsertCount, bulk ? coverageBatchRows : 1);
   const tallies = new Map<string, number>();
-  // The plan sends SSNs masked (`***-**-6789`): the same mask encrypts to one stored value per load,
-  // which tells nothing the last 4 in the next column do not (and saves most of the cipher's cost).
-  const maskCiphers = new Map<string, Buffer>();
-  const encryptMask = (mask: string): Buffer => {
-    let encrypted = maskCiphers.get(mask);
-    if (encrypted === undefined) {
-      encrypted = cipher.encrypt(mask);
-      maskCiphers.set(mask, encrypted);
-    }
-    return encrypted;
-  };
+  const encryptMask = maskEncrypter(cipher);
   for (const remote of members) {
     const m = remote.snapshot;
     if (m === null) continue;
@@ -281,6 +299,32 @@ function insertMany(store: Store, groupNumber: string, members: readonly RemoteM
   for (const [key, n] of tallies) addTally.run(groupNumber, ...key.split('\u0000'), n);
   statement(db, 'INSERT INTO members_fts (rowid, first_name, last_name) SELECT id, first_name, last_name FROM members WHERE id >= ? ORDER BY id').run(firstRef);
   restoreTriggers(db, triggers);
+}
+
+/**
+ * The plan sends SSNs masked (`***-**-6789`): the same mask encrypts to one stored value for as long
+ * as the store's cipher lives, which tells nothing the last 4 in the next column do not. A first
+ * sync writes 250,000 masks of at most 10,000 forms, so this saves nearly all of the cipher's cost;
+ * kept across pages (one page alone repeats few masks). Only masks are kept, never a whole SSN.
+ */
+const maskCiphers = new WeakMap<Store['cipher'], Map<string, Buffer>>();
+const maskForm = /^\*\*\*-\*\*-\d{4}$/;
+
+function maskEncrypter(cipher: Store['cipher']): (ssn: string) => Buffer {
+  let known = maskCiphers.get(cipher);
+  if (known === undefined) {
+    known = new Map();
+    maskCiphers.set(cipher, known);
+  }
+  const cache = known;
+  return (ssn) => {
+    let encrypted = cache.get(ssn);
+    if (encrypted === undefined) {
+      encrypted = cipher.encrypt(ssn);
+      if (maskForm.test(ssn)) cache.set(ssn, encrypted);
+    }
+    return encrypted;
+  };
 }
 
 interface Batcher {

@@ -45,7 +45,10 @@ interface Work {
   groups: Set<string>;
 }
 
-/** A first sync at least this long drops the members' indexes until its last page (index-holiday.ts). */
+/**
+ * A pull at least this long, into a store holding fewer members than it has changes left, drops the
+ * members' indexes until its last page (index-holiday.ts).
+ */
 const indexHolidayMinChanges = 50_000;
 /** Progress and roster events at most this often during a pull: the renderer refetches on each. */
 const progressEveryMs = 250;
@@ -290,7 +293,9 @@ export class SyncEngine {
     if (total === 0) return;
     if (this.state !== 'syncing') this.setState('syncing', null);
     const store = this.requireStore();
-    const holiday = cursor === 0 && total >= indexHolidayMinChanges && !hasMembers(store);
+    // Not only from cursor 0: a first sync that failed part way (a timeout on a busy service) resumes
+    // from its last page, and inserting the rest with every index live took it several times longer.
+    const holiday = total >= indexHolidayMinChanges && memberCount(store) < total;
     let applied = 0;
     this.progress = { groupNumber, applied, total };
     this.publishStatus(true);
@@ -406,6 +411,6 @@ export class SyncEngine {
   }
 }
 
-function hasMembers(store: Store): boolean {
-  return statement(store.db, 'SELECT EXISTS (SELECT 1 FROM members)').pluck().get() === 1;
+function memberCount(store: Store): number {
+  return Number(statement(store.db, 'SELECT count(*) FROM members').pluck().get());
 }

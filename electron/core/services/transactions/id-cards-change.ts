@@ -1,20 +1,12 @@
 import type { z } from 'zod';
 import { ContractFailure } from '../../../../shared/contract';
 import { memberStatusOn } from '../../../../shared/domain/member-status';
+import { idCardReasonShort } from '../../../../shared/domain/id-card-reasons';
 import type { idCardRequest } from '../../../../shared/plan-api/eligibility';
 import { fullName, refuse, type ChangeEnv, type PlannedChange } from './change-plan';
 import { findReplicaMember, type ReplicaMember } from './local-replica';
 
 type IdCardInput = z.output<typeof idCardRequest>;
-
-export const idCardReasonLabels: Record<IdCardInput['reason'], string> = {
-  new_card: 'new card',
-  lost: 'lost',
-  stolen: 'stolen',
-  damaged: 'damaged',
-  not_received: 'not received',
-  information_changed: 'information changed',
-};
 
 const listed = (ids: string[]): string => `${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ` and ${ids.length - 10} more` : ''}`;
 
@@ -32,7 +24,7 @@ export function planIdCards(env: ChangeEnv, request: IdCardInput): PlannedChange
     refuse('memberIds', `Cards are issued only to covered members; these are terminated: ${listed(ended)}. Remove them from the request.`);
   }
   const [first] = members;
-  const reason = idCardReasonLabels[request.reason];
+  const reason = idCardReasonShort[request.reason];
   return {
     kind: 'id_cards',
     body: { ...request },

@@ -6,7 +6,7 @@ import { renderIdCardRequestForm } from '../../exports/id-card-request-form';
 import { findGroup } from '../../store/repositories/groups-repository';
 import { statement } from '../../store/statements';
 import type { Store } from '../../store/store';
-import { idCardReasonLabels } from './id-cards-change';
+import { idCardReasonLabels } from '../../../../shared/domain/id-card-reasons';
 import { requireOutboxRow } from './outbox-rows';
 
 const statusWords: Record<TransactionStatus, string> = {

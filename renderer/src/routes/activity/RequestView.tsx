@@ -1,6 +1,7 @@
 import { relationshipLabels } from '../../../../shared/domain/relationships';
 import { qualifyingEvents } from '../../../../shared/domain/qualifying-events';
 import { terminationReasons } from '../../../../shared/domain/termination-reasons';
+import { idCardReasonLabels } from '../../../../shared/domain/id-card-reasons';
 import { formatDate } from '../../components/format';
 import { humanize } from './labels';
 
@@ -10,7 +11,7 @@ const valueLabels: Record<string, Record<string, string>> = {
   gender: { F: 'Female', M: 'Male', U: 'Not specified' },
   shipTo: { member: 'The member', employer: 'The employer' },
   kind: Object.fromEntries(qualifyingEvents.map((e) => [e.id, e.label])),
-  reason: Object.fromEntries(terminationReasons.map((r) => [r.id, r.label])),
+  reason: { ...Object.fromEntries(terminationReasons.map((r) => [r.id, r.label])), ...idCardReasonLabels },
 };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;

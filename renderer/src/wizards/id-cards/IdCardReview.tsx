@@ -2,7 +2,8 @@ import { useWatch } from 'react-hook-form';
 import { relationshipLabels } from '../../../../shared/domain/relationships';
 import { formatCount, fullName } from '../../components/format';
 import { ReviewItem, ReviewSection } from '../common';
-import { idCardReasonLabels, shipToLabels, type IdCardChoices } from './id-card-choices';
+import type { IdCardChoices } from './id-card-choices';
+import { idCardReasonLabels, shipToLabels } from '../../../../shared/domain/id-card-reasons';
 import type { IdCardValues } from './id-cards-form';
 import type { Known } from './useMemberSummaries';
 

@@ -3,7 +3,7 @@ import type { BulkAction, BulkOutcome } from '../../../../../shared/contract/sch
 import { terminationReason } from '../../../../../shared/domain/termination-reasons';
 import { formatCount, formatDate } from '../../../components/format';
 import { TableScroll } from '../../../components/TableScroll';
-import { idCardReasonLabels, shipToLabels } from '../../../wizards/id-cards/id-card-choices';
+import { idCardReasonLabels, shipToLabels } from '../../../../../shared/domain/id-card-reasons';
 
 export function outcomeCounts(items: readonly BulkOutcome[]) {
   const count = (outcome: BulkOutcome['outcome']) => items.filter((i) => i.outcome === outcome).length;

@@ -69,7 +69,7 @@ export const transactionsMethods = {
     output: activityItem.extend({ request: z.record(z.string(), z.unknown()) }),
   }),
   'transactions.cancel': method({
-    summary: 'Cancel a queued transaction before it is sent; its pending local change is undone.',
+    summary: 'Cancel a queued transaction before it is sent (its pending local change is undone), or withdraw a rejected one the user will not correct.',
     permission: 'members.write',
     input: z.object({ groupNumber, id }).strict(),
     output: activityItem,

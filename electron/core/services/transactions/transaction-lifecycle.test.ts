@@ -257,6 +257,18 @@ describe('the plan’s answers', () => {
     expect(replicaState(store)).toEqual(before);
     expect(await core.ok('drafts.list', { groupNumber: group })).toMatchObject([{ wizard: 'terminate', memberId: '432000001' }]);
   });
+  it('rejected, then withdrawn: it stops needing attention, its kept input goes, the plan’s reason stays', async () => {
+    const store = fileStore();
+    const core = transactionsCore(store);
+    const before = replicaState(store);
+    const { id } = await core.ok<{ id: number }>('transactions.submit', { groupNumber: group, transaction: terminateZimmer });
+    recordRejected(store, id, { code: 'RULE', message: 'Not today.' }, testNow);
+    expect(outboxCounts(store)).toEqual({ pending: 0, rejected: 1 });
+    expect(await core.ok('transactions.cancel', { groupNumber: group, id })).toMatchObject({ status: 'cancelled', error: { message: 'Not today.' } });
+    expect(outboxCounts(store)).toEqual({ pending: 0, rejected: 0 });
+    expect(await core.ok('drafts.list', { groupNumber: group })).toEqual([]);
+    expect(replicaState(store)).toEqual(before);
+  });
 });
 
 describe('Activity', () => {

@@ -174,6 +174,18 @@ describe('Activity', () => {
     expect(new URLSearchParams(history.location.search).get('replaces')).toBe('2');
   });
 
+  it('withdraws a rejected change the user will not correct, after a confirm', async () => {
+    const user = userEvent.setup();
+    const { transport } = renderActivity('/activity?id=2');
+    const panel = await screen.findByRole('dialog', { name: 'Add Ava Okafor to 100234000001' });
+    await user.click(within(panel).getByRole('button', { name: 'Withdraw this change' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Withdraw this change?' });
+    expect(confirm).toHaveTextContent('nothing of it is in effect');
+    await user.click(within(confirm).getByRole('button', { name: 'Withdraw the change' }));
+    await waitFor(() => expect(transport.callsTo('transactions.cancel')).toEqual([{ groupNumber: '100234', id: 2 }]));
+    expect(screen.getByRole('status')).toHaveTextContent('Withdrawn: Add Ava Okafor to 100234000001.');
+  });
+
   it('closes the panel with Escape, clears the address and puts focus back on the row', async () => {
     const user = userEvent.setup();
     const { history } = renderActivity();

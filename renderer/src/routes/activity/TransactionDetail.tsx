@@ -100,7 +100,7 @@ function TransactionView({ transaction: t, canWrite, onChanged }: { transaction:
       return;
     }
     setError(null);
-    announce(`Cancelled: ${t.summary}. Nothing was sent to the plan.`);
+    announce(t.status === 'rejected' ? `Withdrawn: ${t.summary}.` : `Cancelled: ${t.summary}. Nothing was sent to the plan.`);
     onChanged();
   };
 
@@ -174,6 +174,7 @@ function TransactionView({ transaction: t, canWrite, onChanged }: { transaction:
       )}
       <div className="tx-actions">
         {canWrite && t.status === 'queued' && <CancelButton summary={t.summary} disabled={busy} onConfirm={() => void cancel()} />}
+        {canWrite && t.status === 'rejected' && <CancelButton summary={t.summary} disabled={busy} onConfirm={() => void cancel()} withdraw />}
         {canCorrect && (
           <button type="button" className="button button-primary" onClick={correct}>
             Correct and resend
@@ -231,30 +232,44 @@ function TransactionView({ transaction: t, canWrite, onChanged }: { transaction:
   );
 }
 
-function CancelButton({ summary, disabled, onConfirm }: { summary: string; disabled: boolean; onConfirm: () => void }) {
+function CancelButton({ summary, disabled, onConfirm, withdraw = false }: { summary: string; disabled: boolean; onConfirm: () => void; withdraw?: boolean }) {
+  // A rejected change was already undone on this computer; withdrawing it only says the user will not correct it.
+  const words = withdraw
+    ? {
+        open: 'Withdraw this change',
+        title: 'Withdraw this change?',
+        body: `The plan refused “${summary}” and nothing of it is in effect. Withdrawing it deletes the input kept for correcting it; Activity keeps the record and the plan’s reason.`,
+        keep: 'Keep it to correct',
+        confirm: 'Withdraw the change',
+      }
+    : {
+        open: 'Cancel this change',
+        title: 'Cancel this change?',
+        body: `“${summary}” has not been sent to the plan yet. Cancelling it undoes it on this computer; the plan never sees it.`,
+        keep: 'Keep it',
+        confirm: 'Cancel the change',
+      };
   return (
     <AlertDialog.Root>
       <AlertDialog.Trigger asChild>
         <button type="button" className="button" disabled={disabled}>
-          Cancel this change
+          {words.open}
         </button>
       </AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="dialog-overlay" />
         <AlertDialog.Content className="dialog confirm">
-          <AlertDialog.Title className="dialog-title">Cancel this change?</AlertDialog.Title>
-          <AlertDialog.Description>
-            “{summary}” has not been sent to the plan yet. Cancelling it undoes it on this computer; the plan never sees it.
-          </AlertDialog.Description>
+          <AlertDialog.Title className="dialog-title">{words.title}</AlertDialog.Title>
+          <AlertDialog.Description>{words.body}</AlertDialog.Description>
           <div className="dialog-actions">
             <AlertDialog.Cancel asChild>
               <button type="button" className="button">
-                Keep it
+                {words.keep}
               </button>
             </AlertDialog.Cancel>
             <AlertDialog.Action asChild>
               <button type="button" className="button button-danger" onClick={onConfirm}>
-                Cancel the change
+                {words.confirm}
               </button>
             </AlertDialog.Action>
           </div>

@@ -39,6 +39,21 @@ describe.each(backends())('eligibility transactions (%s)', (backend) => {
       expect(members[0]?.ssn).toMatch(/^\*\*\*-\*\*-\d{4}$/);
     });
 
+    it("keeps the subscriber's employee class, trimmed, and none for dependents", async () => {
+      const base = enrollment(f.today, { effectiveDate: start, dependents: [spouse] });
+      const res = await f.post<TransactionAccepted>(path('/enrollments'), { ...base, subscriber: { ...base.subscriber, employeeClass: ' Union Local 12 ' } });
+      expect(res.status).toBe(201);
+      expect(res.body.members.map((m) => m.employeeClass)).toEqual(['Union Local 12', null]);
+      expect((await member(res.body.memberIds[0] ?? '')).employeeClass).toBe('Union Local 12');
+    });
+
+    it('refuses an employee class with characters an 834 reserves', async () => {
+      const base = enrollment(f.today, { effectiveDate: start });
+      const res = await f.post(path('/enrollments'), { ...base, subscriber: { ...base.subscriber, employeeClass: 'Hourly*2' } });
+      expect(res.status).toBe(400);
+      expect((res.body as unknown as Err).fields?.['subscriber.employeeClass']).toBe("Use letters, digits, spaces or . , & ' - /");
+    });
+
     it('refuses a second enrollment of the same employee, even when both arrive at once', async () => {
       const body = enrollment(f.today, { effectiveDate: start });
       const both = await Promise.all([f.post<TransactionAccepted>(path('/enrollments'), body), f.post<TransactionAccepted>(path('/enrollments'), body)]);
@@ -203,6 +218,17 @@ describe.each(backends())('eligibility transactions (%s)', (backend) => {
       const res = await f.post<TransactionAccepted>(path('/demographics'), { memberId: sub.memberId, changes: { address }, effectiveDate: f.today, correction: false, expectedVersion: 1 });
       expect(res.status).toBe(201);
       expect(res.body.members[0]).toMatchObject({ address, version: 2 });
+    });
+
+    it("changes the subscriber's employee class, and refuses one for a dependent", async () => {
+      const [sub, dep] = (await enroll({ dependents: [spouse] })).body.members as [MemberView, MemberView];
+      expect(sub.employeeClass).toBeNull();
+      const res = await f.post<TransactionAccepted>(path('/demographics'), { memberId: sub.memberId, changes: { employeeClass: 'Salaried' }, effectiveDate: f.today, correction: false, expectedVersion: 1 });
+      expect(res.status).toBe(201);
+      expect(res.body.members[0]).toMatchObject({ employeeClass: 'Salaried', version: 2 });
+      const refused = await f.post(path('/demographics'), { memberId: dep.memberId, changes: { employeeClass: 'Hourly' }, effectiveDate: f.today, correction: false, expectedVersion: 1 });
+      expect(refused.status).toBe(422);
+      expect((refused.body as unknown as Err).fields).toEqual({ 'changes.employeeClass': 'Subscriber only' });
     });
 
     it('takes a date of birth or SSN only as a correction', async () => {

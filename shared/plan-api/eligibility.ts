@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { address } from '../contract/schemas/group';
-import { employmentStatus, gender, relationship } from '../contract/schemas/member';
+import { employeeClass, employmentStatus, gender, relationship } from '../contract/schemas/member';
 import { email, isoDate, isoInstant, memberId, personName, phone, planCode, ssnInput } from '../contract/schemas/primitives';
 import { qualifyingEventIds } from '../domain/qualifying-events';
 import { terminationReasonIds } from '../domain/termination-reasons';
@@ -53,6 +53,7 @@ export const enrollRequest = z
         email: email.nullable().optional(),
         hireDate: isoDate,
         employmentStatus,
+        employeeClass: employeeClass.nullable().optional(),
       })
       .strict(),
     planCode,
@@ -107,6 +108,7 @@ export const demographicChanges = z
     phone: phone.nullable(),
     email: email.nullable(),
     employmentStatus,
+    employeeClass: employeeClass.nullable(),
   })
   .partial()
   .strict()

@@ -25,6 +25,8 @@ export const memberSnapshot = z.object({
   email: email.nullable(),
   hireDate: isoDate.nullable(),
   employmentStatus: employmentStatus.nullable(),
+  /** The subscriber's eligibility class (Salaried, Hourly, Union Local 12); null for dependents or when not given. */
+  employeeClass: z.string().nullable(),
   /** A dependent past the age limit kept covered because of a disability (with proof). */
   disabled: z.boolean(),
   /** Raised by every accepted change; a write naming an older version answers CONFLICT. */

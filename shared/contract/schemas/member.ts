@@ -21,6 +21,17 @@ export type MemberStatus = z.infer<typeof memberStatus>;
 
 export const employmentStatus = z.enum(['FT', 'PT']);
 
+/**
+ * The eligibility class the plan contract names (Salaried, Hourly, Union Local 12); the 834 carries it.
+ * Letters, digits, spaces and . , & ' - / only: nothing an X12 834 reserves (* ~ : ^).
+ */
+export const employeeClass = z
+  .string()
+  .trim()
+  .min(1, 'Enter the class, or leave it empty')
+  .max(40, 'At most 40 characters')
+  .regex(/^[A-Za-z0-9 .,&'/-]+$/, "Use letters, digits, spaces or . , & ' - /");
+
 /** One row of the roster table. */
 export const rosterRow = z.object({
   memberId: localMemberId,
@@ -68,6 +79,8 @@ export const memberDetail = z.object({
   email: email.nullable(),
   hireDate: isoDate.nullable(),
   employmentStatus: employmentStatus.nullable(),
+  /** The subscriber's eligibility class; null for dependents and when the plan was not told one. */
+  employeeClass: z.string().nullable(),
   status: memberStatus,
   planCode,
   planName: z.string(),

@@ -34,6 +34,7 @@ export function dependentRow(
     email: null,
     hireDate: null,
     employmentStatus: null,
+    employeeClass: null,
     disabled: dependent.disabled,
   };
 }

@@ -76,6 +76,7 @@ export async function enrollSubscriber(tx: Db, env: EligibilityEnv, actor: Actor
       email: subscriber.email ?? null,
       hireDate: subscriber.hireDate,
       employmentStatus: subscriber.employmentStatus,
+      employeeClass: subscriber.employeeClass ?? null,
       disabled: false,
     },
     ...input.dependents.map((d, i) => dependentRow(env, { groupNumber, subscriberId, subscriberAddress: subscriber.address }, dependentId(subscriberId, i + 1), d)),

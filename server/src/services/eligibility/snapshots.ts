@@ -26,6 +26,7 @@ export function memberSnapshot(row: MemberRow): MemberSnapshot {
     email: row.email,
     hireDate: row.hireDate,
     employmentStatus: row.employmentStatus as MemberSnapshot['employmentStatus'],
+    employeeClass: row.employeeClass,
     disabled: row.disabled,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),

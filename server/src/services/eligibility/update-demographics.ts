@@ -44,6 +44,9 @@ export async function updateDemographics(tx: Db, env: EligibilityEnv, actor: Act
   if (changes.employmentStatus !== undefined && !isSubscriber) {
     throw new ContractFailure('RULE', 'Employment status belongs to the subscriber (834 INS08): change it on the employee.', { 'changes.employmentStatus': 'Subscriber only' });
   }
+  if (changes.employeeClass !== undefined && !isSubscriber) {
+    throw new ContractFailure('RULE', 'The employee class belongs to the subscriber: change it on the employee.', { 'changes.employeeClass': 'Subscriber only' });
+  }
   if (changes.dateOfBirth !== undefined) {
     // A corrected birth date must still make a child eligible on the coverage in force.
     const on = current ? maxDate(current.startDate, work.today) : work.today;

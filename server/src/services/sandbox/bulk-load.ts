@@ -42,6 +42,8 @@ export async function bulkLoadMembers(tx: Db, cipher: SsnCipher, groupNumber: st
       email: r.email,
       hireDate: r.hireDate,
       employmentStatus: r.employmentStatus,
+      // The sandbox data set names no classes: its members are enrolled as if before the question existed.
+      employeeClass: null,
       disabled: false,
       version: 1,
       updatedAt: at,

@@ -5,6 +5,7 @@ import accounts from './0001_accounts.sql';
 import eligibility from './0002_eligibility.sql';
 import memberSsnFingerprint from './0003_member_ssn_fingerprint.sql';
 import accountPruning from './0004_account_pruning.sql';
+import memberEmployeeClass from './0005_member_employee_class.sql';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ const files: Record<string, string> = {
   '0002_eligibility': eligibility,
   '0003_member_ssn_fingerprint': memberSsnFingerprint,
   '0004_account_pruning': accountPruning,
+  '0005_member_employee_class': memberEmployeeClass,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

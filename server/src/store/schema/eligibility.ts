@@ -27,6 +27,7 @@ export const members = pgTable('members', {
   email: text('email'),
   hireDate: date('hire_date', { mode: 'string' }),
   employmentStatus: text('employment_status'),
+  employeeClass: text('employee_class'),
   disabled: boolean('disabled').notNull().default(false),
   version: integer('version').notNull().default(1),
   updatedAt: instant('updated_at').notNull(),

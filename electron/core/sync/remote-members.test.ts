@@ -24,6 +24,7 @@ function snapshot(memberId: string, version: number, changes: Partial<MemberSnap
     email: null,
     hireDate: null,
     employmentStatus: null,
+    employeeClass: null,
     disabled: false,
     version,
     updatedAt: at,

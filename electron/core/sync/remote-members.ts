@@ -34,9 +34,9 @@ const memberBatchRows = 64;
 const coverageBatchRows = 128;
 
 const memberInsertColumns = `id, member_id, group_number, subscriber_id, relationship, first_name, middle_name, last_name, suffix, date_of_birth, gender,
-  ssn_encrypted, ssn_last4, address, phone, email, hire_date, employment_status, disabled, plan_code, tier, effective_date, termination_date,
+  ssn_encrypted, ssn_last4, address, phone, email, hire_date, employment_status, employee_class, disabled, plan_code, tier, effective_date, termination_date,
   version, pending_sync, updated_at`;
-const memberInsertCount = 26;
+const memberInsertCount = 27;
 const coverageInsertColumns = 'member_ref, group_number, plan_code, tier, start_date, end_date, reason, remote_id, end_reason';
 const coverageInsertCount = 9;
 
@@ -171,7 +171,7 @@ function updateMember(store: Store, groupNumber: string, local: LocalRow, remote
       `UPDATE members SET subscriber_id = @subscriberId, relationship = @relationship, first_name = @firstName, middle_name = @middleName,
          last_name = @lastName, suffix = @suffix, date_of_birth = @dateOfBirth, gender = @gender,
          ssn_encrypted = CASE WHEN ssn_last4 IS @last4 AND ssn_encrypted IS NOT NULL THEN ssn_encrypted ELSE @ssnEncrypted END, ssn_last4 = @last4,
-         address = @address, phone = @phone, email = @email, hire_date = @hireDate, employment_status = @employmentStatus, disabled = @disabled,
+         address = @address, phone = @phone, email = @email, hire_date = @hireDate, employment_status = @employmentStatus, employee_class = @employeeClass, disabled = @disabled,
          version = @version, pending_sync = 0, updated_at = @updatedAt
        WHERE id = @id`,
     ).run({
@@ -192,6 +192,8 @@ function updateMember(store: Store, groupNumber: string, local: LocalRow, remote
       email: snapshot.email,
       hireDate: snapshot.hireDate,
       employmentStatus: snapshot.employmentStatus,
+      // A feed entry recorded before the plan knew employee classes has none.
+      employeeClass: snapshot.employeeClass ?? null,
       disabled: snapshot.disabled ? 1 : 0,
       version: snapshot.version,
       updatedAt: snapshot.updatedAt,
@@ -271,6 +273,7 @@ function insertMany(store: Store, groupNumber: string, members: readonly RemoteM
       m.email,
       m.hireDate,
       m.employmentStatus,
+      m.employeeClass ?? null,
       m.disabled ? 1 : 0,
       span.planCode,
       span.tier,

@@ -16,6 +16,7 @@ interface DetailRecord extends RosterRowRecord {
   email: string | null;
   hire_date: string | null;
   employment_status: MemberDetail['employmentStatus'];
+  employee_class: string | null;
   version: number;
 }
 
@@ -36,7 +37,7 @@ interface CoverageRecord {
 export function findMemberDetail(db: Database, groupNumber: string, memberId: string, today: string): MemberDetail | null {
   const record = statement(
     db,
-    `SELECT ${rosterColumns}, m.id, m.middle_name, m.suffix, m.gender, m.address, m.phone, m.email, m.hire_date, m.employment_status, m.version
+    `SELECT ${rosterColumns}, m.id, m.middle_name, m.suffix, m.gender, m.address, m.phone, m.email, m.hire_date, m.employment_status, m.employee_class, m.version
      FROM members m WHERE m.member_id = ? AND m.group_number = ?`,
   ).get(memberId, groupNumber) as DetailRecord | undefined;
   if (record === undefined || !isVisible(record.termination_date, today)) return null;
@@ -72,6 +73,7 @@ export function findMemberDetail(db: Database, groupNumber: string, memberId: st
     email: record.email,
     hireDate: record.hire_date,
     employmentStatus: record.employment_status,
+    employeeClass: record.employee_class,
     status: memberStatusOn(record.effective_date, record.termination_date, today),
     planCode: record.plan_code,
     planName: record.plan_name ?? record.plan_code,

@@ -25,6 +25,7 @@ const fieldLabels: Record<keyof Changes, string> = {
   phone: 'phone',
   email: 'e-mail',
   employmentStatus: 'employment status',
+  employeeClass: 'employee class',
 };
 
 /**
@@ -48,6 +49,9 @@ export function planDemographics(env: ChangeEnv, request: DemographicsInput): Pl
   const isSubscriber = member.relationship === 'subscriber';
   if (changes.employmentStatus !== undefined && !isSubscriber) {
     refuse('changes.employmentStatus', 'Employment status belongs to the subscriber (834 INS08): change it on the employee.');
+  }
+  if (changes.employeeClass !== undefined && !isSubscriber) {
+    refuse('changes.employeeClass', 'The employee class belongs to the subscriber: change it on the employee.');
   }
   if (changes.dateOfBirth !== undefined && member.terminationDate === null) {
     // A corrected birth date must still make a child eligible on the coverage in force.

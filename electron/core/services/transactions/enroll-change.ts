@@ -89,7 +89,7 @@ export function planEnroll(env: ChangeEnv, request: EnrollInput): PlannedChange 
           d.disabled,
         ]),
       ];
-      for (const [member, disabled] of rows) writer.insertProvisional(member, disabled);
+      for (const [member, disabled] of rows) writer.insertProvisional(member, disabled, member.memberId === subscriberId ? (subscriber.employeeClass ?? null) : null);
     },
   };
 }

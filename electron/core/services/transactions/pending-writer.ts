@@ -19,6 +19,7 @@ const memberFields = {
   email: 'email',
   hireDate: 'hire_date',
   employmentStatus: 'employment_status',
+  employeeClass: 'employee_class',
   disabled: 'disabled',
   planCode: 'plan_code',
   tier: 'tier',
@@ -94,10 +95,17 @@ export class PendingWriter {
     this.undo.addedCoverage.push(Number(info.lastInsertRowid));
   }
 
-  /** A member the plan has not numbered yet (`NEW-…`), with version 0: no plan version exists. */
-  insertProvisional(member: MemberRecord, disabled: boolean): void {
+  /**
+   * A member the plan has not numbered yet (`NEW-…`), with version 0: no plan version exists. The
+   * employee class is not part of the sandbox's MemberRecord (its data set has none), hence its own argument.
+   */
+  insertProvisional(member: MemberRecord, disabled: boolean, employeeClass: string | null = null): void {
     insertMember(this.db, this.cipher, this.groupNumber, member, this.now);
-    statement(this.db, 'UPDATE members SET pending_sync = 1, version = 0, disabled = ? WHERE member_id = ?').run(disabled ? 1 : 0, member.memberId);
+    statement(this.db, 'UPDATE members SET pending_sync = 1, version = 0, disabled = ?, employee_class = ? WHERE member_id = ?').run(
+      disabled ? 1 : 0,
+      employeeClass,
+      member.memberId,
+    );
     this.undo.provisional.push(member.memberId);
     this.pending.add(member.memberId);
   }

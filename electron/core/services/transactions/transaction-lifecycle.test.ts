@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityItem } from '../../../../shared/contract/schemas/transaction';
 import type { TransactionAccepted } from '../../../../shared/plan-api/eligibility';
+import { fixtureToday } from '../../test-support/member-fixtures';
+import { findMemberDetail } from '../members/member-detail';
 import { markAttemptFailed, markSent, nextDelivery, outboxCounts, recordAccepted, recordRejected } from './outbox-delivery';
 import { fileStore, replicaState, testNow, transactionsCore } from './transactions-test-store';
 
@@ -122,6 +124,33 @@ describe('submitting', () => {
     expect(row.ssn_last4).toBe('0000');
     expect(store.cipher.decrypt(row.ssn_encrypted)).toBe('111220000');
     expect(nextDelivery(store)?.body).toMatchObject({ changes: { lastName: 'Abbot-Ng', ssn: '111220000' }, expectedVersion: 1 });
+  });
+
+  it("keeps the subscriber's employee class on the pending rows and in the member's detail, and a cancel puts the old one back", async () => {
+    const store = fileStore();
+    const core = transactionsCore(store);
+    const enrolled = await core.ok<{ id: number; memberIds: string[] }>('transactions.submit', {
+      groupNumber: group,
+      transaction: { ...enrollFamily, request: { ...enrollFamily.request, subscriber: { ...enrollFamily.request.subscriber, employeeClass: 'Union Local 12' } } },
+    });
+    const classOf = (memberId: string) => store.db.prepare('SELECT employee_class FROM members WHERE member_id = ?').pluck().get(memberId);
+    expect(enrolled.memberIds.map(classOf)).toEqual(['Union Local 12', null, null]);
+    expect(findMemberDetail(store.db, group, enrolled.memberIds[0] ?? '', fixtureToday)).toMatchObject({ employeeClass: 'Union Local 12' });
+    expect(nextDelivery(store)?.body).toMatchObject({ subscriber: { employeeClass: 'Union Local 12' } });
+
+    const changed = await core.ok<{ id: number }>('transactions.submit', {
+      groupNumber: group,
+      transaction: { kind: 'update_demographics', request: { memberId: '432000001', changes: { employeeClass: 'Salaried' }, effectiveDate: '2026-11-27', correction: false } },
+    });
+    expect(findMemberDetail(store.db, group, '432000001', fixtureToday)).toMatchObject({ employeeClass: 'Salaried', pendingSync: true });
+    await core.ok('transactions.cancel', { groupNumber: group, id: changed.id });
+    expect(classOf('432000001')).toBeNull();
+
+    const refused = await core.call('transactions.submit', {
+      groupNumber: group,
+      transaction: { kind: 'update_demographics', request: { memberId: '432000001-01', changes: { employeeClass: 'Hourly' }, effectiveDate: '2026-11-27', correction: false } },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { fields: { 'changes.employeeClass': 'The employee class belongs to the subscriber: change it on the employee.' } } });
   });
 
   it('is atomic: a failure after the rules passed leaves no pending row and no outbox row', async () => {

@@ -5,6 +5,9 @@ import { DEMO_GROUP, rpc } from './rpc';
 const screens = [
   { name: 'dashboard', hash: '#/', ready: 'Membership counts' },
   { name: 'members', hash: '#/members', ready: 'Members' },
+  { name: 'activity', hash: '#/activity', ready: 'Activity' },
+  { name: 'settings', hash: '#/settings', ready: 'Settings' },
+  { name: 'enroll wizard', hash: '#/enroll', ready: 'Enroll a subscriber' },
 ] as const;
 
 for (const zoom of [1, 2]) {
@@ -12,9 +15,15 @@ for (const zoom of [1, 2]) {
     // 200% zoom on a 1280×720 screen lays out like a 640×360 window.
     await page.setViewportSize({ width: 1280 / zoom, height: 720 / zoom });
     await page.goto(host.appUrl);
+    // The sandbox data arrives by the first sync from the embedded plan service.
+    await expect(page.getByRole('contentinfo')).toContainText('Up to date', { timeout: 60_000 });
     const [member] = (await rpc(request, host, 'members.list', { groupNumber: DEMO_GROUP, limit: 1 })).rows;
     await page.getByRole('combobox', { name: 'Group' }).selectOption(DEMO_GROUP);
-    const targets = [...screens.map((s) => ({ name: s.name, hash: s.hash })), { name: 'member detail', hash: `#/members/${member!.memberId}` }];
+    const targets = [
+      ...screens.map((s) => ({ name: s.name, hash: s.hash })),
+      { name: 'member detail', hash: `#/members/${member!.memberId}` },
+      { name: 'terminate wizard', hash: `#/members/${member!.memberId}/terminate` },
+    ];
     for (const target of targets) {
       await page.goto(`${host.origin}/${target.hash}`);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

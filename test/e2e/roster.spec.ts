@@ -7,6 +7,8 @@ const fullName = (m: { firstName: string; lastName: string }) => new RegExp(`^${
 
 test.beforeEach(async ({ page, host }) => {
   await page.goto(host.appUrl);
+  // The sandbox data arrives by the first sync from the embedded plan service.
+  await expect(page.getByRole('contentinfo')).toContainText('Up to date', { timeout: 60_000 });
   await page.getByRole('combobox', { name: 'Group' }).selectOption(DEMO_GROUP);
 });
 

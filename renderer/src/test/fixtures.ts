@@ -67,6 +67,7 @@ function toDetail(row: RosterRow, all: RosterRow[]): MemberDetail {
     email: isSubscriber ? `${row.firstName.toLowerCase()}.${row.lastName.toLowerCase()}@example.com` : null,
     hireDate: isSubscriber ? '2019-03-18' : null,
     employmentStatus: isSubscriber ? 'FT' : null,
+    employeeClass: isSubscriber ? 'Salaried' : null,
     coverageHistory: [
       { planCode: 'PPO-SILVER', planName: 'Silver PPO 1500', tier: 'EMP', startDate: '2022-01-01', endDate: '2023-12-31', reason: 'Initial enrollment' },
       { planCode: row.planCode, planName: row.planName, tier: row.tier, startDate: row.effectiveDate, endDate: row.terminationDate, reason: 'Open enrollment change' },

@@ -15,6 +15,7 @@ describe('Member detail', () => {
     expect(coverage).toHaveTextContent('Gold HMO 20');
     expect(coverage).toHaveTextContent('FAM · Family');
     expect(screen.getByRole('region', { name: 'Employment' })).toHaveTextContent('Full time');
+    expect(screen.getByRole('region', { name: 'Employment' })).toHaveTextContent('Employee classSalaried');
     const history = screen.getByRole('table', { name: 'Coverage history' });
     expect(within(history).getAllByRole('row')).toHaveLength(3);
 

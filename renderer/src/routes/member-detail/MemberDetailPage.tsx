@@ -134,6 +134,7 @@ function MemberView({ member }: { member: MemberDetail }) {
             <FieldList>
               <Field label="Hire date">{formatDate(member.hireDate)}</Field>
               <Field label="Employment">{member.employmentStatus === 'FT' ? 'Full time' : member.employmentStatus === 'PT' ? 'Part time' : '—'}</Field>
+              <Field label="Employee class">{member.employeeClass ?? '—'}</Field>
             </FieldList>
           </section>
         )}

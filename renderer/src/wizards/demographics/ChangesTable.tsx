@@ -20,6 +20,7 @@ const labels: Record<Field, string> = {
   phone: 'Phone',
   email: 'E-mail',
   employmentStatus: 'Employment status',
+  employeeClass: 'Employee class',
 };
 const order = Object.keys(labels) as Field[];
 

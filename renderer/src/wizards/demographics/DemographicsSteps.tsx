@@ -49,7 +49,12 @@ export function ContactStep({ member }: { member: MemberDetail }) {
         <TextField name="changes.phone" label="Phone" type="tel" optional size="medium" autoComplete="off" />
         <TextField name="changes.email" label="E-mail" type="email" optional autoComplete="off" />
       </div>
-      {member.relationship === 'subscriber' && <RadioGroupField name="changes.employmentStatus" label="Employment status" options={employmentOptions} inline />}
+      {member.relationship === 'subscriber' && (
+        <>
+          <RadioGroupField name="changes.employmentStatus" label="Employment status" options={employmentOptions} inline />
+          <TextField name="changes.employeeClass" label="Employee class" optional hint="As your plan contract names it, like Salaried, Hourly or Union" size="medium" autoComplete="off" />
+        </>
+      )}
     </>
   );
 }

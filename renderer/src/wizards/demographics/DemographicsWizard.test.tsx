@@ -76,6 +76,29 @@ describe('Update demographics wizard', () => {
     ]);
   });
 
+  it("changes the subscriber's employee class, sending only that", async () => {
+    const { user, transport } = await open();
+    await next(user);
+    await step(/Address, contact and employment/);
+    expect(screen.getByLabelText(/^Employee class/)).toHaveValue('Salaried');
+    await retype(user, /^Employee class/, 'Union Local 12');
+    await next(user);
+    await step(/Why and when/);
+    expect(within(screen.getByRole('table', { name: 'What changes' })).getAllByRole('row').map((r) => r.textContent)).toEqual([
+      'FieldOn fileNew',
+      'Employee classSalariedUnion Local 12',
+    ]);
+    await user.click(screen.getByRole('radio', { name: /A change in the member’s life/ }));
+    await next(user);
+    await step(/Review/);
+    await user.click(screen.getByRole('button', { name: 'Submit changes' }));
+    await screen.findByRole('heading', { level: 1, name: 'Changes submitted' });
+    expect(transport.callsTo('transactions.submit')[0]?.transaction).toEqual({
+      kind: 'update_demographics',
+      request: { memberId, changes: { employeeClass: 'Union Local 12' }, effectiveDate: '2026-11-27', correction: false },
+    });
+  });
+
   it('says what is wrong with each field as the user leaves it', async () => {
     const { user } = await open();
     await retype(user, 'First name', '');
@@ -109,7 +132,9 @@ describe('Update demographics wizard', () => {
     await retype(user, /^E-mail/, 'hiro.haddad@');
     await retype(user, /^Phone/, 'call me');
     await retype(user, 'City', '');
+    await retype(user, /^Employee class/, 'Hourly ~ 2');
     await next(user);
+    await described(/^Employee class/, "Use letters, digits, spaces or . , & ' - /");
     await described('ZIP code', 'Use a 5-digit ZIP or ZIP+4');
     await described(/^E-mail/, 'Enter an e-mail address');
     await described(/^Phone/, 'Enter a phone number');
@@ -197,6 +222,7 @@ describe('Update demographics wizard', () => {
     await next(first.user);
     await step(/^Step 2 of 4: Address and contact$/);
     expect(screen.queryByRole('group', { name: 'Employment status' })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText(/^Employee class/)).not.toBeInTheDocument();
     first.unmount();
 
     renderApp('/members/100234006/demographics', fakeWizardCore('update_demographics'));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Address, GroupPolicy } from '../../../../shared/contract/schemas/group';
-import { employmentStatus, type MemberDetail } from '../../../../shared/contract/schemas/member';
+import { employeeClass, employmentStatus, type MemberDetail } from '../../../../shared/contract/schemas/member';
 import { email, isoDate, phone } from '../../../../shared/contract/schemas/primitives';
 import type { TransactionInput } from '../../../../shared/contract/schemas/transaction';
 import { validateRetroDate } from '../../../../shared/domain/retro-window';
@@ -26,6 +26,8 @@ export interface DemographicsValues {
     phone: string;
     email: string;
     employmentStatus: '' | 'FT' | 'PT';
+    /** Absent from drafts saved before the question existed: then it is not changed. */
+    employeeClass?: string;
   };
   effectiveDate: string;
   /** `correction`: the record was wrong (834 INS04 25); `change`: a life event (a move, a new name on marriage). */
@@ -49,6 +51,7 @@ export function valuesFromMember(member: MemberDetail, today: string): Demograph
       phone: member.phone ?? '',
       email: member.email ?? '',
       employmentStatus: member.employmentStatus ?? '',
+      employeeClass: member.employeeClass ?? '',
     },
     effectiveDate: today,
     why: '',
@@ -80,6 +83,7 @@ export function changedFields(member: MemberDetail, values: DemographicsValues):
   optional('phone', c.phone);
   optional('email', c.email);
   if (member.relationship === 'subscriber' && c.employmentStatus !== '' && c.employmentStatus !== member.employmentStatus) out.employmentStatus = c.employmentStatus;
+  if (member.relationship === 'subscriber' && c.employeeClass !== undefined && orNull(c.employeeClass) !== member.employeeClass) out.employeeClass = orNull(c.employeeClass);
   return out as DemographicChanges;
 }
 
@@ -99,13 +103,14 @@ export function demographicsSteps(member: MemberDetail, policy: Pick<GroupPolicy
     {
       id: 'contact',
       label: subscriber ? 'Address, contact and employment' : 'Address and contact',
-      fields: ['changes.address', 'changes.phone', 'changes.email', 'changes.employmentStatus'],
+      fields: ['changes.address', 'changes.phone', 'changes.email', 'changes.employmentStatus', 'changes.employeeClass'],
       schema: z.object({
         changes: z.object({
           address: addressFormSchema,
           phone: blankOr(phone),
           email: blankOr(email),
           employmentStatus: subscriber ? filled(employmentStatus, 'Choose full time or part time') : z.string(),
+          employeeClass: subscriber ? blankOr(employeeClass).optional() : z.unknown(),
         }),
       }),
     },

@@ -30,6 +30,7 @@ export function EmploymentStep({ waitingPeriodDays }: { waitingPeriodDays: numbe
         hint={waitingPeriodDays > 0 ? `Coverage can start after the group's ${waitingPeriodDays}-day waiting period from this date.` : 'This group has no waiting period.'}
       />
       <RadioGroupField name="subscriber.employmentStatus" label="Employment status" options={employmentOptions} inline />
+      <TextField name="subscriber.employeeClass" label="Employee class" optional hint="As your plan contract names it, like Salaried, Hourly or Union" size="medium" autoComplete="off" />
     </>
   );
 }

@@ -62,6 +62,7 @@ async function fillContact(user: User) {
 async function fillEmployment(user: User) {
   await type(user, 'Hire date', '2026-11-02');
   await user.click(screen.getByRole('radio', { name: 'Full time' }));
+  await type(user, /^Employee class/, ' Union Local 12 ');
 }
 
 async function toCoverage(user: User) {
@@ -131,6 +132,7 @@ describe('Enroll a subscriber', () => {
     expect(screen.getByText('***-**-4321')).toBeInTheDocument();
     expect(document.body.textContent).not.toMatch(/123-?45-?6789|987654321/);
     expect(screen.getByRole('region', { name: 'Dependent 2: Child' })).toHaveTextContent('Not given');
+    expect(screen.getByText('Employee class').nextElementSibling).toHaveTextContent(/^Union Local 12$/);
 
     await user.click(screen.getByRole('button', { name: 'Submit enrollment' }));
     await focused(await screen.findByRole('heading', { level: 1, name: 'Enrollment submitted' }));
@@ -167,6 +169,7 @@ describe('Enroll a subscriber', () => {
             email: null,
             hireDate: '2026-11-02',
             employmentStatus: 'FT',
+            employeeClass: 'Union Local 12',
           },
           planCode: 'HMO-GOLD',
           effectiveDate: '2027-01-01',
@@ -243,6 +246,12 @@ describe('Enroll a subscriber', () => {
     const employment = await summary();
     expect(within(employment).getByRole('link', { name: 'Enter the hire date' })).toBeInTheDocument();
     expect(within(employment).getByRole('link', { name: 'Choose full time or part time' })).toBeInTheDocument();
+    // Optional, but only in words an 834 can carry.
+    const employeeClass = screen.getByLabelText(/^Employee class/);
+    expect(employeeClass).toHaveAccessibleDescription(/As your plan contract names it, like Salaried, Hourly or Union/);
+    await type(user, /^Employee class/, 'Hourly*2');
+    await user.tab();
+    await described(employeeClass, /Use letters, digits, spaces or \. , & ' - \//);
     await fillEmployment(user);
     await next(user);
 

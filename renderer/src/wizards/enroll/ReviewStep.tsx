@@ -83,6 +83,7 @@ export function ReviewStep({ group, goTo }: { group: Group; goTo: (step: string)
       <ReviewSection title="Employment" onChange={() => goTo('employment')}>
         <ReviewItem label="Hire date">{formatDate(subscriber.hireDate)}</ReviewItem>
         <ReviewItem label="Employment status">{subscriber.employmentStatus === 'FT' ? 'Full time' : 'Part time'}</ReviewItem>
+        <ReviewItem label="Employee class">{subscriber.employeeClass}</ReviewItem>
       </ReviewSection>
       <ReviewSection title="Coverage" onChange={() => goTo('coverage')}>
         <ReviewItem label="Plan">

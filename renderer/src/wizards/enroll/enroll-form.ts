@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Group } from '../../../../shared/contract/schemas/group';
-import { employmentStatus } from '../../../../shared/contract/schemas/member';
+import { employeeClass, employmentStatus } from '../../../../shared/contract/schemas/member';
 import { email, isoDate, phone } from '../../../../shared/contract/schemas/primitives';
 import type { Relationship } from '../../../../shared/contract/schemas/member';
 import { validateDependentAge } from '../../../../shared/domain/dependent-age';
@@ -34,14 +34,14 @@ export interface DependentValues extends PersonValues {
 }
 
 export interface EnrollValues {
-  subscriber: PersonValues & { address: AddressValues; phone: string; email: string; hireDate: string; employmentStatus: '' | 'FT' | 'PT' };
+  subscriber: PersonValues & { address: AddressValues; phone: string; email: string; hireDate: string; employmentStatus: '' | 'FT' | 'PT'; employeeClass: string };
   planCode: string;
   effectiveDate: string;
   dependents: DependentValues[];
 }
 
 export const emptyEnroll: EnrollValues = {
-  subscriber: { ...emptyPerson, address: emptyAddress, phone: '', email: '', hireDate: '', employmentStatus: '' },
+  subscriber: { ...emptyPerson, address: emptyAddress, phone: '', email: '', hireDate: '', employmentStatus: '', employeeClass: '' },
   planCode: '',
   effectiveDate: '',
   dependents: [],
@@ -88,9 +88,14 @@ export function enrollSteps(group: Group, today: string): WizardStep[] {
     {
       id: 'employment',
       label: 'Employment',
-      fields: ['subscriber.hireDate', 'subscriber.employmentStatus'],
+      fields: ['subscriber.hireDate', 'subscriber.employmentStatus', 'subscriber.employeeClass'],
       schema: z.object({
-        subscriber: z.object({ hireDate: filled(isoDate, 'Enter the hire date'), employmentStatus: filled(employmentStatus, 'Choose full time or part time') }),
+        subscriber: z.object({
+          hireDate: filled(isoDate, 'Enter the hire date'),
+          employmentStatus: filled(employmentStatus, 'Choose full time or part time'),
+          // Optional: absent from drafts saved before the question existed.
+          employeeClass: blankOr(employeeClass).optional(),
+        }),
       }),
     },
     {
@@ -156,6 +161,7 @@ export function enrollRequestFrom(v: EnrollValues): EnrollRequest {
       email: orNull(s.email),
       hireDate: s.hireDate,
       employmentStatus: s.employmentStatus as 'FT' | 'PT',
+      employeeClass: orNull(s.employeeClass),
     },
     planCode: v.planCode,
     effectiveDate: v.effectiveDate,

@@ -1,7 +1,7 @@
 import type { CoreEvent } from '../../../shared/contract/events';
 import type { SyncStatus } from '../../../shared/contract/methods/sync';
 import { outboxCounts } from '../services/transactions/outbox-delivery';
-import { lastReplicatedAt } from '../store/repositories/sync-cursors';
+import { lastReplicatedAt, markReplicated } from '../store/repositories/sync-cursors';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
 import { applyFeedPage, groupCursor } from './apply-page';
@@ -213,7 +213,8 @@ export class SyncEngine {
         this.backoff.reset();
         this.online = true;
         this.nextAttemptAt = null;
-        if (work.full) this.lastSyncAt = this.options.now();
+        // Any exchange that completed counts: a push after a submit or a live pull is as recent as a full sync.
+        this.lastSyncAt = this.options.now();
         this.setState('idle', null);
         this.schedule(this.options.periodMs ?? 120_000);
       } catch (error) {
@@ -296,7 +297,12 @@ export class SyncEngine {
       page = await client.changes(groupNumber, 0, limit);
     }
     const total = page.headSeq - cursor;
-    if (total === 0) return;
+    if (total === 0) {
+      // Nothing new is news too: the replica is up to date as of now, which the roster and dashboard show.
+      markReplicated(this.requireStore().db, groupNumber, this.options.now());
+      this.options.publish({ type: 'roster.changed', groupNumber });
+      return;
+    }
     if (this.state !== 'syncing') this.setState('syncing', null);
     const store = this.requireStore();
     // Not only from cursor 0: a first sync that failed part way (a timeout on a busy service) resumes

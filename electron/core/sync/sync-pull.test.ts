@@ -66,4 +66,19 @@ describe('pulling from the plan service (real service on 127.0.0.1, real SQLite 
     await again.close();
     expect(localRows(dataDir, test.groupNumber)).toEqual(serviceRows(await serviceMembers(test)));
   });
+
+  it('a sync that finds nothing new still moves the roster’s “as of” and the last sync time forward', async () => {
+    const core = syncTestCore(test, { dataDir: tempDataDir() });
+    const first = await waitForSync(core, isQuiet);
+    const asOf = async () => {
+      const page = await core.call('members.list', { groupNumber: test.groupNumber, limit: 1 });
+      if (!page.ok) throw new Error(page.error.message);
+      return (page.value as { asOf: string }).asOf;
+    };
+    const before = await asOf();
+    const after = await syncUntilQuiet(core);
+    expect(after.lastSyncAt! > first.lastSyncAt!).toBe(true);
+    expect((await asOf()) > before).toBe(true);
+    await core.close();
+  });
 });

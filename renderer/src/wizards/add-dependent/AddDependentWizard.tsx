@@ -4,9 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import type { Group } from '../../../../shared/contract/schemas/group';
 import type { MemberDetail } from '../../../../shared/contract/schemas/member';
 import { formatDate } from '../../components/format';
-import { ErrorState } from '../../components/ErrorState';
-import { SkeletonBlock } from '../../components/Skeleton';
-import { DraftStatus, ErrorSummary, WizardDone, WizardShell, todayIso, useWizardDraft, useWizardForm, useWizardSubmit } from '../common';
+import { draftOpening, DraftStatus, ErrorSummary, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { MemberWizardGate } from '../common/MemberWizardGate';
 import { addDependentAliases, addDependentSecretPaths, addDependentSteps, addDependentTransaction, emptyAddDependent, timingOf, type AddDependentValues } from './add-dependent-form';
 import { EventStep } from './EventStep';
@@ -61,14 +59,8 @@ function AddDependentForm({ group, subscriber, draftId, replaces, onAnother }: {
   const toSubscriber = () => void navigate({ to: '/members/$memberId', params: { memberId: subscriber.memberId } });
   const subscriberName = `${subscriber.firstName} ${subscriber.lastName}`;
 
-  if (draft.loadError) return <ErrorState title="This draft could not be opened" error={draft.loadError} />;
-  if (draft.loading)
-    return (
-      <div className="page">
-        <h1 className="page-title">Add a dependent</h1>
-        <SkeletonBlock label="Opening your draft…" lines={4} />
-      </div>
-    );
+  const opening = draftOpening(draft, 'Add a dependent');
+  if (opening) return opening;
 
   if (sender.result) {
     const values = wizard.form.getValues();

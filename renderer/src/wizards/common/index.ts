@@ -38,6 +38,7 @@ export { ErrorSummary, focusField } from './ErrorSummary';
 export { TextField, DateField, SelectField, RadioGroupField, CheckboxField, useFieldError, type Option, type TextFieldProps } from './fields';
 export { SsnField } from './SsnField';
 export { DraftStatus } from './DraftStatus';
+export { draftOpening } from './DraftOpening';
 export { WizardDone } from './WizardDone';
 export { ReviewSection, ReviewItem } from './ReviewSection';
 export { useWizardForm, type WizardForm } from './useWizardForm';

@@ -4,10 +4,8 @@ import { useNavigate } from '@tanstack/react-router';
 import type { Group } from '../../../../shared/contract/schemas/group';
 import type { MemberDetail } from '../../../../shared/contract/schemas/member';
 import { relationshipLabels } from '../../../../shared/domain/relationships';
-import { ErrorState } from '../../components/ErrorState';
-import { SkeletonBlock } from '../../components/Skeleton';
 import { formatDate } from '../../components/format';
-import { DraftStatus, ErrorSummary, WizardDone, WizardShell, todayIso, useWizardDraft, useWizardForm, useWizardSubmit } from '../common';
+import { draftOpening, DraftStatus, ErrorSummary, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { MemberWizardGate } from '../common/MemberWizardGate';
 import { ContactStep, IdentityStep, WhenStep } from './DemographicsSteps';
 import { DemographicsReview } from './DemographicsReview';
@@ -51,14 +49,8 @@ function DemographicsForm({ group, member: current, draftId, replaces }: { group
   const toMember = () => void navigate({ to: '/members/$memberId', params: { memberId: member.memberId } });
   const name = `${member.firstName} ${member.lastName}`;
 
-  if (draft.loadError) return <ErrorState title="This draft could not be opened" error={draft.loadError} />;
-  if (draft.loading)
-    return (
-      <div className="page">
-        <h1 className="page-title">Update demographics</h1>
-        <SkeletonBlock label="Opening your draft…" lines={6} />
-      </div>
-    );
+  const opening = draftOpening(draft, 'Update demographics', 6);
+  if (opening) return opening;
 
   if (sender.result) {
     const values = wizard.form.getValues();

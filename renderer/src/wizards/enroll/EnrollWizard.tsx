@@ -7,7 +7,7 @@ import { useGroupStore } from '../../state/groupStore';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { formatDate } from '../../components/format';
-import { DraftStatus, ErrorSummary, WizardDone, WizardShell, todayIso, useWizardDraft, useWizardForm, useWizardSubmit } from '../common';
+import { draftOpening, DraftStatus, ErrorSummary, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { emptyEnroll, enrollRequestFrom, enrollSecretPaths, enrollSteps, type EnrollValues } from './enroll-form';
 import { ContactStep, EmploymentStep, PersonStep } from './DetailsSteps';
 import { CoverageStep } from './CoverageStep';
@@ -66,14 +66,8 @@ function EnrollForm({ group, draftId, replaces, onAnother, onClose }: { group: G
   });
   const sender = useWizardSubmit({ wizard, draft, groupNumber: group.groupNumber, replaces });
 
-  if (draft.loadError) return <ErrorState title="This draft could not be opened" error={draft.loadError} />;
-  if (draft.loading)
-    return (
-      <div className="page">
-        <h1 className="page-title">Enroll a subscriber</h1>
-        <SkeletonBlock label="Opening your draft…" lines={6} />
-      </div>
-    );
+  const opening = draftOpening(draft, 'Enroll a subscriber', 6);
+  if (opening) return opening;
 
   if (sender.result) {
     const request = enrollRequestFrom(wizard.form.getValues());

@@ -2,10 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { FormProvider, useWatch } from 'react-hook-form';
 import { useNavigate } from '@tanstack/react-router';
 import { useGroupStore } from '../../state/groupStore';
-import { ErrorState } from '../../components/ErrorState';
-import { SkeletonBlock } from '../../components/Skeleton';
 import { formatCount } from '../../components/format';
-import { DraftStatus, ErrorSummary, RadioGroupField, SelectField, WizardDone, WizardShell, useWizardDraft, useWizardForm, useWizardSubmit } from '../common';
+import { draftOpening, DraftStatus, ErrorSummary, RadioGroupField, SelectField, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { idCardReasonOptions, shipToOptions, type IdCardChoices } from './id-card-choices';
 import { idCardReasonLabels, shipToLabels } from '../../../../shared/domain/id-card-reasons';
 import { emptyIdCards, idCardSteps, idCardTransaction, type IdCardValues } from './id-cards-form';
@@ -69,14 +67,8 @@ function IdCardForm({ groupNumber, initialIds, draftId, replaces, onAnother, onC
   const memberIds = useWatch({ control: wizard.form.control, name: 'memberIds' });
   useEffect(() => ensure(memberIds), [ensure, memberIds]);
 
-  if (draft.loadError) return <ErrorState title="This draft could not be opened" error={draft.loadError} />;
-  if (draft.loading)
-    return (
-      <div className="page">
-        <h1 className="page-title">Request ID cards</h1>
-        <SkeletonBlock label="Opening your draft…" lines={4} />
-      </div>
-    );
+  const opening = draftOpening(draft, 'Request ID cards');
+  if (opening) return opening;
 
   if (sender.result) {
     const values = wizard.form.getValues();

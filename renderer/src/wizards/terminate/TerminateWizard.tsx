@@ -5,10 +5,8 @@ import type { Group } from '../../../../shared/contract/schemas/group';
 import type { MemberDetail } from '../../../../shared/contract/schemas/member';
 import { relationshipLabels } from '../../../../shared/domain/relationships';
 import { effectiveTerminationDate } from '../../../../shared/domain/termination';
-import { ErrorState } from '../../components/ErrorState';
-import { SkeletonBlock } from '../../components/Skeleton';
 import { formatDate } from '../../components/format';
-import { DraftStatus, ErrorSummary, WizardDone, WizardShell, todayIso, useWizardDraft, useWizardForm, useWizardSubmit } from '../common';
+import { draftOpening, DraftStatus, ErrorSummary, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { MemberWizardGate } from '../common/MemberWizardGate';
 import { TerminateDetailsStep } from './TerminateDetailsStep';
 import { TerminateReview, endingDependents } from './TerminateReview';
@@ -52,14 +50,8 @@ function TerminateForm({ group, member, draftId, replaces }: { group: Group; mem
   const toMember = () => void navigate({ to: '/members/$memberId', params: { memberId: member.memberId } });
   const name = `${member.firstName} ${member.lastName}`;
 
-  if (draft.loadError) return <ErrorState title="This draft could not be opened" error={draft.loadError} />;
-  if (draft.loading)
-    return (
-      <div className="page">
-        <h1 className="page-title">Terminate coverage</h1>
-        <SkeletonBlock label="Opening your draft…" lines={4} />
-      </div>
-    );
+  const opening = draftOpening(draft, 'Terminate coverage');
+  if (opening) return opening;
 
   if (sender.result) {
     const values = wizard.form.getValues();

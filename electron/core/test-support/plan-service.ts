@@ -7,6 +7,7 @@ import { bulkLoadMembers } from '../../../server/src/services/sandbox/bulk-load'
 import { generateMembers } from '../../../shared/sandbox/generator';
 import type { MemberList, MemberView } from '../../../shared/plan-api/members';
 import { createCore, type InProcessCoreOptions } from '../core';
+import type { CoreHandle } from '../core-types';
 import type { SyncStatus } from '../../../shared/contract/methods/sync';
 import type { CoreEvent } from '../../../shared/contract/events';
 
@@ -76,7 +77,7 @@ export function syncTestCore(test: SyncTestService, options: Partial<InProcessCo
 }
 
 /** Resolves with the first `sync.status` (announced, or answered now) that passes `accept`. */
-export async function waitForSync(core: ReturnType<typeof createCore>, accept: (status: SyncStatus) => boolean): Promise<SyncStatus> {
+export async function waitForSync(core: CoreHandle, accept: (status: SyncStatus) => boolean): Promise<SyncStatus> {
   let stop = () => {};
   const announced = new Promise<SyncStatus>((resolve) => {
     stop = core.onEvent((event) => {

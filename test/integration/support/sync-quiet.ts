@@ -1,28 +1,10 @@
 import type { CoreHandle } from '../../../electron/core/core-types';
 import type { SyncStatus } from '../../../shared/contract/methods/sync';
 
-/** Everything queued is answered and no pull is under way. */
-export const isQuiet = (status: SyncStatus): boolean => status.state === 'idle' && status.pending === 0 && status.progress === null;
+import { isQuiet, waitForSync } from '../../../electron/core/test-support/plan-service';
 
-/**
- * Resolves with the first status the core announces (or answers `sync.status` with) that passes
- * `accept`, starting from now. Waits on the core's events, never on a timer.
- */
-export async function waitForStatus(core: CoreHandle, accept: (status: SyncStatus) => boolean): Promise<SyncStatus> {
-  let stop = () => {};
-  const announced = new Promise<SyncStatus>((resolve) => {
-    stop = core.onEvent((event) => {
-      if (event.type === 'sync.status' && accept(event)) resolve(event);
-    });
-  });
-  try {
-    const now = await core.call('sync.status', {});
-    if (now.ok && accept(now.value as SyncStatus)) return now.value as SyncStatus;
-    return await announced;
-  } finally {
-    stop();
-  }
-}
+// The core's own sync tests wait the same way; the integration suites name it for what they wait on.
+export { isQuiet, waitForSync as waitForStatus };
 
 /**
  * Asks the core to sync now and resolves when it is quiet after a full sync that ended since the

@@ -4,7 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import type { Group } from '../../../../shared/contract/schemas/group';
 import type { MemberDetail } from '../../../../shared/contract/schemas/member';
 import { formatDate } from '../../components/format';
-import { draftOpening, DraftStatus, ErrorSummary, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
+import { draftOpening, shellControls, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { MemberWizardGate } from '../common/MemberWizardGate';
 import { addDependentAliases, addDependentSecretPaths, addDependentSteps, addDependentTransaction, emptyAddDependent, timingOf, type AddDependentValues } from './add-dependent-form';
 import { EventStep } from './EventStep';
@@ -95,16 +95,8 @@ function AddDependentForm({ group, subscriber, draftId, replaces, onAnother }: {
             to {subscriberName} · <span className="mono">{subscriber.memberId}</span> · {subscriber.planName}
           </>
         }
-        steps={steps}
-        index={wizard.index}
-        onBack={wizard.back}
-        onNext={wizard.isLast ? send : () => void next()}
+        {...shellControls(wizard, draft, sender, { send, leave: toSubscriber, next: () => void next() })}
         submitLabel="Submit dependent"
-        busy={sender.busy}
-        onSaveAndClose={() => void draft.flush().then(toSubscriber)}
-        onDiscard={() => void draft.discard().then(toSubscriber)}
-        saveStatus={<DraftStatus save={draft.save} />}
-        summary={<ErrorSummary control={wizard.form.control} step={wizard.step} attempt={wizard.attempt} visible={wizard.summaryVisible} />}
       >
         {id === 'event' && <EventStep subscriber={subscriber} policy={group.policy} today={today} />}
         {id === 'person' && <PersonStep policy={group.policy} today={today} />}

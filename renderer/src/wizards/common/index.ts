@@ -39,6 +39,7 @@ export { TextField, DateField, SelectField, RadioGroupField, CheckboxField, useF
 export { SsnField } from './SsnField';
 export { DraftStatus } from './DraftStatus';
 export { draftOpening } from './DraftOpening';
+export { shellControls } from './shell-controls';
 export { WizardDone } from './WizardDone';
 export { ReviewSection, ReviewItem } from './ReviewSection';
 export { useWizardForm, type WizardForm } from './useWizardForm';

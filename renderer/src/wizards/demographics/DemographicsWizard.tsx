@@ -5,7 +5,7 @@ import type { Group } from '../../../../shared/contract/schemas/group';
 import type { MemberDetail } from '../../../../shared/contract/schemas/member';
 import { relationshipLabels } from '../../../../shared/domain/relationships';
 import { formatDate } from '../../components/format';
-import { draftOpening, DraftStatus, ErrorSummary, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
+import { draftOpening, shellControls, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { MemberWizardGate } from '../common/MemberWizardGate';
 import { ContactStep, IdentityStep, WhenStep } from './DemographicsSteps';
 import { DemographicsReview } from './DemographicsReview';
@@ -75,16 +75,8 @@ function DemographicsForm({ group, member: current, draftId, replaces }: { group
             {name} · <span className="mono">{member.memberId}</span> · {relationshipLabels[member.relationship]}
           </>
         }
-        steps={steps}
-        index={wizard.index}
-        onBack={wizard.back}
-        onNext={wizard.isLast ? send : () => void wizard.next()}
+        {...shellControls(wizard, draft, sender, { send, leave: toMember })}
         submitLabel="Submit changes"
-        busy={sender.busy}
-        onSaveAndClose={() => void draft.flush().then(toMember)}
-        onDiscard={() => void draft.discard().then(toMember)}
-        saveStatus={<DraftStatus save={draft.save} />}
-        summary={<ErrorSummary control={wizard.form.control} step={wizard.step} attempt={wizard.attempt} visible={wizard.summaryVisible} />}
       >
         {id === 'identity' && <IdentityStep member={member} today={today} />}
         {id === 'contact' && <ContactStep member={member} />}

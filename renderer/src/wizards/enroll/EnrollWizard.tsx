@@ -7,7 +7,7 @@ import { useGroupStore } from '../../state/groupStore';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { formatDate } from '../../components/format';
-import { draftOpening, DraftStatus, ErrorSummary, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
+import { draftOpening, shellControls, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { emptyEnroll, enrollRequestFrom, enrollSecretPaths, enrollSteps, type EnrollValues } from './enroll-form';
 import { ContactStep, EmploymentStep, PersonStep } from './DetailsSteps';
 import { CoverageStep } from './CoverageStep';
@@ -89,16 +89,8 @@ function EnrollForm({ group, draftId, replaces, onAnother, onClose }: { group: G
       <WizardShell
         title="Enroll a subscriber"
         subtitle={`${group.name} · group ${group.groupNumber}`}
-        steps={steps}
-        index={wizard.index}
-        onBack={wizard.back}
-        onNext={wizard.isLast ? send : () => void wizard.next()}
+        {...shellControls(wizard, draft, sender, { send, leave: onClose })}
         submitLabel="Submit enrollment"
-        busy={sender.busy}
-        onSaveAndClose={() => void draft.flush().then(onClose)}
-        onDiscard={() => void draft.discard().then(onClose)}
-        saveStatus={<DraftStatus save={draft.save} />}
-        summary={<ErrorSummary control={wizard.form.control} step={wizard.step} attempt={wizard.attempt} visible={wizard.summaryVisible} />}
       >
         {id === 'person' && <PersonStep today={today} />}
         {id === 'contact' && <ContactStep />}

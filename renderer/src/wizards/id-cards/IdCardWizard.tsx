@@ -3,7 +3,7 @@ import { FormProvider, useWatch } from 'react-hook-form';
 import { useNavigate } from '@tanstack/react-router';
 import { useGroupStore } from '../../state/groupStore';
 import { formatCount } from '../../components/format';
-import { draftOpening, DraftStatus, ErrorSummary, RadioGroupField, SelectField, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
+import { draftOpening, RadioGroupField, SelectField, shellControls, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { idCardReasonOptions, shipToOptions, type IdCardChoices } from './id-card-choices';
 import { idCardReasonLabels, shipToLabels } from '../../../../shared/domain/id-card-reasons';
 import { emptyIdCards, idCardSteps, idCardTransaction, type IdCardValues } from './id-cards-form';
@@ -91,16 +91,8 @@ function IdCardForm({ groupNumber, initialIds, draftId, replaces, onAnother, onC
       <WizardShell
         title="Request ID cards"
         subtitle={memberIds.length === 0 ? 'Choose who needs a new card' : `${formatCount(memberIds.length)} ${memberIds.length === 1 ? 'member' : 'members'}`}
-        steps={steps}
-        index={wizard.index}
-        onBack={wizard.back}
-        onNext={wizard.isLast ? send : () => void wizard.next()}
+        {...shellControls(wizard, draft, sender, { send, leave: onClose })}
         submitLabel="Submit request"
-        busy={sender.busy}
-        onSaveAndClose={() => void draft.flush().then(onClose)}
-        onDiscard={() => void draft.discard().then(onClose)}
-        saveStatus={<DraftStatus save={draft.save} />}
-        summary={<ErrorSummary control={wizard.form.control} step={wizard.step} attempt={wizard.attempt} visible={wizard.summaryVisible} />}
       >
         {id === 'members' && <MembersStep groupNumber={groupNumber} known={known} remember={remember} />}
         {id === 'details' && (

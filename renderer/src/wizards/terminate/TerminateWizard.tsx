@@ -6,7 +6,7 @@ import type { MemberDetail } from '../../../../shared/contract/schemas/member';
 import { relationshipLabels } from '../../../../shared/domain/relationships';
 import { effectiveTerminationDate } from '../../../../shared/domain/termination';
 import { formatDate } from '../../components/format';
-import { draftOpening, DraftStatus, ErrorSummary, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
+import { draftOpening, shellControls, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { MemberWizardGate } from '../common/MemberWizardGate';
 import { TerminateDetailsStep } from './TerminateDetailsStep';
 import { TerminateReview, endingDependents } from './TerminateReview';
@@ -77,16 +77,8 @@ function TerminateForm({ group, member, draftId, replaces }: { group: Group; mem
             {name} · <span className="mono">{member.memberId}</span> · {relationshipLabels[member.relationship]}
           </>
         }
-        steps={steps}
-        index={wizard.index}
-        onBack={wizard.back}
-        onNext={wizard.isLast ? send : () => void wizard.next()}
+        {...shellControls(wizard, draft, sender, { send, leave: toMember })}
         submitLabel="Submit termination"
-        busy={sender.busy}
-        onSaveAndClose={() => void draft.flush().then(toMember)}
-        onDiscard={() => void draft.discard().then(toMember)}
-        saveStatus={<DraftStatus save={draft.save} />}
-        summary={<ErrorSummary control={wizard.form.control} step={wizard.step} attempt={wizard.attempt} visible={wizard.summaryVisible} />}
       >
         {wizard.step.id === 'details' && <TerminateDetailsStep member={member} policy={group.policy} groupNumber={group.groupNumber} today={today} />}
         {wizard.step.id === 'review' && <TerminateReview member={member} group={group} goTo={wizard.goTo} />}

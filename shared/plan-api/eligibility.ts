@@ -30,6 +30,18 @@ export const personInput = z
   })
   .strict();
 
+/** A person's name, birth date and gender as both programs store them (absent optional parts are null). */
+export function personFields(person: Pick<z.output<typeof personInput>, 'firstName' | 'middleName' | 'lastName' | 'suffix' | 'dateOfBirth' | 'gender'>) {
+  return {
+    firstName: person.firstName,
+    middleName: person.middleName ?? null,
+    lastName: person.lastName,
+    suffix: person.suffix ?? null,
+    dateOfBirth: person.dateOfBirth,
+    gender: person.gender,
+  };
+}
+
 export const dependentRelationship = relationship.exclude(['subscriber']);
 
 export const dependentInput = personInput

@@ -5,7 +5,7 @@ import { validateFamilyComposition } from '../../../../shared/domain/family-comp
 import { qualifyingEvent, validateQualifyingEvent } from '../../../../shared/domain/qualifying-events';
 import { relationshipLabels } from '../../../../shared/domain/relationships';
 import { validateRetroDate } from '../../../../shared/domain/retro-window';
-import type { addDependentRequest } from '../../../../shared/plan-api/eligibility';
+import { personFields, type addDependentRequest } from '../../../../shared/plan-api/eligibility';
 import { maxDate } from '../../../../shared/util/dates';
 import { enforce, fullName, provisionalDependentId, refuse, retierCovered, type ChangeEnv, type PlannedChange } from './change-plan';
 import { assertNoPendingChange, coveredOn, replicaFamily, requireReplicaMember } from './local-replica';
@@ -55,12 +55,7 @@ export function planAddDependent(env: ChangeEnv, request: AddDependentInput): Pl
           memberId: provisionalDependentId(outboxId, 1),
           subscriberId: subscriber.memberId,
           relationship: dependent.relationship,
-          firstName: dependent.firstName,
-          middleName: dependent.middleName ?? null,
-          lastName: dependent.lastName,
-          suffix: dependent.suffix ?? null,
-          dateOfBirth: dependent.dateOfBirth,
-          gender: dependent.gender,
+          ...personFields(dependent),
           ssn: dependent.ssn ?? null,
           address: dependent.address ?? subscriber.address,
           phone: null,

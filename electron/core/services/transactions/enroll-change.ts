@@ -7,7 +7,7 @@ import { validateFamilyComposition } from '../../../../shared/domain/family-comp
 import { isPartnerRelationship } from '../../../../shared/domain/relationships';
 import { validateRetroDate } from '../../../../shared/domain/retro-window';
 import { firstEligibleEffectiveDate } from '../../../../shared/domain/waiting-period';
-import type { enrollRequest } from '../../../../shared/plan-api/eligibility';
+import { personFields, type enrollRequest } from '../../../../shared/plan-api/eligibility';
 import type { MemberRecord } from '../../../../shared/sandbox/types';
 import { statement } from '../../store/statements';
 import { enforce, fullName, provisionalDependentId, provisionalSubscriberId, refuse, type ChangeEnv, type PlannedChange } from './change-plan';
@@ -57,12 +57,7 @@ export function planEnroll(env: ChangeEnv, request: EnrollInput): PlannedChange 
             ...base,
             memberId: subscriberId,
             relationship: 'subscriber',
-            firstName: subscriber.firstName,
-            middleName: subscriber.middleName ?? null,
-            lastName: subscriber.lastName,
-            suffix: subscriber.suffix ?? null,
-            dateOfBirth: subscriber.dateOfBirth,
-            gender: subscriber.gender,
+            ...personFields(subscriber),
             ssn: subscriber.ssn,
             address: subscriber.address,
             phone: subscriber.phone ?? null,
@@ -77,12 +72,7 @@ export function planEnroll(env: ChangeEnv, request: EnrollInput): PlannedChange 
             ...base,
             memberId: provisionalDependentId(outboxId, i + 1),
             relationship: d.relationship,
-            firstName: d.firstName,
-            middleName: d.middleName ?? null,
-            lastName: d.lastName,
-            suffix: d.suffix ?? null,
-            dateOfBirth: d.dateOfBirth,
-            gender: d.gender,
+            ...personFields(d),
             ssn: d.ssn ?? null,
             address: d.address ?? subscriber.address,
           },

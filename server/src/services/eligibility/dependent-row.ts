@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Address } from '../../../../shared/contract/schemas/group';
-import type { dependentInput } from '../../../../shared/plan-api/eligibility';
+import { personFields, type dependentInput } from '../../../../shared/plan-api/eligibility';
 import type { EligibilityEnv } from './context';
 import type { NewMember } from './work';
 
@@ -20,12 +20,7 @@ export function dependentRow(
     groupNumber: family.groupNumber,
     subscriberId: family.subscriberId,
     relationship: dependent.relationship,
-    firstName: dependent.firstName,
-    middleName: dependent.middleName ?? null,
-    lastName: dependent.lastName,
-    suffix: dependent.suffix ?? null,
-    dateOfBirth: dependent.dateOfBirth,
-    gender: dependent.gender,
+    ...personFields(dependent),
     ssnEncrypted: dependent.ssn ? env.cipher.encrypt(dependent.ssn) : null,
     ssnLast4: dependent.ssn ? dependent.ssn.slice(-4) : null,
     ssnFingerprint: dependent.ssn ? env.cipher.fingerprint(dependent.ssn) : null,

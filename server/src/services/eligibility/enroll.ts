@@ -4,7 +4,7 @@ import { validateDependentAge } from '../../../../shared/domain/dependent-age';
 import { validateFamilyComposition } from '../../../../shared/domain/family-composition';
 import { validateRetroDate } from '../../../../shared/domain/retro-window';
 import { firstEligibleEffectiveDate } from '../../../../shared/domain/waiting-period';
-import type { TransactionAccepted } from '../../../../shared/plan-api/eligibility';
+import { personFields, type TransactionAccepted } from '../../../../shared/plan-api/eligibility';
 import type { enrollRequest } from '../../../../shared/plan-api/eligibility';
 import { compareDates } from '../../../../shared/util/dates';
 import type { z } from 'zod';
@@ -62,12 +62,7 @@ export async function enrollSubscriber(tx: Db, env: EligibilityEnv, actor: Actor
       groupNumber,
       subscriberId,
       relationship: 'subscriber',
-      firstName: subscriber.firstName,
-      middleName: subscriber.middleName ?? null,
-      lastName: subscriber.lastName,
-      suffix: subscriber.suffix ?? null,
-      dateOfBirth: subscriber.dateOfBirth,
-      gender: subscriber.gender,
+      ...personFields(subscriber),
       ssnEncrypted: env.cipher.encrypt(subscriber.ssn),
       ssnLast4: subscriber.ssn.slice(-4),
       ssnFingerprint: env.cipher.fingerprint(subscriber.ssn),

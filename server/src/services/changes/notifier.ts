@@ -70,14 +70,22 @@ async function listenPglite(db: Db, onPayload: (payload: string) => void): Promi
 /** A dedicated pooled connection holds the LISTEN for the life of the service. */
 async function listenPostgres(db: Db, onPayload: (payload: string) => void, onLost: () => void): Promise<Unlisten> {
   const client = await clientOf<pg.Pool>(db).connect();
+  // The connection can fail after it went back to the pool (a database dropped or restarted just as
+  // the service closes): it is released once only, and a loss after closing replaces nothing.
+  let released = false;
+  const release = (destroy: boolean): boolean => {
+    if (released) return false;
+    released = true;
+    client.release(destroy);
+    return true;
+  };
   client.on('notification', (message) => onPayload(message.payload ?? ''));
   client.once('error', () => {
-    client.release(true);
-    onLost();
+    if (release(true)) onLost();
   });
   await client.query(`LISTEN ${changesChannel}`);
   return async () => {
     await client.query(`UNLISTEN ${changesChannel}`).catch(() => undefined);
-    client.release();
+    release(false);
   };
 }

@@ -94,19 +94,11 @@ export function recordAccepted(store: Store, id: number, accepted: TransactionAc
     setOutboxMembers(db, id, accepted.memberIds);
     statement(db, 'DELETE FROM wizard_drafts WHERE outbox_ref = ?').run(id);
     const label = transactionKindLabels[row.kind];
-    return [
-      { type: 'activity.changed', groupNumber: row.group_number },
-      { type: 'roster.changed', groupNumber: row.group_number },
-      ...createNotification(db, {
-        groupNumber: row.group_number,
-        kind: 'transaction.accepted',
-        title: `${label} accepted — ${accepted.confirmationNumber}`,
-        body: `The plan accepted this ${label.toLowerCase()} for group ${row.group_number}. Confirmation number ${accepted.confirmationNumber}.`,
-        link: activityLink(id),
-        outboxRef: id,
-        createdAt: at,
-      }),
-    ];
+    return answeredEvents(store, row.group_number, id, at, {
+      kind: 'transaction.accepted',
+      title: `${label} accepted — ${accepted.confirmationNumber}`,
+      body: `The plan accepted this ${label.toLowerCase()} for group ${row.group_number}. Confirmation number ${accepted.confirmationNumber}.`,
+    });
   })();
 }
 
@@ -132,19 +124,11 @@ export function recordRejected(store: Store, id: number, error: ContractError, a
     // Remote changes the pull held back while these members were pending can land now.
     applyDeferredRemote(store, [...new Set([...restored, ...named])]);
     const label = transactionKindLabels[row.kind];
-    return [
-      { type: 'activity.changed', groupNumber: row.group_number },
-      { type: 'roster.changed', groupNumber: row.group_number },
-      ...createNotification(db, {
-        groupNumber: row.group_number,
-        kind: 'transaction.rejected',
-        title: `${label} rejected`,
-        body: `The plan refused this ${label.toLowerCase()} for group ${row.group_number}: ${error.message} Open it in Activity to correct and resend it.`,
-        link: activityLink(id),
-        outboxRef: id,
-        createdAt: at,
-      }),
-    ];
+    return answeredEvents(store, row.group_number, id, at, {
+      kind: 'transaction.rejected',
+      title: `${label} rejected`,
+      body: `The plan refused this ${label.toLowerCase()} for group ${row.group_number}: ${error.message} Open it in Activity to correct and resend it.`,
+    });
   })();
 }
 
@@ -184,4 +168,13 @@ function keepInputForCorrection(store: Store, row: OutboxRecord, at: string): vo
     createdBy: row.created_by,
     now: at,
   });
+}
+
+/** What the plan's answer changes for the user: Activity, the roster, and a notification linking to the change. */
+function answeredEvents(store: Store, groupNumber: string, id: number, at: string, notice: { kind: 'transaction.accepted' | 'transaction.rejected'; title: string; body: string }): CoreEvent[] {
+  return [
+    { type: 'activity.changed', groupNumber },
+    { type: 'roster.changed', groupNumber },
+    ...createNotification(store.db, { groupNumber, ...notice, link: activityLink(id), outboxRef: id, createdAt: at }),
+  ];
 }

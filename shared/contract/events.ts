@@ -3,6 +3,7 @@ import { groupNumber } from './schemas/primitives';
 import { storeState } from './methods/app';
 import { syncStatus } from './methods/sync';
 import { notificationKinds } from './methods/notifications';
+import { sessionInfo } from './methods/sync';
 
 /** Events flow from the core to every renderer on one subscription channel. */
 export const coreEvent = z.discriminatedUnion('type', [
@@ -18,6 +19,10 @@ export const coreEvent = z.discriminatedUnion('type', [
    * A new notification, for the Electron host to show as an OS notification. Its text names no
    * member (no PII in the OS notification history).
    */
+  /** Who is signed in, their groups and roles, lock or Welcome changed: every window follows. */
+  z.object({ type: z.literal('session.changed'), session: sessionInfo }),
+  /** The user's access requests changed (filed, or decided at the plan). */
+  z.object({ type: z.literal('access.changed') }),
   z.object({ type: z.literal('notification.created'), id: z.number().int().positive(), kind: z.enum(notificationKinds), title: z.string(), body: z.string() }),
 ]);
 export type CoreEvent = z.infer<typeof coreEvent>;

@@ -7,6 +7,9 @@ import { transactionsMethods } from './methods/transactions';
 import { draftsMethods } from './methods/drafts';
 import { notificationsMethods } from './methods/notifications';
 import { syncMethods } from './methods/sync';
+import { accountMethods } from './methods/account';
+import { usersMethods } from './methods/users';
+import { billPayMethods } from './methods/bill-pay';
 
 /**
  * Every method the renderer may call: name → input schema, output schema, permission. Adding a method
@@ -21,6 +24,9 @@ export const contract = {
   ...draftsMethods,
   ...notificationsMethods,
   ...syncMethods,
+  ...accountMethods,
+  ...usersMethods,
+  ...billPayMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -113,3 +113,12 @@ export const changePasswordResponse = z.object({
   /** Other sessions of the user, signed out by the change; this one stays. */
   endedSessions: z.number().int().nonnegative(),
 });
+
+/**
+ * One message of GET /v1/me/stream (SSE, `event: account`): something about the signed-in user's
+ * access changed — an access request was decided, a role was granted, changed or removed — so the
+ * client re-reads GET /v1/me and GET /v1/access-requests. Like the change feed's stream, it carries
+ * no data a client could not read anyway.
+ */
+export const accountAnnouncement = z.object({ reason: z.enum(['access_request', 'role']) });
+export type AccountAnnouncement = z.infer<typeof accountAnnouncement>;

@@ -123,7 +123,8 @@ export class PlanClient {
     }
   }
 
-  private json<T>(method: string, path: string, schema: z.ZodType<T>, init: RequestInit2 = {}): Promise<T> {
+  /** One JSON request whose answer is checked with `schema` (the account and billing calls build on it). */
+  json<T>(method: string, path: string, schema: z.ZodType<T>, init: PlanRequestInit = {}): Promise<T> {
     return this.exchange(method, path, init, async (response) => this.checked(method, path, schema, response, await this.readText(response)));
   }
 
@@ -154,7 +155,7 @@ export class PlanClient {
    * Sends one request, classifies a failure, and reads an answer of the expected status with `read`
    * while the request can still be aborted (the core closing, the timeout).
    */
-  private async exchange<T>(method: string, path: string, init: RequestInit2, read: (response: Response) => Promise<T>): Promise<T> {
+  private async exchange<T>(method: string, path: string, init: PlanRequestInit, read: (response: Response) => Promise<T>): Promise<T> {
     const headers: Record<string, string> = { accept: init.accept ?? 'application/json', ...init.headers };
     if (init.auth !== false && this.options.token !== null) headers.authorization = `Bearer ${this.options.token}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -169,7 +170,7 @@ export class PlanClient {
     }
   }
 
-  private async answer(method: string, path: string, init: RequestInit2, headers: Record<string, string>, signals: readonly AbortSignal[], signal: AbortSignal): Promise<Response> {
+  private async answer(method: string, path: string, init: PlanRequestInit, headers: Record<string, string>, signals: readonly AbortSignal[], signal: AbortSignal): Promise<Response> {
     let response: Response;
     try {
       response = await this.fetchImpl(`${this.url}${path}`, {
@@ -201,7 +202,7 @@ export class PlanClient {
   }
 }
 
-interface RequestInit2 {
+export interface PlanRequestInit {
   body?: unknown;
   status?: number;
   headers?: Record<string, string>;

@@ -6,7 +6,8 @@ import { createNotification } from '../services/notifications/notifications-repo
 import { outboxCounts } from '../services/transactions/outbox-delivery';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
-import { PlanClient, PlanError } from './plan-client';
+import { PlanClient } from './plan-client';
+import { planFailure } from './plan-failure';
 import { upsertUser } from './replica-groups';
 import { SandboxLauncher } from './sandbox-launcher';
 import { clearReplica, clearSession, readPlanServiceSetting, readSession, writePlanServiceSetting, writeSession } from './session-store';
@@ -172,7 +173,7 @@ export class PlanConnection {
     try {
       signedIn = await client.signIn(input.userId, input.password);
     } catch (error) {
-      throw asContractFailure(error, url);
+      throw planFailure(error, url);
     }
     await this.stopSandbox();
     const now = this.options.now();
@@ -221,6 +222,29 @@ export class PlanConnection {
     this.serviceUrl = null;
     this.startSandbox();
     return this.info(store);
+  }
+
+  /**
+   * A client of the service the user is signed in to (the sandbox's in the sandbox), for calls made
+   * on the user's behalf outside sync (account, users, Bill Pay). AUTH when nobody is signed in.
+   */
+  authorizedClient(store: Store, timeoutMs = 20_000): PlanClient {
+    const connection = this.engine.connected ?? (() => {
+      const session = readSession(store);
+      return session === null ? null : { url: session.serviceUrl, token: session.token };
+    })();
+    if (connection === null) throw new ContractFailure('AUTH', 'Sign in to the plan service first.');
+    return new PlanClient({ url: connection.url, token: connection.token, signal: new AbortController().signal, timeoutMs, ...(this.options.fetch === undefined ? {} : { fetch: this.options.fetch }) });
+  }
+
+  /** A client without a session (registration, e-mail verification). */
+  anonymousClient(serviceUrl: string, timeoutMs = 20_000): PlanClient {
+    return new PlanClient({ url: serviceUrl.replace(/\/+$/, ''), token: null, signal: new AbortController().signal, timeoutMs, ...(this.options.fetch === undefined ? {} : { fetch: this.options.fetch }) });
+  }
+
+  /** Re-reads who the user is and what they may see now (after an access code, a sign-up, a decision). */
+  refreshAccount(): void {
+    this.engine.syncNow();
   }
 
   async close(): Promise<void> {
@@ -277,13 +301,4 @@ export class PlanConnection {
       );
     }
   }
-}
-
-/** A sign-in failure in the contract's words. */
-function asContractFailure(error: unknown, url: string): ContractFailure {
-  if (!(error instanceof PlanError)) return new ContractFailure('INTERNAL', 'Signing in failed on this computer. Try again.');
-  if (error.kind === 'retry') return new ContractFailure('OFFLINE', `${error.message} Check the address and your connection.`, { serviceUrl: 'Cannot be reached' });
-  if (error.kind === 'invalid') return new ContractFailure('VALIDATION', `${url} does not answer like a plan service. Check the address the plan gave you.`, { serviceUrl: 'Not a plan service' });
-  const code = error.contractError?.code ?? 'AUTH';
-  return new ContractFailure(code === 'INTERNAL' ? 'AUTH' : code, error.message, error.contractError?.fields);
 }

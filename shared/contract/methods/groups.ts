@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
-import { groupNumber } from '../schemas/primitives';
+import { cents, groupNumber, isoDate } from '../schemas/primitives';
+import { roles } from '../roles';
 import { group } from '../schemas/group';
 
 export const groupSummary = z.object({
@@ -8,12 +9,18 @@ export const groupSummary = z.object({
   name: z.string(),
   region: z.string(),
   activeMembers: z.number().int().nonnegative(),
+  /** The signed-in user's role in the group. */
+  role: z.enum(roles),
+  /** Open invoices' total at the last sync, null until the plan reported one. */
+  balanceCents: cents.nullable(),
+  /** Due date of the latest invoice, if any. */
+  balanceDueDate: isoDate.nullable(),
 });
 export type GroupSummary = z.infer<typeof groupSummary>;
 
 export const groupsMethods = {
   'groups.list': method({
-    summary: 'Every group the user may see, with its active member count.',
+    summary: 'Every group the user may see, with their role, active member count and balance.',
     permission: 'none',
     input: z.object({}).strict(),
     output: z.array(groupSummary),

@@ -3,6 +3,8 @@ import { method } from '../define';
 import { groupNumber, isoInstant } from '../schemas/primitives';
 import { userId } from '../../plan-api/accounts';
 import { roles } from '../roles';
+import { serviceUrl } from '../schemas/service-url';
+import { pendingVerification } from './account';
 
 /**
  * - `starting`: the embedded sandbox plan service is starting; `signed_out`: no session (remote mode);
@@ -34,16 +36,21 @@ export const sessionInfo = z.object({
   serviceUrl: z.string().nullable(),
   user: z.object({ userId: z.string(), name: z.string(), email: z.string() }).nullable(),
   groups: z.array(z.object({ groupNumber, name: z.string(), role: z.enum(roles) })),
+  /**
+   * First launch: nothing chosen yet (no plan service, no sign-in, demo not chosen). The app shows
+   * Welcome (sign in, create an account, or explore the demo) over the sandbox starting behind it.
+   */
+  welcome: z.boolean(),
+  /** The screen is locked (after inactivity or by the user): only `session.unlock` and `session.signOut` work. */
+  locked: z.boolean(),
+  /** Lock after this many minutes without input; 0 never. Applies while signed in to a remote service. */
+  autoLockMinutes: z.number().int().nonnegative(),
+  /** A registration from this computer waiting for its e-mail code, so a restart resumes it. */
+  pendingVerification: pendingVerification.nullable(),
+  /** The last service address used (prefills sign-in and registration). */
+  lastServiceUrl: z.string().nullable(),
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;
-
-const serviceUrl = z
-  .string()
-  .trim()
-  .url('Enter the address the plan gave you, like https://plan.example.com')
-  .refine((u) => /^https?:\/\//.test(u), 'Use an http or https address')
-  // The token goes over this connection: plain http only on this computer (a test or a tunnel).
-  .refine((u) => u.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(u), 'Use https:// (plain http only for this computer)');
 
 export const syncMethods = {
   'sync.status': method({ summary: 'Connection and sync state for the status bar.', permission: 'none', input: z.object({}).strict(), output: syncStatus }),
@@ -64,6 +71,20 @@ export const syncMethods = {
     output: sessionInfo,
   }),
   'session.signOut': method({ summary: 'End the session on the service and forget its token here.', permission: 'none', input: z.object({}).strict(), output: sessionInfo }),
+  'session.lock': method({ summary: 'Lock the screen now (signed in to a remote service only).', permission: 'none', input: z.object({}).strict(), output: sessionInfo }),
+  'session.unlock': method({
+    summary: 'Unlock with the password (checked on this computer, so it works offline); five wrong passwords sign out.',
+    permission: 'none',
+    input: z.object({ password: z.string().min(1, 'Enter your password').max(128) }).strict(),
+    output: sessionInfo,
+  }),
+  'session.setAutoLock': method({
+    summary: 'Lock after this many minutes without input (0: never).',
+    permission: 'none',
+    input: z.object({ minutes: z.union([z.literal(0), z.literal(5), z.literal(10), z.literal(15), z.literal(30), z.literal(60)]) }).strict(),
+    output: sessionInfo,
+  }),
+  'session.dismissWelcome': method({ summary: 'Leave Welcome for the demo data (the sandbox).', permission: 'none', input: z.object({}).strict(), output: sessionInfo }),
   'session.useSandbox': method({
     summary: 'Go back to the embedded sandbox plan service.',
     permission: 'none',

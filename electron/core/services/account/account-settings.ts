@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { pendingVerification, type PendingVerification } from '../../../../shared/contract/methods/account';
+import { statement } from '../../store/statements';
+import type { Store } from '../../store/store';
+
+/**
+ * Account settings kept in the store's `settings` table (JSON values):
+ * - `pendingVerification`: a registration waiting for its e-mailed code, so a restart resumes it;
+ * - `lastServiceUrl`: the plan service last used, to prefill sign-in and registration;
+ * - `welcomeDone`: Welcome was left (signed in, or chose the demo);
+ * - `autoLockMinutes`: lock after this long without input (default 15);
+ * - `locked`: the screen is locked, kept so that quitting and reopening does not unlock it.
+ */
+const keys = {
+  pendingVerification: pendingVerification,
+  lastServiceUrl: z.string().min(1),
+  welcomeDone: z.literal(true),
+  autoLockMinutes: z.number().int().nonnegative(),
+  locked: z.literal(true),
+} as const;
+type Key = keyof typeof keys;
+type Value<K extends Key> = z.infer<(typeof keys)[K]>;
+
+export const DEFAULT_AUTO_LOCK_MINUTES = 15;
+
+export function readSetting<K extends Key>(store: Store, key: K): Value<K> | null {
+  const raw = statement(store.db, 'SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+  if (raw === undefined) return null;
+  const parsed = keys[key].safeParse(JSON.parse(raw));
+  return parsed.success ? (parsed.data as Value<K>) : null;
+}
+
+/** `null` removes the key. */
+export function writeSetting<K extends Key>(store: Store, key: K, value: Value<K> | null, now: string): void {
+  if (value === null) statement(store.db, 'DELETE FROM settings WHERE key = ?').run(key);
+  else
+    statement(store.db, 'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(
+      key,
+      JSON.stringify(keys[key].parse(value)),
+      now,
+    );
+}
+
+export const readPendingVerification = (store: Store): PendingVerification | null => readSetting(store, 'pendingVerification');
+export const autoLockMinutes = (store: Store): number => readSetting(store, 'autoLockMinutes') ?? DEFAULT_AUTO_LOCK_MINUTES;

@@ -6,6 +6,8 @@ import eligibility from './0002_eligibility.sql';
 import memberSsnFingerprint from './0003_member_ssn_fingerprint.sql';
 import accountPruning from './0004_account_pruning.sql';
 import memberEmployeeClass from './0005_member_employee_class.sql';
+import invitations from './0006_invitations.sql';
+import invoices from './0007_invoices.sql';
 
 export interface Migration {
   version: number;
@@ -19,6 +21,8 @@ const files: Record<string, string> = {
   '0003_member_ssn_fingerprint': memberSsnFingerprint,
   '0004_account_pruning': accountPruning,
   '0005_member_employee_class': memberEmployeeClass,
+  '0006_invitations': invitations,
+  '0007_invoices': invoices,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

@@ -1,4 +1,4 @@
-// Drizzle view of migrations/0001_accounts.sql (the SQL file is the source of truth; keep both in step).
+// Drizzle view of migrations/0001_accounts.sql and 0006_invitations.sql (the SQL files are the source of truth; keep them in step).
 import { bigint, bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Address, GroupPolicy } from '../../../../shared/contract/schemas/group';
 import type { Role } from '../../../../shared/contract/roles';
@@ -110,15 +110,27 @@ export const accessRequests = pgTable('access_requests', {
 export const invitations = pgTable('invitations', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   groupNumber: text('group_number').notNull(),
+  name: text('name').notNull(),
   email: text('email').notNull(),
   role: text('role').$type<Exclude<Role, 'primary_admin'>>().notNull(),
   accessCodeHash: text('access_code_hash').notNull(),
   invitedBy: text('invited_by').notNull(),
+  sentAt: instant('sent_at').notNull(),
+  resendCount: integer('resend_count').notNull().default(0),
   expiresAt: instant('expires_at').notNull(),
   acceptedBy: text('accepted_by'),
   acceptedAt: instant('accepted_at'),
   revokedAt: instant('revoked_at'),
   createdAt: instant('created_at').notNull(),
+});
+
+/** migrations/0006_invitations.sql: every access code typed, for the code-entry lockout. */
+export const accessCodeAttempts = pgTable('access_code_attempts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: text('user_id').notNull(),
+  ip: text('ip').notNull(),
+  succeeded: boolean('succeeded').notNull(),
+  at: instant('at').notNull(),
 });
 
 export const auditLog = pgTable('audit_log', {

@@ -9,7 +9,9 @@ import type { Store } from '../../store/store';
  * - `lastServiceUrl`: the plan service last used, to prefill sign-in and registration;
  * - `welcomeDone`: Welcome was left (signed in, or chose the demo);
  * - `autoLockMinutes`: lock after this long without input (default 15);
- * - `locked`: the screen is locked, kept so that quitting and reopening does not unlock it.
+ * - `locked`: the screen is locked, kept so that quitting and reopening does not unlock it;
+ * - `unlockFailures`: wrong passwords typed at the lock since it last opened, kept so that quitting
+ *   and reopening does not reset the count (the fifth signs out).
  */
 const keys = {
   pendingVerification: pendingVerification,
@@ -17,6 +19,7 @@ const keys = {
   welcomeDone: z.literal(true),
   autoLockMinutes: z.number().int().nonnegative(),
   locked: z.literal(true),
+  unlockFailures: z.number().int().positive(),
 } as const;
 type Key = keyof typeof keys;
 type Value<K extends Key> = z.infer<(typeof keys)[K]>;

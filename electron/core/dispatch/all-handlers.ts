@@ -1,3 +1,4 @@
+import { accountHandlers } from '../services/account/account-handlers';
 import { appHandlers } from '../services/app/app-handlers';
 import { dashboardHandlers } from '../services/dashboard/dashboard-handlers';
 import { draftsHandlers } from '../services/drafts/drafts-handlers';
@@ -20,4 +21,5 @@ export const allHandlers: HandlerMap = combineHandlers(
   notificationsHandlers,
   syncHandlers,
   sessionHandlers,
+  accountHandlers,
 );

@@ -1,3 +1,4 @@
 // Every table of the plan service, one file per area; Drizzle's relational queries see this object.
 export * from './accounts';
 export * from './eligibility';
+export * from './billing';

@@ -1,0 +1,48 @@
+// Drizzle view of migrations/0007_invoices.sql (the SQL file is the source of truth; keep both in step).
+import { bigint, bigserial, date, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { CoverageTier } from '../../../../shared/contract/schemas/group';
+
+/** Instants as JS Dates, as in accounts.ts, so both drivers agree. */
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const cents = (name: string) => bigint(name, { mode: 'number' });
+
+export const invoices = pgTable('invoices', {
+  invoiceNumber: text('invoice_number').primaryKey(),
+  groupNumber: text('group_number').notNull(),
+  periodStart: date('period_start', { mode: 'string' }).notNull(),
+  issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+  dueDate: date('due_date', { mode: 'string' }).notNull(),
+  amountCents: cents('amount_cents').notNull(),
+  status: text('status').$type<'open' | 'paid'>().notNull().default('open'),
+  createdAt: instant('created_at').notNull(),
+});
+
+export const invoiceLines = pgTable(
+  'invoice_lines',
+  {
+    invoiceNumber: text('invoice_number').notNull(),
+    memberId: text('member_id').notNull(),
+    planCode: text('plan_code').notNull(),
+    tier: text('tier').$type<CoverageTier>().notNull(),
+    amountCents: cents('amount_cents').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.invoiceNumber, t.memberId] })],
+);
+
+export const billPaySignUps = pgTable('bill_pay_sign_ups', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: text('user_id').notNull(),
+  groupNumber: text('group_number').notNull(),
+  termsVersion: text('terms_version').notNull(),
+  acceptedAt: instant('accepted_at').notNull(),
+  proof: text('proof').$type<'invoice_number' | 'amount'>().notNull(),
+  ip: text('ip'),
+});
+
+export const billPayProofFailures = pgTable('bill_pay_proof_failures', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: text('user_id').notNull(),
+  groupNumber: text('group_number').notNull(),
+  ip: text('ip'),
+  at: instant('at').notNull(),
+});

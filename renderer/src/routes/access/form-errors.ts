@@ -1,0 +1,20 @@
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import type { ContractError } from '../../../../shared/contract';
+
+/**
+ * Puts a refused call's field messages on the form's fields (`aliases` renames the few the core names
+ * differently) and focuses the first; returns the error's message when no field took it, for the
+ * form's own alert.
+ */
+export function placeServerError<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, error: ContractError, fieldNames: readonly Path<T>[], aliases: Readonly<Record<string, Path<T>>> = {}): string | null {
+  const placed: Path<T>[] = [];
+  for (const [raw, message] of Object.entries(error.fields ?? {})) {
+    const name = aliases[raw] ?? fieldNames.find((f) => f === raw);
+    if (name === undefined) continue;
+    form.setError(name, { message });
+    placed.push(name);
+  }
+  const first = fieldNames.find((f) => placed.includes(f));
+  if (first !== undefined) form.setFocus(first);
+  return placed.length === 0 ? error.message : null;
+}

@@ -1,0 +1,125 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link } from '@tanstack/react-router';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { BillPaySignUpResponse, TermsOfService as Terms } from '../../../../shared/plan-api/bill-pay';
+import { useApi } from '../../api/ApiProvider';
+import { useQuery } from '../../api/useQuery';
+import { useAnnouncer } from '../../state/announcer';
+import { ErrorState } from '../../components/ErrorState';
+import { SkeletonBlock } from '../../components/Skeleton';
+import { BackIcon } from '../../components/icons';
+import { formatInstant } from '../../components/format';
+import { CheckboxField, RadioGroupField, TextField } from '../../wizards/common';
+import { placeServerError } from '../access/form-errors';
+import { TermsOfService } from './TermsOfService';
+import { emptySignUp, proofOptions, signUpAliases, signUpFieldNames, signUpFormSchema, signUpRequest, type SignUpChecked, type SignUpValues } from './sign-up-form';
+import '../../wizards/common/wizard.css';
+import '../access/access.css';
+import './bill-pay.css';
+
+/**
+ * Bill Pay sign-up as plans offer it: the group number and one detail of the group's latest invoice
+ * prove the user holds it; accepting the current terms (their version and the time are recorded by
+ * the plan) gives the user the billing role in that group, on the account they are signed in with.
+ */
+export function BillPaySignUpPage() {
+  const terms = useQuery('billPay.terms', {});
+  const [done, setDone] = useState<BillPaySignUpResponse | null>(null);
+  return (
+    <div className="page page-bill-pay">
+      <Link to="/access" className="back-link">
+        <BackIcon />
+        Back to Access
+      </Link>
+      <div className="page-header">
+        <h1 className="page-title">Sign up for Bill Pay</h1>
+      </div>
+      {done ? (
+        <SignedUp answer={done} />
+      ) : terms.status === 'error' && !terms.data ? (
+        <ErrorState title="The Bill Pay terms of service could not be loaded" error={terms.error} onRetry={terms.reload} />
+      ) : !terms.data ? (
+        <SkeletonBlock label="Loading the terms of service…" lines={8} />
+      ) : (
+        <SignUpForm terms={terms.data} onStaleTerms={terms.reload} onDone={setDone} />
+      )}
+    </div>
+  );
+}
+
+function SignUpForm({ terms, onStaleTerms, onDone }: { terms: Terms; onStaleTerms: () => void; onDone: (answer: BillPaySignUpResponse) => void }) {
+  const api = useApi();
+  const announce = useAnnouncer((s) => s.announce);
+  const form = useForm<SignUpValues, unknown, SignUpChecked>({ resolver: zodResolver(signUpFormSchema), defaultValues: emptySignUp, mode: 'onTouched' });
+  const proof = useWatch({ control: form.control, name: 'proof' });
+  const [problem, setProblem] = useState<string | null>(null);
+
+  // New terms replaced the ones the user ticked: the tick was for the old text, so it is taken back.
+  const ticked = useRef(terms.version);
+  useEffect(() => {
+    if (ticked.current === terms.version) return;
+    ticked.current = terms.version;
+    form.setValue('acceptTerms', false);
+  }, [terms.version, form]);
+
+  const signUp = async (values: SignUpChecked) => {
+    const result = await api.call('billPay.signUp', signUpRequest(values, terms.version));
+    if (result.ok) {
+      announce(`You can now pay invoices for ${result.value.name} (group ${result.value.groupNumber}).`);
+      onDone(result.value);
+      return;
+    }
+    // Perhaps the plan has newer terms than the ones on screen: read them again (see below).
+    if (result.error.code === 'CONFLICT') onStaleTerms();
+    setProblem(placeServerError(form, result.error, signUpFieldNames, signUpAliases));
+  };
+
+  return (
+    <FormProvider {...form}>
+      <form className="card access-form bill-pay-form" noValidate onSubmit={(e) => void form.handleSubmit(signUp)(e)}>
+        <p className="settings-intro">
+          Use the latest invoice your group received from the plan. You get the Billing role in that group: you can see and pay its invoices.
+        </p>
+        <div className="wz-fields">
+          <TextField name="groupNumber" label="Group number" hint="Printed on the invoice, beside the company’s name" size="medium" inputMode="numeric" autoComplete="off" />
+          <RadioGroupField name="proof" label="Proof from your latest invoice" options={proofOptions} />
+          {proof === 'amount' ? (
+            <TextField name="amount" label="Amount billed" size="medium" inputMode="decimal" autoComplete="off" />
+          ) : (
+            <TextField name="invoiceNumber" label="Invoice number" size="medium" autoComplete="off" spellCheck={false} />
+          )}
+          <TermsOfService terms={terms} />
+          <CheckboxField name="acceptTerms" label="I accept the terms of service" />
+        </div>
+        {problem && (
+          <p className="form-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? 'Signing up…' : 'Sign up for Bill Pay'}
+        </button>
+      </form>
+    </FormProvider>
+  );
+}
+
+function SignedUp({ answer }: { answer: BillPaySignUpResponse }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="card access-received" aria-labelledby="bill-pay-done-title">
+      <h2 id="bill-pay-done-title" className="card-title" tabIndex={-1} ref={heading}>
+        You can now pay invoices for {answer.name} (group {answer.groupNumber}).
+      </h2>
+      <p>
+        You accepted the Bill Pay terms of service, version {answer.termsVersion}, at {formatInstant(answer.acceptedAt)}. The plan e-mailed you a confirmation.
+        The group appears in the group switcher once GroupDesk has downloaded it.
+      </p>
+      <Link to="/" className="button button-primary">
+        Go to the dashboard
+      </Link>
+    </section>
+  );
+}

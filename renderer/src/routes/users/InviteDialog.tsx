@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { Dialog } from 'radix-ui';
+import { z } from 'zod';
+import { FormProvider, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { email, personName } from '../../../../shared/contract/schemas/primitives';
+import { invitableRoles, type Invitation } from '../../../../shared/plan-api/invitations';
+import { roleLabels } from '../../../../shared/contract/roles';
+import { useApi } from '../../api/ApiProvider';
+import { SelectField, TextField, filled } from '../../wizards/common';
+import { placeServerError } from '../access/form-errors';
+
+// The plan's own field rules, with messages that say what is missing when a field is left blank.
+const schema = z.object({
+  name: filled(personName, 'Enter the name of the person to invite'),
+  email: filled(email.max(254), 'Enter their e-mail address: the access code is sent there'),
+  role: z.string().pipe(z.enum(invitableRoles, { error: 'Choose the role they will have' })),
+});
+type Values = z.input<typeof schema>;
+type Parsed = z.output<typeof schema>;
+const fieldNames = ['name', 'email', 'role'] as const;
+const roleOptions = invitableRoles.map((r) => ({ value: r, label: roleLabels[r] }));
+
+interface Props {
+  groupNumber: string;
+  onInvited: (invitation: Invitation) => void;
+}
+
+/**
+ * Invite someone to the group: the plan e-mails them a single-use access code valid for 7 days,
+ * which they enter under Access after signing in with their own user ID.
+ */
+export function InviteDialog({ groupNumber, onInvited }: Props) {
+  const api = useApi();
+  const [open, setOpen] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm<Values, unknown, Parsed>({ resolver: zodResolver(schema), defaultValues: { name: '', email: '', role: '' }, mode: 'onTouched' });
+
+  const invite = async (values: Parsed) => {
+    const result = await api.call('users.invite', { groupNumber, ...values });
+    if (!result.ok) {
+      setProblem(placeServerError(form, result.error, fieldNames));
+      return;
+    }
+    setOpen(false);
+    form.reset();
+    setProblem(null);
+    onInvited(result.value);
+  };
+
+  return (
+    <Dialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (form.formState.isSubmitting) return;
+        setOpen(next);
+        if (!next) setProblem(null);
+      }}
+    >
+      <Dialog.Trigger asChild>
+        <button type="button" className="button button-primary">
+          Invite a user
+        </button>
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog users-invite">
+          <div className="users-invite-head">
+            <Dialog.Title className="dialog-title">Invite a user</Dialog.Title>
+            <Dialog.Description className="muted">They get an e-mail with an access code that works once, for 7 days.</Dialog.Description>
+          </div>
+          <FormProvider {...form}>
+            <form className="users-invite-body" noValidate onSubmit={(e) => void form.handleSubmit(invite)(e)}>
+              <TextField name="name" label="Name" autoComplete="off" />
+              <TextField name="email" label="E-mail address" type="email" autoComplete="off" spellCheck={false} />
+              <SelectField name="role" label="Role" options={roleOptions} placeholder="Choose a role…" hint="Administrators change members; Billing pays invoices; Read-only sees both and changes nothing." />
+              {problem && (
+                <p className="form-error" role="alert">
+                  {problem}
+                </p>
+              )}
+              <div className="dialog-actions">
+                <Dialog.Close asChild>
+                  <button type="button" className="button" disabled={form.formState.isSubmitting}>
+                    Cancel
+                  </button>
+                </Dialog.Close>
+                <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
+                  {form.formState.isSubmitting ? 'Sending…' : 'Send invitation'}
+                </button>
+              </div>
+            </form>
+          </FormProvider>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react';
+import type { ContractError, Result } from '../../../../shared/contract';
+import type { GroupUser, GroupUsersResponse, Invitation } from '../../../../shared/plan-api/invitations';
+import { roleLabels, type Role } from '../../../../shared/contract/roles';
+import { useApi } from '../../api/ApiProvider';
+import { useQuery } from '../../api/useQuery';
+import { useGroupStore } from '../../state/groupStore';
+import { useStatusStore } from '../../state/statusStore';
+import { useAnnouncer } from '../../state/announcer';
+import { useGroupRole } from '../../state/permissions';
+import { EmptyState, ErrorState } from '../../components/ErrorState';
+import { SkeletonBlock } from '../../components/Skeleton';
+import { formatLongDate } from '../access/long-date';
+import { UsersTable } from './UsersTable';
+import { InvitationList } from './InvitationList';
+import { InviteDialog } from './InviteDialog';
+import '../../wizards/common/wizard.css';
+import './users.css';
+
+/**
+ * The group's users and invitations, for its primary administrator: invite someone with a role,
+ * resend or withdraw an access code, change a role, take access away. The plan service does and
+ * audits each change (and refuses what would leave the group without a primary administrator).
+ */
+export function UsersPage() {
+  const role = useGroupRole();
+  const sessionKnown = useStatusStore((s) => s.session !== null);
+  if (role === 'primary_admin') return <ManageUsers />;
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1 className="page-title">Users</h1>
+      </div>
+      {role === null && !sessionKnown ? (
+        <SkeletonBlock label="Checking your role…" lines={4} />
+      ) : (
+        <EmptyState title="Only the group’s primary administrator manages its users">
+          <p>{role ? `Your role in this group is ${roleLabels[role]}.` : 'You have no role in this group.'} Ask its primary administrator to invite or change users.</p>
+        </EmptyState>
+      )}
+    </div>
+  );
+}
+
+function ManageUsers() {
+  const api = useApi();
+  const announce = useAnnouncer((s) => s.announce);
+  const groupNumber = useGroupStore((s) => s.groupNumber) ?? '';
+  const selfId = useStatusStore((s) => s.session?.user?.userId ?? null);
+  const list = useQuery('users.list', { groupNumber });
+  // A change answers with the whole list; it is shown until the next read replaces it.
+  const [answer, setAnswer] = useState<GroupUsersResponse | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ContractError | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  useEffect(() => setAnswer(null), [list.data]);
+
+  const data = answer ?? list.data;
+
+  const change = async (run: () => Promise<Result<GroupUsersResponse>>, done: string) => {
+    setBusy(true);
+    const result = await run();
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      announce(result.error.message);
+      return;
+    }
+    setError(null);
+    setAnswer(result.value);
+    announce(done);
+  };
+  const changeRole = (user: GroupUser, role: Role) =>
+    void change(() => api.call('users.changeRole', { groupNumber, userId: user.userId, role }), `${user.name} is now ${roleLabels[role]}.`);
+  const remove = (user: GroupUser) => void change(() => api.call('users.remove', { groupNumber, userId: user.userId }), `${user.name} no longer has access to this group.`);
+
+  const onInvitation = async (invitation: Invitation, method: 'users.resendInvitation' | 'users.revokeInvitation') => {
+    setBusy(true);
+    const result = await api.call(method, { groupNumber, invitationId: invitation.id });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      announce(result.error.message);
+      return;
+    }
+    setError(null);
+    const words =
+      method === 'users.resendInvitation'
+        ? `A new access code was sent to ${result.value.email}. It expires on ${formatLongDate(result.value.expiresAt)}; the earlier code no longer works.`
+        : `The invitation to ${result.value.name} was withdrawn; its code no longer works.`;
+    setSent(words);
+    announce(words);
+    list.reload();
+  };
+
+  const onInvited = (invitation: Invitation) => {
+    const words = `Invitation sent to ${invitation.email}. The access code expires on ${formatLongDate(invitation.expiresAt)}.`;
+    setSent(words);
+    setError(null);
+    announce(words);
+    list.reload();
+  };
+
+  return (
+    <div className="page page-users">
+      <div className="page-header">
+        <h1 className="page-title">Users</h1>
+        <InviteDialog groupNumber={groupNumber} onInvited={onInvited} />
+      </div>
+      {sent && <p className="users-sent">{sent}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      {list.status === 'error' && !data ? (
+        <ErrorState title="The group’s users could not be loaded" error={list.error} onRetry={list.reload} />
+      ) : !data ? (
+        <SkeletonBlock label="Loading the group’s users…" lines={6} />
+      ) : (
+        <>
+          <section className="card" aria-labelledby="users-title">
+            <h2 id="users-title" className="card-title visually-hidden">
+              People with access
+            </h2>
+            <UsersTable users={data.users} selfId={selfId} busy={busy} onChangeRole={changeRole} onRemove={remove} />
+          </section>
+          <section className="card" aria-labelledby="invitations-title">
+            <h2 id="invitations-title" className="card-title">
+              Invitations
+            </h2>
+            <InvitationList
+              invitations={data.invitations}
+              busy={busy}
+              onResend={(i) => void onInvitation(i, 'users.resendInvitation')}
+              onRevoke={(i) => void onInvitation(i, 'users.revokeInvitation')}
+            />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

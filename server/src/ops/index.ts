@@ -5,5 +5,6 @@ import { requestsCommand } from './requests';
 import { approveCommand } from './approve';
 import { rejectCommand } from './reject';
 import { seedSandboxCommand } from './seed-sandbox';
+import { issueInvoiceCommand } from './issue-invoice';
 
-export const opsCommands: readonly OpsCommand[] = [createGroupCommand, requestsCommand, approveCommand, rejectCommand, seedSandboxCommand];
+export const opsCommands: readonly OpsCommand[] = [createGroupCommand, requestsCommand, approveCommand, rejectCommand, seedSandboxCommand, issueInvoiceCommand];

@@ -1,0 +1,37 @@
+import { addMonths, compareDates, firstOfMonth, fromParts, toParts } from '../../../../shared/util/dates';
+
+/**
+ * The plan's billing calendar, as carriers run it: each month's premium is billed in advance, on an
+ * invoice issued on the 15th of the month before (so a group has about two weeks to pay), and is due
+ * on the first day of the month it covers. The amount is the coverage in force on that first day;
+ * changes later in the month are the next invoices' retroactive adjustments.
+ */
+export const INVOICE_ISSUE_DAY = 15;
+
+/** `2026-12` → `2026-12-01`; null unless it is a real month. */
+export function periodStartOf(period: string): string | null {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
+  return match ? `${match[1]}-${match[2]}-01` : null;
+}
+
+/** `INV-<group>-<YYYYMM>`: the number printed on the invoice, one per group and month. */
+export function invoiceNumberOf(groupNumber: string, periodStart: string): string {
+  return `INV-${groupNumber}-${periodStart.slice(0, 4)}${periodStart.slice(5, 7)}`;
+}
+
+/** The day the plan's calendar issues the invoice of the month starting `periodStart`. */
+export function scheduledIssueDate(periodStart: string): string {
+  const { year, month } = toParts(addMonths(periodStart, -1));
+  return fromParts(year, month, INVOICE_ISSUE_DAY);
+}
+
+/** Due on the period's first day; an invoice issued after that day (late, by an operator) is due on the day it is issued. */
+export function dueDateOf(periodStart: string, issuedOn: string): string {
+  return compareDates(issuedOn, periodStart) > 0 ? issuedOn : periodStart;
+}
+
+/** The latest period whose invoice the calendar has issued by `today`: next month's from the 15th on, else this month's. */
+export function latestIssuedPeriod(today: string): string {
+  const thisMonth = firstOfMonth(today);
+  return toParts(today).day >= INVOICE_ISSUE_DAY ? addMonths(thisMonth, 1) : thisMonth;
+}

@@ -1,0 +1,26 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { BillingSummary, InvoiceSummary } from '../../../../shared/plan-api/bill-pay';
+import type { Db } from '../../store/db';
+import { invoices } from '../../store/schema';
+
+type InvoiceRow = typeof invoices.$inferSelect;
+
+export function toInvoiceSummary(row: InvoiceRow): InvoiceSummary {
+  return { invoiceNumber: row.invoiceNumber, periodStart: row.periodStart, issuedOn: row.issuedOn, dueDate: row.dueDate, amountCents: row.amountCents, status: row.status };
+}
+
+/** The group's most recent invoice (by the month it bills): the one a Bill Pay sign-up must quote. */
+export async function latestInvoice(db: Db, groupNumber: string): Promise<InvoiceRow | null> {
+  const [row] = await db.select().from(invoices).where(eq(invoices.groupNumber, groupNumber)).orderBy(desc(invoices.periodStart)).limit(1);
+  return row ?? null;
+}
+
+/** What the group switcher shows: the open invoices' total and the latest invoice. */
+export async function billingSummaryOf(db: Db, groupNumber: string): Promise<BillingSummary> {
+  const [open] = await db
+    .select({ total: sql<string | number>`coalesce(sum(${invoices.amountCents}), 0)` })
+    .from(invoices)
+    .where(and(eq(invoices.groupNumber, groupNumber), eq(invoices.status, 'open')));
+  const last = await latestInvoice(db, groupNumber);
+  return { balanceCents: Number(open?.total ?? 0), lastInvoice: last ? toInvoiceSummary(last) : null };
+}

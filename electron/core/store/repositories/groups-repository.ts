@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Address, Group, GroupPolicy, Plan, TierRates } from '../../../../shared/contract/schemas/group';
 import { coverageTiers } from '../../../../shared/contract/schemas/group';
+import type { Role } from '../../../../shared/contract/roles';
 import { statement } from '../statements';
 
 /**
@@ -72,17 +73,26 @@ export interface GroupListRow {
   name: string;
   region: string;
   activeMembers: number;
+  role: Role;
+  balanceCents: number | null;
+  balanceDueDate: string | null;
 }
 
-/** Every group in the replica (the plan replicates only the groups the user may see), by name. */
-export function listGroups(db: Database, today: string): GroupListRow[] {
+/**
+ * The groups this user holds a role in, by name, with their role and the balance the plan last
+ * reported. Nobody signed in (`userRef` null) sees none: a replica left by a signed-out user stays
+ * on disk but is not listed.
+ */
+export function listGroups(db: Database, today: string, userRef: number | null): GroupListRow[] {
+  if (userRef === null) return [];
   return statement(
     db,
-    `SELECT g.group_number AS groupNumber, g.name, g.region,
+    `SELECT g.group_number AS groupNumber, g.name, g.region, ug.role, g.balance_cents AS balanceCents, g.balance_due_date AS balanceDueDate,
        (SELECT coalesce(sum(t.n), 0) FROM member_tallies t WHERE t.group_number = g.group_number AND t.effective_date <= @today
           AND t.termination_date >= @today) AS activeMembers
-     FROM groups g ORDER BY g.name COLLATE NOCASE, g.group_number`,
-  ).all({ today }) as GroupListRow[];
+     FROM groups g JOIN user_groups ug ON ug.group_number = g.group_number AND ug.user_id = @userRef
+     ORDER BY g.name COLLATE NOCASE, g.group_number`,
+  ).all({ today, userRef }) as GroupListRow[];
 }
 
 export function planNames(db: Database, groupNumber: string): { code: string; name: string }[] {

@@ -20,6 +20,8 @@ export interface CoreOptions {
   sandboxWorkerPath?: string;
   /** Fixes "today" (YYYY-MM-DD) for tests (the core's and the sandbox data set's). */
   today?: string;
+  /** Start with the demo data: Welcome counts as done (the web host's `--demo`, the e2e fixtures). */
+  demo?: boolean;
 }
 
 export interface CoreHandle {

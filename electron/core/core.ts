@@ -12,6 +12,7 @@ import { clockToday, type CoreRuntime } from './runtime/core-runtime';
 import { StoreSession } from './runtime/store-session';
 import { errorCode } from './store/open-store';
 import { statement } from './store/statements';
+import { writeSetting } from './services/account/account-settings';
 import { PlanConnection } from './sync/plan-connection';
 
 /** The methods that explain and repair a store that is not ready; every other one waits for it. */
@@ -34,7 +35,14 @@ export interface InProcessCoreOptions extends Omit<CoreOptions, 'workerPath'> {
 export function createCore(options: InProcessCoreOptions): CoreHandle & { readonly runtime: CoreRuntime } {
   const listeners = new Set<(event: CoreEvent) => void>();
   const log = options.log ?? ((message: string) => console.error(message));
+  // Every full sync re-announces the session; windows hear of it only when it changed.
+  let lastSession = '';
   const publish = (event: CoreEvent) => {
+    if (event.type === 'session.changed') {
+      const text = JSON.stringify(event.session);
+      if (text === lastSession) return;
+      lastSession = text;
+    }
     for (const listener of listeners) {
       try {
         listener(event);
@@ -53,6 +61,8 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
   const today = clockToday(options.today);
   const now = () => new Date().toISOString();
   session.open();
+  // `--demo` (and the e2e fixtures): straight to the sandbox's data, no Welcome.
+  if (options.demo === true && session.store !== null) writeSetting(session.store, 'welcomeDone', true, now());
   const plan = new PlanConnection({
     store: () => session.store,
     publish,
@@ -80,6 +90,7 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
       plan.engine.refresh();
       plan.engine.requestSync();
     },
+    publish,
   };
   plan.start();
 
@@ -95,6 +106,7 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
       if (state.state === 'ready' || storeRepairMethods.has(method)) return null;
       return `The local database is not usable (${state.state}): ${state.state === 'too_new' ? `it has schema version ${state.fileVersion}, this app knows ${state.appVersion}` : state.detail}`;
     },
+    locked: () => session.store !== null && plan.locked(session.store),
     // The replica stays readable offline and while the sandbox starts: roles are the local copy's.
     authorize: (method, input) => {
       const store = session.store;

@@ -16,6 +16,7 @@ const core = createCore({
   ...(data.sandboxWorkerPath === undefined ? {} : { sandboxWorkerPath: data.sandboxWorkerPath }),
   ...(data.planService === undefined ? {} : { planService: data.planService }),
   ...(data.today === undefined ? {} : { today: data.today }),
+  ...(data.demo === undefined ? {} : { demo: data.demo }),
 });
 core.onEvent((event) => post({ type: 'event', event }));
 

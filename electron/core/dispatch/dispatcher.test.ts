@@ -7,7 +7,7 @@ import { allHandlers } from './all-handlers';
 import { createDispatcher, type DispatcherOptions } from './dispatcher';
 import { combineHandlers, handlers, type HandlerMap } from './handler-types';
 
-function setup(overrides: Partial<HandlerMap> = {}, blocked: string | null = null) {
+function setup(overrides: Partial<HandlerMap> = {}, blocked: string | null = null, lock = { locked: false }) {
   const store = fixtureStore();
   const published: CoreEvent[] = [];
   const log = vi.fn<(message: string) => void>();
@@ -17,6 +17,7 @@ function setup(overrides: Partial<HandlerMap> = {}, blocked: string | null = nul
     log,
     publish: (event) => published.push(event),
     blocked: () => blocked,
+    locked: () => lock.locked,
     context: (emit) => ({ store, runtime: {} as CoreRuntime, today: () => fixtureToday, now: () => '2026-11-27T09:00:00.000Z', emit }),
   };
   return { dispatcher: createDispatcher(options), published, log };
@@ -63,7 +64,7 @@ describe('dispatcher', () => {
   });
 
   it('catches an answer outside the output schema', async () => {
-    const { dispatcher, log } = setup({ 'groups.list': () => [{ groupNumber: 'nope', name: 'x', region: 'y', activeMembers: -1 }] });
+    const { dispatcher, log } = setup({ 'groups.list': () => [{ groupNumber: 'nope', name: 'x', region: 'y', activeMembers: -1, role: 'admin', balanceCents: null, balanceDueDate: null }] });
     expect(await dispatcher.dispatch('groups.list', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(log).toHaveBeenCalledWith(expect.stringContaining('0.groupNumber, 0.activeMembers'));
   });
@@ -90,6 +91,25 @@ describe('dispatcher', () => {
   it('answers INTERNAL with the reason while the method is blocked (store not ready)', async () => {
     const { dispatcher } = setup({}, 'The local database is not usable (corrupt): damaged');
     expect(await dispatcher.dispatch('groups.list', {})).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'The local database is not usable (corrupt): damaged' } });
+  });
+
+  it('while locked answers only the lock screen and the status bar, with AUTH for everything else', async () => {
+    const lock = { locked: true };
+    const ran: string[] = [];
+    const allowed = ['app.status', 'session.get', 'session.unlock', 'session.signOut', 'sync.status'] as const;
+    const { dispatcher } = setup(Object.fromEntries(allowed.map((method) => [method, () => ran.push(method) && ({} as never)])), null, lock);
+    const refused = { ok: false, error: { code: 'AUTH', message: 'GroupDesk is locked. Enter your password to continue.' } };
+    expect(await dispatcher.dispatch('members.list', { groupNumber: '4321' })).toEqual(refused);
+    expect(await dispatcher.dispatch('groups.list', {})).toEqual(refused);
+    expect(await dispatcher.dispatch('session.lock', {})).toEqual(refused);
+    expect(await dispatcher.dispatch('session.signIn', { serviceUrl: 'https://plan.example.com', userId: 'pat.lee', password: 'x' })).toEqual(refused);
+    for (const method of allowed) await dispatcher.dispatch(method, method === 'session.unlock' ? { password: 'secret' } : {});
+    expect(ran).toEqual(allowed);
+    // Bad input to an allowed method is still VALIDATION, with the field.
+    expect(await dispatcher.dispatch('session.unlock', { password: '' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { password: 'Enter your password' } } });
+
+    lock.locked = false;
+    expect(await dispatcher.dispatch('members.list', { groupNumber: '4321' })).toMatchObject({ ok: true, value: { total: 7 } });
   });
 
   it('throws when a handler is registered twice or missing', () => {

@@ -8,6 +8,8 @@ export interface DispatcherOptions {
   context(emit: (event: CoreEvent) => void): HandlerContext;
   /** Why `method` cannot run now (the store is not ready), or null. */
   blocked(method: MethodName): string | null;
+  /** The screen is locked: only the methods the Lock screen and the status bar need run. */
+  locked?(): boolean;
   /**
    * Whether the caller may run `method` with this (validated) input: null, or the refusal
    * (AUTH, FORBIDDEN). Runs after validation and before the handler.
@@ -26,6 +28,10 @@ export interface DispatcherOptions {
 export interface Dispatcher {
   dispatch(method: string, rawInput: unknown): Promise<Result<unknown>>;
 }
+
+/** What a locked GroupDesk still answers: the lock screen (unlock, or sign out) and the status bar. */
+const whileLocked: ReadonlySet<MethodName> = new Set(['app.status', 'session.get', 'session.unlock', 'session.signOut', 'sync.status']);
+const lockedMessage = 'GroupDesk is locked. Enter your password to continue.';
 
 const genericFailure = 'Something went wrong in GroupDesk. Try again; if it keeps happening, restart the app.';
 
@@ -46,6 +52,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
       const blocked = options.blocked(method);
       if (blocked !== null) return fail('INTERNAL', blocked);
+      if (!whileLocked.has(method) && options.locked?.() === true) return fail('AUTH', lockedMessage);
       const refused = options.authorize?.(method, parsed.data) ?? null;
       if (refused !== null) return { ok: false, error: refused };
 

@@ -23,6 +23,7 @@ export function startCore(options: CoreOptions): CoreHandle {
     ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
     ...(options.planService === undefined ? {} : { planService: options.planService }),
     ...(options.today === undefined ? {} : { today: options.today }),
+    ...(options.demo === undefined ? {} : { demo: options.demo }),
   };
   const workerPath = options.workerPath ?? defaultWorkerPath();
   // The embedded sandbox service's bundle sits next to the core's (out/sandbox beside out/core).

@@ -10,6 +10,7 @@ export interface CoreWorkerData {
   sandboxWorkerPath?: string;
   planService?: { url: string; token: string };
   today?: string;
+  demo?: boolean;
 }
 
 export type HostToWorker = { type: 'call'; id: number; method: string; input: unknown } | { type: 'close' };

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import type { CoreEvent } from '../../../shared/contract/events';
 import type { PlanConnection } from '../sync/plan-connection';
 import type { StoreSession } from './store-session';
 
@@ -12,6 +13,11 @@ export interface CoreRuntime {
   now(): string;
   /** Sends the outbox now: the transactions module calls it after committing a submit or a cancel. */
   requestSync(): void;
+  /**
+   * Delivers an event at once, for a change that stands although the call reporting it fails (the
+   * fifth wrong password at the lock signs out, then answers AUTH). Otherwise handlers use `emit`.
+   */
+  publish(event: CoreEvent): void;
 }
 
 /** Today in the user's time zone: coverage starts and ends on their calendar, not UTC's. */

@@ -1,7 +1,9 @@
 import { createParser } from 'eventsource-parser';
 import type { z } from 'zod';
 import { contractErrorSchema, type ContractError } from '../../../shared/contract/errors';
-import { me, signInResponse, type Me, type SignInResponse } from '../../../shared/plan-api/accounts';
+import { accessRequestList, type AccessRequest } from '../../../shared/plan-api/access-requests';
+import { accountAnnouncement, me, signInResponse, type AccountAnnouncement, type Me, type SignInResponse } from '../../../shared/plan-api/accounts';
+import { billingSummary, type BillingSummary } from '../../../shared/plan-api/bill-pay';
 import { changesAnnouncement } from '../../../shared/plan-api/changes';
 import { transactionAccepted, type TransactionAccepted } from '../../../shared/plan-api/eligibility';
 import { group as groupSchema, type Group } from '../../../shared/contract/schemas/group';
@@ -71,6 +73,16 @@ export class PlanClient {
     return this.json('GET', `/v1/groups/${groupNumber}`, groupSchema);
   }
 
+  /** The signed-in user's primary-administrator requests, newest first. */
+  async accessRequests(): Promise<AccessRequest[]> {
+    return (await this.json('GET', '/v1/access-requests', accessRequestList)).requests;
+  }
+
+  /** The group's open balance and latest invoice (billing.read). */
+  billingSummary(groupNumber: string): Promise<BillingSummary> {
+    return this.json('GET', `/v1/groups/${groupNumber}/billing-summary`, billingSummary);
+  }
+
   async changes(groupNumber: string, after: number, limit: number): Promise<FeedPage> {
     return this.exchange('GET', `/v1/groups/${groupNumber}/changes?after=${after}&limit=${limit}`, {}, async (response) => {
       const text = await this.readText(response);
@@ -92,20 +104,30 @@ export class PlanClient {
    * with a PlanError when it cannot be opened.
    */
   async stream(groupNumber: string, signal: AbortSignal, onSeq: (seq: number) => void): Promise<void> {
-    await this.exchange('GET', `/v1/groups/${groupNumber}/changes/stream`, { signal, noTimeout: true, accept: 'text/event-stream' }, (response) => this.listen(response, signal, onSeq));
+    await this.exchange('GET', `/v1/groups/${groupNumber}/changes/stream`, { signal, noTimeout: true, accept: 'text/event-stream' }, (response) =>
+      this.listen(response, signal, 'changes', changesAnnouncement, (announced) => onSeq(announced.seq)),
+    );
   }
 
-  private async listen(response: Response, signal: AbortSignal, onSeq: (seq: number) => void): Promise<void> {
+  /**
+   * Listens to the signed-in user's own SSE stream (GET /v1/me/stream) the same way: `onAccount`
+   * is called whenever their access changed (a request decided, a role granted, changed or removed).
+   */
+  async accountStream(signal: AbortSignal, onAccount: (announced: AccountAnnouncement) => void): Promise<void> {
+    await this.exchange('GET', '/v1/me/stream', { signal, noTimeout: true, accept: 'text/event-stream' }, (response) => this.listen(response, signal, 'account', accountAnnouncement, onAccount));
+  }
+
+  private async listen<T>(response: Response, signal: AbortSignal, event: string, schema: z.ZodType<T>, onEvent: (announced: T) => void): Promise<void> {
     const body = response.body;
     if (body === null) return;
     const parser = createParser({
       onEvent: (message) => {
-        if (message.event !== 'changes') return;
+        if (message.event !== event) return;
         try {
-          const parsed = changesAnnouncement.safeParse(JSON.parse(message.data));
-          if (parsed.success) onSeq(parsed.data.seq);
+          const parsed = schema.safeParse(JSON.parse(message.data));
+          if (parsed.success) onEvent(parsed.data);
         } catch {
-          // A malformed announcement is skipped; the timer's pull still catches up.
+          // A malformed announcement is skipped; the timer's sync still catches up.
         }
       },
     });

@@ -2,7 +2,9 @@ import { ContractFailure } from '../../../shared/contract';
 import type { CoreEvent } from '../../../shared/contract/events';
 import type { SessionInfo } from '../../../shared/contract/methods/sync';
 import { isRole, type Role } from '../../../shared/contract/roles';
+import { autoLockMinutes, readPendingVerification, readSetting, writeSetting } from '../services/account/account-settings';
 import { createNotification } from '../services/notifications/notifications-repository';
+import { hashUnlockPassword } from '../services/session/unlock-hash';
 import { outboxCounts } from '../services/transactions/outbox-delivery';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
@@ -10,7 +12,7 @@ import { PlanClient } from './plan-client';
 import { planFailure } from './plan-failure';
 import { upsertUser } from './replica-groups';
 import { SandboxLauncher } from './sandbox-launcher';
-import { clearReplica, clearSession, readPlanServiceSetting, readSession, writePlanServiceSetting, writeSession } from './session-store';
+import { clearReplica, clearSession, hasSession, readPlanServiceSetting, readSession, writePlanServiceSetting, writeSession, writeUnlockHash } from './session-store';
 import { SyncEngine, type Connection } from './sync-engine';
 
 /** A sandbox whose fresh session is refused at once is not restarted in a loop. */
@@ -62,7 +64,7 @@ export class PlanConnection {
       mode: () => this.currentMode,
       onSignedOut: () => {
         const store = options.store();
-        if (store !== null) clearSession(store);
+        if (store !== null) endSession(store, options.now());
         if (store !== null && this.currentMode === 'remote') {
           // Changes made meanwhile wait in the outbox; the user learns why nothing is sent.
           const events = createNotification(store.db, {
@@ -76,6 +78,7 @@ export class PlanConnection {
           });
           for (const event of events) options.publish(event);
         }
+        if (store !== null) this.publishSession(store);
         // The sandbox's session lapsed (the computer slept past its idle timeout): a restarted
         // sandbox signs in afresh; there is no one to ask for a password.
         if (this.currentMode === 'sandbox' && Date.now() - this.sandboxRestartedAt > sandboxRestartEveryMs) {
@@ -84,6 +87,10 @@ export class PlanConnection {
         }
       },
       ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      accountSynced: () => {
+        const store = options.store();
+        if (store !== null) this.publishSession(store);
+      },
       ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
     });
     this.currentMode = 'remote';
@@ -159,7 +166,27 @@ export class PlanConnection {
         : (statement(store.db, 'SELECT g.group_number AS groupNumber, g.name, ug.role FROM user_groups ug JOIN groups g ON g.group_number = ug.group_number WHERE ug.user_id = ? ORDER BY g.name COLLATE NOCASE').all(
             userRef,
           ) as SessionInfo['groups']);
-    return { mode: this.currentMode, serviceUrl: this.engine.connected?.url ?? this.serviceUrl, user: user ?? null, groups };
+    return {
+      mode: this.currentMode,
+      serviceUrl: this.engine.connected?.url ?? this.serviceUrl,
+      user: user ?? null,
+      groups,
+      welcome: this.options.planService === undefined && readPlanServiceSetting(store) === null && readSetting(store, 'welcomeDone') === null,
+      locked: this.locked(store),
+      autoLockMinutes: autoLockMinutes(store),
+      pendingVerification: readPendingVerification(store),
+      lastServiceUrl: readSetting(store, 'lastServiceUrl'),
+    };
+  }
+
+  /** The screen is locked: only a remote session can be (the sandbox has no password). */
+  locked(store: Store): boolean {
+    return this.currentMode === 'remote' && readSetting(store, 'locked') === true && hasSession(store);
+  }
+
+  /** Tells every window who is signed in now (the core drops a repeat of the last one). */
+  publishSession(store: Store): void {
+    this.options.publish({ type: 'session.changed', session: this.info(store) });
   }
 
   async signIn(store: Store, input: { serviceUrl: string; userId: string; password: string; discardPending: boolean }): Promise<SessionInfo> {
@@ -175,13 +202,19 @@ export class PlanConnection {
     } catch (error) {
       throw planFailure(error, url);
     }
+    // Kept for the screen lock, which checks the password on this computer (offline too).
+    const unlockHash = await hashUnlockPassword(input.password);
     await this.stopSandbox();
     const now = this.options.now();
     store.db.transaction(() => {
       if (switching) clearReplica(store);
       writePlanServiceSetting(store, { url }, now);
       const userRef = upsertUser(store, signedIn.user, now);
+      endSession(store, now);
       writeSession(store, { userRef, serviceUrl: url, token: signedIn.token, expiresAt: signedIn.expiresAt }, now);
+      writeUnlockHash(store, unlockHash);
+      writeSetting(store, 'welcomeDone', true, now);
+      writeSetting(store, 'lastServiceUrl', url, now);
     })();
     this.currentMode = 'remote';
     this.serviceUrl = url;
@@ -201,7 +234,7 @@ export class PlanConnection {
       // Offline, the token is forgotten here all the same; the service ends it when it expires.
       await client.signOut().catch(() => undefined);
     }
-    clearSession(store);
+    endSession(store, this.options.now());
     this.engine.wait('signed_out', null);
     return this.info(store);
   }
@@ -217,6 +250,7 @@ export class PlanConnection {
     store.db.transaction(() => {
       writePlanServiceSetting(store, null, this.options.now());
       clearReplica(store);
+      endSession(store, this.options.now());
     })();
     this.currentMode = 'sandbox';
     this.serviceUrl = null;
@@ -301,4 +335,13 @@ export class PlanConnection {
       );
     }
   }
+}
+
+/** Forgets the session's token and its lock: a new session starts unlocked, with five tries. */
+function endSession(store: Store, now: string): void {
+  store.db.transaction(() => {
+    clearSession(store);
+    writeSetting(store, 'locked', null, now);
+    writeSetting(store, 'unlockFailures', null, now);
+  })();
 }

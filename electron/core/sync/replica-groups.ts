@@ -1,32 +1,40 @@
 import type { Group } from '../../../shared/contract/schemas/group';
 import type { Me } from '../../../shared/plan-api/accounts';
 import type { Role } from '../../../shared/contract/roles';
+import type { BillingSummary } from '../../../shared/plan-api/bill-pay';
 import { findGroup, saveGroup } from '../store/repositories/groups-repository';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
+import { removeGroupReplica } from './session-store';
 
 /** Rates the plan sends are those in force now; the first copy of a group dates them from the start. */
 const firstRatesEffective = '1900-01-01';
 
+export interface AppliedMe {
+  userRef: number;
+  /** Groups that left the replica. */
+  removedGroups: string[];
+  /** Groups the user holds a role in that they did not hold one in at the last account sync. */
+  addedGroups: string[];
+}
+
 /**
  * Records the signed-in user as the plan describes them (GET /v1/me) and returns their local
- * users.id. Groups they may no longer see leave the replica (members, outbox and all, by the
- * schema's cascades) once nothing of theirs waits to be sent; roles in groups already here follow the plan. Groups new to the user are
+ * users.id. Groups they may no longer see leave the replica at once with everything in it, their
+ * unsent changes too: the plan would refuse them, and another user's copy is not kept here (see
+ * removeGroupReplica). Roles in groups already here follow the plan; groups new to the user are
  * added by saveRemoteGroup once their detail is read.
  */
-export function applyMe(store: Store, me: Me, now: string): { userRef: number; removedGroups: string[] } {
+export function applyMe(store: Store, me: Me, now: string): AppliedMe {
   const { db } = store;
   return db.transaction(() => {
     const userRef = upsertUser(store, me, now);
     const visible = new Set(me.groups.map((g) => g.groupNumber));
-    // A group with transactions still to send stays until they are answered (the plan refuses them
-    // now, and the user is told); only then does it leave with everything in it.
-    const here = statement(db, `SELECT group_number FROM groups g WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.group_number = g.group_number AND o.status IN ('queued', 'sent'))`)
-      .pluck()
-      .all() as string[];
+    const held = new Set(statement(db, 'SELECT group_number FROM user_groups WHERE user_id = ?').pluck().all(userRef) as string[]);
+    const addedGroups = me.groups.map((g) => g.groupNumber).filter((g) => !held.has(g));
+    const here = statement(db, 'SELECT group_number FROM groups').pluck().all() as string[];
     const removedGroups = here.filter((g) => !visible.has(g));
-    const remove = statement(db, 'DELETE FROM groups WHERE group_number = ?');
-    for (const groupNumber of removedGroups) remove.run(groupNumber);
+    for (const groupNumber of removedGroups) removeGroupReplica(store, groupNumber);
     statement(db, 'DELETE FROM user_groups WHERE user_id = ? AND group_number NOT IN (SELECT value FROM json_each(?))').run(userRef, JSON.stringify([...visible]));
     const setRole = statement(
       db,
@@ -34,7 +42,7 @@ export function applyMe(store: Store, me: Me, now: string): { userRef: number; r
        ON CONFLICT (user_id, group_number) DO UPDATE SET role = excluded.role`,
     );
     for (const g of me.groups) setRole.run(userRef, g.role, g.groupNumber);
-    return { userRef, removedGroups };
+    return { userRef, removedGroups, addedGroups };
   })();
 }
 
@@ -67,4 +75,17 @@ export function saveRemoteGroup(store: Store, group: Group, userRef: number, rol
     if (known === null) statement(db, 'INSERT INTO sync_cursors (group_number, sequence, synced_at) VALUES (?, 0, ?) ON CONFLICT DO NOTHING').run(group.groupNumber, now);
     statement(db, `INSERT INTO user_groups (user_id, group_number, role) VALUES (?, ?, ?) ON CONFLICT (user_id, group_number) DO UPDATE SET role = excluded.role`).run(userRef, group.groupNumber, role);
   })();
+}
+
+/**
+ * The group's balance as the plan last reported it (GET /v1/groups/:g/billing-summary): the open
+ * invoices' total and the latest invoice's due date; null when the plan gave none (no invoice
+ * access, or a service without Bill Pay).
+ */
+export function saveGroupBalance(store: Store, groupNumber: string, summary: BillingSummary | null): void {
+  statement(store.db, 'UPDATE groups SET balance_cents = ?, balance_due_date = ? WHERE group_number = ?').run(
+    summary?.balanceCents ?? null,
+    summary?.lastInvoice?.dueDate ?? null,
+    groupNumber,
+  );
 }

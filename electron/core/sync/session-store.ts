@@ -52,6 +52,20 @@ export function clearSession(store: Store): void {
   statement(store.db, 'DELETE FROM sessions').run();
 }
 
+/** Whether a session is kept here (cheap: no decryption), e.g. for the screen lock's gate. */
+export function hasSession(store: Store): boolean {
+  return statement(store.db, 'SELECT EXISTS (SELECT 1 FROM sessions WHERE id = 1)').pluck().get() === 1;
+}
+
+/** The screen lock's password hash of the current session (unlock-hash.ts), null if it has none. */
+export function readUnlockHash(store: Store): string | null {
+  return (statement(store.db, 'SELECT unlock_hash FROM sessions WHERE id = 1').pluck().get() as string | null | undefined) ?? null;
+}
+
+export function writeUnlockHash(store: Store, hash: string): void {
+  statement(store.db, 'UPDATE sessions SET unlock_hash = ? WHERE id = 1').run(hash);
+}
+
 const planServiceSetting = z.object({ url: z.string().min(1) });
 
 /** Settings key `planService`: the remote plan service chosen in Settings; absent means the sandbox. */
@@ -71,12 +85,28 @@ export function writePlanServiceSetting(store: Store, setting: { url: string } |
     );
 }
 
-/** Removes every replicated group (members, outbox, drafts, notifications of them cascade) and the users. */
+/**
+ * Removes every replicated group (members, outbox, drafts, notifications of them cascade) and the
+ * users (their cached access requests cascade). `accessRefreshedAt` goes too: the next account
+ * sync is a first one, whose groups are the user's existing access rather than news.
+ */
 export function clearReplica(store: Store): void {
   store.db.transaction(() => {
     statement(store.db, 'DELETE FROM groups').run();
     statement(store.db, 'DELETE FROM sessions').run();
     statement(store.db, 'DELETE FROM remote_pending').run();
     statement(store.db, 'DELETE FROM users').run();
+    statement(store.db, `DELETE FROM settings WHERE key = 'accessRefreshedAt'`).run();
   })();
+}
+
+/**
+ * Removes one group the user can no longer see with everything of it here: members, coverage,
+ * outbox rows, drafts, notifications, held remote rows and the cursor cascade from `groups`; the
+ * tallies (kept by triggers, no foreign key) are left at zero and go too. Each group's data is
+ * kept apart, and a lost group's is not kept at all. Runs in the caller's transaction.
+ */
+export function removeGroupReplica(store: Store, groupNumber: string): void {
+  statement(store.db, 'DELETE FROM groups WHERE group_number = ?').run(groupNumber);
+  statement(store.db, 'DELETE FROM member_tallies WHERE group_number = ?').run(groupNumber);
 }

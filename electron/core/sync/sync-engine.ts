@@ -9,8 +9,7 @@ import { Backoff } from './backoff';
 import { endIndexHoliday } from './index-holiday';
 import { PlanClient, PlanError } from './plan-client';
 import { pushOutbox } from './push';
-import { applyMe, saveRemoteGroup } from './replica-groups';
-import { readSession, writeSession } from './session-store';
+import { syncAccount } from './account-sync';
 
 export interface Connection {
   url: string;
@@ -27,6 +26,8 @@ export interface SyncEngineOptions {
   mode(): 'sandbox' | 'remote';
   /** The service answered 401: the session is over (the caller forgets the token). */
   onSignedOut(): void;
+  /** A full sync re-read the user, their groups and requests (the caller announces the session). */
+  accountSynced(): void;
   /** Pull every group this often while idle (the SSE stream announces changes in between). */
   periodMs?: number;
   /** Feed page size (the service allows up to 10,000). */
@@ -82,6 +83,7 @@ export class SyncEngine {
   private timer: NodeJS.Timeout | null = null;
   private abort = new AbortController();
   private readonly streams = new Map<string, AbortController>();
+  private accountStream: AbortController | null = null;
   private readonly backoff: Backoff;
   private user: { ref: number; login: string } | null = null;
   private closed = false;
@@ -180,6 +182,8 @@ export class SyncEngine {
     this.abort = new AbortController();
     for (const stream of this.streams.values()) stream.abort();
     this.streams.clear();
+    this.accountStream?.abort();
+    this.accountStream = null;
     this.clearTimer();
     this.online = false;
     this.progress = null;
@@ -259,28 +263,27 @@ export class SyncEngine {
 
     let groups = [...work.groups];
     if (work.full || this.user === null) {
-      const me = await client.me();
-      if (signal.aborted) return;
-      const store = this.requireStore();
-      const applied = store.db.transaction(() => {
-        const result = applyMe(store, me, this.options.now());
-        // Who acts in this store from now on (also while offline, and while the sandbox restarts).
-        writeSession(store, { userRef: result.userRef, serviceUrl: connection.url, token: connection.token, expiresAt: readSession(store)?.expiresAt ?? this.options.now() }, this.options.now());
-        return result;
-      })();
-      this.user = { ref: applied.userRef, login: me.userId.toLowerCase() };
-      for (const g of applied.removedGroups) this.options.publish({ type: 'roster.changed', groupNumber: g });
-      for (const membership of me.groups) {
-        const group = await client.group(membership.groupNumber);
-        if (signal.aborted) return;
-        saveRemoteGroup(this.requireStore(), group, applied.userRef, membership.role, this.options.today(), this.options.now());
-      }
-      groups = me.groups.map((g) => g.groupNumber);
+      const account = await syncAccount(client, {
+        store: () => this.requireStore(),
+        connection,
+        now: this.options.now,
+        today: this.options.today,
+        mode: this.options.mode(),
+        publish,
+        aborted: () => signal.aborted,
+      });
+      if (account === null) return;
+      this.user = { ref: account.userRef, login: account.login };
+      this.options.accountSynced();
+      groups = account.groups;
       this.watch(client, groups);
+      this.watchAccount(client);
     }
     if (work.full) this.setState('syncing', null);
     for (const groupNumber of groups) {
       if (signal.aborted) return;
+      // An announcement queued before the group left the user's list.
+      if (!groupIsHere(this.requireStore(), groupNumber)) continue;
       await this.pull(client, groupNumber, signal);
     }
   }
@@ -317,6 +320,8 @@ export class SyncEngine {
         const next = page.hasMore ? client.changes(groupNumber, page.nextAfter, limit) : null;
         next?.catch(() => {});
         const outcome = applyFeedPage(this.requireStore(), page, { user: this.user, now: this.options.now(), indexHoliday: holiday && page.hasMore });
+        // The user's own role changed in the feed: re-read what they may see (and say so).
+        if (outcome.roleChanged) this.kick({ full: true, groups: new Set() });
         applied += page.changes.length;
         this.progress = { groupNumber, applied: Math.min(applied, total), total };
         this.publishStatus();
@@ -373,6 +378,25 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Keeps the user's own SSE stream open (GET /v1/me/stream): an announcement that their access
+   * changed runs a full sync, which re-reads them, their groups and their requests.
+   */
+  private watchAccount(client: PlanClient): void {
+    if (this.accountStream !== null) return;
+    const stream = new AbortController();
+    this.accountStream = stream;
+    const ended = (error?: unknown) => {
+      if (this.accountStream !== stream) return;
+      this.accountStream = null;
+      if (stream.signal.aborted || this.closed) return;
+      // A service that refuses the stream (one without it) is tried again by the periodic sync only.
+      if (error instanceof PlanError && (error.kind === 'rejected' || error.kind === 'invalid')) return;
+      setTimeout(() => this.kick({ full: true, groups: new Set() }), streamRetryMs).unref();
+    };
+    client.accountStream(stream.signal, () => this.kick({ full: true, groups: new Set() })).then(() => ended(), ended);
+  }
+
   private rosterChanged(groupNumber: string, last: boolean, everyMs: number): void {
     const now = Date.now();
     if (!last && now - (this.lastRosterAt.get(groupNumber) ?? 0) < everyMs) return;
@@ -421,6 +445,10 @@ export class SyncEngine {
     this.published = text;
     this.options.publish({ type: 'sync.status', ...status });
   }
+}
+
+function groupIsHere(store: Store, groupNumber: string): boolean {
+  return statement(store.db, 'SELECT EXISTS (SELECT 1 FROM groups WHERE group_number = ?)').pluck().get(groupNumber) === 1;
 }
 
 function memberCount(store: Store): number {

@@ -1,8 +1,43 @@
-import { handlers } from '../../dispatch/handler-types';
+import type { SessionInfo } from '../../../../shared/contract/methods/sync';
+import { handlers, type HandlerContext } from '../../dispatch/handler-types';
+import { writeSetting } from '../account/account-settings';
+import { lockScreen, unlockScreen } from './screen-lock';
+
+/** Answers the session as it is now and tells every other window too. */
+function changed({ runtime, store, emit }: HandlerContext): SessionInfo {
+  const session = runtime.plan.info(store);
+  emit({ type: 'session.changed', session });
+  return session;
+}
 
 export const sessionHandlers = handlers({
   'session.get': (_input, { runtime, store }) => runtime.plan.info(store),
-  'session.signIn': (input, { runtime, store }) => runtime.plan.signIn(store, input),
-  'session.signOut': (_input, { runtime, store }) => runtime.plan.signOut(store),
-  'session.useSandbox': ({ discardPending }, { runtime, store }) => runtime.plan.useSandbox(store, discardPending),
+  'session.signIn': async (input, ctx) => {
+    await ctx.runtime.plan.signIn(ctx.store, input);
+    return changed(ctx);
+  },
+  'session.signOut': async (_input, ctx) => {
+    await ctx.runtime.plan.signOut(ctx.store);
+    return changed(ctx);
+  },
+  'session.useSandbox': async ({ discardPending }, ctx) => {
+    await ctx.runtime.plan.useSandbox(ctx.store, discardPending);
+    return changed(ctx);
+  },
+  'session.lock': (_input, ctx) => {
+    lockScreen(ctx.store, ctx.runtime.plan, ctx.now());
+    return changed(ctx);
+  },
+  'session.unlock': async ({ password }, ctx) => {
+    await unlockScreen(ctx.store, ctx.runtime.plan, password, ctx.now, ctx.runtime.publish);
+    return changed(ctx);
+  },
+  'session.setAutoLock': ({ minutes }, ctx) => {
+    writeSetting(ctx.store, 'autoLockMinutes', minutes, ctx.now());
+    return changed(ctx);
+  },
+  'session.dismissWelcome': (_input, ctx) => {
+    writeSetting(ctx.store, 'welcomeDone', true, ctx.now());
+    return changed(ctx);
+  },
 });

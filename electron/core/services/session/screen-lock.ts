@@ -1,0 +1,60 @@
+import { ContractFailure } from '../../../../shared/contract';
+import type { CoreEvent } from '../../../../shared/contract/events';
+import { readSetting, writeSetting } from '../account/account-settings';
+import { createNotification } from '../notifications/notifications-repository';
+import type { Store } from '../../store/store';
+import type { PlanConnection } from '../../sync/plan-connection';
+import { readUnlockHash } from '../../sync/session-store';
+import { verifyUnlockPassword } from './unlock-hash';
+
+/** Wrong passwords at the lock before GroupDesk signs out (the plan's own sign-in has its limit too). */
+export const UNLOCK_ATTEMPTS = 5;
+
+/**
+ * Locks the screen of a remote session. The sandbox has no password, and a session begun without
+ * one on this computer (a session handed over by a test or an earlier version) has nothing to
+ * check an unlock against.
+ */
+export function lockScreen(store: Store, plan: PlanConnection, now: string): void {
+  if (plan.mode === 'sandbox') throw new ContractFailure('RULE', 'The demo has no password to lock with.');
+  if (readUnlockHash(store) === null) throw new ContractFailure('RULE', 'GroupDesk can lock only a session you signed in to on this computer. Sign in again to use the lock.');
+  writeSetting(store, 'locked', true, now);
+}
+
+/**
+ * Opens the lock when the password matches the one typed at sign-in, checked here so it works
+ * offline. Each wrong one is counted in the store (a restart does not reset it); the fifth signs
+ * out: the token is forgotten, unsent changes stay in the outbox for the next sign-in.
+ */
+export async function unlockScreen(store: Store, plan: PlanConnection, password: string, now: () => string, publish: (event: CoreEvent) => void): Promise<void> {
+  if (!plan.locked(store)) return;
+  const hash = readUnlockHash(store);
+  const matches = hash !== null && (await verifyUnlockPassword(password, hash));
+  // Signed out or unlocked elsewhere while the hash was computed.
+  if (!plan.locked(store)) return;
+  if (matches) {
+    store.db.transaction(() => {
+      writeSetting(store, 'locked', null, now());
+      writeSetting(store, 'unlockFailures', null, now());
+    })();
+    return;
+  }
+  const failures = (readSetting(store, 'unlockFailures') ?? 0) + 1;
+  if (failures < UNLOCK_ATTEMPTS) {
+    writeSetting(store, 'unlockFailures', failures, now());
+    const left = UNLOCK_ATTEMPTS - failures;
+    throw new ContractFailure('AUTH', `That password is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before GroupDesk signs you out.`, { password: 'Wrong password' });
+  }
+  await plan.signOut(store);
+  const events = createNotification(store.db, {
+    groupNumber: null,
+    kind: 'sync.problem',
+    title: 'Signed out after five wrong passwords',
+    body: 'A wrong password was typed five times at the lock screen, so GroupDesk signed out. Sign in again to continue; changes waiting to be sent are kept.',
+    link: '#/sign-in',
+    outboxRef: null,
+    createdAt: now(),
+  });
+  for (const event of [...events, { type: 'session.changed', session: plan.info(store) } satisfies CoreEvent]) publish(event);
+  throw new ContractFailure('AUTH', 'Five wrong passwords: GroupDesk signed you out. Sign in again to continue; your unsent changes are kept.', { password: 'Wrong password' });
+}

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { coverageSpan, isVisible, memberStatusOn } from '../../shared/domain/member-status';
 import { generateSandbox } from '../../shared/sandbox/generator';
+import type { BillingSummary } from '../../shared/plan-api/bill-pay';
 import type { ChangesPage } from '../../shared/plan-api/changes';
+import { addMonths } from '../../shared/util/dates';
+import { latestIssuedPeriod, scheduledIssueDate } from '../src/services/billing/billing-calendar';
 import type { GroupCounts, MemberView } from '../../shared/plan-api/members';
 import { seedSandbox } from '../src/ops/seed-sandbox';
 import { ssnCipher } from '../src/services/eligibility/ssn-crypto';
@@ -25,11 +28,17 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
     const cipher = ssnCipher(new Uint8Array(32).fill(3));
     const expected = generateSandbox({ today });
     const first = await seedSandbox(service.db, { cipher, now, today });
-    expect(first).toEqual(expected.groups.map((g) => ({ groupNumber: g.group.groupNumber, loaded: g.members.length })));
+    // The two latest invoices the billing calendar has issued by today (the 15th of the month before each).
+    const latest = latestIssuedPeriod(today);
+    const months = [addMonths(latest, -1), latest].map((d) => d.slice(0, 7).replace('-', ''));
+    expect(first).toEqual(expected.groups.map((g) => ({ groupNumber: g.group.groupNumber, loaded: g.members.length, invoices: months.map((m) => `INV-${g.group.groupNumber}-${m}`) })));
 
     const before = await tableRowCounts(service.db);
     const again = await seedSandbox(service.db, { cipher, now, today });
-    expect(again.map((r) => r.loaded)).toEqual([0, 0]);
+    expect(again.map((r) => [r.loaded, r.invoices])).toEqual([
+      [0, []],
+      [0, []],
+    ]);
     expect(await tableRowCounts(service.db)).toEqual(before);
 
     // What an administrator of the first group sees matches the generator.
@@ -47,8 +56,9 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
 
     const page = (await service.api<ChangesPage>('GET', `/v1/groups/${group}/changes?after=0&limit=10000`, { token })).body;
     const periods = sandbox.members.reduce((n, m) => n + m.coverage.length, 0);
-    // The seeded members and their coverage, then the reader's role granted above.
-    expect(page.changes).toHaveLength(sandbox.members.length + periods + 1);
+    // The seeded members and their coverage, the two invoices, then the reader's role granted above.
+    expect(page.changes).toHaveLength(sandbox.members.length + periods + 2 + 1);
+    expect(page.changes.filter((c) => c.entity === 'invoice').map((c) => c.entityId)).toEqual(months.map((m) => `INV-${group}-${m}`));
     expect(page.changes.at(-1)).toMatchObject({ entity: 'user', entityId: 'seedreader', payload: { role: 'read_only' } });
     expect(page.hasMore).toBe(false);
     const counts = (await service.api<GroupCounts>('GET', `/v1/groups/${group}/counts`, { token })).body;
@@ -61,5 +71,24 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
     expect([counts.active.total, counts.pending.total, counts.terminated.total]).toEqual(['active', 'pending', 'terminated'].map((s) => statuses.filter((x) => x === s).length));
     const stored = await service.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE group_number = ${group}`);
     expect(stored.rows[0]?.n).toBe(sandbox.members.length);
+
+    // The older invoice is paid, so the balance is the latest invoice's amount, due on its month's first day.
+    const summary = (await service.api<BillingSummary>('GET', `/v1/groups/${group}/billing-summary`, { token })).body;
+    expect(summary.lastInvoice).toMatchObject({ invoiceNumber: `INV-${group}-${months[1]}`, periodStart: latest, issuedOn: scheduledIssueDate(latest), dueDate: latest, status: 'open' });
+    expect(summary.balanceCents).toBe(summary.lastInvoice?.amountCents);
+    expect(summary.balanceCents).toBeGreaterThan(0);
+  });
+
+  it('a month later, issues the new month’s invoice and marks the one left open paid, so the demo owes one month', async () => {
+    const now = service.clock.now();
+    const today = addMonths(now.toISOString().slice(0, 10), 1);
+    const cipher = ssnCipher(new Uint8Array(32).fill(3));
+    const results = await seedSandbox(service.db, { cipher, now, today });
+    const latest = latestIssuedPeriod(today);
+    expect(results.map((r) => r.invoices)).toEqual(results.map((r) => [`INV-${r.groupNumber}-${latest.slice(0, 7).replace('-', '')}`]));
+    const open = await service.db.execute<{ group_number: string; period_start: string }>(sql`SELECT group_number, to_char(period_start, 'YYYY-MM-DD') AS period_start FROM invoices WHERE status = 'open' ORDER BY group_number`);
+    expect(open.rows).toEqual(results.map((r) => ({ group_number: r.groupNumber, period_start: latest })));
+    const paidAudits = await service.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'sandbox.pay_invoice'`);
+    expect(paidAudits.rows[0]?.n).toBe(results.length);
   });
 });

@@ -1,10 +1,15 @@
 import { parseArgs } from 'node:util';
-import { count, eq } from 'drizzle-orm';
-import { isIsoDate } from '../../../shared/util/dates';
+import { and, count, eq } from 'drizzle-orm';
+import { addMonths, isIsoDate } from '../../../shared/util/dates';
 import { defaultSandboxSeed, generateSandbox } from '../../../shared/sandbox/generator';
 import type { Db } from '../store/db';
-import { groups, members } from '../store/schema';
+import { groups, invoices, members } from '../store/schema';
 import { recordAudit } from '../services/audit';
+import { appendChanges } from '../services/changes/append';
+import { latestIssuedPeriod, invoiceNumberOf, scheduledIssueDate } from '../services/billing/billing-calendar';
+import { toInvoiceSummary } from '../services/billing/invoice-views';
+import { issueInvoice } from '../services/billing/issue-invoice';
+import type { Actor } from '../services/groups/create-group';
 import { createGroup } from '../services/groups/create-group';
 import type { SsnCipher } from '../services/eligibility/ssn-crypto';
 import { bulkLoadMembers } from '../services/sandbox/bulk-load';
@@ -25,13 +30,16 @@ export interface SeedSandboxResult {
   groupNumber: string;
   /** Members loaded now; 0 when the group already had members (seeding is idempotent). */
   loaded: number;
+  /** Invoice numbers issued now; empty when the billing history was already there. */
+  invoices: string[];
 }
 
 /**
  * Loads the sandbox plan (shared/sandbox `generateSandbox`): creates each group and its plans if
- * missing, then loads its members in bulk with their coverage history and change feed. A group that
- * already has members is left alone, so running it again never duplicates anyone. The desktop's
- * embedded plan service calls this on its first start.
+ * missing, then loads its members in bulk with their coverage history and change feed, and issues
+ * its last two invoices (seedInvoices). A group that already has members is left alone, and an
+ * invoice already issued is not issued again, so running it again never duplicates anything. The
+ * desktop's embedded plan service calls this on every start.
  */
 export async function seedSandbox(db: Db, options: SeedSandboxOptions): Promise<SeedSandboxResult[]> {
   const today = options.today ?? options.now.toISOString().slice(0, 10);
@@ -51,15 +59,44 @@ export async function seedSandbox(db: Db, options: SeedSandboxOptions): Promise<
       await recordAudit(tx, { ...actor, action: 'sandbox.seed', target: `group:${group.groupNumber}`, detail: { members: n, seed: options.seed ?? defaultSandboxSeed, today }, at: options.now });
       return n;
     });
-    results.push({ groupNumber: group.groupNumber, loaded });
+    const issued = await seedInvoices(db, group.groupNumber, today, actor, options.now);
+    results.push({ groupNumber: group.groupNumber, loaded, invoices: issued });
   }
   return results;
+}
+
+/**
+ * A billing history to explore and to sign up for Bill Pay with: the two latest invoices the plan's
+ * calendar has issued by `today` (billing-calendar.ts), each issued on its scheduled day, the older
+ * one paid and the latest open. An older invoice left open by an earlier start (a month ago, when it
+ * was the latest) is marked paid, so the demo's balance stays one month's premium.
+ */
+async function seedInvoices(db: Db, groupNumber: string, today: string, actor: Actor, now: Date): Promise<string[]> {
+  const latest = latestIssuedPeriod(today);
+  const issued: string[] = [];
+  for (const [periodStart, status] of [[addMonths(latest, -1), 'paid'], [latest, 'open']] as const) {
+    const invoiceNumber = invoiceNumberOf(groupNumber, periodStart);
+    const [existing] = await db.select({ status: invoices.status }).from(invoices).where(eq(invoices.invoiceNumber, invoiceNumber));
+    if (!existing) {
+      await issueInvoice(db, { groupNumber, periodStart, issuedOn: scheduledIssueDate(periodStart), status }, actor, now);
+      issued.push(invoiceNumber);
+    } else if (existing.status !== status && status === 'paid') {
+      await db.transaction(async (tx) => {
+        const [paid] = await tx.update(invoices).set({ status }).where(and(eq(invoices.invoiceNumber, invoiceNumber), eq(invoices.status, 'open'))).returning();
+        if (!paid) return;
+        await recordAudit(tx, { ...actor, action: 'sandbox.pay_invoice', target: `invoice:${invoiceNumber}`, detail: { amountCents: paid.amountCents }, at: now });
+        await appendChanges(tx, groupNumber, now.toISOString(), [{ entity: 'invoice', entityId: invoiceNumber, op: 'upsert', payload: toInvoiceSummary(paid) }]);
+      });
+    }
+  }
+  return issued;
 }
 
 const usage = `ops seed-sandbox [--seed <number>] [--today YYYY-MM-DD]
 
 Loads the sandbox plan's two demo employers, their plans and members (with coverage history and
-the change feed). Groups that already have members are left as they are, so it is safe to run again.`;
+the change feed), and issues each group's two latest invoices (the older one paid). Groups that
+already have members and invoices already issued are left as they are, so it is safe to run again.`;
 
 export const seedSandboxCommand: OpsCommand = {
   name: 'seed-sandbox',
@@ -76,6 +113,10 @@ export const seedSandboxCommand: OpsCommand = {
       ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
       ...(values.today === undefined ? {} : { today: values.today }),
     });
-    for (const r of results) context.out(r.loaded > 0 ? `Group ${r.groupNumber}: loaded ${r.loaded} members.` : `Group ${r.groupNumber}: already has members, left as it is.`);
+    for (const r of results) {
+      const members = r.loaded > 0 ? `loaded ${r.loaded} members` : 'already has members, left as they are';
+      const billed = r.invoices.length > 0 ? `issued ${r.invoices.join(', ')}` : 'invoices already issued';
+      context.out(`Group ${r.groupNumber}: ${members}; ${billed}.`);
+    }
   },
 };

@@ -18,7 +18,8 @@ afterEach(() => {
 
 describe('npm run web arguments', () => {
   it.each([
-    [[], { open: true, help: false }],
+    [[], { open: true, demo: false, help: false }],
+    [['--demo'], { demo: true }],
     [['--port', '5391'], { port: 5391, open: true }],
     [['--data-dir', '/tmp/x', '--no-open'], { dataDir: '/tmp/x', open: false }],
     [['-h'], { help: true }],

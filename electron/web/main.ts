@@ -33,6 +33,7 @@ async function main(): Promise<number> {
     encryptionKey: loadOrCreateKey(dataDir.dir),
     workerPath: path.join(here, '..', 'core', 'worker.cjs'),
     sandboxWorkerPath: path.join(here, '..', 'sandbox', 'worker.mjs'),
+    demo: args.options.demo,
   });
   // A fresh token each launch: an address copied from an earlier launch stops working.
   const token = randomBytes(32).toString('base64url');

@@ -66,3 +66,21 @@ export function accessRequestReceivedMail(input: { to: string; name: string; gro
     ].join('\n'),
   };
 }
+
+/** The Bill Pay sign-up's confirmation: which group, and which terms were accepted when (the record a dispute needs). */
+export function billPaySignUpMail(input: { to: string; name: string; groupNumber: string; companyName: string; termsVersion: string; acceptedAt: string }): OutgoingMail {
+  return {
+    to: input.to,
+    subject: `You signed up for Bill Pay for group ${input.groupNumber}`,
+    text: [
+      `Hello ${input.name},`,
+      '',
+      `You signed up for Bill Pay for ${input.companyName} (group ${input.groupNumber}). You can now see its`,
+      'invoices and pay them in GroupDesk.',
+      '',
+      `Terms of service version ${input.termsVersion} accepted at ${input.acceptedAt.slice(0, 16).replace('T', ' ')} UTC.`,
+      '',
+      'If you did not sign up, tell the group’s primary administrator and change your password.',
+    ].join('\n'),
+  };
+}

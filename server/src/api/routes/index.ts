@@ -10,5 +10,6 @@ import { memberRoutes } from './members';
 import { transactionRoutes } from './transactions';
 import { idCardRoutes } from './id-cards';
 import { changeRoutes } from './changes';
+import { billPayRoutes } from './bill-pay';
 
-export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes];
+export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes, billPayRoutes];

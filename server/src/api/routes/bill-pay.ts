@@ -1,0 +1,56 @@
+import { contractErrorSchema } from '../../../../shared/contract/errors';
+import { billingSummary, billPaySignUpRequest, billPaySignUpResponse, termsOfService } from '../../../../shared/plan-api/bill-pay';
+import { billingSummaryOf } from '../../services/billing/invoice-views';
+import { signUpForBillPay } from '../../services/billing/sign-up';
+import { currentTerms } from '../../services/billing/terms';
+import { deliverAfterCommit } from '../../mail/deliver';
+import { billPaySignUpMail } from '../../mail/templates';
+import { requireGroupPermission, requireSession } from '../auth';
+import type { RoutePlugin } from '../deps';
+import { groupParams } from './eligibility-write';
+import { credentialLimit } from './limits';
+
+const tags = ['bill pay'];
+
+export const billPayRoutes: RoutePlugin = async (app, deps) => {
+  app.get('/bill-pay/terms', { schema: { tags, summary: 'The Bill Pay terms of service in force; a sign-up must name their version.', response: { 200: termsOfService } } }, () => currentTerms);
+
+  app.post(
+    '/bill-pay/sign-ups',
+    {
+      schema: {
+        tags,
+        summary: 'Join a group as a billing user with the group number and the latest invoice’s number or amount, accepting the current terms.',
+        security: [{ bearer: [] }],
+        body: billPaySignUpRequest,
+        response: { 201: billPaySignUpResponse, '4xx': contractErrorSchema },
+      },
+      // Proofs are guessable numbers: the per-address budget of credential routes, beside the per-user throttle.
+      config: credentialLimit(deps),
+    },
+    async (request, reply) => {
+      const identity = await requireSession(request, deps);
+      const { response, user } = await signUpForBillPay(deps.db, request.body, { ...identity, ip: request.ip }, deps.now());
+      const mail = billPaySignUpMail({ to: user.email, name: user.name, groupNumber: response.groupNumber, companyName: response.name, termsVersion: response.termsVersion, acceptedAt: response.acceptedAt });
+      await deliverAfterCommit(deps.mailer, mail, request.log);
+      return reply.code(201).send(response);
+    },
+  );
+
+  app.get(
+    '/groups/:group/billing-summary',
+    {
+      schema: {
+        tags,
+        summary: 'The group’s open balance and its latest invoice',
+        params: groupParams,
+        security: [{ bearer: [] }],
+        response: { 200: billingSummary, '4xx': contractErrorSchema },
+      },
+    },
+    async (request) => {
+      await requireGroupPermission(request, deps, request.params.group, 'billing.read');
+      return billingSummaryOf(deps.db, request.params.group);
+    },
+  );
+};

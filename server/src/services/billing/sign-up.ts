@@ -1,0 +1,101 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { ContractFailure } from '../../../../shared/contract/errors';
+import { roleAllows, roleLabels } from '../../../../shared/contract/roles';
+import type { BillPaySignUpResponse, billPaySignUpRequest } from '../../../../shared/plan-api/bill-pay';
+import type { Db } from '../../store/db';
+import { billPaySignUps, groups, groupUsers, users } from '../../store/schema';
+import { announceToUser } from '../accounts/announce';
+import { recordAudit } from '../audit';
+import { grantRole } from '../groups/grant-role';
+import { latestInvoice } from './invoice-views';
+import { proofLockedUntil, recordProofFailure, tooManyProofFailures } from './proof-throttle';
+import { currentTerms } from './terms';
+
+export type BillPaySignUp = z.output<typeof billPaySignUpRequest>;
+
+export interface BillPaySignedUp {
+  response: BillPaySignUpResponse;
+  /** Where the confirmation goes (sent after the commit). */
+  user: { email: string; name: string };
+}
+
+type Attempt = { joined: BillPaySignedUp } | { wrongProof: { lockedUntil: Date | null } };
+
+/** One answer for a wrong proof and an unknown group, so group numbers cannot be probed. */
+const proofMismatch = () =>
+  new ContractFailure('RULE', 'The group number and invoice details do not match the group’s latest invoice.', {
+    groupNumber: 'Check the group number printed on the latest invoice',
+  });
+
+/**
+ * Bill Pay sign-up: a signed-in (so e-mail-verified) user proves they hold the group's latest
+ * invoice — its invoice number or the amount billed — and accepts the current terms, and becomes a
+ * billing user of the group. A wrong proof is recorded even though the request fails (that is what
+ * the throttle counts), so the attempt's transaction commits and the refusal is thrown after it.
+ */
+export async function signUpForBillPay(db: Db, input: BillPaySignUp, actor: { userId: string; sessionId: string; ip: string | null }, now: Date): Promise<BillPaySignedUp> {
+  const attempt = await db.transaction(async (tx): Promise<Attempt> => {
+    // One sign-up of a user at a time: the throttle's count and the role check stay true to commit.
+    const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.userId, actor.userId)).for('update');
+    if (!user) throw new Error('The signed-in user is missing');
+    const lockedUntil = await proofLockedUntil(tx, actor.userId, now);
+    if (lockedUntil) throw tooManyProofFailures(lockedUntil, now);
+    if (input.termsVersion !== currentTerms.version) {
+      throw new ContractFailure('CONFLICT', `The terms of service changed: version ${currentTerms.version} is in force, not ${input.termsVersion}. Read the current terms and accept them to sign up.`, {
+        termsVersion: `The current version is ${currentTerms.version}`,
+      });
+    }
+    await refuseExistingRole(tx, actor.userId, input.groupNumber);
+    const invoice = await latestInvoice(tx, input.groupNumber);
+    const proven = invoice !== null && (input.invoiceNumber !== undefined ? input.invoiceNumber === invoice.invoiceNumber : input.amountCents === invoice.amountCents);
+    if (!proven) {
+      await recordProofFailure(tx, { userId: actor.userId, groupNumber: input.groupNumber, ip: actor.ip }, now);
+      const nowLocked = await proofLockedUntil(tx, actor.userId, now);
+      if (nowLocked) {
+        await recordAudit(tx, { actorUserId: actor.userId, sessionId: actor.sessionId, action: 'bill_pay.throttle', target: `user:${actor.userId}`, detail: { until: nowLocked.toISOString() }, ip: actor.ip, at: now });
+      }
+      return { wrongProof: { lockedUntil: nowLocked } };
+    }
+    const [group] = await tx.select({ name: groups.name }).from(groups).where(eq(groups.groupNumber, input.groupNumber));
+    if (!group) throw new Error(`Group ${input.groupNumber} has invoices but no row`);
+    const proof = input.invoiceNumber !== undefined ? 'invoice_number' : 'amount';
+    await tx.insert(billPaySignUps).values({ userId: actor.userId, groupNumber: input.groupNumber, termsVersion: currentTerms.version, acceptedAt: now, proof, ip: actor.ip });
+    await recordAudit(tx, {
+      actorUserId: actor.userId,
+      sessionId: actor.sessionId,
+      action: 'bill_pay.sign_up',
+      target: `group:${input.groupNumber}`,
+      detail: { termsVersion: currentTerms.version, proof, invoiceNumber: invoice.invoiceNumber },
+      ip: actor.ip,
+      at: now,
+    });
+    await announceToUser(tx, actor.userId, 'role');
+    // Last: it appends to the group's change feed, which must end the transaction.
+    await grantRole(tx, { userId: actor.userId, groupNumber: input.groupNumber, role: 'billing' }, { actorUserId: actor.userId, sessionId: actor.sessionId, ip: actor.ip }, now);
+    return {
+      joined: {
+        response: { groupNumber: input.groupNumber, name: group.name, role: 'billing', termsVersion: currentTerms.version, acceptedAt: now.toISOString() },
+        user,
+      },
+    };
+  });
+  if ('joined' in attempt) return attempt.joined;
+  if (attempt.wrongProof.lockedUntil) throw tooManyProofFailures(attempt.wrongProof.lockedUntil, now);
+  throw proofMismatch();
+}
+
+/**
+ * A user who already holds a role in the group needs no proof: they can see the group, so saying so
+ * reveals nothing. One who can pay is told so; any other role is not raised to billing by a sign-up,
+ * since that is the primary administrator's decision (and would take away an administrator's role).
+ */
+async function refuseExistingRole(tx: Db, userId: string, groupNumber: string): Promise<void> {
+  const [held] = await tx
+    .select({ role: groupUsers.role })
+    .from(groupUsers)
+    .where(and(eq(groupUsers.userId, userId), eq(groupUsers.groupNumber, groupNumber)));
+  if (!held) return;
+  if (roleAllows(held.role, 'billing.write')) throw new ContractFailure('CONFLICT', `You can already pay invoices for group ${groupNumber}.`);
+  throw new ContractFailure('CONFLICT', `You are ${roleLabels[held.role]} of group ${groupNumber}; ask its primary administrator for billing access.`);
+}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { RouterProvider } from '@tanstack/react-router';
 import type { RouterHistory } from '@tanstack/react-router';
 import { ApiProvider, useApi, useCoreEvent } from '../api/ApiProvider';
@@ -10,9 +10,11 @@ import { SkeletonBlock } from '../components/Skeleton';
 import { LiveRegion } from '../components/LiveRegion';
 import { StoreProblem } from './StoreProblem';
 import { createAppRouter } from './router';
+import { LockScreen } from '../routes/account/LockScreen';
+import { useIdleLock } from '../routes/account/useIdleLock';
 
 /** Keeps the status store current from the core's events, for the whole life of the window. */
-function StatusFeed() {
+function StatusFeed({ onSessionAnswered }: { onSessionAnswered: () => void }) {
   const api = useApi();
   const setStore = useStatusStore((s) => s.setStore);
   const setSync = useStatusStore((s) => s.setSync);
@@ -23,6 +25,7 @@ function StatusFeed() {
   useCoreEvent((event) => {
     if (event.type === 'store.state') setStore(event.store);
     else if (event.type === 'sync.status') setSync(event);
+    else if (event.type === 'session.changed') setSession(event.session);
   });
 
   // Events only say what changed: ask once for the state the window opened into. An event that
@@ -41,24 +44,34 @@ function StatusFeed() {
   useEffect(() => {
     let current = true;
     void api.call('session.get', {}).then((result) => {
-      if (current && result.ok) setSession(result.value);
+      if (!current) return;
+      if (result.ok) setSession(result.value);
+      onSessionAnswered();
     });
     return () => {
       current = false;
     };
-  }, [api, mode, signedOut, setSession]);
+  }, [api, mode, signedOut, setSession, onSessionAnswered]);
   return null;
 }
 
 /**
  * Asks the core how its store is before showing anything: a store that cannot be used gets a
- * full-screen explanation instead of an app full of errors.
+ * full-screen explanation instead of an app full of errors. It also waits for the first session
+ * answer (Welcome or the app, locked or not), and a locked session shows only the lock screen.
  */
-function Gate({ history }: { history: RouterHistory }) {
+function Gate({ history, sessionAnswered }: { history: RouterHistory; sessionAnswered: boolean }) {
   const status = useQuery('app.status', {});
   const setApp = useStatusStore((s) => s.setApp);
   const app = useStatusStore((s) => s.app);
+  const locked = useStatusStore((s) => s.session?.locked ?? false);
   const [router] = useState(() => createAppRouter(history));
+  useIdleLock();
+
+  // The desktop host parsed a groupdesk://verify link: verify it in this window.
+  useCoreEvent((event) => {
+    if (event.type === 'link.verify') void router.navigate({ to: '/verify', search: { token: event.token } });
+  });
 
   useEffect(() => {
     if (status.status === 'ready') setApp(status.data);
@@ -70,21 +83,25 @@ function Gate({ history }: { history: RouterHistory }) {
         <ErrorState title="GroupDesk could not start" error={status.error} onRetry={status.reload} />
       </div>
     );
-  if (!app)
+  if (!app || !sessionAnswered)
     return (
       <div className="fullscreen">
         <SkeletonBlock label="Opening GroupDesk…" lines={3} />
       </div>
     );
   if (app.store.state !== 'ready') return <StoreProblem store={app.store} onCheckAgain={status.reload} />;
+  // The app unmounts under the lock: nothing of it stays on screen or asks the (refusing) core.
+  if (locked) return <LockScreen onSignedOut={() => void router.navigate({ to: '/sign-in', search: {} })} />;
   return <RouterProvider router={router} />;
 }
 
 export function App({ transport, history }: { transport: Transport; history: RouterHistory }) {
+  const [sessionAnswered, setSessionAnswered] = useState(false);
+  const onSessionAnswered = useCallback(() => setSessionAnswered(true), []);
   return (
     <ApiProvider transport={transport}>
-      <StatusFeed />
-      <Gate history={history} />
+      <StatusFeed onSessionAnswered={onSessionAnswered} />
+      <Gate history={history} sessionAnswered={sessionAnswered} />
       <LiveRegion />
     </ApiProvider>
   );

@@ -14,6 +14,8 @@ import { DiscardPendingDialog } from './DiscardPendingDialog';
 import type { DiscardRequest } from './DiscardPendingDialog';
 import { asksToDiscard } from './DiscardPendingDialog';
 import { SignInForm } from './SignInForm';
+import { ScreenLockSetting } from './ScreenLockSetting';
+import { ChangePasswordForm } from './ChangePasswordForm';
 
 function hostOf(url: string | null): string {
   if (!url) return 'the plan service';
@@ -48,6 +50,12 @@ export function SettingsPage(_props: Record<string, never>) {
       ) : (
         <div className="settings-grid">
           <Connection session={session} onSession={setSession} onNeedsDiscard={setDiscard} />
+          {session.mode === 'remote' && session.user && (
+            <>
+              <ScreenLockSetting session={session} onSession={setSession} />
+              <ChangePasswordForm userId={session.user.userId} />
+            </>
+          )}
           <section className="card" aria-labelledby="connect-title">
             <h2 id="connect-title" className="card-title">
               {session.mode === 'remote' ? 'Connect to another plan service' : 'Connect to your plan service'}

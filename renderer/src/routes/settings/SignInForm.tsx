@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
@@ -9,6 +9,7 @@ import { useApi } from '../../api/ApiProvider';
 import { useAnnouncer } from '../../state/announcer';
 import type { DiscardRequest } from './DiscardPendingDialog';
 import { asksToDiscard } from './DiscardPendingDialog';
+import { FormField } from '../account/FormField';
 
 // The same schema the core validates with, so the form's messages and the core's agree.
 const schema = contract['session.signIn'].input.omit({ discardPending: true });
@@ -40,23 +41,27 @@ function problemTitle(error: ContractError, url: string): string {
   }
 }
 
+/** Also under the address field of registration. */
+export const serviceUrlHint = 'The address your health plan gave you, like https://plan.example.com';
+
 interface Props {
   defaultUrl: string;
+  /** Prefilled after an e-mail verification, which names the user ID. */
+  defaultUserId?: string;
   onSignedIn: (session: SessionInfo) => void;
   onNeedsDiscard: (request: DiscardRequest) => void;
 }
 
-export function SignInForm({ defaultUrl, onSignedIn, onNeedsDiscard }: Props) {
+export function SignInForm({ defaultUrl, defaultUserId = '', onSignedIn, onNeedsDiscard }: Props) {
   const api = useApi();
   const announce = useAnnouncer((s) => s.announce);
-  const id = useId();
   const [problem, setProblem] = useState<{ title: string; error: ContractError } | null>(null);
   const form = useForm<Values, unknown, Parsed>({
     resolver: zodResolver(schema),
-    defaultValues: { serviceUrl: defaultUrl, userId: '', password: '' },
+    defaultValues: { serviceUrl: defaultUrl, userId: defaultUserId, password: '' },
     mode: 'onTouched',
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
 
   const signIn = async (values: Parsed, discardPending: boolean) => {
     const result = await api.call('session.signIn', { ...values, discardPending });
@@ -77,44 +82,11 @@ export function SignInForm({ defaultUrl, onSignedIn, onNeedsDiscard }: Props) {
     setProblem({ title: problemTitle(error, values.serviceUrl), error });
   };
 
-  const field = (name: FieldName, label: string, input: { type: string; autoComplete: string; inputMode?: 'url'; hint?: string }) => {
-    const inputId = `${id}-${name}`;
-    const message = errors[name]?.message;
-    return (
-      <div className={`settings-field${message ? ' has-error' : ''}`}>
-        <label htmlFor={inputId} className="settings-label">
-          {label}
-        </label>
-        {input.hint && (
-          <p id={`${inputId}-hint`} className="settings-hint">
-            {input.hint}
-          </p>
-        )}
-        <input
-          {...form.register(name)}
-          id={inputId}
-          className="settings-input"
-          type={input.type}
-          autoComplete={input.autoComplete}
-          inputMode={input.inputMode}
-          spellCheck={false}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={[input.hint ? `${inputId}-hint` : null, message ? `${inputId}-error` : null].filter(Boolean).join(' ') || undefined}
-        />
-        {message && (
-          <p id={`${inputId}-error`} className="settings-error">
-            {message}
-          </p>
-        )}
-      </div>
-    );
-  };
-
   return (
     <form className="settings-form" noValidate onSubmit={(e) => void form.handleSubmit((values) => signIn(values, false))(e)}>
-      {field('serviceUrl', 'Plan service address', { type: 'url', autoComplete: 'url', inputMode: 'url', hint: 'The address your health plan gave you, like https://plan.example.com' })}
-      {field('userId', 'User ID', { type: 'text', autoComplete: 'username' })}
-      {field('password', 'Password', { type: 'password', autoComplete: 'current-password' })}
+      <FormField form={form} name="serviceUrl" label="Plan service address" type="url" autoComplete="url" inputMode="url" hint={serviceUrlHint} />
+      <FormField form={form} name="userId" label="User ID" type="text" autoComplete="username" />
+      <FormField form={form} name="password" label="Password" type="password" autoComplete="current-password" />
       {problem && (
         <div className="form-error" role="alert">
           <p className="strong">{problem.title}</p>

@@ -1,7 +1,11 @@
 import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
 import type { RouterHistory } from '@tanstack/react-router';
 import { z } from 'zod';
-import { Shell } from './Shell';
+import { AccountGate } from '../routes/account/AccountGate';
+import { WelcomePage } from '../routes/account/WelcomePage';
+import { SignInPage } from '../routes/account/SignInPage';
+import { RegisterPage } from '../routes/account/RegisterPage';
+import { VerifyPage } from '../routes/account/VerifyPage';
 import { DashboardPage } from '../routes/dashboard/DashboardPage';
 import { RosterPage } from '../routes/members/RosterPage';
 import { MemberDetailPage } from '../routes/member-detail/MemberDetailPage';
@@ -14,7 +18,7 @@ import { TerminateWizard } from '../wizards/terminate/TerminateWizard';
 import { DemographicsWizard } from '../wizards/demographics/DemographicsWizard';
 import { IdCardWizard } from '../wizards/id-cards/IdCardWizard';
 
-const rootRoute = createRootRoute({ component: Shell, notFoundComponent: NotFoundPage });
+const rootRoute = createRootRoute({ component: AccountGate, notFoundComponent: NotFoundPage });
 
 /** `?draft=` resumes a saved wizard; `?replaces=` corrects a rejected transaction (Activity). */
 const wizardSearch = z.object({
@@ -94,6 +98,29 @@ const activityRoute = createRoute({
   },
 });
 const settingsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/settings', component: () => <SettingsPage /> });
+const welcomeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/welcome', component: WelcomePage });
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  // After verifying an e-mail address: say so, and prefill the user ID.
+  validateSearch: z.object({ verified: z.boolean().optional().catch(undefined), userId: z.string().max(64).optional().catch(undefined) }),
+  component: function SignInRoute() {
+    const { verified, userId } = signInRoute.useSearch();
+    return <SignInPage verified={verified === true} userId={userId} />;
+  },
+});
+const registerRoute = createRoute({ getParentRoute: () => rootRoute, path: '/register', component: RegisterPage });
+const verifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verify',
+  // The e-mail's web link (`…/verify?token=…`) and the desktop's `link.verify` both land here.
+  validateSearch: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/).optional().catch(undefined) }),
+  component: function VerifyRoute() {
+    const { token } = verifyRoute.useSearch();
+    return <VerifyPage token={token} />;
+  },
+});
+
 
 const routeTree = rootRoute.addChildren([
   dashboardRoute,
@@ -106,6 +133,10 @@ const routeTree = rootRoute.addChildren([
   idCardsRoute,
   activityRoute,
   settingsRoute,
+  welcomeRoute,
+  signInRoute,
+  registerRoute,
+  verifyRoute,
 ]);
 
 /**

@@ -3,7 +3,6 @@ import { handlers, type HandlerContext } from '../../dispatch/handler-types';
 import type { PlanClient } from '../../sync/plan-client';
 import {
   billPayTerms,
-  changePassword,
   changeUserRole,
   groupUsers,
   inviteUser,
@@ -16,6 +15,7 @@ import {
 import { readAccessOverview } from './access-requests-cache';
 import { redeemCode, requestAccess } from './access';
 import { readSetting } from './account-settings';
+import { changePassword } from './password';
 import { cancelVerification, register, verify } from './registration';
 
 const signedIn = (ctx: HandlerContext): PlanClient => ctx.runtime.plan.authorizedClient(ctx.store);
@@ -37,7 +37,7 @@ export const accountHandlers = handlers({
   'account.verifyEmail': (input, ctx) => verify(ctx, input),
   'account.resendVerification': ({ serviceUrl, userId }, ctx) => resendVerification(ctx.runtime.plan.anonymousClient(serviceUrl), userId),
   'account.cancelVerification': (_input, ctx) => cancelVerification(ctx),
-  'account.changePassword': (input, ctx) => changePassword(signedIn(ctx), input),
+  'account.changePassword': (input, ctx) => changePassword(ctx, input),
   'access.overview': (_input, { store, runtime }) => readAccessOverview(store, runtime.plan.actingUser(store)),
   'access.request': (input, ctx) => requestAccess(ctx, input),
   'access.redeemCode': ({ code }, ctx) => redeemCode(ctx, code),

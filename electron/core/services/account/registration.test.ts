@@ -135,6 +135,10 @@ describe('registration and e-mail verification from the desktop', () => {
     expect(await core.call('account.changePassword', { currentPassword: user.password, newPassword: 'Another-Long-Passphrase-7' })).toEqual({ ok: true, value: { endedSessions: 1 } });
     // The session the test service opened at sign-up is the other one: it ended; this desktop's goes on.
     expect((await test.service.api('GET', '/v1/me', { token: user.token })).status).toBe(401);
+    // The screen lock here follows: it opens with the new password only.
+    expect(await core.call('session.lock', {})).toMatchObject({ ok: true, value: { locked: true } });
+    expect(await core.call('session.unlock', { password: user.password })).toMatchObject({ ok: false });
+    expect(await core.call('session.unlock', { password: 'Another-Long-Passphrase-7' })).toMatchObject({ ok: true, value: { locked: false } });
     expect(await core.call('session.signIn', { serviceUrl: test.service.url, userId: user.userId, password: 'Another-Long-Passphrase-7' })).toMatchObject({ ok: true });
   });
 });

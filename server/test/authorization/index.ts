@@ -1,5 +1,6 @@
 // Every route's authorization cases; append one line per file of cases.
 import type { AuthorizationCase } from '../../test-support/authorization';
 import { accountCases } from './accounts.cases';
+import { billPayCases } from './bill-pay.cases';
 
-export const authorizationCases: readonly AuthorizationCase[] = [...accountCases];
+export const authorizationCases: readonly AuthorizationCase[] = [...accountCases, ...billPayCases];

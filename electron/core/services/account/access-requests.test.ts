@@ -24,7 +24,7 @@ describe('primary-administrator requests from the desktop', () => {
   afterEach(async () => desktops.closeAll());
   afterAll(async () => test?.close());
 
-  it('files a request, lists it at once (and offline), and shows the group when the plan approves it', async () => {
+  it('files a request, lists it at once, and shows the group when the plan approves it', async () => {
     const user = await test.service.signUpUser();
     const core = await desktops.signedIn(user);
     const events: CoreEvent[] = [];

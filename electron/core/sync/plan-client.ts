@@ -112,9 +112,13 @@ export class PlanClient {
   /**
    * Listens to the signed-in user's own SSE stream (GET /v1/me/stream) the same way: `onAccount`
    * is called whenever their access changed (a request decided, a role granted, changed or removed).
+   * `onOpen` is called once the service answered: from then on no change of theirs goes unannounced.
    */
-  async accountStream(signal: AbortSignal, onAccount: (announced: AccountAnnouncement) => void): Promise<void> {
-    await this.exchange('GET', '/v1/me/stream', { signal, noTimeout: true, accept: 'text/event-stream' }, (response) => this.listen(response, signal, 'account', accountAnnouncement, onAccount));
+  async accountStream(signal: AbortSignal, onAccount: (announced: AccountAnnouncement) => void, onOpen: () => void): Promise<void> {
+    await this.exchange('GET', '/v1/me/stream', { signal, noTimeout: true, accept: 'text/event-stream' }, (response) => {
+      onOpen();
+      return this.listen(response, signal, 'account', accountAnnouncement, onAccount);
+    });
   }
 
   private async listen<T>(response: Response, signal: AbortSignal, event: string, schema: z.ZodType<T>, onEvent: (announced: T) => void): Promise<void> {

@@ -62,6 +62,8 @@ const rosterEveryMs = 1000;
 const holidayRosterEveryMs = 5000;
 /** An SSE stream that ended is reopened by a full sync no sooner than this. */
 const streamRetryMs = 5000;
+/** A full sync waits this long at most for the user's stream to open before reading the account. */
+const accountStreamOpenMs = 10_000;
 
 /**
  * The sync engine (DESIGN.md, Sync): one run at a time pushes the outbox, then pulls each group's
@@ -263,6 +265,9 @@ export class SyncEngine {
 
     let groups = [...work.groups];
     if (work.full || this.user === null) {
+      // Listening first: the service announces only what commits after the stream opened.
+      await this.watchAccount(client);
+      if (signal.aborted) return;
       const account = await syncAccount(client, {
         store: () => this.requireStore(),
         connection,
@@ -277,7 +282,6 @@ export class SyncEngine {
       this.options.accountSynced();
       groups = account.groups;
       this.watch(client, groups);
-      this.watchAccount(client);
     }
     if (work.full) this.setState('syncing', null);
     for (const groupNumber of groups) {
@@ -380,21 +384,32 @@ export class SyncEngine {
 
   /**
    * Keeps the user's own SSE stream open (GET /v1/me/stream): an announcement that their access
-   * changed runs a full sync, which re-reads them, their groups and their requests.
+   * changed runs a full sync, which re-reads them, their groups and their requests. Resolves once
+   * the stream is open (or could not be opened, or took too long to), so the full sync that
+   * follows reads everything an announcement could have been missed for.
    */
-  private watchAccount(client: PlanClient): void {
-    if (this.accountStream !== null) return;
+  private watchAccount(client: PlanClient): Promise<void> {
+    if (this.accountStream !== null) return Promise.resolve();
     const stream = new AbortController();
     this.accountStream = stream;
-    const ended = (error?: unknown) => {
-      if (this.accountStream !== stream) return;
-      this.accountStream = null;
-      if (stream.signal.aborted || this.closed) return;
-      // A service that refuses the stream (one without it) is tried again by the periodic sync only.
-      if (error instanceof PlanError && (error.kind === 'rejected' || error.kind === 'invalid')) return;
-      setTimeout(() => this.kick({ full: true, groups: new Set() }), streamRetryMs).unref();
-    };
-    client.accountStream(stream.signal, () => this.kick({ full: true, groups: new Set() })).then(() => ended(), ended);
+    return new Promise<void>((resolve) => {
+      const waited = setTimeout(resolve, accountStreamOpenMs);
+      waited.unref();
+      const opened = () => {
+        clearTimeout(waited);
+        resolve();
+      };
+      const ended = (error?: unknown) => {
+        opened();
+        if (this.accountStream !== stream) return;
+        this.accountStream = null;
+        if (stream.signal.aborted || this.closed) return;
+        // A service that refuses the stream (one without it) is tried again by the periodic sync only.
+        if (error instanceof PlanError && (error.kind === 'rejected' || error.kind === 'invalid')) return;
+        setTimeout(() => this.kick({ full: true, groups: new Set() }), streamRetryMs).unref();
+      };
+      client.accountStream(stream.signal, () => this.kick({ full: true, groups: new Set() }), opened).then(() => ended(), ended);
+    });
   }
 
   private rosterChanged(groupNumber: string, last: boolean, everyMs: number): void {

@@ -67,6 +67,40 @@ export function accessRequestReceivedMail(input: { to: string; name: string; gro
   };
 }
 
+/** The access code for an invited user; it is the only place the code ever appears in clear. */
+export function invitationMail(input: {
+  to: string;
+  name: string;
+  inviterName: string;
+  companyName: string;
+  groupNumber: string;
+  roleLabel: string;
+  code: string;
+  expiresOn: string;
+  publicUrl: string;
+}): OutgoingMail {
+  return {
+    to: input.to,
+    subject: `You are invited to group ${input.groupNumber} on GroupDesk`,
+    text: [
+      `Hello ${input.name},`,
+      '',
+      `${input.inviterName} invited you to use GroupDesk for ${input.companyName} (group ${input.groupNumber}) with the role ${input.roleLabel}.`,
+      '',
+      `Your access code is ${input.code}`,
+      `It works once and expires on ${input.expiresOn}.`,
+      '',
+      'To accept:',
+      `1. Register, or sign in if you already have an account, in GroupDesk with the plan service at ${input.publicUrl}.`,
+      '   Use this e-mail address for your account: the code works only for it.',
+      '2. Open Access.',
+      '3. Enter the access code and choose Join group.',
+      '',
+      `If you did not expect this invitation, ignore this message or tell ${input.inviterName}.`,
+    ].join('\n'),
+  };
+}
+
 /** The Bill Pay sign-up's confirmation: which group, and which terms were accepted when (the record a dispute needs). */
 export function billPaySignUpMail(input: { to: string; name: string; groupNumber: string; companyName: string; termsVersion: string; acceptedAt: string }): OutgoingMail {
   return {

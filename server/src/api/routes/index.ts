@@ -10,6 +10,8 @@ import { memberRoutes } from './members';
 import { transactionRoutes } from './transactions';
 import { idCardRoutes } from './id-cards';
 import { changeRoutes } from './changes';
+import { invitationRoutes } from './invitations';
+import { meStreamRoutes } from './me-stream';
 import { billPayRoutes } from './bill-pay';
 
-export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes, billPayRoutes];
+export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes, invitationRoutes, meStreamRoutes, billPayRoutes];

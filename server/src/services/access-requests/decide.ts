@@ -4,6 +4,7 @@ import type { Db } from '../../store/db';
 import { accessRequests, groups, users } from '../../store/schema';
 import type { Mailer } from '../../mail/mailer';
 import { accessReadyMail, accessRejectedMail } from '../../mail/templates';
+import { announceToUser } from '../accounts/announce';
 import { recordAudit } from '../audit';
 import { grantRole } from '../groups/grant-role';
 
@@ -53,6 +54,7 @@ export async function approveAccessRequest(db: Db, mailer: Mailer, decision: Dec
     const actor = { actorUserId: decision.operator, sessionId: null, ip: null };
     await tx.update(accessRequests).set({ status: 'approved', decidedAt: decision.now, decidedBy: decision.operator }).where(eq(accessRequests.confirmationNumber, decision.confirmationNumber));
     await recordAudit(tx, { ...actor, action: 'access_request.approve', target: `access_request:${decision.confirmationNumber}`, detail: { userId: found.row.userId, groupNumber: found.row.groupNumber }, at: decision.now });
+    await announceToUser(tx, found.row.userId, 'access_request');
     // Last: it appends to the group's change feed, which must end the transaction.
     await grantRole(tx, { userId: found.row.userId, groupNumber: found.row.groupNumber, role: 'primary_admin' }, actor, decision.now);
     return found;
@@ -72,6 +74,7 @@ export async function rejectAccessRequest(db: Db, mailer: Mailer, decision: Deci
       .set({ status: 'rejected', decidedAt: decision.now, decidedBy: decision.operator, decisionReason: reason })
       .where(eq(accessRequests.confirmationNumber, decision.confirmationNumber));
     await recordAudit(tx, { actorUserId: decision.operator, sessionId: null, action: 'access_request.reject', target: `access_request:${decision.confirmationNumber}`, detail: { reason }, ip: null, at: decision.now });
+    await announceToUser(tx, found.row.userId, 'access_request');
     return found;
   });
   const mailError = await tell(mailer, accessRejectedMail({ to: user.email, name: user.name, groupNumber: row.groupNumber, confirmationNumber: row.confirmationNumber, reason }));

@@ -1,22 +1,32 @@
 import { EventEmitter } from 'node:events';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
+import { z } from 'zod';
+import { accountAnnouncement, type AccountAnnouncement } from '../../../../shared/plan-api/accounts';
 import type { Backend, Db } from '../../store/db';
 import { changesChannel } from './append';
 
 /**
- * Announces new sequence numbers of each group's change feed to this instance's SSE streams. The
- * writers `pg_notify` inside their transaction (services/changes/append.ts), so an announcement is
- * made exactly when a change commits — on PostgreSQL to every instance of the service listening on
- * the database, on PGlite within the one process that owns it.
+ * Announces new sequence numbers of each group's change feed, and changes to a user's own access,
+ * to this instance's SSE streams. The writers `pg_notify` inside their transaction
+ * (services/changes/append.ts, services/accounts/announce.ts), so an announcement is made exactly
+ * when a change commits — on PostgreSQL to every instance of the service listening on the database,
+ * on PGlite within the one process that owns it.
  */
 export interface ChangeNotifier {
   /** Calls `listener` with each new head sequence of the group; returns the unsubscribe function. */
   subscribe(groupNumber: string, listener: (seq: number) => void): Promise<() => void>;
+  /** Calls `listener` with the reason each time the user's access changes; returns the unsubscribe function. */
+  subscribeUser(userId: string, listener: (reason: AccountAnnouncement['reason']) => void): Promise<() => void>;
   close(): Promise<void>;
 }
 
 type Unlisten = () => Promise<void>;
+
+const feedPayload = z.object({ g: z.string(), s: z.coerce.number() });
+const userPayload = z.object({ u: z.string(), r: accountAnnouncement.shape.reason });
+const groupEvent = (groupNumber: string): string => `g:${groupNumber}`;
+const userEvent = (userId: string): string => `u:${userId}`;
 
 export function createChangeNotifier(db: Db, backend: Backend): ChangeNotifier {
   const events = new EventEmitter();
@@ -24,14 +34,19 @@ export function createChangeNotifier(db: Db, backend: Backend): ChangeNotifier {
   events.setMaxListeners(0);
   let listening: Promise<Unlisten> | null = null;
 
+  // Group numbers and user IDs can both be all digits: each kind has its own event names.
   const onPayload = (payload: string | undefined): void => {
     if (!payload) return;
+    let message: unknown;
     try {
-      const { g, s } = JSON.parse(payload) as { g: string; s: number };
-      events.emit(g, Number(s));
+      message = JSON.parse(payload);
     } catch {
-      // Someone else's NOTIFY on our channel: nothing to announce.
+      return; // Someone else's NOTIFY on our channel: nothing to announce.
     }
+    const feed = feedPayload.safeParse(message);
+    if (feed.success) events.emit(groupEvent(feed.data.g), feed.data.s);
+    const user = userPayload.safeParse(message);
+    if (user.success) events.emit(userEvent(user.data.u), user.data.r);
   };
 
   // A dropped LISTEN connection is replaced at once, so open streams keep hearing of new changes.
@@ -41,13 +56,16 @@ export function createChangeNotifier(db: Db, backend: Backend): ChangeNotifier {
   };
   const start = (): Promise<Unlisten> => (backend === 'pglite' ? listenPglite(db, onPayload) : listenPostgres(db, onPayload, onLost));
 
+  const on = async <T>(event: string, listener: (value: T) => void): Promise<() => void> => {
+    listening ??= start();
+    await listening;
+    events.on(event, listener);
+    return () => void events.off(event, listener);
+  };
+
   return {
-    async subscribe(groupNumber, listener) {
-      listening ??= start();
-      await listening;
-      events.on(groupNumber, listener);
-      return () => void events.off(groupNumber, listener);
-    },
+    subscribe: (groupNumber, listener) => on(groupEvent(groupNumber), listener),
+    subscribeUser: (userId, listener) => on(userEvent(userId), listener),
     async close() {
       events.removeAllListeners();
       const current = listening;

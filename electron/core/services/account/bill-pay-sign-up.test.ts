@@ -1,0 +1,72 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { goodPassword, uniqueUserId } from '../../../../server/test-support/fixtures';
+import type { BillingSummary, InvoiceSummary } from '../../../../shared/plan-api/bill-pay';
+import { startSyncTestService, type SyncTestService } from '../../test-support/plan-service';
+import { answerOf, Desktops, hasGroup, waitForSession } from './account-test-kit';
+
+describe('Bill Pay sign-up from the desktop', () => {
+  let test: SyncTestService;
+  let invoice: InvoiceSummary;
+  const desktops = new Desktops(() => test);
+
+  beforeAll(async () => {
+    test = await startSyncTestService({ subscribers: 4 });
+    await test.service.ops(['issue-invoice', '--group', test.groupNumber]);
+    const summary = await test.service.api<BillingSummary>('GET', `/v1/groups/${test.groupNumber}/billing-summary`, { token: test.token });
+    if (summary.body.lastInvoice === null) throw new Error('No invoice was issued');
+    invoice = summary.body.lastInvoice;
+  }, 120_000);
+  afterEach(async () => desktops.closeAll());
+  afterAll(async () => test?.close());
+
+  it('shows the terms, refuses details that do not match or old terms, and joins the group as a billing user', async () => {
+    const user = await test.service.signUpUser();
+    const core = await desktops.signedIn(user);
+    const terms = await answerOf(core, 'billPay.terms', {});
+    expect(terms).toMatchObject({ version: '2026-01', title: expect.any(String), effectiveOn: expect.any(String) });
+    expect(terms.text.split('\n\n').length).toBeGreaterThanOrEqual(4);
+
+    const wrongNumber = await core.call('billPay.signUp', { signUpGroupNumber: test.groupNumber, invoiceNumber: `INV-${test.groupNumber}-190001`, termsVersion: terms.version, acceptTerms: true });
+    // The plan's field is the desktop form's: the group number field is named signUpGroupNumber there.
+    expect(wrongNumber).toMatchObject({
+      ok: false,
+      error: { code: 'RULE', message: expect.stringMatching(/^The group number and invoice details do not match the group.s latest invoice\.$/), fields: { signUpGroupNumber: expect.any(String) } },
+    });
+    expect(await core.call('billPay.signUp', { signUpGroupNumber: test.groupNumber, amountCents: invoice.amountCents, termsVersion: '2025-06', acceptTerms: true })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', fields: { termsVersion: expect.stringContaining(terms.version) } },
+    });
+
+    const joined = await answerOf(core, 'billPay.signUp', { signUpGroupNumber: test.groupNumber, amountCents: invoice.amountCents, termsVersion: terms.version, acceptTerms: true });
+    expect(joined).toMatchObject({ groupNumber: test.groupNumber, role: 'billing', termsVersion: terms.version });
+    // The group arrives with the sync the sign-up started.
+    await waitForSession(core, hasGroup(test.groupNumber, 'billing'));
+    expect(await core.call('billPay.signUp', { signUpGroupNumber: test.groupNumber, invoiceNumber: invoice.invoiceNumber, termsVersion: terms.version, acceptTerms: true })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: `You can already pay invoices for group ${test.groupNumber}.` },
+    });
+  });
+
+  it('stops taking proofs after five that do not match, saying until when', async () => {
+    const user = await test.service.signUpUser();
+    const core = await desktops.signedIn(user);
+    const wrong = { signUpGroupNumber: test.groupNumber, amountCents: invoice.amountCents + 1, termsVersion: '2026-01', acceptTerms: true as const };
+    for (let attempt = 0; attempt < 5; attempt++) expect(await core.call('billPay.signUp', wrong)).toMatchObject({ ok: false, error: { code: 'RULE' } });
+    expect(await core.call('billPay.signUp', { ...wrong, amountCents: invoice.amountCents })).toMatchObject({
+      ok: false,
+      error: { code: 'RULE', message: expect.stringMatching(/^Too many Bill Pay sign-ups with details that did not match: try again after \d{2}:\d{2} UTC\.$/) },
+    });
+  });
+
+  it('reads the terms from the service last used before anyone signs in, and needs a session to sign up', async () => {
+    const core = desktops.fresh();
+    expect(await core.call('billPay.terms', {})).toMatchObject({ ok: false, error: { code: 'AUTH' } });
+    const userId = uniqueUserId('terms');
+    await answerOf(core, 'account.register', { serviceUrl: test.service.url, userId, password: goodPassword, name: 'Lee Reader', email: `${userId}@example.com` });
+    expect(await core.call('billPay.terms', {})).toMatchObject({ ok: true, value: { version: '2026-01' } });
+    expect(await core.call('billPay.signUp', { signUpGroupNumber: test.groupNumber, invoiceNumber: invoice.invoiceNumber, termsVersion: '2026-01', acceptTerms: true })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH' },
+    });
+  });
+});

@@ -13,8 +13,14 @@ import { EmptyState, ErrorState } from '../components/ErrorState';
 import { SkeletonBlock } from '../components/Skeleton';
 import { DashboardIcon, MembersIcon, SearchIcon } from '../components/icons';
 import { ActivityIcon, SettingsIcon } from '../components/navIcons';
+import { AccessIcon, UsersIcon } from '../components/accessNavIcons';
+import { NoGroupDashboard } from '../routes/dashboard/NoGroupDashboard';
+import { useGroupRole } from '../state/permissions';
 import { formatCount } from '../components/format';
 import { describeSync } from '../components/syncWords';
+
+/** Screens that work without a group: where a signed-out user signs in and a new user gets access. */
+const grouplessPaths = new Set(['/settings', '/access', '/access/request', '/bill-pay/sign-up']);
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 
@@ -52,7 +58,9 @@ export function Shell() {
   const { app, sync, session, reachable } = useStatusStore();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const onPaletteChange = useCallback((open: boolean) => setPaletteOpen(open), []);
-  const onSettings = useLocation({ select: (l) => l.pathname === '/settings' });
+  const groupless = useLocation({ select: (l) => grouplessPaths.has(l.pathname) });
+  const onDashboard = useLocation({ select: (l) => l.pathname === '/' });
+  const role = useGroupRole();
 
   const list = groups.data ?? [];
   const known = list.some((g) => g.groupNumber === groupNumber);
@@ -77,8 +85,7 @@ export function Shell() {
 
   const gettingGroups = sync?.state === 'starting' || sync?.state === 'connecting' || sync?.state === 'syncing';
   let content;
-  // Settings works without a group: it is where a signed-out user signs in.
-  if (onSettings) content = <Outlet />;
+  if (groupless) content = <Outlet />;
   else if (groups.status === 'error' && !groups.data) content = <ErrorState title="Groups could not be loaded" error={groups.error} onRetry={groups.reload} />;
   else if (!groups.data) content = <SkeletonBlock label="Loading groups…" lines={6} />;
   else if (list.length === 0 && gettingGroups) content = <SkeletonBlock label={`Getting your groups from the plan: ${describeSync(app, sync, session, reachable).state}`} lines={6} />;
@@ -91,10 +98,14 @@ export function Shell() {
         </Link>
       </EmptyState>
     );
+  else if (list.length === 0 && onDashboard) content = <NoGroupDashboard />;
   else if (list.length === 0)
     content = (
       <EmptyState title="No groups yet">
         <p>Your user ID has no group to manage. When a primary administrator gives you access, the group appears here.</p>
+        <Link to="/access" className="button button-primary">
+          Go to Access
+        </Link>
       </EmptyState>
     );
   else if (known) content = <Outlet />;
@@ -119,6 +130,18 @@ export function Shell() {
             <span className="nav-text">Members</span>
           </Link>
           <ActivityNavLink />
+          {role === 'primary_admin' && (
+            <Link to="/users" className="nav-link">
+              <UsersIcon />
+              <span className="nav-text">Users</span>
+            </Link>
+          )}
+          {session?.mode === 'remote' && session.user && (
+            <Link to="/access" className="nav-link">
+              <AccessIcon />
+              <span className="nav-text">Access</span>
+            </Link>
+          )}
           <Link to="/settings" className="nav-link">
             <SettingsIcon />
             <span className="nav-text">Settings</span>

@@ -3,6 +3,8 @@ import type { AppStatus } from '../../../shared/contract/methods/app';
 import type { BridgeEvent } from '../../../shared/contract/bridge';
 import type { RosterRow } from '../../../shared/contract/schemas/member';
 import type { MembershipCounts } from '../../../shared/contract/methods/dashboard';
+import type { SessionInfo } from '../../../shared/contract/methods/sync';
+import type { Role } from '../../../shared/contract/roles';
 import type { Transport } from '../api/transport';
 import { makeMembers, plans } from './fixtures';
 import type { FixtureMember } from './fixtures';
@@ -23,9 +25,28 @@ export const asOf = '2026-11-27T07:12:00.000Z';
 const ok = <T,>(value: T): Result<T> => ({ ok: true, value });
 
 const groups = [
-  { groupNumber: '100234', name: 'Harbor Logistics Inc.', region: 'Northern California', members: makeMembers(100234, 180) },
-  { groupNumber: '200587', name: 'Cedar Valley Schools', region: 'Colorado', members: makeMembers(200587, 12) },
+  { groupNumber: '100234', name: 'Harbor Logistics Inc.', region: 'Northern California', members: makeMembers(100234, 180), balanceCents: 4_182_250, balanceDueDate: '2026-12-01' },
+  { groupNumber: '200587', name: 'Cedar Valley Schools', region: 'Colorado', members: makeMembers(200587, 12), balanceCents: null, balanceDueDate: null },
 ];
+
+/**
+ * The sandbox's session: its administrator is primary administrator of both groups. A test of
+ * another role answers `session.get` with `sessionWithRoles`.
+ */
+export function sessionWithRoles(roles: Record<string, Role>, mode: SessionInfo['mode'] = 'sandbox'): SessionInfo {
+  return {
+    mode,
+    serviceUrl: mode === 'sandbox' ? null : 'https://plan.example.com',
+    user: { userId: 'sandbox.admin', name: 'Sandbox Administrator', email: 'admin@sandbox.example' },
+    groups: groups.filter((g) => roles[g.groupNumber] !== undefined).map((g) => ({ groupNumber: g.groupNumber, name: g.name, role: roles[g.groupNumber] ?? 'read_only' })),
+    welcome: false,
+    locked: false,
+    autoLockMinutes: 0,
+    pendingVerification: null,
+    lastServiceUrl: null,
+  };
+}
+const roleOf = (session: SessionInfo, groupNumber: string): Role => session.groups.find((g) => g.groupNumber === groupNumber)?.role ?? 'read_only';
 
 const findGroup = (groupNumber: string) => groups.find((g) => g.groupNumber === groupNumber);
 const notFound = { ok: false as const, error: { code: 'NOT_FOUND' as const, message: 'No such group or member.' } };
@@ -85,8 +106,23 @@ export function createFakeTransport(): FakeTransport {
   const calls: { method: MethodName; input: unknown }[] = [];
   const handlers: Handlers = {
     'app.status': () => ok(readyStatus),
+    'session.get': () => ok(sessionWithRoles({ '100234': 'primary_admin', '200587': 'primary_admin' })),
     'app.startFresh': () => ok({ movedTo: '/data/groupdesk.corrupt-2026-11-27.db', store: { state: 'ready' } }),
-    'groups.list': () => ok(groups.map((g) => ({ groupNumber: g.groupNumber, name: g.name, region: g.region, activeMembers: g.members.filter((m) => m.row.status === 'active').length }))),
+    // Each group with the role the session gives, so the switcher and the screens agree.
+    'groups.list': () => {
+      const session = handlers['session.get']?.({});
+      return ok(
+        groups.map((g) => ({
+          groupNumber: g.groupNumber,
+          name: g.name,
+          region: g.region,
+          activeMembers: g.members.filter((m) => m.row.status === 'active').length,
+          role: session?.ok ? roleOf(session.value, g.groupNumber) : 'primary_admin',
+          balanceCents: g.balanceCents,
+          balanceDueDate: g.balanceDueDate,
+        })),
+      );
+    },
     'groups.get': (input) => {
       const g = findGroup(input.groupNumber);
       if (!g) return notFound;

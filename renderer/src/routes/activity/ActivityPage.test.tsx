@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { ActivityItem, DraftSummary, TransactionStatus } from '../../../../shared/contract/schemas/transaction';
 import { transactionStatuses } from '../../../../shared/contract/schemas/transaction';
 import { renderApp } from '../../test/renderApp';
-import { asOf, createFakeTransport } from '../../test/fakeTransport';
+import { asOf, createFakeTransport, sessionWithRoles } from '../../test/fakeTransport';
 import type { FakeTransport } from '../../test/fakeTransport';
 import { useActivityView } from '../../state/activityViewStore';
 import { activityPageSize } from './ActivityPage';
@@ -280,10 +280,11 @@ describe('Activity', () => {
   it('hides cancel and correct from a read-only user', async () => {
     const transport = createFakeTransport();
     activityBackend(transport);
-    transport.on('session.get', () => ({ ok: true, value: { mode: 'remote', serviceUrl: 'https://plan.example.com', user: { userId: 'reader1', name: 'Rita Reader', email: 'rita@example.com' }, groups: [{ groupNumber: '100234', name: 'Harbor Logistics Inc.', role: 'read_only' }] } }));
+    transport.on('session.get', () => ({ ok: true, value: sessionWithRoles({ '100234': 'read_only' }, 'remote') }));
     renderApp('/activity?id=2', transport);
     const panel = await screen.findByRole('dialog', { name: 'Add Ava Okafor to 100234000001' });
     await waitFor(() => expect(within(panel).queryByRole('button', { name: 'Correct and resend' })).not.toBeInTheDocument());
+    expect(within(panel).queryByRole('button', { name: 'Withdraw this change' })).not.toBeInTheDocument();
     expect(within(panel).getByRole('region', { name: 'Why the plan refused it' })).toBeInTheDocument();
   });
 });

@@ -1,11 +1,10 @@
 import { Tabs } from 'radix-ui';
 import { useNavigate } from '@tanstack/react-router';
 import { transactionStatuses } from '../../../../shared/contract/schemas/transaction';
-import { roleAllows } from '../../../../shared/contract/roles';
 import { useQuery } from '../../api/useQuery';
 import { useCoreEvent } from '../../api/ApiProvider';
 import { useGroupStore } from '../../state/groupStore';
-import { useStatusStore } from '../../state/statusStore';
+import { usePermission } from '../../state/permissions';
 import { useActivityView } from '../../state/activityViewStore';
 import type { ActivityTab } from '../../state/activityViewStore';
 import { EmptyState, ErrorState } from '../../components/ErrorState';
@@ -21,12 +20,6 @@ const tabs: ActivityTab[] = ['all', ...transactionStatuses];
 /** Drafts are forms not yet submitted: their tab lists them (drafts.list), not outbox rows. */
 const tabLabel = (tab: ActivityTab) => (tab === 'all' ? 'All' : tab === 'draft' ? 'Unfinished' : transactionStatusLabels[tab]);
 
-/** Whether the signed-in user may change members of this group; unknown roles are left to the core to refuse. */
-function useCanWrite(groupNumber: string): boolean {
-  const role = useStatusStore((s) => s.session?.groups.find((g) => g.groupNumber === groupNumber)?.role);
-  return role === undefined || roleAllows(role, 'members.write');
-}
-
 /**
  * Every change made to the group's members, where it is (waiting, sent, accepted, rejected…), with
  * the plan's confirmation number; unfinished forms above. Live: the core says when anything moves.
@@ -36,7 +29,8 @@ export function ActivityPage({ selectedId }: { selectedId?: number | undefined }
   const { tab, setTab, setPage } = useActivityView();
   const page = useActivityView((s) => (s.pageGroup === groupNumber ? s.page : 0));
   const navigate = useNavigate();
-  const canWrite = useCanWrite(groupNumber);
+  // Cancel, withdraw, correct and resume change members: a role that cannot is offered none of them.
+  const canWrite = usePermission('members.write');
   const list = useQuery('transactions.list', {
     groupNumber,
     ...(tab === 'all' ? {} : { status: [tab] }),

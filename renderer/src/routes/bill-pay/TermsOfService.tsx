@@ -8,7 +8,7 @@ import { formatLongDate } from '../access/long-date';
 export function TermsOfService({ terms }: { terms: Terms }) {
   return (
     // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must take focus to scroll by keyboard
-    <section className="terms" role="region" aria-labelledby="terms-title" tabIndex={0}>
+    <section className="terms" aria-labelledby="terms-title" tabIndex={0}>
       <h2 id="terms-title" className="card-title">
         {terms.title}
       </h2>

@@ -1,13 +1,21 @@
 import { Link } from '@tanstack/react-router';
 import type { MemberDetail } from '../../../../shared/contract/schemas/member';
 import { isProvisionalMemberId } from '../../../../shared/contract/schemas/primitives';
+import { roleLabels } from '../../../../shared/contract/roles';
+import { useGroupRole, usePermission } from '../../state/permissions';
 
 /**
  * What can be done to this member, as links to the wizards. A terminated member is read-only (the
  * plan refuses changes until a reinstatement); a member with a termination date already has one on
  * file; a member enrolled here and not yet accepted has no plan ID that a transaction could name.
+ * A role that cannot change members is offered none of them.
  */
 export function MemberActions({ member }: { member: MemberDetail }) {
+  const canWrite = usePermission('members.write');
+  const role = useGroupRole();
+  if (!canWrite) {
+    return role ? <p className="muted member-actions-note">{roleLabels[role]}: you can view this member but not change them.</p> : null;
+  }
   if (isProvisionalMemberId(member.memberId)) {
     return <p className="muted member-actions-note">Changes to this member can be made once the plan has accepted the enrollment and given a member ID.</p>;
   }

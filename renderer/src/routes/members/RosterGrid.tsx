@@ -29,8 +29,8 @@ interface Props {
   onScrollTop: (top: number) => void;
   /** Put the focus on the active row once it is rendered (coming back from a member). */
   focusOnMount?: boolean;
-  /** Row selection for bulk actions: a checkbox column, Space, Shift+click and Ctrl/Cmd+click. */
-  selection: RowSelection;
+  /** Row selection for bulk actions: a checkbox column, Space, Shift+click and Ctrl/Cmd+click; null for a role that cannot change members. */
+  selection: RowSelection | null;
 }
 
 function familyPlace(rowAt: Props['rowAt'], index: number, row: RosterRow | undefined): FamilyPlace {
@@ -125,7 +125,7 @@ export function RosterGrid(props: Props) {
         e.preventDefault();
         onOpen(row.memberId);
       }
-    } else if (e.key === ' ') {
+    } else if (e.key === ' ' && selection) {
       // Space would scroll the grid; here it ticks the focused row (Shift+Space: everything since the last tick).
       e.preventDefault();
       if (e.shiftKey) selection.onRange(active);
@@ -136,7 +136,7 @@ export function RosterGrid(props: Props) {
   /** A plain click opens the member; Shift+click selects a range and Ctrl/Cmd+click ticks one, as in file lists. */
   const onRowClick = (e: MouseEvent<HTMLDivElement>, index: number, row: RosterRow | undefined) => {
     if (!row) return;
-    if (e.shiftKey || e.ctrlKey || e.metaKey) {
+    if (selection && (e.shiftKey || e.ctrlKey || e.metaKey)) {
       e.currentTarget.focus({ preventScroll: true });
       if (e.shiftKey) selection.onRange(index);
       else selection.onToggle(index);
@@ -146,23 +146,23 @@ export function RosterGrid(props: Props) {
   return (
     <div
       ref={scrollRef}
-      className="roster-scroll roster-selectable"
+      className={`roster-scroll${selection ? ' roster-selectable' : ''}`}
       role="grid"
       aria-label="Members"
       aria-describedby="roster-summary"
-      aria-multiselectable="true"
+      aria-multiselectable={selection ? true : undefined}
       aria-rowcount={total + 1}
-      aria-colcount={rosterColumns.length + 1}
+      aria-colcount={rosterColumns.length + (selection ? 1 : 0)}
       // Focus lives on one row at a time (roving tabindex); the grid itself is reached only by clicking.
       tabIndex={-1}
       onScroll={(e) => onScrollTop(e.currentTarget.scrollTop)}
     >
-      <RosterHeader sort={sort} onSort={onSort} selectAll={selection.header} />
+      <RosterHeader sort={sort} onSort={onSort} selectAll={selection?.header ?? null} />
       <div role="rowgroup" className="roster-body" style={{ height: virtualizer.getTotalSize() - headerHeight }}>
         {items.map((item) => {
           const row = rowAt(item.index);
           const family = familyPlace(rowAt, item.index, row);
-          const selected = row ? selection.isSelected(row.memberId) : false;
+          const selected = row && selection ? selection.isSelected(row.memberId) : false;
           return (
             <div
               key={item.key}
@@ -173,7 +173,7 @@ export function RosterGrid(props: Props) {
               role="row"
               aria-rowindex={item.index + 2}
               aria-busy={row ? undefined : true}
-              aria-selected={row ? selected : undefined}
+              aria-selected={row && selection ? selected : undefined}
               tabIndex={item.index === active ? 0 : -1}
               className={`roster-row body-row family-${family}${selected ? ' is-selected' : ''}`}
               style={{ transform: `translateY(${item.start - headerHeight}px)` }}
@@ -181,11 +181,11 @@ export function RosterGrid(props: Props) {
                 if (item.index !== active) onActiveIndex(item.index);
               }}
               // Shift+click would otherwise select the text of every row in between.
-              onMouseDown={(e) => e.shiftKey && e.preventDefault()}
+              onMouseDown={(e) => selection && e.shiftKey && e.preventDefault()}
               onClick={(e) => onRowClick(e, item.index, row)}
               onKeyDown={onKeyDown}
             >
-              <SelectCell row={row} index={item.index} selected={selected} selection={selection} />
+              {selection && <SelectCell row={row} index={item.index} selected={selected} selection={selection} />}
               <RosterCells row={row} family={family} />
             </div>
           );

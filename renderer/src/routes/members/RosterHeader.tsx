@@ -4,12 +4,12 @@ import { rosterColumns } from './columns';
 import { SelectAllHeader } from './SelectCell';
 import type { SelectAllState } from './SelectCell';
 
-/** Column headers; each is a button that sorts, and `aria-sort` tells which one is in effect. The first selects every matching member. */
-export function RosterHeader({ sort, onSort, selectAll }: { sort: RosterSort; onSort: (by: RosterSortColumn) => void; selectAll: SelectAllState }) {
+/** Column headers; each is a button that sorts, and `aria-sort` tells which one is in effect. The first selects every matching member (when members can be changed). */
+export function RosterHeader({ sort, onSort, selectAll }: { sort: RosterSort; onSort: (by: RosterSortColumn) => void; selectAll: SelectAllState | null }) {
   return (
     <div role="rowgroup" className="roster-head">
       <div role="row" className="roster-row" aria-rowindex={1}>
-        <SelectAllHeader state={selectAll} />
+        {selectAll && <SelectAllHeader state={selectAll} />}
         {rosterColumns.map((column) => {
           const sorted = sort.by === column.sortBy;
           return (

@@ -4,6 +4,8 @@ import { useQuery } from '../../api/useQuery';
 import { useGroupStore } from '../../state/groupStore';
 import { useRosterView } from '../../state/rosterViewStore';
 import { useAnnouncer } from '../../state/announcer';
+import { useGroupRole, usePermission } from '../../state/permissions';
+import { roleLabels } from '../../../../shared/contract/roles';
 import { EmptyState, ErrorState } from '../../components/ErrorState';
 import { formatInstant, plural } from '../../components/format';
 import { Skeleton } from '../../components/Skeleton';
@@ -48,6 +50,9 @@ export function RosterPage() {
   );
   const roster = useRosterPages(params);
   const selection = useRowSelection(params, roster.total, roster.rowAt);
+  // Bulk actions and enrolling change members: a role that cannot is offered neither.
+  const canWrite = usePermission('members.write');
+  const role = useGroupRole();
 
   const gridProps = {
     rowAt: roster.rowAt,
@@ -60,7 +65,7 @@ export function RosterPage() {
     },
     activeIndex,
     onActiveIndex: setActiveIndex,
-    selection,
+    selection: canWrite ? selection : null,
   };
 
   // Consumed once: a later visit from the navigation starts without stealing focus.
@@ -81,9 +86,10 @@ export function RosterPage() {
           {summary ?? <Skeleton width={120} />}
           {roster.asOf && <span className="muted"> · as of {formatInstant(roster.asOf)}</span>}
         </p>
+        {role && !canWrite && <p className="role-note">{roleLabels[role]}: you can view members but not change them.</p>}
       </div>
-      <RosterToolbar plans={group.data?.plans ?? []} />
-      <SelectionBar groupNumber={groupNumber} />
+      <RosterToolbar plans={group.data?.plans ?? []} canEnroll={canWrite} />
+      {canWrite && <SelectionBar groupNumber={groupNumber} />}
       {roster.error && roster.total === null ? (
         <ErrorState title="The roster could not be loaded" error={roster.error} onRetry={roster.reload} />
       ) : roster.total === 0 ? (

@@ -13,8 +13,8 @@ import { FilterMenu } from './FilterMenu';
 /** ~150 ms: fast typists finish a word before a query goes out, and results still feel immediate. */
 const searchDelay = 150;
 
-/** Search box and filters; they write to the roster view store, which the roster query reads. */
-export function RosterToolbar({ plans }: { plans: Plan[] }) {
+/** Search box and filters; they write to the roster view store, which the roster query reads. Enrolling needs `canEnroll`. */
+export function RosterToolbar({ plans, canEnroll }: { plans: Plan[]; canEnroll: boolean }) {
   const query = useRosterView((s) => s.query);
   const filters = useRosterView((s) => s.filters);
   const setQuery = useRosterView((s) => s.setQuery);
@@ -72,9 +72,11 @@ export function RosterToolbar({ plans }: { plans: Plan[] }) {
         selected={filters.relationships}
         onChange={(picked) => setFilters({ relationships: picked })}
       />
-      <Link to="/enroll" className="button button-primary toolbar-end">
-        Enroll a subscriber
-      </Link>
+      {canEnroll && (
+        <Link to="/enroll" className="button button-primary toolbar-end">
+          Enroll a subscriber
+        </Link>
+      )}
     </div>
   );
 }

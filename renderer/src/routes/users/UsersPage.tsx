@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ContractError, Result } from '../../../../shared/contract';
 import type { GroupUser, GroupUsersResponse, Invitation } from '../../../../shared/plan-api/invitations';
 import { roleLabels, type Role } from '../../../../shared/contract/roles';
@@ -48,14 +48,12 @@ function ManageUsers() {
   const groupNumber = useGroupStore((s) => s.groupNumber) ?? '';
   const selfId = useStatusStore((s) => s.session?.user?.userId ?? null);
   const list = useQuery('users.list', { groupNumber });
-  // A change answers with the whole list; it is shown until the next read replaces it.
-  const [answer, setAnswer] = useState<GroupUsersResponse | null>(null);
+  // A change answers with the whole list; it is shown until the next read replaces the list it changed.
+  const [answer, setAnswer] = useState<{ over: GroupUsersResponse | null; value: GroupUsersResponse } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ContractError | null>(null);
   const [sent, setSent] = useState<string | null>(null);
-  useEffect(() => setAnswer(null), [list.data]);
-
-  const data = answer ?? list.data;
+  const data = answer !== null && answer.over === list.data ? answer.value : list.data;
 
   const change = async (run: () => Promise<Result<GroupUsersResponse>>, done: string) => {
     setBusy(true);
@@ -67,7 +65,7 @@ function ManageUsers() {
       return;
     }
     setError(null);
-    setAnswer(result.value);
+    setAnswer({ over: list.data, value: result.value });
     announce(done);
   };
   const changeRole = (user: GroupUser, role: Role) =>

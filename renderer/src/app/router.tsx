@@ -17,6 +17,11 @@ import { AddDependentWizard } from '../wizards/add-dependent/AddDependentWizard'
 import { TerminateWizard } from '../wizards/terminate/TerminateWizard';
 import { DemographicsWizard } from '../wizards/demographics/DemographicsWizard';
 import { IdCardWizard } from '../wizards/id-cards/IdCardWizard';
+import { CanChangeMembers } from '../routes/members/CanChangeMembers';
+import { AccessPage } from '../routes/access/AccessPage';
+import { RequestAccessPage } from '../routes/access/RequestAccessPage';
+import { UsersPage } from '../routes/users/UsersPage';
+import { BillPaySignUpPage } from '../routes/bill-pay/BillPaySignUpPage';
 
 const rootRoute = createRootRoute({ component: AccountGate, notFoundComponent: NotFoundPage });
 
@@ -43,7 +48,11 @@ const enrollRoute = createRoute({
   validateSearch: wizardSearch,
   component: function EnrollRoute() {
     const { draft, replaces } = enrollRoute.useSearch();
-    return <EnrollWizard draftId={draft} replaces={replaces} />;
+    return (
+      <CanChangeMembers>
+        <EnrollWizard draftId={draft} replaces={replaces} />
+      </CanChangeMembers>
+    );
   },
 });
 const addDependentRoute = createRoute({
@@ -53,7 +62,11 @@ const addDependentRoute = createRoute({
   component: function AddDependentRoute() {
     const { memberId } = addDependentRoute.useParams();
     const { draft, replaces } = addDependentRoute.useSearch();
-    return <AddDependentWizard subscriberId={memberId} draftId={draft} replaces={replaces} />;
+    return (
+      <CanChangeMembers>
+        <AddDependentWizard subscriberId={memberId} draftId={draft} replaces={replaces} />
+      </CanChangeMembers>
+    );
   },
 });
 const terminateRoute = createRoute({
@@ -63,7 +76,11 @@ const terminateRoute = createRoute({
   component: function TerminateRoute() {
     const { memberId } = terminateRoute.useParams();
     const { draft, replaces } = terminateRoute.useSearch();
-    return <TerminateWizard memberId={memberId} draftId={draft} replaces={replaces} />;
+    return (
+      <CanChangeMembers>
+        <TerminateWizard memberId={memberId} draftId={draft} replaces={replaces} />
+      </CanChangeMembers>
+    );
   },
 });
 const demographicsRoute = createRoute({
@@ -73,7 +90,11 @@ const demographicsRoute = createRoute({
   component: function DemographicsRoute() {
     const { memberId } = demographicsRoute.useParams();
     const { draft, replaces } = demographicsRoute.useSearch();
-    return <DemographicsWizard memberId={memberId} draftId={draft} replaces={replaces} />;
+    return (
+      <CanChangeMembers>
+        <DemographicsWizard memberId={memberId} draftId={draft} replaces={replaces} />
+      </CanChangeMembers>
+    );
   },
 });
 const idCardsRoute = createRoute({
@@ -85,7 +106,11 @@ const idCardsRoute = createRoute({
   component: function IdCardsRoute() {
     const { draft, replaces, members } = idCardsRoute.useSearch();
     const memberIds = (members ?? '').split(',').filter((id) => id !== '');
-    return <IdCardWizard memberIds={memberIds} draftId={draft} replaces={replaces} />;
+    return (
+      <CanChangeMembers>
+        <IdCardWizard memberIds={memberIds} draftId={draft} replaces={replaces} />
+      </CanChangeMembers>
+    );
   },
 });
 const activityRoute = createRoute({
@@ -98,6 +123,10 @@ const activityRoute = createRoute({
   },
 });
 const settingsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/settings', component: () => <SettingsPage /> });
+const accessRoute = createRoute({ getParentRoute: () => rootRoute, path: '/access', component: AccessPage });
+const requestAccessRoute = createRoute({ getParentRoute: () => rootRoute, path: '/access/request', component: RequestAccessPage });
+const usersRoute = createRoute({ getParentRoute: () => rootRoute, path: '/users', component: UsersPage });
+const billPaySignUpRoute = createRoute({ getParentRoute: () => rootRoute, path: '/bill-pay/sign-up', component: BillPaySignUpPage });
 const welcomeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/welcome', component: WelcomePage });
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -121,7 +150,6 @@ const verifyRoute = createRoute({
   },
 });
 
-
 const routeTree = rootRoute.addChildren([
   dashboardRoute,
   membersRoute,
@@ -133,6 +161,10 @@ const routeTree = rootRoute.addChildren([
   idCardsRoute,
   activityRoute,
   settingsRoute,
+  accessRoute,
+  requestAccessRoute,
+  usersRoute,
+  billPaySignUpRoute,
   welcomeRoute,
   signInRoute,
   registerRoute,

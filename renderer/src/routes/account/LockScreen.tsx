@@ -34,7 +34,7 @@ export function LockScreen({ onSignedOut }: { onSignedOut: () => void }) {
       announce('GroupDesk is unlocked.');
       return;
     }
-    form.reset({ password: '' });
+    form.setValue('password', '');
     form.setFocus('password');
     setError(result.error);
   };

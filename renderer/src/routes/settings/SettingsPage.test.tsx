@@ -13,12 +13,22 @@ const sandbox: SessionInfo = {
     { groupNumber: '100234', name: 'Harbor Logistics Inc.', role: 'primary_admin' },
     { groupNumber: '200587', name: 'Cedar Valley Schools', role: 'read_only' },
   ],
+  welcome: false,
+  locked: false,
+  autoLockMinutes: 0,
+  pendingVerification: null,
+  lastServiceUrl: null,
 };
 const remote: SessionInfo = {
   mode: 'remote',
   serviceUrl: 'https://plan.example.com',
   user: { userId: 'jdoe.hr', name: 'Jo Doe', email: 'jo@harbor.example' },
   groups: [{ groupNumber: '100234', name: 'Harbor Logistics Inc.', role: 'admin' }],
+  welcome: false,
+  locked: false,
+  autoLockMinutes: 0,
+  pendingVerification: null,
+  lastServiceUrl: 'https://plan.example.com',
 };
 
 function renderSettings(session: SessionInfo = sandbox) {
@@ -44,8 +54,10 @@ describe('Settings', () => {
     expect(connection).toHaveTextContent('Sandbox Administrator (sandbox.admin)');
     const rows = within(within(connection).getByRole('table', { name: 'Your groups' })).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual(['Harbor Logistics Inc.100234Primary administrator', 'Cedar Valley Schools200587Read-only']);
-    // The sandbox has no session to end.
+    // The sandbox has no session to end, and no password to lock with or change.
     expect(within(connection).queryByRole('button', { name: 'Sign out' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Screen lock' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Change password' })).not.toBeInTheDocument();
   });
 
   it('checks the form as the core does before asking it', async () => {
@@ -69,6 +81,9 @@ describe('Settings', () => {
     );
     expect(await screen.findByText('Your plan’s service at plan.example.com')).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Signed in to plan.example.com as jdoe.hr.');
+    // A plan service's session has a password: the lock and the password change come with it.
+    expect(screen.getByRole('region', { name: 'Screen lock' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Change password' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
   });
 
@@ -150,5 +165,83 @@ describe('Settings', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Use the sandbox' }));
     await waitFor(() => expect(transport.callsTo('session.useSandbox')).toEqual([{ discardPending: false }]));
     expect(await screen.findByText(/^Sandbox: demo data on this computer/)).toBeInTheDocument();
+  });
+
+  it('sets the lock after inactivity, and locks now', async () => {
+    const user = userEvent.setup();
+    const transport = createFakeTransport();
+    transport.on('session.get', () => ({ ok: true, value: remote }));
+    transport.on('session.setAutoLock', ({ minutes }) => ({ ok: true, value: { ...remote, autoLockMinutes: minutes } }));
+    transport.on('session.lock', () => ({ ok: true, value: { ...remote, locked: true } }));
+    renderApp('/settings', transport);
+    const lock = await screen.findByRole('region', { name: 'Screen lock' });
+    const select = within(lock).getByRole('combobox', { name: 'Lock after inactivity' });
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['Never', '5 minutes', '10 minutes', '15 minutes', '30 minutes', '60 minutes']);
+    expect(select).toHaveDisplayValue('Never');
+    await user.selectOptions(select, '10 minutes');
+    await waitFor(() => expect(transport.callsTo('session.setAutoLock')).toEqual([{ minutes: 10 }]));
+    expect(select).toHaveDisplayValue('10 minutes');
+    expect(screen.getByRole('status')).toHaveTextContent('GroupDesk locks after 10 minutes without use.');
+
+    await user.click(within(lock).getByRole('button', { name: /Lock now/ }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'GroupDesk is locked' })).toBeInTheDocument();
+  });
+
+  describe('Change password', () => {
+    function renderRemote() {
+      const transport = createFakeTransport();
+      transport.on('session.get', () => ({ ok: true, value: remote }));
+      renderApp('/settings', transport);
+      return transport;
+    }
+    async function fill(user: ReturnType<typeof userEvent.setup>, current: string, next: string, confirm = next) {
+      const section = await screen.findByRole('region', { name: 'Change password' });
+      await user.type(within(section).getByLabelText('Current password'), current);
+      await user.type(within(section).getByLabelText('New password'), next);
+      await user.type(within(section).getByLabelText('Confirm new password'), confirm);
+      await user.click(within(section).getByRole('button', { name: 'Change password' }));
+      return section;
+    }
+
+    it('checks the new password as the plan service does before asking it', async () => {
+      const user = userEvent.setup();
+      const transport = renderRemote();
+      const section = await fill(user, 'old pass phrase', 'jdoe.hr forever', 'jdoe.hr forevr');
+      await waitFor(() => expect(within(section).getByLabelText('New password')).toHaveAccessibleDescription(/Your password must not contain your user ID\./));
+      expect(within(section).getByLabelText('Confirm new password')).toHaveAccessibleDescription(/The passwords do not match/);
+      expect(within(section).getByRole('list', { name: 'Password rules' })).toHaveTextContent('Does not contain your user ID: not yet');
+      expect(transport.callsTo('account.changePassword')).toEqual([]);
+    });
+
+    it('says a wrong current password on its field', async () => {
+      const user = userEvent.setup();
+      const transport = renderRemote();
+      transport.on('account.changePassword', () => ({ ok: false, error: { code: 'AUTH', message: 'Your current password is not right.' } }));
+      const section = await fill(user, 'not my password', 'saffron kettle orbit');
+      await waitFor(() => expect(within(section).getByLabelText('Current password')).toHaveAccessibleDescription('Your current password is not right.'));
+      expect(within(section).getByLabelText('Current password')).toHaveFocus();
+    });
+
+    it('puts a refused new password on its field', async () => {
+      const user = userEvent.setup();
+      const transport = renderRemote();
+      const message = 'This is one of the most commonly used passwords. Choose one that is harder to guess.';
+      transport.on('account.changePassword', () => ({ ok: false, error: { code: 'VALIDATION', message, fields: { newPassword: message } } }));
+      const section = await fill(user, 'old pass phrase', 'password1234');
+      await waitFor(() => expect(within(section).getByLabelText('New password')).toHaveAccessibleDescription(expect.stringContaining(message)));
+      expect(within(section).getByRole('alert')).toHaveTextContent(message);
+    });
+
+    it('changes it and says how many other sessions were signed out', async () => {
+      const user = userEvent.setup();
+      const transport = renderRemote();
+      transport.on('account.changePassword', () => ({ ok: true, value: { endedSessions: 2 } }));
+      const section = await fill(user, 'old pass phrase', 'saffron kettle orbit');
+      expect(await within(section).findByText('Password changed. 2 other session(s) signed out.')).toBeInTheDocument();
+      expect(transport.callsTo('account.changePassword')).toEqual([{ currentPassword: 'old pass phrase', newPassword: 'saffron kettle orbit' }]);
+      expect(within(section).getByLabelText('New password')).toHaveValue('');
+      // Sign out stays where it was.
+      expect(screen.getByRole('button', { name: 'Sign out' })).toBeInTheDocument();
+    });
   });
 });

@@ -95,7 +95,7 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     for (const answer of answers) expect(answer).toMatchObject({ status: 422, body: { code: 'RULE', message: MISMATCH, fields: { groupNumber: expect.any(String) } } });
     expect((await failuresOf(user.userId)).map((r) => r.groupNumber)).toEqual([GROUP, GROUP, '9876', OTHER_GROUP]);
     // Only the failures were written: no role, no sign-up, no audit.
-    expect(await tableRowCounts(f.service.db)).toEqual({ ...before, bill_pay_proof_failures: before.bill_pay_proof_failures + 4 });
+    expect(await tableRowCounts(f.service.db)).toEqual({ ...before, bill_pay_proof_failures: (before.bill_pay_proof_failures ?? 0) + 4 });
     expect((await f.service.api<Me>('GET', '/v1/me', { token: user.token })).body.groups).toEqual([]);
   });
 

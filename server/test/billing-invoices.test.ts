@@ -54,7 +54,7 @@ describe.each(backends())('invoices (%s)', (backend) => {
 
   const linesOf = (invoiceNumber: string) =>
     f.service.db.select({ memberId: invoiceLines.memberId, planCode: invoiceLines.planCode, tier: invoiceLines.tier, amountCents: invoiceLines.amountCents }).from(invoiceLines).where(eq(invoiceLines.invoiceNumber, invoiceNumber)).orderBy(asc(invoiceLines.memberId));
-  const byMember = (lines: { memberId: string }[]) => [...lines].sort((a, b) => a.memberId.localeCompare(b.memberId));
+  const byMember = <T extends { memberId: string }>(lines: T[]): T[] => [...lines].sort((a, b) => a.memberId.localeCompare(b.memberId));
 
   it('bills each subscriber at the family’s tier and plan rate on the month’s first day', async () => {
     const period = thisMonth.slice(0, 7);

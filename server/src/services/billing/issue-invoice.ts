@@ -38,6 +38,8 @@ export interface IssuedInvoice {
   lines: InvoiceLine[];
 }
 
+const LINE_BATCH = 5000;
+
 type CoveredRow = { member_id: string; subscriber_id: string; relationship: Relationship; plan_code: string };
 
 /**
@@ -53,7 +55,11 @@ async function premiumLines(tx: Db, plans: readonly Plan[], groupNumber: string,
       AND (c.end_date IS NULL OR (c.end_date >= ${day}::date AND c.end_date >= c.start_date))
     ORDER BY m.subscriber_id, c.member_id`);
   const families = new Map<string, CoveredRow[]>();
-  for (const row of covered.rows) families.set(row.subscriber_id, [...(families.get(row.subscriber_id) ?? []), row]);
+  for (const row of covered.rows) {
+    const family = families.get(row.subscriber_id);
+    if (family) family.push(row);
+    else families.set(row.subscriber_id, [row]);
+  }
   return [...families].map(([subscriberId, rows]) => {
     // The family is enrolled in the subscriber's plan; the subscriber's own row names it.
     const planCode = (rows.find((r) => r.member_id === subscriberId) ?? rows[0])?.plan_code ?? '';
@@ -98,7 +104,10 @@ export async function issueInvoice(db: Db, input: InvoiceToIssue, actor: Actor, 
         })
         .returning();
       if (!row) throw new Error('The invoice was not stored');
-      await tx.insert(invoiceLines).values(lines.map((line) => ({ invoiceNumber, ...line })));
+      // In batches: a statement carries at most 65,535 parameters (5 a line), and a large group has 100,000 subscribers.
+      for (let i = 0; i < lines.length; i += LINE_BATCH) {
+        await tx.insert(invoiceLines).values(lines.slice(i, i + LINE_BATCH).map((line) => ({ invoiceNumber, ...line })));
+      }
       const invoice = toInvoiceSummary(row);
       await recordAudit(tx, { ...actor, action: 'invoice.issue', target: `invoice:${invoiceNumber}`, detail: { groupNumber, ...invoice, subscribers: lines.length }, at: now });
       // Last: the feed append must end the transaction (services/changes/append.ts).

@@ -6,7 +6,6 @@ import { contract } from '../../../../shared/contract';
 import type { ContractError } from '../../../../shared/contract';
 import { roleLabels } from '../../../../shared/contract/roles';
 import { useApi } from '../../api/ApiProvider';
-import { useAnnouncer } from '../../state/announcer';
 import { TextField } from '../../wizards/common';
 
 // The core's own schema: it forgives case, spaces, hyphens and O/I/L as the plan service does.
@@ -22,7 +21,6 @@ function placeOf(error: ContractError): 'field' | 'form' {
 /** An e-mailed access code: entering it joins the group it was sent for, with the role it names. */
 export function AccessCodeForm() {
   const api = useApi();
-  const announce = useAnnouncer((s) => s.announce);
   const form = useForm<Values, unknown, Parsed>({ resolver: zodResolver(schema), defaultValues: { code: '' }, mode: 'onTouched' });
   const [problem, setProblem] = useState<string | null>(null);
   const [joined, setJoined] = useState<string | null>(null);
@@ -36,7 +34,6 @@ export function AccessCodeForm() {
       setProblem(null);
       setJoined(words);
       form.reset({ code: '' });
-      announce(words);
       return;
     }
     const error = result.error;
@@ -60,8 +57,10 @@ export function AccessCodeForm() {
             {form.formState.isSubmitting ? 'Joining…' : 'Join group'}
           </button>
         </div>
-        {/* Said through the app's live region too; this stays on screen. */}
-        {joined && <p className="access-joined">{joined}</p>}
+        {/* Always there, so filling it is announced. */}
+        <p role="status" className="access-joined">
+          {joined}
+        </p>
       </form>
     </FormProvider>
   );

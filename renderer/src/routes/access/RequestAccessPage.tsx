@@ -4,7 +4,6 @@ import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { accessRequestInput, type AccessRequest, type AccessRequestInput } from '../../../../shared/plan-api/access-requests';
 import { useApi } from '../../api/ApiProvider';
-import { useAnnouncer } from '../../state/announcer';
 import { BackIcon } from '../../components/icons';
 import { CheckboxField, TextField } from '../../wizards/common';
 import { formatLongDate } from './long-date';
@@ -42,14 +41,12 @@ export function RequestAccessPage() {
 
 function RequestForm({ onReceived }: { onReceived: (request: AccessRequest) => void }) {
   const api = useApi();
-  const announce = useAnnouncer((s) => s.announce);
   const form = useForm<Values, unknown, AccessRequestInput>({ resolver, defaultValues: empty, mode: 'onTouched' });
   const [problem, setProblem] = useState<string | null>(null);
 
   const submit = async (values: AccessRequestInput) => {
     const result = await api.call('access.request', values);
     if (result.ok) {
-      announce(`Request received. Confirmation number ${result.value.confirmationNumber}.`);
       onReceived(result.value);
       return;
     }

@@ -39,7 +39,7 @@ export function RequestList() {
       <TableScroll labelledBy="access-requests-caption">
         <table className="table access-requests">
           <caption id="access-requests-caption" className="visually-hidden">
-            Your requests
+            Your primary administrator requests
           </caption>
           <thead>
             <tr>

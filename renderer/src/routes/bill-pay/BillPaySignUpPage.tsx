@@ -5,7 +5,6 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { BillPaySignUpResponse, TermsOfService as Terms } from '../../../../shared/plan-api/bill-pay';
 import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
-import { useAnnouncer } from '../../state/announcer';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { BackIcon } from '../../components/icons';
@@ -50,7 +49,6 @@ export function BillPaySignUpPage() {
 
 function SignUpForm({ terms, onStaleTerms, onDone }: { terms: Terms; onStaleTerms: () => void; onDone: (answer: BillPaySignUpResponse) => void }) {
   const api = useApi();
-  const announce = useAnnouncer((s) => s.announce);
   const form = useForm<SignUpValues, unknown, SignUpChecked>({ resolver: zodResolver(signUpFormSchema), defaultValues: emptySignUp, mode: 'onTouched' });
   const proof = useWatch({ control: form.control, name: 'proof' });
   const [problem, setProblem] = useState<string | null>(null);
@@ -66,7 +64,6 @@ function SignUpForm({ terms, onStaleTerms, onDone }: { terms: Terms; onStaleTerm
   const signUp = async (values: SignUpChecked) => {
     const result = await api.call('billPay.signUp', signUpRequest(values, terms.version));
     if (result.ok) {
-      announce(`You can now pay invoices for ${result.value.name} (group ${result.value.groupNumber}).`);
       onDone(result.value);
       return;
     }

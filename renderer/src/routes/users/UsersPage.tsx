@@ -59,11 +59,7 @@ function ManageUsers() {
     setBusy(true);
     const result = await run();
     setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      announce(result.error.message);
-      return;
-    }
+    if (!result.ok) return setError(result.error);
     setError(null);
     setAnswer({ over: list.data, value: result.value });
     announce(done);
@@ -76,18 +72,13 @@ function ManageUsers() {
     setBusy(true);
     const result = await api.call(method, { groupNumber, invitationId: invitation.id });
     setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      announce(result.error.message);
-      return;
-    }
+    if (!result.ok) return setError(result.error);
     setError(null);
     const words =
       method === 'users.resendInvitation'
         ? `A new access code was sent to ${result.value.email}. It expires on ${formatLongDate(result.value.expiresAt)}; the earlier code no longer works.`
         : `The invitation to ${result.value.name} was withdrawn; its code no longer works.`;
     setSent(words);
-    announce(words);
     list.reload();
   };
 
@@ -95,7 +86,6 @@ function ManageUsers() {
     const words = `Invitation sent to ${invitation.email}. The access code expires on ${formatLongDate(invitation.expiresAt)}.`;
     setSent(words);
     setError(null);
-    announce(words);
     list.reload();
   };
 
@@ -105,7 +95,10 @@ function ManageUsers() {
         <h1 className="page-title">Users</h1>
         <InviteDialog groupNumber={groupNumber} onInvited={onInvited} />
       </div>
-      {sent && <p className="users-sent">{sent}</p>}
+      {/* Always there, so filling it is announced. */}
+      <p role="status" className="users-sent">
+        {sent}
+      </p>
       {error && (
         <p className="form-error" role="alert">
           {error.message}

@@ -10,7 +10,7 @@ import { MINUTE } from '../test-support/clock';
 import { tableRowCounts } from '../test-support/row-counts';
 import { enrollment, GROUP, OTHER_GROUP, path, startEligibilityService, type EligibilityFixture } from './eligibility-support';
 
-const MISMATCH = 'The group number and invoice details do not match the group’s latest invoice.';
+const MISMATCH = "The group number and invoice details do not match the group's latest invoice.";
 const monthOf = (date: string) => date.slice(0, 7).replace('-', '');
 
 describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
@@ -68,7 +68,7 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     const mail = await f.service.mail.waitForMail((m) => m.to.includes(user.email) && /Bill Pay/.test(m.subject));
     expect(mail.subject).toBe(`You signed up for Bill Pay for group ${GROUP}`);
     expect(mail.text).toContain(`You signed up for Bill Pay for Acme Tools ${GROUP} (group ${GROUP}).`);
-    expect(mail.text).toContain(`Terms of service version 2026-01 accepted at ${acceptedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+    expect(mail.text).toContain(`Bill Pay terms version 2026-01 accepted at ${acceptedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
 
     const again = await signUp(user.token, { invoiceNumber: latest.invoiceNumber });
     expect(again).toMatchObject({ status: 409, body: { code: 'CONFLICT', message: `You can already pay invoices for group ${GROUP}.` } });

@@ -112,7 +112,7 @@ export function billPaySignUpMail(input: { to: string; name: string; groupNumber
       `You signed up for Bill Pay for ${input.companyName} (group ${input.groupNumber}). You can now see its`,
       'invoices and pay them in GroupDesk.',
       '',
-      `Terms of service version ${input.termsVersion} accepted at ${input.acceptedAt.slice(0, 16).replace('T', ' ')} UTC.`,
+      `Bill Pay terms version ${input.termsVersion} accepted at ${input.acceptedAt.slice(0, 16).replace('T', ' ')} UTC.`,
       '',
       'If you did not sign up, tell the group’s primary administrator and change your password.',
     ].join('\n'),

@@ -14,7 +14,7 @@ export const issueInvoiceCommand: OpsCommand = {
 Bills the month's premium: one line per subscriber at the family's coverage tier on the month's
 first day times the plan's monthly rate. Due on the month's first day (or today, if issued late).
 Without --period, next month's invoice, which the plan issues in advance around the 15th. A month
-is billed once; the command refuses a month more than one ahead.`,
+is billed once; the command refuses a month after the month after next.`,
   async run(args, context) {
     const { values } = parseArgs({ args, options: { group: { type: 'string' }, period: { type: 'string' } }, strict: true });
     const group = groupNumber.safeParse(values.group ?? '');

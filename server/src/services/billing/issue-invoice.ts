@@ -39,6 +39,8 @@ export interface IssuedInvoice {
 }
 
 const LINE_BATCH = 5000;
+/** How far ahead of its month an invoice may be issued: the month after next at the latest. */
+const MONTHS_AHEAD = 2;
 
 type CoveredRow = { member_id: string; subscriber_id: string; relationship: Relationship; plan_code: string };
 
@@ -79,9 +81,11 @@ async function premiumLines(tx: Db, plans: readonly Plan[], groupNumber: string,
 export async function issueInvoice(db: Db, input: InvoiceToIssue, actor: Actor, now: Date): Promise<IssuedInvoice> {
   const { groupNumber, periodStart, issuedOn } = input;
   const invoiceNumber = invoiceNumberOf(groupNumber, periodStart);
-  const latestBillable = addMonths(firstOfMonth(issuedOn), 1);
+  // The calendar bills next month on the 15th; an operator may run one cycle early (ahead of a
+  // holiday close, say), no further: every coverage change until then would become an adjustment.
+  const latestBillable = addMonths(firstOfMonth(issuedOn), MONTHS_AHEAD);
   if (compareDates(periodStart, latestBillable) > 0) {
-    throw new ContractFailure('RULE', `Invoices are issued at most one month ahead: on ${issuedOn} the latest month that can be billed starts ${latestBillable}.`, { period: 'Too far ahead' });
+    throw new ContractFailure('RULE', `Invoices are issued at most ${MONTHS_AHEAD} months ahead: on ${issuedOn} the latest month that can be billed starts ${latestBillable}.`, { period: 'Too far ahead' });
   }
   try {
     return await db.transaction(async (tx) => {

@@ -24,7 +24,7 @@ type Attempt = { joined: BillPaySignedUp } | { wrongProof: { lockedUntil: Date |
 
 /** One answer for a wrong proof and an unknown group, so group numbers cannot be probed. */
 const proofMismatch = () =>
-  new ContractFailure('RULE', 'The group number and invoice details do not match the group’s latest invoice.', {
+  new ContractFailure('RULE', "The group number and invoice details do not match the group's latest invoice.", {
     groupNumber: 'Check the group number printed on the latest invoice',
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../test/renderApp';
-import { createFakeTransport, readyStatus } from '../test/fakeTransport';
+import { createFakeTransport, readyStatus, sessionWithRoles } from '../test/fakeTransport';
 import { useGroupStore } from '../state/groupStore';
 
 describe('App shell', () => {
@@ -36,7 +36,7 @@ describe('App shell', () => {
   it('shows sync status from core events, with waiting and rejected counts on Activity', async () => {
     const transport = createFakeTransport();
     transport.on('app.status', () => ({ ok: true, value: { ...readyStatus, mode: 'remote' } }));
-    transport.on('session.get', () => ({ ok: true, value: { mode: 'remote', serviceUrl: 'https://plan.example.com/api', user: null, groups: [] } }));
+    transport.on('session.get', () => ({ ok: true, value: { ...sessionWithRoles({}, 'remote'), serviceUrl: 'https://plan.example.com/api', user: null } }));
     renderApp('/', transport);
     const bar = await screen.findByRole('contentinfo');
     await waitFor(() => expect(bar).toHaveTextContent(/^plan\.example\.com\s*·\s*Up to date/));

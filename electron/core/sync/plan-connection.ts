@@ -191,8 +191,12 @@ export class PlanConnection {
 
   async signIn(store: Store, input: { serviceUrl: string; userId: string; password: string; discardPending: boolean }): Promise<SessionInfo> {
     const url = input.serviceUrl.replace(/\/+$/, '');
-    const current = readSession(store);
-    const switching = this.currentMode === 'sandbox' || current === null || current.serviceUrl !== url || current.login !== input.userId.toLowerCase();
+    // The replica is this user's at this service, signed out or not (a sign-out keeps it and the
+    // unsent changes for their next sign-in); anything else replaces it.
+    const switching =
+      this.currentMode === 'sandbox' ||
+      readPlanServiceSetting(store)?.url !== url ||
+      statement(store.db, 'SELECT EXISTS (SELECT 1 FROM users WHERE login = ?)').pluck().get(input.userId.toLowerCase()) !== 1;
     if (switching) this.refuseIfUnsent(store, input.discardPending);
     const controller = new AbortController();
     const client = new PlanClient({ url, token: null, signal: controller.signal, timeoutMs: 20_000, ...(this.options.fetch === undefined ? {} : { fetch: this.options.fetch }) });

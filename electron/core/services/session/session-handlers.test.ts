@@ -6,6 +6,7 @@ import type { TransactionInput } from '../../../../shared/contract/schemas/trans
 import { defaultGroupPolicy } from '../../../../shared/domain/default-policy';
 import { firstEligibleEffectiveDate } from '../../../../shared/domain/waiting-period';
 import { addDays } from '../../../../shared/util/dates';
+import type { CoreEvent } from '../../../../shared/contract/events';
 import { createCore } from '../../core';
 import { isQuiet, startSyncTestService, tempDataDir, waitForSync, type SyncTestService } from '../../test-support/plan-service';
 
@@ -49,6 +50,9 @@ describe('session methods', () => {
     const noPush = (async (url, init) => (/\/enrollments$/.test(String(url)) ? Promise.reject(new TypeError('fetch failed')) : fetch(url, init))) as typeof fetch;
     const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(dataDir), today: test.today, fetch: noPush, log: () => {} });
     await waitForSync(core, isQuiet);
+    // First launch: the sandbox runs behind Welcome, and has no password to lock with.
+    expect(await core.call('session.get', {})).toMatchObject({ ok: true, value: { mode: 'sandbox', welcome: true, locked: false, pendingVerification: null, lastServiceUrl: null } });
+    expect(await core.call('session.lock', {})).toEqual({ ok: false, error: { code: 'RULE', message: 'The demo has no password to lock with.' } });
     expect(await core.call('transactions.submit', { groupNumber: test.groupNumber, transaction: enrollment(test.today) })).toMatchObject({ ok: true });
 
     const other = await test.service.signUpUser();
@@ -61,7 +65,7 @@ describe('session methods', () => {
     expect(await core.call('sync.status', {})).toMatchObject({ ok: true, value: { mode: 'sandbox', pending: 1 } });
 
     const signedIn = await core.call('session.signIn', { serviceUrl: `${test.service.url}/`, userId: other.userId, password: other.password, discardPending: true });
-    expect(signedIn).toMatchObject({ ok: true, value: { mode: 'remote', serviceUrl: test.service.url, user: { userId: other.userId } } });
+    expect(signedIn).toMatchObject({ ok: true, value: { mode: 'remote', serviceUrl: test.service.url, user: { userId: other.userId }, welcome: false, lastServiceUrl: test.service.url } });
     const quiet = await waitForSync(core, isQuiet);
     expect(quiet).toMatchObject({ mode: 'remote', pending: 0 });
     expect(await core.call('session.get', {})).toMatchObject({ ok: true, value: { groups: [{ groupNumber: test.groupNumber, role: 'admin' }] } });
@@ -71,9 +75,27 @@ describe('session methods', () => {
     expect(await core.call('sync.status', {})).toMatchObject({ ok: true, value: { state: 'signed_out' } });
     expect(await core.call('members.list', { groupNumber: test.groupNumber })).toMatchObject({ ok: false, error: { code: 'AUTH' } });
 
-    expect(await core.call('session.useSandbox', {})).toMatchObject({ ok: true, value: { mode: 'sandbox' } });
+    expect(await core.call('session.useSandbox', {})).toMatchObject({ ok: true, value: { mode: 'sandbox', welcome: false } });
     expect(await waitForSync(core, isQuiet)).toMatchObject({ mode: 'sandbox' });
     expect(await core.call('session.get', {})).toMatchObject({ ok: true, value: { mode: 'sandbox', user: { userId: test.userId } } });
     await core.close();
+  });
+
+  it('leaves Welcome for the demo data, once, and tells every window; --demo starts past it', async () => {
+    const dataDir = tempDataDir();
+    const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(dataDir), today: test.today, log: () => {} });
+    await waitForSync(core, isQuiet);
+    const events: CoreEvent[] = [];
+    core.onEvent((event) => events.push(event));
+    expect(await core.call('session.get', {})).toMatchObject({ ok: true, value: { welcome: true } });
+    expect(await core.call('session.dismissWelcome', {})).toMatchObject({ ok: true, value: { mode: 'sandbox', welcome: false } });
+    await core.call('session.dismissWelcome', {});
+    expect(events.filter((e) => e.type === 'session.changed')).toEqual([{ type: 'session.changed', session: expect.objectContaining({ welcome: false }) }]);
+    await core.close();
+
+    const demoDir = tempDataDir();
+    const demo = createCore({ dataDir: demoDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(demoDir), today: test.today, demo: true, log: () => {} });
+    expect(await demo.call('session.get', {})).toMatchObject({ ok: true, value: { mode: 'sandbox', welcome: false } });
+    await demo.close();
   });
 });

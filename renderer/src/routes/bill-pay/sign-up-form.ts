@@ -47,7 +47,8 @@ export const emptySignUp: SignUpValues = { groupNumber: '', proof: 'invoiceNumbe
 
 /** The checked form as `billPay.signUp` takes it, with only the chosen proof. */
 export function signUpRequest(v: SignUpChecked, termsVersion: string): MethodInput<'billPay.signUp'> {
-  const proof = v.proof === 'invoiceNumber' ? { invoiceNumber: v.invoiceNumber } : { amountCents: parseDollars(v.amount) ?? 0 };
+  // Both were checked by the schema above; parsing again gives the plan's form (INV-…, cents).
+  const proof = v.proof === 'invoiceNumber' ? { invoiceNumber: invoiceNumber.parse(v.invoiceNumber) } : { amountCents: parseDollars(v.amount) ?? 0 };
   return { signUpGroupNumber: v.groupNumber.trim(), ...proof, termsVersion, acceptTerms: true };
 }
 

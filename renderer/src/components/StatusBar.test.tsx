@@ -3,7 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SyncStatus } from '../../../shared/contract/methods/sync';
 import { renderApp } from '../test/renderApp';
-import { createFakeTransport } from '../test/fakeTransport';
+import { createFakeTransport, sessionWithRoles } from '../test/fakeTransport';
 import type { FakeTransport } from '../test/fakeTransport';
 import { useActivityView } from '../state/activityViewStore';
 import { formatInstant } from './format';
@@ -52,7 +52,7 @@ describe('Status bar', () => {
 
   it('names the plan service by its host', async () => {
     const transport = createFakeTransport();
-    transport.on('session.get', () => ({ ok: true, value: { mode: 'remote', serviceUrl: 'https://plan.example.com:8443/', user: null, groups: [] } }));
+    transport.on('session.get', () => ({ ok: true, value: { ...sessionWithRoles({}, 'remote'), serviceUrl: 'https://plan.example.com:8443/', user: null } }));
     const { bar, show } = await renderBar(transport);
     show({ mode: 'remote' });
     await waitFor(() => expect(parts(bar)[0]).toMatch(/^plan\.example\.com:8443·Up to date/));

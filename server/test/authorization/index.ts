@@ -2,5 +2,6 @@
 import type { AuthorizationCase } from '../../test-support/authorization';
 import { accountCases } from './accounts.cases';
 import { billPayCases } from './bill-pay.cases';
+import { invitationCases } from './invitations.cases';
 
-export const authorizationCases: readonly AuthorizationCase[] = [...accountCases, ...billPayCases];
+export const authorizationCases: readonly AuthorizationCase[] = [...accountCases, ...billPayCases, ...invitationCases];

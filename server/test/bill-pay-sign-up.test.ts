@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createParser } from 'eventsource-parser';
 import { asc, eq } from 'drizzle-orm';
 import type { Me } from '../../shared/plan-api/accounts';
 import type { BillingSummary, BillPaySignUpRequest, TermsOfService } from '../../shared/plan-api/bill-pay';
@@ -72,6 +73,38 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
 
     const again = await signUp(user.token, { invoiceNumber: latest.invoiceNumber });
     expect(again).toMatchObject({ status: 409, body: { code: 'CONFLICT', message: `You can already pay invoices for group ${GROUP}.` } });
+  });
+
+  it('tells the user’s own stream that their access changed, so their desktop shows the group at once', async () => {
+    const user = await f.service.signUpUser();
+    const controller = new AbortController();
+    const stream = await fetch(`${f.service.url}/v1/me/stream`, { headers: { authorization: `Bearer ${user.token}` }, signal: controller.signal });
+    expect(stream.status).toBe(200);
+    const events: string[] = [];
+    let listening!: () => void;
+    let announced!: () => void;
+    const opened = new Promise<void>((resolve) => (listening = resolve));
+    const heard = new Promise<void>((resolve) => (announced = resolve));
+    const parser = createParser({
+      onComment: (comment) => comment.trim() === 'listening' && listening(),
+      onEvent: (event) => {
+        events.push(`${event.event} ${event.data}`);
+        announced();
+      },
+    });
+    const reading = (async () => {
+      const decoder = new TextDecoder();
+      for await (const chunk of stream.body as unknown as AsyncIterable<Uint8Array>) parser.feed(decoder.decode(chunk, { stream: true }));
+    })().catch(() => undefined);
+    try {
+      await opened;
+      expect((await signUp(user.token, { amountCents: latest.amountCents })).status).toBe(201);
+      await heard;
+      expect(events).toEqual(['account {"reason":"role"}']);
+    } finally {
+      controller.abort();
+      await reading;
+    }
   });
 
   it('accepts the amount billed on the latest invoice instead of its number', async () => {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import type { Role } from '../../../../shared/contract/roles';
+import { renderApp } from '../../test/renderApp';
+import { createFakeTransport, sessionWithRoles } from '../../test/fakeTransport';
+
+function renderAs(role: Role, path: string) {
+  const transport = createFakeTransport();
+  transport.on('session.get', () => ({ ok: true, value: sessionWithRoles({ '100234': role }, 'remote') }));
+  return renderApp(path, transport);
+}
+
+describe('Roles shape the member screens', () => {
+  it.each([
+    ['read_only', 'Read-only'],
+    ['billing', 'Billing'],
+  ] as const)('shows a %s user the roster without enrolling or bulk actions, and says why', async (role, label) => {
+    renderAs(role, '/members');
+    expect(await screen.findByText(`${label}: you can view members but not change them.`)).toBeInTheDocument();
+    const grid = screen.getByRole('grid', { name: 'Members' });
+    await waitFor(() => expect(within(grid).getAllByRole('row').length).toBeGreaterThan(2));
+    expect(screen.queryByRole('link', { name: 'Enroll a subscriber' })).not.toBeInTheDocument();
+    expect(within(grid).queryAllByRole('checkbox')).toEqual([]);
+    expect(grid).not.toHaveAttribute('aria-multiselectable');
+  });
+
+  it('offers an administrator everything', async () => {
+    renderAs('admin', '/members');
+    expect(await screen.findByRole('link', { name: 'Enroll a subscriber' })).toBeInTheDocument();
+    expect(await screen.findByRole('checkbox', { name: 'Select all matching members' })).toBeInTheDocument();
+    expect(screen.queryByText(/you can view members but not change them/)).not.toBeInTheDocument();
+  });
+
+  it('shows a read-only user a member without its actions', async () => {
+    renderAs('read_only', '/members/100234001');
+    expect(await screen.findByText('Read-only: you can view this member but not change them.')).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Member actions' })).not.toBeInTheDocument();
+    for (const name of ['Terminate', 'Add a dependent', 'Update demographics', 'Request ID card']) expect(screen.queryByRole('link', { name })).not.toBeInTheDocument();
+  });
+
+  it.each(['/enroll', '/members/100234001/terminate', '/members/100234001/add-dependent', '/members/100234001/demographics', '/id-cards?members=100234001'])(
+    'answers a direct address to a wizard (%s) with what the role cannot do',
+    async (path) => {
+      const { transport } = renderAs('billing', path);
+      expect(await screen.findByRole('heading', { name: 'Your role (Billing) cannot change members.' })).toBeInTheDocument();
+      expect(screen.getByRole('link', { name: 'Go to Members' })).toBeInTheDocument();
+      expect(transport.callsTo('drafts.list')).toEqual([]);
+    },
+  );
+});

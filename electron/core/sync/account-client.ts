@@ -21,7 +21,7 @@ import {
   type RedeemResponse,
 } from '../../../shared/plan-api/invitations';
 import type { Role } from '../../../shared/contract/roles';
-import { PlanError, type PlanClient, type PlanRequestInit } from './plan-client';
+import type { PlanClient, PlanRequestInit } from './plan-client';
 import { planFailure } from './plan-failure';
 
 /**
@@ -31,16 +31,9 @@ import { planFailure } from './plan-failure';
  * where they differ (`renameFields`).
  */
 
-/**
- * planFailure, except that a throttled attempt (HTTP 429 with the service's own error: too many
- * wrong access codes, invoice proofs or passwords) keeps the service's message — when the user may
- * try again — instead of reading as "busy or failing". The sync engine retries 429s; a person does not.
- */
+/** planFailure, with the service's field names renamed to the desktop form's. */
 export function accountFailure(error: unknown, url: string, renameFields: Record<string, string> = {}): ContractFailure {
-  const failure =
-    error instanceof PlanError && error.status === 429 && error.contractError !== null
-      ? new ContractFailure(error.contractError.code, error.contractError.message, error.contractError.fields)
-      : planFailure(error, url);
+  const failure = planFailure(error, url);
   if (failure.fields === undefined) return failure;
   const fields = Object.fromEntries(Object.entries(failure.fields).map(([name, message]) => [renameFields[name] ?? name, message]));
   return new ContractFailure(failure.code, failure.message, fields);

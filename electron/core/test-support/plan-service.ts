@@ -93,6 +93,17 @@ export async function waitForSync(core: CoreHandle, accept: (status: SyncStatus)
   }
 }
 
+/** Resolves with the first event from now on that passes `accept` (listening starts at the call). */
+export function waitForEvent<T extends CoreEvent['type']>(core: CoreHandle, type: T, accept: (event: Extract<CoreEvent, { type: T }>) => boolean = () => true): Promise<Extract<CoreEvent, { type: T }>> {
+  return new Promise((resolve) => {
+    const stop = core.onEvent((event) => {
+      if (event.type !== type || !accept(event as Extract<CoreEvent, { type: T }>)) return;
+      stop();
+      resolve(event as Extract<CoreEvent, { type: T }>);
+    });
+  });
+}
+
 export const isQuiet = (status: SyncStatus): boolean => status.state === 'idle' && status.pending === 0 && status.progress === null;
 
 /** Asks for a sync and resolves when the core is quiet again after it. */

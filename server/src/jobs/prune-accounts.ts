@@ -1,9 +1,12 @@
 import { lt } from 'drizzle-orm';
 import type { Db } from '../store/db';
-import { emailVerifications, lockouts, loginAttempts, sessions } from '../store/schema';
+import { accessCodeAttempts, billPayProofFailures, emailVerifications, lockouts, loginAttempts, sessions } from '../store/schema';
 
 const DAY_MS = 24 * 3_600_000;
-/** Sign-in attempts stay a month for security review; lockout decisions look back 15 minutes only. */
+/**
+ * Sign-in, access-code and Bill Pay proof attempts stay a month for security review; lockout
+ * decisions look back 15 minutes only.
+ */
 export const LOGIN_ATTEMPT_RETENTION_MS = 30 * DAY_MS;
 /** Ended sessions stay 90 days so the audit log's session IDs can still be traced to an address. */
 export const SESSION_RETENTION_MS = 90 * DAY_MS;
@@ -14,6 +17,8 @@ export interface Pruned {
   sessions: number;
   verifications: number;
   lockouts: number;
+  accessCodeAttempts: number;
+  billPayProofFailures: number;
 }
 
 /** Deletes sign-in records past their retention; nothing that is still in force is touched. */
@@ -24,6 +29,8 @@ export async function pruneAccounts(db: Db, now: Date): Promise<Pruned> {
     sessions: (await tx.delete(sessions).where(lt(sessions.expiresAt, before(SESSION_RETENTION_MS))).returning({ id: sessions.sessionId })).length,
     verifications: (await tx.delete(emailVerifications).where(lt(emailVerifications.expiresAt, before(VERIFICATION_RETENTION_MS))).returning({ id: emailVerifications.id })).length,
     lockouts: (await tx.delete(lockouts).where(lt(lockouts.lockedUntil, now)).returning({ subject: lockouts.subject })).length,
+    accessCodeAttempts: (await tx.delete(accessCodeAttempts).where(lt(accessCodeAttempts.at, before(LOGIN_ATTEMPT_RETENTION_MS))).returning({ id: accessCodeAttempts.id })).length,
+    billPayProofFailures: (await tx.delete(billPayProofFailures).where(lt(billPayProofFailures.at, before(LOGIN_ATTEMPT_RETENTION_MS))).returning({ id: billPayProofFailures.id })).length,
   }));
 }
 

@@ -13,9 +13,18 @@ export interface RunningHost {
   dataDir: string;
 }
 
+export interface HostOptions {
+  /**
+   * `--demo`: start on the demo data with Welcome already dismissed, as the journeys of earlier issues
+   * expect. Without it a fresh data folder opens on Welcome, as a first launch does.
+   */
+  demo?: boolean;
+}
+
 /** Starts `out/web/main.mjs` on a free port with its own data folder and resolves when it prints its address. */
-export async function launchBrowserHost(dataDir: string, extraArgs: string[] = []): Promise<{ host: RunningHost; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['out/web/main.mjs', '--no-open', '--data-dir', dataDir, ...extraArgs], {
+export async function launchBrowserHost(dataDir: string, options: HostOptions = {}): Promise<{ host: RunningHost; child: ChildProcess }> {
+  const args = ['out/web/main.mjs', '--no-open', '--data-dir', dataDir, ...(options.demo === false ? [] : ['--demo'])];
+  const child = spawn(process.execPath, args, {
     cwd: path.resolve(import.meta.dirname, '..', '..'),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -41,16 +50,29 @@ export async function stopBrowserHost(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Each test gets a fresh temporary data folder and its own browser host. */
-export const test = base.extend<{ host: RunningHost }>({
+/**
+ * Each test gets a fresh temporary data folder and its own browser host (`test.use({ demo: false })`
+ * for a first launch on Welcome); `launchHost` starts more, for a second user on another computer.
+ */
+export const test = base.extend<{ demo: boolean; launchHost: (options?: HostOptions) => Promise<RunningHost>; host: RunningHost }>({
+  demo: [true, { option: true }],
   // Playwright reads fixture dependencies from the destructuring pattern; this fixture has none.
   // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-e2e-'));
-    const { host, child } = await launchBrowserHost(dataDir);
-    await use(host);
-    await stopBrowserHost(child);
-    rmSync(dataDir, { recursive: true, force: true });
+  launchHost: async ({}, use) => {
+    const launched: { child: ChildProcess; dataDir: string }[] = [];
+    await use(async (options) => {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-e2e-'));
+      const { host, child } = await launchBrowserHost(dataDir, options);
+      launched.push({ child, dataDir });
+      return host;
+    });
+    for (const { child, dataDir } of launched) {
+      await stopBrowserHost(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+  host: async ({ demo, launchHost }, use) => {
+    await use(await launchHost({ demo }));
   },
 });
 export { expect } from '@playwright/test';

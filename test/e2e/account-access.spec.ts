@@ -183,6 +183,7 @@ test('a primary administrator invites a read-only user, who joins with the maile
   expect(refused.body).toMatchObject({ code: 'FORBIDDEN' });
 
   // The primary administrator makes them an administrator: their app offers enrollment without a reload.
+  // The Users page reads the plan when opened; it has no live feed of who redeemed a code.
   await page.reload();
   const inviteeRole = page.getByRole('combobox', { name: `Role for ${invitee.name}` });
   await expect(inviteeRole).toHaveValue('read_only');

@@ -40,7 +40,7 @@ describe('Bill Pay sign-up', () => {
 
     await user.type(screen.getByRole('textbox', { name: 'Invoice number' }), 'INV-77');
     expect(await screen.findByText('An invoice number looks like INV-1001-202611 (it is printed at the top of the invoice)')).toBeInTheDocument();
-    await user.click(screen.getByRole('radio', { name: /Amount billed/ }));
+    await user.click(screen.getByRole('radio', { name: 'Amount billed' }));
     await user.type(screen.getByRole('textbox', { name: 'Amount billed' }), 'forty');
     await user.click(screen.getByRole('button', { name: 'Sign up for Bill Pay' }));
     expect(await screen.findByText('Enter the amount in dollars and cents, like 41,822.50')).toBeInTheDocument();
@@ -52,7 +52,7 @@ describe('Bill Pay sign-up', () => {
     const { transport } = renderSignUp();
     transport.on('billPay.signUp', (input) => ({ ok: true, value: { groupNumber: input.signUpGroupNumber, name: 'Harbor Logistics Inc.', role: 'billing', termsVersion: input.termsVersion, acceptedAt: '2026-11-27T10:04:00.000Z' } }));
     await user.type(await screen.findByLabelText('Group number'), '100234');
-    await user.click(screen.getByRole('radio', { name: /Amount billed/ }));
+    await user.click(screen.getByRole('radio', { name: 'Amount billed' }));
     await user.type(screen.getByRole('textbox', { name: 'Amount billed' }), '$41,822.50');
     await user.click(screen.getByLabelText('I accept the terms of service'));
     await user.click(screen.getByRole('button', { name: 'Sign up for Bill Pay' }));

@@ -82,9 +82,9 @@ function SignUpForm({ terms, onStaleTerms, onDone }: { terms: Terms; onStaleTerm
           <TextField name="groupNumber" label="Group number" hint="Printed on the invoice, beside the company’s name" size="medium" inputMode="numeric" autoComplete="off" />
           <RadioGroupField name="proof" label="Proof from your latest invoice" options={proofOptions} />
           {proof === 'amount' ? (
-            <TextField name="amount" label="Amount billed" size="medium" inputMode="decimal" autoComplete="off" />
+            <TextField name="amount" label="Amount billed" hint="The invoice’s total, like $41,822.50" size="medium" inputMode="decimal" autoComplete="off" />
           ) : (
-            <TextField name="invoiceNumber" label="Invoice number" size="medium" autoComplete="off" spellCheck={false} />
+            <TextField name="invoiceNumber" label="Invoice number" hint="Printed at the top of the invoice, like INV-1001-202611" size="medium" autoComplete="off" spellCheck={false} />
           )}
           <TermsOfService terms={terms} />
           <CheckboxField name="acceptTerms" label="I accept the terms of service" />

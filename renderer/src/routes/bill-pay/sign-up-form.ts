@@ -7,8 +7,8 @@ import { parseDollars } from './dollars';
 
 /** Which detail of the latest invoice the user proves the group with. */
 export const proofOptions = [
-  { value: 'invoiceNumber', label: 'Invoice number', detail: 'Printed at the top of the invoice, like INV-1001-202611' },
-  { value: 'amount', label: 'Amount billed', detail: 'The invoice’s total, like $41,822.50' },
+  { value: 'invoiceNumber', label: 'Invoice number' },
+  { value: 'amount', label: 'Amount billed' },
 ] as const;
 
 const firstMessage = (schema: z.ZodType, value: unknown) => {

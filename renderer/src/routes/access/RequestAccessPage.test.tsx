@@ -47,6 +47,7 @@ describe('Request primary administrator access', () => {
     await user.click(screen.getByRole('button', { name: 'Submit request' }));
     expect(await screen.findByText('There is no group 100234 at this plan')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByLabelText('Group number')).toHaveFocus());
+    expect(screen.getByRole('alert')).toHaveTextContent('Check the group number');
 
     transport.on('access.request', () => ({ ok: false, error: { code: 'OFFLINE', message: 'GroupDesk could not reach the plan service. Try again when you are online.' } }));
     await user.click(screen.getByRole('button', { name: 'Submit request' }));

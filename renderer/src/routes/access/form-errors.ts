@@ -3,8 +3,9 @@ import type { ContractError } from '../../../../shared/contract';
 
 /**
  * Puts a refused call's field messages on the form's fields (`aliases` renames the few the core names
- * differently) and focuses the first; returns the error's message when no field took it, for the
- * form's own alert.
+ * differently) and focuses the first. Returns the message for the form's own alert: the error's, when
+ * no field took it or when a rule's refusal says more than its fields ("do not match the latest
+ * invoice" beside "check the group number"); null when the fields say it all.
  */
 export function placeServerError<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, error: ContractError, fieldNames: readonly Path<T>[], aliases: Readonly<Record<string, Path<T>>> = {}): string | null {
   const placed: Path<T>[] = [];
@@ -16,5 +17,6 @@ export function placeServerError<T extends FieldValues>(form: UseFormReturn<T, u
   }
   const first = fieldNames.find((f) => placed.includes(f));
   if (first !== undefined) form.setFocus(first);
-  return placed.length === 0 ? error.message : null;
+  const saidOnAField = Object.values(error.fields ?? {}).includes(error.message);
+  return placed.length === 0 || (error.code !== 'VALIDATION' && !saidOnAField) ? error.message : null;
 }

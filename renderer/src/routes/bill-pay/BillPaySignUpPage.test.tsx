@@ -63,18 +63,25 @@ describe('Bill Pay sign-up', () => {
   it('shows a proof that does not match above the button, and the plan’s field messages on their fields', async () => {
     const user = userEvent.setup();
     const { transport } = renderSignUp();
-    transport.on('billPay.signUp', () => ({ ok: false, error: { code: 'RULE', message: 'The group number and invoice details do not match the group’s latest invoice.' } }));
+    transport.on('billPay.signUp', () => ({
+      ok: false,
+      error: { code: 'RULE', message: 'The group number and invoice details do not match the group’s latest invoice.', fields: { signUpGroupNumber: 'Check the group number printed on the latest invoice' } },
+    }));
     await user.type(await screen.findByLabelText('Group number'), '100234');
     await user.type(screen.getByRole('textbox', { name: 'Invoice number' }), 'inv-100234-202611');
     await user.click(screen.getByLabelText('I accept the terms of service'));
     await user.click(screen.getByRole('button', { name: 'Sign up for Bill Pay' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('do not match the group’s latest invoice');
+    expect(screen.getByText('Check the group number printed on the latest invoice')).toBeInTheDocument();
+    expect(screen.getByLabelText('Group number')).toHaveAttribute('aria-invalid', 'true');
     expect(transport.callsTo('billPay.signUp')).toEqual([{ signUpGroupNumber: '100234', invoiceNumber: 'INV-100234-202611', termsVersion: '2026-01', acceptTerms: true }]);
 
     transport.on('billPay.signUp', () => ({ ok: false, error: { code: 'VALIDATION', message: 'Check the group number', fields: { signUpGroupNumber: 'A group number is 4 to 10 digits' } } }));
     await user.click(screen.getByRole('button', { name: 'Sign up for Bill Pay' }));
     expect(await screen.findByText('A group number is 4 to 10 digits')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByLabelText('Group number')).toHaveFocus());
+    // The field says it all: no alert repeats it.
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('takes the tick back when the plan has newer terms than the ones accepted', async () => {

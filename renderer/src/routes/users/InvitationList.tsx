@@ -37,7 +37,7 @@ export function InvitationList({ invitations, busy, onResend, onRevoke }: Props)
     <TableScroll labelledBy="invitations-caption">
       <table className="table invitations-table">
         <caption id="invitations-caption" className="visually-hidden">
-          Invitations of the last 30 days
+          Sent in the last 30 days
         </caption>
         <thead>
           <tr>

@@ -12,7 +12,6 @@ import { clockToday, type CoreRuntime } from './runtime/core-runtime';
 import { StoreSession } from './runtime/store-session';
 import { errorCode } from './store/open-store';
 import { statement } from './store/statements';
-import { writeSetting } from './services/account/account-settings';
 import { PlanConnection } from './sync/plan-connection';
 
 /** The methods that explain and repair a store that is not ready; every other one waits for it. */
@@ -61,8 +60,6 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
   const today = clockToday(options.today);
   const now = () => new Date().toISOString();
   session.open();
-  // `--demo` (and the e2e fixtures): straight to the sandbox's data, no Welcome.
-  if (options.demo === true && session.store !== null) writeSetting(session.store, 'welcomeDone', true, now());
   const plan = new PlanConnection({
     store: () => session.store,
     publish,
@@ -72,6 +69,7 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
     dataDir: options.dataDir,
     ...(options.planService === undefined ? {} : { planService: options.planService }),
     sandbox: options.sandbox !== false,
+    demo: options.demo === true,
     sandboxWorkerPath: options.sandboxWorkerPath ?? defaultSandboxWorkerPath(),
     ...(options.today === undefined ? {} : { sandboxToday: options.today }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),

@@ -32,6 +32,11 @@ export interface PlanConnectionOptions {
   planService?: Connection;
   /** Spawn the embedded sandbox service when no remote service is configured. */
   sandbox: boolean;
+  /**
+   * `--demo` (and the e2e fixtures): straight to the sandbox's data, never Welcome — also in a store
+   * started afresh after a repair, which is why it is not a setting written once at start.
+   */
+  demo?: boolean;
   /** The embedded service's worker bundle. */
   sandboxWorkerPath: string;
   /** Fixes the sandbox data set's day (tests). */
@@ -171,7 +176,7 @@ export class PlanConnection {
       serviceUrl: this.engine.connected?.url ?? this.serviceUrl,
       user: user ?? null,
       groups,
-      welcome: this.options.planService === undefined && readPlanServiceSetting(store) === null && readSetting(store, 'welcomeDone') === null,
+      welcome: this.options.demo !== true && this.options.planService === undefined && readPlanServiceSetting(store) === null && readSetting(store, 'welcomeDone') === null,
       locked: this.locked(store),
       autoLockMinutes: autoLockMinutes(store),
       pendingVerification: readPendingVerification(store),

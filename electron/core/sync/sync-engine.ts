@@ -62,8 +62,6 @@ const rosterEveryMs = 1000;
 const holidayRosterEveryMs = 5000;
 /** An SSE stream that ended is reopened by a full sync no sooner than this. */
 const streamRetryMs = 5000;
-/** A full sync waits this long at most for the user's stream to open before reading the account. */
-const accountStreamOpenMs = 10_000;
 
 /**
  * The sync engine (DESIGN.md, Sync): one run at a time pushes the outbox, then pulls each group's
@@ -86,6 +84,8 @@ export class SyncEngine {
   private abort = new AbortController();
   private readonly streams = new Map<string, AbortController>();
   private accountStream: AbortController | null = null;
+  /** Account reads begun (full syncs): tells the user's stream whether one began before it opened. */
+  private accountReads = 0;
   private readonly backoff: Backoff;
   private user: { ref: number; login: string } | null = null;
   private closed = false;
@@ -265,9 +265,10 @@ export class SyncEngine {
 
     let groups = [...work.groups];
     if (work.full || this.user === null) {
-      // Listening first: the service announces only what commits after the stream opened.
-      await this.watchAccount(client);
-      if (signal.aborted) return;
+      // The service announces only what commits after the stream opened; the stream asks for one
+      // more full sync if it opens after this read began (watchAccount).
+      this.watchAccount(client);
+      this.accountReads += 1;
       const account = await syncAccount(client, {
         store: () => this.requireStore(),
         connection,
@@ -384,32 +385,28 @@ export class SyncEngine {
 
   /**
    * Keeps the user's own SSE stream open (GET /v1/me/stream): an announcement that their access
-   * changed runs a full sync, which re-reads them, their groups and their requests. Resolves once
-   * the stream is open (or could not be opened, or took too long to), so the full sync that
-   * follows reads everything an announcement could have been missed for.
+   * changed runs a full sync, which re-reads them, their groups and their requests. The account
+   * read is not held up until the stream opens (that cost each launch a round trip under load);
+   * instead, a read that began before the stream opened may have missed an announcement, so the
+   * opening asks for one more full sync.
    */
-  private watchAccount(client: PlanClient): Promise<void> {
-    if (this.accountStream !== null) return Promise.resolve();
+  private watchAccount(client: PlanClient): void {
+    if (this.accountStream !== null) return;
     const stream = new AbortController();
     this.accountStream = stream;
-    return new Promise<void>((resolve) => {
-      const waited = setTimeout(resolve, accountStreamOpenMs);
-      waited.unref();
-      const opened = () => {
-        clearTimeout(waited);
-        resolve();
-      };
-      const ended = (error?: unknown) => {
-        opened();
-        if (this.accountStream !== stream) return;
-        this.accountStream = null;
-        if (stream.signal.aborted || this.closed) return;
-        // A service that refuses the stream (one without it) is tried again by the periodic sync only.
-        if (error instanceof PlanError && (error.kind === 'rejected' || error.kind === 'invalid')) return;
-        setTimeout(() => this.kick({ full: true, groups: new Set() }), streamRetryMs).unref();
-      };
-      client.accountStream(stream.signal, () => this.kick({ full: true, groups: new Set() }), opened).then(() => ended(), ended);
-    });
+    const readsBefore = this.accountReads;
+    const opened = () => {
+      if (this.accountStream === stream && this.accountReads !== readsBefore) this.kick({ full: true, groups: new Set() });
+    };
+    const ended = (error?: unknown) => {
+      if (this.accountStream !== stream) return;
+      this.accountStream = null;
+      if (stream.signal.aborted || this.closed) return;
+      // A service that refuses the stream (one without it) is tried again by the periodic sync only.
+      if (error instanceof PlanError && (error.kind === 'rejected' || error.kind === 'invalid')) return;
+      setTimeout(() => this.kick({ full: true, groups: new Set() }), streamRetryMs).unref();
+    };
+    client.accountStream(stream.signal, () => this.kick({ full: true, groups: new Set() }), opened).then(() => ended(), ended);
   }
 
   private rosterChanged(groupNumber: string, last: boolean, everyMs: number): void {

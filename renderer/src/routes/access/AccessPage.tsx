@@ -21,7 +21,7 @@ export function AccessPage() {
             Your requests
           </h2>
           <RequestList />
-          <p className="access-more">
+          <p>
             <Link to="/access/request">Request primary administrator access</Link>
             <span className="muted"> — for the employer’s officer or their delegate; the plan checks it in 3–5 business days.</span>
           </p>

@@ -70,7 +70,7 @@ export function RequestList() {
           </tbody>
         </table>
       </TableScroll>
-      {refreshedAt && <p className="as-of">Checked with the plan at {formatInstant(refreshedAt)}</p>}
+      {refreshedAt && <p className="access-checked">Checked with the plan at {formatInstant(refreshedAt)}</p>}
     </>
   );
 }

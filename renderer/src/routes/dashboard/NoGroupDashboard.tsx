@@ -13,14 +13,14 @@ export function NoGroupDashboard() {
       </div>
       <EmptyState title="You do not have access to a group yet.">
         <p>An employer’s officer or their delegate asks the plan to become the group’s primary administrator. Anyone else enters the access code a primary administrator sent them.</p>
-        <ul className="no-group-ways">
-          <li>
-            <Link to="/access/request">Request primary administrator access</Link>
-          </li>
-          <li>
-            <Link to="/access">Enter an access code</Link>
-          </li>
-        </ul>
+        <div className="settings-actions">
+          <Link to="/access/request" className="button button-primary">
+            Request primary administrator access
+          </Link>
+          <Link to="/access" className="button">
+            Enter an access code
+          </Link>
+        </div>
       </EmptyState>
     </div>
   );

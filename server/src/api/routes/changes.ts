@@ -1,4 +1,3 @@
-import type { ServerResponse } from 'node:http';
 import { contractErrorSchema } from '../../../../shared/contract/errors';
 import { changesQuery } from '../../../../shared/plan-api/changes';
 import { createChangeNotifier } from '../../services/changes/notifier';
@@ -6,9 +5,7 @@ import { headSequence, readChangesPage } from '../../services/changes/read-page'
 import { requireGroupPermission } from '../auth';
 import type { RoutePlugin } from '../deps';
 import { groupParams } from './eligibility-write';
-
-/** Proxies close idle connections after about a minute; a comment line keeps the stream open. */
-const HEARTBEAT_MS = 15_000;
+import { eventStreams, sseEvent } from '../event-stream';
 
 /**
  * The change feed the desktop pulls (DESIGN.md, Sync: pull) and the SSE stream that tells it when
@@ -17,11 +14,7 @@ const HEARTBEAT_MS = 15_000;
  */
 export const changeRoutes: RoutePlugin = async (app, deps) => {
   const notifier = createChangeNotifier(deps.db, deps.backend);
-  const streams = new Set<ServerResponse>();
-  // Open streams would hold the server open forever; end them before it closes.
-  app.addHook('preClose', async () => {
-    for (const stream of streams) stream.end();
-  });
+  const streams = eventStreams(app);
   app.addHook('onClose', async () => notifier.close());
 
   app.get(
@@ -57,13 +50,12 @@ export const changeRoutes: RoutePlugin = async (app, deps) => {
     async (request, reply) => {
       const { group } = request.params;
       await requireGroupPermission(request, deps, group, 'members.read');
-      const raw = reply.raw;
       // Subscribe before reading the head, so a change committed in between is still announced;
       // what arrives before the headers are out is folded into the first event.
       let open = false;
       let pending = 0;
       const announce = (seq: number): void => {
-        if (open) raw.write(`event: changes\ndata: ${JSON.stringify({ seq })}\n\n`);
+        if (open) reply.raw.write(sseEvent('changes', { seq }));
         else pending = Math.max(pending, seq);
       };
       const unsubscribe = await notifier.subscribe(group, announce);
@@ -74,17 +66,8 @@ export const changeRoutes: RoutePlugin = async (app, deps) => {
         unsubscribe();
         throw error;
       }
-      reply.hijack();
-      streams.add(raw);
-      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      streams.open(reply, unsubscribe, sseEvent('changes', { seq: Math.max(head, pending) }));
       open = true;
-      announce(Math.max(head, pending));
-      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      raw.on('close', () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        streams.delete(raw);
-      });
     },
   );
 };

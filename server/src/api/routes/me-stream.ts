@@ -1,12 +1,9 @@
-import type { ServerResponse } from 'node:http';
 import { contractErrorSchema } from '../../../../shared/contract/errors';
 import type { AccountAnnouncement } from '../../../../shared/plan-api/accounts';
 import { createChangeNotifier } from '../../services/changes/notifier';
 import { requireSession } from '../auth';
 import type { RoutePlugin } from '../deps';
-
-/** Proxies close idle connections after about a minute; a comment line keeps the stream open. */
-const HEARTBEAT_MS = 15_000;
+import { eventStreams, sseEvent } from '../event-stream';
 
 /**
  * The signed-in user's own stream (DESIGN.md, Sync: live): an access request decided, a role
@@ -19,10 +16,7 @@ const HEARTBEAT_MS = 15_000;
 export const meStreamRoutes: RoutePlugin = async (app, deps) => {
   // Its own LISTEN, beside the change feed's: the two route plugins share no state.
   const notifier = createChangeNotifier(deps.db, deps.backend);
-  const streams = new Set<ServerResponse>();
-  app.addHook('preClose', async () => {
-    for (const stream of streams) stream.end();
-  });
+  const streams = eventStreams(app);
   app.addHook('onClose', async () => notifier.close());
 
   app.get(
@@ -37,22 +31,12 @@ export const meStreamRoutes: RoutePlugin = async (app, deps) => {
     },
     async (request, reply) => {
       const { userId } = await requireSession(request, deps);
-      const raw = reply.raw;
       const announce = (reason: AccountAnnouncement['reason']): void => {
-        raw.write(`event: account\ndata: ${JSON.stringify({ reason } satisfies AccountAnnouncement)}\n\n`);
+        reply.raw.write(sseEvent('account', { reason } satisfies AccountAnnouncement));
       };
       // Subscribed before the headers go out, so nothing committed after the client sees the stream open is lost.
       const unsubscribe = await notifier.subscribeUser(userId, announce);
-      reply.hijack();
-      streams.add(raw);
-      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-      raw.write(': listening\n\n');
-      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      raw.on('close', () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        streams.delete(raw);
-      });
+      streams.open(reply, unsubscribe, ': listening\n\n');
     },
   );
 };

@@ -154,6 +154,9 @@ describe('Verify your e-mail address', () => {
     await user.click(await screen.findByRole('button', { name: 'Send a new code' }));
     expect(await screen.findByText('If newhire.ops still needs verifying, a new code is on its way.', { selector: 'p' })).toBeInTheDocument();
     expect(transport.callsTo('account.resendVerification')).toEqual([{ serviceUrl: 'https://plan.example.com', userId: 'newhire.ops' }]);
+    // The first code's expiry no longer applies; the service does not say the new one's.
+    expect(screen.getByText(/Use the code from the newest e-mail\./)).toBeInTheDocument();
+    expect(screen.queryByText(/It works until/)).not.toBeInTheDocument();
   });
 
   it('verifies with the link pasted from the e-mail', async () => {

@@ -85,12 +85,14 @@ export function VerifyPage({ token }: { token: string | undefined }) {
     void verify({ serviceUrl: knownService, link: token }).then((error) => error && setNotice({ kind: 'error', error }));
   });
 
+  const [resent, setResent] = useState(false);
   const resend = async () => {
     if (!pending) return;
     setNotice(null);
     const result = await api.call('account.resendVerification', { serviceUrl: pending.serviceUrl, userId: pending.userId });
     if (!result.ok) return setNotice({ kind: 'error', error: result.error });
     setNotice({ kind: 'status', text: result.value.message });
+    setResent(true);
     announce(result.value.message);
   };
 
@@ -119,7 +121,9 @@ export function VerifyPage({ token }: { token: string | undefined }) {
       intro={
         pending ? (
           <p>
-            We sent a 6-digit code to <span className="strong">{pending.sentTo}</span>. It works until {formatInstant(pending.expiresAt)}.
+            We sent a 6-digit code to <span className="strong">{pending.sentTo}</span>.
+            {/* The service does not say when a resent code expires (its answer is the same for every user ID). */}
+            {resent ? ' Use the code from the newest e-mail.' : ` It works until ${formatInstant(pending.expiresAt)}.`}
           </p>
         ) : (
           <p>Paste the link from the verification e-mail. To get a new code, register again or sign in.</p>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -8,6 +8,7 @@ import { BackIcon } from '../../components/icons';
 import { CheckboxField, TextField } from '../../wizards/common';
 import { formatLongDate } from './long-date';
 import { placeServerError } from './form-errors';
+import { OutcomeCard } from './OutcomeCard';
 import '../../wizards/common/wizard.css';
 import './access.css';
 
@@ -84,13 +85,8 @@ function RequestForm({ onReceived }: { onReceived: (request: AccessRequest) => v
 
 /** What the user keeps: the confirmation number to quote and the day to expect an answer, printable. */
 function RequestReceived({ request }: { request: AccessRequest }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   return (
-    <section className="card access-received" aria-labelledby="request-received-title">
-      <h2 id="request-received-title" className="card-title" tabIndex={-1} ref={heading}>
-        Request received
-      </h2>
+    <OutcomeCard id="request-received-title" title="Request received">
       <p>
         The plan is checking your request to be primary administrator of {request.companyName} (group {request.groupNumber}). Access shows its status, and you
         get an e-mail when it is decided.
@@ -110,6 +106,6 @@ function RequestReceived({ request }: { request: AccessRequest }) {
           Back to Access
         </Link>
       </div>
-    </section>
+    </OutcomeCard>
   );
 }

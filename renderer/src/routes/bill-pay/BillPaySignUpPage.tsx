@@ -10,6 +10,7 @@ import { SkeletonBlock } from '../../components/Skeleton';
 import { BackIcon } from '../../components/icons';
 import { formatInstant } from '../../components/format';
 import { CheckboxField, RadioGroupField, TextField } from '../../wizards/common';
+import { OutcomeCard } from '../access/OutcomeCard';
 import { placeServerError } from '../access/form-errors';
 import { TermsOfService } from './TermsOfService';
 import { emptySignUp, proofOptions, signUpAliases, signUpFieldNames, signUpFormSchema, signUpRequest, type SignUpChecked, type SignUpValues } from './sign-up-form';
@@ -103,13 +104,8 @@ function SignUpForm({ terms, onStaleTerms, onDone }: { terms: Terms; onStaleTerm
 }
 
 function SignedUp({ answer }: { answer: BillPaySignUpResponse }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   return (
-    <section className="card access-received" aria-labelledby="bill-pay-done-title">
-      <h2 id="bill-pay-done-title" className="card-title" tabIndex={-1} ref={heading}>
-        You can now pay invoices for {answer.name} (group {answer.groupNumber}).
-      </h2>
+    <OutcomeCard id="bill-pay-done-title" title={`You can now pay invoices for ${answer.name} (group ${answer.groupNumber}).`}>
       <p>
         You accepted the Bill Pay terms of service, version {answer.termsVersion}, at {formatInstant(answer.acceptedAt)}. The plan e-mailed you a confirmation.
         The group appears in the group switcher once GroupDesk has downloaded it.
@@ -117,6 +113,6 @@ function SignedUp({ answer }: { answer: BillPaySignUpResponse }) {
       <Link to="/" className="button button-primary">
         Go to the dashboard
       </Link>
-    </section>
+    </OutcomeCard>
   );
 }

@@ -8,6 +8,7 @@ import { applyFeedPage, groupCursor } from './apply-page';
 import { Backoff } from './backoff';
 import { endIndexHoliday } from './index-holiday';
 import { PlanClient, PlanError } from './plan-client';
+import { LiveStreams } from './live-streams';
 import { pushOutbox } from './push';
 import { syncAccount } from './account-sync';
 
@@ -60,8 +61,6 @@ const rosterEveryMs = 1000;
  * refetching every second added about 5 s to a 24-s sync, so it is told less often.
  */
 const holidayRosterEveryMs = 5000;
-/** An SSE stream that ended is reopened by a full sync no sooner than this. */
-const streamRetryMs = 5000;
 
 /**
  * The sync engine (DESIGN.md, Sync): one run at a time pushes the outbox, then pulls each group's
@@ -82,10 +81,7 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private abort = new AbortController();
-  private readonly streams = new Map<string, AbortController>();
-  private accountStream: AbortController | null = null;
-  /** Account reads begun (full syncs): tells the user's stream whether one began before it opened. */
-  private accountReads = 0;
+  private readonly live: LiveStreams;
   private readonly backoff: Backoff;
   private user: { ref: number; login: string } | null = null;
   private closed = false;
@@ -95,6 +91,14 @@ export class SyncEngine {
 
   constructor(private readonly options: SyncEngineOptions) {
     this.backoff = options.backoff ?? new Backoff();
+    this.live = new LiveStreams({
+      kick: (work) => this.kick(work),
+      cursor: (groupNumber) => {
+        const store = this.options.store();
+        return store === null ? null : groupCursor(store, groupNumber);
+      },
+      closed: () => this.closed,
+    });
     this.storeOpened();
   }
 
@@ -182,10 +186,7 @@ export class SyncEngine {
     this.work = null;
     this.abort.abort();
     this.abort = new AbortController();
-    for (const stream of this.streams.values()) stream.abort();
-    this.streams.clear();
-    this.accountStream?.abort();
-    this.accountStream = null;
+    this.live.closeAll();
     this.clearTimer();
     this.online = false;
     this.progress = null;
@@ -266,9 +267,9 @@ export class SyncEngine {
     let groups = [...work.groups];
     if (work.full || this.user === null) {
       // The service announces only what commits after the stream opened; the stream asks for one
-      // more full sync if it opens after this read began (watchAccount).
-      this.watchAccount(client);
-      this.accountReads += 1;
+      // more full sync if it opens after this read began (LiveStreams.watchAccount).
+      this.live.watchAccount(client);
+      this.live.accountReadStarted();
       const account = await syncAccount(client, {
         store: () => this.requireStore(),
         connection,
@@ -282,7 +283,7 @@ export class SyncEngine {
       this.user = { ref: account.userRef, login: account.login };
       this.options.accountSynced();
       groups = account.groups;
-      this.watch(client, groups);
+      this.live.watchGroups(client, groups);
     }
     if (work.full) this.setState('syncing', null);
     for (const groupNumber of groups) {
@@ -351,62 +352,6 @@ export class SyncEngine {
       statement(db, 'UPDATE sync_cursors SET sequence = 0 WHERE group_number = ?').run(groupNumber);
     })();
     this.options.publish({ type: 'roster.changed', groupNumber });
-  }
-
-  /** Keeps one SSE stream open per visible group; an announced sequence past the cursor pulls it. */
-  private watch(client: PlanClient, groups: readonly string[]): void {
-    for (const [groupNumber, stream] of this.streams) {
-      if (!groups.includes(groupNumber)) {
-        stream.abort();
-        this.streams.delete(groupNumber);
-      }
-    }
-    for (const groupNumber of groups) {
-      if (this.streams.has(groupNumber)) continue;
-      // Aborted by dropConnection (it aborts every stream it holds) or when the group goes away.
-      const stream = new AbortController();
-      const signal = stream.signal;
-      this.streams.set(groupNumber, stream);
-      const ended = () => {
-        if (this.streams.get(groupNumber) !== stream) return;
-        this.streams.delete(groupNumber);
-        if (signal.aborted || this.closed) return;
-        // Reopened by the next full sync, which also notices an unreachable service.
-        setTimeout(() => this.kick({ full: true, groups: new Set() }), streamRetryMs).unref();
-      };
-      client
-        .stream(groupNumber, signal, (seq) => {
-          const store = this.options.store();
-          if (store !== null && seq > groupCursor(store, groupNumber)) this.kick({ full: false, groups: new Set([groupNumber]) });
-        })
-        .then(ended, ended);
-    }
-  }
-
-  /**
-   * Keeps the user's own SSE stream open (GET /v1/me/stream): an announcement that their access
-   * changed runs a full sync, which re-reads them, their groups and their requests. The account
-   * read is not held up until the stream opens (that cost each launch a round trip under load);
-   * instead, a read that began before the stream opened may have missed an announcement, so the
-   * opening asks for one more full sync.
-   */
-  private watchAccount(client: PlanClient): void {
-    if (this.accountStream !== null) return;
-    const stream = new AbortController();
-    this.accountStream = stream;
-    const readsBefore = this.accountReads;
-    const opened = () => {
-      if (this.accountStream === stream && this.accountReads !== readsBefore) this.kick({ full: true, groups: new Set() });
-    };
-    const ended = (error?: unknown) => {
-      if (this.accountStream !== stream) return;
-      this.accountStream = null;
-      if (stream.signal.aborted || this.closed) return;
-      // A service that refuses the stream (one without it) is tried again by the periodic sync only.
-      if (error instanceof PlanError && (error.kind === 'rejected' || error.kind === 'invalid')) return;
-      setTimeout(() => this.kick({ full: true, groups: new Set() }), streamRetryMs).unref();
-    };
-    client.accountStream(stream.signal, () => this.kick({ full: true, groups: new Set() }), opened).then(() => ended(), ended);
   }
 
   private rosterChanged(groupNumber: string, last: boolean, everyMs: number): void {

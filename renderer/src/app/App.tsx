@@ -91,7 +91,7 @@ function Gate({ history, sessionAnswered }: { history: RouterHistory; sessionAns
     );
   if (app.store.state !== 'ready') return <StoreProblem store={app.store} onCheckAgain={status.reload} />;
   // The app unmounts under the lock: nothing of it stays on screen or asks the (refusing) core.
-  if (locked) return <LockScreen onSignedOut={() => void router.navigate({ to: '/sign-in', search: {} })} />;
+  if (locked) return <LockScreen onSignedOut={(why) => void router.navigate({ to: '/sign-in', search: why === 'wrong_passwords' ? { lockedOut: true } : {} })} />;
   return <RouterProvider router={router} />;
 }
 

@@ -131,11 +131,15 @@ const welcomeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/welc
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
-  // After verifying an e-mail address: say so, and prefill the user ID.
-  validateSearch: z.object({ verified: z.boolean().optional().catch(undefined), userId: z.string().max(64).optional().catch(undefined) }),
+  // After verifying an e-mail address: say so, and prefill the user ID. After five wrong passwords at the lock: say why.
+  validateSearch: z.object({
+    verified: z.boolean().optional().catch(undefined),
+    userId: z.string().max(64).optional().catch(undefined),
+    lockedOut: z.boolean().optional().catch(undefined),
+  }),
   component: function SignInRoute() {
-    const { verified, userId } = signInRoute.useSearch();
-    return <SignInPage verified={verified === true} userId={userId} />;
+    const { verified, userId, lockedOut } = signInRoute.useSearch();
+    return <SignInPage verified={verified === true} userId={userId} lockedOut={lockedOut === true} />;
   },
 });
 const registerRoute = createRoute({ getParentRoute: () => rootRoute, path: '/register', component: RegisterPage });

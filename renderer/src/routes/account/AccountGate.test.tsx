@@ -126,6 +126,22 @@ describe('Lock', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'GroupDesk is locked' })).toBeInTheDocument();
   });
 
+  it('says why after the fifth wrong password signed out, though the lock is gone before the answer', async () => {
+    const user = userEvent.setup();
+    const { transport, history } = launch('/members', { ...signedInRemote, locked: true });
+    const message = 'Five wrong passwords: GroupDesk signed you out. Sign in again to continue; your unsent changes are kept.';
+    transport.on('session.unlock', () => {
+      // As the core does: the sign-out's session.changed goes out before the refusal.
+      transport.emit({ type: 'session.changed', session: { ...signedInRemote, user: null, groups: [], locked: false } });
+      return { ok: false, error: { code: 'AUTH', message, fields: { password: 'Wrong password' } } };
+    });
+    await user.type(await screen.findByLabelText('Password'), 'a fifth guess');
+    await user.click(screen.getByRole('button', { name: 'Unlock' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(history.location.pathname).toBe('/sign-in');
+    expect(screen.getByRole('alert')).toHaveTextContent(message);
+  });
+
   it('signs out from the lock and offers to sign in again', async () => {
     const user = userEvent.setup();
     const { transport, history } = launch('/', { ...signedInRemote, locked: true });

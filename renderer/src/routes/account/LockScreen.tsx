@@ -18,7 +18,7 @@ type UnlockValues = z.input<typeof unlockForm>;
  * from before a restart). The core checks the password on this computer, so unlocking works offline;
  * after five wrong ones it signs out and the lock goes with the session.
  */
-export function LockScreen({ onSignedOut }: { onSignedOut: () => void }) {
+export function LockScreen({ onSignedOut }: { onSignedOut: (why: 'signed_out' | 'wrong_passwords') => void }) {
   const api = useApi();
   const announce = useAnnouncer((s) => s.announce);
   const user = useStatusStore((s) => s.session?.user ?? null);
@@ -34,6 +34,13 @@ export function LockScreen({ onSignedOut }: { onSignedOut: () => void }) {
       announce('GroupDesk is unlocked.');
       return;
     }
+    // The fifth wrong password signed out: the core's session.changed has already taken the lock
+    // (and this screen) away, so the reason is said on the Sign in page instead of here.
+    if (useStatusStore.getState().session?.locked !== true) {
+      announce(result.error.message);
+      onSignedOut('wrong_passwords');
+      return;
+    }
     form.setValue('password', '');
     form.setFocus('password');
     setError(result.error);
@@ -46,7 +53,7 @@ export function LockScreen({ onSignedOut }: { onSignedOut: () => void }) {
     if (!result.ok) return setError(result.error);
     setSession(result.value);
     announce('Signed out. Changes you make wait on this computer until you sign in again.');
-    onSignedOut();
+    onSignedOut('signed_out');
   };
 
   return (

@@ -8,6 +8,13 @@ const screens = [
   { name: 'activity', hash: '#/activity', ready: 'Activity' },
   { name: 'settings', hash: '#/settings', ready: 'Settings' },
   { name: 'enroll wizard', hash: '#/enroll', ready: 'Enroll a subscriber' },
+  { name: 'users', hash: '#/users', ready: 'Users' },
+  { name: 'access', hash: '#/access', ready: 'Access' },
+  { name: 'access request', hash: '#/access/request', ready: 'Request primary administrator access' },
+  { name: 'bill pay sign-up', hash: '#/bill-pay/sign-up', ready: 'Sign up for Bill Pay' },
+  { name: 'sign in', hash: '#/sign-in', ready: 'Sign in' },
+  { name: 'create account', hash: '#/register', ready: 'Create your account' },
+  { name: 'verify e-mail', hash: '#/verify', ready: 'Verify your e-mail address' },
 ] as const;
 
 for (const zoom of [1, 2]) {

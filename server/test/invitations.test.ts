@@ -183,6 +183,16 @@ describe.each(backends())('invitations and access codes (%s)', (backend) => {
     expect(attempts.rows[0]?.n).toBe(ACCESS_CODE_ATTEMPTS);
   });
 
+  it('judges a burst of concurrent codes one after the other: none is looked up once code entry is locked', async () => {
+    const guesser = await service.signUpUser();
+    service.clock.set('2026-11-27T11:00:00Z');
+    const answers = await Promise.all(Array.from({ length: 3 * ACCESS_CODE_ATTEMPTS }, () => redeem(guesser.token, 'AAAA-AAAA-AAAA')));
+    expect(answers.filter((a) => a.status === 422)).toHaveLength(ACCESS_CODE_ATTEMPTS - 1);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(2 * ACCESS_CODE_ATTEMPTS + 1);
+    const attempts = await service.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM access_code_attempts WHERE user_id = ${guesser.userId}`);
+    expect(attempts.rows[0]?.n).toBe(ACCESS_CODE_ATTEMPTS);
+  });
+
   it('refuses a malformed code as bad input, without counting it', async () => {
     const user = await service.signUpUser();
     const answer = await redeem(user.token, 'ABC');

@@ -21,7 +21,7 @@ function locked(until: Date, now: Date): ThrottledFailure {
 }
 
 /** Throws while code entry is locked for this user or address. */
-export async function refuseWhileLocked(db: Db, userId: string, ip: string, now: Date): Promise<void> {
+async function refuseWhileLocked(db: Db, userId: string, ip: string, now: Date): Promise<void> {
   const [row] = await db
     .select({ until: max(lockouts.lockedUntil) })
     .from(lockouts)
@@ -30,28 +30,53 @@ export async function refuseWhileLocked(db: Db, userId: string, ip: string, now:
 }
 
 /**
- * Records a wrong code, committed on its own even though the request fails, and returns how many
- * tries the user has left in the window. The attempt that reaches the limit (for the user, or for
- * the address) locks code entry for the window and throws instead. A per-user advisory lock makes
- * concurrent wrong codes count one after the other, so a burst cannot all be told "1 try left".
+ * Looks the typed code up with `lookup` under the user's code-entry lock, refused while code entry
+ * is locked for the user or address. A miss is recorded in the same transaction, committed even
+ * though the request fails, and the tries the user has left are returned; the miss that reaches the
+ * limit (for the user, or for the address) locks code entry for the window and throws instead. A
+ * per-user advisory lock makes concurrent codes wait for one another, so a burst is judged one code
+ * after the other and none is looked up once the lock is set.
  */
+export async function lookUpCode<T>(db: Db, attempt: { userId: string; ip: string }, now: Date, lookup: (tx: Db) => Promise<T | undefined>): Promise<{ found: T } | { triesLeft: number }> {
+  // The row found, tries left, or the end of the lock this attempt set.
+  const outcome = await db.transaction(async (tx): Promise<{ found: T } | number | Date> => {
+    await lockCodeEntry(tx, attempt.userId);
+    await refuseWhileLocked(tx, attempt.userId, attempt.ip, now);
+    const found = await lookup(tx);
+    if (found !== undefined) return { found };
+    return countWrongCode(tx, attempt, now);
+  });
+  if (outcome instanceof Date) throw locked(outcome, now);
+  return typeof outcome === 'number' ? { triesLeft: outcome } : outcome;
+}
+
+/** Records a wrong code, committed on its own even though the request fails, as lookUpCode does for a miss. */
 export async function recordWrongCode(db: Db, attempt: { userId: string; ip: string }, now: Date): Promise<number> {
-  // Tries left, or the end of the lock this attempt set.
-  const outcome = await db.transaction(async (tx): Promise<number | Date> => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${userSubject(attempt.userId)}))`);
-    await tx.insert(accessCodeAttempts).values({ ...attempt, succeeded: false, at: now });
-    const since = new Date(now.getTime() - WINDOW_MS);
-    const userFailures = await failuresSince(tx, eq(accessCodeAttempts.userId, attempt.userId), since);
-    const ipFailures = await failuresSince(tx, eq(accessCodeAttempts.ip, attempt.ip), since);
-    const subject = userFailures >= ACCESS_CODE_ATTEMPTS ? userSubject(attempt.userId) : ipFailures >= ACCESS_CODE_IP_ATTEMPTS ? ipSubject(attempt.ip) : null;
-    if (!subject) return ACCESS_CODE_ATTEMPTS - userFailures;
-    const until = new Date(now.getTime() + WINDOW_MS);
-    await tx.insert(lockouts).values({ subject, lockedUntil: until }).onConflictDoUpdate({ target: lockouts.subject, set: { lockedUntil: until } });
-    await recordAudit(tx, { actorUserId: attempt.userId, sessionId: null, action: 'invitation.code_lockout', target: subject, detail: { userFailures, ipFailures, until: until.toISOString() }, ip: attempt.ip, at: now });
-    return until;
+  const outcome = await db.transaction(async (tx) => {
+    await lockCodeEntry(tx, attempt.userId);
+    return countWrongCode(tx, attempt, now);
   });
   if (outcome instanceof Date) throw locked(outcome, now);
   return outcome;
+}
+
+/** Until commit, the user's other code entries wait. */
+async function lockCodeEntry(tx: Db, userId: string): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${userSubject(userId)}))`);
+}
+
+/** Inserts a wrong code and returns the tries left, or the end of the lock it set. Call under lockCodeEntry. */
+async function countWrongCode(tx: Db, attempt: { userId: string; ip: string }, now: Date): Promise<number | Date> {
+  await tx.insert(accessCodeAttempts).values({ ...attempt, succeeded: false, at: now });
+  const since = new Date(now.getTime() - WINDOW_MS);
+  const userFailures = await failuresSince(tx, eq(accessCodeAttempts.userId, attempt.userId), since);
+  const ipFailures = await failuresSince(tx, eq(accessCodeAttempts.ip, attempt.ip), since);
+  const subject = userFailures >= ACCESS_CODE_ATTEMPTS ? userSubject(attempt.userId) : ipFailures >= ACCESS_CODE_IP_ATTEMPTS ? ipSubject(attempt.ip) : null;
+  if (!subject) return ACCESS_CODE_ATTEMPTS - userFailures;
+  const until = new Date(now.getTime() + WINDOW_MS);
+  await tx.insert(lockouts).values({ subject, lockedUntil: until }).onConflictDoUpdate({ target: lockouts.subject, set: { lockedUntil: until } });
+  await recordAudit(tx, { actorUserId: attempt.userId, sessionId: null, action: 'invitation.code_lockout', target: subject, detail: { userFailures, ipFailures, until: until.toISOString() }, ip: attempt.ip, at: now });
+  return until;
 }
 
 /** Records a code that opened an invitation: it starts the user's count afresh. Call in the redeeming transaction. */

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit';
 import type { Actor } from '../groups/create-group';
 import { grantRole, lockGroupUsers, roleIn } from '../groups/grant-role';
 import { accessCodeHash } from './access-code';
-import { recordRightCode, recordWrongCode, refuseWhileLocked } from './code-lockout';
+import { lookUpCode, recordRightCode, recordWrongCode } from './code-lockout';
 import { formatLongDate, invitationStatusOf, type InvitationRow } from './invitation-view';
 
 /**
@@ -21,13 +21,14 @@ import { formatLongDate, invitationStatusOf, type InvitationRow } from './invita
 export async function redeemAccessCode(db: Db, code: string, actor: Actor & { ip: string }, now: Date): Promise<RedeemResponse> {
   const userId = actor.actorUserId;
   const attempt = { userId, ip: actor.ip };
-  await refuseWhileLocked(db, userId, actor.ip, now);
-  const [invitation] = await db.select().from(invitations).where(eq(invitations.accessCodeHash, accessCodeHash(code))).limit(1);
-  if (!invitation) {
-    const triesLeft = await recordWrongCode(db, attempt, now);
+  const hash = accessCodeHash(code);
+  const looked = await lookUpCode(db, attempt, now, async (tx) => (await tx.select().from(invitations).where(eq(invitations.accessCodeHash, hash)).limit(1))[0]);
+  if ('triesLeft' in looked) {
+    const { triesLeft } = looked;
     const message = `That access code is not right. ${triesLeft} ${triesLeft === 1 ? 'try' : 'tries'} left.`;
     throw new ContractFailure('RULE', message, { code: message });
   }
+  const invitation = looked.found;
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.userId, userId)).limit(1);
   if (!user) throw new ContractFailure('AUTH', 'Sign in again: this account no longer exists.');
   // The code was mailed to one address; someone else holding it (a forwarded mail) is not its invitee.

@@ -10,8 +10,9 @@ import type { Store } from '../../store/store';
  * - `welcomeDone`: Welcome was left (signed in, or chose the demo);
  * - `autoLockMinutes`: lock after this long without input (default 15);
  * - `locked`: the screen is locked, kept so that quitting and reopening does not unlock it;
- * - `unlockFailures`: wrong passwords typed at the lock since it last opened, kept so that quitting
- *   and reopening does not reset the count (the fifth signs out).
+ * - `unlockFailures`: passwords tried at the lock since it last opened (each counted before it is
+ *   checked; the right one clears it), kept so that quitting and reopening does not reset the
+ *   count (the fifth wrong one signs out).
  */
 const keys = {
   pendingVerification: pendingVerification,

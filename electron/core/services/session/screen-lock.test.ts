@@ -66,6 +66,33 @@ describe('the screen lock', () => {
     await core.close();
   });
 
+  it('counts tries sent together before checking them: the right password after five wrong ones does not open the lock', async () => {
+    const dataDir = tempDataDir();
+    // The sign-out request waits, as a slow network would: the fifth try's sign-out is still under way when the sixth is checked.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slowSignOut = (async (url, init) => {
+      if (init?.method === 'DELETE' && /\/v1\/sessions\/current$/.test(String(url))) await held;
+      return fetch(url, init);
+    }) as typeof fetch;
+    const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandbox: false, today: test.today, fetch: slowSignOut, log: () => {} });
+    const user = await test.service.signUpUser();
+    await test.service.grantRole(user.userId, test.groupNumber, 'admin');
+    expect(await core.call('session.signIn', { serviceUrl: test.service.url, userId: user.userId, password: user.password })).toMatchObject({ ok: true });
+    await waitForSync(core, isQuiet);
+    expect(await core.call('session.lock', {})).toMatchObject({ ok: true, value: { locked: true } });
+    const tries = [...['one', 'two', 'three', 'four', 'five'].map((guess) => core.call('session.unlock', { password: guess })), core.call('session.unlock', { password: user.password })];
+    setTimeout(release, 1_500);
+    const answers = await Promise.all(tries);
+    expect(answers[5]).toMatchObject({ ok: false, error: { code: 'AUTH', message: 'Five wrong passwords: GroupDesk signed you out. Sign in again to continue; your unsent changes are kept.' } });
+    expect(await core.call('session.get', {})).toMatchObject({ ok: true, value: { user: null, locked: false } });
+    const notices = await core.call('notifications.list', { limit: 50 });
+    expect(notices.ok && (notices.value as MethodOutput<'notifications.list'>).items.filter((n) => n.title === 'Signed out after five wrong passwords')).toHaveLength(1);
+    await core.close();
+  });
+
   it('signs out after five wrong passwords (counted across a restart) and keeps the changes waiting to be sent', async () => {
     const dataDir = tempDataDir();
     const key = randomBytes(32);

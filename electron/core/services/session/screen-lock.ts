@@ -28,8 +28,13 @@ export function lockScreen(store: Store, plan: PlanConnection, now: string): voi
  */
 export async function unlockScreen(store: Store, plan: PlanConnection, password: string, now: () => string, publish: (event: CoreEvent) => void): Promise<void> {
   if (!plan.locked(store)) return;
+  // Each try is counted before its (slow) check, so tries sent together cannot outnumber the limit:
+  // one arriving after the fifth is not checked at all.
+  const tried = readSetting(store, 'unlockFailures') ?? 0;
+  const failures = tried + 1;
+  writeSetting(store, 'unlockFailures', failures, now());
   const hash = readUnlockHash(store);
-  const matches = hash !== null && (await verifyUnlockPassword(password, hash));
+  const matches = tried < UNLOCK_ATTEMPTS && hash !== null && (await verifyUnlockPassword(password, hash));
   // Signed out or unlocked elsewhere while the hash was computed.
   if (!plan.locked(store)) return;
   if (matches) {
@@ -39,14 +44,13 @@ export async function unlockScreen(store: Store, plan: PlanConnection, password:
     })();
     return;
   }
-  const failures = (readSetting(store, 'unlockFailures') ?? 0) + 1;
   if (failures < UNLOCK_ATTEMPTS) {
-    writeSetting(store, 'unlockFailures', failures, now());
     const left = UNLOCK_ATTEMPTS - failures;
     throw new ContractFailure('AUTH', `That password is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before GroupDesk signs you out.`, { password: 'Wrong password' });
   }
   await plan.signOut(store);
-  const events = createNotification(store.db, {
+  // One notice, from the fifth try; a try after it (sent alongside) only meets the sign-out.
+  const events = failures > UNLOCK_ATTEMPTS ? [] : createNotification(store.db, {
     groupNumber: null,
     kind: 'sync.problem',
     title: 'Signed out after five wrong passwords',

@@ -87,6 +87,8 @@ describe('Users', () => {
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(screen.queryByRole('combobox', { name: 'Role for Rita Reader' })).not.toBeInTheDocument());
     expect(transport.callsTo('users.remove')).toEqual([{ groupNumber: '100234', userId: 'rita.r' }]);
+    // The button that had the focus went with the row: the focus goes to the list, not to the page's body.
+    expect(screen.getByRole('heading', { name: 'People with access' })).toHaveFocus();
   });
 
   it('resends and revokes an invitation, and says what happened', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ContractError, Result } from '../../../../shared/contract';
 import type { GroupUser, GroupUsersResponse, Invitation } from '../../../../shared/plan-api/invitations';
 import { roleLabels, type Role } from '../../../../shared/contract/roles';
@@ -55,7 +55,9 @@ function ManageUsers() {
   const [sent, setSent] = useState<string | null>(null);
   const data = answer !== null && answer.over === list.data ? answer.value : list.data;
 
-  const change = async (run: () => Promise<Result<GroupUsersResponse>>, done: string) => {
+  const usersTitle = useRef<HTMLHeadingElement>(null);
+
+  const change = async (run: () => Promise<Result<GroupUsersResponse>>, done: string, after?: () => void) => {
     setBusy(true);
     const result = await run();
     setBusy(false);
@@ -63,10 +65,13 @@ function ManageUsers() {
     setError(null);
     setAnswer({ over: list.data, value: result.value });
     announce(done);
+    after?.();
   };
   const changeRole = (user: GroupUser, role: Role) =>
     void change(() => api.call('users.changeRole', { groupNumber, userId: user.userId, role }), `${user.name} is now ${roleLabels[role]}.`);
-  const remove = (user: GroupUser) => void change(() => api.call('users.remove', { groupNumber, userId: user.userId }), `${user.name} no longer has access to this group.`);
+  // The Remove button that had the focus leaves with its row: the focus goes to the list instead of the page's body.
+  const remove = (user: GroupUser) =>
+    void change(() => api.call('users.remove', { groupNumber, userId: user.userId }), `${user.name} no longer has access to this group.`, () => usersTitle.current?.focus());
 
   const onInvitation = async (invitation: Invitation, method: 'users.resendInvitation' | 'users.revokeInvitation') => {
     setBusy(true);
@@ -111,7 +116,7 @@ function ManageUsers() {
       ) : (
         <>
           <section className="card" aria-labelledby="users-title">
-            <h2 id="users-title" className="card-title visually-hidden">
+            <h2 id="users-title" ref={usersTitle} tabIndex={-1} className="card-title visually-hidden">
               People with access
             </h2>
             <UsersTable users={data.users} selfId={selfId} busy={busy} onChangeRole={changeRole} onRemove={remove} />

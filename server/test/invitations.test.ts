@@ -125,6 +125,11 @@ describe.each(backends())('invitations and access codes (%s)', (backend) => {
     expect(mismatch.status).toBe(422);
     expect(mismatch.body).toMatchObject({ code: 'RULE', message: 'This access code was sent to c***@example.com. Sign in with the account registered to that address.', fields: { code: expect.any(String) } });
 
+    // A resend right away would only flood the inbox.
+    const tooSoon = await service.api('POST', `/v1/groups/${group}/invitations/${first.invitation.id}/resend`, { token: admin.token });
+    expect(tooSoon.status).toBe(422);
+    expect(tooSoon.body).toMatchObject({ code: 'RULE', message: expect.stringMatching(/^A code went to casey@example\.com at \d\d:\d\d UTC\. .* you can send a new one after \d\d:\d\d UTC\.$/) });
+    service.clock.advance(5 * MINUTE);
     const resent = await service.api<Invitation>('POST', `/v1/groups/${group}/invitations/${first.invitation.id}/resend`, { token: admin.token });
     expect(resent.status).toBe(200);
     expect(resent.body).toMatchObject({ id: first.invitation.id, status: 'pending' });

@@ -10,6 +10,11 @@ import { invitationForUpdate, refuseDuplicateInvitation } from './guards';
 import { invitationStatusOf } from './invitation-view';
 import { codeExpiry, sentInvitation, type SentInvitation } from './sent-invitation';
 
+/** A code is mailed again no sooner than this after the last one, so resending cannot flood an inbox. */
+export const RESEND_AFTER_MINUTES = 5;
+
+const clock = (d: Date): string => `${d.toISOString().slice(11, 16)} UTC`;
+
 /**
  * Sends a pending or expired invitation again with a new code and a new 7 days. The old code's
  * hash is replaced, so the old code stops working at once (a forwarded or leaked mail opens nothing).
@@ -23,6 +28,10 @@ export async function resendInvitation(db: Db, groupNumber: string, id: number, 
     if (status === 'accepted') throw new ContractFailure('CONFLICT', `This invitation was already accepted by ${current.acceptedBy}: there is no code to resend.`);
     if (status === 'revoked') throw new ContractFailure('CONFLICT', `This invitation was revoked. Invite ${current.email} again instead.`);
     await refuseDuplicateInvitation(tx, groupNumber, current.email, now, id);
+    const resendFrom = new Date(current.sentAt.getTime() + RESEND_AFTER_MINUTES * 60_000);
+    if (resendFrom > now) {
+      throw new ContractFailure('RULE', `A code went to ${current.email} at ${clock(current.sentAt)}. Ask them to check their inbox and spam folder; you can send a new one after ${clock(resendFrom)}.`);
+    }
     const code = newAccessCode();
     const [row] = await tx
       .update(invitations)

@@ -86,13 +86,15 @@ export function writePlanServiceSetting(store: Store, setting: { url: string } |
 }
 
 /**
- * Removes every replicated group (members, outbox, drafts, notifications of them cascade) and the
- * users (their cached access requests cascade). `accessRefreshedAt` goes too: the next account
- * sync is a first one, whose groups are the user's existing access rather than news.
+ * Removes every replicated group (members, outbox, drafts, notifications of them cascade; their
+ * tallies, which have no foreign key, are deleted too) and the users (their cached access requests
+ * cascade). `accessRefreshedAt` goes too: the next account sync is a first one, whose groups are
+ * the user's existing access rather than news.
  */
 export function clearReplica(store: Store): void {
   store.db.transaction(() => {
     statement(store.db, 'DELETE FROM groups').run();
+    statement(store.db, 'DELETE FROM member_tallies').run();
     statement(store.db, 'DELETE FROM sessions').run();
     statement(store.db, 'DELETE FROM remote_pending').run();
     statement(store.db, 'DELETE FROM users').run();

@@ -5,7 +5,7 @@ import { renderApp } from '../../test/renderApp';
 import { createFakeTransport } from '../../test/fakeTransport';
 import type { FakeTransport } from '../../test/fakeTransport';
 import { firstLaunch, newUser, waitingForCode } from './account-fixtures';
-import { forgetRegistrationPassword } from './registrationPassword';
+import { forgetRegistrationPassword, takeRegistrationPassword } from './registrationPassword';
 
 const pending = waitingForCode.pendingVerification;
 const token = 'tkn_0123456789abcdefghijklmn';
@@ -93,6 +93,20 @@ describe('Create your account', () => {
     expect(transport.callsTo('account.register')).toEqual([
       { serviceUrl: 'https://plan.example.com', userId: 'newhire.ops', password: 'saffron kettle orbit', name: 'Nia Hire', email: 'nia@harbor.example' },
     ]);
+  });
+});
+
+describe('Starting over', () => {
+  it('forgets the password held from the registration it gives up', async () => {
+    const user = userEvent.setup();
+    const { transport, history } = launch('/register');
+    transport.on('account.cancelVerification', () => ({ ok: true, value: {} }));
+    await fillRegistration(user);
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    await user.click(await screen.findByRole('button', { name: 'Start over with other details' }));
+    await waitFor(() => expect(history.location.pathname).toBe('/register'));
+    expect(transport.callsTo('account.cancelVerification')).toEqual([{}]);
+    expect(takeRegistrationPassword('https://plan.example.com', 'newhire.ops')).toBeNull();
   });
 });
 

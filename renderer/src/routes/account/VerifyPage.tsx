@@ -10,7 +10,7 @@ import { formatInstant } from '../../components/format';
 import { AccountScreen } from './AccountScreen';
 import { FormField } from './FormField';
 import { putOnFields } from './fieldErrors';
-import { takeRegistrationPassword } from './registrationPassword';
+import { forgetRegistrationPassword, takeRegistrationPassword } from './registrationPassword';
 import { codeForm, linkForm } from './verify-forms';
 import type { CodeValues, LinkValues } from './verify-forms';
 
@@ -99,6 +99,8 @@ export function VerifyPage({ token }: { token: string | undefined }) {
   const startOver = async () => {
     const result = await api.call('account.cancelVerification', {});
     if (!result.ok) return setNotice({ kind: 'error', error: result.error });
+    // The registration given up will not sign in from here: its password is not kept for it.
+    forgetRegistrationPassword();
     if (session) setSession({ ...session, pendingVerification: null });
     void navigate({ to: '/register' });
   };

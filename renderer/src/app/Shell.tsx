@@ -15,7 +15,7 @@ import { DashboardIcon, MembersIcon, SearchIcon } from '../components/icons';
 import { ActivityIcon, SettingsIcon } from '../components/navIcons';
 import { AccessIcon, UsersIcon } from '../components/accessNavIcons';
 import { NoGroupDashboard } from '../routes/dashboard/NoGroupDashboard';
-import { useGroupRole } from '../state/permissions';
+import { usePermission } from '../state/permissions';
 import { formatCount } from '../components/format';
 import { describeSync } from '../components/syncWords';
 
@@ -60,7 +60,7 @@ export function Shell() {
   const onPaletteChange = useCallback((open: boolean) => setPaletteOpen(open), []);
   const groupless = useLocation({ select: (l) => grouplessPaths.has(l.pathname) });
   const onDashboard = useLocation({ select: (l) => l.pathname === '/' });
-  const role = useGroupRole();
+  const managesUsers = usePermission('users.manage');
 
   const list = groups.data ?? [];
   const known = list.some((g) => g.groupNumber === groupNumber);
@@ -130,7 +130,7 @@ export function Shell() {
             <span className="nav-text">Members</span>
           </Link>
           <ActivityNavLink />
-          {role === 'primary_admin' && (
+          {managesUsers && (
             <Link to="/users" className="nav-link">
               <UsersIcon />
               <span className="nav-text">Users</span>

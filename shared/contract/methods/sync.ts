@@ -41,7 +41,7 @@ export const sessionInfo = z.object({
    * Welcome (sign in, create an account, or explore the demo) over the sandbox starting behind it.
    */
   welcome: z.boolean(),
-  /** The screen is locked (after inactivity or by the user): only `session.unlock` and `session.signOut` work. */
+  /** The screen is locked (after inactivity or by the user): only unlocking, signing out and reading status work. */
   locked: z.boolean(),
   /** Lock after this many minutes without input; 0 never. Applies while signed in to a remote service. */
   autoLockMinutes: z.number().int().nonnegative(),

@@ -7,7 +7,7 @@ import { useQuery } from '../../api/useQuery';
 import { useGroupStore } from '../../state/groupStore';
 import { useStatusStore } from '../../state/statusStore';
 import { useAnnouncer } from '../../state/announcer';
-import { useGroupRole } from '../../state/permissions';
+import { useGroupRole, usePermission } from '../../state/permissions';
 import { EmptyState, ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { formatLongDate } from '../access/long-date';
@@ -25,7 +25,8 @@ import './users.css';
 export function UsersPage() {
   const role = useGroupRole();
   const sessionKnown = useStatusStore((s) => s.session !== null);
-  if (role === 'primary_admin') return <ManageUsers />;
+  const managesUsers = usePermission('users.manage');
+  if (managesUsers) return <ManageUsers />;
   return (
     <div className="page">
       <div className="page-header">

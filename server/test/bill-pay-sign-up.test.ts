@@ -24,9 +24,12 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     f = await startEligibilityService(backend);
     const enrolled = await f.post(path('/enrollments'), enrollment(f.today, { effectiveDate: firstOfMonth(f.today) }));
     if (enrolled.status !== 201) throw new Error(`enroll: ${enrolled.status} ${JSON.stringify(enrolled.body)}`);
-    await f.service.ops(['issue-invoice', '--group', GROUP, '--period', f.today.slice(0, 7)]);
+    const [printed] = await f.service.ops(['issue-invoice', '--group', GROUP, '--period', f.today.slice(0, 7)]);
     await f.service.ops(['issue-invoice', '--group', GROUP]);
-    older = `INV-${GROUP}-${monthOf(f.today)}`;
+    // As the operator's command printed it: the number's code is random.
+    const olderNumber = /^Issued (\S+) to group /.exec(printed ?? '')?.[1];
+    if (!olderNumber) throw new Error(`No invoice number in ${printed}`);
+    older = olderNumber;
     const summary = await f.get<BillingSummary>(path('/billing-summary'));
     if (!summary.body.lastInvoice) throw new Error('The group has invoices');
     latest = summary.body.lastInvoice;
@@ -121,7 +124,7 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     const answers = [
       await signUp(user.token, { invoiceNumber: older }),
       await signUp(user.token, { amountCents: latest.amountCents + 1 }),
-      await f.service.api('POST', '/v1/bill-pay/sign-ups', { token: user.token, body: { groupNumber: '9876', invoiceNumber: 'INV-9876-202601', termsVersion: '2026-01', acceptTerms: true } }),
+      await f.service.api('POST', '/v1/bill-pay/sign-ups', { token: user.token, body: { groupNumber: '9876', invoiceNumber: 'INV-9876-202601-7KQ4M2', termsVersion: '2026-01', acceptTerms: true } }),
       // A group that exists but has no invoice yet.
       await f.service.api('POST', '/v1/bill-pay/sign-ups', { token: user.token, body: { groupNumber: OTHER_GROUP, amountCents: 52_000, termsVersion: '2026-01', acceptTerms: true } }),
     ];
@@ -173,6 +176,19 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     expect(primary).toMatchObject({ status: 409, body: { message: `You can already pay invoices for group ${GROUP}.` } });
   });
 
+  it('refuses a number worked out from the group number: the old form without the code, and the right month with another code', async () => {
+    const user = await f.service.signUpUser();
+    const guessed = `INV-${GROUP}-${monthOf(firstOfNextMonth(f.today))}`;
+    expect(latest.invoiceNumber.startsWith(`${guessed}-`)).toBe(true);
+    const oldStyle = await signUp(user.token, { invoiceNumber: guessed });
+    expect(oldStyle).toMatchObject({ status: 400, body: { code: 'VALIDATION', fields: { invoiceNumber: 'An invoice number looks like INV-1001-202611-7KQ4M2 (it is printed at the top of the invoice)' } } });
+    const code = latest.invoiceNumber.slice(-6);
+    const otherCode = code === '7KQ4M2' ? 'Z9Y8X7' : '7KQ4M2';
+    expect(await signUp(user.token, { invoiceNumber: `${guessed}-${otherCode}` })).toMatchObject({ status: 422, body: { code: 'RULE', message: MISMATCH } });
+    expect((await failuresOf(user.userId)).length).toBe(1);
+    expect((await f.service.api<Me>('GET', '/v1/me', { token: user.token })).body.groups).toEqual([]);
+  });
+
   it('validates the form and needs a session', async () => {
     const user = await f.service.signUpUser();
     const both = await signUp(user.token, { invoiceNumber: latest.invoiceNumber, amountCents: latest.amountCents });
@@ -180,9 +196,9 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     const unaccepted = await signUp(user.token, { invoiceNumber: latest.invoiceNumber, acceptTerms: false as true });
     expect(unaccepted).toMatchObject({ status: 400, body: { fields: { acceptTerms: 'You must accept the terms of service to use Bill Pay' } } });
     const badNumber = await signUp(user.token, { invoiceNumber: '12345' });
-    expect(badNumber).toMatchObject({ status: 400, body: { fields: { invoiceNumber: expect.stringContaining('INV-1001-202611') } } });
+    expect(badNumber).toMatchObject({ status: 400, body: { fields: { invoiceNumber: expect.stringContaining('INV-1001-202611-7KQ4M2') } } });
     expect((await f.service.api('POST', '/v1/bill-pay/sign-ups', { body: { groupNumber: GROUP, invoiceNumber: latest.invoiceNumber, termsVersion: '2026-01', acceptTerms: true } })).status).toBe(401);
     expect(await failuresOf(user.userId)).toEqual([]);
-    expect(latest.invoiceNumber).toBe(`INV-${GROUP}-${monthOf(firstOfNextMonth(f.today))}`);
+    expect(latest.invoiceNumber).toMatch(new RegExp(`^INV-${GROUP}-${monthOf(firstOfNextMonth(f.today))}-[0-9A-HJKMNP-TV-Z]{6}$`));
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { BillingSummary } from '../../shared/plan-api/bill-pay';
 import type { ChangesPage } from '../../shared/plan-api/changes';
 import type { TransactionAccepted } from '../../shared/plan-api/eligibility';
@@ -19,6 +19,8 @@ describe.each(backends())('invoices (%s)', (backend) => {
   let f: EligibilityFixture;
   let thisMonth: string;
   let nextMonth: string;
+  /** Next month's invoice number, as the operator's command printed it. */
+  let nextNumber: string;
   const subscribers: Record<'single' | 'family' | 'parent' | 'couple' | 'leaving', string> = { single: '', family: '', parent: '', couple: '', leaving: '' };
 
   const spouse = { relationship: 'spouse' as const, firstName: 'Sam', lastName: 'Whitfield', dateOfBirth: '1984-02-29', gender: 'M' as const };
@@ -55,11 +57,21 @@ describe.each(backends())('invoices (%s)', (backend) => {
   const linesOf = (invoiceNumber: string) =>
     f.service.db.select({ memberId: invoiceLines.memberId, planCode: invoiceLines.planCode, tier: invoiceLines.tier, amountCents: invoiceLines.amountCents }).from(invoiceLines).where(eq(invoiceLines.invoiceNumber, invoiceNumber)).orderBy(asc(invoiceLines.memberId));
   const byMember = <T extends { memberId: string }>(lines: T[]): T[] => [...lines].sort((a, b) => a.memberId.localeCompare(b.memberId));
+  /** The number `ops issue-invoice` printed: the random code cannot be known beforehand. */
+  const printedNumber = (printed: string[]): string => {
+    const number = /^Issued (\S+) to group /.exec(printed[0] ?? '')?.[1];
+    if (!number) throw new Error(`No invoice number in ${JSON.stringify(printed)}`);
+    return number;
+  };
+  /** `INV-<group>-<YYYYMM>-` and six characters of the Crockford alphabet. */
+  const numbered = (group: string, periodStart: string) => new RegExp(`^INV-${group}-${periodStart.slice(0, 7).replace('-', '')}-[0-9A-HJKMNP-TV-Z]{6}$`);
+  const codeOf = (invoiceNumber: string) => invoiceNumber.slice(-6);
 
   it('bills each subscriber at the family’s tier and plan rate on the month’s first day', async () => {
     const period = thisMonth.slice(0, 7);
     const printed = await f.service.ops(['issue-invoice', '--group', GROUP, '--period', period]);
-    const invoiceNumber = `INV-${GROUP}-${period.replace('-', '')}`;
+    const invoiceNumber = printedNumber(printed);
+    expect(invoiceNumber).toMatch(numbered(GROUP, thisMonth));
     const expected = byMember([
       { memberId: subscribers.single, planCode: 'PPO-500', tier: 'EMP', amountCents: PPO.EMP },
       { memberId: subscribers.family, planCode: 'HMO-250', tier: 'FAM', amountCents: HMO.FAM },
@@ -77,8 +89,12 @@ describe.each(backends())('invoices (%s)', (backend) => {
 
   it('issues next month’s invoice by default, with the terminations of this month left out', async () => {
     const printed = await f.service.ops(['issue-invoice', '--group', GROUP]);
-    const invoiceNumber = `INV-${GROUP}-${nextMonth.slice(0, 7).replace('-', '')}`;
+    const invoiceNumber = printedNumber(printed);
+    nextNumber = invoiceNumber;
+    expect(invoiceNumber).toMatch(numbered(GROUP, nextMonth));
     expect(printed[0]).toMatch(new RegExp(`^Issued ${invoiceNumber} to group ${GROUP}: 4 subscribers, .* due ${nextMonth}\\.$`));
+    const [stored] = await f.service.db.select({ invoiceNumber: invoices.invoiceNumber }).from(invoices).where(and(eq(invoices.groupNumber, GROUP), eq(invoices.periodStart, nextMonth)));
+    expect(stored?.invoiceNumber).toBe(invoiceNumber);
     expect(await linesOf(invoiceNumber)).toEqual(
       byMember([
         { memberId: subscribers.single, planCode: 'PPO-500', tier: 'EMP', amountCents: PPO.EMP },
@@ -101,7 +117,7 @@ describe.each(backends())('invoices (%s)', (backend) => {
     const nextTotal = PPO.EMP + HMO.FAM + PPO.ECH + PPO.EMP;
     expect(summary.body).toEqual({
       balanceCents: thisTotal + nextTotal,
-      lastInvoice: { invoiceNumber: `INV-${GROUP}-${nextMonth.slice(0, 7).replace('-', '')}`, periodStart: nextMonth, issuedOn: f.today, dueDate: nextMonth, amountCents: nextTotal, status: 'open' },
+      lastInvoice: { invoiceNumber: nextNumber, periodStart: nextMonth, issuedOn: f.today, dueDate: nextMonth, amountCents: nextTotal, status: 'open' },
     });
     for (const role of ['primary_admin', 'admin', 'billing'] as const) expect((await f.get(path('/billing-summary'), f.tokens[role])).status).toBe(200);
     // A paid invoice leaves the balance.
@@ -119,7 +135,7 @@ describe.each(backends())('invoices (%s)', (backend) => {
 
   it('bills a month once, at most the month after next, and only when someone is covered; nothing is written when it refuses', async () => {
     const before = await tableRowCounts(f.service.db);
-    await expect(f.service.ops(['issue-invoice', '--group', GROUP])).rejects.toThrow(`Invoice INV-${GROUP}-${nextMonth.slice(0, 7).replace('-', '')} was already issued on ${f.today}; a month is billed once.`);
+    await expect(f.service.ops(['issue-invoice', '--group', GROUP])).rejects.toThrow(`Invoice ${nextNumber} was already issued on ${f.today}; a month is billed once.`);
     const tooFar = addMonths(nextMonth, 2).slice(0, 7);
     await expect(f.service.ops(['issue-invoice', '--group', GROUP, '--period', tooFar])).rejects.toThrow(`Invoices are issued at most 2 months ahead: on ${f.today} the latest month that can be billed starts ${addMonths(nextMonth, 1)}.`);
     await expect(f.service.ops(['issue-invoice', '--group', OTHER_GROUP])).rejects.toThrow(`Nobody in group ${OTHER_GROUP} is covered on ${nextMonth}: there is nothing to bill.`);
@@ -127,5 +143,26 @@ describe.each(backends())('invoices (%s)', (backend) => {
     await expect(f.service.ops(['issue-invoice', '--group', GROUP, '--period', '2026-13'])).rejects.toThrow('--period must be a month written YYYY-MM');
     await expect(f.service.ops(['issue-invoice'])).rejects.toThrow('--group must be a group number');
     expect(await tableRowCounts(f.service.db)).toEqual(before);
+  });
+
+  it('draws each number’s code at random: two groups’ invoices of one month differ, and so does a number issued again', async () => {
+    // Runs last: it covers OTHER_GROUP's first subscriber, which the tests above rely on not having.
+    const enrolled = await f.post(path('/enrollments', OTHER_GROUP), enrollment(f.today), { token: f.tokens.other_group });
+    expect(enrolled.status).toBe(201);
+    const other = printedNumber(await f.service.ops(['issue-invoice', '--group', OTHER_GROUP]));
+    expect(other).toMatch(numbered(OTHER_GROUP, nextMonth));
+    expect(codeOf(other)).not.toBe(codeOf(nextNumber));
+
+    // The same group and month issued again (its invoice withdrawn first): a new code, not the old number.
+    await f.service.db.transaction(async (tx) => {
+      await tx.delete(invoiceLines).where(eq(invoiceLines.invoiceNumber, other));
+      await tx.delete(invoices).where(eq(invoices.invoiceNumber, other));
+    });
+    const reissued = printedNumber(await f.service.ops(['issue-invoice', '--group', OTHER_GROUP]));
+    expect(reissued).toMatch(numbered(OTHER_GROUP, nextMonth));
+    expect(codeOf(reissued)).not.toBe(codeOf(other));
+    const stored = await f.service.db.select({ invoiceNumber: invoices.invoiceNumber }).from(invoices).where(inArray(invoices.groupNumber, [GROUP, OTHER_GROUP]));
+    expect(stored.map((r) => r.invoiceNumber)).toHaveLength(3);
+    expect(stored.map((r) => r.invoiceNumber)).toEqual(expect.arrayContaining([nextNumber, reissued]));
   });
 });

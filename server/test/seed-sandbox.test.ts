@@ -31,7 +31,14 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
     // The two latest invoices the billing calendar has issued by today (the 15th of the month before each).
     const latest = latestIssuedPeriod(today);
     const months = [addMonths(latest, -1), latest].map((d) => d.slice(0, 7).replace('-', ''));
-    expect(first).toEqual(expected.groups.map((g) => ({ groupNumber: g.group.groupNumber, loaded: g.members.length, invoices: months.map((m) => `INV-${g.group.groupNumber}-${m}`) })));
+    const numbered = (group: string, month: string) => expect.stringMatching(new RegExp(`^INV-${group}-${month}-[0-9A-HJKMNP-TV-Z]{6}$`));
+    expect(first).toEqual(expected.groups.map((g) => ({ groupNumber: g.group.groupNumber, loaded: g.members.length, invoices: months.map((m) => numbered(g.group.groupNumber, m)) })));
+    // The numbers are the stored ones; the two groups' invoices of a month differ in their random code.
+    const numbers = await service.db.execute<{ invoice_number: string }>(sql`SELECT invoice_number FROM invoices ORDER BY group_number, period_start`);
+    expect(numbers.rows.map((r) => r.invoice_number)).toEqual(first.flatMap((r) => r.invoices));
+    const [a, b] = first;
+    if (!a || !b) throw new Error('The sandbox has two groups');
+    a.invoices.forEach((n, i) => expect(n.slice(-6)).not.toBe(b.invoices[i]?.slice(-6)));
 
     const before = await tableRowCounts(service.db);
     const again = await seedSandbox(service.db, { cipher, now, today });
@@ -58,7 +65,7 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
     const periods = sandbox.members.reduce((n, m) => n + m.coverage.length, 0);
     // The seeded members and their coverage, the two invoices, then the reader's role granted above.
     expect(page.changes).toHaveLength(sandbox.members.length + periods + 2 + 1);
-    expect(page.changes.filter((c) => c.entity === 'invoice').map((c) => c.entityId)).toEqual(months.map((m) => `INV-${group}-${m}`));
+    expect(page.changes.filter((c) => c.entity === 'invoice').map((c) => c.entityId)).toEqual(a.invoices);
     expect(page.changes.at(-1)).toMatchObject({ entity: 'user', entityId: 'seedreader', payload: { role: 'read_only' } });
     expect(page.hasMore).toBe(false);
     const counts = (await service.api<GroupCounts>('GET', `/v1/groups/${group}/counts`, { token })).body;
@@ -74,7 +81,7 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
 
     // The older invoice is paid, so the balance is the latest invoice's amount, due on its month's first day.
     const summary = (await service.api<BillingSummary>('GET', `/v1/groups/${group}/billing-summary`, { token })).body;
-    expect(summary.lastInvoice).toMatchObject({ invoiceNumber: `INV-${group}-${months[1]}`, periodStart: latest, issuedOn: scheduledIssueDate(latest), dueDate: latest, status: 'open' });
+    expect(summary.lastInvoice).toMatchObject({ invoiceNumber: a.invoices[1], periodStart: latest, issuedOn: scheduledIssueDate(latest), dueDate: latest, status: 'open' });
     expect(summary.balanceCents).toBe(summary.lastInvoice?.amountCents);
     expect(summary.balanceCents).toBeGreaterThan(0);
   });
@@ -85,9 +92,11 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
     const cipher = ssnCipher(new Uint8Array(32).fill(3));
     const results = await seedSandbox(service.db, { cipher, now, today });
     const latest = latestIssuedPeriod(today);
-    expect(results.map((r) => r.invoices)).toEqual(results.map((r) => [`INV-${r.groupNumber}-${latest.slice(0, 7).replace('-', '')}`]));
-    const open = await service.db.execute<{ group_number: string; period_start: string }>(sql`SELECT group_number, to_char(period_start, 'YYYY-MM-DD') AS period_start FROM invoices WHERE status = 'open' ORDER BY group_number`);
-    expect(open.rows).toEqual(results.map((r) => ({ group_number: r.groupNumber, period_start: latest })));
+    expect(results.map((r) => r.invoices)).toEqual(results.map((r) => [expect.stringMatching(new RegExp(`^INV-${r.groupNumber}-${latest.slice(0, 7).replace('-', '')}-[0-9A-HJKMNP-TV-Z]{6}$`))]));
+    const open = await service.db.execute<{ invoice_number: string; group_number: string; period_start: string }>(
+      sql`SELECT invoice_number, group_number, to_char(period_start, 'YYYY-MM-DD') AS period_start FROM invoices WHERE status = 'open' ORDER BY group_number`,
+    );
+    expect(open.rows).toEqual(results.map((r) => ({ invoice_number: r.invoices[0], group_number: r.groupNumber, period_start: latest })));
     const paidAudits = await service.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'sandbox.pay_invoice'`);
     expect(paidAudits.rows[0]?.n).toBe(results.length);
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cents, groupNumber, isoDate, isoInstant } from '../contract/schemas/primitives';
 import { roles } from '../contract/roles';
+import { normalizeAccessCode } from './invitations';
 
 /**
  * Bill Pay sign-up as health plans offer it: a signed-in, e-mail-verified user proves they hold the
@@ -8,11 +9,30 @@ import { roles } from '../contract/roles';
  * the current terms of service (version and time recorded), and gains the billing role.
  */
 
+/** Characters of an invoice number's random part (ACCESS_CODE_ALPHABET, 5 bits each: 30 bits). */
+export const INVOICE_CODE_LENGTH = 6;
+
+/**
+ * `INV-<group>-<YYYYMM>-<code>`, e.g. INV-1001-202611-7KQ4M2: the group and month make it readable,
+ * the random code (ACCESS_CODE_ALPHABET) makes it a proof of holding the invoice — it cannot be
+ * worked out from the group number.
+ */
+export const INVOICE_NUMBER_PATTERN = /^INV-\d{4,10}-\d{6}-[0-9A-HJKMNP-TV-Z]{6}$/;
+
+/**
+ * Typed invoice numbers are forgiving like access codes: surrounding spaces and case are ignored,
+ * and in the random code O, I and L read as 0, 1 and 1 (normalizeAccessCode).
+ */
+export function normalizeInvoiceNumber(typed: string): string {
+  const upper = typed.trim().toUpperCase();
+  const parts = /^(INV-\d{4,10}-\d{6}-)([0-9A-Z]{6})$/.exec(upper);
+  return parts ? `${parts[1]}${normalizeAccessCode(parts[2] ?? '')}` : upper;
+}
+
 export const invoiceNumber = z
   .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^INV-\d{4,10}-\d{6}$/, 'An invoice number looks like INV-1001-202611 (it is printed at the top of the invoice)');
+  .transform(normalizeInvoiceNumber)
+  .pipe(z.string().regex(INVOICE_NUMBER_PATTERN, 'An invoice number looks like INV-1001-202611-7KQ4M2 (it is printed at the top of the invoice)'));
 
 export const termsOfService = z.object({
   /** e.g. `2026-01`; the sign-up must name the version it accepts. */

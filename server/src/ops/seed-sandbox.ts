@@ -6,9 +6,9 @@ import type { Db } from '../store/db';
 import { groups, invoices, members } from '../store/schema';
 import { recordAudit } from '../services/audit';
 import { appendChanges } from '../services/changes/append';
-import { latestIssuedPeriod, invoiceNumberOf, scheduledIssueDate } from '../services/billing/billing-calendar';
+import { latestIssuedPeriod, scheduledIssueDate } from '../services/billing/billing-calendar';
 import { toInvoiceSummary } from '../services/billing/invoice-views';
-import { issueInvoice } from '../services/billing/issue-invoice';
+import { issuedFor, issueInvoice } from '../services/billing/issue-invoice';
 import type { Actor } from '../services/groups/create-group';
 import { createGroup } from '../services/groups/create-group';
 import type { SsnCipher } from '../services/eligibility/ssn-crypto';
@@ -75,12 +75,12 @@ async function seedInvoices(db: Db, groupNumber: string, today: string, actor: A
   const latest = latestIssuedPeriod(today);
   const issued: string[] = [];
   for (const [periodStart, status] of [[addMonths(latest, -1), 'paid'], [latest, 'open']] as const) {
-    const invoiceNumber = invoiceNumberOf(groupNumber, periodStart);
-    const [existing] = await db.select({ status: invoices.status }).from(invoices).where(eq(invoices.invoiceNumber, invoiceNumber));
+    const existing = await issuedFor(db, groupNumber, periodStart);
     if (!existing) {
-      await issueInvoice(db, { groupNumber, periodStart, issuedOn: scheduledIssueDate(periodStart), status }, actor, now);
-      issued.push(invoiceNumber);
+      const { invoice } = await issueInvoice(db, { groupNumber, periodStart, issuedOn: scheduledIssueDate(periodStart), status }, actor, now);
+      issued.push(invoice.invoiceNumber);
     } else if (existing.status !== status && status === 'paid') {
+      const { invoiceNumber } = existing;
       await db.transaction(async (tx) => {
         const [paid] = await tx.update(invoices).set({ status }).where(and(eq(invoices.invoiceNumber, invoiceNumber), eq(invoices.status, 'open'))).returning();
         if (!paid) return;

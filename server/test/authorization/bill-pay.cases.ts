@@ -7,7 +7,8 @@ export const billPayCases: AuthorizationCase[] = [
     name: 'POST /v1/bill-pay/sign-ups',
     method: 'POST',
     path: () => '/v1/bill-pay/sign-ups',
-    body: ({ groupNumber }) => ({ groupNumber, invoiceNumber: `INV-${groupNumber}-202601`, termsVersion: '2026-01', acceptTerms: true }),
+    // A well-formed number that is not the group's (the groups here have no invoice).
+    body: ({ groupNumber }) => ({ groupNumber, invoiceNumber: `INV-${groupNumber}-202601-7KQ4M2`, termsVersion: '2026-01', acceptTerms: true }),
     // Past authorization: the group's own users already hold a role (409); the outsider's proof does not match (422).
     expect: { primary_admin: 409, admin: 409, billing: 409, read_only: 409, outsider: 422, anonymous: 401 },
   },

@@ -38,8 +38,15 @@ describe('Bill Pay sign-up', () => {
     expect(screen.getByText('Enter the invoice number')).toBeInTheDocument();
     expect(screen.getByText('You must accept the terms of service to use Bill Pay')).toBeInTheDocument();
 
-    await user.type(screen.getByRole('textbox', { name: 'Invoice number' }), 'INV-77');
-    expect(await screen.findByText('An invoice number looks like INV-1001-202611 (it is printed at the top of the invoice)')).toBeInTheDocument();
+    const invoiceNumber = screen.getByRole('textbox', { name: 'Invoice number' });
+    expect(invoiceNumber).toHaveAccessibleDescription(expect.stringContaining('Printed at the top of the invoice, like INV-1001-202611-7KQ4M2'));
+    await user.type(invoiceNumber, 'INV-77');
+    const looksLike = 'An invoice number looks like INV-1001-202611-7KQ4M2 (it is printed at the top of the invoice)';
+    expect(await screen.findByText(looksLike)).toBeInTheDocument();
+    // The old, guessable form without the random code is not an invoice number.
+    await user.clear(invoiceNumber);
+    await user.type(invoiceNumber, 'INV-100234-202611');
+    expect(await screen.findByText(looksLike)).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'Amount billed' }));
     await user.type(screen.getByRole('textbox', { name: 'Amount billed' }), 'forty');
     await user.click(screen.getByRole('button', { name: 'Sign up for Bill Pay' }));
@@ -68,13 +75,14 @@ describe('Bill Pay sign-up', () => {
       error: { code: 'RULE', message: 'The group number and invoice details do not match the group’s latest invoice.', fields: { signUpGroupNumber: 'Check the group number printed on the latest invoice' } },
     }));
     await user.type(await screen.findByLabelText('Group number'), '100234');
-    await user.type(screen.getByRole('textbox', { name: 'Invoice number' }), 'inv-100234-202611');
+    // Typed forgivingly: lower case, and L for 1 in the code.
+    await user.type(screen.getByRole('textbox', { name: 'Invoice number' }), 'inv-100234-202611-7kq4ml');
     await user.click(screen.getByLabelText('I accept the terms of service'));
     await user.click(screen.getByRole('button', { name: 'Sign up for Bill Pay' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('do not match the group’s latest invoice');
     expect(screen.getByText('Check the group number printed on the latest invoice')).toBeInTheDocument();
     expect(screen.getByLabelText('Group number')).toHaveAttribute('aria-invalid', 'true');
-    expect(transport.callsTo('billPay.signUp')).toEqual([{ signUpGroupNumber: '100234', invoiceNumber: 'INV-100234-202611', termsVersion: '2026-01', acceptTerms: true }]);
+    expect(transport.callsTo('billPay.signUp')).toEqual([{ signUpGroupNumber: '100234', invoiceNumber: 'INV-100234-202611-7KQ4M1', termsVersion: '2026-01', acceptTerms: true }]);
 
     transport.on('billPay.signUp', () => ({ ok: false, error: { code: 'VALIDATION', message: 'Check the group number', fields: { signUpGroupNumber: 'A group number is 4 to 10 digits' } } }));
     await user.click(screen.getByRole('button', { name: 'Sign up for Bill Pay' }));
@@ -89,7 +97,7 @@ describe('Bill Pay sign-up', () => {
     const { transport } = renderSignUp();
     transport.on('billPay.signUp', () => ({ ok: false, error: { code: 'CONFLICT', message: 'The terms of service changed: accept version 2026-02 to sign up.' } }));
     await user.type(await screen.findByLabelText('Group number'), '100234');
-    await user.type(screen.getByRole('textbox', { name: 'Invoice number' }), 'INV-100234-202611');
+    await user.type(screen.getByRole('textbox', { name: 'Invoice number' }), 'INV-100234-202611-7KQ4M2');
     await user.click(screen.getByLabelText('I accept the terms of service'));
     transport.on('billPay.terms', () => ({ ok: true, value: { ...terms, version: '2026-02', title: 'Bill Pay Terms of Service (February 2026)' } }));
     await user.click(screen.getByRole('button', { name: 'Sign up for Bill Pay' }));

@@ -85,7 +85,7 @@ function SignUpForm({ terms, onStaleTerms, onDone }: { terms: Terms; onStaleTerm
           {proof === 'amount' ? (
             <TextField name="amount" label="Amount billed" hint="The invoice’s total, like $41,822.50" size="medium" inputMode="decimal" autoComplete="off" />
           ) : (
-            <TextField name="invoiceNumber" label="Invoice number" hint="Printed at the top of the invoice, like INV-1001-202611" size="medium" autoComplete="off" spellCheck={false} />
+            <TextField name="invoiceNumber" label="Invoice number" hint="Printed at the top of the invoice, like INV-1001-202611-7KQ4M2" size="medium" autoComplete="off" spellCheck={false} />
           )}
           <TermsOfService terms={terms} />
           <CheckboxField name="acceptTerms" label="I accept the terms of service" />

@@ -1,4 +1,6 @@
+import { INVOICE_CODE_LENGTH } from '../../../../shared/plan-api/bill-pay';
 import { addMonths, compareDates, firstOfMonth, fromParts, toParts } from '../../../../shared/util/dates';
+import { randomCode } from '../random-code';
 
 /**
  * The plan's billing calendar, as carriers run it: each month's premium is billed in advance, on an
@@ -14,9 +16,14 @@ export function periodStartOf(period: string): string | null {
   return match ? `${match[1]}-${match[2]}-01` : null;
 }
 
-/** `INV-<group>-<YYYYMM>`: the number printed on the invoice, one per group and month. */
-export function invoiceNumberOf(groupNumber: string, periodStart: string): string {
-  return `INV-${groupNumber}-${periodStart.slice(0, 4)}${periodStart.slice(5, 7)}`;
+/**
+ * A new number for the invoice of `periodStart`, as printed on it: `INV-<group>-<YYYYMM>-<code>`
+ * (shared/plan-api/bill-pay). The code is drawn at random each time, so the number proves its holder
+ * has the invoice at Bill Pay sign-up; one invoice per group and month is the table's UNIQUE
+ * (group_number, period_start), which also keeps the numbers unique (the readable part differs otherwise).
+ */
+export function newInvoiceNumber(groupNumber: string, periodStart: string): string {
+  return `INV-${groupNumber}-${periodStart.slice(0, 4)}${periodStart.slice(5, 7)}-${randomCode(INVOICE_CODE_LENGTH)}`;
 }
 
 /** The day the plan's calendar issues the invoice of the month starting `periodStart`. */

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { ContractFailure } from '../../../../shared/contract/errors';
 import type { CoverageTier, Plan } from '../../../../shared/contract/schemas/group';
 import type { Relationship } from '../../../../shared/contract/schemas/member';
@@ -12,7 +12,7 @@ import { recordAudit } from '../audit';
 import { appendChanges } from '../changes/append';
 import { loadGroup } from '../eligibility/group-detail';
 import type { Actor } from '../groups/create-group';
-import { dueDateOf, invoiceNumberOf } from './billing-calendar';
+import { dueDateOf, newInvoiceNumber } from './billing-calendar';
 import { toInvoiceSummary } from './invoice-views';
 
 export interface InvoiceToIssue {
@@ -80,7 +80,7 @@ async function premiumLines(tx: Db, plans: readonly Plan[], groupNumber: string,
  */
 export async function issueInvoice(db: Db, input: InvoiceToIssue, actor: Actor, now: Date): Promise<IssuedInvoice> {
   const { groupNumber, periodStart, issuedOn } = input;
-  const invoiceNumber = invoiceNumberOf(groupNumber, periodStart);
+  const invoiceNumber = newInvoiceNumber(groupNumber, periodStart);
   // The calendar bills next month on the 15th; an operator may run one cycle early (ahead of a
   // holiday close, say), no further: every coverage change until then would become an adjustment.
   const latestBillable = addMonths(firstOfMonth(issuedOn), MONTHS_AHEAD);
@@ -89,8 +89,8 @@ export async function issueInvoice(db: Db, input: InvoiceToIssue, actor: Actor, 
   }
   try {
     return await db.transaction(async (tx) => {
-      const [existing] = await tx.select({ issuedOn: invoices.issuedOn }).from(invoices).where(eq(invoices.invoiceNumber, invoiceNumber)).limit(1);
-      if (existing) throw alreadyIssued(invoiceNumber, existing.issuedOn);
+      const existing = await issuedFor(tx, groupNumber, periodStart);
+      if (existing) throw alreadyIssued(existing);
       const group = await loadGroup(tx, groupNumber);
       const lines = await premiumLines(tx, group.plans, groupNumber, periodStart);
       if (lines.length === 0) throw new ContractFailure('RULE', `Nobody in group ${groupNumber} is covered on ${periodStart}: there is nothing to bill.`, { period: 'No coverage' });
@@ -119,11 +119,24 @@ export async function issueInvoice(db: Db, input: InvoiceToIssue, actor: Actor, 
       return { invoice, lines };
     });
   } catch (error) {
-    // Two operators issuing the same month at once: the loser learns it exists, not a driver error.
-    if (isUniqueViolation(error)) throw alreadyIssued(invoiceNumber, null);
+    // Two operators issuing the same month at once: the loser learns which invoice it is, not a driver error.
+    if (isUniqueViolation(error)) {
+      const existing = await issuedFor(db, groupNumber, periodStart);
+      if (existing) throw alreadyIssued(existing);
+    }
     throw error;
   }
 }
 
-const alreadyIssued = (invoiceNumber: string, issuedOn: string | null) =>
-  new ContractFailure('CONFLICT', `Invoice ${invoiceNumber} was already issued${issuedOn ? ` on ${issuedOn}` : ''}; a month is billed once.`, { period: 'Already issued' });
+/** The group's invoice of the month, if issued: the month, not the (random) number, says which it is. */
+export async function issuedFor(db: Db, groupNumber: string, periodStart: string): Promise<{ invoiceNumber: string; issuedOn: string; status: 'open' | 'paid' } | null> {
+  const [row] = await db
+    .select({ invoiceNumber: invoices.invoiceNumber, issuedOn: invoices.issuedOn, status: invoices.status })
+    .from(invoices)
+    .where(and(eq(invoices.groupNumber, groupNumber), eq(invoices.periodStart, periodStart)))
+    .limit(1);
+  return row ?? null;
+}
+
+const alreadyIssued = (existing: { invoiceNumber: string; issuedOn: string }) =>
+  new ContractFailure('CONFLICT', `Invoice ${existing.invoiceNumber} was already issued on ${existing.issuedOn}; a month is billed once.`, { period: 'Already issued' });

@@ -3,9 +3,11 @@
 -- Pay sign-ups (a user proving they hold the latest invoice and accepting the terms of service).
 
 CREATE TABLE invoices (
-  -- `INV-<group>-<YYYYMM>`: one invoice per group and month, printed at the top of the paper invoice
-  -- and asked as proof at Bill Pay sign-up.
-  invoice_number text PRIMARY KEY CHECK (invoice_number ~ '^INV-[0-9]{4,10}-[0-9]{6}$'),
+  -- `INV-<group>-<YYYYMM>-<code>`, printed at the top of the paper invoice and asked as proof at Bill
+  -- Pay sign-up. The six-character code is crypto-random (the access codes' Crockford alphabet), so
+  -- the number cannot be worked out from the group number; the readable part names the row's own
+  -- group and month.
+  invoice_number text PRIMARY KEY CHECK (invoice_number ~ '^INV-[0-9]{4,10}-[0-9]{6}-[0-9A-HJKMNP-TV-Z]{6}$'),
   group_number text NOT NULL REFERENCES groups (group_number),
   -- First day of the month billed.
   period_start date NOT NULL CHECK (extract(day FROM period_start) = 1),
@@ -14,6 +16,8 @@ CREATE TABLE invoices (
   amount_cents bigint NOT NULL CHECK (amount_cents >= 0),
   status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'paid')),
   created_at timestamptz NOT NULL,
+  CHECK (starts_with(invoice_number, 'INV-' || group_number || '-' || to_char(period_start, 'YYYYMM') || '-')),
+  -- One invoice per group and month: kept here, not by the (random) number.
   UNIQUE (group_number, period_start)
 );
 -- The latest invoice of a group (sign-up proof, billing summary) and its open balance.

@@ -7,7 +7,7 @@ import { useApi } from '../../api/ApiProvider';
 import { BackIcon } from '../../components/icons';
 import { CheckboxField, TextField } from '../../wizards/common';
 import { formatLongDate } from './long-date';
-import { placeServerError } from './form-errors';
+import { placeServerError } from '../../components/form-errors';
 import { OutcomeCard } from './OutcomeCard';
 import '../../wizards/common/wizard.css';
 import './access.css';

@@ -10,7 +10,7 @@ import { AccountScreen } from './AccountScreen';
 import { BackLink } from './BackLink';
 import { FormField } from './FormField';
 import { PasswordChecklist } from './PasswordChecklist';
-import { putOnFields } from './fieldErrors';
+import { putOnFields } from '../../components/form-errors';
 import { holdRegistrationPassword } from './registrationPassword';
 import { registerFields, registerForm } from './register-form';
 import type { RegisterParsed, RegisterValues } from './register-form';

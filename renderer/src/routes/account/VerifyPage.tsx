@@ -9,7 +9,7 @@ import { useAnnouncer } from '../../state/announcer';
 import { formatInstant } from '../../components/format';
 import { AccountScreen } from './AccountScreen';
 import { FormField } from './FormField';
-import { putOnFields } from './fieldErrors';
+import { putOnFields } from '../../components/form-errors';
 import { forgetRegistrationPassword, takeRegistrationPassword } from './registrationPassword';
 import { codeForm, linkForm } from './verify-forms';
 import type { CodeValues, LinkValues } from './verify-forms';

@@ -11,7 +11,7 @@ import { BackIcon } from '../../components/icons';
 import { formatInstant } from '../../components/format';
 import { CheckboxField, RadioGroupField, TextField } from '../../wizards/common';
 import { OutcomeCard } from '../access/OutcomeCard';
-import { placeServerError } from '../access/form-errors';
+import { placeServerError } from '../../components/form-errors';
 import { TermsOfService } from './TermsOfService';
 import { emptySignUp, proofOptions, signUpAliases, signUpFieldNames, signUpFormSchema, signUpRequest, type SignUpChecked, type SignUpValues } from './sign-up-form';
 import '../../wizards/common/wizard.css';

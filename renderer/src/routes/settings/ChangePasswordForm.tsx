@@ -8,7 +8,7 @@ import { useApi } from '../../api/ApiProvider';
 import { useAnnouncer } from '../../state/announcer';
 import { FormField } from '../account/FormField';
 import { PasswordChecklist } from '../account/PasswordChecklist';
-import { putOnFields } from '../account/fieldErrors';
+import { putOnFields } from '../../components/form-errors';
 
 const request = contract['account.changePassword'].input.shape;
 

@@ -8,7 +8,7 @@ import { invitableRoles, type Invitation } from '../../../../shared/plan-api/inv
 import { roleLabels } from '../../../../shared/contract/roles';
 import { useApi } from '../../api/ApiProvider';
 import { SelectField, TextField, filled } from '../../wizards/common';
-import { placeServerError } from '../access/form-errors';
+import { placeServerError } from '../../components/form-errors';
 
 // The plan's own field rules, with messages that say what is missing when a field is left blank.
 const schema = z.object({

@@ -14,3 +14,12 @@ export class ThrottledFailure extends ContractFailure {
     super('RULE', message);
   }
 }
+
+/** `14:05 UTC`: the time a lock ends, as every throttling message gives it. */
+export const utcClock = (d: Date): string => `${d.toISOString().slice(11, 16)} UTC`;
+
+/** The Retry-After of a lock ending at `until` (at least a second). */
+export const secondsUntil = (until: Date, now: Date): number => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+
+/** `<reason>: try again after 14:05 UTC.`, answered 429 until then. */
+export const throttledUntil = (reason: string, until: Date, now: Date): ThrottledFailure => new ThrottledFailure(`${reason}: try again after ${utcClock(until)}.`, secondsUntil(until, now));

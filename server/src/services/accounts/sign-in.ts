@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { ContractFailure } from '../../../../shared/contract/errors';
-import { ThrottledFailure } from '../throttled-failure';
+import { ThrottledFailure, secondsUntil, utcClock } from '../throttled-failure';
 import type { Db } from '../../store/db';
 import { users } from '../../store/schema';
 import { recordAudit } from '../audit';
@@ -9,13 +9,11 @@ import { activeLock, recordAttempt, type Lock } from './lockout';
 import { createSession } from './sessions';
 import { maskEmail } from './mask-email';
 
-const clock = (d: Date) => `${d.toISOString().slice(11, 16)} UTC`;
-
 function locked(lock: Lock, now: Date): ThrottledFailure {
-  const seconds = Math.max(1, Math.ceil((lock.until.getTime() - now.getTime()) / 1000));
+  const seconds = secondsUntil(lock.until, now);
   const minutes = Math.ceil(seconds / 60);
   const who = lock.subject === 'user' ? 'this user ID' : 'sign-ins from your network';
-  return new ThrottledFailure(`Too many failed sign-ins: ${who} is locked for ${minutes} more minute${minutes === 1 ? '' : 's'} (until ${clock(lock.until)}). Try again then.`, seconds);
+  return new ThrottledFailure(`Too many failed sign-ins: ${who} is locked for ${minutes} more minute${minutes === 1 ? '' : 's'} (until ${utcClock(lock.until)}). Try again then.`, seconds);
 }
 
 /**

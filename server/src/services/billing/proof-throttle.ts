@@ -1,7 +1,7 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../store/db';
 import { billPayProofFailures } from '../../store/schema';
-import { ThrottledFailure } from '../throttled-failure';
+import { throttledUntil, type ThrottledFailure } from '../throttled-failure';
 
 /**
  * At most five sign-ups with a wrong proof in any 15 minutes per user, as for wrong passwords
@@ -29,6 +29,5 @@ export async function recordProofFailure(tx: Db, failure: { userId: string; grou
 }
 
 export function tooManyProofFailures(until: Date, now: Date): ThrottledFailure {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new ThrottledFailure(`Too many Bill Pay sign-ups with details that did not match: try again after ${until.toISOString().slice(11, 16)} UTC.`, seconds);
+  return throttledUntil('Too many Bill Pay sign-ups with details that did not match', until, now);
 }

@@ -3,7 +3,7 @@ import { ACCESS_CODE_ATTEMPTS, ACCESS_CODE_WINDOW_MINUTES } from '../../../../sh
 import type { Db } from '../../store/db';
 import { accessCodeAttempts, lockouts } from '../../store/schema';
 import { recordAudit } from '../audit';
-import { ThrottledFailure } from '../throttled-failure';
+import { throttledUntil, type ThrottledFailure } from '../throttled-failure';
 
 /** One address typing wrong codes for many user IDs is guessing; an office behind one NAT stays far below this. */
 export const ACCESS_CODE_IP_ATTEMPTS = 50;
@@ -13,12 +13,7 @@ const WINDOW_MS = ACCESS_CODE_WINDOW_MINUTES * 60_000;
 const userSubject = (userId: string) => `access-code:user:${userId}`;
 const ipSubject = (ip: string) => `access-code:ip:${ip}`;
 
-const clock = (d: Date) => `${d.toISOString().slice(11, 16)} UTC`;
-
-function locked(until: Date, now: Date): ThrottledFailure {
-  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new ThrottledFailure(`Too many wrong access codes: try again after ${clock(until)}.`, seconds);
-}
+const locked = (until: Date, now: Date): ThrottledFailure => throttledUntil('Too many wrong access codes', until, now);
 
 /** Throws while code entry is locked for this user or address. */
 async function refuseWhileLocked(db: Db, userId: string, ip: string, now: Date): Promise<void> {

@@ -3,6 +3,7 @@ import { ContractFailure } from '../../../../shared/contract/errors';
 import type { Db } from '../../store/db';
 import { invitations } from '../../store/schema';
 import { recordAudit } from '../audit';
+import { utcClock } from '../throttled-failure';
 import type { Actor } from '../groups/create-group';
 import { lockGroupForManager } from '../groups/grant-role';
 import { accessCodeHash, newAccessCode } from './access-code';
@@ -12,8 +13,6 @@ import { codeExpiry, sentInvitation, type SentInvitation } from './sent-invitati
 
 /** A code is mailed again no sooner than this after the last one, so resending cannot flood an inbox. */
 export const RESEND_AFTER_MINUTES = 5;
-
-const clock = (d: Date): string => `${d.toISOString().slice(11, 16)} UTC`;
 
 /**
  * Sends a pending or expired invitation again with a new code and a new 7 days. The old code's
@@ -30,7 +29,7 @@ export async function resendInvitation(db: Db, groupNumber: string, id: number, 
     await refuseDuplicateInvitation(tx, groupNumber, current.email, now, id);
     const resendFrom = new Date(current.sentAt.getTime() + RESEND_AFTER_MINUTES * 60_000);
     if (resendFrom > now) {
-      throw new ContractFailure('RULE', `A code went to ${current.email} at ${clock(current.sentAt)}. Ask them to check their inbox and spam folder; you can send a new one after ${clock(resendFrom)}.`);
+      throw new ContractFailure('RULE', `A code went to ${current.email} at ${utcClock(current.sentAt)}. Ask them to check their inbox and spam folder; you can send a new one after ${utcClock(resendFrom)}.`);
     }
     const code = newAccessCode();
     const [row] = await tx

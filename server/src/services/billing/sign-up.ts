@@ -1,13 +1,13 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ContractFailure } from '../../../../shared/contract/errors';
 import { roleAllows, roleLabels } from '../../../../shared/contract/roles';
 import type { BillPaySignUpResponse, billPaySignUpRequest } from '../../../../shared/plan-api/bill-pay';
 import type { Db } from '../../store/db';
-import { billPaySignUps, groups, groupUsers, users } from '../../store/schema';
+import { billPaySignUps, groups, users } from '../../store/schema';
 import { announceToUser } from '../accounts/announce';
 import { recordAudit } from '../audit';
-import { grantRole } from '../groups/grant-role';
+import { grantRole, roleIn } from '../groups/grant-role';
 import { latestInvoice } from './invoice-views';
 import { proofLockedUntil, recordProofFailure, tooManyProofFailures } from './proof-throttle';
 import { currentTerms } from './terms';
@@ -91,11 +91,8 @@ export async function signUpForBillPay(db: Db, input: BillPaySignUp, actor: { us
  * since that is the primary administrator's decision (and would take away an administrator's role).
  */
 async function refuseExistingRole(tx: Db, userId: string, groupNumber: string): Promise<void> {
-  const [held] = await tx
-    .select({ role: groupUsers.role })
-    .from(groupUsers)
-    .where(and(eq(groupUsers.userId, userId), eq(groupUsers.groupNumber, groupNumber)));
-  if (!held) return;
-  if (roleAllows(held.role, 'billing.write')) throw new ContractFailure('CONFLICT', `You can already pay invoices for group ${groupNumber}.`);
-  throw new ContractFailure('CONFLICT', `You are ${roleLabels[held.role]} of group ${groupNumber}; ask its primary administrator for billing access.`);
+  const held = await roleIn(tx, userId, groupNumber);
+  if (held === null) return;
+  if (roleAllows(held, 'billing.write')) throw new ContractFailure('CONFLICT', `You can already pay invoices for group ${groupNumber}.`);
+  throw new ContractFailure('CONFLICT', `You are ${roleLabels[held]} of group ${groupNumber}; ask its primary administrator for billing access.`);
 }

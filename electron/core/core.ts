@@ -38,7 +38,8 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
   let lastSession = '';
   const publish = (event: CoreEvent) => {
     if (event.type === 'session.changed') {
-      const text = JSON.stringify(event.session);
+      const { revision: _revision, ...session } = event.session;
+      const text = JSON.stringify(session);
       if (text === lastSession) return;
       lastSession = text;
     }

@@ -58,6 +58,9 @@ export class PlanConnection {
   private sandboxRestartedAt = 0;
   private currentMode: 'sandbox' | 'remote';
   private serviceUrl: string | null = null;
+  // Starts from the clock in microseconds so a restarted core's sessions still outrank the ones a
+  // window kept from before the restart.
+  private sessionRevision = Date.now() * 1000;
 
   constructor(private readonly options: PlanConnectionOptions) {
     this.engine = new SyncEngine({
@@ -181,6 +184,7 @@ export class PlanConnection {
       autoLockMinutes: autoLockMinutes(store),
       pendingVerification: readPendingVerification(store),
       lastServiceUrl: readSetting(store, 'lastServiceUrl'),
+      revision: ++this.sessionRevision,
     };
   }
 

@@ -16,6 +16,7 @@ interface StatusState {
   setStore: (store: StoreState) => void;
   /** From a `sync.status` event or a `sync.status` / `sync.now` answer. */
   setSync: (sync: SyncStatus | SyncEvent) => void;
+  /** Keeps the session with the highest revision: an older answer arriving late is dropped. */
   setSession: (session: SessionInfo) => void;
   noteResult: (result: Result<unknown>) => void;
 }
@@ -32,7 +33,7 @@ export const useStatusStore = create<StatusState>((set) => ({
     const { mode, state, online, lastSyncAt, pending, rejected, progress, message, nextAttemptAt } = sync;
     set({ sync: { mode, state, online, lastSyncAt, pending, rejected, progress, message, nextAttemptAt } });
   },
-  setSession: (session) => set({ session }),
+  setSession: (session) => set((s) => (s.session !== null && session.revision < s.session.revision ? s : { session })),
   noteResult: (result) => {
     const reachable = result.ok || result.error.code !== 'OFFLINE';
     set((s) => (s.reachable === reachable ? s : { reachable }));

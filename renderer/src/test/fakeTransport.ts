@@ -44,6 +44,7 @@ export function sessionWithRoles(roles: Record<string, Role>, mode: SessionInfo[
     autoLockMinutes: 0,
     pendingVerification: null,
     lastServiceUrl: null,
+    revision: 1,
   };
 }
 const roleOf = (session: SessionInfo, groupNumber: string): Role => session.groups.find((g) => g.groupNumber === groupNumber)?.role ?? 'read_only';

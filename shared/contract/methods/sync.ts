@@ -49,6 +49,12 @@ export const sessionInfo = z.object({
   pendingVerification: pendingVerification.nullable(),
   /** The last service address used (prefills sign-in and registration). */
   lastServiceUrl: z.string().nullable(),
+  /**
+   * Orders the answers and events that carry the session: the core numbers each one it computes,
+   * later ones higher. A window keeps the highest it has seen, so an answer overtaken on its way
+   * by a newer event (they travel by different channels in the browser host) cannot undo it.
+   */
+  revision: z.number().int().nonnegative(),
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;
 

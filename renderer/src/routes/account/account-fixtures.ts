@@ -14,6 +14,7 @@ export const firstLaunch: SessionInfo = {
   autoLockMinutes: 0,
   pendingVerification: null,
   lastServiceUrl: null,
+  revision: 1,
 };
 
 export const signedInRemote: SessionInfo = {

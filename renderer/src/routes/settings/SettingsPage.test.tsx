@@ -18,6 +18,7 @@ const sandbox: SessionInfo = {
   autoLockMinutes: 0,
   pendingVerification: null,
   lastServiceUrl: null,
+  revision: 1,
 };
 const remote: SessionInfo = {
   mode: 'remote',
@@ -29,6 +30,7 @@ const remote: SessionInfo = {
   autoLockMinutes: 0,
   pendingVerification: null,
   lastServiceUrl: 'https://plan.example.com',
+  revision: 1,
 };
 
 function renderSettings(session: SessionInfo = sandbox) {

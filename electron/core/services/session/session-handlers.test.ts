@@ -7,7 +7,7 @@ import { defaultGroupPolicy } from '../../../../shared/domain/default-policy';
 import { firstEligibleEffectiveDate } from '../../../../shared/domain/waiting-period';
 import { addDays } from '../../../../shared/util/dates';
 import type { CoreEvent } from '../../../../shared/contract/events';
-import type { SessionInfo } from '../../../../shared/contract/methods/sync';
+import { sessionInfo, type SessionInfo } from '../../../../shared/contract/methods/sync';
 import { createCore } from '../../core';
 import { isQuiet, startSyncTestService, tempDataDir, waitForSync, type SyncTestService } from '../../test-support/plan-service';
 
@@ -80,9 +80,10 @@ describe('session methods', () => {
     // gets that answer late must be able to tell it is the older one.
     const withGroup = announced.find((session) => session.groups.length === 1);
     if (!signedIn.ok || !afterSync.ok || withGroup === undefined) throw new Error('expected the sign-in answer, the synced session and its announcement');
-    expect(signedIn.value.groups).toEqual([]);
-    expect(withGroup.revision).toBeGreaterThan(signedIn.value.revision);
-    expect(afterSync.value.revision).toBeGreaterThan(withGroup.revision);
+    const answered = sessionInfo.parse(signedIn.value);
+    expect(answered.groups).toEqual([]);
+    expect(withGroup.revision).toBeGreaterThan(answered.revision);
+    expect(sessionInfo.parse(afterSync.value).revision).toBeGreaterThan(withGroup.revision);
     expect(await core.call('members.search', { groupNumber: test.groupNumber, query: 'Unsent' })).toEqual({ ok: true, value: [] });
 
     expect(await core.call('session.signOut', {})).toMatchObject({ ok: true, value: { mode: 'remote', user: null, groups: [] } });

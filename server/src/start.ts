@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
-import { defaultRateLimits, type RateLimits } from './api/deps';
+import { defaultRateLimits, defaultStreamHeartbeatMs, type RateLimits } from './api/deps';
 import { openDatabase, type Backend, type Db } from './store/db';
 import { createMailer } from './mail/mailer';
 import { schedulePruning } from './jobs/prune-accounts';
@@ -26,6 +26,8 @@ export interface PlanServiceOptions {
   logStream?: { write(line: string): void };
   now?: () => Date;
   limits?: Partial<RateLimits>;
+  /** How often an open event stream sends its keep-alive and checks its session's expiry (default 15 s). */
+  streamHeartbeatMs?: number;
 }
 
 export interface PlanService {
@@ -64,6 +66,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       publicUrl: () => publicUrl,
       ssnCipher: ssnCipher(key),
       limits: { ...defaultRateLimits, ...options.limits },
+      streamHeartbeatMs: options.streamHeartbeatMs ?? defaultStreamHeartbeatMs,
       logger: options.logger ?? false,
       ...(options.logStream ? { logStream: options.logStream } : {}),
       ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),

@@ -40,7 +40,7 @@ const OPERATOR = { actorUserId: 'ops:test', sessionId: null, ip: null };
  * per call), with mail going to an SMTP sink and a clock the test can move. Rate limits are raised
  * unless the test passes its own, so suites that make many calls are not throttled by accident.
  */
-export async function startTestService(options: { backend: Backend } & Pick<PlanServiceOptions, 'limits' | 'dataDir'>): Promise<TestService> {
+export async function startTestService(options: { backend: Backend } & Pick<PlanServiceOptions, 'limits' | 'dataDir' | 'streamHeartbeatMs'>): Promise<TestService> {
   const mail = await startSmtpSink();
   const clock = testClock();
   let scratch: ScratchDatabase | undefined;
@@ -52,6 +52,7 @@ export async function startTestService(options: { backend: Backend } & Pick<Plan
       limits: { global: 100_000, credentials: 10_000, ...options.limits },
       ...(scratch ? { databaseUrl: scratch.url } : {}),
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
     });
     const api = apiClient(service.url);
     return {

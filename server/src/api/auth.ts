@@ -40,7 +40,7 @@ export async function requireGroupPermission(
   if (!roleAllows(role, permission)) {
     throw new ContractFailure('FORBIDDEN', `Your role in group ${groupNumber} (${roleLabels[role]}) does not allow this (${permission}).`);
   }
-  return { userId: identity.userId, sessionId: identity.sessionId, role };
+  return { userId: identity.userId, sessionId: identity.sessionId, expiresAt: identity.expiresAt, role };
 }
 
 function sessionOf(request: FastifyRequest, deps: { db: Db; now: () => Date }, groupNumber?: string) {

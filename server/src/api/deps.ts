@@ -11,6 +11,9 @@ export interface RateLimits {
   credentials: number;
 }
 
+/** Proxies close idle connections after about a minute; a comment line this often keeps a stream open. */
+export const defaultStreamHeartbeatMs = 15_000;
+
 export const defaultRateLimits: RateLimits = { windowMs: 60_000, global: 1200, credentials: 30 };
 
 /** What every route plugin receives: the running service's parts, never globals. */
@@ -24,6 +27,8 @@ export interface ServiceDeps {
   publicUrl: () => string;
   ssnCipher: SsnCipher;
   limits: RateLimits;
+  /** How often an open event stream sends its keep-alive and checks its session's expiry. */
+  streamHeartbeatMs: number;
 }
 
 /** A route plugin, registered under /v1 from routes/index.ts. */

@@ -14,7 +14,7 @@ import { eventStreams, sseEvent } from '../event-stream';
  */
 export const changeRoutes: RoutePlugin = async (app, deps) => {
   const notifier = createChangeNotifier(deps.db, deps.backend);
-  const streams = eventStreams(app);
+  const streams = eventStreams(app, { notifier, now: deps.now, heartbeatMs: deps.streamHeartbeatMs });
   app.addHook('onClose', async () => notifier.close());
 
   app.get(
@@ -49,7 +49,8 @@ export const changeRoutes: RoutePlugin = async (app, deps) => {
     },
     async (request, reply) => {
       const { group } = request.params;
-      await requireGroupPermission(request, deps, group, 'members.read');
+      const allowed = () => requireGroupPermission(request, deps, group, 'members.read');
+      const session = await allowed();
       // Subscribe before reading the head, so a change committed in between is still announced;
       // what arrives before the headers are out is folded into the first event.
       let open = false;
@@ -66,7 +67,8 @@ export const changeRoutes: RoutePlugin = async (app, deps) => {
         unsubscribe();
         throw error;
       }
-      streams.open(reply, unsubscribe, sseEvent('changes', { seq: Math.max(head, pending) }));
+      // A role taken away, or changed to one that may not read the group, ends the stream.
+      await streams.open(reply, { session, recheck: allowed, recheckOnRoleChange: true, unsubscribe, first: () => sseEvent('changes', { seq: Math.max(head, pending) }) });
       open = true;
     },
   );

@@ -16,7 +16,7 @@ import { eventStreams, sseEvent } from '../event-stream';
 export const meStreamRoutes: RoutePlugin = async (app, deps) => {
   // Its own LISTEN, beside the change feed's: the two route plugins share no state.
   const notifier = createChangeNotifier(deps.db, deps.backend);
-  const streams = eventStreams(app);
+  const streams = eventStreams(app, { notifier, now: deps.now, heartbeatMs: deps.streamHeartbeatMs });
   app.addHook('onClose', async () => notifier.close());
 
   app.get(
@@ -30,13 +30,13 @@ export const meStreamRoutes: RoutePlugin = async (app, deps) => {
       },
     },
     async (request, reply) => {
-      const { userId } = await requireSession(request, deps);
+      const session = await requireSession(request, deps);
       const announce = (reason: AccountAnnouncement['reason']): void => {
         reply.raw.write(sseEvent('account', { reason } satisfies AccountAnnouncement));
       };
       // Subscribed before the headers go out, so nothing committed after the client sees the stream open is lost.
-      const unsubscribe = await notifier.subscribeUser(userId, announce);
-      streams.open(reply, unsubscribe, ': listening\n\n');
+      const unsubscribe = await notifier.subscribeUser(session.userId, announce);
+      await streams.open(reply, { session, recheck: () => requireSession(request, deps), unsubscribe, first: () => ': listening\n\n' });
     },
   );
 };

@@ -13,3 +13,14 @@ import { changesChannel } from '../changes/append';
 export async function announceToUser(tx: Db, userId: string, reason: AccountAnnouncement['reason']): Promise<void> {
   await tx.execute(sql`SELECT pg_notify(${changesChannel}, json_build_object('u', ${userId}::text, 'r', ${reason}::text)::text)`);
 }
+
+/**
+ * Tells every instance's event streams that these sessions ended (signed out, or by a password
+ * change), so a stream opened with one stops at once instead of hearing announcements on a token
+ * that no longer works. Like the above, delivered only when the caller's transaction commits.
+ */
+export async function announceSessionsEnded(tx: Db, sessionIds: readonly string[]): Promise<void> {
+  for (const sessionId of sessionIds) {
+    await tx.execute(sql`SELECT pg_notify(${changesChannel}, json_build_object('e', ${sessionId}::text)::text)`);
+  }
+}

@@ -2,6 +2,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Role } from '../../../../shared/contract/roles';
 import type { Db } from '../../store/db';
 import { groupUsers, sessions } from '../../store/schema';
+import { announceSessionsEnded } from './announce';
 import { hashSecret, newId, newSecret } from './tokens';
 
 /** A session ends after this long without use… */
@@ -14,6 +15,8 @@ const TOUCH_AFTER_MS = 60 * 1000;
 export interface SessionIdentity {
   userId: string;
   sessionId: string;
+  /** When the session ends whatever else happens; an event stream it opened is ended then. */
+  expiresAt: Date;
 }
 
 export async function createSession(db: Db, userId: string, ip: string, now: Date): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
@@ -52,14 +55,16 @@ export async function findSession(db: Db, token: string, now: Date, groupNumber?
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_AFTER_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.sessionId, row.sessionId));
   }
-  return { userId: row.userId, sessionId: row.sessionId, role: row.role };
+  return { userId: row.userId, sessionId: row.sessionId, expiresAt: row.expiresAt, role: row.role };
 }
 
 export async function revokeSession(db: Db, sessionId: string, now: Date): Promise<void> {
-  await db
+  const ended = await db
     .update(sessions)
     .set({ revokedAt: now })
-    .where(and(eq(sessions.sessionId, sessionId), isNull(sessions.revokedAt)));
+    .where(and(eq(sessions.sessionId, sessionId), isNull(sessions.revokedAt)))
+    .returning({ sessionId: sessions.sessionId });
+  await announceSessionsEnded(db, ended.map((row) => row.sessionId));
 }
 
 /** Ends every session of the user except `keep` (after a password change). Returns how many ended. */
@@ -69,5 +74,6 @@ export async function revokeOtherSessions(db: Db, userId: string, keep: string, 
     .set({ revokedAt: now })
     .where(and(eq(sessions.userId, userId), ne(sessions.sessionId, keep), isNull(sessions.revokedAt)))
     .returning({ sessionId: sessions.sessionId });
+  await announceSessionsEnded(db, ended.map((row) => row.sessionId));
   return ended.length;
 }

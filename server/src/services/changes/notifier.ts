@@ -7,8 +7,8 @@ import type { Backend, Db } from '../../store/db';
 import { changesChannel } from './append';
 
 /**
- * Announces new sequence numbers of each group's change feed, and changes to a user's own access,
- * to this instance's SSE streams. The writers `pg_notify` inside their transaction
+ * Announces new sequence numbers of each group's change feed, changes to a user's own access, and
+ * ended sessions to this instance's SSE streams. The writers `pg_notify` inside their transaction
  * (services/changes/append.ts, services/accounts/announce.ts), so an announcement is made exactly
  * when a change commits — on PostgreSQL to every instance of the service listening on the database,
  * on PGlite within the one process that owns it.
@@ -18,6 +18,8 @@ export interface ChangeNotifier {
   subscribe(groupNumber: string, listener: (seq: number) => void): Promise<() => void>;
   /** Calls `listener` with the reason each time the user's access changes; returns the unsubscribe function. */
   subscribeUser(userId: string, listener: (reason: AccountAnnouncement['reason']) => void): Promise<() => void>;
+  /** Calls `listener` once the session ends (signed out, or by a password change); returns the unsubscribe function. */
+  subscribeSessionEnd(sessionId: string, listener: () => void): Promise<() => void>;
   close(): Promise<void>;
 }
 
@@ -25,8 +27,10 @@ type Unlisten = () => Promise<void>;
 
 const feedPayload = z.object({ g: z.string(), s: z.coerce.number() });
 const userPayload = z.object({ u: z.string(), r: accountAnnouncement.shape.reason });
+const sessionEndPayload = z.object({ e: z.string() });
 const groupEvent = (groupNumber: string): string => `g:${groupNumber}`;
 const userEvent = (userId: string): string => `u:${userId}`;
+const sessionEndEvent = (sessionId: string): string => `e:${sessionId}`;
 
 export function createChangeNotifier(db: Db, backend: Backend): ChangeNotifier {
   const events = new EventEmitter();
@@ -47,6 +51,8 @@ export function createChangeNotifier(db: Db, backend: Backend): ChangeNotifier {
     if (feed.success) events.emit(groupEvent(feed.data.g), feed.data.s);
     const user = userPayload.safeParse(message);
     if (user.success) events.emit(userEvent(user.data.u), user.data.r);
+    const ended = sessionEndPayload.safeParse(message);
+    if (ended.success) events.emit(sessionEndEvent(ended.data.e));
   };
 
   // A dropped LISTEN connection is replaced at once, so open streams keep hearing of new changes.
@@ -66,6 +72,7 @@ export function createChangeNotifier(db: Db, backend: Backend): ChangeNotifier {
   return {
     subscribe: (groupNumber, listener) => on(groupEvent(groupNumber), listener),
     subscribeUser: (userId, listener) => on(userEvent(userId), listener),
+    subscribeSessionEnd: (sessionId, listener) => on(sessionEndEvent(sessionId), listener),
     async close() {
       events.removeAllListeners();
       const current = listening;

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 const ipcEvent = { sender: ipcRenderer, senderId: 0, ports: [] };
-const status: BridgeEvent = { type: 'sync.status', mode: 'sandbox', state: 'idle', online: true, lastSyncAt: null, pending: 1, rejected: 0, progress: null, message: null, nextAttemptAt: null };
+const status: BridgeEvent = { type: 'sync.status', mode: 'sandbox', state: 'idle', online: true, lastSyncAt: null, pending: 1, rejected: 0, progress: null, message: null, nextAttemptAt: null, revision: 1 };
 
 describe('preload', () => {
   it('exposes exactly one key, window.groupdesk, with exactly call and onEvent', () => {

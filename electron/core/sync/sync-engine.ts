@@ -87,6 +87,8 @@ export class SyncEngine {
   private closed = false;
   private published = '';
   private lastProgressAt = 0;
+  // From the clock in microseconds, as the session's: a restarted core's statuses outrank older ones.
+  private statusRevision = Date.now() * 1000;
   private lastRosterAt = new Map<string, number>();
 
   constructor(private readonly options: SyncEngineOptions) {
@@ -127,6 +129,7 @@ export class SyncEngine {
       progress: this.progress,
       message: this.message,
       nextAttemptAt: this.nextAttemptAt,
+      revision: ++this.statusRevision,
     };
   }
 
@@ -393,7 +396,8 @@ export class SyncEngine {
   private publishStatus(force = false): void {
     if (this.closed) return;
     const status = this.status();
-    const text = JSON.stringify(status);
+    const { revision: _revision, ...state } = status;
+    const text = JSON.stringify(state);
     if (text === this.published) return;
     const now = Date.now();
     const progress = this.progress;

@@ -52,6 +52,7 @@ describe('App shell', () => {
         progress: null,
         message: 'The plan service did not answer.',
         nextAttemptAt: null,
+        revision: 1,
       }),
     );
     expect(bar).toHaveTextContent('Offline');
@@ -66,7 +67,7 @@ describe('App shell', () => {
     let synced = false;
     const harbor = { groupNumber: '100234', name: 'Harbor Logistics Inc.', region: 'Northern California', activeMembers: 351, role: 'primary_admin', balanceCents: null, balanceDueDate: null } as const;
     transport.on('groups.list', () => ({ ok: true, value: synced ? [harbor] : [] }));
-    const syncing = { mode: 'sandbox', state: 'syncing', online: true, lastSyncAt: null, pending: 0, rejected: 0, progress: { groupNumber: '100234', applied: 1200, total: 5000 }, message: null, nextAttemptAt: null } as const;
+    const syncing = { mode: 'sandbox', state: 'syncing', online: true, lastSyncAt: null, pending: 0, rejected: 0, progress: { groupNumber: '100234', applied: 1200, total: 5000 }, message: null, nextAttemptAt: null, revision: 1 } as const;
     transport.on('sync.status', () => ({ ok: true, value: syncing }));
     renderApp('/', transport);
     expect(await screen.findByRole('status', { name: 'Getting your groups from the plan: Syncing 1,200 of 5,000' })).toBeInTheDocument();
@@ -80,7 +81,7 @@ describe('App shell', () => {
     transport.on('groups.list', () => ({ ok: true, value: [] }));
     transport.on('sync.status', () => ({
       ok: true,
-      value: { mode: 'remote', state: 'signed_out', online: false, lastSyncAt: null, pending: 0, rejected: 0, progress: null, message: null, nextAttemptAt: null },
+      value: { mode: 'remote', state: 'signed_out', online: false, lastSyncAt: null, pending: 0, rejected: 0, progress: null, message: null, nextAttemptAt: null, revision: 1 },
     }));
     const user = userEvent.setup();
     renderApp('/', transport);

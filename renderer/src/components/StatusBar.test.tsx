@@ -18,6 +18,7 @@ const idle: SyncStatus = {
   progress: null,
   message: null,
   nextAttemptAt: null,
+  revision: 1,
 };
 
 /** What the bar shows, item by item (the version and the Sync now button left out). */

@@ -14,7 +14,7 @@ interface StatusState {
   reachable: boolean;
   setApp: (app: AppStatus) => void;
   setStore: (store: StoreState) => void;
-  /** From a `sync.status` event or a `sync.status` / `sync.now` answer. */
+  /** From a `sync.status` event or a `sync.status` / `sync.now` answer; an older revision than the one held is dropped. */
   setSync: (sync: SyncStatus | SyncEvent) => void;
   /** Keeps the session with the highest revision: an older answer arriving late is dropped. */
   setSession: (session: SessionInfo) => void;
@@ -30,8 +30,8 @@ export const useStatusStore = create<StatusState>((set) => ({
   setApp: (app) => set({ app, reachable: true }),
   setStore: (store) => set((s) => (s.app ? { app: { ...s.app, store } } : s)),
   setSync: (sync) => {
-    const { mode, state, online, lastSyncAt, pending, rejected, progress, message, nextAttemptAt } = sync;
-    set({ sync: { mode, state, online, lastSyncAt, pending, rejected, progress, message, nextAttemptAt } });
+    const { mode, state, online, lastSyncAt, pending, rejected, progress, message, nextAttemptAt, revision } = sync;
+    set((s) => (s.sync !== null && revision < s.sync.revision ? s : { sync: { mode, state, online, lastSyncAt, pending, rejected, progress, message, nextAttemptAt, revision } }));
   },
   setSession: (session) => set((s) => (s.session !== null && session.revision < s.session.revision ? s : { session })),
   noteResult: (result) => {

@@ -27,6 +27,8 @@ export const syncStatus = z.object({
   /** Why it is offline or in error, in words for the status bar. */
   message: z.string().nullable(),
   nextAttemptAt: isoInstant.nullable(),
+  /** Orders answers and events as the session's revision does: a window keeps the highest it has seen. */
+  revision: z.number().int().nonnegative(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 

@@ -8,7 +8,7 @@ describe('Dashboard without a group', () => {
     const transport = createFakeTransport();
     transport.on('session.get', () => ({ ok: true, value: sessionWithRoles({}, 'remote') }));
     transport.on('groups.list', () => ({ ok: true, value: [] }));
-    transport.on('sync.status', () => ({ ok: true, value: { mode: 'remote', state: 'idle', online: true, lastSyncAt: null, pending: 0, rejected: 0, progress: null, message: null, nextAttemptAt: null } }));
+    transport.on('sync.status', () => ({ ok: true, value: { mode: 'remote', state: 'idle', online: true, lastSyncAt: null, pending: 0, rejected: 0, progress: null, message: null, nextAttemptAt: null, revision: 1 } }));
     renderApp('/', transport);
     expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
     expect(screen.getByText('You do not have access to a group yet.')).toBeInTheDocument();

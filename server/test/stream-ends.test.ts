@@ -47,8 +47,8 @@ async function openStream(service: TestService, path: string, token: string): Pr
   };
 }
 
-async function signInAgain(service: TestService, user: SignedUpUser, password = user.password): Promise<string> {
-  const signedIn = await service.api<{ token: string }>('POST', '/v1/sessions', { body: { userId: user.userId, password } });
+async function signInAgain(service: TestService, user: SignedUpUser): Promise<string> {
+  const signedIn = await service.api<{ token: string }>('POST', '/v1/sessions', { body: { userId: user.userId, password: user.password } });
   expect(signedIn.status).toBe(201);
   return signedIn.body.token;
 }

@@ -31,12 +31,18 @@ export const meStreamRoutes: RoutePlugin = async (app, deps) => {
     },
     async (request, reply) => {
       const session = await requireSession(request, deps);
+      const event = (reason: AccountAnnouncement['reason']): string => sseEvent('account', { reason } satisfies AccountAnnouncement);
+      // Subscribed before the headers go out, so nothing committed after the client sees the stream
+      // open is lost; what arrives before then (opening rechecks the session) follows the first line.
+      let open = false;
+      const early: string[] = [];
       const announce = (reason: AccountAnnouncement['reason']): void => {
-        reply.raw.write(sseEvent('account', { reason } satisfies AccountAnnouncement));
+        if (open) reply.raw.write(event(reason));
+        else early.push(event(reason));
       };
-      // Subscribed before the headers go out, so nothing committed after the client sees the stream open is lost.
       const unsubscribe = await notifier.subscribeUser(session.userId, announce);
-      await streams.open(reply, { session, recheck: () => requireSession(request, deps), unsubscribe, first: () => ': listening\n\n' });
+      await streams.open(reply, { session, recheck: () => requireSession(request, deps), unsubscribe, first: () => [': listening\n\n', ...early].join('') });
+      open = true;
     },
   );
 };

@@ -15,6 +15,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [sqlText],
+        resolve: { tsconfigPaths: true },
         test: {
           name: 'node',
           environment: 'node',
@@ -26,6 +27,7 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        resolve: { tsconfigPaths: true },
         test: {
           name: 'renderer',
           environment: 'jsdom',

@@ -8,6 +8,8 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   plugins: [react()],
+  // `@shared/…` resolves through the tsconfig's paths, the one place the alias is defined.
+  resolve: { tsconfigPaths: true },
   // The bundle is read from local disk, never downloaded, and carries zod and the Temporal polyfill that
   // the shared contract schemas need; one chunk of ~600 kB is expected, not a warning sign.
   build: { outDir: '../out/renderer', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1000 },

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreEvent } from '../../shared/contract/events';
+import type { CoreEvent } from '@shared/contract/events';
 import { createCore } from './core';
 import { openStore } from './store/open-store';
 import { createFieldCipher } from './store/field-cipher';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { CoreEvent } from '../../shared/contract/events';
+import type { CoreEvent } from '@shared/contract/events';
 import { createCore } from './core';
 import { latestSchemaVersion } from './store/migrations';
 import { storeFileName } from './store/open-store';

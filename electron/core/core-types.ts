@@ -1,5 +1,5 @@
-import type { Result } from '../../shared/contract';
-import type { CoreEvent } from '../../shared/contract/events';
+import type { Result } from '@shared/contract';
+import type { CoreEvent } from '@shared/contract/events';
 
 export interface CoreOptions {
   dataDir: string;

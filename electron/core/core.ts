@@ -1,8 +1,8 @@
 import path from 'node:path';
 import packageJson from '../../package.json';
-import type { MethodName } from '../../shared/contract';
-import { fail } from '../../shared/contract';
-import type { CoreEvent } from '../../shared/contract/events';
+import type { MethodName } from '@shared/contract';
+import { fail } from '@shared/contract';
+import type { CoreEvent } from '@shared/contract/events';
 import type { CoreHandle, CoreOptions } from './core-types';
 import { allHandlers } from './dispatch/all-handlers';
 import { createDispatcher } from './dispatch/dispatcher';

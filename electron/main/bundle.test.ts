@@ -4,7 +4,7 @@ import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Result } from '../../shared/contract';
+import type { Result } from '@shared/contract';
 import { buildSandboxWorker } from '../../scripts/sandbox-bundle.mjs';
 import { BrowserWindow, app, becomeReady, electronModule, ipcMain, log, protocol, resetFake } from './fake-electron';
 

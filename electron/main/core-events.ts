@@ -1,5 +1,5 @@
 import type { BrowserWindow } from 'electron';
-import type { BridgeEvent } from '../../shared/contract/bridge';
+import type { BridgeEvent } from '@shared/contract/bridge';
 import { EVENT_CHANNEL } from '../preload/channels';
 import { isAppUrl } from './app-url';
 

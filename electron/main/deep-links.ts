@@ -1,4 +1,4 @@
-import type { HostEvent } from '../../shared/contract/bridge';
+import type { HostEvent } from '@shared/contract/bridge';
 
 /** Registered with the OS by electron-builder's `protocols` (macOS, Linux) and at runtime (Windows). */
 export const DEEP_LINK_SCHEME = 'groupdesk';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Mock } from 'vitest';
-import type { Result } from '../../shared/contract';
+import type { Result } from '@shared/contract';
 
 // security.ts reaches `shell` through external-links.ts; the real `electron` cannot load under Node.
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule());

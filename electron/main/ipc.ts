@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import { fail, isMethodName, validationError } from '../../shared/contract';
-import type { Result } from '../../shared/contract';
+import { fail, isMethodName, validationError } from '@shared/contract';
+import type { Result } from '@shared/contract';
 import { CALL_CHANNEL, CHANNEL_PREFIX } from '../preload/channels';
 import { isTrustedSender } from './security';
 

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { CoreEvent } from '../../shared/contract';
+import type { CoreEvent } from '@shared/contract';
 import type { CoreOptions } from '../core/host/start-core';
 import type * as FakeElectron from './fake-electron';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Notification, state } from './fake-electron';
 import { liveNotificationCount, notify } from './notifications';
-import type { NotificationItem } from '../../shared/contract/methods/notifications';
+import type { NotificationItem } from '@shared/contract/methods/notifications';
 import { notificationTarget, osNotices, type OsNoticeHost } from './os-notices';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule());

@@ -1,5 +1,5 @@
-import type { CoreEvent } from '../../shared/contract';
-import { notificationsMethods, type NotificationItem } from '../../shared/contract/methods/notifications';
+import type { CoreEvent } from '@shared/contract';
+import { notificationsMethods, type NotificationItem } from '@shared/contract/methods/notifications';
 import type { CoreHandle } from '../core/host/start-core';
 import { APP_ENTRY_URL } from './app-url';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BridgeEvent, GroupDeskBridge } from '../../shared/contract/bridge';
+import type { BridgeEvent, GroupDeskBridge } from '@shared/contract/bridge';
 import { contextBridge, ipcRenderer } from '../main/fake-electron';
 
 vi.mock('electron', async () => (await import('../main/fake-electron')).electronModule());

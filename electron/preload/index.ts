@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { BridgeEvent, GroupDeskBridge } from '../../shared/contract/bridge';
+import type { BridgeEvent, GroupDeskBridge } from '@shared/contract/bridge';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
 
 /**

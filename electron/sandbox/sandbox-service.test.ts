@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Me } from '../../shared/plan-api/accounts';
-import { generateSandbox } from '../../shared/sandbox/generator';
+import type { Me } from '@shared/plan-api/accounts';
+import { generateSandbox } from '@shared/sandbox/generator';
 import { startSandboxPlanService, type SandboxPlanService } from './sandbox-service';
 
 const today = '2026-03-02';

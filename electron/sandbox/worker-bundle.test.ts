@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Me } from '../../shared/plan-api/accounts';
+import type { Me } from '@shared/plan-api/accounts';
 import { buildSandboxWorker } from '../../scripts/sandbox-bundle.mjs';
 import type { SandboxToParent } from './worker-protocol';
 

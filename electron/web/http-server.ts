@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { CoreEvent, Result } from '../../shared/contract';
-import { fail, validationError } from '../../shared/contract';
+import type { CoreEvent, Result } from '@shared/contract';
+import { fail, validationError } from '@shared/contract';
 import { RENDERER_CSP, mimeType, resolveInside } from '../core/host/static-files';
 import { MAX_BODY_BYTES, rpcRequest } from './rpc-request';
 

@@ -6,7 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { installErrorHandlers } from './api/errors';
 import { ThrottledFailure } from './services/throttled-failure';
 import type { ServiceDeps } from './api/deps';
-import { contractErrorSchema } from '../../shared/contract/errors';
+import { contractErrorSchema } from '@shared/contract/errors';
 import { routePlugins } from './api/routes';
 import { verifyPage } from './pages/verify-page';
 

@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/contract/roles';
+import type { Role } from '@shared/contract/roles';
 import type { TestService } from './test-service';
 
 /**

@@ -1,6 +1,6 @@
 import { startPlanService, type PlanService, type PlanServiceOptions } from '../src/start';
 import type { Backend } from '../src/store/db';
-import type { Role } from '../../shared/contract/roles';
+import type { Role } from '@shared/contract/roles';
 import { createGroup, type NewGroupInput } from '../src/services/groups/create-group';
 import { grantRole } from '../src/services/groups/grant-role';
 import { createScratchDatabase, type ScratchDatabase } from './backends';

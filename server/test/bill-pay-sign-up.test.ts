@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createParser } from 'eventsource-parser';
 import { asc, eq } from 'drizzle-orm';
-import type { Me } from '../../shared/plan-api/accounts';
-import type { BillingSummary, BillPaySignUpRequest, TermsOfService } from '../../shared/plan-api/bill-pay';
-import type { ChangesPage } from '../../shared/plan-api/changes';
-import { firstOfMonth, firstOfNextMonth } from '../../shared/util/dates';
+import type { Me } from '@shared/plan-api/accounts';
+import type { BillingSummary, BillPaySignUpRequest, TermsOfService } from '@shared/plan-api/bill-pay';
+import type { ChangesPage } from '@shared/plan-api/changes';
+import { firstOfMonth, firstOfNextMonth } from '@shared/util/dates';
 import { auditLog, billPayProofFailures, billPaySignUps } from '../src/store/schema';
 import { backends } from '../test-support/backends';
 import { MINUTE } from '../test-support/clock';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { BillingSummary } from '../../shared/plan-api/bill-pay';
-import type { ChangesPage } from '../../shared/plan-api/changes';
-import type { TransactionAccepted } from '../../shared/plan-api/eligibility';
-import type { MemberView } from '../../shared/plan-api/members';
-import { addMonths, firstOfMonth, firstOfNextMonth } from '../../shared/util/dates';
-import { formatUsd } from '../../shared/util/money';
+import type { BillingSummary } from '@shared/plan-api/bill-pay';
+import type { ChangesPage } from '@shared/plan-api/changes';
+import type { TransactionAccepted } from '@shared/plan-api/eligibility';
+import type { MemberView } from '@shared/plan-api/members';
+import { addMonths, firstOfMonth, firstOfNextMonth } from '@shared/util/dates';
+import { formatUsd } from '@shared/util/money';
 import { auditLog, invoiceLines, invoices } from '../src/store/schema';
 import { backends } from '../test-support/backends';
 import { tableRowCounts } from '../test-support/row-counts';

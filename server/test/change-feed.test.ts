@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createParser } from 'eventsource-parser';
-import { changesPage, type ChangesPage } from '../../shared/plan-api/changes';
-import type { TransactionAccepted } from '../../shared/plan-api/eligibility';
-import type { MemberView } from '../../shared/plan-api/members';
+import { changesPage, type ChangesPage } from '@shared/plan-api/changes';
+import type { TransactionAccepted } from '@shared/plan-api/eligibility';
+import type { MemberView } from '@shared/plan-api/members';
 import { backends } from '../test-support/backends';
 import { enrollment, GROUP, OTHER_GROUP, path, startEligibilityService, type EligibilityFixture } from './eligibility-support';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../shared/contract/roles';
-import type { TransactionAccepted } from '../../shared/plan-api/eligibility';
-import type { MemberView } from '../../shared/plan-api/members';
-import { addDays } from '../../shared/util/dates';
+import type { Role } from '@shared/contract/roles';
+import type { TransactionAccepted } from '@shared/plan-api/eligibility';
+import type { MemberView } from '@shared/plan-api/members';
+import { addDays } from '@shared/util/dates';
 import { backends } from '../test-support/backends';
 import { tableRowCounts } from '../test-support/row-counts';
 import { enrollment, path, startEligibilityService, type EligibilityFixture } from './eligibility-support';

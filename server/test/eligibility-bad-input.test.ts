@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TransactionAccepted } from '../../shared/plan-api/eligibility';
-import { addDays, addMonths, firstOfMonth } from '../../shared/util/dates';
+import type { TransactionAccepted } from '@shared/plan-api/eligibility';
+import { addDays, addMonths, firstOfMonth } from '@shared/util/dates';
 import { backends } from '../test-support/backends';
 import { tableRowCounts } from '../test-support/row-counts';
 import { enrollment, path, startEligibilityService, type EligibilityFixture } from './eligibility-support';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TransactionAccepted } from '../../shared/plan-api/eligibility';
-import type { ChangesPage } from '../../shared/plan-api/changes';
-import type { MemberList, MemberView } from '../../shared/plan-api/members';
+import type { TransactionAccepted } from '@shared/plan-api/eligibility';
+import type { ChangesPage } from '@shared/plan-api/changes';
+import type { MemberList, MemberView } from '@shared/plan-api/members';
 import { backends } from '../test-support/backends';
 import { tableRowCounts } from '../test-support/row-counts';
 import { enrollment, path, startEligibilityService, type EligibilityFixture } from './eligibility-support';

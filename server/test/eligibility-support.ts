@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../../shared/contract/roles';
-import type { EnrollRequest } from '../../shared/plan-api/eligibility';
-import { addDays, firstOfMonth } from '../../shared/util/dates';
+import type { Role } from '@shared/contract/roles';
+import type { EnrollRequest } from '@shared/plan-api/eligibility';
+import { addDays, firstOfMonth } from '@shared/util/dates';
 import { createSession } from '../src/services/accounts/sessions';
 import { users } from '../src/store/schema';
 import type { Backend } from '../src/store/db';

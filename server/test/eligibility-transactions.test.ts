@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TransactionAccepted } from '../../shared/plan-api/eligibility';
-import type { MemberView } from '../../shared/plan-api/members';
-import { addDays, addMonths, addYears, endOfMonth, firstOfMonth } from '../../shared/util/dates';
+import type { TransactionAccepted } from '@shared/plan-api/eligibility';
+import type { MemberView } from '@shared/plan-api/members';
+import { addDays, addMonths, addYears, endOfMonth, firstOfMonth } from '@shared/util/dates';
 import { backends } from '../test-support/backends';
 import { enrollment, path, startEligibilityService, type EligibilityFixture } from './eligibility-support';
 

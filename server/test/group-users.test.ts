@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { GroupUsersResponse } from '../../shared/plan-api/invitations';
+import type { GroupUsersResponse } from '@shared/plan-api/invitations';
 import { backends } from '../test-support/backends';
 import { enrollment } from './eligibility-support';
 import { tableRowCounts } from '../test-support/row-counts';

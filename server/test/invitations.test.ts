@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { ACCESS_CODE_ATTEMPTS, type GroupUsersResponse, type Invitation } from '../../shared/plan-api/invitations';
+import { ACCESS_CODE_ATTEMPTS, type GroupUsersResponse, type Invitation } from '@shared/plan-api/invitations';
 import { backends } from '../test-support/backends';
 import { DAY, MINUTE } from '../test-support/clock';
 import { tableRowCounts } from '../test-support/row-counts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createParser } from 'eventsource-parser';
-import { accountAnnouncement, type AccountAnnouncement } from '../../shared/plan-api/accounts';
+import { accountAnnouncement, type AccountAnnouncement } from '@shared/plan-api/accounts';
 import { backends } from '../test-support/backends';
 import { startTestService, type SignedUpUser, type TestService } from '../test-support/test-service';
 

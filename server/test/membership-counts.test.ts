@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberStatusOn, coverageSpan } from '../../shared/domain/member-status';
-import type { TransactionAccepted } from '../../shared/plan-api/eligibility';
-import type { GroupCounts, MemberList, MemberView } from '../../shared/plan-api/members';
-import { addMonths, firstOfMonth, firstOfNextMonth } from '../../shared/util/dates';
+import { memberStatusOn, coverageSpan } from '@shared/domain/member-status';
+import type { TransactionAccepted } from '@shared/plan-api/eligibility';
+import type { GroupCounts, MemberList, MemberView } from '@shared/plan-api/members';
+import { addMonths, firstOfMonth, firstOfNextMonth } from '@shared/util/dates';
 import { backends } from '../test-support/backends';
 import { enrollment, path, startEligibilityService, type EligibilityFixture } from './eligibility-support';
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { coverageSpan, isVisible, memberStatusOn } from '../../shared/domain/member-status';
-import { generateSandbox } from '../../shared/sandbox/generator';
-import type { BillingSummary } from '../../shared/plan-api/bill-pay';
-import type { ChangesPage } from '../../shared/plan-api/changes';
-import { addMonths } from '../../shared/util/dates';
+import { coverageSpan, isVisible, memberStatusOn } from '@shared/domain/member-status';
+import { generateSandbox } from '@shared/sandbox/generator';
+import type { BillingSummary } from '@shared/plan-api/bill-pay';
+import type { ChangesPage } from '@shared/plan-api/changes';
+import { addMonths } from '@shared/util/dates';
 import { latestIssuedPeriod, scheduledIssueDate } from '../src/services/billing/billing-calendar';
-import type { GroupCounts, MemberView } from '../../shared/plan-api/members';
+import type { GroupCounts, MemberView } from '@shared/plan-api/members';
 import { seedSandbox } from '../src/ops/seed-sandbox';
 import { ssnCipher } from '../src/services/eligibility/ssn-crypto';
 import { backends } from '../test-support/backends';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { MemberRecord } from '../../shared/sandbox/types';
+import type { MemberRecord } from '@shared/sandbox/types';
 import { migrate } from '../../electron/core/store/migrate';
 import { migrations } from '../../electron/core/store/migrations';
 import { dropRosterIndexes, dropUpkeepTriggers, rebuildSearchIndex, restoreIndexes, restoreTriggers } from '../../electron/core/store/derived-tables';

@@ -1,5 +1,5 @@
-import { generateMembers } from '../../shared/sandbox/generator';
-import type { MemberRecord } from '../../shared/sandbox/types';
+import { generateMembers } from '@shared/sandbox/generator';
+import type { MemberRecord } from '@shared/sandbox/types';
 import type { Backend } from '../../server/src/store/db';
 import { benchBackends, benchGroupInput, benchPlans, serverModules, startBenchService } from './plan-service-fixture';
 import type { Benchmark } from './run';

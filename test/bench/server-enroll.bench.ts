@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { EnrollRequest } from '../../shared/plan-api/eligibility';
-import { addDays, firstOfMonth } from '../../shared/util/dates';
+import type { EnrollRequest } from '@shared/plan-api/eligibility';
+import { addDays, firstOfMonth } from '@shared/util/dates';
 import type { Backend } from '../../server/src/store/db';
 import { benchBackends, benchGroupInput, startBenchService } from './plan-service-fixture';
 import type { Benchmark } from './run';

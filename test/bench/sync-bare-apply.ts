@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { ChangesPage } from '../../shared/plan-api/changes';
+import type { ChangesPage } from '@shared/plan-api/changes';
 import { applyPragmas } from '../../electron/core/store/pragmas';
 import { benchTempDir } from './roster-fixture';
 

@@ -1,5 +1,5 @@
-import { generateMembers } from '../../shared/sandbox/generator';
-import type { MemberRecord } from '../../shared/sandbox/types';
+import { generateMembers } from '@shared/sandbox/generator';
+import type { MemberRecord } from '@shared/sandbox/types';
 import type { Backend } from '../../server/src/store/db';
 import { benchGroupInput, benchPlans, serverModules, startBenchService, type BenchService } from './plan-service-fixture';
 

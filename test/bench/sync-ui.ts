@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { eq } from 'drizzle-orm';
-import type { SyncStatus, SessionInfo } from '../../shared/contract/methods/sync';
+import type { SyncStatus, SessionInfo } from '@shared/contract/methods/sync';
 import { benchTempDir } from './roster-fixture';
 import { serverModules } from './plan-service-fixture';
 import { seconds, type SyncBenchService } from './sync-fixture';

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createCore } from '../../electron/core/core';
-import type { MemberList } from '../../shared/plan-api/members';
+import type { MemberList } from '@shared/plan-api/members';
 import { syncToQuiet } from '../integration/support/sync-quiet';
 import { benchTempDir } from './roster-fixture';
 import type { Benchmark } from './run';

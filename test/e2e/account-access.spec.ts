@@ -3,9 +3,9 @@ import { expect, test as hostTest } from './browser-host';
 import { accessCodeIn, newPerson, startE2ePlanService, type E2ePlanService } from './plan-service';
 import { fillSignIn, registerInApp, signInInApp } from './account-steps';
 import { rpc } from './rpc';
-import type { GroupUsersResponse, Invitation } from '../../shared/plan-api/invitations';
-import type { BillingSummary } from '../../shared/plan-api/bill-pay';
-import { formatUsd } from '../../shared/util/money';
+import type { GroupUsersResponse, Invitation } from '@shared/plan-api/invitations';
+import type { BillingSummary } from '@shared/plan-api/bill-pay';
+import { formatUsd } from '@shared/util/money';
 
 /** The journeys of issue 5, in the browser host against a real plan service started for this file. */
 const test = hostTest.extend<object, { plan: E2ePlanService }>({

@@ -2,8 +2,8 @@ import type { Page } from '@playwright/test';
 import { expect, test as hostTest, type RunningHost } from './browser-host';
 import { startE2ePlanService, type E2ePlanService } from './plan-service';
 import { rpc } from './rpc';
-import type { Group } from '../../shared/contract/schemas/group';
-import { firstEligibleEffectiveDate } from '../../shared/domain/waiting-period';
+import type { Group } from '@shared/contract/schemas/group';
+import { firstEligibleEffectiveDate } from '@shared/domain/waiting-period';
 
 /** The journeys of issue 4, in the browser host against a real plan service started for this file. */
 const test = hostTest.extend<object, { plan: E2ePlanService }>({

@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import type { MethodInput, MethodName, MethodOutput } from '@shared/contract';
 import type { RunningHost } from './browser-host';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ContractFailure } from '../../../shared/contract';
-import type { CoreEvent } from '../../../shared/contract/events';
+import { ContractFailure } from '@shared/contract';
+import type { CoreEvent } from '@shared/contract/events';
 import type { CoreRuntime } from '../runtime/core-runtime';
 import { fixtureStore, fixtureToday } from '../test-support/member-fixtures';
 import { allHandlers } from './all-handlers';

@@ -1,5 +1,5 @@
-import { ContractFailure, contract, fail, isMethodName, ok, validationError, type ContractError, type MethodName, type Result } from '../../../shared/contract';
-import type { CoreEvent } from '../../../shared/contract/events';
+import { ContractFailure, contract, fail, isMethodName, ok, validationError, type ContractError, type MethodName, type Result } from '@shared/contract';
+import type { CoreEvent } from '@shared/contract/events';
 import type { Handler, HandlerContext, HandlerMap } from './handler-types';
 
 export interface DispatcherOptions {

@@ -1,6 +1,6 @@
-import type { ContractError, MethodName } from '../../../shared/contract';
-import { contract } from '../../../shared/contract';
-import { roleAllows, roleLabels, type Role } from '../../../shared/contract/roles';
+import type { ContractError, MethodName } from '@shared/contract';
+import { contract } from '@shared/contract';
+import { roleAllows, roleLabels, type Role } from '@shared/contract/roles';
 
 /** What a method needs in words, for the refusal. */
 const needs: Record<string, string> = {

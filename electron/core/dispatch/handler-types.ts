@@ -1,5 +1,5 @@
-import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/contract';
-import type { CoreEvent } from '../../../shared/contract/events';
+import type { MethodName, MethodOutput, ParsedInput } from '@shared/contract';
+import type { CoreEvent } from '@shared/contract/events';
 import type { CoreRuntime } from '../runtime/core-runtime';
 import type { Store } from '../store/store';
 

@@ -1,6 +1,6 @@
-import type { Address } from '../../../shared/contract/schemas/group';
-import type { Relationship } from '../../../shared/contract/schemas/member';
-import { relationshipLabels } from '../../../shared/domain/relationships';
+import type { Address } from '@shared/contract/schemas/group';
+import type { Relationship } from '@shared/contract/schemas/member';
+import { relationshipLabels } from '@shared/domain/relationships';
 
 export interface IdCardFormMember {
   memberId: string;

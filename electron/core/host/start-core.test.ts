@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CoreEvent } from '../../../shared/contract/events';
+import type { CoreEvent } from '@shared/contract/events';
 import { createFieldCipher } from '../store/field-cipher';
 import { openStore } from '../store/open-store';
 import { loadSandboxReplica } from '../test-support/local-replica';

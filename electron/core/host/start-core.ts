@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { fail, type Result } from '../../../shared/contract';
-import type { CoreEvent } from '../../../shared/contract/events';
+import { fail, type Result } from '@shared/contract';
+import type { CoreEvent } from '@shared/contract/events';
 import type { CoreHandle, CoreOptions } from '../core-types';
 import type { CoreWorkerData, HostToWorker, WorkerToHost } from './worker-protocol';
 

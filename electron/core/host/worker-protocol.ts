@@ -1,5 +1,5 @@
-import type { Result } from '../../../shared/contract';
-import type { CoreEvent } from '../../../shared/contract/events';
+import type { Result } from '@shared/contract';
+import type { CoreEvent } from '@shared/contract/events';
 
 /** What the host hands the worker at start (structured-cloned: the key arrives as a Uint8Array). */
 export interface CoreWorkerData {

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import type { CoreEvent } from '../../../shared/contract/events';
+import type { CoreEvent } from '@shared/contract/events';
 import type { PlanConnection } from '../sync/plan-connection';
 import type { StoreSession } from './store-session';
 

@@ -1,5 +1,5 @@
-import { ContractFailure } from '../../../shared/contract';
-import type { StoreState } from '../../../shared/contract/methods/app';
+import { ContractFailure } from '@shared/contract';
+import type { StoreState } from '@shared/contract/methods/app';
 import { createFieldCipher, type FieldCipher } from '../store/field-cipher';
 import { openStore } from '../store/open-store';
 import { setStoreAside } from '../store/set-aside';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, mkdirSync, openSync, readSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import type { StoreState } from '../../../shared/contract/methods/app';
+import type { StoreState } from '@shared/contract/methods/app';
 import { applyPragmas } from './pragmas';
 import { StoreTooNewError, migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { ContractFailure } from '../../../shared/contract';
-import { accessRequest, type AccessRequest, type AccessRequestInput } from '../../../shared/plan-api/access-requests';
+import { ContractFailure } from '@shared/contract';
+import { accessRequest, type AccessRequest, type AccessRequestInput } from '@shared/plan-api/access-requests';
 import {
   changePasswordResponse,
   registerResponse,
@@ -9,8 +9,8 @@ import {
   type ChangePasswordRequest,
   type RegisterRequest,
   type RegisterResponse,
-} from '../../../shared/plan-api/accounts';
-import { billPaySignUpResponse, termsOfService, type BillPaySignUpRequest, type BillPaySignUpResponse, type TermsOfService } from '../../../shared/plan-api/bill-pay';
+} from '@shared/plan-api/accounts';
+import { billPaySignUpResponse, termsOfService, type BillPaySignUpRequest, type BillPaySignUpResponse, type TermsOfService } from '@shared/plan-api/bill-pay';
 import {
   groupUsersResponse,
   invitation,
@@ -19,8 +19,8 @@ import {
   type Invitation,
   type InvitationInput,
   type RedeemResponse,
-} from '../../../shared/plan-api/invitations';
-import type { Role } from '../../../shared/contract/roles';
+} from '@shared/plan-api/invitations';
+import type { Role } from '@shared/contract/roles';
 import type { PlanClient, PlanRequestInit } from './plan-client';
 import { planFailure } from './plan-failure';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodOutput } from '../../../shared/contract';
-import type { AccessRequest } from '../../../shared/plan-api/access-requests';
-import type { BillingSummary } from '../../../shared/plan-api/bill-pay';
+import type { MethodOutput } from '@shared/contract';
+import type { AccessRequest } from '@shared/plan-api/access-requests';
+import type { BillingSummary } from '@shared/plan-api/bill-pay';
 import { createCore } from '../core';
 import { statement } from '../store/statements';
 import { isQuiet, startSyncTestService, syncUntilQuiet, tempDataDir, waitForEvent, waitForSync, type SyncTestService } from '../test-support/plan-service';

@@ -1,6 +1,6 @@
-import type { CoreEvent } from '../../../shared/contract/events';
-import { roleAllows, roleLabels } from '../../../shared/contract/roles';
-import type { BillingSummary } from '../../../shared/plan-api/bill-pay';
+import type { CoreEvent } from '@shared/contract/events';
+import { roleAllows, roleLabels } from '@shared/contract/roles';
+import type { BillingSummary } from '@shared/plan-api/bill-pay';
 import { readAccessOverview, saveAccessRequests } from '../services/account/access-requests-cache';
 import { createNotification } from '../services/notifications/notifications-repository';
 import type { Store } from '../store/store';

@@ -1,5 +1,5 @@
-import { isRole } from '../../../shared/contract/roles';
-import type { ChangeEntry } from '../../../shared/plan-api/changes';
+import { isRole } from '@shared/contract/roles';
+import type { ChangeEntry } from '@shared/plan-api/changes';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
 import type { FeedPage } from './feed-parse';

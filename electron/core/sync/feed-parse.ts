@@ -1,5 +1,5 @@
-import { changeEntry, type ChangeEntry } from '../../../shared/plan-api/changes';
-import type { CoverageSnapshot, MemberSnapshot } from '../../../shared/plan-api/members';
+import { changeEntry, type ChangeEntry } from '@shared/plan-api/changes';
+import type { CoverageSnapshot, MemberSnapshot } from '@shared/plan-api/members';
 
 /** A change feed page as the sync applies it: member and coverage entries checked, the rest parsed by zod. */
 export interface FeedPage {

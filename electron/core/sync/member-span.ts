@@ -1,4 +1,4 @@
-import type { CoverageTier } from '../../../shared/contract/schemas/group';
+import type { CoverageTier } from '@shared/contract/schemas/group';
 
 export interface SpanPeriod {
   planCode: string;

@@ -1,12 +1,12 @@
 import { createParser } from 'eventsource-parser';
 import type { z } from 'zod';
-import { contractErrorSchema, type ContractError } from '../../../shared/contract/errors';
-import { accessRequestList, type AccessRequest } from '../../../shared/plan-api/access-requests';
-import { accountAnnouncement, me, signInResponse, type AccountAnnouncement, type Me, type SignInResponse } from '../../../shared/plan-api/accounts';
-import { billingSummary, type BillingSummary } from '../../../shared/plan-api/bill-pay';
-import { changesAnnouncement } from '../../../shared/plan-api/changes';
-import { transactionAccepted, type TransactionAccepted } from '../../../shared/plan-api/eligibility';
-import { group as groupSchema, type Group } from '../../../shared/contract/schemas/group';
+import { contractErrorSchema, type ContractError } from '@shared/contract/errors';
+import { accessRequestList, type AccessRequest } from '@shared/plan-api/access-requests';
+import { accountAnnouncement, me, signInResponse, type AccountAnnouncement, type Me, type SignInResponse } from '@shared/plan-api/accounts';
+import { billingSummary, type BillingSummary } from '@shared/plan-api/bill-pay';
+import { changesAnnouncement } from '@shared/plan-api/changes';
+import { transactionAccepted, type TransactionAccepted } from '@shared/plan-api/eligibility';
+import { group as groupSchema, type Group } from '@shared/contract/schemas/group';
 import { parseChangesPage, type FeedPage } from './feed-parse';
 
 /**

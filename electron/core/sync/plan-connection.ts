@@ -1,7 +1,7 @@
-import { ContractFailure } from '../../../shared/contract';
-import type { CoreEvent } from '../../../shared/contract/events';
-import type { SessionInfo } from '../../../shared/contract/methods/sync';
-import { isRole, type Role } from '../../../shared/contract/roles';
+import { ContractFailure } from '@shared/contract';
+import type { CoreEvent } from '@shared/contract/events';
+import type { SessionInfo } from '@shared/contract/methods/sync';
+import { isRole, type Role } from '@shared/contract/roles';
 import { autoLockMinutes, readPendingVerification, readSetting, writeSetting } from '../services/account/account-settings';
 import { createNotification } from '../services/notifications/notifications-repository';
 import { hashUnlockPassword } from '../services/session/unlock-hash';

@@ -1,4 +1,4 @@
-import { ContractFailure } from '../../../shared/contract';
+import { ContractFailure } from '@shared/contract';
 import { PlanError } from './plan-client';
 
 /**

@@ -1,5 +1,5 @@
-import type { CoreEvent } from '../../../shared/contract/events';
-import type { TransactionAccepted } from '../../../shared/plan-api/eligibility';
+import type { CoreEvent } from '@shared/contract/events';
+import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import { markAttemptFailed, markSent, nextDelivery, recordAccepted, recordRejected } from '../services/transactions/outbox-delivery';
 import type { Store } from '../store/store';
 import { PlanError, type PlanClient } from './plan-client';

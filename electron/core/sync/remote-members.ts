@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { CoverageSnapshot, MemberSnapshot } from '../../../shared/plan-api/members';
+import type { CoverageSnapshot, MemberSnapshot } from '@shared/plan-api/members';
 import { dropUpkeepTriggers, restoreTriggers } from '../store/derived-tables';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';

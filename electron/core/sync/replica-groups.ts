@@ -1,7 +1,7 @@
-import type { Group } from '../../../shared/contract/schemas/group';
-import type { Me } from '../../../shared/plan-api/accounts';
-import type { Role } from '../../../shared/contract/roles';
-import type { BillingSummary } from '../../../shared/plan-api/bill-pay';
+import type { Group } from '@shared/contract/schemas/group';
+import type { Me } from '@shared/plan-api/accounts';
+import type { Role } from '@shared/contract/roles';
+import type { BillingSummary } from '@shared/plan-api/bill-pay';
 import { findGroup, saveGroup } from '../store/repositories/groups-repository';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';

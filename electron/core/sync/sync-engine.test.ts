@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { groupUsers } from '../../../server/src/store/schema';
-import type { CoreEvent } from '../../../shared/contract/events';
-import type { ActivityPage } from '../../../shared/contract/methods/transactions';
-import type { TransactionInput } from '../../../shared/contract/schemas/transaction';
-import { defaultGroupPolicy } from '../../../shared/domain/default-policy';
-import { firstEligibleEffectiveDate } from '../../../shared/domain/waiting-period';
-import type { MemberList } from '../../../shared/plan-api/members';
-import { addDays } from '../../../shared/util/dates';
+import type { CoreEvent } from '@shared/contract/events';
+import type { ActivityPage } from '@shared/contract/methods/transactions';
+import type { TransactionInput } from '@shared/contract/schemas/transaction';
+import { defaultGroupPolicy } from '@shared/domain/default-policy';
+import { firstEligibleEffectiveDate } from '@shared/domain/waiting-period';
+import type { MemberList } from '@shared/plan-api/members';
+import { addDays } from '@shared/util/dates';
 import { isQuiet, serviceMembers, startSyncTestService, syncTestCore, syncUntilQuiet, tempDataDir, waitForSync, type SyncTestService } from '../test-support/plan-service';
 
 /** A new hire's enrollment with a spouse, under a surname no generated member has. */

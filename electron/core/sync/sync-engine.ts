@@ -1,5 +1,5 @@
-import type { CoreEvent } from '../../../shared/contract/events';
-import type { SyncStatus } from '../../../shared/contract/methods/sync';
+import type { CoreEvent } from '@shared/contract/events';
+import type { SyncStatus } from '@shared/contract/methods/sync';
 import { outboxCounts } from '../services/transactions/outbox-delivery';
 import { lastReplicatedAt, markReplicated } from '../store/repositories/sync-cursors';
 import { statement } from '../store/statements';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MemberView } from '../../../shared/plan-api/members';
+import type { MemberView } from '@shared/plan-api/members';
 import { storeFileName } from '../store/open-store';
 import { isQuiet, serviceMembers, startSyncTestService, syncTestCore, syncUntilQuiet, tempDataDir, waitForSync, type SyncTestService } from '../test-support/plan-service';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Group } from '../../../shared/contract/schemas/group';
-import type { CoverageRecord, MemberRecord } from '../../../shared/sandbox/types';
-import { defaultGroupPolicy } from '../../../shared/domain/default-policy';
+import type { Group } from '@shared/contract/schemas/group';
+import type { CoverageRecord, MemberRecord } from '@shared/sandbox/types';
+import { defaultGroupPolicy } from '@shared/domain/default-policy';
 import { createFieldCipher } from '../store/field-cipher';
 import { openMemoryStore } from '../store/open-store';
 import { saveGroup } from '../store/repositories/groups-repository';

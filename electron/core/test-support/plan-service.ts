@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { startTestService, type TestService } from '../../../server/test-support/test-service';
 import { bulkLoadMembers } from '../../../server/src/services/sandbox/bulk-load';
-import { generateMembers } from '../../../shared/sandbox/generator';
-import type { MemberList, MemberView } from '../../../shared/plan-api/members';
+import { generateMembers } from '@shared/sandbox/generator';
+import type { MemberList, MemberView } from '@shared/plan-api/members';
 import { createCore, type InProcessCoreOptions } from '../core';
 import type { CoreHandle } from '../core-types';
-import type { SyncStatus } from '../../../shared/contract/methods/sync';
-import type { CoreEvent } from '../../../shared/contract/events';
+import type { SyncStatus } from '@shared/contract/methods/sync';
+import type { CoreEvent } from '@shared/contract/events';
 
 /** The real plan service on 127.0.0.1 (PGlite) with one group of generated members and its administrator. */
 export interface SyncTestService {

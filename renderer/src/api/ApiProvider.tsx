@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
-import type { BridgeEvent } from '../../../shared/contract/bridge';
+import type { BridgeEvent } from '@shared/contract/bridge';
 import type { Transport } from './transport';
 
 const ApiContext = createContext<Transport | null>(null);

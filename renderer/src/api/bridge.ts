@@ -1,4 +1,4 @@
-import type { GroupDeskBridge } from '../../../shared/contract/bridge';
+import type { GroupDeskBridge } from '@shared/contract/bridge';
 
 /** The Electron preload's `window.groupdesk`, if this page runs in GroupDesk's own window. */
 export function findBridge(target: object): GroupDeskBridge | null {

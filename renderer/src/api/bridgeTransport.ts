@@ -1,5 +1,5 @@
-import type { MethodInput, MethodName, MethodOutput, Result } from '../../../shared/contract';
-import type { GroupDeskBridge } from '../../../shared/contract/bridge';
+import type { MethodInput, MethodName, MethodOutput, Result } from '@shared/contract';
+import type { GroupDeskBridge } from '@shared/contract/bridge';
 import type { EventListener, Transport } from './transport';
 
 /** Electron: the preload's bridge already speaks the Result envelope; a rejected IPC means the core is gone. */

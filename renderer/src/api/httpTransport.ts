@@ -1,5 +1,5 @@
-import { coreEvent, errorCodes } from '../../../shared/contract';
-import type { ContractError, MethodInput, MethodName, MethodOutput, Result } from '../../../shared/contract';
+import { coreEvent, errorCodes } from '@shared/contract';
+import type { ContractError, MethodInput, MethodName, MethodOutput, Result } from '@shared/contract';
 import type { EventListener, Transport } from './transport';
 
 const offline: ContractError = {

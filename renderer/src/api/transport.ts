@@ -1,5 +1,5 @@
-import type { MethodInput, MethodName, MethodOutput, Result } from '../../../shared/contract';
-import type { BridgeEvent } from '../../../shared/contract/bridge';
+import type { MethodInput, MethodName, MethodOutput, Result } from '@shared/contract';
+import type { BridgeEvent } from '@shared/contract/bridge';
 
 /**
  * How the renderer reaches the core. Two real implementations (Electron preload bridge, browser host

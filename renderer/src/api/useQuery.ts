@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ContractError, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
+import type { ContractError, MethodInput, MethodName, MethodOutput } from '@shared/contract';
 import { useApi } from './ApiProvider';
 import { useStatusStore } from '../state/statusStore';
 

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../test/renderApp';
 import { createFakeTransport, readyStatus } from '../test/fakeTransport';
-import type { StoreState } from '../../../shared/contract/methods/app';
+import type { StoreState } from '@shared/contract/methods/app';
 
 /** A core whose store is in trouble until `app.startFresh` replaces it, as the real one behaves. */
 function withStore(store: StoreState) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { AlertDialog } from 'radix-ui';
-import type { ContractError } from '../../../shared/contract';
-import type { StoreState } from '../../../shared/contract/methods/app';
+import type { ContractError } from '@shared/contract';
+import type { StoreState } from '@shared/contract/methods/app';
 import { useApi } from '../api/ApiProvider';
 import { useStatusStore } from '../state/statusStore';
 import { useAnnouncer } from '../state/announcer';

@@ -1,4 +1,4 @@
-import { relationshipLabels } from '../../../shared/domain/relationships';
+import { relationshipLabels } from '@shared/domain/relationships';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { Dialog } from 'radix-ui';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ContractError } from '../../../shared/contract';
+import type { ContractError } from '@shared/contract';
 
 /** A failed load: what went wrong in the core's own words (written to be shown) and a way to retry. */
 export function ErrorState({ title, error, onRetry }: { title: string; error: ContractError; onRetry?: () => void }) {

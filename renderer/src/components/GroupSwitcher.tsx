@@ -1,6 +1,6 @@
-import type { GroupSummary } from '../../../shared/contract/methods/groups';
-import { roleLabels } from '../../../shared/contract/roles';
-import { formatUsd } from '../../../shared/util/money';
+import type { GroupSummary } from '@shared/contract/methods/groups';
+import { roleLabels } from '@shared/contract/roles';
+import { formatUsd } from '@shared/util/money';
 import { useGroupStore } from '../state/groupStore';
 import { useRosterView } from '../state/rosterViewStore';
 import { formatCount } from './format';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { NotificationItem } from '../../../shared/contract/methods/notifications';
+import type { NotificationItem } from '@shared/contract/methods/notifications';
 import { renderApp } from '../test/renderApp';
 import { createFakeTransport } from '../test/fakeTransport';
 import { useGroupStore } from '../state/groupStore';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Popover } from 'radix-ui';
 import { useRouter } from '@tanstack/react-router';
-import type { NotificationItem } from '../../../shared/contract/methods/notifications';
+import type { NotificationItem } from '@shared/contract/methods/notifications';
 import { useApi, useCoreEvent } from '../api/ApiProvider';
 import { useQuery } from '../api/useQuery';
 import { useGroupStore } from '../state/groupStore';

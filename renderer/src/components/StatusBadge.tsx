@@ -1,4 +1,4 @@
-import type { MemberStatus } from '../../../shared/contract/schemas/member';
+import type { MemberStatus } from '@shared/contract/schemas/member';
 import { statusLabels } from './format';
 
 export function StatusBadge({ status, pendingSync = false }: { status: MemberStatus; pendingSync?: boolean }) {

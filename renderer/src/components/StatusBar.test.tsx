@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { SyncStatus } from '../../../shared/contract/methods/sync';
+import type { SyncStatus } from '@shared/contract/methods/sync';
 import { renderApp } from '../test/renderApp';
 import { createFakeTransport, sessionWithRoles } from '../test/fakeTransport';
 import type { FakeTransport } from '../test/fakeTransport';

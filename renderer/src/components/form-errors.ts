@@ -1,5 +1,5 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
-import type { ContractError } from '../../../shared/contract';
+import type { ContractError } from '@shared/contract';
 
 /**
  * Puts a refused call's per-field messages (VALIDATION, or a RULE/CONFLICT that names a field) on the

@@ -1,4 +1,4 @@
-import type { MemberStatus } from '../../../shared/contract/schemas/member';
+import type { MemberStatus } from '@shared/contract/schemas/member';
 
 // Calendar dates are plan dates, not instants: format them in UTC so no time zone shifts a birthday.
 const dateFormat = new Intl.DateTimeFormat('en-US', { month: '2-digit', day: '2-digit', year: 'numeric', timeZone: 'UTC' });

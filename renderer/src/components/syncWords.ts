@@ -1,5 +1,5 @@
-import type { AppStatus } from '../../../shared/contract/methods/app';
-import type { SessionInfo, SyncStatus } from '../../../shared/contract/methods/sync';
+import type { AppStatus } from '@shared/contract/methods/app';
+import type { SessionInfo, SyncStatus } from '@shared/contract/methods/sync';
 import { formatCount, formatInstant } from './format';
 
 export type SyncTone = 'online' | 'offline' | 'sandbox' | 'problem';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { TransactionStatus } from '../../../shared/contract/schemas/transaction';
+import type { TransactionStatus } from '@shared/contract/schemas/transaction';
 
 export type ActivityTab = 'all' | TransactionStatus;
 

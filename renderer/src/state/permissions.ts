@@ -1,5 +1,5 @@
-import type { Permission } from '../../../shared/contract/define';
-import { roleAllows, type Role } from '../../../shared/contract/roles';
+import type { Permission } from '@shared/contract/define';
+import { roleAllows, type Role } from '@shared/contract/roles';
 import { useGroupStore } from './groupStore';
 import { useStatusStore } from './statusStore';
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { MemberStatus, Relationship } from '../../../shared/contract/schemas/member';
-import type { RosterSortColumn } from '../../../shared/contract/methods/members';
+import type { MemberStatus, Relationship } from '@shared/contract/schemas/member';
+import type { RosterSortColumn } from '@shared/contract/methods/members';
 
 export interface RosterSort {
   by: RosterSortColumn;

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { CoreEvent, Result } from '../../../shared/contract';
-import type { AppStatus, StoreState } from '../../../shared/contract/methods/app';
-import type { SessionInfo, SyncStatus } from '../../../shared/contract/methods/sync';
+import type { CoreEvent, Result } from '@shared/contract';
+import type { AppStatus, StoreState } from '@shared/contract/methods/app';
+import type { SessionInfo, SyncStatus } from '@shared/contract/methods/sync';
 
 type SyncEvent = Extract<CoreEvent, { type: 'sync.status' }>;
 

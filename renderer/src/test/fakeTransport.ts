@@ -1,10 +1,10 @@
-import type { MethodInput, MethodName, MethodOutput, Result } from '../../../shared/contract';
-import type { AppStatus } from '../../../shared/contract/methods/app';
-import type { BridgeEvent } from '../../../shared/contract/bridge';
-import type { RosterRow } from '../../../shared/contract/schemas/member';
-import type { MembershipCounts } from '../../../shared/contract/methods/dashboard';
-import type { SessionInfo } from '../../../shared/contract/methods/sync';
-import type { Role } from '../../../shared/contract/roles';
+import type { MethodInput, MethodName, MethodOutput, Result } from '@shared/contract';
+import type { AppStatus } from '@shared/contract/methods/app';
+import type { BridgeEvent } from '@shared/contract/bridge';
+import type { RosterRow } from '@shared/contract/schemas/member';
+import type { MembershipCounts } from '@shared/contract/methods/dashboard';
+import type { SessionInfo } from '@shared/contract/methods/sync';
+import type { Role } from '@shared/contract/roles';
 import type { Transport } from '../api/transport';
 import { makeMembers, plans } from './fixtures';
 import type { FixtureMember } from './fixtures';

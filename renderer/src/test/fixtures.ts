@@ -1,5 +1,5 @@
-import type { MemberDetail, RosterRow } from '../../../shared/contract/schemas/member';
-import type { CoverageTier } from '../../../shared/contract/schemas/group';
+import type { MemberDetail, RosterRow } from '@shared/contract/schemas/member';
+import type { CoverageTier } from '@shared/contract/schemas/group';
 
 /** A deterministic sandbox-like data set for component tests: families with subscribers and dependents. */
 export const plans = [

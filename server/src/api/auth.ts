@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { ContractFailure } from '../../../shared/contract/errors';
-import type { Permission } from '../../../shared/contract/define';
-import { roleAllows, roleLabels, type Role } from '../../../shared/contract/roles';
+import { ContractFailure } from '@shared/contract/errors';
+import type { Permission } from '@shared/contract/define';
+import { roleAllows, roleLabels, type Role } from '@shared/contract/roles';
 import type { Db } from '../store/db';
 import { findSession, type SessionIdentity } from '../services/accounts/sessions';
 

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ContractFailure, type ContractError, type ErrorCode } from '../../../shared/contract/errors';
+import { ContractFailure, type ContractError, type ErrorCode } from '@shared/contract/errors';
 import { ThrottledFailure } from '../services/throttled-failure';
 
 /** How each contract error code travels over HTTP. */

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { groupNumber } from '../../../shared/contract/schemas/primitives';
-import { formatUsd } from '../../../shared/util/money';
-import { firstOfNextMonth } from '../../../shared/util/dates';
+import { groupNumber } from '@shared/contract/schemas/primitives';
+import { formatUsd } from '@shared/util/money';
+import { firstOfNextMonth } from '@shared/util/dates';
 import { periodStartOf } from '../services/billing/billing-calendar';
 import { issueInvoice } from '../services/billing/issue-invoice';
 import { UsageError, type OpsCommand } from './command';

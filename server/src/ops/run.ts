@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { ContractFailure } from '../../../shared/contract/errors';
+import { ContractFailure } from '@shared/contract/errors';
 import type { ServiceConfig } from '../config';
 import { openDatabase } from '../store/db';
 import { createMailer } from '../mail/mailer';

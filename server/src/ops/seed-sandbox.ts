@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { and, count, eq } from 'drizzle-orm';
-import { addMonths, isIsoDate } from '../../../shared/util/dates';
-import { defaultSandboxSeed, generateSandbox } from '../../../shared/sandbox/generator';
+import { addMonths, isIsoDate } from '@shared/util/dates';
+import { defaultSandboxSeed, generateSandbox } from '@shared/sandbox/generator';
 import type { Db } from '../store/db';
 import { groups, invoices, members } from '../store/schema';
 import { recordAudit } from '../services/audit';

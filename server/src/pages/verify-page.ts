@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { ContractFailure } from '../../../shared/contract/errors';
+import { ContractFailure } from '@shared/contract/errors';
 import type { ServiceDeps } from '../api/deps';
 import { credentialLimit } from '../api/routes/limits';
 import { verifyEmail } from '../services/accounts/verification';

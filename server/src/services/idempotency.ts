@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { ContractFailure } from '../../../shared/contract/errors';
+import { ContractFailure } from '@shared/contract/errors';
 import type { Db } from '../store/db';
 import { idempotencyKeys } from '../store/schema';
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { ACCESS_CODE_ALPHABET } from '../../../shared/plan-api/invitations';
+import { ACCESS_CODE_ALPHABET } from '@shared/plan-api/invitations';
 
 /**
  * `length` characters drawn uniformly (crypto `randomInt`, no modulo bias) from the 32-letter

@@ -1,4 +1,4 @@
-import { ContractFailure } from '../../../shared/contract/errors';
+import { ContractFailure } from '@shared/contract/errors';
 
 /**
  * Throttling (rate limits and sign-in lockouts) answers HTTP 429 with code `RULE` and a

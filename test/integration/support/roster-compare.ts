@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { Api } from '../../../server/test-support/http';
-import type { MemberList, MemberView } from '../../../shared/plan-api/members';
+import type { MemberList, MemberView } from '@shared/plan-api/members';
 import { storeFileName } from '../../../electron/core/store/open-store';
 
 /** The fields of a member both sides must agree on, flattened to compare with one `toEqual`. */

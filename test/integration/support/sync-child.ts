@@ -7,9 +7,9 @@
  * Lines: `ready`, `submitted <outboxId> <kind> <tag>`, `refused <kind> <tag> <code>`, `sync`,
  * `event <type> [state applied/total pending]`, `quiet`.
  */
-import type { CoreEvent } from '../../../shared/contract/events';
-import type { TransactionInput } from '../../../shared/contract/schemas/transaction';
-import { createRandom } from '../../../shared/util/random';
+import type { CoreEvent } from '@shared/contract/events';
+import type { TransactionInput } from '@shared/contract/schemas/transaction';
+import { createRandom } from '@shared/util/random';
 import { openSyncCore } from './sync-core';
 import { syncToQuiet } from './sync-quiet';
 import { enrollment } from './transaction-inputs';

@@ -1,5 +1,5 @@
 import { createCore } from '../../../electron/core/core';
-import type { Result } from '../../../shared/contract';
+import type { Result } from '@shared/contract';
 
 /** The desktop core in this process, connected to a plan service with a signed-in token (no sandbox). */
 export function openSyncCore(options: { dataDir: string; key: Buffer; url: string; token: string; today: string }) {

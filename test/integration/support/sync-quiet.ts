@@ -1,5 +1,5 @@
 import type { CoreHandle } from '../../../electron/core/core-types';
-import type { SyncStatus } from '../../../shared/contract/methods/sync';
+import type { SyncStatus } from '@shared/contract/methods/sync';
 
 import { isQuiet, waitForSync } from '../../../electron/core/test-support/plan-service';
 

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { generateMembers } from '../../../shared/sandbox/generator';
+import { generateMembers } from '@shared/sandbox/generator';
 import { startPlanService, type PlanService } from '../../../server/src/start';
 import { createGroup, type NewGroupInput } from '../../../server/src/services/groups/create-group';
 import { grantRole } from '../../../server/src/services/groups/grant-role';
@@ -15,7 +15,7 @@ import { eq } from 'drizzle-orm';
 import { apiClient, type Api } from '../../../server/test-support/http';
 import { createScratchDatabase, type ScratchDatabase } from '../../../server/test-support/backends';
 import type { Backend } from '../../../server/src/store/db';
-import type { Role } from '../../../shared/contract/roles';
+import type { Role } from '@shared/contract/roles';
 
 export const syncGroupNumber = '550011';
 

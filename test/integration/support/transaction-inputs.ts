@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import type { TransactionInput } from '../../../shared/contract/schemas/transaction';
-import { defaultGroupPolicy } from '../../../shared/domain/default-policy';
-import { firstEligibleEffectiveDate } from '../../../shared/domain/waiting-period';
-import { addDays } from '../../../shared/util/dates';
+import type { TransactionInput } from '@shared/contract/schemas/transaction';
+import { defaultGroupPolicy } from '@shared/domain/default-policy';
+import { firstEligibleEffectiveDate } from '@shared/domain/waiting-period';
+import { addDays } from '@shared/util/dates';
 import { storeFileName } from '../../../electron/core/store/open-store';
 
 /**

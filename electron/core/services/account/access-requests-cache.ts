@@ -1,5 +1,5 @@
-import { accessRequest, type AccessRequest } from '../../../../shared/plan-api/access-requests';
-import type { AccessOverview } from '../../../../shared/contract/methods/account';
+import { accessRequest, type AccessRequest } from '@shared/plan-api/access-requests';
+import type { AccessOverview } from '@shared/contract/methods/account';
 import { statement } from '../../store/statements';
 import type { Store } from '../../store/store';
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreEvent } from '../../../../shared/contract/events';
-import type { AccessOverview } from '../../../../shared/contract/methods/account';
-import type { AccessRequestInput } from '../../../../shared/plan-api/access-requests';
+import type { CoreEvent } from '@shared/contract/events';
+import type { AccessOverview } from '@shared/contract/methods/account';
+import type { AccessRequestInput } from '@shared/plan-api/access-requests';
 import { startSyncTestService, type SyncTestService } from '../../test-support/plan-service';
 import { answerOf, Desktops, hasGroup, waitForAnswer, waitForSession } from './account-test-kit';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ContractFailure, type ParsedInput } from '../../../../shared/contract';
-import type { AccessRequest } from '../../../../shared/plan-api/access-requests';
-import type { RedeemResponse } from '../../../../shared/plan-api/invitations';
+import { ContractFailure, type ParsedInput } from '@shared/contract';
+import type { AccessRequest } from '@shared/plan-api/access-requests';
+import type { RedeemResponse } from '@shared/plan-api/invitations';
 import type { HandlerContext } from '../../dispatch/handler-types';
 import { fileAccessRequest, redeemAccessCode } from '../../sync/account-client';
 import { saveAccessRequests } from './access-requests-cache';

@@ -1,4 +1,4 @@
-import { ContractFailure } from '../../../../shared/contract';
+import { ContractFailure } from '@shared/contract';
 import { handlers, type HandlerContext } from '../../dispatch/handler-types';
 import type { PlanClient } from '../../sync/plan-client';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pendingVerification, type PendingVerification } from '../../../../shared/contract/methods/account';
+import { pendingVerification, type PendingVerification } from '@shared/contract/methods/account';
 import { statement } from '../../store/statements';
 import type { Store } from '../../store/store';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract';
-import type { SessionInfo } from '../../../../shared/contract/methods/sync';
+import type { MethodInput, MethodName, MethodOutput } from '@shared/contract';
+import type { SessionInfo } from '@shared/contract/methods/sync';
 import { createCore } from '../../core';
 import type { CoreHandle } from '../../core-types';
 import { tempDataDir, type SyncTestService } from '../../test-support/plan-service';

@@ -1,4 +1,4 @@
-import type { ParsedInput } from '../../../../shared/contract';
+import type { ParsedInput } from '@shared/contract';
 import type { HandlerContext } from '../../dispatch/handler-types';
 import { changePassword as changePasswordAtPlan } from '../../sync/account-client';
 import { readUnlockHash, writeUnlockHash } from '../../sync/session-store';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreEvent } from '../../../../shared/contract/events';
+import type { CoreEvent } from '@shared/contract/events';
 import { goodPassword, uniqueUserId } from '../../../../server/test-support/fixtures';
 import { startSyncTestService, tempDataDir, type SyncTestService } from '../../test-support/plan-service';
 import { Desktops } from './account-test-kit';

@@ -1,5 +1,5 @@
-import { ContractFailure, type ParsedInput } from '../../../../shared/contract';
-import type { PendingVerification } from '../../../../shared/contract/methods/account';
+import { ContractFailure, type ParsedInput } from '@shared/contract';
+import type { PendingVerification } from '@shared/contract/methods/account';
 import type { HandlerContext } from '../../dispatch/handler-types';
 import { registerAccount, verifyEmail } from '../../sync/account-client';
 import { readPendingVerification, writeSetting } from './account-settings';

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import type { MembershipCounts } from '../../../../shared/contract/methods/dashboard';
-import { coverageTiers, type CoverageTier } from '../../../../shared/contract/schemas/group';
-import type { MemberStatus } from '../../../../shared/contract/schemas/member';
-import { visibleSince } from '../../../../shared/domain/member-status';
+import type { MembershipCounts } from '@shared/contract/methods/dashboard';
+import { coverageTiers, type CoverageTier } from '@shared/contract/schemas/group';
+import type { MemberStatus } from '@shared/contract/schemas/member';
+import { visibleSince } from '@shared/domain/member-status';
 import { planNames } from '../../store/repositories/groups-repository';
 import { statement } from '../../store/statements';
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { ContractFailure } from '../../../../shared/contract';
-import type { Draft, DraftSummary, WizardName } from '../../../../shared/contract/schemas/transaction';
+import { ContractFailure } from '@shared/contract';
+import type { Draft, DraftSummary, WizardName } from '@shared/contract/schemas/transaction';
 import { statement } from '../../store/statements';
 import type { Store } from '../../store/store';
 

@@ -1,4 +1,4 @@
-import { ContractFailure } from '../../../../shared/contract';
+import { ContractFailure } from '@shared/contract';
 import { handlers } from '../../dispatch/handler-types';
 import { findGroup, listGroups } from '../../store/repositories/groups-repository';
 

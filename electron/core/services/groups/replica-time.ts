@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ContractFailure } from '../../../../shared/contract';
+import { ContractFailure } from '@shared/contract';
 import { replicatedAt } from '../../store/repositories/sync-cursors';
 import { statement } from '../../store/statements';
 

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import type { Address, CoverageTier } from '../../../../shared/contract/schemas/group';
-import type { MemberDetail } from '../../../../shared/contract/schemas/member';
-import { isVisible, memberStatusOn, visibleSince } from '../../../../shared/domain/member-status';
-import { maskSsn } from '../../../../shared/util/mask';
+import type { Address, CoverageTier } from '@shared/contract/schemas/group';
+import type { MemberDetail } from '@shared/contract/schemas/member';
+import { isVisible, memberStatusOn, visibleSince } from '@shared/domain/member-status';
+import { maskSsn } from '@shared/util/mask';
 import { statement } from '../../store/statements';
 import { rosterColumns, toRosterRow, type RosterRowRecord } from './roster-row';
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { RosterRow } from '../../../../shared/contract/schemas/member';
-import { visibleSince } from '../../../../shared/domain/member-status';
+import type { RosterRow } from '@shared/contract/schemas/member';
+import { visibleSince } from '@shared/domain/member-status';
 import { statement } from '../../store/statements';
 import { rosterColumns, toRosterRow, type RosterRowRecord } from './roster-row';
 import { foldName, parseSearchText, prefixUpperBound } from './search-text';

@@ -1,4 +1,4 @@
-import { ContractFailure } from '../../../../shared/contract';
+import { ContractFailure } from '@shared/contract';
 import { handlers } from '../../dispatch/handler-types';
 import { groupAsOf } from '../groups/replica-time';
 import { findMemberDetail } from './member-detail';

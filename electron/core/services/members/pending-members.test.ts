@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rosterQuery } from '../../../../shared/contract/methods/members';
+import { rosterQuery } from '@shared/contract/methods/members';
 import { fixtureToday } from '../../test-support/member-fixtures';
 import { queueTransaction } from '../transactions/queue-change';
 import { fileStore, testNow } from '../transactions/transactions-test-store';

@@ -1,5 +1,5 @@
-import type { MemberStatus, Relationship } from '../../../../shared/contract/schemas/member';
-import { visibleSince } from '../../../../shared/domain/member-status';
+import type { MemberStatus, Relationship } from '@shared/contract/schemas/member';
+import { visibleSince } from '@shared/domain/member-status';
 import type { SearchTerms } from './search-text';
 
 export interface RosterFilter {

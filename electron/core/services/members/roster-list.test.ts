@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../../../shared/contract';
+import { contract } from '@shared/contract';
 import { fixtureStore, fixtureToday } from '../../test-support/member-fixtures';
 import { listRoster } from './roster-list';
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { ParsedInput } from '../../../../shared/contract';
-import type { RosterRow } from '../../../../shared/contract/schemas/member';
+import type { ParsedInput } from '@shared/contract';
+import type { RosterRow } from '@shared/contract/schemas/member';
 import { statement } from '../../store/statements';
 import { cachedCount } from './count-cache';
 import { rosterWhere } from './roster-filter';

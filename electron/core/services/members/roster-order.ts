@@ -1,4 +1,4 @@
-import type { RosterSortColumn } from '../../../../shared/contract/methods/members';
+import type { RosterSortColumn } from '@shared/contract/methods/members';
 
 const names = (a: string) => [`${a}.last_name`, `${a}.first_name`, `${a}.member_id`];
 

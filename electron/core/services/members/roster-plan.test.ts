@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../../../shared/contract';
+import { contract } from '@shared/contract';
 import { fixtureStore, fixtureToday } from '../../test-support/member-fixtures';
 import { rosterWhere } from './roster-filter';
 import { familyPageSql } from './roster-list';

@@ -1,6 +1,6 @@
-import type { CoverageTier } from '../../../../shared/contract/schemas/group';
-import type { Relationship, RosterRow } from '../../../../shared/contract/schemas/member';
-import { memberStatusOn } from '../../../../shared/domain/member-status';
+import type { CoverageTier } from '@shared/contract/schemas/group';
+import type { Relationship, RosterRow } from '@shared/contract/schemas/member';
+import { memberStatusOn } from '@shared/domain/member-status';
 
 /** The columns of a roster row over alias `m`, plan name looked up only for the rows returned. */
 export const rosterColumns = `m.member_id, m.subscriber_id, m.relationship, m.first_name, m.last_name, m.date_of_birth, m.plan_code,

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { CoreEvent } from '../../../../shared/contract/events';
-import type { NotificationItem, notificationKinds } from '../../../../shared/contract/methods/notifications';
+import type { CoreEvent } from '@shared/contract/events';
+import type { NotificationItem, notificationKinds } from '@shared/contract/methods/notifications';
 import { statement } from '../../store/statements';
 
 type NotificationKind = (typeof notificationKinds)[number];

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoreEvent } from '../../../../shared/contract/events';
-import type { MethodOutput } from '../../../../shared/contract';
+import type { CoreEvent } from '@shared/contract/events';
+import type { MethodOutput } from '@shared/contract';
 import { createCore } from '../../core';
 import { isQuiet, startSyncTestService, tempDataDir, waitForSync, type SyncTestService } from '../../test-support/plan-service';
 

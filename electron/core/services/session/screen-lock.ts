@@ -1,5 +1,5 @@
-import { ContractFailure } from '../../../../shared/contract';
-import type { CoreEvent } from '../../../../shared/contract/events';
+import { ContractFailure } from '@shared/contract';
+import type { CoreEvent } from '@shared/contract/events';
 import { readSetting, writeSetting } from '../account/account-settings';
 import { createNotification } from '../notifications/notifications-repository';
 import type { Store } from '../../store/store';

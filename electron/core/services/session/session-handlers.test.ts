@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TransactionInput } from '../../../../shared/contract/schemas/transaction';
-import { defaultGroupPolicy } from '../../../../shared/domain/default-policy';
-import { firstEligibleEffectiveDate } from '../../../../shared/domain/waiting-period';
-import { addDays } from '../../../../shared/util/dates';
-import type { CoreEvent } from '../../../../shared/contract/events';
-import { sessionInfo, type SessionInfo } from '../../../../shared/contract/methods/sync';
+import type { TransactionInput } from '@shared/contract/schemas/transaction';
+import { defaultGroupPolicy } from '@shared/domain/default-policy';
+import { firstEligibleEffectiveDate } from '@shared/domain/waiting-period';
+import { addDays } from '@shared/util/dates';
+import type { CoreEvent } from '@shared/contract/events';
+import { sessionInfo, type SessionInfo } from '@shared/contract/methods/sync';
 import { createCore } from '../../core';
 import { isQuiet, startSyncTestService, tempDataDir, waitForSync, type SyncTestService } from '../../test-support/plan-service';
 

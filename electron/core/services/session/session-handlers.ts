@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../../../../shared/contract/methods/sync';
+import type { SessionInfo } from '@shared/contract/methods/sync';
 import { handlers, type HandlerContext } from '../../dispatch/handler-types';
 import { writeSetting } from '../account/account-settings';
 import { lockScreen, unlockScreen } from './screen-lock';

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import { deriveCoverageTier } from '../../../../shared/domain/coverage-tier';
-import { validateDependentAge } from '../../../../shared/domain/dependent-age';
-import { validateFamilyComposition } from '../../../../shared/domain/family-composition';
-import { qualifyingEvent, validateQualifyingEvent } from '../../../../shared/domain/qualifying-events';
-import { relationshipLabels } from '../../../../shared/domain/relationships';
-import { validateRetroDate } from '../../../../shared/domain/retro-window';
-import { personFields, type addDependentRequest } from '../../../../shared/plan-api/eligibility';
-import { maxDate } from '../../../../shared/util/dates';
+import { deriveCoverageTier } from '@shared/domain/coverage-tier';
+import { validateDependentAge } from '@shared/domain/dependent-age';
+import { validateFamilyComposition } from '@shared/domain/family-composition';
+import { qualifyingEvent, validateQualifyingEvent } from '@shared/domain/qualifying-events';
+import { relationshipLabels } from '@shared/domain/relationships';
+import { validateRetroDate } from '@shared/domain/retro-window';
+import { personFields, type addDependentRequest } from '@shared/plan-api/eligibility';
+import { maxDate } from '@shared/util/dates';
 import { enforce, fullName, provisionalDependentId, refuse, retierCovered, type ChangeEnv, type PlannedChange } from './change-plan';
 import { assertNoPendingChange, coveredOn, replicaFamily, requireReplicaMember } from './local-replica';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { ContractFailure } from '../../../../shared/contract';
-import type { BulkOutcome, bulkAction } from '../../../../shared/contract/schemas/transaction';
-import { memberStatusOn } from '../../../../shared/domain/member-status';
+import { ContractFailure } from '@shared/contract';
+import type { BulkOutcome, bulkAction } from '@shared/contract/schemas/transaction';
+import { memberStatusOn } from '@shared/domain/member-status';
 import { fullName } from './change-plan';
 import { planIdCards } from './id-cards-change';
 import { findReplicaMember, type ReplicaMember } from './local-replica';

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BulkOutcome } from '../../../../shared/contract/schemas/transaction';
-import type { TransactionAccepted } from '../../../../shared/plan-api/eligibility';
+import type { BulkOutcome } from '@shared/contract/schemas/transaction';
+import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import { recordAccepted } from './outbox-delivery';
 import { fileStore, replicaState, testNow, transactionsCore } from './transactions-test-store';
 

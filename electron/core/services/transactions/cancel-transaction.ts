@@ -1,6 +1,6 @@
-import { ContractFailure } from '../../../../shared/contract';
-import type { ActivityItem } from '../../../../shared/contract/schemas/transaction';
-import { isProvisionalMemberId } from '../../../../shared/contract/schemas/primitives';
+import { ContractFailure } from '@shared/contract';
+import type { ActivityItem } from '@shared/contract/schemas/transaction';
+import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
 import { statement } from '../../store/statements';
 import { applyDeferredRemote } from '../../sync/deferred-remote';
 import { outboxMemberIds, requireOutboxRow, toActivityItem, undoOf } from './outbox-rows';

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import { ContractFailure } from '../../../../shared/contract';
-import type { Relationship } from '../../../../shared/contract/schemas/member';
-import { deriveCoverageTier } from '../../../../shared/domain/coverage-tier';
-import type { RuleResult } from '../../../../shared/domain/rule-result';
-import type { TransactionKind } from '../../../../shared/plan-api/eligibility';
+import { ContractFailure } from '@shared/contract';
+import type { Relationship } from '@shared/contract/schemas/member';
+import { deriveCoverageTier } from '@shared/domain/coverage-tier';
+import type { RuleResult } from '@shared/domain/rule-result';
+import type { TransactionKind } from '@shared/plan-api/eligibility';
 import type { FieldCipher } from '../../store/field-cipher';
 import type { GroupRules, ReplicaMember } from './local-replica';
 import type { PendingWriter } from './pending-writer';

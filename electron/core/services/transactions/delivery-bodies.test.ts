@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDependentRequest, enrollRequest, idCardRequest, reinstateRequest, terminateRequest, updateDemographicsRequest } from '../../../../shared/plan-api/eligibility';
+import { addDependentRequest, enrollRequest, idCardRequest, reinstateRequest, terminateRequest, updateDemographicsRequest } from '@shared/plan-api/eligibility';
 import { markAttemptFailed, nextDelivery } from './outbox-delivery';
 import { fileStore, testNow, transactionsCore } from './transactions-test-store';
 

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { ContractFailure } from '../../../../shared/contract';
-import { validateDependentAge } from '../../../../shared/domain/dependent-age';
-import { memberStatusOn } from '../../../../shared/domain/member-status';
-import { validateRetroDate } from '../../../../shared/domain/retro-window';
-import type { updateDemographicsRequest } from '../../../../shared/plan-api/eligibility';
-import { maxDate } from '../../../../shared/util/dates';
+import { ContractFailure } from '@shared/contract';
+import { validateDependentAge } from '@shared/domain/dependent-age';
+import { memberStatusOn } from '@shared/domain/member-status';
+import { validateRetroDate } from '@shared/domain/retro-window';
+import type { updateDemographicsRequest } from '@shared/plan-api/eligibility';
+import { maxDate } from '@shared/util/dates';
 import { statement } from '../../store/statements';
 import { enforce, fullName, refuse, type ChangeEnv, type PlannedChange } from './change-plan';
 import { assertNoPendingChange, requireReplicaMember } from './local-replica';

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
-import { ContractFailure } from '../../../../shared/contract';
-import { isProvisionalMemberId } from '../../../../shared/contract/schemas/primitives';
-import { deriveCoverageTier } from '../../../../shared/domain/coverage-tier';
-import { validateDependentAge } from '../../../../shared/domain/dependent-age';
-import { validateFamilyComposition } from '../../../../shared/domain/family-composition';
-import { isPartnerRelationship } from '../../../../shared/domain/relationships';
-import { validateRetroDate } from '../../../../shared/domain/retro-window';
-import { firstEligibleEffectiveDate } from '../../../../shared/domain/waiting-period';
-import { personFields, type enrollRequest } from '../../../../shared/plan-api/eligibility';
-import type { MemberRecord } from '../../../../shared/sandbox/types';
+import { ContractFailure } from '@shared/contract';
+import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
+import { deriveCoverageTier } from '@shared/domain/coverage-tier';
+import { validateDependentAge } from '@shared/domain/dependent-age';
+import { validateFamilyComposition } from '@shared/domain/family-composition';
+import { isPartnerRelationship } from '@shared/domain/relationships';
+import { validateRetroDate } from '@shared/domain/retro-window';
+import { firstEligibleEffectiveDate } from '@shared/domain/waiting-period';
+import { personFields, type enrollRequest } from '@shared/plan-api/eligibility';
+import type { MemberRecord } from '@shared/sandbox/types';
 import { statement } from '../../store/statements';
 import { enforce, fullName, provisionalDependentId, provisionalSubscriberId, refuse, type ChangeEnv, type PlannedChange } from './change-plan';
 

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { ContractFailure } from '../../../../shared/contract';
-import { memberStatusOn } from '../../../../shared/domain/member-status';
-import { idCardReasonShort } from '../../../../shared/domain/id-card-reasons';
-import type { idCardRequest } from '../../../../shared/plan-api/eligibility';
+import { ContractFailure } from '@shared/contract';
+import { memberStatusOn } from '@shared/domain/member-status';
+import { idCardReasonShort } from '@shared/domain/id-card-reasons';
+import type { idCardRequest } from '@shared/plan-api/eligibility';
 import { fullName, refuse, type ChangeEnv, type PlannedChange } from './change-plan';
 import { findReplicaMember, type ReplicaMember } from './local-replica';
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { ContractFailure } from '../../../../shared/contract';
-import type { Address, CoverageTier, GroupPolicy } from '../../../../shared/contract/schemas/group';
-import type { Relationship } from '../../../../shared/contract/schemas/member';
+import { ContractFailure } from '@shared/contract';
+import type { Address, CoverageTier, GroupPolicy } from '@shared/contract/schemas/group';
+import type { Relationship } from '@shared/contract/schemas/member';
 import { findGroup } from '../../store/repositories/groups-repository';
 import { statement } from '../../store/statements';
 

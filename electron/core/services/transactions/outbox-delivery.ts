@@ -1,7 +1,7 @@
-import type { ContractError } from '../../../../shared/contract';
-import type { CoreEvent } from '../../../../shared/contract/events';
-import { isProvisionalMemberId } from '../../../../shared/contract/schemas/primitives';
-import type { TransactionAccepted, TransactionKind } from '../../../../shared/plan-api/eligibility';
+import type { ContractError } from '@shared/contract';
+import type { CoreEvent } from '@shared/contract/events';
+import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
+import type { TransactionAccepted, TransactionKind } from '@shared/plan-api/eligibility';
 import { statement } from '../../store/statements';
 import type { Store } from '../../store/store';
 

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { MemberRecord } from '../../../../shared/sandbox/types';
+import type { MemberRecord } from '@shared/sandbox/types';
 import type { FieldCipher } from '../../store/field-cipher';
 import { insertMember } from '../../store/repositories/member-writes';
 import { statement } from '../../store/statements';

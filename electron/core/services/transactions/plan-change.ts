@@ -1,4 +1,4 @@
-import type { ParsedTransactionInput } from '../../../../shared/contract/schemas/transaction';
+import type { ParsedTransactionInput } from '@shared/contract/schemas/transaction';
 import { planAddDependent } from './add-dependent-change';
 import type { ChangeEnv, PlannedChange } from './change-plan';
 import { planDemographics } from './demographics-change';

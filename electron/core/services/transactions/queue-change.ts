@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ContractFailure } from '../../../../shared/contract';
-import type { ParsedTransactionInput } from '../../../../shared/contract/schemas/transaction';
+import { ContractFailure } from '@shared/contract';
+import type { ParsedTransactionInput } from '@shared/contract/schemas/transaction';
 import { statement } from '../../store/statements';
 import type { Store } from '../../store/store';
 import { actingUserId } from './acting-user';

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { validateDependentAge } from '../../../../shared/domain/dependent-age';
-import { validateFamilyComposition } from '../../../../shared/domain/family-composition';
-import { validateRetroDate } from '../../../../shared/domain/retro-window';
-import type { reinstateRequest } from '../../../../shared/plan-api/eligibility';
-import { addDays } from '../../../../shared/util/dates';
+import { validateDependentAge } from '@shared/domain/dependent-age';
+import { validateFamilyComposition } from '@shared/domain/family-composition';
+import { validateRetroDate } from '@shared/domain/retro-window';
+import type { reinstateRequest } from '@shared/plan-api/eligibility';
+import { addDays } from '@shared/util/dates';
 import { enforce, fullName, refuse, retierCovered, type ChangeEnv, type PlannedChange } from './change-plan';
 import { assertNoPendingChange, replicaFamily, requireReplicaMember } from './local-replica';
 

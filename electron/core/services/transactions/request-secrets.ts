@@ -1,4 +1,4 @@
-import { maskSsn } from '../../../../shared/util/mask';
+import { maskSsn } from '@shared/util/mask';
 
 /**
  * Full SSNs never sit in an outbox payload or a draft's data in plain text (DESIGN.md, Data): they

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { validateTermination } from '../../../../shared/domain/termination';
-import { terminationReason } from '../../../../shared/domain/termination-reasons';
-import type { terminateRequest } from '../../../../shared/plan-api/eligibility';
+import { validateTermination } from '@shared/domain/termination';
+import { terminationReason } from '@shared/domain/termination-reasons';
+import type { terminateRequest } from '@shared/plan-api/eligibility';
 import { enforce, fullName, refuse, retierCovered, type ChangeEnv, type PlannedChange } from './change-plan';
 import { assertNoPendingChange, replicaFamily, requireReplicaMember, type ReplicaMember } from './local-replica';
 

@@ -1,12 +1,12 @@
-import { ContractFailure } from '../../../../shared/contract';
-import type { Relationship } from '../../../../shared/contract/schemas/member';
-import type { TransactionStatus } from '../../../../shared/contract/schemas/transaction';
-import type { IdCardRequest } from '../../../../shared/plan-api/eligibility';
+import { ContractFailure } from '@shared/contract';
+import type { Relationship } from '@shared/contract/schemas/member';
+import type { TransactionStatus } from '@shared/contract/schemas/transaction';
+import type { IdCardRequest } from '@shared/plan-api/eligibility';
 import { renderIdCardRequestForm } from '../../exports/id-card-request-form';
 import { findGroup } from '../../store/repositories/groups-repository';
 import { statement } from '../../store/statements';
 import type { Store } from '../../store/store';
-import { idCardReasonLabels } from '../../../../shared/domain/id-card-reasons';
+import { idCardReasonLabels } from '@shared/domain/id-card-reasons';
 import { requireOutboxRow } from './outbox-rows';
 
 const statusWords: Record<TransactionStatus, string> = {

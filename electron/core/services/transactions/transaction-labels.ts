@@ -1,5 +1,5 @@
-import type { WizardName } from '../../../../shared/contract/schemas/transaction';
-import type { TransactionKind } from '../../../../shared/plan-api/eligibility';
+import type { WizardName } from '@shared/contract/schemas/transaction';
+import type { TransactionKind } from '@shared/plan-api/eligibility';
 
 /** What a notification calls a transaction: no member in it (it may become an OS notification). */
 export const transactionKindLabels: Record<TransactionKind, string> = {

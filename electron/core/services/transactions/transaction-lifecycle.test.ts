@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityItem } from '../../../../shared/contract/schemas/transaction';
-import type { TransactionAccepted } from '../../../../shared/plan-api/eligibility';
+import type { ActivityItem } from '@shared/contract/schemas/transaction';
+import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import { fixtureToday } from '../../test-support/member-fixtures';
 import { findMemberDetail } from '../members/member-detail';
 import { markAttemptFailed, markSent, nextDelivery, outboxCounts, recordAccepted, recordRejected } from './outbox-delivery';

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { Address, Group, GroupPolicy, Plan, TierRates } from '../../../../shared/contract/schemas/group';
-import { coverageTiers } from '../../../../shared/contract/schemas/group';
-import type { Role } from '../../../../shared/contract/roles';
+import type { Address, Group, GroupPolicy, Plan, TierRates } from '@shared/contract/schemas/group';
+import { coverageTiers } from '@shared/contract/schemas/group';
+import type { Role } from '@shared/contract/roles';
 import { statement } from '../statements';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateMembers } from '../../../../shared/sandbox/generator';
+import { generateMembers } from '@shared/sandbox/generator';
 import { fixtureGroup, fixtureMembers, fixtureStore, fixtureToday, member } from '../../test-support/member-fixtures';
 import { bulkLoadMembers } from './member-bulk-load';
 import { insertMember } from './member-writes';

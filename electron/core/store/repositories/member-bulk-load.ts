@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { coverageSpan } from '../../../../shared/domain/member-status';
-import type { MemberRecord } from '../../../../shared/sandbox/types';
+import { coverageSpan } from '@shared/domain/member-status';
+import type { MemberRecord } from '@shared/sandbox/types';
 import { dropRosterIndexes, dropUpkeepTriggers, rebuildSearchIndex, restoreIndexes, restoreTriggers } from '../derived-tables';
 import type { FieldCipher } from '../field-cipher';
 import { statement } from '../statements';

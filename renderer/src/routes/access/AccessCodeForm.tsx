@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { contract } from '../../../../shared/contract';
-import type { ContractError } from '../../../../shared/contract';
-import { roleLabels } from '../../../../shared/contract/roles';
+import { contract } from '@shared/contract';
+import type { ContractError } from '@shared/contract';
+import { roleLabels } from '@shared/contract/roles';
 import { useApi } from '../../api/ApiProvider';
 import { TextField } from '../../wizards/common';
 

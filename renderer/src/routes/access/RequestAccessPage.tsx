@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { accessRequestInput, type AccessRequest, type AccessRequestInput } from '../../../../shared/plan-api/access-requests';
+import { accessRequestInput, type AccessRequest, type AccessRequestInput } from '@shared/plan-api/access-requests';
 import { useApi } from '../../api/ApiProvider';
 import { BackIcon } from '../../components/icons';
 import { CheckboxField, TextField } from '../../wizards/common';

@@ -1,4 +1,4 @@
-import type { AccessRequest } from '../../../../shared/plan-api/access-requests';
+import type { AccessRequest } from '@shared/plan-api/access-requests';
 import { useCoreEvent } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
 import { ErrorState } from '../../components/ErrorState';

@@ -1,5 +1,5 @@
 import './account.css';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../../shared/plan-api/accounts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@shared/plan-api/accounts';
 
 interface Rule {
   text: string;

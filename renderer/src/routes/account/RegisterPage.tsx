@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from '@tanstack/react-router';
-import type { ContractError } from '../../../../shared/contract';
+import type { ContractError } from '@shared/contract';
 import { useApi } from '../../api/ApiProvider';
 import { useStatusStore } from '../../state/statusStore';
 import { serviceUrlHint } from '../settings/SignInForm';

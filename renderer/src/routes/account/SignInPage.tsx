@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
-import type { SessionInfo } from '../../../../shared/contract/methods/sync';
+import type { SessionInfo } from '@shared/contract/methods/sync';
 import { useStatusStore } from '../../state/statusStore';
 import { SignInForm } from '../settings/SignInForm';
 import { DiscardPendingDialog } from '../settings/DiscardPendingDialog';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from '@tanstack/react-router';
-import type { ContractError, MethodInput } from '../../../../shared/contract';
+import type { ContractError, MethodInput } from '@shared/contract';
 import { useApi } from '../../api/ApiProvider';
 import { useStatusStore } from '../../state/statusStore';
 import { useAnnouncer } from '../../state/announcer';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from '@tanstack/react-router';
-import type { ContractError } from '../../../../shared/contract';
+import type { ContractError } from '@shared/contract';
 import { useApi } from '../../api/ApiProvider';
 import { useStatusStore } from '../../state/statusStore';
 import { AccountScreen } from './AccountScreen';

@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../../../../shared/contract/methods/sync';
+import type { SessionInfo } from '@shared/contract/methods/sync';
 
 /** Sessions the account screens' tests start from; each test changes what it is about. */
 export const firstLaunch: SessionInfo = {

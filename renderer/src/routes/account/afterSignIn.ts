@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../../../../shared/contract/methods/sync';
+import type { SessionInfo } from '@shared/contract/methods/sync';
 
 /**
  * Where a fresh sign-in lands: the dashboard, or Access when the user has no group yet (a new

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contract } from '../../../../shared/contract';
+import { contract } from '@shared/contract';
 
 const request = contract['account.register'].input.shape;
 

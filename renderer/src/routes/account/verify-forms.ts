@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { contract } from '../../../../shared/contract';
-import { serviceUrl } from '../../../../shared/contract/schemas/service-url';
+import { contract } from '@shared/contract';
+import { serviceUrl } from '@shared/contract/schemas/service-url';
 
 // The core's own schemas for the two ways to verify, so the forms refuse what it would refuse.
 const [byCode, byLink] = contract['account.verifyEmail'].input.options;

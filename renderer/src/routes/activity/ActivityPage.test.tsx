@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ActivityItem, DraftSummary, TransactionStatus } from '../../../../shared/contract/schemas/transaction';
-import { transactionStatuses } from '../../../../shared/contract/schemas/transaction';
+import type { ActivityItem, DraftSummary, TransactionStatus } from '@shared/contract/schemas/transaction';
+import { transactionStatuses } from '@shared/contract/schemas/transaction';
 import { renderApp } from '../../test/renderApp';
 import { asOf, createFakeTransport, sessionWithRoles } from '../../test/fakeTransport';
 import type { FakeTransport } from '../../test/fakeTransport';

@@ -1,6 +1,6 @@
 import { Tabs } from 'radix-ui';
 import { useNavigate } from '@tanstack/react-router';
-import { transactionStatuses } from '../../../../shared/contract/schemas/transaction';
+import { transactionStatuses } from '@shared/contract/schemas/transaction';
 import { useQuery } from '../../api/useQuery';
 import { useCoreEvent } from '../../api/ApiProvider';
 import { useGroupStore } from '../../state/groupStore';

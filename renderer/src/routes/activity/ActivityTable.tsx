@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Link } from '@tanstack/react-router';
-import type { ActivityItem } from '../../../../shared/contract/schemas/transaction';
+import type { ActivityItem } from '@shared/contract/schemas/transaction';
 import { TableScroll } from '../../components/TableScroll';
 import { formatInstant } from '../../components/format';
 import { TransactionBadge, resolvedLabels } from './labels';

@@ -1,7 +1,7 @@
-import { relationshipLabels } from '../../../../shared/domain/relationships';
-import { qualifyingEvents } from '../../../../shared/domain/qualifying-events';
-import { terminationReasons } from '../../../../shared/domain/termination-reasons';
-import { idCardReasonLabels } from '../../../../shared/domain/id-card-reasons';
+import { relationshipLabels } from '@shared/domain/relationships';
+import { qualifyingEvents } from '@shared/domain/qualifying-events';
+import { terminationReasons } from '@shared/domain/termination-reasons';
+import { idCardReasonLabels } from '@shared/domain/id-card-reasons';
 import { formatDate } from '../../components/format';
 import { humanize } from './labels';
 

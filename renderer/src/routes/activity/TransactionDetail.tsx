@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { AlertDialog, Dialog } from 'radix-ui';
 import { Link } from '@tanstack/react-router';
-import type { ContractError, MethodOutput } from '../../../../shared/contract';
+import type { ContractError, MethodOutput } from '@shared/contract';
 import { useApi, useCoreEvent } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
 import { useAnnouncer } from '../../state/announcer';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { AlertDialog } from 'radix-ui';
-import type { ContractError } from '../../../../shared/contract';
-import type { DraftSummary } from '../../../../shared/contract/schemas/transaction';
+import type { ContractError } from '@shared/contract';
+import type { DraftSummary } from '@shared/contract/schemas/transaction';
 import { useApi } from '../../api/ApiProvider';
 import { useAnnouncer } from '../../state/announcer';
 import { formatInstant } from '../../components/format';

@@ -1,5 +1,5 @@
-import type { TransactionKind } from '../../../../shared/plan-api/eligibility';
-import type { TransactionStatus, WizardName } from '../../../../shared/contract/schemas/transaction';
+import type { TransactionKind } from '@shared/plan-api/eligibility';
+import type { TransactionStatus, WizardName } from '@shared/contract/schemas/transaction';
 
 /** Plain words for where a change is; "waiting to send" is what the status bar says too. */
 export const transactionStatusLabels: Record<TransactionStatus, string> = {

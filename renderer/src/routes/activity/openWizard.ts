@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useNavigate } from '@tanstack/react-router';
-import type { WizardName } from '../../../../shared/contract/schemas/transaction';
-import type { TransactionKind } from '../../../../shared/plan-api/eligibility';
+import type { WizardName } from '@shared/contract/schemas/transaction';
+import type { TransactionKind } from '@shared/plan-api/eligibility';
 
 export interface WizardSearch {
   draft?: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { TermsOfService } from '../../../../shared/plan-api/bill-pay';
+import type { TermsOfService } from '@shared/plan-api/bill-pay';
 import { renderApp } from '../../test/renderApp';
 import { createFakeTransport, sessionWithRoles } from '../../test/fakeTransport';
 

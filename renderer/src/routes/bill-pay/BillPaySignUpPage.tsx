@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { BillPaySignUpResponse, TermsOfService as Terms } from '../../../../shared/plan-api/bill-pay';
+import type { BillPaySignUpResponse, TermsOfService as Terms } from '@shared/plan-api/bill-pay';
 import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
 import { ErrorState } from '../../components/ErrorState';

@@ -1,4 +1,4 @@
-import type { TermsOfService as Terms } from '../../../../shared/plan-api/bill-pay';
+import type { TermsOfService as Terms } from '@shared/plan-api/bill-pay';
 import { formatLongDate } from '../access/long-date';
 
 /**

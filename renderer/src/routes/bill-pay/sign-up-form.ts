@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { groupNumber } from '../../../../shared/contract/schemas/primitives';
-import { billPaySignUpFields, invoiceNumber } from '../../../../shared/plan-api/bill-pay';
-import type { MethodInput } from '../../../../shared/contract';
+import { groupNumber } from '@shared/contract/schemas/primitives';
+import { billPaySignUpFields, invoiceNumber } from '@shared/plan-api/bill-pay';
+import type { MethodInput } from '@shared/contract';
 import { filled } from '../../wizards/common';
 import { parseDollars } from './dollars';
 

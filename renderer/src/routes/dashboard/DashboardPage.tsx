@@ -4,7 +4,7 @@ import { useGroupStore } from '../../state/groupStore';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
 import { formatInstant } from '../../components/format';
-import { relationships } from '../../../../shared/contract/schemas/member';
+import { relationships } from '@shared/contract/schemas/member';
 import { StatCard } from './StatCard';
 import { PlanBreakdown, TierBreakdown } from './PlanBreakdown';
 import { useShowInRoster } from './useShowInRoster';

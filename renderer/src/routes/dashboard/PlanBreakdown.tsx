@@ -1,6 +1,6 @@
 import { TableScroll } from '../../components/TableScroll';
-import { coverageTierLabels } from '../../../../shared/domain/coverage-tier';
-import type { MembershipCounts } from '../../../../shared/contract/methods/dashboard';
+import { coverageTierLabels } from '@shared/domain/coverage-tier';
+import type { MembershipCounts } from '@shared/contract/methods/dashboard';
 import { formatCount } from '../../components/format';
 
 /** Members by plan: numbers in a real table (readable by screen readers), the bar only a visual aid. */

@@ -1,5 +1,5 @@
 import { TableScroll } from '../../components/TableScroll';
-import type { CoveragePeriod } from '../../../../shared/contract/schemas/member';
+import type { CoveragePeriod } from '@shared/contract/schemas/member';
 import { formatDate } from '../../components/format';
 
 /** Every coverage period, newest first: what an administrator checks when a claim or invoice is questioned. */

@@ -1,6 +1,6 @@
-import { relationshipLabels } from '../../../../shared/domain/relationships';
+import { relationshipLabels } from '@shared/domain/relationships';
 import { Link } from '@tanstack/react-router';
-import type { MemberDetail, RosterRow } from '../../../../shared/contract/schemas/member';
+import type { MemberDetail, RosterRow } from '@shared/contract/schemas/member';
 import { formatDate, fullName } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
 

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
-import type { MemberDetail } from '../../../../shared/contract/schemas/member';
-import { isProvisionalMemberId } from '../../../../shared/contract/schemas/primitives';
-import { roleLabels } from '../../../../shared/contract/roles';
+import type { MemberDetail } from '@shared/contract/schemas/member';
+import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
+import { roleLabels } from '@shared/contract/roles';
 import { useGroupRole, usePermission } from '../../state/permissions';
 
 /**

@@ -1,7 +1,7 @@
-import { coverageTierLabels } from '../../../../shared/domain/coverage-tier';
-import { relationshipLabels } from '../../../../shared/domain/relationships';
+import { coverageTierLabels } from '@shared/domain/coverage-tier';
+import { relationshipLabels } from '@shared/domain/relationships';
 import { Link } from '@tanstack/react-router';
-import type { MemberDetail } from '../../../../shared/contract/schemas/member';
+import type { MemberDetail } from '@shared/contract/schemas/member';
 import { useQuery } from '../../api/useQuery';
 import { useCoreEvent } from '../../api/ApiProvider';
 import { useGroupStore } from '../../state/groupStore';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
-import { roleLabels } from '../../../../shared/contract/roles';
+import { roleLabels } from '@shared/contract/roles';
 import { useStatusStore } from '../../state/statusStore';
 import { useGroupRole, usePermission } from '../../state/permissions';
 import { EmptyState } from '../../components/ErrorState';

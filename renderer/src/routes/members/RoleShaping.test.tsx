@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { Role } from '../../../../shared/contract/roles';
+import type { Role } from '@shared/contract/roles';
 import { renderApp } from '../../test/renderApp';
 import { createFakeTransport, sessionWithRoles } from '../../test/fakeTransport';
 

@@ -1,5 +1,5 @@
 import type { RosterSort } from '../../state/rosterViewStore';
-import type { RosterSortColumn } from '../../../../shared/contract/methods/members';
+import type { RosterSortColumn } from '@shared/contract/methods/members';
 import { rosterColumns } from './columns';
 import { SelectAllHeader } from './SelectCell';
 import type { SelectAllState } from './SelectCell';

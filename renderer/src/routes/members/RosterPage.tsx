@@ -5,7 +5,7 @@ import { useGroupStore } from '../../state/groupStore';
 import { useRosterView } from '../../state/rosterViewStore';
 import { useAnnouncer } from '../../state/announcer';
 import { useGroupRole, usePermission } from '../../state/permissions';
-import { roleLabels } from '../../../../shared/contract/roles';
+import { roleLabels } from '@shared/contract/roles';
 import { EmptyState, ErrorState } from '../../components/ErrorState';
 import { formatInstant, plural } from '../../components/format';
 import { Skeleton } from '../../components/Skeleton';

@@ -1,6 +1,6 @@
-import { relationshipLabels } from '../../../../shared/domain/relationships';
+import { relationshipLabels } from '@shared/domain/relationships';
 import { memo } from 'react';
-import type { RosterRow } from '../../../../shared/contract/schemas/member';
+import type { RosterRow } from '@shared/contract/schemas/member';
 import { formatDate, fullName } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Skeleton } from '../../components/Skeleton';

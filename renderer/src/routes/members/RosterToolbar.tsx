@@ -1,9 +1,9 @@
-import { relationshipLabels } from '../../../../shared/domain/relationships';
+import { relationshipLabels } from '@shared/domain/relationships';
 import { useEffect, useState } from 'react';
 import { Link } from '@tanstack/react-router';
-import { memberStatuses, relationships } from '../../../../shared/contract/schemas/member';
-import type { MemberStatus } from '../../../../shared/contract/schemas/member';
-import type { Plan } from '../../../../shared/contract/schemas/group';
+import { memberStatuses, relationships } from '@shared/contract/schemas/member';
+import type { MemberStatus } from '@shared/contract/schemas/member';
+import type { Plan } from '@shared/contract/schemas/group';
 import { useRosterView } from '../../state/rosterViewStore';
 import { useDebounced } from '../../components/useDebounced';
 import { statusLabels } from '../../components/format';

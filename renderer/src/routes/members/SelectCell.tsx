@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { MouseEvent } from 'react';
-import type { RosterRow } from '../../../../shared/contract/schemas/member';
+import type { RosterRow } from '@shared/contract/schemas/member';
 import { fullName } from '../../components/format';
 import { isSelectable } from './selectionStore';
 

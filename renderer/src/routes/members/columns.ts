@@ -1,4 +1,4 @@
-import type { RosterSortColumn } from '../../../../shared/contract/methods/members';
+import type { RosterSortColumn } from '@shared/contract/methods/members';
 
 export interface RosterColumn {
   id: string;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { RosterRow } from '../../../../shared/contract/schemas/member';
-import { isProvisionalMemberId } from '../../../../shared/contract/schemas/primitives';
+import type { RosterRow } from '@shared/contract/schemas/member';
+import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
 
 /**
  * Bulk actions take at most this many members at once (`bulkAction` allows 1,000 terminations; an

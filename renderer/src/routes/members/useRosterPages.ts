@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ContractError, MethodInput } from '../../../../shared/contract';
-import type { RosterRow } from '../../../../shared/contract/schemas/member';
+import type { ContractError, MethodInput } from '@shared/contract';
+import type { RosterRow } from '@shared/contract/schemas/member';
 import { useApi, useCoreEvent } from '../../api/ApiProvider';
 import { useStatusStore } from '../../state/statusStore';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { RosterRow } from '../../../../shared/contract/schemas/member';
+import type { RosterRow } from '@shared/contract/schemas/member';
 import { useApi } from '../../api/ApiProvider';
 import { useAnnouncer } from '../../state/announcer';
 import { formatCount, plural } from '../../components/format';

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { AlertDialog } from 'radix-ui';
-import type { ContractError } from '../../../../shared/contract';
+import type { ContractError } from '@shared/contract';
 
 export interface DiscardRequest {
   /** The core's own words: how many changes are unsent and where they would have gone. */

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import type { ContractError, MethodInput } from '../../../../shared/contract';
-import type { SessionInfo } from '../../../../shared/contract/methods/sync';
+import type { ContractError, MethodInput } from '@shared/contract';
+import type { SessionInfo } from '@shared/contract/methods/sync';
 import { useApi } from '../../api/ApiProvider';
 import { useAnnouncer } from '../../state/announcer';
 import { lockShortcut } from '../account/useIdleLock';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { SessionInfo } from '../../../../shared/contract/methods/sync';
+import type { SessionInfo } from '@shared/contract/methods/sync';
 import { renderApp } from '../../test/renderApp';
 import { createFakeTransport } from '../../test/fakeTransport';
 

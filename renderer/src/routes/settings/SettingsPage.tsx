@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { AlertDialog } from 'radix-ui';
-import type { ContractError } from '../../../../shared/contract';
-import type { SessionInfo } from '../../../../shared/contract/methods/sync';
-import { roleLabels } from '../../../../shared/contract/roles';
+import type { ContractError } from '@shared/contract';
+import type { SessionInfo } from '@shared/contract/methods/sync';
+import { roleLabels } from '@shared/contract/roles';
 import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
 import { useStatusStore } from '../../state/statusStore';

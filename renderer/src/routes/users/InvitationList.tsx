@@ -1,5 +1,5 @@
-import type { Invitation } from '../../../../shared/plan-api/invitations';
-import { roleLabels } from '../../../../shared/contract/roles';
+import type { Invitation } from '@shared/plan-api/invitations';
+import { roleLabels } from '@shared/contract/roles';
 import { TableScroll } from '../../components/TableScroll';
 import { formatLongDate } from '../access/long-date';
 

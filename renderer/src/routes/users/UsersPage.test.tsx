@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { GroupUsersResponse, Invitation } from '../../../../shared/plan-api/invitations';
-import type { Role } from '../../../../shared/contract/roles';
+import type { GroupUsersResponse, Invitation } from '@shared/plan-api/invitations';
+import type { Role } from '@shared/contract/roles';
 import { renderApp } from '../../test/renderApp';
 import { createFakeTransport, sessionWithRoles } from '../../test/fakeTransport';
 

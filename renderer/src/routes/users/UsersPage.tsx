@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
-import type { ContractError, Result } from '../../../../shared/contract';
-import type { GroupUser, GroupUsersResponse, Invitation } from '../../../../shared/plan-api/invitations';
-import { roleLabels, type Role } from '../../../../shared/contract/roles';
+import type { ContractError, Result } from '@shared/contract';
+import type { GroupUser, GroupUsersResponse, Invitation } from '@shared/plan-api/invitations';
+import { roleLabels, type Role } from '@shared/contract/roles';
 import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
 import { useGroupStore } from '../../state/groupStore';

@@ -1,6 +1,6 @@
 import { AlertDialog } from 'radix-ui';
-import type { GroupUser } from '../../../../shared/plan-api/invitations';
-import { roleLabels, roles, type Role } from '../../../../shared/contract/roles';
+import type { GroupUser } from '@shared/plan-api/invitations';
+import { roleLabels, roles, type Role } from '@shared/contract/roles';
 import { TableScroll } from '../../components/TableScroll';
 
 interface Props {

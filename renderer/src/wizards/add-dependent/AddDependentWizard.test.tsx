@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { MethodInput } from '../../../../shared/contract';
+import type { MethodInput } from '@shared/contract';
 import { renderApp } from '../../test/renderApp';
 import { makeMembers } from '../../test/fixtures';
 import { fakeWizardCore, updatedAt } from '../common/fakeWizardCalls';

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { Link, useNavigate } from '@tanstack/react-router';
-import type { Group } from '../../../../shared/contract/schemas/group';
-import type { MemberDetail } from '../../../../shared/contract/schemas/member';
+import type { Group } from '@shared/contract/schemas/group';
+import type { MemberDetail } from '@shared/contract/schemas/member';
 import { formatDate } from '../../components/format';
 import { draftOpening, shellControls, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { MemberWizardGate } from '../common/MemberWizardGate';

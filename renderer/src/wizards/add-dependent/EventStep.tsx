@@ -1,10 +1,10 @@
 import { useWatch } from 'react-hook-form';
-import type { GroupPolicy } from '../../../../shared/contract/schemas/group';
-import type { MemberDetail } from '../../../../shared/contract/schemas/member';
-import { qualifyingEvents } from '../../../../shared/domain/qualifying-events';
-import { isPartnerRelationship, relationshipLabels } from '../../../../shared/domain/relationships';
-import { dependentRelationship } from '../../../../shared/plan-api/eligibility';
-import { compareDates } from '../../../../shared/util/dates';
+import type { GroupPolicy } from '@shared/contract/schemas/group';
+import type { MemberDetail } from '@shared/contract/schemas/member';
+import { qualifyingEvents } from '@shared/domain/qualifying-events';
+import { isPartnerRelationship, relationshipLabels } from '@shared/domain/relationships';
+import { dependentRelationship } from '@shared/plan-api/eligibility';
+import { compareDates } from '@shared/util/dates';
 import { formatDate } from '../../components/format';
 import { DateField, RadioGroupField, SelectField, type Option } from '../common';
 import { coveredRelationships, timingOf, type AddDependentValues } from './add-dependent-form';

@@ -1,6 +1,6 @@
 import { useWatch } from 'react-hook-form';
-import type { GroupPolicy } from '../../../../shared/contract/schemas/group';
-import { isChildRelationship } from '../../../../shared/domain/relationships';
+import type { GroupPolicy } from '@shared/contract/schemas/group';
+import { isChildRelationship } from '@shared/domain/relationships';
 import { CheckboxField, PersonFields } from '../common';
 import type { AddDependentValues } from './add-dependent-form';
 

@@ -1,11 +1,11 @@
 import { useWatch } from 'react-hook-form';
-import type { Group } from '../../../../shared/contract/schemas/group';
-import type { MemberDetail } from '../../../../shared/contract/schemas/member';
-import { coverageTierLabels } from '../../../../shared/domain/coverage-tier';
-import { qualifyingEvent } from '../../../../shared/domain/qualifying-events';
-import { isChildRelationship, relationshipLabels } from '../../../../shared/domain/relationships';
-import { maskSsn } from '../../../../shared/util/mask';
-import { formatUsd } from '../../../../shared/util/money';
+import type { Group } from '@shared/contract/schemas/group';
+import type { MemberDetail } from '@shared/contract/schemas/member';
+import { coverageTierLabels } from '@shared/domain/coverage-tier';
+import { qualifyingEvent } from '@shared/domain/qualifying-events';
+import { isChildRelationship, relationshipLabels } from '@shared/domain/relationships';
+import { maskSsn } from '@shared/util/mask';
+import { formatUsd } from '@shared/util/money';
 import { formatDate } from '../../components/format';
 import { ReviewItem, ReviewSection, genderOptions } from '../common';
 import { addDependentTransaction, tierChange, timingOf, type AddDependentValues } from './add-dependent-form';

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import type { CoverageTier, Group, GroupPolicy } from '../../../../shared/contract/schemas/group';
-import type { MemberDetail, Relationship } from '../../../../shared/contract/schemas/member';
-import { isoDate } from '../../../../shared/contract/schemas/primitives';
-import type { TransactionInput } from '../../../../shared/contract/schemas/transaction';
-import { deriveCoverageTier, monthlyPremium } from '../../../../shared/domain/coverage-tier';
-import { validateDependentAge } from '../../../../shared/domain/dependent-age';
-import { validateFamilyComposition } from '../../../../shared/domain/family-composition';
-import { qualifyingEvent, qualifyingEventEffectiveDate, qualifyingEventIds, qualifyingEventWindowDays, validateQualifyingEvent, type QualifyingEventId } from '../../../../shared/domain/qualifying-events';
-import { validateRetroDate } from '../../../../shared/domain/retro-window';
-import { dependentRelationship } from '../../../../shared/plan-api/eligibility';
-import { addDays, compareDates, maxDate } from '../../../../shared/util/dates';
+import type { CoverageTier, Group, GroupPolicy } from '@shared/contract/schemas/group';
+import type { MemberDetail, Relationship } from '@shared/contract/schemas/member';
+import { isoDate } from '@shared/contract/schemas/primitives';
+import type { TransactionInput } from '@shared/contract/schemas/transaction';
+import { deriveCoverageTier, monthlyPremium } from '@shared/domain/coverage-tier';
+import { validateDependentAge } from '@shared/domain/dependent-age';
+import { validateFamilyComposition } from '@shared/domain/family-composition';
+import { qualifyingEvent, qualifyingEventEffectiveDate, qualifyingEventIds, qualifyingEventWindowDays, validateQualifyingEvent, type QualifyingEventId } from '@shared/domain/qualifying-events';
+import { validateRetroDate } from '@shared/domain/retro-window';
+import { dependentRelationship } from '@shared/plan-api/eligibility';
+import { addDays, compareDates, maxDate } from '@shared/util/dates';
 import { emptyPerson, filled, personFormSchema, personRequest, ssnDigits, type PersonValues, type WizardStep } from '../common';
 
 export type DependentRelationship = z.infer<typeof dependentRelationship>;

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ContractError } from '../../../../shared/contract';
+import type { ContractError } from '@shared/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
-import type { Group } from '../../../../shared/contract/schemas/group';
-import type { MemberDetail } from '../../../../shared/contract/schemas/member';
-import { isProvisionalMemberId } from '../../../../shared/contract/schemas/primitives';
+import type { Group } from '@shared/contract/schemas/group';
+import type { MemberDetail } from '@shared/contract/schemas/member';
+import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
 import { useQuery } from '../../api/useQuery';
 import { useGroupStore } from '../../state/groupStore';
 import { EmptyState, ErrorState } from '../../components/ErrorState';

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
-import type { TransactionStatus } from '../../../../shared/contract/schemas/transaction';
-import type { SubmitResult } from '../../../../shared/contract/methods/transactions';
+import type { TransactionStatus } from '@shared/contract/schemas/transaction';
+import type { SubmitResult } from '@shared/contract/methods/transactions';
 import { useCoreEvent } from '../../api/ApiProvider';
 import { useQuery } from '../../api/useQuery';
 import './wizard.css';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { address } from '../../../../shared/contract/schemas/group';
-import type { Address } from '../../../../shared/contract/schemas/group';
+import { address } from '@shared/contract/schemas/group';
+import type { Address } from '@shared/contract/schemas/group';
 import { blankOr, filled, orNull } from './form-rules';
 
 export interface AddressValues {

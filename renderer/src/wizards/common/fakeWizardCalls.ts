@@ -1,4 +1,4 @@
-import type { TransactionKind } from '../../../../shared/plan-api/eligibility';
+import type { TransactionKind } from '@shared/plan-api/eligibility';
 import { createFakeTransport, type FakeTransport } from '../../test/fakeTransport';
 
 export const updatedAt = '2026-11-27T15:00:05.000Z';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { gender } from '../../../../shared/contract/schemas/member';
-import { isoDate, ssnInput } from '../../../../shared/contract/schemas/primitives';
-import { personInput } from '../../../../shared/plan-api/eligibility';
-import { compareDates } from '../../../../shared/util/dates';
+import { gender } from '@shared/contract/schemas/member';
+import { isoDate, ssnInput } from '@shared/contract/schemas/primitives';
+import { personInput } from '@shared/plan-api/eligibility';
+import { compareDates } from '@shared/util/dates';
 import { blankOr, filled, orNull } from './form-rules';
 
 /** A person as the form holds it: what was typed, '' for nothing yet. */

@@ -1,4 +1,4 @@
-import type { ContractError } from '../../../../shared/contract';
+import type { ContractError } from '@shared/contract';
 import { stepOwns, type WizardStep } from './steps';
 
 /** The dispatcher names fields by their place in `transactions.submit`'s input; the form by the request's. */

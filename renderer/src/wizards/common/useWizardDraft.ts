@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
-import type { ContractError } from '../../../../shared/contract';
-import type { WizardName } from '../../../../shared/contract/schemas/transaction';
+import type { ContractError } from '@shared/contract';
+import type { WizardName } from '@shared/contract/schemas/transaction';
 import { useApi } from '../../api/ApiProvider';
 import { joinSecrets, splitSecrets } from './draft-values';
 

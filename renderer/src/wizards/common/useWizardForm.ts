@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { ContractError } from '../../../../shared/contract';
+import type { ContractError } from '@shared/contract';
 import { routeServerError } from './server-errors';
 import type { WizardStep } from './steps';
 

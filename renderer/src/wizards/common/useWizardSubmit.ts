@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { FieldValues } from 'react-hook-form';
-import type { TransactionInput } from '../../../../shared/contract/schemas/transaction';
-import type { SubmitResult } from '../../../../shared/contract/methods/transactions';
+import type { TransactionInput } from '@shared/contract/schemas/transaction';
+import type { SubmitResult } from '@shared/contract/methods/transactions';
 import { useApi } from '../../api/ApiProvider';
 import type { WizardDraft } from './useWizardDraft';
 import type { WizardForm } from './useWizardForm';

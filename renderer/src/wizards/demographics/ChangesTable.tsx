@@ -1,6 +1,6 @@
-import type { Address } from '../../../../shared/contract/schemas/group';
-import type { MemberDetail } from '../../../../shared/contract/schemas/member';
-import { maskSsn } from '../../../../shared/util/mask';
+import type { Address } from '@shared/contract/schemas/group';
+import type { MemberDetail } from '@shared/contract/schemas/member';
+import { maskSsn } from '@shared/util/mask';
 import { formatDate } from '../../components/format';
 import { genderOptions } from '../common';
 import type { DemographicChanges } from './demographics-form';

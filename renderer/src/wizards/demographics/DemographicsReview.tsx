@@ -1,5 +1,5 @@
 import { useWatch } from 'react-hook-form';
-import type { MemberDetail } from '../../../../shared/contract/schemas/member';
+import type { MemberDetail } from '@shared/contract/schemas/member';
 import { formatDate } from '../../components/format';
 import { ReviewItem, ReviewSection } from '../common';
 import { ChangesTable } from './ChangesTable';

@@ -1,7 +1,7 @@
 import { useWatch } from 'react-hook-form';
-import type { GroupPolicy } from '../../../../shared/contract/schemas/group';
-import type { MemberDetail } from '../../../../shared/contract/schemas/member';
-import { earliestRetroDate, retroWindowPhrase } from '../../../../shared/domain/retro-window';
+import type { GroupPolicy } from '@shared/contract/schemas/group';
+import type { MemberDetail } from '@shared/contract/schemas/member';
+import { earliestRetroDate, retroWindowPhrase } from '@shared/domain/retro-window';
 import { formatDate } from '../../components/format';
 import { AddressFields, DateField, RadioGroupField, SsnField, TextField, fieldId, genderOptions } from '../common';
 import { changedFields, type DemographicsValues } from './demographics-form';

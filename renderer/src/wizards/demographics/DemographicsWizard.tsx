@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { useNavigate } from '@tanstack/react-router';
-import type { Group } from '../../../../shared/contract/schemas/group';
-import type { MemberDetail } from '../../../../shared/contract/schemas/member';
-import { relationshipLabels } from '../../../../shared/domain/relationships';
+import type { Group } from '@shared/contract/schemas/group';
+import type { MemberDetail } from '@shared/contract/schemas/member';
+import { relationshipLabels } from '@shared/domain/relationships';
 import { formatDate } from '../../components/format';
 import { draftOpening, shellControls, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { MemberWizardGate } from '../common/MemberWizardGate';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Address, GroupPolicy } from '../../../../shared/contract/schemas/group';
-import { employeeClass, employmentStatus, type MemberDetail } from '../../../../shared/contract/schemas/member';
-import { email, isoDate, phone } from '../../../../shared/contract/schemas/primitives';
-import type { TransactionInput } from '../../../../shared/contract/schemas/transaction';
-import { validateRetroDate } from '../../../../shared/domain/retro-window';
-import type { UpdateDemographicsRequest } from '../../../../shared/plan-api/eligibility';
+import type { Address, GroupPolicy } from '@shared/contract/schemas/group';
+import { employeeClass, employmentStatus, type MemberDetail } from '@shared/contract/schemas/member';
+import { email, isoDate, phone } from '@shared/contract/schemas/primitives';
+import type { TransactionInput } from '@shared/contract/schemas/transaction';
+import { validateRetroDate } from '@shared/domain/retro-window';
+import type { UpdateDemographicsRequest } from '@shared/plan-api/eligibility';
 import {
   addressFormSchema,
   addressRequest,

@@ -1,7 +1,7 @@
 import { useWatch } from 'react-hook-form';
-import type { Group } from '../../../../shared/contract/schemas/group';
-import { isoDate } from '../../../../shared/contract/schemas/primitives';
-import { formatUsd } from '../../../../shared/util/money';
+import type { Group } from '@shared/contract/schemas/group';
+import { isoDate } from '@shared/contract/schemas/primitives';
+import { formatUsd } from '@shared/util/money';
 import { formatDate } from '../../components/format';
 import { RadioGroupField, type Option } from '../common';
 import { offerEffectiveDates } from './effective-dates';

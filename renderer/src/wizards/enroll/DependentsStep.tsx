@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
-import type { GroupPolicy } from '../../../../shared/contract/schemas/group';
-import { isPartnerRelationship, relationshipLabels } from '../../../../shared/domain/relationships';
+import type { GroupPolicy } from '@shared/contract/schemas/group';
+import { isPartnerRelationship, relationshipLabels } from '@shared/domain/relationships';
 import { CheckboxField, PersonFields, SelectField, fieldId } from '../common';
 import { emptyDependent, type DependentRelationship, type EnrollValues } from './enroll-form';
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { useNavigate } from '@tanstack/react-router';
-import type { Group } from '../../../../shared/contract/schemas/group';
+import type { Group } from '@shared/contract/schemas/group';
 import { useQuery } from '../../api/useQuery';
 import { useGroupStore } from '../../state/groupStore';
 import { ErrorState } from '../../components/ErrorState';

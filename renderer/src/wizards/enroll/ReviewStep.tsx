@@ -1,10 +1,10 @@
 import { useWatch } from 'react-hook-form';
-import type { Address, Group } from '../../../../shared/contract/schemas/group';
-import { coverageTierLabels, deriveCoverageTier, monthlyPremium } from '../../../../shared/domain/coverage-tier';
-import { relationshipLabels } from '../../../../shared/domain/relationships';
-import type { EnrollRequest } from '../../../../shared/plan-api/eligibility';
-import { maskSsn } from '../../../../shared/util/mask';
-import { formatUsd } from '../../../../shared/util/money';
+import type { Address, Group } from '@shared/contract/schemas/group';
+import { coverageTierLabels, deriveCoverageTier, monthlyPremium } from '@shared/domain/coverage-tier';
+import { relationshipLabels } from '@shared/domain/relationships';
+import type { EnrollRequest } from '@shared/plan-api/eligibility';
+import { maskSsn } from '@shared/util/mask';
+import { formatUsd } from '@shared/util/money';
 import { formatDate } from '../../components/format';
 import { ReviewItem, ReviewSection } from '../common';
 import { enrollRequestFrom, type EnrollValues } from './enroll-form';

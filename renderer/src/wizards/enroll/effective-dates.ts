@@ -1,7 +1,7 @@
-import type { GroupPolicy } from '../../../../shared/contract/schemas/group';
-import { earliestRetroDate, retroWindowPhrase } from '../../../../shared/domain/retro-window';
-import { firstEligibleEffectiveDate, maxWaitingPeriodDays } from '../../../../shared/domain/waiting-period';
-import { addDays, compareDates, firstOfMonthOnOrAfter, firstOfNextMonth, maxDate } from '../../../../shared/util/dates';
+import type { GroupPolicy } from '@shared/contract/schemas/group';
+import { earliestRetroDate, retroWindowPhrase } from '@shared/domain/retro-window';
+import { firstEligibleEffectiveDate, maxWaitingPeriodDays } from '@shared/domain/waiting-period';
+import { addDays, compareDates, firstOfMonthOnOrAfter, firstOfNextMonth, maxDate } from '@shared/util/dates';
 import { formatDate } from '../../components/format';
 
 export interface EffectiveDateOffer {

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import type { Group } from '../../../../shared/contract/schemas/group';
-import { employeeClass, employmentStatus } from '../../../../shared/contract/schemas/member';
-import { email, isoDate, phone } from '../../../../shared/contract/schemas/primitives';
-import type { Relationship } from '../../../../shared/contract/schemas/member';
-import { validateDependentAge } from '../../../../shared/domain/dependent-age';
-import { validateFamilyComposition } from '../../../../shared/domain/family-composition';
-import { isPartnerRelationship } from '../../../../shared/domain/relationships';
-import { validateRetroDate } from '../../../../shared/domain/retro-window';
-import { firstEligibleEffectiveDate } from '../../../../shared/domain/waiting-period';
-import { dependentRelationship, type EnrollRequest } from '../../../../shared/plan-api/eligibility';
-import { compareDates } from '../../../../shared/util/dates';
+import type { Group } from '@shared/contract/schemas/group';
+import { employeeClass, employmentStatus } from '@shared/contract/schemas/member';
+import { email, isoDate, phone } from '@shared/contract/schemas/primitives';
+import type { Relationship } from '@shared/contract/schemas/member';
+import { validateDependentAge } from '@shared/domain/dependent-age';
+import { validateFamilyComposition } from '@shared/domain/family-composition';
+import { isPartnerRelationship } from '@shared/domain/relationships';
+import { validateRetroDate } from '@shared/domain/retro-window';
+import { firstEligibleEffectiveDate } from '@shared/domain/waiting-period';
+import { dependentRelationship, type EnrollRequest } from '@shared/plan-api/eligibility';
+import { compareDates } from '@shared/util/dates';
 import {
   addressFormSchema,
   addressRequest,

@@ -1,9 +1,9 @@
 import { useWatch } from 'react-hook-form';
-import { relationshipLabels } from '../../../../shared/domain/relationships';
+import { relationshipLabels } from '@shared/domain/relationships';
 import { formatCount, fullName } from '../../components/format';
 import { ReviewItem, ReviewSection } from '../common';
 import type { IdCardChoices } from './id-card-choices';
-import { idCardReasonLabels, shipToLabels } from '../../../../shared/domain/id-card-reasons';
+import { idCardReasonLabels, shipToLabels } from '@shared/domain/id-card-reasons';
 import type { IdCardValues } from './id-cards-form';
 import type { Known } from './useMemberSummaries';
 

@@ -5,7 +5,7 @@ import { useGroupStore } from '../../state/groupStore';
 import { formatCount } from '../../components/format';
 import { draftOpening, RadioGroupField, SelectField, shellControls, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { idCardReasonOptions, shipToOptions, type IdCardChoices } from './id-card-choices';
-import { idCardReasonLabels, shipToLabels } from '../../../../shared/domain/id-card-reasons';
+import { idCardReasonLabels, shipToLabels } from '@shared/domain/id-card-reasons';
 import { emptyIdCards, idCardSteps, idCardTransaction, type IdCardValues } from './id-cards-form';
 import { MembersStep } from './MembersStep';
 import { IdCardReview } from './IdCardReview';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { relationshipLabels } from '../../../../shared/domain/relationships';
-import { isProvisionalMemberId } from '../../../../shared/contract/schemas/primitives';
+import { relationshipLabels } from '@shared/domain/relationships';
+import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
 import { useQuery } from '../../api/useQuery';
 import { useDebounced } from '../../components/useDebounced';
 import { StatusBadge } from '../../components/StatusBadge';

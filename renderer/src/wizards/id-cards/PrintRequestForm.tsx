@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ContractError } from '../../../../shared/contract';
+import type { ContractError } from '@shared/contract';
 import { useApi } from '../../api/ApiProvider';
 
 /** The PDF the core renders, saved through the browser's download (Electron and the browser host alike; no new window). */

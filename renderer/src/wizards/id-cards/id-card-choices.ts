@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idCardReasons } from '../../../../shared/plan-api/eligibility';
-import { idCardReasonLabels, shipToLabels } from '../../../../shared/domain/id-card-reasons';
+import { idCardReasons } from '@shared/plan-api/eligibility';
+import { idCardReasonLabels, shipToLabels } from '@shared/domain/id-card-reasons';
 
 /** `idCardRequest` (shared/plan-api) takes at most this many members in one request. */
 export const maxIdCardMembers = 500;

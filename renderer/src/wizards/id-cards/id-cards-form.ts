@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { TransactionInput } from '../../../../shared/contract/schemas/transaction';
-import { idCardRequest } from '../../../../shared/plan-api/eligibility';
+import type { TransactionInput } from '@shared/contract/schemas/transaction';
+import { idCardRequest } from '@shared/plan-api/eligibility';
 import type { WizardStep } from '../common';
 import { idCardChoicesSchema, type IdCardChoices } from './id-card-choices';
 import type { Known } from './useMemberSummaries';

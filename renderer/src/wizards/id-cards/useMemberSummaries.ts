@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { MemberStatus, Relationship } from '../../../../shared/contract/schemas/member';
+import type { MemberStatus, Relationship } from '@shared/contract/schemas/member';
 import { useApi } from '../../api/ApiProvider';
 
 export interface MemberSummary {

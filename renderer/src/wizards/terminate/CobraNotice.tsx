@@ -1,5 +1,5 @@
-import { cobraNote } from '../../../../shared/domain/termination';
-import { isTerminationReasonId } from '../../../../shared/domain/termination-reasons';
+import { cobraNote } from '@shared/domain/termination';
+import { isTerminationReasonId } from '@shared/domain/termination-reasons';
 import { useQuery } from '../../api/useQuery';
 import './terminate.css';
 

@@ -1,7 +1,7 @@
-import type { Group } from '../../../../shared/contract/schemas/group';
-import type { MemberDetail } from '../../../../shared/contract/schemas/member';
-import { coverageTierLabels, deriveCoverageTier, monthlyPremium } from '../../../../shared/domain/coverage-tier';
-import { formatUsd } from '../../../../shared/util/money';
+import type { Group } from '@shared/contract/schemas/group';
+import type { MemberDetail } from '@shared/contract/schemas/member';
+import { coverageTierLabels, deriveCoverageTier, monthlyPremium } from '@shared/domain/coverage-tier';
+import { formatUsd } from '@shared/util/money';
 import { useQuery } from '../../api/useQuery';
 import { formatDate } from '../../components/format';
 import { ReviewItem, ReviewSection } from '../common';

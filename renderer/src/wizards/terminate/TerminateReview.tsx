@@ -1,9 +1,9 @@
 import { useWatch } from 'react-hook-form';
-import type { Group } from '../../../../shared/contract/schemas/group';
-import type { MemberDetail } from '../../../../shared/contract/schemas/member';
-import { dependentTerminationDates, effectiveTerminationDate } from '../../../../shared/domain/termination';
-import { isTerminationReasonId, terminationReason } from '../../../../shared/domain/termination-reasons';
-import { relationshipLabels } from '../../../../shared/domain/relationships';
+import type { Group } from '@shared/contract/schemas/group';
+import type { MemberDetail } from '@shared/contract/schemas/member';
+import { dependentTerminationDates, effectiveTerminationDate } from '@shared/domain/termination';
+import { isTerminationReasonId, terminationReason } from '@shared/domain/termination-reasons';
+import { relationshipLabels } from '@shared/domain/relationships';
 import { formatDate, fullName } from '../../components/format';
 import { ReviewItem, ReviewSection } from '../common';
 import { CobraNotice } from './CobraNotice';

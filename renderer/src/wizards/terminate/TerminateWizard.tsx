@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { useNavigate } from '@tanstack/react-router';
-import type { Group } from '../../../../shared/contract/schemas/group';
-import type { MemberDetail } from '../../../../shared/contract/schemas/member';
-import { relationshipLabels } from '../../../../shared/domain/relationships';
-import { effectiveTerminationDate } from '../../../../shared/domain/termination';
+import type { Group } from '@shared/contract/schemas/group';
+import type { MemberDetail } from '@shared/contract/schemas/member';
+import { relationshipLabels } from '@shared/domain/relationships';
+import { effectiveTerminationDate } from '@shared/domain/termination';
 import { formatDate } from '../../components/format';
 import { draftOpening, shellControls, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { MemberWizardGate } from '../common/MemberWizardGate';

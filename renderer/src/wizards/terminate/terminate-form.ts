@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { GroupPolicy } from '../../../../shared/contract/schemas/group';
-import type { MemberDetail } from '../../../../shared/contract/schemas/member';
-import type { TransactionInput } from '../../../../shared/contract/schemas/transaction';
-import type { TerminationReasonId } from '../../../../shared/domain/termination-reasons';
+import type { GroupPolicy } from '@shared/contract/schemas/group';
+import type { MemberDetail } from '@shared/contract/schemas/member';
+import type { TransactionInput } from '@shared/contract/schemas/transaction';
+import type { TerminationReasonId } from '@shared/domain/termination-reasons';
 import type { WizardStep } from '../common';
 import { terminationDateField, terminationReasonField } from './terminationRules';
 

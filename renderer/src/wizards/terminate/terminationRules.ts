@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { GroupPolicy } from '../../../../shared/contract/schemas/group';
-import { isoDate } from '../../../../shared/contract/schemas/primitives';
-import { earliestRetroDate, retroWindowPhrase } from '../../../../shared/domain/retro-window';
-import { effectiveTerminationDate } from '../../../../shared/domain/termination';
-import { terminationReasonIds } from '../../../../shared/domain/termination-reasons';
-import { compareDates } from '../../../../shared/util/dates';
+import type { GroupPolicy } from '@shared/contract/schemas/group';
+import { isoDate } from '@shared/contract/schemas/primitives';
+import { earliestRetroDate, retroWindowPhrase } from '@shared/domain/retro-window';
+import { effectiveTerminationDate } from '@shared/domain/termination';
+import { terminationReasonIds } from '@shared/domain/termination-reasons';
+import { compareDates } from '@shared/util/dates';
 import { formatDate } from '../../components/format';
 import { filled } from '../common/form-rules';
 

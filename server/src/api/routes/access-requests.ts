@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { accessRequest, accessRequestInput, accessRequestList, type AccessRequest } from '../../../../shared/plan-api/access-requests';
+import { accessRequest, accessRequestInput, accessRequestList, type AccessRequest } from '@shared/plan-api/access-requests';
 import type { RoutePlugin } from '../deps';
 import { requireSession } from '../auth';
 import { users } from '../../store/schema';

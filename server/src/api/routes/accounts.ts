@@ -9,7 +9,7 @@ import {
   resendVerificationResponse,
   verifyEmailRequest,
   verifyEmailResponse,
-} from '../../../../shared/plan-api/accounts';
+} from '@shared/plan-api/accounts';
 import type { RoutePlugin, ServiceDeps } from '../deps';
 import { requireSession } from '../auth';
 import { credentialLimit } from './limits';

@@ -1,5 +1,5 @@
-import { contractErrorSchema } from '../../../../shared/contract/errors';
-import { billingSummary, billPaySignUpRequest, billPaySignUpResponse, termsOfService } from '../../../../shared/plan-api/bill-pay';
+import { contractErrorSchema } from '@shared/contract/errors';
+import { billingSummary, billPaySignUpRequest, billPaySignUpResponse, termsOfService } from '@shared/plan-api/bill-pay';
 import { billingSummaryOf } from '../../services/billing/invoice-views';
 import { signUpForBillPay } from '../../services/billing/sign-up';
 import { currentTerms } from '../../services/billing/terms';

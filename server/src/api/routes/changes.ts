@@ -1,5 +1,5 @@
-import { contractErrorSchema } from '../../../../shared/contract/errors';
-import { changesQuery } from '../../../../shared/plan-api/changes';
+import { contractErrorSchema } from '@shared/contract/errors';
+import { changesQuery } from '@shared/plan-api/changes';
 import { createChangeNotifier } from '../../services/changes/notifier';
 import { headSequence, readChangesPage } from '../../services/changes/read-page';
 import { requireGroupPermission } from '../auth';

@@ -1,6 +1,6 @@
-import { contractErrorSchema } from '../../../../shared/contract/errors';
-import { group as groupSchema } from '../../../../shared/contract/schemas/group';
-import { groupCounts } from '../../../../shared/plan-api/members';
+import { contractErrorSchema } from '@shared/contract/errors';
+import { group as groupSchema } from '@shared/contract/schemas/group';
+import { groupCounts } from '@shared/plan-api/members';
 import { membershipCounts } from '../../services/eligibility/counts';
 import { loadGroupRules } from '../../services/eligibility/context';
 import { loadGroup } from '../../services/eligibility/group-detail';

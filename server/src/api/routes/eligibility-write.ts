@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import { groupNumber } from '../../../../shared/contract/schemas/primitives';
-import type { TransactionAccepted } from '../../../../shared/plan-api/eligibility';
+import { ContractFailure } from '@shared/contract/errors';
+import { groupNumber } from '@shared/contract/schemas/primitives';
+import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import type { Actor, EligibilityEnv } from '../../services/eligibility/context';
 import { idempotencyKeyOf, requestHashOf, withIdempotency, type StoredAnswer } from '../../services/idempotency';
 import type { Db } from '../../store/db';

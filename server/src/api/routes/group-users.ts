@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { groupNumber } from '../../../../shared/contract/schemas/primitives';
-import { userId } from '../../../../shared/plan-api/accounts';
-import { changeRoleRequest, groupUsersResponse } from '../../../../shared/plan-api/invitations';
+import { groupNumber } from '@shared/contract/schemas/primitives';
+import { userId } from '@shared/plan-api/accounts';
+import { changeRoleRequest, groupUsersResponse } from '@shared/plan-api/invitations';
 import { changeRole } from '../../services/groups/change-role';
 import { removeUser } from '../../services/groups/remove-user';
 import { groupUsersOf } from '../../services/invitations/group-users';

@@ -1,5 +1,5 @@
-import { contractErrorSchema } from '../../../../shared/contract/errors';
-import { idCardRequest, transactionAccepted } from '../../../../shared/plan-api/eligibility';
+import { contractErrorSchema } from '@shared/contract/errors';
+import { idCardRequest, transactionAccepted } from '@shared/plan-api/eligibility';
 import { requestIdCards } from '../../services/eligibility/id-cards';
 import type { RoutePlugin } from '../deps';
 import { acceptTransaction, groupParams } from './eligibility-write';

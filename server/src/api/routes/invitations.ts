@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { groupNumber } from '../../../../shared/contract/schemas/primitives';
-import { invitation, invitationInput, redeemRequest, redeemResponse } from '../../../../shared/plan-api/invitations';
+import { groupNumber } from '@shared/contract/schemas/primitives';
+import { invitation, invitationInput, redeemRequest, redeemResponse } from '@shared/plan-api/invitations';
 import { deliverAfterCommit } from '../../mail/deliver';
 import { inviteUser } from '../../services/invitations/invite';
 import { redeemAccessCode } from '../../services/invitations/redeem';

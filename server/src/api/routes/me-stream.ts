@@ -1,5 +1,5 @@
-import { contractErrorSchema } from '../../../../shared/contract/errors';
-import type { AccountAnnouncement } from '../../../../shared/plan-api/accounts';
+import { contractErrorSchema } from '@shared/contract/errors';
+import type { AccountAnnouncement } from '@shared/plan-api/accounts';
 import { createChangeNotifier } from '../../services/changes/notifier';
 import { requireSession } from '../auth';
 import type { RoutePlugin } from '../deps';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ContractFailure, contractErrorSchema } from '../../../../shared/contract/errors';
-import { groupNumber, memberId } from '../../../../shared/contract/schemas/primitives';
-import { memberList, memberListQuery, memberView } from '../../../../shared/plan-api/members';
+import { ContractFailure, contractErrorSchema } from '@shared/contract/errors';
+import { groupNumber, memberId } from '@shared/contract/schemas/primitives';
+import { memberList, memberListQuery, memberView } from '@shared/plan-api/members';
 import { todayOf } from '../../services/eligibility/context';
 import { memberViews, memberViewsById } from '../../services/eligibility/member-views';
 import { findMemberIds } from '../../services/eligibility/roster-query';

@@ -1,4 +1,4 @@
-import { signInRequest, signInResponse } from '../../../../shared/plan-api/accounts';
+import { signInRequest, signInResponse } from '@shared/plan-api/accounts';
 import type { RoutePlugin } from '../deps';
 import { requireSession } from '../auth';
 import { credentialLimit } from './limits';

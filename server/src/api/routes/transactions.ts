@@ -1,4 +1,4 @@
-import { contractErrorSchema } from '../../../../shared/contract/errors';
+import { contractErrorSchema } from '@shared/contract/errors';
 import {
   addDependentRequest,
   enrollRequest,
@@ -6,7 +6,7 @@ import {
   terminateRequest,
   transactionAccepted,
   updateDemographicsRequest,
-} from '../../../../shared/plan-api/eligibility';
+} from '@shared/plan-api/eligibility';
 import { addDependent } from '../../services/eligibility/add-dependent';
 import { enrollSubscriber } from '../../services/eligibility/enroll';
 import { reinstateMember } from '../../services/eligibility/reinstate';

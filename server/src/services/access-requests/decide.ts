@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { ContractFailure } from '../../../../shared/contract/errors';
+import { ContractFailure } from '@shared/contract/errors';
 import type { Db } from '../../store/db';
 import { accessRequests, groups, users } from '../../store/schema';
 import type { Mailer } from '../../mail/mailer';

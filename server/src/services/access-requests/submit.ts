@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import { addBusinessDays } from '../../../../shared/domain/business-days';
-import type { AccessRequest, accessRequestInput } from '../../../../shared/plan-api/access-requests';
+import { ContractFailure } from '@shared/contract/errors';
+import { addBusinessDays } from '@shared/domain/business-days';
+import type { AccessRequest, accessRequestInput } from '@shared/plan-api/access-requests';
 import type { Db } from '../../store/db';
 import { accessRequests } from '../../store/schema';
 import { recordAudit } from '../audit';

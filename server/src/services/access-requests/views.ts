@@ -1,5 +1,5 @@
 import { asc, desc, eq } from 'drizzle-orm';
-import type { AccessRequest } from '../../../../shared/plan-api/access-requests';
+import type { AccessRequest } from '@shared/plan-api/access-requests';
 import type { Db } from '../../store/db';
 import { accessRequests } from '../../store/schema';
 

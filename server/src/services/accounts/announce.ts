@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { AccountAnnouncement } from '../../../../shared/plan-api/accounts';
+import type { AccountAnnouncement } from '@shared/plan-api/accounts';
 import type { Db } from '../../store/db';
 import { changesChannel } from '../changes/append';
 

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import { roleGrants } from '../../../../shared/contract/roles';
-import type { Me } from '../../../../shared/plan-api/accounts';
+import { ContractFailure } from '@shared/contract/errors';
+import { roleGrants } from '@shared/contract/roles';
+import type { Me } from '@shared/plan-api/accounts';
 import type { Db } from '../../store/db';
 import { groupUsers, groups, users } from '../../store/schema';
 

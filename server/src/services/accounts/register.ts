@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import type { registerRequest } from '../../../../shared/plan-api/accounts';
+import { ContractFailure } from '@shared/contract/errors';
+import type { registerRequest } from '@shared/plan-api/accounts';
 import type { Db } from '../../store/db';
 import { users } from '../../store/schema';
 import { isUniqueViolation } from '../../store/errors';

@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { Role } from '../../../../shared/contract/roles';
+import type { Role } from '@shared/contract/roles';
 import type { Db } from '../../store/db';
 import { groupUsers, sessions } from '../../store/schema';
 import { announceSessionsEnded } from './announce';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { ContractFailure } from '../../../../shared/contract/errors';
+import { ContractFailure } from '@shared/contract/errors';
 import { ThrottledFailure, secondsUntil, utcClock } from '../throttled-failure';
 import type { Db } from '../../store/db';
 import { users } from '../../store/schema';

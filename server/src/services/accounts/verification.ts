@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
-import { ContractFailure } from '../../../../shared/contract/errors';
+import { ContractFailure } from '@shared/contract/errors';
 import type { Db } from '../../store/db';
 import { emailVerifications, users } from '../../store/schema';
 import { recordAudit } from '../audit';

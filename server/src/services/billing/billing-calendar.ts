@@ -1,5 +1,5 @@
-import { INVOICE_CODE_LENGTH } from '../../../../shared/plan-api/bill-pay';
-import { addMonths, compareDates, firstOfMonth, fromParts, toParts } from '../../../../shared/util/dates';
+import { INVOICE_CODE_LENGTH } from '@shared/plan-api/bill-pay';
+import { addMonths, compareDates, firstOfMonth, fromParts, toParts } from '@shared/util/dates';
 import { randomCode } from '../random-code';
 
 /**

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { BillingSummary, InvoiceSummary } from '../../../../shared/plan-api/bill-pay';
+import type { BillingSummary, InvoiceSummary } from '@shared/plan-api/bill-pay';
 import type { Db } from '../../store/db';
 import { invoices } from '../../store/schema';
 

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import type { CoverageTier, Plan } from '../../../../shared/contract/schemas/group';
-import type { Relationship } from '../../../../shared/contract/schemas/member';
-import { deriveCoverageTier, monthlyPremium } from '../../../../shared/domain/coverage-tier';
-import type { InvoiceSummary } from '../../../../shared/plan-api/bill-pay';
-import { addMonths, compareDates, firstOfMonth } from '../../../../shared/util/dates';
+import { ContractFailure } from '@shared/contract/errors';
+import type { CoverageTier, Plan } from '@shared/contract/schemas/group';
+import type { Relationship } from '@shared/contract/schemas/member';
+import { deriveCoverageTier, monthlyPremium } from '@shared/domain/coverage-tier';
+import type { InvoiceSummary } from '@shared/plan-api/bill-pay';
+import { addMonths, compareDates, firstOfMonth } from '@shared/util/dates';
 import type { Db } from '../../store/db';
 import { isUniqueViolation } from '../../store/errors';
 import { invoiceLines, invoices } from '../../store/schema';

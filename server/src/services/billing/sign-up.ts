@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import { roleAllows, roleLabels } from '../../../../shared/contract/roles';
-import type { BillPaySignUpResponse, billPaySignUpRequest } from '../../../../shared/plan-api/bill-pay';
+import { ContractFailure } from '@shared/contract/errors';
+import { roleAllows, roleLabels } from '@shared/contract/roles';
+import type { BillPaySignUpResponse, billPaySignUpRequest } from '@shared/plan-api/bill-pay';
 import type { Db } from '../../store/db';
 import { billPaySignUps, groups, users } from '../../store/schema';
 import { announceToUser } from '../accounts/announce';

@@ -1,4 +1,4 @@
-import type { TermsOfService } from '../../../../shared/plan-api/bill-pay';
+import type { TermsOfService } from '@shared/plan-api/bill-pay';
 
 /**
  * The Bill Pay terms of service in force. A sign-up names the version it accepts and is refused

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { ChangeEntity } from '../../../../shared/plan-api/changes';
+import type { ChangeEntity } from '@shared/plan-api/changes';
 import type { Db } from '../../store/db';
 
 /** The Postgres channel every instance LISTENs on; the payload is `{"g":group,"s":seq}`. */

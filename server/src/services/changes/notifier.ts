@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { z } from 'zod';
-import { accountAnnouncement, type AccountAnnouncement } from '../../../../shared/plan-api/accounts';
+import { accountAnnouncement, type AccountAnnouncement } from '@shared/plan-api/accounts';
 import type { Backend, Db } from '../../store/db';
 import { changesChannel } from './append';
 

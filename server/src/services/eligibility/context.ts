@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { GroupPolicy } from '../../../../shared/contract/schemas/group';
-import { ContractFailure } from '../../../../shared/contract/errors';
+import type { GroupPolicy } from '@shared/contract/schemas/group';
+import { ContractFailure } from '@shared/contract/errors';
 import type { Db } from '../../store/db';
 import { groups, plans } from '../../store/schema';
 import type { SsnCipher } from './ssn-crypto';

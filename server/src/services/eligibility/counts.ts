@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { CoverageTier } from '../../../../shared/contract/schemas/group';
-import { coverageTiers } from '../../../../shared/contract/schemas/group';
-import { relationships, type MemberStatus, type Relationship } from '../../../../shared/contract/schemas/member';
-import { visibleSince } from '../../../../shared/domain/member-status';
-import type { GroupCounts } from '../../../../shared/plan-api/members';
+import type { CoverageTier } from '@shared/contract/schemas/group';
+import { coverageTiers } from '@shared/contract/schemas/group';
+import { relationships, type MemberStatus, type Relationship } from '@shared/contract/schemas/member';
+import { visibleSince } from '@shared/domain/member-status';
+import type { GroupCounts } from '@shared/plan-api/members';
 import type { Db } from '../../store/db';
 import { memberSpans } from './roster-query';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Address } from '../../../../shared/contract/schemas/group';
-import { personFields, type dependentInput } from '../../../../shared/plan-api/eligibility';
+import type { Address } from '@shared/contract/schemas/group';
+import { personFields, type dependentInput } from '@shared/plan-api/eligibility';
 import type { EligibilityEnv } from './context';
 import type { NewMember } from './work';
 

@@ -1,7 +1,7 @@
 import { asc, eq, inArray, and } from 'drizzle-orm';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import type { Relationship } from '../../../../shared/contract/schemas/member';
-import { compareDates } from '../../../../shared/util/dates';
+import { ContractFailure } from '@shared/contract/errors';
+import type { Relationship } from '@shared/contract/schemas/member';
+import { compareDates } from '@shared/util/dates';
 import type { Db } from '../../store/db';
 import { coveragePeriods, members } from '../../store/schema';
 import type { FamilyPeriod } from './retier';

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import type { Group } from '../../../../shared/contract/schemas/group';
+import { ContractFailure } from '@shared/contract/errors';
+import type { Group } from '@shared/contract/schemas/group';
 import type { Db } from '../../store/db';
 import { groups, plans } from '../../store/schema';
 

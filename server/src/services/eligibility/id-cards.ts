@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import type { idCardRequest, TransactionAccepted } from '../../../../shared/plan-api/eligibility';
+import { ContractFailure } from '@shared/contract/errors';
+import type { idCardRequest, TransactionAccepted } from '@shared/plan-api/eligibility';
 import type { Db } from '../../store/db';
 import { idCardRequests, members } from '../../store/schema';
 import { loadGroupRules, type Actor, type EligibilityEnv } from './context';

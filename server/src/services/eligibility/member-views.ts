@@ -1,6 +1,6 @@
 import { asc, inArray } from 'drizzle-orm';
-import { coverageSpan, memberStatusOn } from '../../../../shared/domain/member-status';
-import type { MemberView } from '../../../../shared/plan-api/members';
+import { coverageSpan, memberStatusOn } from '@shared/domain/member-status';
+import type { MemberView } from '@shared/plan-api/members';
 import type { Db } from '../../store/db';
 import { coveragePeriods, members } from '../../store/schema';
 import { inForce } from './family';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Relationship } from '../../../../shared/contract/schemas/member';
+import type { Relationship } from '@shared/contract/schemas/member';
 import { retierFamily, tierChangeReason, type FamilyPeriod } from './retier';
 
 const rel = new Map<string, Relationship>([

@@ -1,7 +1,7 @@
-import type { CoverageTier } from '../../../../shared/contract/schemas/group';
-import type { Relationship } from '../../../../shared/contract/schemas/member';
-import { deriveCoverageTier } from '../../../../shared/domain/coverage-tier';
-import { addDays, compareDates, maxDate } from '../../../../shared/util/dates';
+import type { CoverageTier } from '@shared/contract/schemas/group';
+import type { Relationship } from '@shared/contract/schemas/member';
+import { deriveCoverageTier } from '@shared/domain/coverage-tier';
+import { addDays, compareDates, maxDate } from '@shared/util/dates';
 
 export interface FamilyPeriod {
   id: number;

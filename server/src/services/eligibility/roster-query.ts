@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { memberListQuery } from '../../../../shared/plan-api/members';
+import type { memberListQuery } from '@shared/plan-api/members';
 import type { Db } from '../../store/db';
 
 /**

@@ -1,7 +1,7 @@
-import type { CoverageTier } from '../../../../shared/contract/schemas/group';
-import type { Relationship } from '../../../../shared/contract/schemas/member';
-import type { CoverageSnapshot, MemberSnapshot } from '../../../../shared/plan-api/members';
-import { maskSsn } from '../../../../shared/util/mask';
+import type { CoverageTier } from '@shared/contract/schemas/group';
+import type { Relationship } from '@shared/contract/schemas/member';
+import type { CoverageSnapshot, MemberSnapshot } from '@shared/plan-api/members';
+import { maskSsn } from '@shared/util/mask';
 import type { coveragePeriods, members } from '../../store/schema/eligibility';
 
 export type MemberRow = typeof members.$inferSelect;

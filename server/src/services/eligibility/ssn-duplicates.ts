@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { ContractFailure } from '../../../../shared/contract/errors';
+import { ContractFailure } from '@shared/contract/errors';
 import type { Db } from '../../store/db';
 import { members } from '../../store/schema';
 import type { SsnCipher } from './ssn-crypto';

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import { dependentTerminationDates, validateTermination } from '../../../../shared/domain/termination';
-import { terminationReason } from '../../../../shared/domain/termination-reasons';
-import type { terminateRequest, TransactionAccepted } from '../../../../shared/plan-api/eligibility';
-import { addDays, compareDates } from '../../../../shared/util/dates';
+import { ContractFailure } from '@shared/contract/errors';
+import { dependentTerminationDates, validateTermination } from '@shared/domain/termination';
+import { terminationReason } from '@shared/domain/termination-reasons';
+import type { terminateRequest, TransactionAccepted } from '@shared/plan-api/eligibility';
+import { addDays, compareDates } from '@shared/util/dates';
 import type { Db } from '../../store/db';
 import { checkVersion, enforce, loadGroupRules, type Actor, type EligibilityEnv } from './context';
 import { familyPeriods, latestPeriod, lockFamily, periodsOf, relationshipsOf, type Family } from './family';

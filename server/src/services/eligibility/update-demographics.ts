@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import type { Relationship } from '../../../../shared/contract/schemas/member';
-import { memberStatusOn } from '../../../../shared/domain/member-status';
-import { validateDependentAge } from '../../../../shared/domain/dependent-age';
-import { validateRetroDate } from '../../../../shared/domain/retro-window';
-import type { TransactionAccepted, updateDemographicsRequest } from '../../../../shared/plan-api/eligibility';
-import { maxDate } from '../../../../shared/util/dates';
+import { ContractFailure } from '@shared/contract/errors';
+import type { Relationship } from '@shared/contract/schemas/member';
+import { memberStatusOn } from '@shared/domain/member-status';
+import { validateDependentAge } from '@shared/domain/dependent-age';
+import { validateRetroDate } from '@shared/domain/retro-window';
+import type { TransactionAccepted, updateDemographicsRequest } from '@shared/plan-api/eligibility';
+import { maxDate } from '@shared/util/dates';
 import type { Db } from '../../store/db';
 import { checkVersion, enforce, loadGroupRules, type Actor, type EligibilityEnv } from './context';
 import { latestPeriod, lockFamily } from './family';

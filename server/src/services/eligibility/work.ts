@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { TransactionAccepted, TransactionKind, TransactionRecord } from '../../../../shared/plan-api/eligibility';
-import type { MemberView } from '../../../../shared/plan-api/members';
-import { maskSsn } from '../../../../shared/util/mask';
+import type { TransactionAccepted, TransactionKind, TransactionRecord } from '@shared/plan-api/eligibility';
+import type { MemberView } from '@shared/plan-api/members';
+import { maskSsn } from '@shared/util/mask';
 import type { Db } from '../../store/db';
 import { coveragePeriods, members } from '../../store/schema';
 import { appendChanges, type ChangeToRecord } from '../changes/append';

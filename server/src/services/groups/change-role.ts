@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import type { Role } from '../../../../shared/contract/roles';
+import { ContractFailure } from '@shared/contract/errors';
+import type { Role } from '@shared/contract/roles';
 import type { Db } from '../../store/db';
 import { groupUsers } from '../../store/schema';
 import { announceToUser } from '../accounts/announce';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import { address, groupPolicy, plan } from '../../../../shared/contract/schemas/group';
-import { groupNumber } from '../../../../shared/contract/schemas/primitives';
-import { defaultGroupPolicy } from '../../../../shared/domain/default-policy';
+import { ContractFailure } from '@shared/contract/errors';
+import { address, groupPolicy, plan } from '@shared/contract/schemas/group';
+import { groupNumber } from '@shared/contract/schemas/primitives';
+import { defaultGroupPolicy } from '@shared/domain/default-policy';
 import type { Db } from '../../store/db';
 import { groups, plans } from '../../store/schema';
 import { recordAudit } from '../audit';

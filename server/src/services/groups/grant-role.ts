@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import { roleAllows, type Role } from '../../../../shared/contract/roles';
+import { ContractFailure } from '@shared/contract/errors';
+import { roleAllows, type Role } from '@shared/contract/roles';
 import type { Db } from '../../store/db';
 import { groupUsers, groups } from '../../store/schema';
 import { recordAudit } from '../audit';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessCode, formatAccessCode } from '../../../../shared/plan-api/invitations';
+import { accessCode, formatAccessCode } from '@shared/plan-api/invitations';
 import { accessCodeHash, newAccessCode } from './access-code';
 
 describe('access codes', () => {

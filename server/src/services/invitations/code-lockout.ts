@@ -1,5 +1,5 @@
 import { and, count, eq, gt, inArray, max, sql, type SQL } from 'drizzle-orm';
-import { ACCESS_CODE_ATTEMPTS, ACCESS_CODE_WINDOW_MINUTES } from '../../../../shared/plan-api/invitations';
+import { ACCESS_CODE_ATTEMPTS, ACCESS_CODE_WINDOW_MINUTES } from '@shared/plan-api/invitations';
 import type { Db } from '../../store/db';
 import { accessCodeAttempts, lockouts } from '../../store/schema';
 import { recordAudit } from '../audit';

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
-import type { GroupUsersResponse } from '../../../../shared/plan-api/invitations';
+import type { GroupUsersResponse } from '@shared/plan-api/invitations';
 import type { Db } from '../../store/db';
 import { groupUsers, invitations, users } from '../../store/schema';
 import { invitationView } from './invitation-view';

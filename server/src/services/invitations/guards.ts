@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import { roleLabels } from '../../../../shared/contract/roles';
+import { ContractFailure } from '@shared/contract/errors';
+import { roleLabels } from '@shared/contract/roles';
 import type { Db } from '../../store/db';
 import { groupUsers, invitations, users } from '../../store/schema';
 import { formatLongDate, type InvitationRow } from './invitation-view';

@@ -1,4 +1,4 @@
-import type { Invitation, InvitationStatus } from '../../../../shared/plan-api/invitations';
+import type { Invitation, InvitationStatus } from '@shared/plan-api/invitations';
 import type { invitations } from '../../store/schema';
 
 export type InvitationRow = typeof invitations.$inferSelect;

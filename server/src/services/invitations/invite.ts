@@ -1,4 +1,4 @@
-import type { InvitationInput } from '../../../../shared/plan-api/invitations';
+import type { InvitationInput } from '@shared/plan-api/invitations';
 import type { Db } from '../../store/db';
 import { invitations } from '../../store/schema';
 import { recordAudit } from '../audit';

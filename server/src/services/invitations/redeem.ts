@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import { roleLabels } from '../../../../shared/contract/roles';
-import type { RedeemResponse } from '../../../../shared/plan-api/invitations';
+import { ContractFailure } from '@shared/contract/errors';
+import { roleLabels } from '@shared/contract/roles';
+import type { RedeemResponse } from '@shared/plan-api/invitations';
 import type { Db } from '../../store/db';
 import { invitations, users } from '../../store/schema';
 import { announceToUser } from '../accounts/announce';

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { ContractFailure } from '../../../../shared/contract/errors';
+import { ContractFailure } from '@shared/contract/errors';
 import type { Db } from '../../store/db';
 import { invitations } from '../../store/schema';
 import { recordAudit } from '../audit';

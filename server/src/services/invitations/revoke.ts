@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { ContractFailure } from '../../../../shared/contract/errors';
-import type { Invitation } from '../../../../shared/plan-api/invitations';
+import { ContractFailure } from '@shared/contract/errors';
+import type { Invitation } from '@shared/plan-api/invitations';
 import type { Db } from '../../store/db';
 import { invitations } from '../../store/schema';
 import { recordAudit } from '../audit';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { roleLabels } from '../../../../shared/contract/roles';
-import { formatAccessCode, INVITATION_TTL_DAYS, type Invitation } from '../../../../shared/plan-api/invitations';
+import { roleLabels } from '@shared/contract/roles';
+import { formatAccessCode, INVITATION_TTL_DAYS, type Invitation } from '@shared/plan-api/invitations';
 import type { OutgoingMail } from '../../mail/mailer';
 import { invitationMail } from '../../mail/templates';
 import type { Db } from '../../store/db';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { CoverageTier } from '../../../../shared/contract/schemas/group';
-import type { MemberRecord } from '../../../../shared/sandbox/types';
+import type { CoverageTier } from '@shared/contract/schemas/group';
+import type { MemberRecord } from '@shared/sandbox/types';
 import type { Db } from '../../store/db';
 import { coveragePeriods, members } from '../../store/schema';
 import { appendChanges, type ChangeToRecord } from '../changes/append';

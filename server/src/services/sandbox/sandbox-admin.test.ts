@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Me } from '../../../../shared/plan-api/accounts';
+import type { Me } from '@shared/plan-api/accounts';
 import { backends } from '../../../test-support/backends';
 import { HOUR } from '../../../test-support/clock';
 import { startTestService, type TestService } from '../../../test-support/test-service';

@@ -1,7 +1,7 @@
 // Drizzle view of migrations/0001_accounts.sql and 0006_invitations.sql (the SQL files are the source of truth; keep them in step).
 import { bigint, bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import type { Address, GroupPolicy } from '../../../../shared/contract/schemas/group';
-import type { Role } from '../../../../shared/contract/roles';
+import type { Address, GroupPolicy } from '@shared/contract/schemas/group';
+import type { Role } from '@shared/contract/roles';
 
 /** Instants as JS Dates on both drivers (pg and PGlite hand timestamptz over differently). */
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

@@ -1,6 +1,6 @@
 // Drizzle view of migrations/0007_invoices.sql (the SQL file is the source of truth; keep both in step).
 import { bigint, bigserial, date, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import type { CoverageTier } from '../../../../shared/contract/schemas/group';
+import type { CoverageTier } from '@shared/contract/schemas/group';
 
 /** Instants as JS Dates, as in accounts.ts, so both drivers agree. */
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

@@ -1,6 +1,6 @@
 // Drizzle view of migrations/0002_eligibility.sql and 0003_member_ssn_fingerprint.sql (the SQL file is the source of truth; keep both in step).
 import { bigint, bigserial, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import type { Address } from '../../../../shared/contract/schemas/group';
+import type { Address } from '@shared/contract/schemas/group';
 
 /** PGlite and node-postgres both hand bytea over as a Uint8Array/Buffer. */
 /** Instants as JS Dates, as in accounts.ts, so both drivers agree. */

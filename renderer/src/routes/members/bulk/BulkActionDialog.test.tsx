@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { MethodInput } from '../../../../../shared/contract';
-import type { BulkOutcome } from '../../../../../shared/contract/schemas/transaction';
+import type { MethodInput } from '@shared/contract';
+import type { BulkOutcome } from '@shared/contract/schemas/transaction';
 import { renderApp } from '../../../test/renderApp';
 import { useRosterSelection } from '../selectionStore';
 

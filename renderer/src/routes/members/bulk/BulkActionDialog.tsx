@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Dialog } from 'radix-ui';
-import type { ContractError } from '../../../../../shared/contract';
-import type { BulkAction, BulkOutcome } from '../../../../../shared/contract/schemas/transaction';
-import type { RosterRow } from '../../../../../shared/contract/schemas/member';
+import type { ContractError } from '@shared/contract';
+import type { BulkAction, BulkOutcome } from '@shared/contract/schemas/transaction';
+import type { RosterRow } from '@shared/contract/schemas/member';
 import { useApi } from '../../../api/ApiProvider';
 import { useAnnouncer } from '../../../state/announcer';
 import { formatCount, fullName, plural } from '../../../components/format';

@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
 import { Link } from '@tanstack/react-router';
-import type { BulkAction, BulkOutcome } from '../../../../../shared/contract/schemas/transaction';
+import type { BulkAction, BulkOutcome } from '@shared/contract/schemas/transaction';
 import { formatCount, plural } from '../../../components/format';
 import { OutcomeTable, outcomeCounts } from './BulkReview';
 

@@ -1,9 +1,9 @@
 import type { RefObject } from 'react';
-import type { BulkAction, BulkOutcome } from '../../../../../shared/contract/schemas/transaction';
-import { terminationReason } from '../../../../../shared/domain/termination-reasons';
+import type { BulkAction, BulkOutcome } from '@shared/contract/schemas/transaction';
+import { terminationReason } from '@shared/domain/termination-reasons';
 import { formatCount, formatDate } from '../../../components/format';
 import { TableScroll } from '../../../components/TableScroll';
-import { idCardReasonLabels, shipToLabels } from '../../../../../shared/domain/id-card-reasons';
+import { idCardReasonLabels, shipToLabels } from '@shared/domain/id-card-reasons';
 
 export function outcomeCounts(items: readonly BulkOutcome[]) {
   const count = (outcome: BulkOutcome['outcome']) => items.filter((i) => i.outcome === outcome).length;

@@ -1,6 +1,6 @@
 /**
  * The renderer is served from one fixed origin, app://bundle. Renderer storage is keyed to that
- * origin, so the scheme and host never change (electron-host.md §4.1).
+ * origin, so the scheme and host never change (a change would wipe it).
  */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'bundle';
@@ -8,8 +8,7 @@ export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /**
  * True for URLs of our own bundle. Compares protocol and host, not `origin`: Node's WHATWG URL does
- * not know Chromium's registered schemes, so `new URL('app://bundle/x').origin` is 'null' in main
- * (electron-host.md §4.3).
+ * not know Chromium's registered schemes, so `new URL('app://bundle/x').origin` is 'null' in main.
  */
 export function isAppUrl(raw: string): boolean {
   try {

@@ -10,8 +10,8 @@ import { BrowserWindow, app, becomeReady, electronModule, ipcMain, log, protocol
 
 /**
  * The built main bundle, loaded by Node's own `require` with only `electron` replaced by the fake:
- * it proves the CommonJS bundle loads (electron-store inlined, no ERR_REQUIRE_ESM — electron-host.md
- * §7), registers what must precede ready synchronously at load (§2.1), and wires a real core worker
+ * it proves the CommonJS bundle loads (electron-store, which is ESM-only, inlined: no ERR_REQUIRE_ESM),
+ * registers what must precede ready synchronously at load (an ESM main would not), and wires a real core worker
  * (built beside it, with the real better-sqlite3) to gd:call, which starts the real embedded sandbox
  * plan service from the path main hands it and syncs from it. Built with scripts/build.mjs's options
  * for `main`, `core` and `sandbox`, under node_modules/.cache so the bundles resolve the installed packages.

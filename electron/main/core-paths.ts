@@ -5,7 +5,7 @@ import path from 'node:path';
 /**
  * The core worker bundle beside the main bundle: out/main/index.cjs → out/core/worker.cjs. Absolute,
  * from `__dirname` of the bundle (inside app.asar when packaged) — a relative path would resolve
- * against the cwd, which is `/` on macOS (electron-host.md §2.3, §3.1).
+ * against the cwd, which is `/` on macOS (docs/electron-host-rules.md#asar-paths-and-the-core-worker).
  */
 export function coreWorkerPath(mainDir: string): string {
   return path.join(mainDir, '..', 'core', 'worker.cjs');
@@ -34,7 +34,7 @@ export function rendererRoot(mainDir: string): string {
  * better-sqlite3's compiled addon, resolved in main and handed to the worker as an absolute path, so
  * loading it never depends on cwd (`nativeBinding` resolves relative to cwd). A `.node` file cannot
  * be loaded from inside an archive, so a packaged app reads it from app.asar.unpacked, where
- * electron-builder's `asarUnpack: ['**\/*.node']` puts it (electron-host.md §3.3). Undefined when the
+ * electron-builder's `asarUnpack: ['**\/*.node']` puts it. Undefined when the
  * file is not there (a build that placed it elsewhere): better-sqlite3 then searches itself.
  */
 export function nativeBindingPath(mainDir: string, isPackaged: boolean): string | undefined {

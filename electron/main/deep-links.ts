@@ -12,7 +12,7 @@ const TOKEN = /^[A-Za-z0-9_-]{16,512}$/;
  * `groupdesk://verify?token=…` (also `groupdesk://verify/?token=…`) → the token, else null. The link
  * comes from outside (an e-mail, another program), so it is parsed with URL and allow-listed: host,
  * path, parameter names, one token of a fixed alphabet; no credentials, port or fragment
- * (electron-host.md §5).
+ * (docs/electron-host-rules.md#deep-links).
  */
 export function parseVerifyLink(raw: string): { token: string } | null {
   if (raw.length > 2048) return null;
@@ -35,8 +35,7 @@ export function parseVerifyLink(raw: string): { token: string } | null {
 
 /**
  * The deep link in a command line, if any. Windows and Linux pass the link as an argument, but
- * Chromium may add or reorder switches, so search by prefix rather than take the last argument
- * (electron-host.md §5).
+ * Chromium may add or reorder switches, so search by prefix rather than take the last argument.
  */
 export function findDeepLink(argv: readonly string[]): string | null {
   return argv.find((arg) => arg.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}://`)) ?? null;
@@ -51,7 +50,7 @@ export function deepLinkEvent(raw: string): HostEvent | null {
 /**
  * Holds deep links until a window has loaded the renderer, then forwards each as an event. A link
  * that starts the app (macOS `open-url` before ready, argv on Windows/Linux) arrives long before
- * anyone listens; dropping it would lose the user's click (electron-host.md §5).
+ * anyone listens; dropping it would lose the user's click.
  */
 export class DeepLinkInbox {
   readonly #pending: HostEvent[] = [];

@@ -4,7 +4,8 @@ import { shell } from 'electron';
  * The only sites GroupDesk opens in the user's browser: public guidance a group administrator needs
  * (marketplace and small-business coverage, COBRA and ERISA, Medicare and Medicaid/CHIP, tax forms).
  * Exact host names; no wildcard, so a look-alike subdomain is refused. Adding a site is one line here
- * plus a row in the test table. Electron security checklist §15: never `openExternal` untrusted URLs.
+ * plus a row in the test table. Never `openExternal` untrusted URLs: Electron's security checklist,
+ * https://www.electronjs.org/docs/latest/tutorial/security#15-do-not-use-shellopenexternal-with-untrusted-content
  */
 export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set([
   'www.healthcare.gov',

@@ -5,11 +5,11 @@ import { vi } from 'vitest';
 
 /**
  * A hand-written stand-in for the `electron` module, for tests under plain Node: the npm package here
- * holds only types and a downloader, and requiring it throws (electron-host.md §2.4, §10.3). Tests
+ * holds only types and a downloader, and requiring it throws (docs/electron-host-rules.md#testing-without-the-electron-binary). Tests
  * install it with
  *   vi.mock('electron', async () => (await import('./fake-electron')).electronModule());
  * which gives both named and default exports (electron-store does `import electron from 'electron'`).
- * `log` records the order of the calls that electron-host.md §0 cares about.
+ * `log` records the order of the calls that must come before or after ready (docs/electron-host-rules.md#startup-order).
  */
 
 // Listeners of many shapes share one registry; `any` lets each test call them with real arguments.
@@ -208,7 +208,7 @@ export function resetFake(): void {
   vi.clearAllMocks();
 }
 
-/** The module object for vi.mock: named exports plus the same object as `default` (trap §10.3 b). */
+/** The module object for vi.mock: named exports plus the same object as `default`, for default importers like electron-store. */
 export function electronModule(): Record<string, unknown> {
   const electron = { app, protocol, ipcMain, session, BrowserWindow, screen, Menu, dialog, safeStorage, shell, Notification, ipcRenderer, contextBridge };
   // The test controls ride along as named exports, so a test can reach this exact instance through

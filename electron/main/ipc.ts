@@ -5,13 +5,13 @@ import type { Result } from '@shared/contract';
 import { CALL_CHANNEL, CHANNEL_PREFIX } from '../preload/channels';
 import { isTrustedSender } from './security';
 
-/** Channels registered in this process. ipcMain throws on a second handler for a channel (trap §0). */
+/** Channels registered in this process. ipcMain throws on a second handler for a channel. */
 const registered = new Set<string>();
 
 /**
  * The one way main answers the renderer: a `gd:` channel, registered once per process (never in
  * `createWindow`, which macOS `activate` calls again), answering only our own top-level app:// frame,
- * and always with a Result envelope — Electron keeps only `message` of a thrown error (trap §1.3).
+ * and always with a Result envelope — Electron keeps only `message` of an error thrown across invoke.
  */
 export function handle(ipcMain: Pick<IpcMain, 'handle'>, channel: string, handler: (payload: unknown, event: IpcMainInvokeEvent) => Promise<Result<unknown>>): void {
   if (!channel.startsWith(CHANNEL_PREFIX)) throw new Error(`IPC channel "${channel}" must start with "${CHANNEL_PREFIX}"`);

@@ -40,7 +40,7 @@ async function boot(options: { argv?: string[]; platform?: NodeJS.Platform; lock
   return { fake, core, startCore, emitCoreEvent, started };
 }
 
-describe('startup order (electron-host.md §0)', () => {
+describe('startup order (before ready, after ready, once per process)', () => {
   it('does the before-ready work synchronously and nothing that needs ready', async () => {
     const { fake } = await boot();
     expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);

@@ -18,11 +18,11 @@ import { openSettings } from './settings';
 import type { Settings } from './settings';
 import { createMainWindow, loadRenderer } from './window';
 
-/** Equal to electron-builder's appId: Windows matches notifications to the Start-menu shortcut by it (trap §8). */
+/** Equal to electron-builder's appId: Windows matches notifications to the Start-menu shortcut by it. */
 export const APP_ID = 'com.groupdesk.desktop';
 
 export interface MainProcessEnv {
-  /** Folder of the main bundle (out/main); every other bundle is found from it (trap §2.2). */
+  /** Folder of the main bundle (out/main); every other bundle is found from it, never from the cwd. */
   mainDir: string;
   argv: readonly string[];
   platform: NodeJS.Platform;
@@ -31,7 +31,7 @@ export interface MainProcessEnv {
 }
 
 /**
- * The Electron main process, in the order electron-host.md §0 requires:
+ * The Electron main process, in the order Electron requires (docs/electron-host-rules.md#startup-order):
  * - synchronously, before ready: privileged schemes (once), the single-instance lock, `open-url`,
  *   `second-instance`, the AppUserModelId, web-contents hardening and the quit hook;
  * - after ready: permissions, the app:// handler, settings, the data key, the core, the IPC handler
@@ -41,7 +41,7 @@ export function runMainProcess(env: MainProcessEnv): void {
   registerAppScheme(protocol);
 
   // A second launch (say, a clicked groupdesk:// link on Windows) hands its argv to the first and quits
-  // without doing anything else (electron-host.md §5).
+  // without doing anything else.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -158,7 +158,7 @@ export function runMainProcess(env: MainProcessEnv): void {
       const detail = error instanceof DataKeyError ? error.message : `Something went wrong while starting: ${error instanceof Error ? error.message : String(error)}`;
       console.error('[startup]', detail);
       dialog.showErrorBox('GroupDesk could not start', detail);
-      // exit, not quit: nothing else should run. A core that did start is closed first (trap §3.6).
+      // exit, not quit: nothing else should run. A core that did start is closed first, so SQLite checkpoints its WAL.
       await core?.close().catch(() => undefined);
       app.exit(1);
     });
@@ -168,7 +168,7 @@ export function runMainProcess(env: MainProcessEnv): void {
  * Windows: NSIS does not register URL schemes, so the app does at every launch; in development the
  * registration must name the script, or Windows would start bare Electron. macOS and Linux register
  * through electron-builder's `protocols`; on Linux this call succeeds only with an installed .desktop
- * file, so the result is checked, not assumed (electron-host.md §5).
+ * file, so the result is checked, not assumed (docs/electron-host-rules.md#deep-links).
  */
 function registerDeepLinkClient(): void {
   const script = process.argv[1];
@@ -177,7 +177,7 @@ function registerDeepLinkClient(): void {
   if (!registered) console.warn(`[deep-link] ${DEEP_LINK_SCHEME}:// links are not registered with this system; verification links must be opened by hand`);
 }
 
-/** The explicit consent of electron-host.md §6: without a keychain, say so and let the user decide. */
+/** Without a keychain the key is as safe as a file: say so and let the user decide (docs/electron-host-rules.md#safestorage). */
 async function askToStoreKeyUnprotected(protection: Exclude<KeyProtection, 'os'>): Promise<boolean> {
   const why = protection === 'weak' ? 'This computer has no password keyring running (GNOME Keyring or KWallet).' : 'This computer offers GroupDesk no protected storage for secrets.';
   const { response } = await dialog.showMessageBox({

@@ -2,7 +2,7 @@ import { Notification } from 'electron';
 
 /**
  * Notifications still on screen. A notification that is garbage-collected loses its click handler,
- * so each is held here until it is clicked, closed or fails (electron-host.md §8).
+ * so each is held here until it is clicked, closed or fails.
  */
 const live = new Set<Notification>();
 
@@ -13,7 +13,7 @@ export function liveNotificationCount(): number {
 /**
  * Shows an OS notification; false where the platform has none. Windows needs the AppUserModelId set
  * in index.ts (equal to electron-builder's appId) and a Start-menu shortcut; macOS needs a signed
- * build; Linux needs a notification daemon (electron-host.md §8). Never put PII in `title`/`body`:
+ * build; Linux needs a notification daemon (docs/electron-host-rules.md#notifications). Never put PII in `title`/`body`:
  * they land in the OS notification history.
  */
 export function notify(title: string, body: string, onClick?: () => void): boolean {

@@ -5,7 +5,7 @@ import { APP_HOST, APP_SCHEME } from './app-url';
 
 /**
  * Privileges of app://, registered once, before ready, in a single call — a second call replaces the
- * first (electron-host.md §4.1). standard: relative URLs and web storage; secure: a secure context;
+ * first (docs/electron-host-rules.md#the-app-protocol). standard: relative URLs and web storage; secure: a secure context;
  * supportFetchAPI + corsEnabled: module scripts and fetch of our own assets; bypassCSP stays off.
  */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
@@ -17,7 +17,7 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
 /**
  * Serves the built renderer from `rendererRoot` with our own MIME types and CSP. Files are read with
  * `fs`, which is asar-aware in main, rather than `net.fetch(file:)`, whose behaviour with the
- * `grantFileProtocolExtraPrivileges` fuse off was not verified (electron-host.md §4.2).
+ * `grantFileProtocolExtraPrivileges` fuse off was not verified.
  */
 export function createAppRequestHandler(rendererRoot: string): (request: Request) => Promise<Response> {
   return async (request) => {

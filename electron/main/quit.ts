@@ -9,8 +9,7 @@ export const CORE_STOP_TIMEOUT_MS = 15_000;
 /**
  * Stops the core before the process exits, so SQLite checkpoints its WAL and releases its lock — else
  * the next launch may see `database is locked`. Electron does not wait for async work in `will-quit`,
- * so the first quit is held with preventDefault and re-issued once the core has stopped
- * (electron-host.md §3.6).
+ * so the first quit is held with preventDefault and re-issued once the core has stopped.
  */
 export function stopCoreBeforeQuit(app: Pick<App, 'on' | 'quit'>, stopCore: () => Promise<void> | undefined, timeoutMs = CORE_STOP_TIMEOUT_MS): void {
   let stopped = false;

@@ -13,7 +13,7 @@ export const UNPROTECTED_KEY_FILE = 'data-key.unprotected';
 /**
  * How well the data key is kept: `os` — by the OS keychain (macOS Keychain, Windows DPAPI, libsecret
  * or KWallet); `weak` — Linux `basic_text`, safeStorage's hard-coded password, no better than a file;
- * `none` — safeStorage is unavailable (electron-host.md §6).
+ * `none` — safeStorage is unavailable (docs/electron-host-rules.md#safestorage).
  */
 export type KeyProtection = 'os' | 'weak' | 'none';
 
@@ -32,7 +32,7 @@ export class DataKeyError extends Error {
 /**
  * Queries safeStorage's protection — only after ready: before it the answer on Linux and Windows is
  * wrong and the backend reads `unknown`. The async API (Electron ≥ 42) is used because the sync
- * one is deprecated in 45 and the async one reports key rotation (electron-host.md §6).
+ * one is deprecated in 45 and the async one reports key rotation.
  */
 export async function keyProtection(storage: KeyStorage, platform: NodeJS.Platform = process.platform): Promise<KeyProtection> {
   if (!(await storage.isAsyncEncryptionAvailable())) return 'none';
@@ -56,9 +56,9 @@ export interface LoadDataKeyOptions {
 }
 
 /**
- * The key that encrypts SSNs and bank account numbers in the local database (DESIGN.md, Data):
+ * The key that encrypts SSNs and bank account numbers in the local database (docs/architecture.md#storage):
  * 32 random bytes made once, kept in userData encrypted by safeStorage, decrypted here in main and
- * handed to the core worker (the worker has no safeStorage — electron-host.md §3.2).
+ * handed to the core worker (a worker thread is plain Node: no Electron module works there).
  *
  * Where the OS offers no protection the key is not "encrypted" with basic_text's hard-coded password,
  * which would only look safe; it is written in the clear with owner-only permissions, after the user

@@ -24,7 +24,7 @@ describe('isAppUrl', () => {
     expect(isAppUrl(url)).toBe(expected);
   });
 
-  it("does not rely on URL.origin, which Node reports as 'null' for custom schemes (trap §4.3)", () => {
+  it("does not rely on URL.origin, which Node reports as 'null' for custom schemes", () => {
     expect(new URL('app://bundle/x').origin).toBe('null');
     expect(isAppUrl('app://bundle/x')).toBe(true);
   });

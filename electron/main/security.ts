@@ -5,7 +5,8 @@ import { openExternalLink } from './external-links';
 /**
  * Only our own top-level frame on app://bundle may call the core. `senderFrame` is null when the
  * frame navigated or was destroyed before the message was handled; a sub-frame has a parent
- * (docs/api/web-frame-main.md: `parent` is null only for the top frame; security.md §17).
+ * (Electron's WebFrameMain docs: `parent` is null only for the top frame; the security checklist,
+ * https://www.electronjs.org/docs/latest/tutorial/security#17-validate-the-sender-of-all-ipc-messages).
  */
 export function isTrustedSender(frame: Pick<WebFrameMain, 'url' | 'parent'> | null): boolean {
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
@@ -14,7 +15,7 @@ export function isTrustedSender(frame: Pick<WebFrameMain, 'url' | 'parent'> | nu
 /**
  * Hardens every web contents as it is created, before it can load anything: no navigation or
  * redirect away from the bundle, no webviews, no new windows (links to allow-listed sites open in
- * the user's browser instead). Electron's security checklist §13–§15 (electron-host.md §4.3).
+ * the user's browser instead), per Electron's security checklist (docs/electron-host-rules.md#safe-windows).
  */
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => {
@@ -33,14 +34,14 @@ export function hardenWebContents(contents: WebContents): void {
   });
 }
 
-/** Registered at top level so no web contents (the first window included) escapes it (trap §0). */
+/** Registered at top level so no web contents (the first window included) escapes it. */
 export function hardenAllWebContents(app: Pick<App, 'on'>): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 }
 
 /**
  * Deny-by-default for every web permission (camera, geolocation, notifications from the page, HID,
- * serial …). GroupDesk needs none: OS notifications come from main. After ready (trap §0).
+ * serial …). GroupDesk needs none: OS notifications come from main. After ready: the default session exists only then.
  */
 export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

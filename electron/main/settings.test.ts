@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_PREFERENCES, DEFAULT_WINDOW_BOUNDS, SETTINGS_SCHEMA_VERSION, openSettings } from './settings';
 
 // electron-store reads userData and registers an ipcMain listener through `electron` at load; it is
-// inlined by vitest.config.ts so this mock reaches it (electron-host.md §10.3 a).
+// inlined by vitest.config.ts so this mock reaches it (vi.mock does not reach external dependencies).
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule());
 
 function folderWith(contents?: unknown): string {

@@ -38,7 +38,7 @@ export interface Settings {
 
 /**
  * Window bounds and preferences in `<userData>/settings.json` (electron-store 11, main process only,
- * bundled into the CJS main because it is ESM-only — electron-host.md §7). Construct after ready and
+ * bundled into the CJS main because it is ESM-only — docs/electron-host-rules.md#settings-electron-store). Construct after ready and
  * after any `app.setName`/`setPath`: the file's folder comes from userData.
  *
  * Each value is parsed with zod on read, and a bad one falls back to its default alone, so a

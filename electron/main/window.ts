@@ -5,7 +5,7 @@ import { placeOnDisplays } from './window-bounds';
 
 /**
  * A sandboxed preload cannot be ESM, and `.cjs` keeps it CommonJS in our `"type": "module"` package
- * (electron-host.md §1.2); anything else would load nothing and leave `window.groupdesk` undefined.
+ * (docs/electron-host-rules.md#the-sandboxed-preload); anything else would load nothing and leave `window.groupdesk` undefined.
  */
 export function assertCommonJsPreload(preloadPath: string): void {
   if (!preloadPath.endsWith('.cjs')) throw new Error(`The preload must be the CommonJS bundle (.cjs), got ${preloadPath}`);
@@ -20,7 +20,7 @@ export interface MainWindowOptions {
 
 /**
  * Creates the main window at its saved size and place, shows it once it has painted (no white
- * flash), and saves its bounds when it closes. Only after ready (trap §0).
+ * flash), and saves its bounds when it closes. Only after ready: BrowserWindow and screen need it.
  */
 export function createMainWindow({ preloadPath, settings, isDev }: MainWindowOptions): BrowserWindow {
   assertCommonJsPreload(preloadPath);
@@ -38,7 +38,7 @@ export function createMainWindow({ preloadPath, settings, isDev }: MainWindowOpt
     show: false,
     // The renderer's isolation: sandboxed, context-isolated, no Node anywhere. Written out in the
     // constructor call, not built elsewhere or spread, so static scanners such as Electronegativity
-    // can see each flag (electron-host.md §10.2, quirk 3).
+    // can see each flag (a spread hides them and it reports them missing).
     webPreferences: {
       preload: preloadPath,
       sandbox: true,

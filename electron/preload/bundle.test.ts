@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 /**
- * The built preload obeys the sandbox (electron-host.md §1.1, §10.4): one CommonJS file whose only
+ * The built preload obeys the sandbox (docs/electron-host-rules.md#the-sandboxed-preload): one CommonJS file whose only
  * requires are what a sandboxed preload's polyfilled `require` serves, with no import/export
  * statements. Built here with the same options as scripts/build.mjs's `preload` target.
  */

@@ -1,7 +1,7 @@
 /**
  * The two IPC channels between the preload and main. Both carry the `gd:` prefix that main's one
- * `handle()` wrapper requires (CONVENTIONS.md, The IPC contract). This file has no imports so the
- * sandboxed preload bundle stays a single file that requires only `electron` (electron-host.md §1.1).
+ * `handle()` wrapper requires (electron/main/ipc.ts). This file has no imports so the sandboxed
+ * preload bundle stays a single file that requires only `electron`, all a sandboxed preload can require.
  */
 export const CHANNEL_PREFIX = 'gd:';
 /** renderer → main → core: `{ method, input }` in, a `Result` envelope out. */

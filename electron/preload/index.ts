@@ -5,8 +5,8 @@ import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
 
 /**
  * Bundled to out/preload/index.cjs: one CommonJS file that requires only `electron`, as a sandboxed
- * preload must (electron-host.md §1.1–1.2). It exposes exactly one key, `window.groupdesk`, and
- * nothing of ipcRenderer (Electron security checklist §20).
+ * preload must (docs/electron-host-rules.md#the-sandboxed-preload). It exposes exactly one key, `window.groupdesk`, and
+ * nothing of ipcRenderer: a page that holds ipcRenderer can send on any channel.
  */
 
 /**
@@ -19,7 +19,7 @@ let subscribedOnce = false;
 const listeners = new Set<(event: BridgeEvent) => void>();
 
 // One IPC listener for the whole page. Listeners never see the IpcRendererEvent: its `sender` is
-// ipcRenderer itself (electron-host.md §1.4).
+// ipcRenderer itself.
 ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, payload: BridgeEvent) => {
   if (!subscribedOnce) {
     if (early.length < MAX_EARLY_EVENTS) early.push(payload);
@@ -29,7 +29,7 @@ ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, payload: BridgeEvent) =
 });
 
 const bridge: GroupDeskBridge = {
-  // The Result envelope comes back as plain data; main never throws across invoke (§1.3).
+  // The Result envelope comes back as plain data; main never throws across invoke (only `message` would survive).
   call: (method, input) => ipcRenderer.invoke(CALL_CHANNEL, { method, input }),
   onEvent(listener) {
     // Registered by a wrapper: function identity does not survive contextBridge (electron/electron#33328),

@@ -1,5 +1,5 @@
-// Lint enforces the process boundaries of DESIGN.md (folder map): each side may import only what
-// runs where it runs.
+// Lint enforces the process boundaries (docs/architecture.md#processes): each side may import only
+// what runs where it runs.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -52,7 +52,8 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [electronModule, embeddedSandbox, ...ours('renderer', 'main', 'preload', 'web', 'server')] }],
     },
   },
-  // Core tests run against the real plan service (server/test-support), as the brief's tests require.
+  // Core tests run against the real plan service (server/test-support), not a fake that could drift
+  // from its rules, so they may import server/.
   {
     files: ['electron/core/**/*.test.ts', 'electron/core/test-support/**/*.ts'],
     rules: {

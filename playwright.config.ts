@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// Debian's Chromium, no browser download (toolchain.md §3). The background-networking flags keep
+// Debian's Chromium (apt-get install chromium): Playwright downloads no browser. The background-networking flags keep
 // Chromium from dialling out on a machine whose network is closed.
 export default defineConfig({
   testDir: './test/e2e',

@@ -3,11 +3,12 @@
 //
 // It needs internet: electron-builder downloads the Electron zip for each target from GitHub, and
 // rebuilding better-sqlite3 for Electron's ABI downloads Electron's headers — neither is reachable from
-// the development machines where this repo is tested (toolchain.md §1.3–1.5). Native modules cannot be
-// cross-compiled, so build NSIS on Windows, the dmg on macOS and the AppImage on Linux (trap §3.4).
+// the development machines where this repo is tested. Native modules cannot be cross-compiled, so
+// build NSIS on Windows, the dmg on macOS and the AppImage on Linux
+// (docs/electron-host-rules.md#the-native-sqlite-binary).
 // Signing and notarization credentials (CSC_LINK, APPLE_API_KEY …) come from the CI environment.
 //
-// Checks after a build (electron-host.md §10.4): the asar lists out/main, out/preload, out/renderer,
+// Checks after a build, none of which runs Electron: the asar lists out/main, out/preload, out/renderer,
 // out/core; app.asar.unpacked holds better_sqlite3.node exporting node_register_module_v150,
 // out/sandbox/{worker.mjs,pglite.wasm,pglite.data,initdb.wasm} and node_modules/@node-rs/; and
 // `npx @electron/fuses read --app <executable>` (Node 22+) shows the fuses below.
@@ -15,7 +16,8 @@
 /** @type {import('electron-builder').Configuration} */
 const config = {
   // Equal to APP_ID in electron/main/main-process.ts: Windows matches notifications to the Start-menu
-  // shortcut NSIS stamps with this id (trap §8). Renaming productName moves users' data folder (§7).
+  // shortcut NSIS stamps with this id. Renaming productName moves users' data folder (userData is named
+  // after it).
   appId: 'com.groupdesk.desktop',
   productName: 'GroupDesk',
   copyright: 'Copyright © GroupDesk',
@@ -25,13 +27,13 @@ const config = {
   files: ['out/**/*', 'package.json'],
   asar: true,
   // A .node file cannot be loaded from inside an archive. smartUnpack already unpacks it; this states
-  // it, and main reads better-sqlite3 from app.asar.unpacked (electron/main/core-paths.ts, trap §3.3).
+  // it, and main reads better-sqlite3 from app.asar.unpacked (electron/main/core-paths.ts).
   // out/sandbox/ (the embedded sandbox plan service: an ESM worker with PGlite's wasm and data beside
   // it, scripts/sandbox-bundle.mjs) runs from the real file system too, so neither an ESM worker nor
   // PGlite's file reads depend on asar support; main hands the core its app.asar.unpacked path. Its
   // one package outside the bundle, @node-rs/argon2 (native), must then be unpacked with it.
   asarUnpack: ['**/*.node', 'out/sandbox/**', 'node_modules/@node-rs/**'],
-  // Rule A of trap §3.4: package only in CI, on a throwaway checkout (npm ci → build → electron-builder).
+  // Package only in CI, on a throwaway checkout (npm ci → build → electron-builder).
   // npmRebuild (the default, true) runs @electron/rebuild on THIS checkout's node_modules in place, so
   // better-sqlite3 becomes Electron-ABI (150) and stops loading in Node (115) for vitest. That is fine on
   // a throwaway checkout and wrong on a developer's: after packaging locally, run
@@ -39,9 +41,9 @@ const config = {
   // compiles from source (Python and a C++ toolchain on the CI runner).
   npmRebuild: true,
   // groupdesk:// (verification links): CFBundleURLTypes on macOS and x-scheme-handler in the Linux
-  // .desktop file. NSIS registers no schemes; main calls setAsDefaultProtocolClient on Windows (§5).
+  // .desktop file. NSIS registers no schemes; main calls setAsDefaultProtocolClient on Windows.
   protocols: [{ name: 'GroupDesk link', schemes: ['groupdesk'] }],
-  // Flipped by electron-builder right before signing (trap §9). runAsNode off: the core runs in
+  // Flipped by electron-builder right before signing (docs/electron-host-rules.md#packaging). runAsNode off: the core runs in
   // worker_threads, never child_process.fork. grantFileProtocolExtraPrivileges off: the renderer is
   // served from app://. Asar integrity is checked on macOS and Windows; electron-builder writes the hash.
   electronFuses: {
@@ -62,7 +64,7 @@ const config = {
     oneClick: false,
     perMachine: false,
     allowToChangeInstallationDirectory: true,
-    // The Start-menu shortcut carries the AppUserModelId that Windows notifications need (trap §8).
+    // The Start-menu shortcut carries the AppUserModelId that Windows notifications need.
     createStartMenuShortcut: true,
   },
   mac: {

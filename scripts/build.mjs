@@ -17,11 +17,11 @@ const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'lin
 /** Each target: how it is built. Packages stay external (installed node_modules) unless noted. */
 const targets = {
   renderer: () => vite({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: quiet ? 'warn' : 'info' }),
-  // CommonJS main: electron-store is ESM-only, so it is bundled in rather than required (electron-host.md §7).
+  // CommonJS main: electron-store is ESM-only, so it is bundled in rather than required (docs/electron-host-rules.md#settings-electron-store).
   main: () => esbuild({ ...node, entryPoints: ['electron/main/index.ts'], outfile: 'out/main/index.cjs', format: 'cjs', external: ['electron', 'better-sqlite3'] }),
-  // A sandboxed preload is one CommonJS file that requires nothing but electron (electron-host.md §1).
+  // A sandboxed preload is one CommonJS file that requires nothing but electron (docs/electron-host-rules.md#the-sandboxed-preload).
   preload: () => esbuild({ ...node, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs', format: 'cjs', external: ['electron'] }),
-  // The core worker is CommonJS so it loads from inside app.asar (electron-host.md §3.1).
+  // The core worker is CommonJS so it loads from inside app.asar (ESM workers there are untested).
   core: () => esbuild({ ...node, entryPoints: ['electron/core/worker.ts'], outfile: 'out/core/worker.cjs', format: 'cjs', packages: 'external' }),
   // The embedded sandbox plan service the core starts in a worker thread: self-contained, see sandbox-bundle.mjs.
   sandbox: () => buildSandboxWorker({ root, outDir: path.join(root, 'out'), logLevel: quiet ? 'warning' : 'info' }),

@@ -20,7 +20,7 @@ const common = (root, logLevel) => ({ bundle: true, platform: 'node', target: 'n
  * PGlite's wasm and data and the empty database template copied beside it. Self-contained, so
  * electron-builder can unpack out/sandbox/ from app.asar and Node loads it from the real file
  * system: an ESM worker and PGlite's files are then never read from inside the archive
- * (electron-host.md §3.1; build/electron-builder.config.cjs).
+ * (only CommonJS workers are known to load from asar; build/electron-builder.config.cjs).
  * External: Node built-ins; @node-rs/argon2, a native addon (.node files cannot be bundled), resolved
  * from node_modules (unpacked too); pg-native, which pg requires only when asked to.
  */

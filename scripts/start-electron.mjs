@@ -2,7 +2,7 @@
 //
 // The `electron` npm package (42+) holds only types and a downloader: the binary is fetched lazily the
 // first time anything runs `require('electron')`, and that download fails on machines without GitHub
-// access (electron-host.md §2.4; toolchain.md §1.2). So this script looks for the binary the way
+// access (docs/electron-host-rules.md#testing-without-the-electron-binary). So this script looks for the binary the way
 // node_modules/electron/index.js does — path.txt plus dist/, or ELECTRON_OVERRIDE_DIST_PATH — without
 // ever requiring the package, and says what to do instead when it is missing.
 import { spawn, spawnSync } from 'node:child_process';

@@ -5,7 +5,7 @@ export interface CoreOptions {
   dataDir: string;
   /** 32 bytes; encrypts SSNs, bank account numbers and the session token at rest. */
   encryptionKey: Buffer;
-  /** Absolute path of better_sqlite3.node (electron-host.md §3.3). */
+  /** Absolute path of better_sqlite3.node, resolved by the host: never relative to the cwd, unpacked from app.asar. */
   nativeBinding?: string;
   /** Default: out/core/worker.cjs of the project found from the working directory. */
   workerPath?: string;

@@ -2,7 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createCore } from './core';
 import type { CoreWorkerData, HostToWorker, WorkerToHost } from './host/worker-protocol';
 
-// The core's worker thread (DESIGN.md, Process layout): plain Node, never `electron`.
+// The core's worker thread, so a long sync or export never blocks a window: plain Node, never
+// `electron` (docs/decisions/0001-core-in-a-worker.md).
 const port = parentPort;
 if (port === null) throw new Error('electron/core/worker must run in a worker thread (see host/start-core)');
 

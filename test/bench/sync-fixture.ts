@@ -3,7 +3,7 @@ import type { MemberRecord } from '@shared/sandbox/types';
 import type { Backend } from '../../server/src/store/db';
 import { benchGroupInput, benchPlans, serverModules, startBenchService, type BenchService } from './plan-service-fixture';
 
-/** The size of group a first sync is built for (DESIGN.md, Sync: pull). */
+/** The size of group a first sync is built for: the largest employer the app targets (docs/architecture.md#pull). */
 export const syncBenchMembers = Number(process.env.BENCH_SYNC_MEMBERS ?? 250_000);
 export const syncBenchGroup = '880004';
 

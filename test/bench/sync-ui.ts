@@ -14,7 +14,7 @@ const TARGET_MS = 100;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const webMain = path.join(root, 'out', 'web', 'main.mjs');
 const chromiumPath = '/usr/bin/chromium';
-/** toolchain.md: Debian's Chromium headless, with nothing dialling out. */
+/** Debian's Chromium headless, with nothing dialling out (the same flags as playwright.config.ts). */
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const password = 'Bench-Sync-Ui-Password-42';
 

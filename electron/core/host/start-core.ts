@@ -50,7 +50,7 @@ export function startCore(options: CoreOptions): CoreHandle {
       for (const listener of listeners) listener(message.event);
     }
   });
-  // An unhandled 'error' event would throw in the host's main thread (electron-host.md §3.3).
+  // An unhandled 'error' event would throw in the host's main thread.
   worker.on('error', (error) => {
     console.error(`[core] the worker failed: ${error.name}: ${error.message.slice(0, 300)}`);
     stop('The GroupDesk core stopped unexpectedly. Restart the app; your saved data is safe.');

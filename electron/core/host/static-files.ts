@@ -7,7 +7,7 @@ import path from 'node:path';
 
 /**
  * Maps a URL path to a file strictly inside `root`, or null. Decodes first, then resolves, then checks
- * the result is still inside: checking before decoding lets `..%2f` through (electron-host.md §4.2).
+ * the result is still inside: checking before decoding lets `..%2f` through (docs/electron-host-rules.md#the-app-protocol).
  */
 export function resolveInside(root: string, urlPathname: string): string | null {
   let decoded: string;

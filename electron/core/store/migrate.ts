@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Migration } from './migrations/migration';
 
-/** The file was written by a newer GroupDesk: refuse rather than downgrade (DESIGN.md, Data). */
+/** The file was written by a newer GroupDesk: refuse rather than downgrade, as this app cannot know its schema. */
 export class StoreTooNewError extends Error {
   constructor(
     readonly fileVersion: number,

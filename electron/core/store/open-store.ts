@@ -11,7 +11,7 @@ export const storeFileName = 'groupdesk.sqlite3';
 
 export interface OpenStoreOptions {
   dataDir: string;
-  /** Absolute path of better_sqlite3.node, resolved by the host (electron-host.md §3.3). */
+  /** Absolute path of better_sqlite3.node, resolved by the host (docs/electron-host-rules.md#the-native-sqlite-binary). */
   nativeBinding?: string;
 }
 

@@ -12,7 +12,7 @@ export interface LiveStreamsOptions {
 }
 
 /**
- * The SSE streams that tell the sync engine when to run (DESIGN.md, Sync: live): one per visible
+ * The SSE streams that tell the sync engine when to run (docs/architecture.md#live): one per visible
  * group (an announced sequence past the cursor pulls that group) and the user's own (an access
  * change runs a full sync). A stream that ends is reopened by a full sync a little later.
  */

@@ -46,7 +46,7 @@ export interface PlanConnectionOptions {
 }
 
 /**
- * Which plan service the replica follows and who is signed in to it (DESIGN.md, Sync): the
+ * Which plan service the replica follows and who is signed in to it (docs/architecture.md#sync): the
  * embedded sandbox (default), a remote service chosen in Settings (settings key `planService`,
  * token encrypted in `sessions`), or the one a test passes. Switching services clears the
  * replicated groups: they belong to the other service.

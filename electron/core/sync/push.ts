@@ -16,7 +16,7 @@ export interface PushContext {
 
 /**
  * Sends the outbox in id order, each row with its own idempotency key, so a retry after a lost
- * answer is answered with the first answer and never applied twice (DESIGN.md, Sync: push).
+ * answer is answered with the first answer and never applied twice (docs/architecture.md#push).
  * Accepted: the outbox row settles and the plan's members land in the replica in ONE SQLite
  * transaction (the enrolled family never disappears). Rejected (a 4xx with the plan's reasons):
  * the transactions module undoes the pending change. Anything else stops the loop with the

@@ -48,7 +48,7 @@ interface LocalRow {
 }
 
 /**
- * Applies remote members (DESIGN.md, Sync: pull) to the replica inside the caller's transaction:
+ * Applies remote members (docs/architecture.md#pull) to the replica inside the caller's transaction:
  * remote rows are written with pending_sync = 0; a member whose local row has a pending change is
  * not touched (its remote state waits in remote_pending for applyDeferredRemote); a member snapshot
  * older than the local version is skipped, and so is a coverage change committed before the local

@@ -63,7 +63,7 @@ const rosterEveryMs = 1000;
 const holidayRosterEveryMs = 5000;
 
 /**
- * The sync engine (DESIGN.md, Sync): one run at a time pushes the outbox, then pulls each group's
+ * The sync engine (docs/architecture.md#sync): one run at a time pushes the outbox, then pulls each group's
  * change feed page by page. Runs are asked for by `sync.now`, after a submit (requestSync), by the
  * periodic timer and by the SSE stream of each group; asks during a run are folded into one more
  * run. An unreachable service is retried with exponential back-off (`sync.now` resets it); 401

@@ -16,7 +16,7 @@ const visible = '(m.termination_date IS NULL OR m.termination_date >= @visibleSi
  * - a name: surnames starting with the text first, alphabetically, straight from the name index;
  *   then other FTS matches (first names, later words of a surname, diacritics folded) ranked in
  *   memory: surname-prefix, then first-name-prefix, covered before ended, then by name. FTS's own
- *   bm25 rank is not used: it scores every hit, 16 ms for a prefix like "mar" (toolchain.md §2).
+ *   bm25 rank is not used: it scores every hit, 16 ms for a prefix like "mar" over 200,000 members.
  */
 export function searchMembers(db: Database, groupNumber: string, text: string, limit: number, today: string): RosterRow[] {
   const terms = parseSearchText(text);

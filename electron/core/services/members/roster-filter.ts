@@ -30,7 +30,7 @@ export function rosterWhere(filter: RosterFilter): { where: string; params: Reco
     // While searching, the matches (a few, or a few thousand) drive the query; unary + stops SQLite
     // from walking the whole group's index instead and testing each of 250,000 rows.
     searching ? '+m.group_number = @group' : 'm.group_number = @group',
-    // Terminated members stay visible read-only for two years (DESIGN.md, Domain rules).
+    // Terminated members stay visible read-only for two years (docs/architecture.md#domain-rules).
     '(m.termination_date IS NULL OR m.termination_date >= @visibleSince)',
   ];
   const params: Record<string, string | null> = {

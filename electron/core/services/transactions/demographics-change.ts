@@ -30,7 +30,7 @@ const fieldLabels: Record<keyof Changes, string> = {
 
 /**
  * Changes a member's demographics. A date of birth or SSN is never "changed", only corrected
- * (834 INS04 25), and a terminated member is read-only (DESIGN.md, Domain rules).
+ * (834 INS04 25), and a terminated member is read-only (docs/architecture.md#domain-rules).
  */
 export function planDemographics(env: ChangeEnv, request: DemographicsInput): PlannedChange {
   const { db, rules, today } = env;

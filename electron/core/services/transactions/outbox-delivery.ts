@@ -14,7 +14,7 @@ import { mergeSecrets } from './request-secrets';
 import { transactionKindLabels, wizardForKind } from './transaction-labels';
 
 /**
- * The outbox as the sync engine sees it (DESIGN.md, Sync: push): the next row to send, and what
+ * The outbox as the sync engine sees it (docs/architecture.md#push): the next row to send, and what
  * each answer does to the replica. Every function writes inside the caller's SQLite transaction when
  * one is open (better-sqlite3 nests `db.transaction` as a savepoint), so the sync engine can apply
  * the plan's members in the same commit, and returns the events to publish after that commit.

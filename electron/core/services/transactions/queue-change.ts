@@ -36,7 +36,7 @@ export function changeEnv(env: QueueEnv, groupNumber: string): ChangeEnv {
 
 /**
  * Validates and queues one transaction: the pending local change and its outbox row in ONE SQLite
- * transaction (DESIGN.md, Sync: push), so a refusal or a crash leaves neither.
+ * transaction (docs/architecture.md#push), so a refusal or a crash leaves neither.
  */
 export function queueTransaction(env: QueueEnv, groupNumber: string, transaction: ParsedTransactionInput, links: QueueLinks = {}): Queued {
   return env.store.db.transaction(() => {

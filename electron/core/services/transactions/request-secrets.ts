@@ -1,7 +1,7 @@
 import { maskSsn } from '@shared/util/mask';
 
 /**
- * Full SSNs never sit in an outbox payload or a draft's data in plain text (DESIGN.md, Data): they
+ * Full SSNs never sit in an outbox payload or a draft's data in plain text (docs/architecture.md#storage): they
  * are taken out by path (`subscriber.ssn`, `dependents.1.ssn`, `changes.ssn`), the payload keeps the
  * masked form (what `transactions.get` shows), and the store cipher encrypts the map.
  */

@@ -95,7 +95,7 @@ CREATE TABLE members (
   effective_date TEXT NOT NULL,
   termination_date TEXT CHECK (termination_date IS NULL OR termination_date >= effective_date),
   version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 0),
-  -- A local change the plan has not accepted yet (DESIGN.md, Sync: push).
+  -- A local change the plan has not accepted yet (docs/architecture.md#push).
   ${flag('pending_sync')},
   updated_at TEXT NOT NULL,
   CHECK ((relationship = 'subscriber') = (member_id = subscriber_id)),
@@ -121,7 +121,7 @@ BEGIN
   SELECT RAISE(ABORT, 'Coverage history is end-dated and appended, never rewritten');
 END;
 
--- Queued transactions, delivered in id order with their idempotency key (DESIGN.md, Sync: push).
+-- Queued transactions, delivered in id order with their idempotency key (docs/architecture.md#push).
 -- Sensitive input (a full SSN, a bank account number) sits in secrets_encrypted, never in payload.
 CREATE TABLE outbox (
   id INTEGER PRIMARY KEY,

@@ -3,7 +3,7 @@ import type { Migration } from './migration';
 const tiers = `'EMP','ESP','ECH','FAM'`;
 
 /**
- * What the sync engine needs to keep a replica of the plan (DESIGN.md, Sync: pull):
+ * What the sync engine needs to keep a replica of the plan (docs/architecture.md#pull):
  *
  * - coverage_periods is rebuilt with `remote_id` (the plan's period id, so an end-dating arrives on
  *   the right row) and `end_reason`, and with a CHECK that accepts a period the plan replaced on its

@@ -7,7 +7,7 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
-/** The plan service's settings, from the environment (DESIGN.md, Commands: `npm run server`). */
+/** The plan service's settings, from the environment (`npm run server`; the README's Commands). */
 const environment = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int('PORT must be a whole number').min(0).max(65535, 'PORT must be 0–65535').default(8740),

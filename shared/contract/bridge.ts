@@ -16,7 +16,7 @@ export type BridgeEvent = CoreEvent | HostEvent;
  * What the Electron preload exposes as `window.groupdesk` — the only thing the renderer sees of
  * Electron. Type-only, so the renderer imports it from shared/ and never from electron/.
  * `call` resolves with the contract's Result envelope (errors are data: Electron keeps only
- * `message` of an error thrown across `invoke`, electron-host.md §1.3).
+ * `message` of an error thrown across `invoke`).
  */
 export interface GroupDeskBridge {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;

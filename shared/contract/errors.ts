@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Stable error codes of the contract (DESIGN.md, The contract). Never rename one: clients branch on them. */
+/** Stable error codes of the contract (docs/architecture.md#the-contract). Never rename one: clients branch on them. */
 export const errorCodes = ['VALIDATION', 'RULE', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'OFFLINE', 'AUTH', 'INTERNAL'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -1,7 +1,7 @@
 import type { Permission } from './define';
 
 /**
- * A user's role in one group. Modeled on carrier portals' role grids (employer-portals.md §2.1:
+ * A user's role in one group. Modeled on carrier portals' role grids (e.g.
  * Premera's Group admin / HR / Financial / Report users, Aetna's Primary / General / View-only):
  * - primary_admin: the group officer's delegate; everything, and the only role that manages users.
  * - admin: an HR administrator; maintains members and sees invoices, cannot pay or manage users.

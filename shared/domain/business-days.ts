@@ -2,8 +2,8 @@ import { dayOfWeek, fromEpochDay, toEpochDay } from '../util/dates';
 import { observedHolidayOn } from './federal-holidays';
 
 /**
- * Business days skip weekends and observed US federal holidays (DESIGN.md, Domain rules): request
- * processing ("3–5 business days") and ACH effective entry dates (domain-standards §6.7) count them.
+ * Business days skip weekends and observed US federal holidays (docs/architecture.md#domain-rules): request
+ * processing ("3–5 business days") and ACH effective entry dates (the next banking day) count them.
  */
 export function isBusinessDay(date: string): boolean {
   return dayOfWeek(date) < 6 && observedHolidayOn(date) === null;

@@ -11,7 +11,7 @@ export const coverageTierLabels: Record<CoverageTier, string> = {
 
 /**
  * The tier (834 HD05) follows from who is enrolled on the subscriber's coverage, recomputed after every
- * add or termination (domain-standards §7, carrier policy). Pass the relationships of the members
+ * add or termination (carrier policy). Pass the relationships of the members
  * enrolled on the day in question, subscriber included or not.
  */
 export function deriveCoverageTier(enrolled: readonly Relationship[]): CoverageTier {

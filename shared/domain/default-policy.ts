@@ -1,7 +1,7 @@
 import type { GroupPolicy } from '../contract/schemas/group';
 
 /**
- * Common carrier policy and US law (DESIGN.md, Domain rules; domain-standards §7): retro changes for
+ * Common carrier policy and US law (docs/architecture.md#domain-rules): retro changes for
  * the current month plus two, end-of-month terminations, children to 26 (45 CFR 147.120), 30/60-day
  * special enrollment (29 CFR 2590.701-6; CHIPRA), a 30-day waiting period (≤ 90, PHS Act §2708).
  * A group's own values come from the plan; these are what a new group starts with.

@@ -7,7 +7,7 @@ import { allow, violation, type RuleResult } from './rule-result';
 /**
  * Last day a child is covered: the end of the month of the `dependentAgeLimit` birthday.
  * 45 CFR 147.120: children eligible to 26; ending at the end of the birth month is plan policy
- * (domain-standards §7). A Feb 29 birthday falls on Feb 28 in a common year, same month either way.
+ * (the most common one). A Feb 29 birthday falls on Feb 28 in a common year, same month either way.
  */
 export function ageOutDate(dateOfBirth: string, policy: Pick<GroupPolicy, 'dependentAgeLimit'>): string {
   return endOfMonth(addYears(dateOfBirth, policy.dependentAgeLimit));

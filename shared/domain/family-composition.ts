@@ -3,8 +3,8 @@ import { isPartnerRelationship, relationshipLabels } from './relationships';
 import { allow, violation, type RuleResult } from './rule-result';
 
 /**
- * One subscriber per family and at most one spouse or domestic partner (DESIGN.md, Domain rules;
- * 834 sends every dependent's relationship to the one subscriber, domain-standards §2.7).
+ * One subscriber per family and at most one spouse or domestic partner (docs/architecture.md#domain-rules;
+ * the 834 sends every dependent's relationship to the one subscriber).
  * Pass the relationships of everyone enrolled, including the one being added.
  */
 export function validateFamilyComposition(family: readonly Relationship[]): RuleResult<readonly Relationship[]> {

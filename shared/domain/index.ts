@@ -1,4 +1,4 @@
-/** The eligibility rules both programs enforce (DESIGN.md, Domain rules). */
+/** The eligibility rules both programs enforce (docs/architecture.md#domain-rules). */
 export { allow, violation, toContractError, type RuleResult, type RuleViolation } from './rule-result';
 export {
   relationshipCodes,

@@ -3,7 +3,7 @@ import { addYears, compareDates } from '../util/dates';
 
 /**
  * Status as of `today` (shared/contract/schemas/member.ts): pending before the effective date,
- * terminated after the termination date (an inclusive last covered day, 834 §2.7), active between.
+ * terminated after the termination date (an inclusive last covered day, as in the 834), active between.
  */
 export function memberStatusOn(effectiveDate: string, terminationDate: string | null, today: string): MemberStatus {
   if (compareDates(today, effectiveDate) < 0) return 'pending';
@@ -11,7 +11,7 @@ export function memberStatusOn(effectiveDate: string, terminationDate: string | 
   return 'active';
 }
 
-/** Terminated members stay visible read-only for this many years (DESIGN.md, Domain rules). */
+/** Terminated members stay visible read-only for this many years (docs/architecture.md#domain-rules). */
 export const terminatedVisibleYears = 2;
 
 /** Earliest termination date still visible today; a store can filter `terminationDate >= visibleSince(today)`. */

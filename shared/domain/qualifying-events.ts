@@ -51,7 +51,7 @@ const anyDependent = ['spouse', 'domestic_partner', ...children] as const satisf
 
 export const qualifyingEvents: readonly QualifyingEvent[] = [
   { id: 'marriage', label: 'Marriage', action: 'add', window: 'special', effective: 'first_of_next_month', relationships: ['spouse', 'stepchild'], ins04: '32' },
-  // Domestic partners are plan policy (domain-standards §7); the plan uses the marriage window for them.
+  // Domestic partners are plan policy (no federal rule; some states, for insured plans); the plan uses the marriage window for them.
   { id: 'domestic_partnership', label: 'Domestic partnership', action: 'add', window: 'special', effective: 'first_of_next_month', relationships: ['domestic_partner', 'stepchild'], ins04: '32' },
   { id: 'birth', label: 'Birth', action: 'add', window: 'special', effective: 'event_date', relationships: ['child'], ins04: '02' },
   { id: 'adoption', label: 'Adoption', action: 'add', window: 'special', effective: 'event_date', relationships: ['adopted_child'], ins04: '05' },

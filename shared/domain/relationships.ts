@@ -1,6 +1,6 @@
 import type { Relationship } from '../contract/schemas/member';
 
-/** X12 834 INS02 individual relationship codes (005010X220A1; domain-standards §2.3). */
+/** X12 834 INS02 individual relationship codes (005010X220A1, loop 2000). */
 export const relationshipCodes = {
   subscriber: '18',
   spouse: '01',
@@ -32,7 +32,7 @@ export function relationshipFromCode(code: string): Relationship | null {
   return found ? found[0] : null;
 }
 
-/** INS01 is `Y` exactly when INS02 is `18` (domain-standards §2.3). */
+/** INS01 is `Y` exactly when INS02 is `18` (self): the subscriber indicator of 005010X220A1. */
 export function subscriberIndicator(relationship: Relationship): 'Y' | 'N' {
   return relationship === 'subscriber' ? 'Y' : 'N';
 }

@@ -5,7 +5,7 @@ import { allow, countWord, violation, type RuleResult } from './rule-result';
 /**
  * The earliest effective or termination date allowed today: the 1st of the month `retroMonths`
  * before the current month. Retro terms are capped by carrier policy and by the ACA rescission ban
- * (PHS Act §2712, 45 CFR 147.128); retro adds by carrier policy (domain-standards §7).
+ * (PHS Act §2712, 45 CFR 147.128); retro adds by carrier policy (commonly 30–60 days).
  */
 export function earliestRetroDate(policy: Pick<GroupPolicy, 'retroMonths'>, today: string): string {
   return addMonths(firstOfMonth(today), -policy.retroMonths);

@@ -17,7 +17,7 @@ export const allow = <T>(value: T): { ok: true; value: T } => ({ ok: true, value
 
 export const violation = (field: string, message: string): RuleViolation => ({ ok: false, code: 'RULE', field, message });
 
-/** The contract's error shape (DESIGN.md, The contract) for a violation. */
+/** The contract's error shape (docs/architecture.md#the-contract) for a violation. */
 export function toContractError(v: RuleViolation): ContractError {
   return { code: 'RULE', message: v.message, fields: { [v.field]: v.message } };
 }

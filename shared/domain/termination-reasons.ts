@@ -1,7 +1,7 @@
 /**
  * Why coverage ends, as the UI offers it, each mapped to its 834 INS04 maintenance reason
- * (X12 element 1203, domain-standards §2.3) and, when it is a COBRA qualifying event, to INS07 and
- * the maximum continuation period (ERISA §603–§602(2)(A); domain-standards §7: 18 months for
+ * (X12 element 1203) and, when it is a COBRA qualifying event, to INS07 and
+ * the maximum continuation period (ERISA §603–§602(2)(A): 18 months for
  * termination or reduced hours, 36 for death, divorce, separation or a child losing dependent status).
  * Gross misconduct removes COBRA rights even after a firing; the plan decides that case, not this list.
  */

@@ -6,9 +6,9 @@ import { terminationReason, type TerminationReasonId } from './termination-reaso
 
 /**
  * The last covered day for a termination requested on `requested` (the event: last day worked,
- * death, divorce). Carrier/plan policy (domain-standards §7): premium is billed monthly, so coverage
+ * death, divorce). Carrier/plan policy: premium is billed monthly, so coverage
  * usually runs through the end of that month; some plans end on the event date. 834 end dates are
- * inclusive (§2.7).
+ * inclusive (the last covered day).
  */
 export function effectiveTerminationDate(requested: string, policy: Pick<GroupPolicy, 'terminationRule'>): string {
   return policy.terminationRule === 'end_of_month' ? endOfMonth(requested) : requested;
@@ -23,7 +23,7 @@ export interface TerminationInput {
 
 /**
  * Validates a termination and returns its effective date. A termination may not end coverage
- * before it began (a cancel ends on the start date, domain-standards §2.6) nor before the retro
+ * before it began (a cancel ends on the start date, as the 834 sends one) nor before the retro
  * window: a retroactive termination is a rescission (PHS Act §2712, 45 CFR 147.128).
  */
 export function validateTermination(

@@ -8,7 +8,7 @@ export const maxWaitingPeriodDays = 90;
 /**
  * First day a new hire's coverage can start: the 1st of the month on or after hire + the group's
  * waiting period. Rounding up to the 1st must not push past the 90-day limit ("1st of the month after
- * 90 days" is unlawful, domain-standards §7), so the date is capped at hire + 90 days.
+ * 90 days" is unlawful under 45 CFR 147.116), so the date is capped at hire + 90 days.
  */
 export function firstEligibleEffectiveDate(hireDate: string, policy: Pick<GroupPolicy, 'waitingPeriodDays'>): string {
   const check = validateWaitingPeriodDays(policy.waitingPeriodDays);

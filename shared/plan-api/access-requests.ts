@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { email, groupNumber, isoDate, isoInstant, personName, phone } from '../contract/schemas/primitives';
 
 /**
- * A request to become a group's primary administrator (DESIGN.md: "a form that returns a
- * confirmation number and is processed in 3–5 business days"), as the plan service takes it.
+ * A request to become a group's primary administrator (a form that returns a
+ * confirmation number and is processed in 3–5 business days), as the plan service takes it.
  */
 export const accessRequestInput = z
   .object({

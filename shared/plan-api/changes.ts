@@ -4,7 +4,7 @@ import { coverageSnapshot, memberSnapshot } from './members';
 import { transactionRecord } from './eligibility';
 
 /**
- * The per-group change feed (DESIGN.md, Sync: pull). `seq` increases by one per change within a
+ * The per-group change feed (docs/architecture.md#pull). `seq` increases by one per change within a
  * group, in commit order, with no gaps: a client that has applied everything up to `seq` asks for
  * `after=seq` and never misses a change.
  */

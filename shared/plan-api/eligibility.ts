@@ -9,7 +9,7 @@ import { memberView } from './members';
 /**
  * Requests and answers of the plan service's eligibility transactions. The desktop's sync client
  * sends exactly these bodies from its outbox, each with an `Idempotency-Key` header, so a retry
- * never applies a transaction twice (DESIGN.md, Sync: push).
+ * never applies a transaction twice (docs/architecture.md#push).
  */
 
 const suffix = z.string().trim().max(10).regex(/^[A-Za-z.]+$/, 'Use letters and periods (Jr., III)');

@@ -3,7 +3,7 @@ import { email, groupNumber, isoInstant, personName } from '../contract/schemas/
 import { roles } from '../contract/roles';
 
 /**
- * Additional users of a group (DESIGN.md, account access): a primary administrator invites someone
+ * Additional users of a group (account access): a primary administrator invites someone
  * by name and e-mail with a role; the service e-mails an access code (single use, 7 days, stored
  * only as a hash); the invited person signs in with their own user ID and enters the code.
  */

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 
 /**
- * Calendar dates are ISO `YYYY-MM-DD` strings everywhere (DESIGN.md, Data). These helpers take and
+ * Calendar dates are ISO `YYYY-MM-DD` strings everywhere (docs/architecture.md#storage). These helpers take and
  * return such strings and do the arithmetic on integers (days since 1970-01-01), because the roster
  * and the sandbox generator run them hundreds of thousands of times and a Temporal object per call
  * costs far more than the math. `parsePlainDate` is the bridge for callers that want a PlainDate.

@@ -1,5 +1,5 @@
 /**
- * SSNs are shown masked everywhere (DESIGN.md, Data; HIPAA minimum necessary). Errors never echo the
+ * SSNs are shown masked everywhere (HIPAA minimum necessary). Errors never echo the
  * value they were given, so a bad SSN cannot leak into a log through an exception message.
  */
 

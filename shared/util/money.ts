@@ -1,4 +1,4 @@
-/** Money is integer cents (DESIGN.md, Data); floats appear only inside Intl's formatting. */
+/** Money is integer cents, from the database to the screen; floats appear only inside Intl's formatting. */
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 

@@ -8,8 +8,8 @@ import { describeSync } from './syncWords';
 import { plural } from './format';
 
 /**
- * Always-visible connectivity, sync progress and the outbox (DESIGN.md, Sync: "Status is always
- * visible"). Sync events win over the start-up status once they arrive; a failed call marks the core
+ * Always-visible connectivity, sync progress and the outbox (docs/architecture.md#live: the status is always
+ * visible). Sync events win over the start-up status once they arrive; a failed call marks the core
  * unreachable. Waiting and rejected changes link to Activity, where they can be followed up.
  */
 export function StatusBar() {

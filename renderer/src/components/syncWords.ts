@@ -23,7 +23,7 @@ function hostOf(url: string | null | undefined): string | null {
   }
 }
 
-/** The status bar's words for the sync state (DESIGN.md, Sync: "Status is always visible"). */
+/** The status bar's words for the sync state (docs/architecture.md#live). */
 export function describeSync(
   app: AppStatus | null,
   sync: SyncStatus | null,

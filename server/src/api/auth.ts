@@ -12,8 +12,8 @@ const signInFirst = 'Sign in first: this request needs a valid session. Your ses
 /**
  * The caller's live session, read from the database on every call: nothing is cached, so a revoked
  * or expired session is refused at once. Routes call it in their handler, which Fastify runs after
- * @fastify/rate-limit's onRequest hook, so a flood is answered 429 rather than 401 (toolchain.md
- * §10, item 25).
+ * @fastify/rate-limit's onRequest hook, so a flood is answered 429 rather than 401 (an onRequest auth
+ * hook would run before the limiter and answer every request 401).
  */
 export async function requireSession(request: FastifyRequest, deps: { db: Db; now: () => Date }): Promise<SessionIdentity> {
   const identity = await sessionOf(request, deps);

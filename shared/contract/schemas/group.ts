@@ -20,7 +20,7 @@ export const plan = z.object({
 export type Plan = z.infer<typeof plan>;
 
 /**
- * The policy values a plan sets per group (DESIGN.md, Domain rules). Defaults are common carrier
+ * The policy values a plan sets per group (docs/architecture.md#domain-rules). Defaults are common carrier
  * policy; each is a value, never a constant in code.
  */
 export const groupPolicy = z.object({

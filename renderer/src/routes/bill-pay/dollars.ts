@@ -1,6 +1,6 @@
 /**
  * An amount as people copy it from an invoice — `$1,234.56`, `1234.5`, `1 234.56` — in integer
- * cents (DESIGN.md: money is cents); null when it is not an amount of dollars and cents.
+ * cents (money is integer cents everywhere); null when it is not an amount of dollars and cents.
  */
 export function parseDollars(typed: string): number | null {
   const text = typed.trim().replace(/^\$\s*/, '').replace(/[ ,](?=\d{3}(\D|$))/g, '');

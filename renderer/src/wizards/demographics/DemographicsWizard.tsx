@@ -11,7 +11,7 @@ import { ContactStep, IdentityStep, WhenStep } from './DemographicsSteps';
 import { DemographicsReview } from './DemographicsReview';
 import { changedFields, demographicsAliases, demographicsSecretPaths, demographicsSteps, demographicsTransaction, valuesFromMember, type DemographicsValues } from './demographics-form';
 
-/** The plan keeps terminated members read-only (DESIGN.md, Domain rules). */
+/** The plan keeps terminated members read-only (docs/architecture.md#domain-rules). */
 function refuseUpdate(member: MemberDetail): string | null {
   return member.status === 'terminated' ? `Coverage ended ${formatDate(member.terminationDate)}: a terminated member is read-only. Reinstate the member first.` : null;
 }

@@ -8,8 +8,8 @@ import { groupParams } from './eligibility-write';
 import { eventStreams, sseEvent } from '../event-stream';
 
 /**
- * The change feed the desktop pulls (DESIGN.md, Sync: pull) and the SSE stream that tells it when
- * to pull (Sync: live). The stream carries sequence numbers only, never data: what a client may
+ * The change feed the desktop pulls (docs/architecture.md#pull) and the SSE stream that tells it when
+ * to pull (docs/architecture.md#live). The stream carries sequence numbers only, never data: what a client may
  * read is decided once, by the feed route.
  */
 export const changeRoutes: RoutePlugin = async (app, deps) => {

@@ -16,7 +16,7 @@ export type Transaction<I> = (tx: Db, env: EligibilityEnv, actor: Actor, groupNu
 /**
  * Runs one eligibility transaction for a route: the caller must hold members.write in the group
  * and send an Idempotency-Key; the transaction, its key and the stored answer commit together, so
- * a retry is answered with the first answer and changes nothing (DESIGN.md, Sync: push).
+ * a retry is answered with the first answer and changes nothing (docs/architecture.md#push).
  */
 export async function acceptTransaction<I>(deps: ServiceDeps, request: FastifyRequest, group: string, input: I, run: Transaction<I>): Promise<StoredAnswer> {
   const identity = await requireGroupPermission(request, deps, group, 'members.write');

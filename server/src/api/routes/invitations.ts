@@ -15,7 +15,7 @@ const groupParams = z.object({ groupNumber }).strict();
 const invitationParams = z.object({ groupNumber, id: z.coerce.number().int().positive() }).strict();
 
 /**
- * Additional users (DESIGN.md, account access): a primary administrator invites by e-mail, resends
+ * Additional users (account access): a primary administrator invites by e-mail, resends
  * or revokes; the invited person, signed in with their own account, redeems the mailed code.
  */
 export const invitationRoutes: RoutePlugin = async (app, deps) => {

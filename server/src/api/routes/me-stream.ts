@@ -6,7 +6,7 @@ import type { RoutePlugin } from '../deps';
 import { eventStreams, sseEvent } from '../event-stream';
 
 /**
- * The signed-in user's own stream (DESIGN.md, Sync: live): an access request decided, a role
+ * The signed-in user's own stream (docs/architecture.md#live): an access request decided, a role
  * granted, changed or removed. It says only that something changed and why; the client re-reads
  * GET /v1/me and GET /v1/access-requests, which decide what it may see. A removed user can no
  * longer read the group's feed, so this stream is how their desktop learns to drop the group.

@@ -8,7 +8,7 @@ import { accessRequests } from '../../store/schema';
 import { recordAudit } from '../audit';
 import { toAccessRequest } from './views';
 
-/** Requests are processed in 3–5 business days (DESIGN.md); the promise made is the latest of them. */
+/** Requests are processed in 3–5 business days, as the requester is told; the promise made is the latest of them. */
 export const PROCESSING_BUSINESS_DAYS = 5;
 
 export type AccessRequestSubmission = z.output<typeof accessRequestInput>;

@@ -32,7 +32,7 @@ export const tierChangeReason = 'Benefit selection (coverage tier change)';
 
 /**
  * Re-derives the tier (834 HD05) of every family period from `from` on, after an add, termination
- * or reinstatement changed who is enrolled (domain-standards §7: recompute after every add/term).
+ * or reinstatement changed who is enrolled (carrier policy: recompute after every add or termination).
  * A period whose tier changes part-way is end-dated the day before and the rest inserted as new
  * periods; nothing is rewritten, so the tier billed on any past day stays answerable.
  */

@@ -3,7 +3,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * SSNs are encrypted at rest with AES-256-GCM (DESIGN.md, Data: sensitive fields). The stored value
+ * SSNs are encrypted at rest with AES-256-GCM (docs/architecture.md#storage). The stored value
  * is iv (12 bytes) ‖ auth tag (16) ‖ ciphertext; a fresh random iv per value, so equal SSNs do not
  * give equal ciphertexts. The last four digits are stored separately for masking and search.
  */

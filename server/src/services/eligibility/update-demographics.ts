@@ -26,7 +26,7 @@ export async function updateDemographics(tx: Db, env: EligibilityEnv, actor: Act
   checkVersion(member.memberId, member.version, input.expectedVersion);
   const current = latestPeriod(family, member.memberId);
   if (current && memberStatusOn(current.startDate, current.endDate, work.today) === 'terminated') {
-    // DESIGN.md, Domain rules: terminated members stay visible read-only.
+    // Plan policy (docs/architecture.md#domain-rules): terminated members stay visible read-only.
     throw new ContractFailure('RULE', `Member ${member.memberId}'s coverage ended on ${current.endDate ?? ''}: a terminated member is read-only. Reinstate the member first.`, {
       memberId: 'Terminated',
     });

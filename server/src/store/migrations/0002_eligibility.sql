@@ -1,5 +1,5 @@
 -- Eligibility: members, coverage history, eligibility transactions, ID-card requests and the
--- per-group change feed the desktop pulls (DESIGN.md, Sync).
+-- per-group change feed the desktop pulls (docs/architecture.md#pull).
 
 -- Plan-assigned subscriber numbers (9 digits). Dependents take `<subscriber>-NN` from their family.
 -- The sandbox seeder moves this past the highest number it loads.
@@ -20,7 +20,7 @@ CREATE TABLE members (
   date_of_birth date NOT NULL,
   gender text NOT NULL CHECK (gender IN ('F', 'M', 'U')),
   -- AES-256-GCM (iv ‖ tag ‖ ciphertext) under the service's SSN key; the last four digits are kept
-  -- apart so search and masking never decrypt (DESIGN.md, Data: sensitive fields).
+  -- apart so search and masking never decrypt (docs/architecture.md#storage).
   ssn_encrypted bytea,
   ssn_last4 text CHECK (ssn_last4 ~ '^[0-9]{4}$'),
   address jsonb NOT NULL,

@@ -17,7 +17,8 @@ export const COVERAGE_GUIDE_URL = 'https://www.healthcare.gov/small-businesses/e
 /**
  * The application menu. macOS gets its app menu (About, Services, Hide, Quit) and a Window menu with
  * "Bring All to Front"; everyone gets Edit, so copy, paste and undo work in forms — without an Edit
- * menu the macOS shortcuts do nothing (docs/api/menu.md, "Default menu" and roles).
+ * menu the macOS shortcuts do nothing (Electron's Menu docs, "Default menu" and roles:
+ * https://www.electronjs.org/docs/latest/api/menu).
  */
 export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const { appName, isMac, isDev } = options;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { defaultRateLimits, defaultStreamHeartbeatMs, type RateLimits } from './api/deps';
 import { openDatabase, type Backend, type Db } from './store/db';
+import type { FolderLock } from './store/folder-lock';
 import { createMailer } from './mail/mailer';
 import { schedulePruning } from './jobs/prune-accounts';
 import { loadSsnKey, ssnCipher, type SsnCipher } from './services/eligibility/ssn-crypto';
@@ -10,8 +11,15 @@ export interface PlanServiceOptions {
   host?: string;
   /** 0 (the default here) picks a free port; the CLI passes its configured one. */
   port?: number;
-  /** PGlite folder; without it and without databaseUrl the database is in memory. */
+  /**
+   * PGlite folder; without it and without databaseUrl the database is in memory. The service holds
+   * the folder's lock while it runs.
+   */
   dataDir?: string;
+  /** The data folder's lock, when the caller took it to prepare the folder; the service releases it on close. */
+  folderLock?: FolderLock;
+  /** What the folder's lock says holds it (default `plan service`), for the message a second opener gets. */
+  purpose?: string;
   databaseUrl?: string;
   smtpUrl?: string;
   mailDir?: string;
@@ -48,6 +56,8 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
   const database = await openDatabase({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.folderLock ? { lock: options.folderLock } : {}),
+    purpose: options.purpose ?? 'plan service',
   });
   const mailer = createMailer({
     ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),

@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { defaultRateLimits, defaultStreamHeartbeatMs, type RateLimits } from './api/deps';
 import { openDatabase, type Backend, type Db } from './store/db';
 import type { FolderLock } from './store/folder-lock';
+import { startOperatorEndpoint, type OperatorEndpoint } from './ops/operator-endpoint';
 import { createMailer } from './mail/mailer';
 import { schedulePruning } from './jobs/prune-accounts';
 import { loadSsnKey, ssnCipher, type SsnCipher } from './services/eligibility/ssn-crypto';
@@ -13,7 +14,7 @@ export interface PlanServiceOptions {
   port?: number;
   /**
    * PGlite folder; without it and without databaseUrl the database is in memory. The service holds
-   * the folder's lock while it runs.
+   * the folder's lock while it runs, and takes operator commands on a loopback endpoint meanwhile.
    */
   dataDir?: string;
   /** The data folder's lock, when the caller took it to prepare the folder; the service releases it on close. */
@@ -64,6 +65,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
     ...(options.mailDir ? { mailDir: options.mailDir } : {}),
   });
   let app: FastifyInstance | undefined;
+  let operatorEndpoint: OperatorEndpoint | undefined;
   try {
     const key = await loadSsnKey({ env: options.ssnKey, dataDir: options.dataDir });
     // The public URL is only known after listening on port 0, so routes read it through a function.
@@ -86,6 +88,11 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
     const url = listenUrl(address);
     publicUrl ||= url;
     const running = app;
+    // On PostgreSQL any number of processes share the database, so operator commands open it themselves.
+    if (options.dataDir && database.backend === 'pglite') {
+      operatorEndpoint = await startOperatorEndpoint({ dataDir: options.dataDir, db: database.db, mailer, ssnCipher: deps.ssnCipher, now: deps.now, log: running.log });
+    }
+    const endpoint = operatorEndpoint;
     const stopPruning = schedulePruning(database.db, deps.now, (error) => running.log.error({ err: { message: error.message } }, 'pruning sign-in records failed'));
     return {
       url,
@@ -95,6 +102,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       ssnCipher: deps.ssnCipher,
       async close() {
         stopPruning();
+        await endpoint?.close();
         // In-flight requests get a moment to finish; connections that stay open after it (a change
         // stream, a client that connected and never asked anything) are cut, so a quit never hangs.
         const cut = setTimeout(() => running.server.closeAllConnections(), closeGraceMs);
@@ -105,6 +113,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       },
     };
   } catch (error) {
+    await operatorEndpoint?.close();
     await app?.close();
     mailer.close();
     await database.close();

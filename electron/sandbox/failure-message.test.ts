@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failureMessage } from './failure-message';
-import { SandboxInUseError } from './service-lock';
+import { DataFolderInUseError } from '../../server/src/store/folder-lock';
 
 describe('failureMessage', () => {
   it('names the kind of error and a system or database code, never the text', () => {
@@ -11,7 +11,10 @@ describe('failureMessage', () => {
   });
 
   it('says in plain words when another GroupDesk has the sandbox open', () => {
-    expect(failureMessage(new SandboxInUseError())).toMatch(/^Another GroupDesk .* is using the sandbox in this data folder\. Close it, then restart GroupDesk\.$/);
+    const inUse = new DataFolderInUseError('/home/pat.jones/.config/GroupDesk/plan-service', { pid: 4321, id: 'other', purpose: 'GroupDesk sandbox' });
+    const message = failureMessage(inUse);
+    expect(message).toMatch(/^Another GroupDesk .* is using the sandbox in this data folder\. Close it, then restart GroupDesk\.$/);
+    expect(message).not.toContain('pat.jones');
   });
 
   it('leaves out a code that is not a plain identifier, and copes with non-errors', () => {

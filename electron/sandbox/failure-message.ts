@@ -1,4 +1,4 @@
-import { SandboxInUseError } from './service-lock';
+import { DataFolderInUseError } from '../../server/src/store/folder-lock';
 
 /**
  * What the sandbox worker reports when the embedded service fails: the error's kind (its class and a
@@ -7,8 +7,8 @@ import { SandboxInUseError } from './service-lock';
  * the message is logged and shown. The core puts it after "The sandbox plan service could not start: ".
  */
 export function failureMessage(error: unknown): string {
-  // Our own words, no data in them.
-  if (error instanceof SandboxInUseError) return error.message;
+  // Our own words: the lock's message names the folder, which holds the user's name on most systems.
+  if (error instanceof DataFolderInUseError) return 'Another GroupDesk (the app or its browser version) is using the sandbox in this data folder. Close it, then restart GroupDesk.';
   const kind = error instanceof Error ? error.name : typeof error;
   const code = (error as { code?: unknown } | null)?.code;
   const detail = typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code) ? `${kind} ${code}` : kind;

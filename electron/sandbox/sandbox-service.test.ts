@@ -1,9 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Me } from '@shared/plan-api/accounts';
 import { generateSandbox } from '@shared/sandbox/generator';
+import { DataFolderInUseError, LOCK_FILE } from '../../server/src/store/folder-lock';
+import { failureMessage } from './failure-message';
 import { startSandboxPlanService, type SandboxPlanService } from './sandbox-service';
 
 const today = '2026-03-02';
@@ -67,5 +70,28 @@ describe('startSandboxPlanService', () => {
     if (!service) throw new Error('started above');
     const response = await fetch(`${service.url}/v1/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'sandbox.admin', password: 'Sandbox Administrator' }) });
     expect(response.status).toBe(401);
+  });
+
+  it('refuses a second sandbox on the same data folder while the first runs, in plain words', async () => {
+    const refused = await startSandboxPlanService({ dataDir, today }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(DataFolderInUseError);
+    expect(failureMessage(refused)).toMatch(/^Another GroupDesk .* is using the sandbox in this data folder\./);
+    // The running one is untouched, and still holds the folder.
+    const service = running.at(-1);
+    if (!service) throw new Error('started above');
+    expect((await get<Me>(service, '/v1/me')).status).toBe(200);
+  });
+
+  it('starts after a crash: the lock a process that has ended left behind is taken over', async () => {
+    await running.at(-1)?.close();
+    const lockFile = path.join(dataDir, 'plan-service', LOCK_FILE);
+    expect(existsSync(lockFile)).toBe(false);
+    const endedPid = Number(execFileSync(process.execPath, ['-p', 'process.pid'], { encoding: 'utf8' }));
+    writeFileSync(lockFile, JSON.stringify({ pid: endedPid, id: 'crashed', host: hostname(), purpose: 'GroupDesk sandbox' }));
+    const { service } = await start();
+    expect((await get<Me>(service, '/v1/me')).status).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { copyDatabaseTemplate } from './database-template';
-import { lockServiceDir } from './service-lock';
+import { lockDataFolder } from '../../server/src/store/folder-lock';
 import { seedSandbox } from '../../server/src/ops/seed-sandbox';
 import { ensureSandboxAdmin, openSandboxSession, touchSandboxSession } from '../../server/src/services/sandbox/sandbox-admin';
 import { startPlanService, type PlanService } from '../../server/src/start';
@@ -41,18 +41,17 @@ const SESSION_TOUCH_MS = 60 * 60 * 1000;
 export async function startSandboxPlanService(options: SandboxPlanServiceOptions): Promise<SandboxPlanService> {
   const started = performance.now();
   const serviceDir = path.join(options.dataDir, 'plan-service');
-  const lock = await lockServiceDir(serviceDir);
+  // The plan service's own lock, taken before the template is copied in, so two apps never copy at once.
+  const lock = await lockDataFolder(serviceDir, 'GroupDesk sandbox');
   let service: PlanService | undefined;
+  // Until the service owns the lock, releasing it is ours to do.
   const stop = async (): Promise<void> => {
-    try {
-      await service?.close();
-    } finally {
-      await lock.release();
-    }
+    if (service) await service.close();
+    else await lock.release();
   };
   try {
     const fromTemplate = options.databaseTemplate !== undefined && (await copyDatabaseTemplate(serviceDir, options.databaseTemplate));
-    const running = await startPlanService({ dataDir: serviceDir, mailDir: path.join(serviceDir, 'mail'), host: '127.0.0.1', port: 0, limits: LOCAL_CLIENT_LIMITS });
+    const running = await startPlanService({ dataDir: serviceDir, folderLock: lock, purpose: 'GroupDesk sandbox', mailDir: path.join(serviceDir, 'mail'), host: '127.0.0.1', port: 0, limits: LOCAL_CLIENT_LIMITS });
     service = running;
     const opened = performance.now();
     const now = new Date();

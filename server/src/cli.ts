@@ -3,6 +3,7 @@
 import { configFromEnv } from './config';
 import { startPlanService } from './start';
 import { runOps } from './ops/run';
+import { DataFolderInUseError } from './store/folder-lock';
 
 const help = `GroupDesk plan service
 
@@ -55,6 +56,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof DataFolderInUseError) {
+      console.error(`${error.message} Stop it before starting another service on this folder, or give this one its own DATA_DIR; ops commands reach the running one.`);
+      process.exit(1);
+    }
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   },

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { defaultRateLimits, defaultStreamHeartbeatMs, type RateLimits } from './api/deps';
 import { openDatabase, type Backend, type Db } from './store/db';
+import type { FolderLock } from './store/folder-lock';
+import { startOperatorEndpoint, type OperatorEndpoint } from './ops/operator-endpoint';
 import { createMailer } from './mail/mailer';
 import { schedulePruning } from './jobs/prune-accounts';
 import { loadSsnKey, ssnCipher, type SsnCipher } from './services/eligibility/ssn-crypto';
@@ -10,8 +12,15 @@ export interface PlanServiceOptions {
   host?: string;
   /** 0 (the default here) picks a free port; the CLI passes its configured one. */
   port?: number;
-  /** PGlite folder; without it and without databaseUrl the database is in memory. */
+  /**
+   * PGlite folder; without it and without databaseUrl the database is in memory. The service holds
+   * the folder's lock while it runs, and takes operator commands on a loopback endpoint meanwhile.
+   */
   dataDir?: string;
+  /** The data folder's lock, when the caller took it to prepare the folder; the service releases it on close. */
+  folderLock?: FolderLock;
+  /** What the folder's lock says holds it (default `plan service`), for the message a second opener gets. */
+  purpose?: string;
   databaseUrl?: string;
   smtpUrl?: string;
   mailDir?: string;
@@ -48,12 +57,15 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
   const database = await openDatabase({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.folderLock ? { lock: options.folderLock } : {}),
+    purpose: options.purpose ?? 'plan service',
   });
   const mailer = createMailer({
     ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
     ...(options.mailDir ? { mailDir: options.mailDir } : {}),
   });
   let app: FastifyInstance | undefined;
+  let operatorEndpoint: OperatorEndpoint | undefined;
   try {
     const key = await loadSsnKey({ env: options.ssnKey, dataDir: options.dataDir });
     // The public URL is only known after listening on port 0, so routes read it through a function.
@@ -76,6 +88,11 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
     const url = listenUrl(address);
     publicUrl ||= url;
     const running = app;
+    // On PostgreSQL any number of processes share the database, so operator commands open it themselves.
+    if (options.dataDir && database.backend === 'pglite') {
+      operatorEndpoint = await startOperatorEndpoint({ dataDir: options.dataDir, db: database.db, mailer, ssnCipher: deps.ssnCipher, now: deps.now, log: running.log });
+    }
+    const endpoint = operatorEndpoint;
     const stopPruning = schedulePruning(database.db, deps.now, (error) => running.log.error({ err: { message: error.message } }, 'pruning sign-in records failed'));
     return {
       url,
@@ -85,6 +102,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       ssnCipher: deps.ssnCipher,
       async close() {
         stopPruning();
+        await endpoint?.close();
         // In-flight requests get a moment to finish; connections that stay open after it (a change
         // stream, a client that connected and never asked anything) are cut, so a quit never hangs.
         const cut = setTimeout(() => running.server.closeAllConnections(), closeGraceMs);
@@ -95,6 +113,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       },
     };
   } catch (error) {
+    await operatorEndpoint?.close();
     await app?.close();
     mailer.close();
     await database.close();

@@ -86,7 +86,6 @@ export async function startTestService(options: { backend: Backend } & Pick<Plan
             db: service.db,
             mailer,
             ssnCipher: service.ssnCipher,
-            config: { host: '127.0.0.1', port: 0, dataDir: options.dataDir ?? '', mailDir: '', logger: false },
             now: clock.now,
             operator: 'ops:test',
             out: (line) => printed.push(line),

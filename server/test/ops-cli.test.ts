@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { configFromEnv, type ServiceConfig } from '../src/config';
 import { runOps } from '../src/ops/run';
 import { openDatabase } from '../src/store/db';
 import { groups, plans } from '../src/store/schema';
+import { LOCK_FILE, lockDataFolder } from '../src/store/folder-lock';
+import { writeOperatorFile } from '../src/ops/operator-file';
 
 /** The operator commands as the CLI runs them: against the configured data folder, with exit codes. */
 // Each command opens the PGlite data folder (the first one creates it): slow on a busy machine.
@@ -65,5 +69,45 @@ describe('ops command line', { timeout: 120_000 }, () => {
 
   it('reports an empty request queue', async () => {
     expect((await ops('requests')).out).toBe('No pending requests.');
+  });
+
+  it('refuses in one line while another ops command holds the folder', async () => {
+    const lock = await lockDataFolder(dir, 'ops seed-sandbox');
+    try {
+      const refused = await ops('requests');
+      expect(refused).toEqual({
+        code: 1,
+        out: '',
+        err: `The data folder ${dir} is in use by process ${process.pid} (ops seed-sandbox). It takes no operator commands (it may still be starting); run the command again once it has started, or when it has finished.`,
+      });
+    } finally {
+      await lock.release();
+    }
+  });
+
+  it('says so in one line when the service holding the folder does not answer', async () => {
+    const closedPort = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const lock = await lockDataFolder(dir, 'plan service');
+    try {
+      await writeOperatorFile(dir, { url: `http://127.0.0.1:${closedPort}`, token: 'ef'.repeat(32), pid: process.pid });
+      const refused = await ops('requests');
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(new RegExp(`^The data folder .* is in use by process ${process.pid} \\(plan service\\)\\. Its operator endpoint http://127\\.0\\.0\\.1:${closedPort} did not answer \\(.*\\); check that it is running, or stop it and run the command again\\.$`));
+    } finally {
+      await lock.release();
+    }
+  });
+
+  it('opens the folder itself when the service that held it crashed, leaving its lock and operator file behind', async () => {
+    const endedPid = Number(execFileSync(process.execPath, ['-p', 'process.pid'], { encoding: 'utf8' }));
+    await writeFile(path.join(dir, LOCK_FILE), JSON.stringify({ pid: endedPid, id: 'crashed', host: os.hostname(), purpose: 'plan service' }));
+    await writeOperatorFile(dir, { url: 'http://127.0.0.1:9', token: 'ef'.repeat(32), pid: endedPid });
+    expect(await ops('requests')).toEqual({ code: 0, out: 'No pending requests.', err: '' });
+    expect(await readdir(dir)).not.toContain(LOCK_FILE);
   });
 });

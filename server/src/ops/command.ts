@@ -1,14 +1,15 @@
 import type { Db } from '../store/db';
 import type { Mailer } from '../mail/mailer';
 import type { SsnCipher } from '../services/eligibility/ssn-crypto';
-import type { ServiceConfig } from '../config';
 
-/** What an operator command gets: the database and mail of the configured service, no HTTP. */
+/**
+ * What an operator command gets: the database and mail of the configured service, opened by the CLI
+ * itself or, while the service holds its data folder, the running service's own.
+ */
 export interface OpsContext {
   db: Db;
   mailer: Mailer;
   ssnCipher: SsnCipher;
-  config: ServiceConfig;
   now: () => Date;
   /** `ops:<login name>`: who the audit log says did it. */
   operator: string;

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
 import { migrate, type ScriptRunner } from './migrate';
+import { lockDataFolder, type FolderLock } from './folder-lock';
 
 /** Both drivers answer `execute()` with an object carrying `rows`; this is what code may rely on. */
 export interface RowsQueryResultHKT extends PgQueryResultHKT {
@@ -23,6 +24,13 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** `postgres://…`: use PostgreSQL instead of PGlite. */
   databaseUrl?: string;
+  /** What the lock on the data folder says this process is doing (`plan service`, `ops approve`). */
+  purpose?: string;
+  /**
+   * The data folder's lock, when the caller took it already to prepare the folder; the database
+   * then owns it and releases it on close (or when opening fails).
+   */
+  lock?: FolderLock;
 }
 
 export interface OpenedDatabase {
@@ -33,7 +41,7 @@ export interface OpenedDatabase {
 
 /** Opens the database and brings its schema up to date before anyone can use it. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
-  const opened = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  const opened = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir, options);
   try {
     await migrate(opened.runner);
   } catch (error) {
@@ -48,9 +56,23 @@ type Opened = OpenedDatabase & { runner: ScriptRunner };
 /** PGlite's own folder inside the data folder, beside the SSN key and the mail folder. */
 export const pgliteDir = (dataDir: string): string => path.join(dataDir, 'pglite');
 
-async function openPglite(dataDir: string | undefined): Promise<Opened> {
-  if (dataDir) await mkdir(pgliteDir(dataDir), { recursive: true });
-  const client = dataDir ? await PGlite.create(pgliteDir(dataDir)) : await PGlite.create();
+/**
+ * Exactly one process may have a PGlite folder open: two would both write its files and corrupt
+ * them. So opening one takes the data folder's lock first, and closing gives it back.
+ */
+async function openPglite(dataDir: string | undefined, options: Pick<OpenDatabaseOptions, 'purpose' | 'lock'>): Promise<Opened> {
+  if (!dataDir) return withClient(await PGlite.create(), async () => undefined);
+  const lock = options.lock ?? (await lockDataFolder(dataDir, options.purpose ?? 'plan service database'));
+  try {
+    await mkdir(pgliteDir(dataDir), { recursive: true });
+    return withClient(await PGlite.create(pgliteDir(dataDir)), () => lock.release());
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+function withClient(client: PGlite, afterClose: () => Promise<void>): Opened {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   const runner: ScriptRunner = (work) =>
     client.transaction((tx) =>
@@ -59,7 +81,14 @@ async function openPglite(dataDir: string | undefined): Promise<Opened> {
         query: async <T>(text: string, params: unknown[]) => (await tx.query<T>(text, params)).rows,
       }),
     );
-  return { db, backend: 'pglite', runner, close: () => client.close() };
+  const close = async (): Promise<void> => {
+    try {
+      await client.close();
+    } finally {
+      await afterClose();
+    }
+  };
+  return { db, backend: 'pglite', runner, close };
 }
 
 async function openPostgres(databaseUrl: string): Promise<Opened> {

@@ -17,6 +17,18 @@ export const allow = <T>(value: T): { ok: true; value: T } => ({ ok: true, value
 
 export const violation = (field: string, message: string): RuleViolation => ({ ok: false, code: 'RULE', field, message });
 
+/** Where in a whole request a rule's message belongs: `['dependents', 0, 'dateOfBirth']`. */
+export type FieldPath = readonly (string | number)[];
+
+/** A rule a request breaks, at the field the user changes to mend it. */
+export interface FieldViolation {
+  path: FieldPath;
+  message: string;
+}
+
+/** `dependents.0.dateOfBirth`: how the contract's `fields` and the forms' field names spell a path. */
+export const fieldKey = (path: FieldPath): string => path.join('.');
+
 /** The contract's error shape (DESIGN.md, The contract) for a violation. */
 export function toContractError(v: RuleViolation): ContractError {
   return { code: 'RULE', message: v.message, fields: { [v.field]: v.message } };

@@ -1,5 +1,5 @@
 /** The eligibility rules both programs enforce (DESIGN.md, Domain rules). */
-export { allow, violation, toContractError, fieldKey, type RuleResult, type RuleViolation, type FieldPath, type FieldViolation } from './rule-result';
+export { allow, violation, toContractError, violationFields, type RuleResult, type RuleViolation, type FieldPath, type FieldViolation } from './rule-result';
 export {
   relationshipCodes,
   relationshipLabels,

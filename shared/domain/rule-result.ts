@@ -26,8 +26,15 @@ export interface FieldViolation {
   message: string;
 }
 
-/** `dependents.0.dateOfBirth`: how the contract's `fields` and the forms' field names spell a path. */
-export const fieldKey = (path: FieldPath): string => path.join('.');
+/**
+ * The contract's `fields` for the rules a request breaks: each message under its dot-joined path
+ * (`dependents.0.dateOfBirth`, as the forms name their fields), the first one where two share a field.
+ */
+export function violationFields(violations: readonly FieldViolation[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const v of violations) fields[v.path.join('.')] ??= v.message;
+  return fields;
+}
 
 /** The contract's error shape (DESIGN.md, The contract) for a violation. */
 export function toContractError(v: RuleViolation): ContractError {

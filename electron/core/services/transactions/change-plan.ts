@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ContractFailure } from '@shared/contract';
 import type { Relationship } from '@shared/contract/schemas/member';
 import { deriveCoverageTier } from '@shared/domain/coverage-tier';
-import { fieldKey, type FieldViolation, type RuleResult } from '@shared/domain/rule-result';
+import { violationFields, type FieldViolation, type RuleResult } from '@shared/domain/rule-result';
 import type { TransactionKind } from '@shared/plan-api/eligibility';
 import type { FieldCipher } from '../../store/field-cipher';
 import type { GroupRules, ReplicaMember } from './local-replica';
@@ -48,9 +48,7 @@ export function refuse(field: string, message: string): never {
 export function refuseAll(violations: readonly FieldViolation[]): void {
   const [first] = violations;
   if (first === undefined) return;
-  const fields: Record<string, string> = {};
-  for (const v of violations) fields[fieldKey(v.path)] ??= v.message;
-  throw new ContractFailure('RULE', first.message, fields);
+  throw new ContractFailure('RULE', first.message, violationFields(violations));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { GroupPolicy } from '@shared/contract/schemas/group';
 import { ContractFailure } from '@shared/contract/errors';
-import { fieldKey, type FieldViolation } from '@shared/domain/rule-result';
+import { violationFields, type FieldViolation } from '@shared/domain/rule-result';
 import type { Db } from '../../store/db';
 import { groups, plans } from '../../store/schema';
 import type { SsnCipher } from './ssn-crypto';
@@ -64,9 +64,7 @@ export function enforce<T>(result: { ok: true; value: T } | { ok: false; field: 
 export function enforceAll(violations: readonly FieldViolation[]): void {
   const [first] = violations;
   if (first === undefined) return;
-  const fields: Record<string, string> = {};
-  for (const v of violations) fields[fieldKey(v.path)] ??= v.message;
-  throw new ContractFailure('RULE', first.message, fields);
+  throw new ContractFailure('RULE', first.message, violationFields(violations));
 }
 
 /** A stale version answers CONFLICT: someone changed the member since the administrator looked. */

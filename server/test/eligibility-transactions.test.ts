@@ -82,6 +82,8 @@ describe.each(backends())('eligibility transactions (%s)', (backend) => {
       const res = await enroll({ dependents: [spouse, { ...spouse, relationship: 'domestic_partner', firstName: 'Lee' }] });
       expect(res.status).toBe(422);
       expect((res.body as unknown as Err).message).toMatch(/only one spouse or domestic partner can be covered/);
+      // Beside the second one, the one to change, as the wizard and the desktop core name it.
+      expect((res.body as unknown as Err).fields).toEqual({ 'dependents.1.relationship': (res.body as unknown as Err).message });
     });
 
     it('refuses coverage before the waiting period ends', async () => {

@@ -1,5 +1,5 @@
 /** The eligibility rules both programs enforce (docs/architecture.md#domain-rules). */
-export { allow, violation, toContractError, type RuleResult, type RuleViolation } from './rule-result';
+export { allow, violation, toContractError, violationFields, type RuleResult, type RuleViolation, type FieldPath, type FieldViolation } from './rule-result';
 export {
   relationshipCodes,
   relationshipLabels,
@@ -43,7 +43,9 @@ export {
   type QualifyingEventId,
   type QualifyingEventRequest,
 } from './qualifying-events';
-export { firstEligibleEffectiveDate, validateWaitingPeriodDays, maxWaitingPeriodDays } from './waiting-period';
+export { firstEligibleEffectiveDate, validateWaitingPeriodDays, validateWaitingPeriodStart, maxWaitingPeriodDays } from './waiting-period';
+export { validatePlanOffered } from './plan-offered';
+export { checkEnrollment, type EnrollmentFacts, type EnrollmentGroup } from './enrollment-checks';
 export { memberStatusOn, isVisible, visibleSince, coverageSpan, terminatedVisibleYears } from './member-status';
 export { federalHolidays, observedHolidayOn, type FederalHoliday } from './federal-holidays';
 export { isBusinessDay, nextBusinessDay, addBusinessDays, businessDaysBetween } from './business-days';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWord, toContractError, violation } from './rule-result';
+import { countWord, toContractError, violation, violationFields } from './rule-result';
 
 describe('toContractError', () => {
   it('carries the message to the field', () => {
@@ -8,6 +8,24 @@ describe('toContractError', () => {
       message: 'Pick a later date.',
       fields: { terminationDate: 'Pick a later date.' },
     });
+  });
+});
+
+describe('violationFields', () => {
+  it.each([
+    ['none', [], {}],
+    ['one nested path', [{ path: ['dependents', 0, 'dateOfBirth'], message: 'Too old.' }], { 'dependents.0.dateOfBirth': 'Too old.' }],
+    [
+      'two on one field: the first stays',
+      [
+        { path: ['effectiveDate'], message: 'First.' },
+        { path: ['planCode'], message: 'Plan.' },
+        { path: ['effectiveDate'], message: 'Second.' },
+      ],
+      { effectiveDate: 'First.', planCode: 'Plan.' },
+    ],
+  ])('%s', (_name, violations, fields) => {
+    expect(violationFields(violations)).toEqual(fields);
   });
 });
 

@@ -17,6 +17,25 @@ export const allow = <T>(value: T): { ok: true; value: T } => ({ ok: true, value
 
 export const violation = (field: string, message: string): RuleViolation => ({ ok: false, code: 'RULE', field, message });
 
+/** Where in a whole request a rule's message belongs: `['dependents', 0, 'dateOfBirth']`. */
+export type FieldPath = readonly (string | number)[];
+
+/** A rule a request breaks, at the field the user changes to mend it. */
+export interface FieldViolation {
+  path: FieldPath;
+  message: string;
+}
+
+/**
+ * The contract's `fields` for the rules a request breaks: each message under its dot-joined path
+ * (`dependents.0.dateOfBirth`, as the forms name their fields), the first one where two share a field.
+ */
+export function violationFields(violations: readonly FieldViolation[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const v of violations) fields[v.path.join('.')] ??= v.message;
+  return fields;
+}
+
 /** The contract's error shape (docs/architecture.md#the-contract) for a violation. */
 export function toContractError(v: RuleViolation): ContractError {
   return { code: 'RULE', message: v.message, fields: { [v.field]: v.message } };

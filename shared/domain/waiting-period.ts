@@ -1,5 +1,5 @@
 import type { GroupPolicy } from '../contract/schemas/group';
-import { addDays, firstOfMonthOnOrAfter, minDate } from '../util/dates';
+import { addDays, compareDates, firstOfMonthOnOrAfter, minDate } from '../util/dates';
 import { allow, violation, type RuleResult } from './rule-result';
 
 /** PHS Act §2708, 45 CFR 147.116: a waiting period may not exceed 90 calendar days. */
@@ -22,4 +22,14 @@ export function validateWaitingPeriodDays(days: number): RuleResult<number> {
     return violation('waitingPeriodDays', `The waiting period can be at most ${maxWaitingPeriodDays} days (PHS Act §2708): choose ${maxWaitingPeriodDays} or fewer.`);
   }
   return allow(days);
+}
+
+/** Checks a new hire's coverage start against the group's waiting period, naming the first allowed date. */
+export function validateWaitingPeriodStart(effectiveDate: string, hireDate: string, policy: Pick<GroupPolicy, 'waitingPeriodDays'>): RuleResult<string> {
+  const earliest = firstEligibleEffectiveDate(hireDate, policy);
+  if (compareDates(effectiveDate, earliest) >= 0) return allow(effectiveDate);
+  return violation(
+    'effectiveDate',
+    `Effective date must be on or after ${earliest}: the group's waiting period is ${policy.waitingPeriodDays} days after the hire date ${hireDate}.`,
+  );
 }

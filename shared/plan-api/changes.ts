@@ -17,7 +17,9 @@ export const changesQuery = z
 export type ChangesQuery = z.input<typeof changesQuery>;
 
 const seq = z.number().int().positive();
-const base = { seq, entityId: z.string(), committedAt: z.iso.datetime({ offset: true }) };
+/** When the change was committed; the desktop's fast feed reader checks it with this same schema. */
+export const committedAt = z.iso.datetime({ offset: true });
+const base = { seq, entityId: z.string(), committedAt };
 
 /** Invoices and users belong to billing and accounts; the feed carries their snapshots as they wrote them. */
 const foreignSnapshot = z.record(z.string(), z.unknown());

@@ -21,11 +21,17 @@ export const isoInstant = z.iso.datetime();
 /** Money is integer cents, never floats. */
 export const cents = z.number().int().safe();
 
-/** The plan's group number as printed on invoices (digits, 4–10). */
-export const groupNumber = z.string().regex(/^\d{4,10}$/, 'A group number is 4 to 10 digits');
+/**
+ * The plan's group number as printed on invoices (digits, 4–10). Its form, like the other `…Form`s,
+ * is exported for a reader that tests hundreds of thousands of values (the desktop's change-feed
+ * reader), where the regular expression costs a fraction of a parse.
+ */
+export const groupNumberForm = /^\d{4,10}$/;
+export const groupNumber = z.string().regex(groupNumberForm, 'A group number is 4 to 10 digits');
 
 /** Plan-assigned member ID: subscriber `123456789`, dependent `123456789-01`. */
-export const memberId = z.string().regex(/^\d{9}(-\d{2})?$/, 'A member ID is 9 digits, with -NN for a dependent');
+export const memberIdForm = /^\d{9}(-\d{2})?$/;
+export const memberId = z.string().regex(memberIdForm, 'A member ID is 9 digits, with -NN for a dependent');
 
 /**
  * A member ID as the local replica knows it: the plan's, or `NEW-<transaction>[-NN]` for a member
@@ -34,7 +40,8 @@ export const memberId = z.string().regex(/^\d{9}(-\d{2})?$/, 'A member ID is 9 d
 export const localMemberId = z.string().regex(/^(\d{9}(-\d{2})?|NEW-\d{1,12}(-\d{2})?)$/, 'A member ID is 9 digits, with -NN for a dependent');
 export const isProvisionalMemberId = (id: string): boolean => id.startsWith('NEW-');
 
-export const planCode = z.string().regex(/^[A-Z0-9-]{2,20}$/, 'A plan code is 2–20 capital letters, digits or dashes');
+export const planCodeForm = /^[A-Z0-9-]{2,20}$/;
+export const planCode = z.string().regex(planCodeForm, 'A plan code is 2–20 capital letters, digits or dashes');
 
 /** A full SSN as typed (dashes optional); only ever an input, never an output. */
 export const ssnInput = z
@@ -45,7 +52,8 @@ export const ssnInput = z
 export const ssnLast4 = z.string().regex(/^\d{4}$/);
 
 /** Shown on screen and returned by every API: `***-**-6789`. */
-export const maskedSsn = z.string().regex(/^\*\*\*-\*\*-\d{4}$/);
+export const maskedSsnForm = /^\*\*\*-\*\*-\d{4}$/;
+export const maskedSsn = z.string().regex(maskedSsnForm);
 
 export const personName = z
   .string()
@@ -58,5 +66,6 @@ export const personName = z
 
 export const usState = z.string().regex(/^[A-Z]{2}$/, 'Use the two-letter state code');
 export const zip = z.string().regex(/^\d{5}(-\d{4})?$/, 'Use a 5-digit ZIP or ZIP+4');
-export const phone = z.string().regex(/^\+?[0-9 ().-]{7,20}$/, 'Enter a phone number');
+export const phoneForm = /^\+?[0-9 ().-]{7,20}$/;
+export const phone = z.string().regex(phoneForm, 'Enter a phone number');
 export const email = z.email('Enter an e-mail address');

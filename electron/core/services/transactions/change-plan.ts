@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ContractFailure } from '@shared/contract';
 import type { Relationship } from '@shared/contract/schemas/member';
 import { deriveCoverageTier } from '@shared/domain/coverage-tier';
-import type { RuleResult } from '@shared/domain/rule-result';
+import { violationFields, type FieldViolation, type RuleResult } from '@shared/domain/rule-result';
 import type { TransactionKind } from '@shared/plan-api/eligibility';
 import type { FieldCipher } from '../../store/field-cipher';
 import type { GroupRules, ReplicaMember } from './local-replica';
@@ -39,6 +39,16 @@ export const provisionalDependentId = (outboxId: number, n: number): string => `
 /** A RULE answer whose field path is the request's, so the wizard shows it beside the field. */
 export function refuse(field: string, message: string): never {
   throw new ContractFailure('RULE', message, { [field]: message });
+}
+
+/**
+ * Refuses with every rule a whole request breaks, each beside its field, so the wizard shows them all
+ * at once; the first is the message the user reads first. Nothing broken: returns.
+ */
+export function refuseAll(violations: readonly FieldViolation[]): void {
+  const [first] = violations;
+  if (first === undefined) return;
+  throw new ContractFailure('RULE', first.message, violationFields(violations));
 }
 
 /**

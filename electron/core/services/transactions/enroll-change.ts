@@ -2,15 +2,11 @@ import type { z } from 'zod';
 import { ContractFailure } from '@shared/contract';
 import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
 import { deriveCoverageTier } from '@shared/domain/coverage-tier';
-import { validateDependentAge } from '@shared/domain/dependent-age';
-import { validateFamilyComposition } from '@shared/domain/family-composition';
-import { isPartnerRelationship } from '@shared/domain/relationships';
-import { validateRetroDate } from '@shared/domain/retro-window';
-import { firstEligibleEffectiveDate } from '@shared/domain/waiting-period';
+import { checkEnrollment } from '@shared/domain/enrollment-checks';
 import { personFields, type enrollRequest } from '@shared/plan-api/eligibility';
 import type { MemberRecord } from '@shared/sandbox/types';
 import { statement } from '../../store/statements';
-import { enforce, fullName, provisionalDependentId, provisionalSubscriberId, refuse, type ChangeEnv, type PlannedChange } from './change-plan';
+import { fullName, provisionalDependentId, provisionalSubscriberId, refuseAll, type ChangeEnv, type PlannedChange } from './change-plan';
 
 type EnrollInput = z.output<typeof enrollRequest>;
 
@@ -19,25 +15,10 @@ export const initialEnrollmentReason = 'Initial enrollment';
 
 /** Enrolls a subscriber with the dependents named with them, on one plan and tier (as the plan does). */
 export function planEnroll(env: ChangeEnv, request: EnrollInput): PlannedChange {
-  const { rules, today } = env;
-  if (!rules.planCodes.includes(request.planCode)) {
-    refuse('planCode', `Plan ${request.planCode} is not offered to group ${rules.groupNumber}: choose one of ${rules.planCodes.join(', ')}.`);
-  }
-  enforce(validateRetroDate(request.effectiveDate, rules.policy, today));
-  // PHS Act §2708: coverage may not start before the waiting period after hire has passed.
-  const earliest = firstEligibleEffectiveDate(request.subscriber.hireDate, rules.policy);
-  if (request.effectiveDate < earliest) {
-    refuse(
-      'effectiveDate',
-      `Effective date must be on or after ${earliest}: the group's waiting period is ${rules.policy.waitingPeriodDays} days after the hire date ${request.subscriber.hireDate}.`,
-    );
-  }
-  const relationships = ['subscriber' as const, ...request.dependents.map((d) => d.relationship)];
-  const secondPartner = request.dependents.findIndex((d, i) => isPartnerRelationship(d.relationship) && request.dependents.slice(0, i).some((e) => isPartnerRelationship(e.relationship)));
-  enforce(validateFamilyComposition(relationships), { relationship: `dependents.${Math.max(secondPartner, 0)}.relationship` });
-  request.dependents.forEach((d, i) => enforce(validateDependentAge(d, request.effectiveDate, rules.policy), { dateOfBirth: `dependents.${i}.dateOfBirth` }));
+  refuseAll(checkEnrollment(request, env.rules, env.today));
   assertSsnNotEnrolled(env, request.subscriber.ssn);
 
+  const relationships = ['subscriber' as const, ...request.dependents.map((d) => d.relationship)];
   const tier = deriveCoverageTier(relationships);
   const coverage = [{ planCode: request.planCode, tier, startDate: request.effectiveDate, endDate: null, reason: initialEnrollmentReason }];
   const { subscriber } = request;

@@ -63,6 +63,19 @@ describe('transactions.submit refuses what the plan would refuse', () => {
     expect(core.events).toEqual([]);
   });
 
+  it('names every rule an enrollment breaks beside its field, the first as the message', async () => {
+    const core = transactionsCore(fileStore());
+    const result = await core.call('transactions.submit', { groupNumber: group, transaction: enroll({ planCode: 'EPO-X', dependents: [{ ...child, dateOfBirth: '1999-01-01' }] }) });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'RULE',
+        message: 'Plan EPO-X is not offered to group 4321: choose one of PPO-A, HMO-Z.',
+        fields: { planCode: 'Plan EPO-X is not offered to group 4321: choose one of PPO-A, HMO-Z.', 'dependents.0.dateOfBirth': expect.stringMatching(/turn 26/) },
+      },
+    });
+  });
+
   it('answers NOT_FOUND for a member of no group here', async () => {
     const core = transactionsCore(fileStore());
     expect(await core.call('transactions.submit', { groupNumber: group, transaction: terminate('999999999', '2026-11-30') })).toMatchObject({

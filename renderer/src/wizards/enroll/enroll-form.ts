@@ -2,14 +2,8 @@ import { z } from 'zod';
 import type { Group } from '@shared/contract/schemas/group';
 import { employeeClass, employmentStatus } from '@shared/contract/schemas/member';
 import { email, isoDate, phone } from '@shared/contract/schemas/primitives';
-import type { Relationship } from '@shared/contract/schemas/member';
-import { validateDependentAge } from '@shared/domain/dependent-age';
-import { validateFamilyComposition } from '@shared/domain/family-composition';
-import { isPartnerRelationship } from '@shared/domain/relationships';
-import { validateRetroDate } from '@shared/domain/retro-window';
-import { firstEligibleEffectiveDate } from '@shared/domain/waiting-period';
+import { checkEnrollment, type EnrollmentFacts } from '@shared/domain/enrollment-checks';
 import { dependentRelationship, type EnrollRequest } from '@shared/plan-api/eligibility';
-import { compareDates } from '@shared/util/dates';
 import {
   addressFormSchema,
   addressRequest,
@@ -52,25 +46,26 @@ export const emptyDependent = (relationship: DependentRelationship): DependentVa
 /** Full SSNs in the form: saved as draft secrets, never in draft data. */
 export const enrollSecretPaths = (v: EnrollValues) => ['subscriber.ssn', ...v.dependents.map((_, i) => `dependents.${i}.ssn`)];
 
-const iso = (value: string) => isoDate.safeParse(value).success;
-const asRelationship = (value: string): DependentRelationship | null => {
+/** The relationship chosen, or '' while none (or a stale draft's unknown one) is: the rules wait for it. */
+const asRelationship = (value: string): DependentRelationship | '' => {
   const parsed = dependentRelationship.safeParse(value);
-  return parsed.success ? parsed.data : null;
-};
-const isPartner = (value: string) => {
-  const r = asRelationship(value);
-  return r !== null && isPartnerRelationship(r);
+  return parsed.success ? parsed.data : '';
 };
 
-/** The steps with their checks; the rules that need the group (waiting period, age limit) come from its policy. */
+/** The steps with their checks; the rules that need the group (plans, waiting period, age limit) come from it. */
 export function enrollSteps(group: Group, today: string): WizardStep[] {
-  const { policy } = group;
+  const rules = { groupNumber: group.groupNumber, planCodes: group.plans.map((p) => p.code), policy: group.policy };
+  /** The plan's enrollment rules, in its own words, for the fields under `owners`: each step shows only its own. */
+  const addRuleIssues = (facts: EnrollmentFacts, owners: readonly string[], ctx: z.RefinementCtx) => {
+    for (const v of checkEnrollment(facts, rules, today)) {
+      if (owners.includes(String(v.path[0]))) ctx.addIssue({ code: 'custom', path: [...v.path], message: v.message });
+    }
+  };
   const person = personFormSchema({ today, ssnRequired: true });
   const dependent = personFormSchema({ today, ssnRequired: false }).extend({
     relationship: filled(dependentRelationship, 'Choose the relationship'),
     disabled: z.boolean(),
   });
-  const planCodes = group.plans.map((p) => p.code);
 
   return [
     {
@@ -104,23 +99,12 @@ export function enrollSteps(group: Group, today: string): WizardStep[] {
       fields: ['planCode', 'effectiveDate'],
       schema: z
         .object({
-          planCode: z.string().refine((code) => planCodes.includes(code), 'Choose a plan'),
+          planCode: filled(z.string(), 'Choose a plan'),
           effectiveDate: filled(isoDate, 'Choose when coverage starts'),
           subscriber: z.object({ hireDate: z.string() }),
         })
         .superRefine((v, ctx) => {
-          if (!iso(v.effectiveDate) || !iso(v.subscriber.hireDate)) return;
-          // The service's own two checks, with its own words (server enroll.ts).
-          const retro = validateRetroDate(v.effectiveDate, policy, today);
-          if (!retro.ok) return void ctx.addIssue({ code: 'custom', path: ['effectiveDate'], message: retro.message });
-          const earliest = firstEligibleEffectiveDate(v.subscriber.hireDate, policy);
-          if (compareDates(v.effectiveDate, earliest) < 0) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['effectiveDate'],
-              message: `Effective date must be on or after ${earliest}: the group's waiting period is ${policy.waitingPeriodDays} days after the hire date ${v.subscriber.hireDate}.`,
-            });
-          }
+          addRuleIssues({ ...v, dependents: [] }, ['planCode', 'effectiveDate'], ctx);
         }),
     },
     {
@@ -130,19 +114,8 @@ export function enrollSteps(group: Group, today: string): WizardStep[] {
       schema: z
         .object({ dependents: z.array(dependent).max(20, 'At most 20 dependents in one enrollment'), effectiveDate: z.string() })
         .superRefine((v, ctx) => {
-          const relationships = v.dependents.map((d) => asRelationship(d.relationship)).filter((r): r is DependentRelationship => r !== null);
-          const family = validateFamilyComposition(['subscriber', ...relationships] as Relationship[]);
-          if (!family.ok) {
-            const second = v.dependents.findIndex((d, i) => isPartner(d.relationship) && v.dependents.slice(0, i).some((e) => isPartner(e.relationship)));
-            ctx.addIssue({ code: 'custom', path: ['dependents', Math.max(second, 0), 'relationship'], message: family.message });
-          }
-          if (!iso(v.effectiveDate)) return;
-          v.dependents.forEach((d, i) => {
-            const relationship = asRelationship(d.relationship);
-            if (relationship === null || !iso(d.dateOfBirth)) return;
-            const age = validateDependentAge({ relationship, dateOfBirth: d.dateOfBirth, disabled: d.disabled }, v.effectiveDate, policy);
-            if (!age.ok) ctx.addIssue({ code: 'custom', path: ['dependents', i, 'dateOfBirth'], message: age.message });
-          });
+          const dependents = v.dependents.map((d) => ({ ...d, relationship: asRelationship(d.relationship) }));
+          addRuleIssues({ planCode: '', effectiveDate: v.effectiveDate, subscriber: { hireDate: '' }, dependents }, ['dependents'], ctx);
         }),
     },
     { id: 'review', label: 'Review and submit', fields: [] },

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { GroupPolicy } from '@shared/contract/schemas/group';
 import { ContractFailure } from '@shared/contract/errors';
+import { violationFields, type FieldViolation } from '@shared/domain/rule-result';
 import type { Db } from '../../store/db';
 import { groups, plans } from '../../store/schema';
 import type { SsnCipher } from './ssn-crypto';
@@ -50,17 +51,20 @@ export async function loadGroupRules(tx: Db, groupNumber: string): Promise<Group
   return groupRulesOf(groupNumber, group);
 }
 
-export function requirePlan(rules: GroupRules, planCode: string): void {
-  if (!rules.planNames.has(planCode)) {
-    const offered = [...rules.planNames.keys()].join(', ');
-    throw new ContractFailure('RULE', `Plan ${planCode} is not offered to group ${rules.groupNumber}: choose one of ${offered}.`, { planCode: 'Not offered by this group' });
-  }
-}
-
 /** Throws the domain rule's violation as the contract's RULE error (its message says what to do). */
 export function enforce<T>(result: { ok: true; value: T } | { ok: false; field: string; message: string }, fieldPrefix = ''): T {
   if (result.ok) return result.value;
   throw new ContractFailure('RULE', result.message, { [fieldPrefix + result.field]: result.message });
+}
+
+/**
+ * Throws every rule a whole request breaks as one RULE error: each message under its field's path, the
+ * first as the error's message, so a client can show them all beside their fields in one answer.
+ */
+export function enforceAll(violations: readonly FieldViolation[]): void {
+  const [first] = violations;
+  if (first === undefined) return;
+  throw new ContractFailure('RULE', first.message, violationFields(violations));
 }
 
 /** A stale version answers CONFLICT: someone changed the member since the administrator looked. */

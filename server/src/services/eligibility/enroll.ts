@@ -1,17 +1,12 @@
-import { ContractFailure } from '@shared/contract/errors';
 import { deriveCoverageTier } from '@shared/domain/coverage-tier';
-import { validateDependentAge } from '@shared/domain/dependent-age';
-import { validateFamilyComposition } from '@shared/domain/family-composition';
-import { validateRetroDate } from '@shared/domain/retro-window';
-import { firstEligibleEffectiveDate } from '@shared/domain/waiting-period';
+import { checkEnrollment } from '@shared/domain/enrollment-checks';
 import { personFields, type TransactionAccepted } from '@shared/plan-api/eligibility';
 import type { enrollRequest } from '@shared/plan-api/eligibility';
-import { compareDates } from '@shared/util/dates';
 import type { z } from 'zod';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../store/db';
 import { groups } from '../../store/schema';
-import { enforce, groupNotFound, groupRulesColumns, groupRulesOf, requirePlan, type Actor, type EligibilityEnv } from './context';
+import { enforceAll, groupNotFound, groupRulesColumns, groupRulesOf, type Actor, type EligibilityEnv } from './context';
 import { dependentRow } from './dependent-row';
 import { dependentId } from './member-ids';
 import { ssnTaken, subscriberWithSsn } from './ssn-duplicates';
@@ -38,20 +33,7 @@ export async function enrollSubscriber(tx: Db, env: EligibilityEnv, actor: Actor
   if (!found) throw groupNotFound(groupNumber);
   const rules = groupRulesOf(groupNumber, found);
   const work = new EligibilityWork(tx, env, rules, actor);
-  requirePlan(rules, input.planCode);
-  enforce(validateRetroDate(input.effectiveDate, rules.policy, work.today));
-  // PHS Act §2708: coverage may not start before the waiting period after hire has passed.
-  const earliest = firstEligibleEffectiveDate(input.subscriber.hireDate, rules.policy);
-  if (compareDates(input.effectiveDate, earliest) < 0) {
-    throw new ContractFailure(
-      'RULE',
-      `Effective date must be on or after ${earliest}: the group's waiting period is ${rules.policy.waitingPeriodDays} days after the hire date ${input.subscriber.hireDate}.`,
-      { effectiveDate: `On or after ${earliest}` },
-    );
-  }
-  const relationships = ['subscriber' as const, ...input.dependents.map((d) => d.relationship)];
-  enforce(validateFamilyComposition(relationships), 'dependents.');
-  input.dependents.forEach((d, i) => enforce(validateDependentAge(d, input.effectiveDate, rules.policy), `dependents.${i}.`));
+  enforceAll(checkEnrollment(input, { groupNumber, planCodes: [...rules.planNames.keys()], policy: rules.policy }, work.today));
   if (found.ssnTakenBy !== null) throw ssnTaken(found.ssnTakenBy);
 
   const subscriberId = String(found.subscriberId);
@@ -77,7 +59,7 @@ export async function enrollSubscriber(tx: Db, env: EligibilityEnv, actor: Actor
     ...input.dependents.map((d, i) => dependentRow(env, { groupNumber, subscriberId, subscriberAddress: subscriber.address }, dependentId(subscriberId, i + 1), d)),
   ];
   await work.insertMembers(rows);
-  const tier = deriveCoverageTier(relationships);
+  const tier = deriveCoverageTier(['subscriber', ...input.dependents.map((d) => d.relationship)]);
   await work.insertPeriods(
     rows.map((r) => ({ memberId: r.memberId, planCode: input.planCode, tier, startDate: input.effectiveDate, endDate: null, reason: initialEnrollmentReason })),
   );

@@ -24,9 +24,17 @@ export async function serverModules() {
   return { ...start, ...groups, ...roles, ...sessions, ...schema, ...bulk, ...changes, ...crypto };
 }
 
-/** The backends to measure: PGlite always, PostgreSQL when DATABASE_URL names a server. */
+/**
+ * The PostgreSQL server the benchmarks may create scratch databases on: DATABASE_URL, else the
+ * TEST_DATABASE_URL that CI sets for the service's tests (so CI's smoke run covers PostgreSQL too).
+ */
+export function benchDatabaseUrl(): string | undefined {
+  return process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+}
+
+/** The backends to measure: PGlite always, PostgreSQL when there is a server to measure on. */
 export function benchBackends(): Backend[] {
-  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  return benchDatabaseUrl() ? ['pglite', 'postgres'] : ['pglite'];
 }
 
 export interface BenchService {
@@ -42,7 +50,7 @@ const operator = { actorUserId: 'ops:bench', sessionId: null, ip: null };
 
 /**
  * The real plan service on 127.0.0.1 with one group and a signed-in administrator. On PostgreSQL it
- * runs in a scratch database created on the DATABASE_URL server and dropped afterwards. Rate limits
+ * runs in a scratch database created on the benchDatabaseUrl() server and dropped afterwards. Rate limits
  * are lifted: the benchmark is the only client.
  */
 export async function startBenchService(backend: Backend, group: NewGroupInput): Promise<BenchService> {
@@ -68,7 +76,8 @@ export async function startBenchService(backend: Backend, group: NewGroupInput):
 }
 
 async function createScratch(): Promise<{ url: string; drop(): Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL ?? '';
+  const serverUrl = benchDatabaseUrl();
+  if (serverUrl === undefined) throw new Error('PostgreSQL was asked for without DATABASE_URL or TEST_DATABASE_URL');
   const name = `groupdesk_bench_${randomBytes(5).toString('hex')}`;
   const admin = async (text: string) => {
     const client = new pg.Client({ connectionString: serverUrl });

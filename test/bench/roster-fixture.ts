@@ -12,9 +12,13 @@ import { saveGroup } from '../../electron/core/store/repositories/groups-reposit
 import { bulkLoadMembers } from '../../electron/core/store/repositories/member-bulk-load';
 import { markReplicated } from '../../electron/core/store/repositories/sync-cursors';
 import { grantLocalUser } from '../../electron/core/test-support/local-replica';
+import type { BenchOptions } from './run';
 
-/** 100,000 subscribers: about 250,000 members with dependents, the size the roster is built for. */
-export const benchSubscribers = 100_000;
+/**
+ * 100,000 subscribers: about 250,000 members with dependents, the size the roster is built for; a
+ * smoke run's few hundred members only prove that every step works.
+ */
+export const benchSubscribers = (options: BenchOptions): number => (options.smoke ? 200 : 100_000);
 export const benchToday = '2026-11-27';
 export const benchGroup: Group = (() => {
   const definition = sandboxGroupDefinitions[0];
@@ -22,14 +26,18 @@ export const benchGroup: Group = (() => {
   return definition.group;
 })();
 
-export function benchMembers(): Generator<MemberRecord> {
-  return generateMembers({ seed: 7, today: benchToday, groupNumber: benchGroup.groupNumber, plans: benchGroup.plans, subscribers: benchSubscribers });
+export function benchMembers(subscribers: number): Generator<MemberRecord> {
+  return generateMembers({ seed: 7, today: benchToday, groupNumber: benchGroup.groupNumber, plans: benchGroup.plans, subscribers });
 }
+
+const tempDirs = new Set<string>();
 
 /** A temporary folder removed when the bench process exits: a 250k store is ~100 MB. */
 export function benchTempDir(prefix: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  // One exit listener for them all: a run makes more folders than Node's listener warning allows.
+  if (tempDirs.size === 0) process.once('exit', () => tempDirs.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+  tempDirs.add(dir);
   return dir;
 }
 
@@ -42,9 +50,9 @@ export interface RosterStore {
 
 /**
  * Makes a store file holding the bench group, the way a first sync or the seeding does: one
- * bulk-load transaction (generating on the fly unless given the members). Returns how long it took.
+ * bulk-load transaction (of members generated beforehand or on the fly). Returns how long it took.
  */
-export function buildRosterStore(members: Iterable<MemberRecord> = benchMembers()): RosterStore {
+export function buildRosterStore(members: Iterable<MemberRecord>): RosterStore {
   const dataDir = benchTempDir('groupdesk-bench-');
   const key = randomBytes(32);
   const opened = openStore({ dataDir });
@@ -66,10 +74,14 @@ export function buildRosterStore(members: Iterable<MemberRecord> = benchMembers(
   return { dataDir, key, members: loaded, load_ms };
 }
 
-let shared: RosterStore | null = null;
+const shared = new Map<number, RosterStore>();
 
-/** One 250k store per bench run, shared by the read benchmarks. */
-export function sharedRosterStore(): RosterStore {
-  shared ??= buildRosterStore();
-  return shared;
+/** One store per bench run and size, shared by the read benchmarks. */
+export function sharedRosterStore(subscribers: number): RosterStore {
+  let store = shared.get(subscribers);
+  if (store === undefined) {
+    store = buildRosterStore(benchMembers(subscribers));
+    shared.set(subscribers, store);
+  }
+  return store;
 }

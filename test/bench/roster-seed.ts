@@ -13,9 +13,9 @@ import { benchGroup, benchMembers, benchTempDir, buildRosterStore } from './rost
  * beforehand, so it compares like for like with the bare loop; and generation + load streamed
  * together, as the sandbox seeding runs it.
  */
-export function seedRoster(members: readonly MemberRecord[]): { members: number; load_ms: number; rows_per_s: number; generate_and_load_rows_per_s: number } {
+export function seedRoster(members: readonly MemberRecord[], subscribers: number): { members: number; load_ms: number; rows_per_s: number; generate_and_load_rows_per_s: number } {
   const loaded = buildRosterStore(members);
-  const streamed = buildRosterStore();
+  const streamed = buildRosterStore(benchMembers(subscribers));
   return {
     members: loaded.members,
     load_ms: Math.round(loaded.load_ms),
@@ -24,9 +24,9 @@ export function seedRoster(members: readonly MemberRecord[]): { members: number;
   };
 }
 
-export function generateBenchMembers(): { members: MemberRecord[]; generate_ms: number } {
+export function generateBenchMembers(subscribers: number): { members: MemberRecord[]; generate_ms: number } {
   const start = performance.now();
-  const members = [...benchMembers()];
+  const members = [...benchMembers(subscribers)];
   return { members, generate_ms: Math.round(performance.now() - start) };
 }
 

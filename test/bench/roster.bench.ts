@@ -1,11 +1,11 @@
 import { createCore } from '../../electron/core/core';
-import type { Benchmark } from './run';
-import { benchGroup, benchToday, sharedRosterStore } from './roster-fixture';
+import type { BenchOptions, Benchmark } from './run';
+import { benchGroup, benchSubscribers, benchToday, sharedRosterStore } from './roster-fixture';
 import { bareInsertRates, generateBenchMembers, seedRoster } from './roster-seed';
 import { summarize, time } from './timing';
 
-function openBenchCore() {
-  const store = sharedRosterStore();
+function openBenchCore(options: BenchOptions) {
+  const store = sharedRosterStore(benchSubscribers(options));
   const core = createCore({ dataDir: store.dataDir, encryptionKey: store.key, sandbox: false, today: benchToday, validateOutput: false });
   return { core, members: store.members };
 }
@@ -15,13 +15,19 @@ async function expectOk(promise: Promise<{ ok: boolean }>): Promise<void> {
   if (!result.ok) throw new Error(`Bench call failed: ${JSON.stringify(result)}`);
 }
 
-/** Typed the way people type into a search box: 2–4 letters of a surname or first name, an ID prefix, a last 4. */
-async function searchQueries(count: number): Promise<string[]> {
-  const { core } = openBenchCore();
-  const page = await core.call('members.list', { groupNumber: benchGroup.groupNumber, limit: 500, offset: 40_000, grouping: 'none', sort: { by: 'memberId', dir: 'asc' } });
+/**
+ * Typed the way people type into a search box: 2–4 letters of a surname or first name, an ID prefix,
+ * a last 4. The members they come from sit well inside the roster, not at its first IDs.
+ */
+async function searchQueries(options: BenchOptions): Promise<string[]> {
+  const count = options.smoke ? 20 : 1000;
+  const { core } = openBenchCore(options);
+  const offset = options.smoke ? 100 : 40_000;
+  const page = await core.call('members.list', { groupNumber: benchGroup.groupNumber, limit: 500, offset, grouping: 'none', sort: { by: 'memberId', dir: 'asc' } });
   await core.close();
   if (!page.ok) throw new Error('Could not read members for the search queries');
   const rows = (page.value as { rows: { firstName: string; lastName: string; memberId: string; ssnLast4: string | null }[] }).rows;
+  if (rows.length === 0) throw new Error(`No members at offset ${offset} to take search queries from`);
   const queries: string[] = [];
   for (let i = 0; queries.length < count; i++) {
     const row = rows[i % rows.length];
@@ -37,8 +43,9 @@ async function searchQueries(count: number): Promise<string[]> {
 
 /** `floor_p95_ms`: p95 of a trivial call (app.status) timed between the measured ones; on a loaded
  * machine the tail is the scheduler's, and this shows how much of it. */
-async function pageBench(input: Record<string, unknown>, runs: number): Promise<Record<string, unknown>> {
-  const { core, members } = openBenchCore();
+async function pageBench(options: BenchOptions, input: Record<string, unknown>, fullRuns: number): Promise<Record<string, unknown>> {
+  const runs = options.smoke ? 2 : fullRuns;
+  const { core, members } = openBenchCore(options);
   const request = { groupNumber: benchGroup.groupNumber, limit: 100, offset: 0, ...input };
   // The first call also sums the total (later pages with the same filters reuse it).
   const first = await time(() => expectOk(core.call('members.list', request)));
@@ -55,10 +62,11 @@ async function pageBench(input: Record<string, unknown>, runs: number): Promise<
 export const benchmarks: Benchmark[] = [
   {
     name: 'roster.seed',
-    run: async () => {
-      const { members, generate_ms } = generateBenchMembers();
+    run: async (options) => {
+      const subscribers = benchSubscribers(options);
+      const { members, generate_ms } = generateBenchMembers(subscribers);
       const bare = bareInsertRates(members);
-      const seeded = seedRoster(members);
+      const seeded = seedRoster(members, subscribers);
       return {
         n: 1,
         median_ms: seeded.load_ms,
@@ -75,9 +83,9 @@ export const benchmarks: Benchmark[] = [
   },
   {
     name: 'roster.search',
-    run: async () => {
-      const queries = await searchQueries(1000);
-      const { core, members } = openBenchCore();
+    run: async (options) => {
+      const queries = await searchQueries(options);
+      const { core, members } = openBenchCore(options);
       const durations: number[] = [];
       const floor: number[] = [];
       let hits = 0;
@@ -95,13 +103,13 @@ export const benchmarks: Benchmark[] = [
       return { ...summarize(durations), members, mean_hits: Math.round((hits / queries.length) * 10) / 10, floor_p95_ms: summarize(floor).p95_ms };
     },
   },
-  { name: 'roster.page', run: () => pageBench({ sort: { by: 'lastName', dir: 'asc' }, grouping: 'family' }, 300) },
-  { name: 'roster.page.desc', run: () => pageBench({ sort: { by: 'lastName', dir: 'desc' }, grouping: 'family' }, 100) },
-  { name: 'roster.page.flat', run: () => pageBench({ sort: { by: 'lastName', dir: 'asc' }, grouping: 'none' }, 100) },
-  { name: 'roster.page.dob', run: () => pageBench({ sort: { by: 'dateOfBirth', dir: 'asc' }, grouping: 'family' }, 100) },
-  { name: 'roster.page.termination', run: () => pageBench({ sort: { by: 'terminationDate', dir: 'desc' }, grouping: 'family' }, 100) },
-  { name: 'roster.page.tier', run: () => pageBench({ sort: { by: 'tier', dir: 'asc' }, grouping: 'family' }, 100) },
+  { name: 'roster.page', run: (options) => pageBench(options, { sort: { by: 'lastName', dir: 'asc' }, grouping: 'family' }, 300) },
+  { name: 'roster.page.desc', run: (options) => pageBench(options, { sort: { by: 'lastName', dir: 'desc' }, grouping: 'family' }, 100) },
+  { name: 'roster.page.flat', run: (options) => pageBench(options, { sort: { by: 'lastName', dir: 'asc' }, grouping: 'none' }, 100) },
+  { name: 'roster.page.dob', run: (options) => pageBench(options, { sort: { by: 'dateOfBirth', dir: 'asc' }, grouping: 'family' }, 100) },
+  { name: 'roster.page.termination', run: (options) => pageBench(options, { sort: { by: 'terminationDate', dir: 'desc' }, grouping: 'family' }, 100) },
+  { name: 'roster.page.tier', run: (options) => pageBench(options, { sort: { by: 'tier', dir: 'asc' }, grouping: 'family' }, 100) },
   // Not indexed (status depends on today): the whole group is sorted for the first page.
-  { name: 'roster.page.status', run: () => pageBench({ sort: { by: 'status', dir: 'asc' }, grouping: 'family' }, 10) },
-  { name: 'roster.page.query', run: () => pageBench({ sort: { by: 'lastName', dir: 'asc' }, grouping: 'family', query: 'mar' }, 50) },
+  { name: 'roster.page.status', run: (options) => pageBench(options, { sort: { by: 'status', dir: 'asc' }, grouping: 'family' }, 10) },
+  { name: 'roster.page.query', run: (options) => pageBench(options, { sort: { by: 'lastName', dir: 'asc' }, grouping: 'family', query: 'mar' }, 50) },
 ];

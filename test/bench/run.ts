@@ -1,37 +1,106 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 /**
  * `npm run bench [prefix]`: imports every test/bench/*.bench.ts, runs the benchmarks whose name
  * starts with the prefix, one at a time, and prints one JSON line per benchmark. Benchmarks are
  * measurements, not tests: nothing here passes or fails on a timing.
  *
- * A bench module exports `benchmarks`: a list of `{ name, run() }`, where run resolves to the
- * figures to print (`n`, `median_ms`, `p95_ms` and whatever else it measured).
+ * `npm run bench -- --smoke [prefix]` runs the same benchmarks at a tiny size, each line marked
+ * `"smoke": true`, and exits non-zero when one throws, skips, prints no figures or overruns its
+ * time: CI runs it so a benchmark broken by a change fails that change, not a run weeks later.
+ *
+ * A bench module exports `benchmarks`: a list of `{ name, run(options) }`, where run resolves to
+ * the figures to print (`n`, `median_ms`, `p95_ms` and whatever else it measured) and picks its
+ * sizes from `options.smoke`. It may export `afterBenchmarks()`, awaited once its selected
+ * benchmarks have run, to close what they shared.
  */
-export interface Benchmark {
-  name: string;
-  run(): Promise<Record<string, unknown>>;
+export interface BenchOptions {
+  /** Run at a size that only proves the benchmark works; its figures measure nothing. */
+  smoke: boolean;
 }
 
+export interface Benchmark {
+  name: string;
+  run(options: BenchOptions): Promise<Record<string, unknown>>;
+}
+
+interface BenchModule {
+  benchmarks?: Benchmark[];
+  afterBenchmarks?: () => Promise<void>;
+}
+
+/** A smoke benchmark that takes longer has hung (a sync that never goes quiet, a page that never opens). */
+const SMOKE_LIMIT_MS = 60_000;
+
 const here = path.dirname(fileURLToPath(import.meta.url));
-const prefix = process.argv[2] ?? '';
+const { values, positionals } = parseArgs({ options: { smoke: { type: 'boolean', default: false } }, allowPositionals: true });
+const options: BenchOptions = { smoke: values.smoke };
+const prefix = positionals[0] ?? '';
+
+function withinSmokeLimit<T>(name: string, work: Promise<T>): Promise<T> {
+  if (!options.smoke) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${name} did not finish within ${SMOKE_LIMIT_MS / 1000} s at smoke size`)), SMOKE_LIMIT_MS);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+/** The figures of one benchmark, or why they cannot be trusted to exist. */
+async function runOne(bench: Benchmark): Promise<Record<string, unknown>> {
+  const figures = await withinSmokeLimit(bench.name, bench.run(options));
+  if (figures === null || typeof figures !== 'object' || Object.keys(figures).length === 0) throw new Error(`${bench.name} resolved to no figures`);
+  // A skip is honest in a measurement run (say, no build), but a smoke run exists to prove each benchmark runs.
+  if (options.smoke && 'skipped' in figures) throw new Error(`${bench.name} skipped at smoke size: ${String(figures.skipped)}`);
+  return figures;
+}
 
 const files = readdirSync(here)
   .filter((file) => file.endsWith('.bench.ts'))
   .sort();
+const failed: string[] = [];
 let ran = 0;
 for (const file of files) {
-  const module = (await import(pathToFileURL(path.join(here, file)).href)) as { benchmarks?: Benchmark[] };
-  if (!Array.isArray(module.benchmarks)) throw new Error(`${file} must export \`benchmarks\`, a list of { name, run }`);
-  for (const bench of module.benchmarks.filter((b) => b.name.startsWith(prefix))) {
-    const figures = await bench.run();
-    console.log(JSON.stringify({ name: bench.name, ...figures }));
+  const module = (await import(pathToFileURL(path.join(here, file)).href)) as BenchModule;
+  if (!Array.isArray(module.benchmarks) || module.benchmarks.length === 0) {
+    console.error(`${file} must export \`benchmarks\`, a non-empty list of { name, run }`);
+    failed.push(file);
+    continue;
+  }
+  const selected = module.benchmarks.filter((b) => b.name.startsWith(prefix));
+  if (selected.length === 0) continue;
+  for (const bench of selected) {
     ran++;
+    const marker = options.smoke ? { smoke: true } : {};
+    try {
+      const figures = await runOne(bench);
+      console.log(JSON.stringify({ name: bench.name, ...marker, ...figures }));
+    } catch (error) {
+      failed.push(bench.name);
+      // The line still says which benchmark it was, for whoever reads the figures.
+      console.log(JSON.stringify({ name: bench.name, ...marker, error: error instanceof Error ? error.message : String(error) }));
+      console.error(error);
+    }
+  }
+  try {
+    await withinSmokeLimit(`${file}'s afterBenchmarks`, module.afterBenchmarks?.() ?? Promise.resolve());
+  } catch (error) {
+    failed.push(`${file} (afterBenchmarks)`);
+    console.error(error);
   }
 }
 if (ran === 0) {
   console.error(`No benchmark name starts with "${prefix}".`);
   process.exitCode = 1;
 }
+if (failed.length > 0) {
+  console.error(`Failed: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}
+// Everything is printed; nothing still running may hold the run open. A benchmark that overran
+// keeps its servers, and a whole smoke run on PostgreSQL was seen to stay alive after its last line
+// with no handle of its own, only a worker thread, until killed.
+process.exit();

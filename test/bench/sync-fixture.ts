@@ -1,16 +1,19 @@
 import { generateMembers } from '@shared/sandbox/generator';
 import type { MemberRecord } from '@shared/sandbox/types';
 import type { Backend } from '../../server/src/store/db';
-import { benchGroupInput, benchPlans, serverModules, startBenchService, type BenchService } from './plan-service-fixture';
+import { benchDatabaseUrl, benchGroupInput, benchPlans, serverModules, startBenchService, type BenchService } from './plan-service-fixture';
+import type { BenchOptions } from './run';
 
-/** The size of group a first sync is built for: the largest employer the app targets (docs/architecture.md#pull). */
-export const syncBenchMembers = Number(process.env.BENCH_SYNC_MEMBERS ?? 250_000);
+/**
+ * The largest group a first sync is built for (docs/architecture.md#pull), or BENCH_SYNC_MEMBERS; a smoke run's group still
+ * spans several feed pages when the benchmark asks for small ones.
+ */
+export const syncBenchMembers = (options: BenchOptions): number => (options.smoke ? 300 : Number(process.env.BENCH_SYNC_MEMBERS ?? 250_000));
 export const syncBenchGroup = '880004';
 
-/** The plan service's backend: PostgreSQL when TEST_DATABASE_URL or DATABASE_URL names a server, else PGlite. */
+/** The plan service's backend: PostgreSQL when DATABASE_URL or TEST_DATABASE_URL names a server, else PGlite. */
 export function syncBenchBackend(): Backend {
-  if (!process.env.DATABASE_URL && process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
-  return process.env.DATABASE_URL ? 'postgres' : 'pglite';
+  return benchDatabaseUrl() ? 'postgres' : 'pglite';
 }
 
 /** Whole families from the sandbox generator until at least `count` members. */
@@ -36,7 +39,7 @@ export interface SyncBenchService extends BenchService {
  * The real plan service on 127.0.0.1 with one group of `members` sandbox-style members (loaded in
  * bulk with their change feed, not timed) and a signed-in primary administrator.
  */
-export async function startSyncBenchService(members = syncBenchMembers): Promise<SyncBenchService> {
+export async function startSyncBenchService(members: number): Promise<SyncBenchService> {
   const backend = syncBenchBackend();
   const bench = await startBenchService(backend, benchGroupInput(syncBenchGroup));
   try {
@@ -54,29 +57,22 @@ export async function startSyncBenchService(members = syncBenchMembers): Promise
 
 export const seconds = (ms: number): number => Math.round(ms) / 1000;
 
-/** The sync benchmarks, in the order run.ts runs them. */
-export const syncBenchNames = ['sync.initial', 'sync.incremental', 'sync.ui'] as const;
-export type SyncBenchName = (typeof syncBenchNames)[number];
-
 /**
  * Loading 250,000 members into the plan service takes minutes, so the sync benchmarks of one run
- * share one service: it starts for the first that runs and closes after the last (run.ts runs the
- * benchmarks whose name starts with its argument, one at a time, in order). Each benchmark still
- * starts from its own empty desktop store or browser host.
+ * share one service: it starts for the first that runs and closes once they all have (sync.bench.ts
+ * exports closeSyncBenchService as its afterBenchmarks). Each benchmark still starts from its own
+ * empty desktop store or browser host.
  */
-let shared: Promise<SyncBenchService> | null = null;
-const planned = new Set<SyncBenchName>(syncBenchNames.filter((name) => name.startsWith(process.argv[2] ?? '')));
+let shared: { members: number; service: Promise<SyncBenchService> } | null = null;
 
-export async function withSyncBenchService<T>(name: SyncBenchName, run: (service: SyncBenchService) => Promise<T>): Promise<T> {
-  shared ??= startSyncBenchService();
-  try {
-    return await run(await shared);
-  } finally {
-    planned.delete(name);
-    if (planned.size === 0) {
-      const service = shared;
-      shared = null;
-      await (await service).close();
-    }
-  }
+export async function withSyncBenchService<T>(members: number, run: (service: SyncBenchService) => Promise<T>): Promise<T> {
+  if (shared !== null && shared.members !== members) throw new Error(`The shared sync service holds ${shared.members} members, not ${members}`);
+  shared ??= { members, service: startSyncBenchService(members) };
+  return run(await shared.service);
+}
+
+export async function closeSyncBenchService(): Promise<void> {
+  const closing = shared;
+  shared = null;
+  await (await closing?.service.catch(() => null))?.close();
 }

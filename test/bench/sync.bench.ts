@@ -3,17 +3,23 @@ import { createCore } from '../../electron/core/core';
 import type { MemberList } from '@shared/plan-api/members';
 import { syncToQuiet } from '../integration/support/sync-quiet';
 import { benchTempDir } from './roster-fixture';
-import type { Benchmark } from './run';
+import type { BenchOptions, Benchmark } from './run';
 import { bareApply } from './sync-bare-apply';
 import { serverModules } from './plan-service-fixture';
-import { seconds, withSyncBenchService, type SyncBenchService } from './sync-fixture';
+import { closeSyncBenchService, seconds, syncBenchMembers, withSyncBenchService, type SyncBenchService } from './sync-fixture';
 import { measureSyncUi } from './sync-ui';
 
 const INITIAL_TARGET_MS = 10_000;
 const INCREMENTAL_TARGET_MS = 500;
-const INCREMENTAL_CHANGES = 1000;
-/** The largest page the feed serves (shared/plan-api/changes.ts), as a first sync asks for. */
-const BARE_PAGE = 10_000;
+
+/**
+ * Plan-side changes for sync.incremental, and the bare loop's page: the largest page the feed serves
+ * (shared/plan-api/changes.ts), as a first sync asks for, or at smoke size one small enough that
+ * the few hundred members still take several pages.
+ */
+function syncSize(options: BenchOptions): { changes: number; barePage: number } {
+  return options.smoke ? { changes: 20, barePage: 100 } : { changes: 1000, barePage: 10_000 };
+}
 
 /** A desktop core with an empty store in a new folder, connected to the bench service. */
 function openCore(service: SyncBenchService, dataDir: string, key: Buffer) {
@@ -40,11 +46,12 @@ async function timeFirstSync(service: SyncBenchService, dataDir: string, key: Bu
 /** The store sync.initial filled, for sync.incremental to start from when both run. */
 let syncedStore: { dataDir: string; key: Buffer } | null = null;
 
-async function initialSync(service: SyncBenchService): Promise<Record<string, unknown>> {
+async function initialSync(service: SyncBenchService, options: BenchOptions): Promise<Record<string, unknown>> {
+  const { barePage } = syncSize(options);
   const store = { dataDir: benchTempDir('groupdesk-bench-sync-'), key: randomBytes(32) };
   const e2eMs = await timeFirstSync(service, store.dataDir, store.key);
   syncedStore = store;
-  const bare = await bareApply({ url: service.service.url, token: service.token, groupNumber: service.groupNumber, pageSize: BARE_PAGE });
+  const bare = await bareApply({ url: service.service.url, token: service.token, groupNumber: service.groupNumber, pageSize: barePage });
   if (bare.rows !== service.feedRows) throw new Error(`The bare loop read ${bare.rows} changes, the feed holds ${service.feedRows}`);
   return {
     n: 1,
@@ -57,7 +64,7 @@ async function initialSync(service: SyncBenchService): Promise<Record<string, un
     rows_per_s: Math.round(service.feedRows / (e2eMs / 1000)),
     bare_s: seconds(bare.ms),
     bare_fetch_s: seconds(bare.fetch_ms),
-    bare_page_size: BARE_PAGE,
+    bare_page_size: barePage,
     bare_rows_per_s: Math.round(bare.rows / (bare.ms / 1000)),
     ratio_to_bare: Math.round((bare.ms / e2eMs) * 100) / 100,
     seed_s: service.seed_s,
@@ -67,8 +74,8 @@ async function initialSync(service: SyncBenchService): Promise<Record<string, un
 }
 
 /**
- * 1,000 demographic changes made on the plan service (4 concurrent clients, as other offices
- * would), each a new member version in the feed, while the desktop is closed.
+ * Demographic changes made on the plan service (4 concurrent clients, as other offices would), each
+ * a new member version in the feed, while the desktop is closed.
  */
 async function changeOnService(service: SyncBenchService, count: number): Promise<number> {
   const api = (path: string, init: RequestInit = {}) =>
@@ -93,12 +100,12 @@ async function changeOnService(service: SyncBenchService, count: number): Promis
   return count;
 }
 
-async function incrementalSync(service: SyncBenchService): Promise<Record<string, unknown>> {
+async function incrementalSync(service: SyncBenchService, options: BenchOptions): Promise<Record<string, unknown>> {
   const { dataDir, key } = syncedStore ?? { dataDir: benchTempDir('groupdesk-bench-sync-'), key: randomBytes(32) };
   if (syncedStore === null) await timeFirstSync(service, dataDir, key);
   const { headSequence } = await serverModules();
   const before = await headSequence(service.service.db, service.groupNumber);
-  const changed = await changeOnService(service, INCREMENTAL_CHANGES);
+  const changed = await changeOnService(service, syncSize(options).changes);
   const feedRows = (await headSequence(service.service.db, service.groupNumber)) - before;
 
   // Reopening is part of it: a desktop launched after a night's changes syncs at launch.
@@ -126,7 +133,9 @@ async function incrementalSync(service: SyncBenchService): Promise<Record<string
 }
 
 export const benchmarks: Benchmark[] = [
-  { name: 'sync.initial', run: () => withSyncBenchService('sync.initial', initialSync) },
-  { name: 'sync.incremental', run: () => withSyncBenchService('sync.incremental', incrementalSync) },
-  { name: 'sync.ui', run: () => withSyncBenchService('sync.ui', measureSyncUi) },
+  { name: 'sync.initial', run: (options) => withSyncBenchService(syncBenchMembers(options), (service) => initialSync(service, options)) },
+  { name: 'sync.incremental', run: (options) => withSyncBenchService(syncBenchMembers(options), (service) => incrementalSync(service, options)) },
+  { name: 'sync.ui', run: (options) => withSyncBenchService(syncBenchMembers(options), measureSyncUi) },
 ];
+
+export const afterBenchmarks = closeSyncBenchService;

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCore } from './core';
-import type { CoreWorkerData, HostToWorker, WorkerToHost } from './host/worker-protocol';
+import type { CoreWorkerData, HostToWorker, WorkerToHost } from './host-entry';
 
 // The core's worker thread (DESIGN.md, Process layout): plain Node, never `electron`.
 const port = parentPort;

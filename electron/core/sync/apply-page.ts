@@ -2,9 +2,9 @@ import { isRole } from '@shared/contract/roles';
 import type { ChangeEntry } from '@shared/plan-api/changes';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
-import type { FeedPage } from './feed-parse';
+import type { FeedPage } from '../plan-service/feed-parse';
 import { endIndexHoliday, startIndexHoliday } from './index-holiday';
-import { applyRemoteMembers, type RemoteMember } from './remote-members';
+import { applyRemoteMembers, type RemoteMember } from '../store/members/remote-members';
 
 export interface PageOutcome {
   /** Members written; 0 when the page only moved the cursor. */

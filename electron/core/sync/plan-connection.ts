@@ -2,17 +2,17 @@ import { ContractFailure } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
 import type { SessionInfo } from '@shared/contract/methods/sync';
 import { isRole, type Role } from '@shared/contract/roles';
-import { autoLockMinutes, readPendingVerification, readSetting, writeSetting } from '../services/account/account-settings';
-import { createNotification } from '../services/notifications/notifications-repository';
-import { hashUnlockPassword } from '../services/session/unlock-hash';
-import { outboxCounts } from '../services/transactions/outbox-delivery';
+import { autoLockMinutes, readPendingVerification, readSetting, writeSetting } from '../store/repositories/account-settings';
+import { createNotification } from '../store/repositories/notifications-repository';
+import { hashUnlockPassword } from '../session/unlock-hash';
+import { outboxCounts } from '../outbox/outbox-delivery';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
-import { PlanClient } from './plan-client';
-import { planFailure } from './plan-failure';
+import { PlanClient } from '../plan-service/plan-client';
+import { planFailure } from '../plan-service/plan-failure';
 import { upsertUser } from './replica-groups';
 import { SandboxLauncher } from './sandbox-launcher';
-import { clearReplica, clearSession, hasSession, readPlanServiceSetting, readSession, writePlanServiceSetting, writeSession, writeUnlockHash } from './session-store';
+import { clearReplica, clearSession, hasSession, readPlanServiceSetting, readSession, writePlanServiceSetting, writeSession, writeUnlockHash } from '../store/repositories/session-store';
 import { SyncEngine, type Connection } from './sync-engine';
 
 /** A sandbox whose fresh session is refused at once is not restarted in a loop. */

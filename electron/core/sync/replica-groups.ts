@@ -5,7 +5,7 @@ import type { BillingSummary } from '@shared/plan-api/bill-pay';
 import { findGroup, saveGroup } from '../store/repositories/groups-repository';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
-import { removeGroupReplica } from './session-store';
+import { removeGroupReplica } from '../store/repositories/session-store';
 
 /** Rates the plan sends are those in force now; the first copy of a group dates them from the start. */
 const firstRatesEffective = '1900-01-01';

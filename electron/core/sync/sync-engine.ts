@@ -1,13 +1,13 @@
 import type { CoreEvent } from '@shared/contract/events';
 import type { SyncStatus } from '@shared/contract/methods/sync';
-import { outboxCounts } from '../services/transactions/outbox-delivery';
+import { outboxCounts } from '../outbox/outbox-delivery';
 import { lastReplicatedAt, markReplicated } from '../store/repositories/sync-cursors';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
 import { applyFeedPage, groupCursor } from './apply-page';
 import { Backoff } from './backoff';
 import { endIndexHoliday } from './index-holiday';
-import { PlanClient, PlanError } from './plan-client';
+import { PlanClient, PlanError } from '../plan-service/plan-client';
 import { LiveStreams } from './live-streams';
 import { pushOutbox } from './push';
 import { syncAccount } from './account-sync';

@@ -3,8 +3,8 @@ import { ContractFailure, type ParsedInput } from '@shared/contract';
 import type { AccessRequest } from '@shared/plan-api/access-requests';
 import type { RedeemResponse } from '@shared/plan-api/invitations';
 import type { HandlerContext } from '../../dispatch/handler-types';
-import { fileAccessRequest, redeemAccessCode } from '../../sync/account-client';
-import { saveAccessRequests } from './access-requests-cache';
+import { fileAccessRequest, redeemAccessCode } from '../../plan-service/account-client';
+import { saveAccessRequests } from '../../store/repositories/access-requests-cache';
 
 /**
  * Files a primary-administrator request. Sent once more with the same Idempotency-Key when the

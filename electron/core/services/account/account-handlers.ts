@@ -1,6 +1,6 @@
 import { ContractFailure } from '@shared/contract';
 import { handlers, type HandlerContext } from '../../dispatch/handler-types';
-import type { PlanClient } from '../../sync/plan-client';
+import type { PlanClient } from '../../plan-service/plan-client';
 import {
   billPayTerms,
   changeUserRole,
@@ -11,10 +11,10 @@ import {
   resendVerification,
   revokeInvitation,
   signUpForBillPay,
-} from '../../sync/account-client';
-import { readAccessOverview } from './access-requests-cache';
+} from '../../plan-service/account-client';
+import { readAccessOverview } from '../../store/repositories/access-requests-cache';
 import { redeemCode, requestAccess } from './access';
-import { readSetting } from './account-settings';
+import { readSetting } from '../../store/repositories/account-settings';
 import { changePassword } from './password';
 import { cancelVerification, register, verify } from './registration';
 

@@ -1,8 +1,8 @@
 import type { ParsedInput } from '@shared/contract';
 import type { HandlerContext } from '../../dispatch/handler-types';
-import { changePassword as changePasswordAtPlan } from '../../sync/account-client';
-import { readUnlockHash, writeUnlockHash } from '../../sync/session-store';
-import { hashUnlockPassword } from '../session/unlock-hash';
+import { changePassword as changePasswordAtPlan } from '../../plan-service/account-client';
+import { readUnlockHash, writeUnlockHash } from '../../store/repositories/session-store';
+import { hashUnlockPassword } from '../../session/unlock-hash';
 
 /**
  * Changes the password at the plan (which signs out the user's other sessions), then the screen

@@ -1,8 +1,8 @@
 import { ContractFailure, type ParsedInput } from '@shared/contract';
 import type { PendingVerification } from '@shared/contract/methods/account';
 import type { HandlerContext } from '../../dispatch/handler-types';
-import { registerAccount, verifyEmail } from '../../sync/account-client';
-import { readPendingVerification, writeSetting } from './account-settings';
+import { registerAccount, verifyEmail } from '../../plan-service/account-client';
+import { readPendingVerification, writeSetting } from '../../store/repositories/account-settings';
 import { verificationToken } from './verification-link';
 
 /** Every window shows the registration waiting (or not) for its code: Welcome, Verify, sign-in's prefill. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNotification } from './notifications-repository';
+import { createNotification } from '../../store/repositories/notifications-repository';
 import { fileStore, transactionsCore } from '../transactions/transactions-test-store';
 
 describe('notification centre', () => {

@@ -1,11 +1,11 @@
 import { ContractFailure } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
-import { readSetting, writeSetting } from '../account/account-settings';
-import { createNotification } from '../notifications/notifications-repository';
+import { readSetting, writeSetting } from '../../store/repositories/account-settings';
+import { createNotification } from '../../store/repositories/notifications-repository';
 import type { Store } from '../../store/store';
 import type { PlanConnection } from '../../sync/plan-connection';
-import { readUnlockHash } from '../../sync/session-store';
-import { verifyUnlockPassword } from './unlock-hash';
+import { readUnlockHash } from '../../store/repositories/session-store';
+import { verifyUnlockPassword } from '../../session/unlock-hash';
 
 /** Wrong passwords at the lock before GroupDesk signs out (the plan's own sign-in has its limit too). */
 export const UNLOCK_ATTEMPTS = 5;

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { ActivityPage } from '@shared/contract/methods/transactions';
 import { transactionStatuses, type TransactionStatus } from '@shared/contract/schemas/transaction';
 import { statement } from '../../store/statements';
-import { toActivityItem, type OutboxRecord } from './outbox-rows';
+import { toActivityItem, type OutboxRecord } from '../../outbox/outbox-rows';
 
 export interface ActivityQuery {
   groupNumber: string;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BulkOutcome } from '@shared/contract/schemas/transaction';
 import type { TransactionAccepted } from '@shared/plan-api/eligibility';
-import { recordAccepted } from './outbox-delivery';
+import { recordAccepted } from '../../outbox/outbox-delivery';
 import { fileStore, replicaState, testNow, transactionsCore } from './transactions-test-store';
 
 const group = '4321';

@@ -2,9 +2,9 @@ import { ContractFailure } from '@shared/contract';
 import type { ActivityItem } from '@shared/contract/schemas/transaction';
 import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
 import { statement } from '../../store/statements';
-import { applyDeferredRemote } from '../../sync/deferred-remote';
-import { outboxMemberIds, requireOutboxRow, toActivityItem, undoOf } from './outbox-rows';
-import { otherOpenChange, restoreUndo } from './pending-writer';
+import { applyDeferredRemote } from '../../store/members/deferred-remote';
+import { outboxMemberIds, requireOutboxRow, toActivityItem, undoOf } from '../../outbox/outbox-rows';
+import { otherOpenChange, restoreUndo } from '../../outbox/pending-writer';
 import type { QueueEnv } from './queue-change';
 
 /**

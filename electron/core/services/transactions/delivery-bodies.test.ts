@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDependentRequest, enrollRequest, idCardRequest, reinstateRequest, terminateRequest, updateDemographicsRequest } from '@shared/plan-api/eligibility';
-import { markAttemptFailed, nextDelivery } from './outbox-delivery';
+import { markAttemptFailed, nextDelivery } from '../../outbox/outbox-delivery';
 import { fileStore, testNow, transactionsCore } from './transactions-test-store';
 
 const address = { line1: '3 Oak St', city: 'Dayton', state: 'OH', zip: '45402' };

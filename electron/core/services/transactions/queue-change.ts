@@ -6,10 +6,10 @@ import type { Store } from '../../store/store';
 import { actingUserId } from './acting-user';
 import type { ChangeEnv, PlannedChange } from './change-plan';
 import { requireGroupRules } from './local-replica';
-import { requireOutboxRow, setOutboxMembers } from './outbox-rows';
-import { PendingWriter } from './pending-writer';
+import { requireOutboxRow, setOutboxMembers } from '../../outbox/outbox-rows';
+import { PendingWriter } from '../../outbox/pending-writer';
 import { planChange } from './plan-change';
-import { splitSecrets } from './request-secrets';
+import { splitSecrets } from '../../outbox/request-secrets';
 
 export interface QueueEnv {
   store: Store;

@@ -3,7 +3,7 @@ import type { ActivityItem } from '@shared/contract/schemas/transaction';
 import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import { fixtureToday } from '../../test-support/member-fixtures';
 import { findMemberDetail } from '../members/member-detail';
-import { markAttemptFailed, markSent, nextDelivery, outboxCounts, recordAccepted, recordRejected } from './outbox-delivery';
+import { markAttemptFailed, markSent, nextDelivery, outboxCounts, recordAccepted, recordRejected } from '../../outbox/outbox-delivery';
 import { fileStore, replicaState, testNow, transactionsCore } from './transactions-test-store';
 
 const group = '4321';

@@ -9,7 +9,7 @@ import type { CoreRuntime } from '../../runtime/core-runtime';
 import { createFieldCipher } from '../../store/field-cipher';
 import { openStore } from '../../store/open-store';
 import { saveGroup } from '../../store/repositories/groups-repository';
-import { insertMember } from '../../store/repositories/member-writes';
+import { insertMember } from '../../store/members/member-writes';
 import type { Store } from '../../store/store';
 import { fixtureGroup, fixtureKey, fixtureMembers, fixtureToday } from '../../test-support/member-fixtures';
 import type { MemberRecord } from '@shared/sandbox/types';

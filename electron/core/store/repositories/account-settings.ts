@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pendingVerification, type PendingVerification } from '@shared/contract/methods/account';
-import { statement } from '../../store/statements';
-import type { Store } from '../../store/store';
+import { statement } from '../statements';
+import type { Store } from '../store';
 
 /**
  * Account settings kept in the store's `settings` table (JSON values):

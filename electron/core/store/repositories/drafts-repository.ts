@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { ContractFailure } from '@shared/contract';
 import type { Draft, DraftSummary, WizardName } from '@shared/contract/schemas/transaction';
-import { statement } from '../../store/statements';
-import type { Store } from '../../store/store';
+import { statement } from '../statements';
+import type { Store } from '../store';
 
 interface DraftRecord {
   id: number;

@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '@shared/contract/events';
-import { createFieldCipher } from '../store/field-cipher';
-import { openStore } from '../store/open-store';
-import { loadSandboxReplica } from '../test-support/local-replica';
+import { createFieldCipher } from '../core/store/field-cipher';
+import { openStore } from '../core/store/open-store';
+import { loadSandboxReplica } from '../core/test-support/local-replica';
 import { startCore } from './start-core';
 
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'groupdesk-worker-'));

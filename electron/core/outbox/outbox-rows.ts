@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ContractFailure, type ContractError } from '@shared/contract';
 import type { ActivityItem, TransactionStatus } from '@shared/contract/schemas/transaction';
 import type { TransactionKind } from '@shared/plan-api/eligibility';
-import { statement } from '../../store/statements';
+import { statement } from '../store/statements';
 import type { UndoSnapshot } from './pending-writer';
 
 export interface OutboxRecord {

@@ -1,8 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { CoverageSnapshot, MemberSnapshot } from '@shared/plan-api/members';
-import { dropUpkeepTriggers, restoreTriggers } from '../store/derived-tables';
-import { statement } from '../store/statements';
-import type { Store } from '../store/store';
+import { dropUpkeepTriggers, restoreTriggers } from '../derived-tables';
+import { statement } from '../statements';
+import type { Store } from '../store';
 import { memberSpan, type SpanPeriod } from './member-span';
 
 /** A coverage snapshot and when the plan committed it. */

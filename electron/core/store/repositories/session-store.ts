@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { statement } from '../store/statements';
-import type { Store } from '../store/store';
+import { statement } from '../statements';
+import type { Store } from '../store';
 
 /** The signed-in session as this computer keeps it: the token only ever encrypted at rest. */
 export interface StoredSession {

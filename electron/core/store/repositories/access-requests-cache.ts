@@ -1,7 +1,7 @@
 import { accessRequest, type AccessRequest } from '@shared/plan-api/access-requests';
 import type { AccessOverview } from '@shared/contract/methods/account';
-import { statement } from '../../store/statements';
-import type { Store } from '../../store/store';
+import { statement } from '../statements';
+import type { Store } from '../store';
 
 /**
  * The signed-in user's primary-administrator requests as last read from the plan, so Access shows

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { MemberRecord } from '@shared/sandbox/types';
-import type { FieldCipher } from '../../store/field-cipher';
-import { insertMember } from '../../store/repositories/member-writes';
-import { statement } from '../../store/statements';
+import type { FieldCipher } from '../store/field-cipher';
+import { insertMember } from '../store/members/member-writes';
+import { statement } from '../store/statements';
 
 /** Member columns a pending change may write, by field name; SQL is built only from these constants. */
 const memberFields = {

@@ -2,12 +2,12 @@ import type { ContractError } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
 import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
 import type { TransactionAccepted, TransactionKind } from '@shared/plan-api/eligibility';
-import { statement } from '../../store/statements';
-import type { Store } from '../../store/store';
+import { statement } from '../store/statements';
+import type { Store } from '../store/store';
 
-import { createDraftFromRequest } from '../drafts/drafts-repository';
-import { applyDeferredRemote } from '../../sync/deferred-remote';
-import { createNotification } from '../notifications/notifications-repository';
+import { createDraftFromRequest } from '../store/repositories/drafts-repository';
+import { applyDeferredRemote } from '../store/members/deferred-remote';
+import { createNotification } from '../store/repositories/notifications-repository';
 import { findOutboxRow, linkedDraftId, outboxMemberIds, setOutboxMembers, undoOf, type OutboxRecord } from './outbox-rows';
 import { otherOpenChange, restoreUndo } from './pending-writer';
 import { mergeSecrets } from './request-secrets';

@@ -4,10 +4,9 @@ import type { BillingSummary } from '@shared/plan-api/bill-pay';
 import { readAccessOverview, saveAccessRequests } from '../store/repositories/access-requests-cache';
 import { createNotification } from '../store/repositories/notifications-repository';
 import type { Store } from '../store/store';
-import { PlanError, type PlanClient } from '../plan-service/plan-client';
+import { PlanError, type Connection, type PlanClient } from '../plan-service/plan-client';
 import { applyMe, saveGroupBalance, saveRemoteGroup } from './replica-groups';
 import { readSession, writeSession } from '../store/repositories/session-store';
-import type { Connection } from './sync-engine';
 
 export interface AccountSyncOptions {
   store(): Store;

@@ -7,15 +7,10 @@ import type { Store } from '../store/store';
 import { applyFeedPage, groupCursor } from './apply-page';
 import { Backoff } from './backoff';
 import { endIndexHoliday } from './index-holiday';
-import { PlanClient, PlanError } from '../plan-service/plan-client';
+import { PlanClient, PlanError, type Connection } from '../plan-service/plan-client';
 import { LiveStreams } from './live-streams';
 import { pushOutbox } from './push';
 import { syncAccount } from './account-sync';
-
-export interface Connection {
-  url: string;
-  token: string;
-}
 
 export interface SyncEngineOptions {
   /** The open store, or null while it is not usable (the engine then waits). */

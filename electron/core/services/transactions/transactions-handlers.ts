@@ -13,7 +13,7 @@ const queueEnv = (ctx: HandlerContext): QueueEnv => ({ store: ctx.store, today: 
 function announce(ctx: HandlerContext, groupNumber: string, rosterChanged: boolean): void {
   if (rosterChanged) ctx.emit({ type: 'roster.changed', groupNumber });
   ctx.emit({ type: 'activity.changed', groupNumber });
-  ctx.runtime.requestSync();
+  ctx.sync.requestSync();
 }
 
 export const transactionsHandlers = handlers({

@@ -54,7 +54,7 @@ module.exports = {
     layer('core-outbox', `^${core}/outbox/`, `^${core}/store/`),
     layer('core-session', `^${core}/session/`, `^${core}/store/`, `^${core}/plan-service/`),
     layer('core-sync', `^${core}/sync/`, `^${core}/store/`, `^${core}/outbox/`, `^${core}/session/`, `^${core}/plan-service/`),
-    layer('core-dispatch', `^${core}/dispatch/`, `^${core}/store/store\\.ts$`, `^${core}/session/`, `^${core}/plan-service/`, `^${core}/services/[^/]+/[^/]+-handlers\\.ts$`),
+    layer('core-dispatch', `^${core}/dispatch/`, `^${core}/store/store\\.ts$`, `^${core}/session/`, `^${core}/plan-service/`),
     layer('core-services', `^${core}/services/`, `^${core}/dispatch/handler-types\\.ts$`, `^${core}/store/`, `^${core}/outbox/`, `^${core}/session/`, `^${core}/plan-service/`, `^${core}/exports/`),
     layer('core-runtime', `^${core}/runtime/`, `^${core}/store/`),
     // The composition root wires every layer; the worker entry runs it; the host entry is types only.
@@ -77,7 +77,7 @@ module.exports = {
 
     // ── tests use real parts: any code of their own program, its test support and the plan service ──
     { from: { path: `^${core}/.+\\.test\\.ts$` }, to: { path: [`^${core}/`, shared, '^server/(src|test-support)/'] } },
-    { from: { path: '^electron/(host|main|preload|web|sandbox)/.+\\.test\\.ts$' }, to: { path: ['^electron/', shared, '^server/', '^package\\.json$'] } },
+    { from: { path: '^electron/(host|main|preload|web|sandbox)/.+\\.test\\.ts$' }, to: { path: ['^electron/', shared, '^server/', '^scripts/', '^package\\.json$'] } },
     { from: { path: '^(shared|server)/.+\\.test\\.ts$' }, to: { path: ['^(shared|server)/'] } },
     { from: { path: '^renderer/.+\\.test\\.tsx?$' }, to: { path: ['^renderer/', shared] } },
     { from: { path: '^(test|scripts)/' }, to: { path: ['^(electron|server|shared|renderer|test|scripts)/', '^package\\.json$'] } },
@@ -90,5 +90,7 @@ module.exports = {
     exclude: { path: ['^node_modules/', '^out/'] },
     // The built bundles scripts/ reads are not modules to follow.
     moduleSystems: ['es6', 'cjs'],
+    // Packages that publish only an `import` condition (eventsource-parser) resolve as Node and esbuild resolve them.
+    enhancedResolveOptions: { conditionNames: ['import', 'require', 'node', 'default'], exportsFields: ['exports'] },
   },
 };

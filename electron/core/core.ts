@@ -4,7 +4,7 @@ import type { MethodName } from '@shared/contract';
 import { fail } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
 import type { CoreHandle, CoreOptions } from './core-types';
-import { allHandlers } from './dispatch/all-handlers';
+import { allHandlers } from './services/all-handlers';
 import { createDispatcher } from './dispatch/dispatcher';
 import { checkGroupPermission } from './dispatch/group-permission';
 import type { AppPort, ConnectionPort, HandlerContext, SyncPort } from './dispatch/handler-types';

@@ -3,7 +3,7 @@ import { ContractFailure } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
 import { testPorts } from '../test-support/test-ports';
 import { fixtureStore, fixtureToday } from '../test-support/member-fixtures';
-import { allHandlers } from './all-handlers';
+import { allHandlers } from '../services/all-handlers';
 import { createDispatcher, type DispatcherOptions } from './dispatcher';
 import { combineHandlers, handlers, type HandlerMap } from './handler-types';
 

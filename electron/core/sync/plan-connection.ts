@@ -1,7 +1,7 @@
 import { ContractFailure } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
 import type { SessionInfo } from '@shared/contract/methods/sync';
-import { outboxCounts } from '../outbox/outbox-delivery';
+import { outboxCounts } from '../outbox/outbox-repository';
 import type { Connection } from '../plan-service/plan-client';
 import { planFailure } from '../plan-service/plan-failure';
 import { PlanClients } from '../session/plan-clients';
@@ -237,7 +237,7 @@ export class PlanConnection {
   }
 
   private refuseIfUnsent(store: Store, discardPending: boolean): void {
-    const { pending } = outboxCounts(store);
+    const { pending } = outboxCounts(store.db);
     if (pending > 0 && !discardPending) {
       throw new ContractFailure(
         'RULE',

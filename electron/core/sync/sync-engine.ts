@@ -1,6 +1,7 @@
 import type { CoreEvent } from '@shared/contract/events';
 import type { SyncStatus } from '@shared/contract/methods/sync';
-import { outboxCounts } from '../outbox/outbox-delivery';
+import { outboxCounts } from '../outbox/outbox-repository';
+import { forgetGroupMembers } from '../store/members/members-repository';
 import { lastReplicatedAt, markReplicated } from '../store/repositories/sync-cursors';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
@@ -113,7 +114,7 @@ export class SyncEngine {
 
   status(): SyncStatus {
     const store = this.options.store();
-    const counts = store === null ? { pending: 0, rejected: 0 } : outboxCounts(store);
+    const counts = store === null ? { pending: 0, rejected: 0 } : outboxCounts(store.db);
     return {
       mode: this.options.mode(),
       state: this.state,
@@ -345,8 +346,7 @@ export class SyncEngine {
   private resetGroup(groupNumber: string): void {
     const { db } = this.requireStore();
     db.transaction(() => {
-      statement(db, 'DELETE FROM members WHERE group_number = ?').run(groupNumber);
-      statement(db, 'DELETE FROM remote_pending WHERE group_number = ?').run(groupNumber);
+      forgetGroupMembers(db, groupNumber);
       statement(db, 'UPDATE sync_cursors SET sequence = 0 WHERE group_number = ?').run(groupNumber);
     })();
     this.options.publish({ type: 'roster.changed', groupNumber });

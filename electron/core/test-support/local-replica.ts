@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { generateSandbox } from '@shared/sandbox/generator';
 import type { SandboxDataSet } from '@shared/sandbox/types';
 import { saveGroup } from '../store/repositories/groups-repository';
-import { bulkLoadMembers } from '../store/members/member-bulk-load';
+import { bulkLoadMembers } from '../store/members/member-bulk-writer';
 import { markReplicated } from '../store/repositories/sync-cursors';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';

@@ -9,7 +9,7 @@ import type { HandlerMap, SyncPort } from '../dispatch/handler-types';
 import { createFieldCipher } from '../store/field-cipher';
 import { openStore } from '../store/open-store';
 import { saveGroup } from '../store/repositories/groups-repository';
-import { insertMember } from '../store/members/member-writes';
+import { insertMember } from '../store/members/members-repository';
 import type { Store } from '../store/store';
 import { fixtureGroup, fixtureKey, fixtureMembers, fixtureToday } from './member-fixtures';
 import type { MemberRecord } from '@shared/sandbox/types';

@@ -3,7 +3,7 @@ import { handlers } from '../../dispatch/handler-types';
 import { listActivity } from './activity-list';
 import { runBulkAction } from './bulk-action';
 import { cancelTransaction } from './cancel-transaction';
-import { requireOutboxRow, toActivityItem } from '../../outbox/outbox-rows';
+import { requireOutboxRow, toActivityItem } from '../../outbox/outbox-repository';
 import { queueTransaction, type QueueEnv } from './queue-change';
 import { transactionDocument } from './transaction-document';
 

@@ -73,12 +73,23 @@ module.exports = {
     // ── the other programs ──
     layer('shared', '^shared/'),
     layer('renderer', '^renderer/', '^package\\.json$'),
-    layer('plan-service-program', '^server/'),
+    // The plan service: store at the bottom, then mail, services, and the ways in (HTTP api and
+    // pages, ops commands, jobs); the files at server/src's root start and wire it all.
+    layer('server-store', '^server/src/store/'),
+    layer('server-mail', '^server/src/mail/'),
+    layer('server-services', '^server/src/services/', '^server/src/store/', '^server/src/mail/'),
+    layer('server-jobs', '^server/src/jobs/', '^server/src/store/'),
+    layer('server-api', '^server/src/api/', '^server/src/services/', '^server/src/store/', '^server/src/mail/'),
+    layer('server-pages', '^server/src/pages/', '^server/src/api/', '^server/src/services/'),
+    layer('server-ops', '^server/src/ops/', '^server/src/[^/]+\\.ts$', '^server/src/services/', '^server/src/store/', '^server/src/mail/'),
+    layer('server-root', '^server/src/[^/]+\\.ts$', '^server/src/'),
+    layer('server-test-support', '^server/test-support/', '^server/src/'),
 
     // ── tests use real parts: any code of their own program, its test support and the plan service ──
     { from: { path: `^${core}/.+\\.test\\.ts$` }, to: { path: [`^${core}/`, shared, '^server/(src|test-support)/'] } },
     { from: { path: '^electron/(host|main|preload|web|sandbox)/.+\\.test\\.ts$' }, to: { path: ['^electron/', shared, '^server/', '^scripts/', '^package\\.json$'] } },
-    { from: { path: '^(shared|server)/.+\\.test\\.ts$' }, to: { path: ['^(shared|server)/'] } },
+    { from: { path: '^shared/.+\\.test\\.ts$' }, to: { path: [shared] } },
+    { from: { path: '^server/(.+\\.test\\.ts|test/)' }, to: { path: ['^server/', shared, '^package\\.json$'] } },
     { from: { path: '^renderer/.+\\.test\\.tsx?$' }, to: { path: ['^renderer/', shared] } },
     { from: { path: '^(test|scripts)/' }, to: { path: ['^(electron|server|shared|renderer|test|scripts)/', '^package\\.json$'] } },
   ],

@@ -2,10 +2,9 @@ import type { ContractError } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
 import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
 import type { TransactionAccepted, TransactionKind } from '@shared/plan-api/eligibility';
-import { statement } from '../store/statements';
 import type { Store } from '../store/store';
 
-import { createDraftFromRequest } from '../store/repositories/drafts-repository';
+import { createDraftFromRequest, deleteDraftsOf } from '../store/repositories/drafts-repository';
 import { applyDeferredRemote } from '../store/members/deferred-remote';
 import { clearPendingFlag, deleteMembers } from '../store/members/members-repository';
 import { createNotification } from '../store/repositories/notifications-repository';
@@ -98,7 +97,7 @@ export function recordAccepted(store: Store, id: number, accepted: TransactionAc
     clearPending(store, named, id);
     markAcceptedRow(db, id, accepted.confirmationNumber, at);
     setOutboxMembers(db, id, accepted.memberIds);
-    statement(db, 'DELETE FROM wizard_drafts WHERE outbox_ref = ?').run(id);
+    deleteDraftsOf(db, id);
     const label = transactionKindLabels[row.kind];
     return answeredEvents(store, row.group_number, id, at, {
       kind: 'transaction.accepted',

@@ -1,8 +1,18 @@
 import type { Database } from 'better-sqlite3';
 import type { MemberRecord } from '@shared/sandbox/types';
 import type { FieldCipher } from '../store/field-cipher';
-import { deleteMembers, editableMemberFields, insertMember, readEditableValues, writeEditableValues, type StoredMemberValues } from '../store/members/members-repository';
-import { statement } from '../store/statements';
+import {
+  deleteCoveragePeriods,
+  deleteMembers,
+  editableMemberFields,
+  insertCoveragePeriod,
+  insertMember,
+  periodsRunningAfter,
+  readEditableValues,
+  setCoverageEnd,
+  writeEditableValues,
+  type StoredMemberValues,
+} from '../store/members/members-repository';
 import { emptyUndo, otherOpenChange, type SavedMember, type UndoSnapshot } from './outbox-repository';
 
 /** Values as SQLite holds them (address as JSON text, the SSN as its encrypted BLOB). */
@@ -33,23 +43,15 @@ export class PendingWriter {
 
   /** Ends the member's coverage on `endDate`: every period still running then ends that day. */
   endCoverage(memberId: string, memberRef: number, endDate: string): void {
-    const periods = statement(
-      this.db,
-      `SELECT id, end_date AS endDate FROM coverage_periods WHERE member_ref = ? AND start_date <= ? AND (end_date IS NULL OR end_date > ?)`,
-    ).all(memberRef, endDate, endDate) as { id: number; endDate: string | null }[];
-    for (const p of periods) {
+    for (const p of periodsRunningAfter(this.db, memberRef, endDate)) {
       this.undo.coverageEnds.push(p);
-      statement(this.db, 'UPDATE coverage_periods SET end_date = ? WHERE id = ?').run(endDate, p.id);
+      setCoverageEnd(this.db, p.id, endDate);
     }
     this.updateMember(memberId, { terminationDate: endDate });
   }
 
   addCoverage(memberRef: number, period: { planCode: string; tier: string; startDate: string; endDate: string | null; reason: string }): void {
-    const info = statement(
-      this.db,
-      'INSERT INTO coverage_periods (member_ref, group_number, plan_code, tier, start_date, end_date, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(memberRef, this.groupNumber, period.planCode, period.tier, period.startDate, period.endDate, period.reason);
-    this.undo.addedCoverage.push(Number(info.lastInsertRowid));
+    this.undo.addedCoverage.push(insertCoveragePeriod(this.db, memberRef, this.groupNumber, period));
   }
 
   /**
@@ -83,10 +85,8 @@ export class PendingWriter {
  */
 export function restoreUndo(db: Database, undo: UndoSnapshot, outboxId: number): string[] {
   deleteMembers(db, undo.provisional);
-  const deleteCoverage = statement(db, 'DELETE FROM coverage_periods WHERE id = ?');
-  for (const id of undo.addedCoverage) deleteCoverage.run(id);
-  const setEnd = statement(db, 'UPDATE coverage_periods SET end_date = ? WHERE id = ?');
-  for (const p of undo.coverageEnds) setEnd.run(p.endDate, p.id);
+  deleteCoveragePeriods(db, undo.addedCoverage);
+  for (const p of undo.coverageEnds) setCoverageEnd(db, p.id, p.endDate);
   for (const saved of undo.members) {
     const { memberId, ...fields } = saved;
     const values: MemberValues = { ...fields, ssnEncrypted: typeof fields.ssnEncrypted === 'string' ? Buffer.from(fields.ssnEncrypted, 'base64') : null };

@@ -1,6 +1,6 @@
 import type { SessionInfo } from '@shared/contract/methods/sync';
 import { isRole, type Role } from '@shared/contract/roles';
-import { autoLockMinutes, readPendingVerification, readSetting } from '../store/repositories/account-settings';
+import { autoLockMinutes, readPendingVerification, readSetting } from '../store/repositories/settings-repository';
 import { hasSession, readPlanServiceSetting } from '../store/repositories/session-store';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';

@@ -5,7 +5,7 @@ import { readAccessOverview, saveAccessRequests } from '../store/repositories/ac
 import { createNotification } from '../store/repositories/notifications-repository';
 import type { Store } from '../store/store';
 import { PlanError, type Connection, type PlanClient } from '../plan-service/plan-client';
-import { applyMe, saveGroupBalance, saveRemoteGroup } from './replica-groups';
+import { applyMe, saveGroupBalance, saveRemoteGroup } from '../store/repositories/replica-groups';
 import { readSession, writeSession } from '../store/repositories/session-store';
 
 export interface AccountSyncOptions {

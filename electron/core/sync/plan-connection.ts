@@ -7,13 +7,13 @@ import { planFailure } from '../plan-service/plan-failure';
 import { PlanClients } from '../session/plan-clients';
 import { SessionState } from '../session/session-state';
 import { hashUnlockPassword } from '../session/unlock-hash';
-import { writeSetting } from '../store/repositories/account-settings';
+import { writeSetting } from '../store/repositories/settings-repository';
 import { createNotification } from '../store/repositories/notifications-repository';
 import { clearReplica, clearSession, readPlanServiceSetting, readSession, writePlanServiceSetting, writeSession, writeUnlockHash } from '../store/repositories/session-store';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
 import { EmbeddedSandbox } from './embedded-sandbox';
-import { upsertUser } from './replica-groups';
+import { upsertUser } from '../store/repositories/replica-groups';
 import { SyncEngine } from './sync-engine';
 
 export interface PlanConnectionOptions {

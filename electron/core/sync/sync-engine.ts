@@ -2,7 +2,7 @@ import type { CoreEvent } from '@shared/contract/events';
 import type { SyncStatus } from '@shared/contract/methods/sync';
 import { outboxCounts } from '../outbox/outbox-repository';
 import { forgetGroupMembers } from '../store/members/members-repository';
-import { lastReplicatedAt, markReplicated } from '../store/repositories/sync-cursors';
+import { lastReplicatedAt, markReplicated, rewindCursor } from '../store/repositories/sync-cursors';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
 import { applyFeedPage, groupCursor } from './apply-page';
@@ -347,7 +347,7 @@ export class SyncEngine {
     const { db } = this.requireStore();
     db.transaction(() => {
       forgetGroupMembers(db, groupNumber);
-      statement(db, 'UPDATE sync_cursors SET sequence = 0 WHERE group_number = ?').run(groupNumber);
+      rewindCursor(db, groupNumber);
     })();
     this.options.publish({ type: 'roster.changed', groupNumber });
   }

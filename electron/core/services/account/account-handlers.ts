@@ -14,7 +14,7 @@ import {
 } from '../../plan-service/account-client';
 import { readAccessOverview } from '../../store/repositories/access-requests-cache';
 import { redeemCode, requestAccess } from './access';
-import { readSetting } from '../../store/repositories/account-settings';
+import { readSetting } from '../../store/repositories/settings-repository';
 import { changePassword } from './password';
 import { cancelVerification, register, verify } from './registration';
 

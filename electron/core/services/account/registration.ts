@@ -2,7 +2,7 @@ import { ContractFailure, type ParsedInput } from '@shared/contract';
 import type { PendingVerification } from '@shared/contract/methods/account';
 import type { HandlerContext } from '../../dispatch/handler-types';
 import { registerAccount, verifyEmail } from '../../plan-service/account-client';
-import { readPendingVerification, writeSetting } from '../../store/repositories/account-settings';
+import { readPendingVerification, writeSetting } from '../../store/repositories/settings-repository';
 import { verificationToken } from './verification-link';
 
 /** Every window shows the registration waiting (or not) for its code: Welcome, Verify, sign-in's prefill. */

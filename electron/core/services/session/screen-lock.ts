@@ -1,6 +1,6 @@
 import { ContractFailure } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
-import { readSetting, writeSetting } from '../../store/repositories/account-settings';
+import { readSetting, writeSetting } from '../../store/repositories/settings-repository';
 import { createNotification } from '../../store/repositories/notifications-repository';
 import type { Store } from '../../store/store';
 import type { HandlerContext } from '../../dispatch/handler-types';

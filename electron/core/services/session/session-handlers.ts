@@ -1,6 +1,6 @@
 import type { SessionInfo } from '@shared/contract/methods/sync';
 import { handlers, type HandlerContext } from '../../dispatch/handler-types';
-import { writeSetting } from '../../store/repositories/account-settings';
+import { writeSetting } from '../../store/repositories/settings-repository';
 import { lockScreen, unlockScreen } from './screen-lock';
 
 /** Answers the session as it is now and tells every other window too. */

@@ -1,7 +1,7 @@
 import { ContractFailure } from '@shared/contract';
 import type { ActivityItem } from '@shared/contract/schemas/transaction';
 import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
-import { statement } from '../../store/statements';
+import { deleteDraftsOf, unlinkDrafts } from '../../store/repositories/drafts-repository';
 import { applyDeferredRemote } from '../../store/members/deferred-remote';
 import { markCancelled, markRejectionWithdrawn, otherOpenChange, outboxMemberIds, requireOutboxRow, toActivityItem, undoOf } from '../../outbox/outbox-repository';
 import { restoreUndo } from '../../outbox/pending-writer';
@@ -27,7 +27,7 @@ export function cancelTransaction(env: QueueEnv, groupNumber: string, id: number
     const named = outboxMemberIds(db, id).filter((m) => !isProvisionalMemberId(m));
     for (const memberId of named) if (!otherOpenChange(db, memberId, id)) clearPendingFlag(db, memberId);
     markCancelled(db, id, env.now);
-    statement(db, 'UPDATE wizard_drafts SET outbox_ref = NULL, updated_at = ? WHERE outbox_ref = ?').run(env.now, id);
+    unlinkDrafts(db, id, env.now);
     applyDeferredRemote(env.store, [...new Set([...restored, ...named])]);
     const rosterChanged = restored.length > 0 || undo.provisional.length > 0;
     return { item: toActivityItem(db, requireOutboxRow(db, groupNumber, id)), rosterChanged };
@@ -42,6 +42,6 @@ export function cancelTransaction(env: QueueEnv, groupNumber: string, id: number
 function withdrawRejected(env: QueueEnv, groupNumber: string, id: number): { item: ActivityItem; rosterChanged: boolean } {
   const { db } = env.store;
   markRejectionWithdrawn(db, id, env.now);
-  statement(db, 'DELETE FROM wizard_drafts WHERE outbox_ref = ?').run(id);
+  deleteDraftsOf(db, id);
   return { item: toActivityItem(db, requireOutboxRow(db, groupNumber, id)), rosterChanged: false };
 }

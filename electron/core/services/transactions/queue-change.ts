@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ContractFailure } from '@shared/contract';
 import type { ParsedTransactionInput } from '@shared/contract/schemas/transaction';
-import { statement } from '../../store/statements';
+import { draftGroup, linkDraft, moveDrafts } from '../../store/repositories/drafts-repository';
 import type { Store } from '../../store/store';
 import { actingUserId } from './acting-user';
 import type { ChangeEnv, PlannedChange } from './change-plan';
@@ -68,17 +68,16 @@ export function queuePlanned(env: QueueEnv, groupNumber: string, planned: Planne
   if (links.replaces !== undefined) {
     markCorrected(db, links.replaces, id, env.now);
     // The rejected one's input moves along with the correction, unless the wizard names its own draft.
-    if (links.draftId === undefined) statement(db, 'UPDATE wizard_drafts SET outbox_ref = ? WHERE outbox_ref = ?').run(id, links.replaces);
+    if (links.draftId === undefined) moveDrafts(db, links.replaces, id);
   }
-  if (links.draftId !== undefined) statement(db, 'UPDATE wizard_drafts SET outbox_ref = ?, updated_at = ? WHERE id = ?').run(id, env.now, links.draftId);
+  if (links.draftId !== undefined) linkDraft(db, links.draftId, id, env.now);
   return { id, pending: [...writer.pending] };
 }
 
 function checkLinks(env: QueueEnv, groupNumber: string, links: QueueLinks): void {
   const { db } = env.store;
   if (links.draftId !== undefined) {
-    const draftGroup = statement(db, 'SELECT group_number FROM wizard_drafts WHERE id = ?').pluck().get(links.draftId);
-    if (draftGroup !== groupNumber) throw new ContractFailure('NOT_FOUND', `There is no draft #${links.draftId} in group ${groupNumber}.`, { draftId: 'Not found' });
+    if (draftGroup(db, links.draftId) !== groupNumber) throw new ContractFailure('NOT_FOUND', `There is no draft #${links.draftId} in group ${groupNumber}.`, { draftId: 'Not found' });
   }
   if (links.replaces !== undefined) {
     const replaced = requireOutboxRow(db, groupNumber, links.replaces, 'replaces');

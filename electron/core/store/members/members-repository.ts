@@ -6,7 +6,7 @@ import { writeNewMembers } from './member-bulk-writer';
 import { memberColumns, memberFromRecord, type MemberField } from './member-row';
 
 /**
- * The `members` table's single-row writes. Inserts of any size go through member-bulk-writer.ts,
+ * The single-row writes of `members` and `coverage_periods`. Inserts of any size go through member-bulk-writer.ts,
  * remote rows through remote-members.ts; the screens read with queries of their own.
  */
 
@@ -79,4 +79,36 @@ export function clearPendingFlag(db: Database, memberId: string): void {
 export function forgetGroupMembers(db: Database, groupNumber: string): void {
   statement(db, 'DELETE FROM members WHERE group_number = ?').run(groupNumber);
   statement(db, 'DELETE FROM remote_pending WHERE group_number = ?').run(groupNumber);
+}
+
+/** The member's coverage periods that started by `date` and still run after it. */
+export function periodsRunningAfter(db: Database, memberRef: number, date: string): { id: number; endDate: string | null }[] {
+  return statement(db, `SELECT id, end_date AS endDate FROM coverage_periods WHERE member_ref = ? AND start_date <= ? AND (end_date IS NULL OR end_date > ?)`).all(
+    memberRef,
+    date,
+    date,
+  ) as { id: number; endDate: string | null }[];
+}
+
+export function setCoverageEnd(db: Database, periodId: number, endDate: string | null): void {
+  statement(db, 'UPDATE coverage_periods SET end_date = ? WHERE id = ?').run(endDate, periodId);
+}
+
+/** A period added by a pending local change (no plan id yet); returns its id. */
+export function insertCoveragePeriod(db: Database, memberRef: number, groupNumber: string, period: { planCode: string; tier: string; startDate: string; endDate: string | null; reason: string }): number {
+  const info = statement(db, 'INSERT INTO coverage_periods (member_ref, group_number, plan_code, tier, start_date, end_date, reason) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    memberRef,
+    groupNumber,
+    period.planCode,
+    period.tier,
+    period.startDate,
+    period.endDate,
+    period.reason,
+  );
+  return Number(info.lastInsertRowid);
+}
+
+export function deleteCoveragePeriods(db: Database, periodIds: readonly number[]): void {
+  const remove = statement(db, 'DELETE FROM coverage_periods WHERE id = ?');
+  for (const id of periodIds) remove.run(id);
 }

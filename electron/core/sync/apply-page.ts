@@ -25,7 +25,7 @@ export interface PageOptions {
 /**
  * Applies one change-feed page and moves the group's cursor past it, in ONE SQLite transaction
  * (DESIGN.md, Sync: pull): a crash leaves the replica at a page boundary, never inside a page.
- * Members and coverage are applied (remote-members.ts); a `user` entry naming the signed-in user
+ * Members and coverage are applied (store/members/remote-members.ts); a `user` entry naming the signed-in user
  * changes their role in the group; transactions and invoices are not kept in the replica (the
  * outbox and billing keep their own records), so those entries only advance the cursor.
  */

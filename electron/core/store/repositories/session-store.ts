@@ -57,7 +57,7 @@ export function hasSession(store: Store): boolean {
   return statement(store.db, 'SELECT EXISTS (SELECT 1 FROM sessions WHERE id = 1)').pluck().get() === 1;
 }
 
-/** The screen lock's password hash of the current session (unlock-hash.ts), null if it has none. */
+/** The screen lock's password hash of the current session (session/unlock-hash.ts), null if it has none. */
 export function readUnlockHash(store: Store): string | null {
   return (statement(store.db, 'SELECT unlock_hash FROM sessions WHERE id = 1').pluck().get() as string | null | undefined) ?? null;
 }

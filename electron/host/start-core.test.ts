@@ -14,7 +14,7 @@ const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'groupdesk-worker-'));
 
 // These run the real bundle, as both hosts do: build it first.
 beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--quiet', '--only=core'], { cwd: path.resolve(__dirname, '../../..'), stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build.mjs', '--quiet', '--only=core'], { cwd: path.resolve(__dirname, '../..'), stdio: 'inherit' });
 }, 120_000);
 
 describe('startCore (worker thread, built bundle)', () => {

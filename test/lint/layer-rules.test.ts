@@ -39,6 +39,7 @@ interface Violation {
 
 let dir: string;
 let violations: Violation[];
+let exitCode = 0;
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-layers-'));
@@ -49,11 +50,17 @@ beforeAll(() => {
     writeFileSync(path.join(dir, file), text);
   }
   const bin = path.join(project, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
+  const run = (...args: string[]) => execFileSync(process.execPath, [bin, '--config', '.dependency-cruiser.cjs', ...args, 'electron', 'shared', 'renderer'], { cwd: dir, encoding: 'utf8' });
+  // As `npm run lint` runs it: a refused import makes the command fail.
+  try {
+    run();
+  } catch (error) {
+    exitCode = (error as { status: number }).status;
+  }
   let output: string;
   try {
-    output = execFileSync(process.execPath, [bin, '--config', '.dependency-cruiser.cjs', '--output-type', 'json', 'electron', 'shared', 'renderer'], { cwd: dir, encoding: 'utf8' });
+    output = run('--output-type', 'json');
   } catch (error) {
-    // Violations make the command fail, which is what lets `npm run lint` fail: the report is on stdout.
     output = (error as { stdout: string }).stdout;
   }
   violations = (JSON.parse(output) as { summary: { violations: Violation[] } }).summary.violations;
@@ -64,6 +71,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const reported = (from: string) => violations.filter((v) => v.from === from).map((v) => `${v.rule.name} → ${v.to}`);
 
 describe('the layer rules', () => {
+  it('fail the command when anything is refused', () => {
+    expect(exitCode).not.toBe(0);
+  });
+
   it('refuse an import a folder does not list', () => {
     expect(reported('electron/core/store/store-reads-sync.ts')).toEqual(['not-in-allowed → electron/core/sync/engine.ts']);
     expect(reported('electron/core/services/members/handler.ts')).toEqual(['not-in-allowed → electron/core/sync/engine.ts']);

@@ -4,11 +4,11 @@ import type { MethodName } from '@shared/contract';
 import { fail } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
 import type { CoreHandle, CoreOptions } from './core-types';
-import { allHandlers } from './dispatch/all-handlers';
+import { allHandlers } from './services/all-handlers';
 import { createDispatcher } from './dispatch/dispatcher';
 import { checkGroupPermission } from './dispatch/group-permission';
-import type { HandlerContext } from './dispatch/handler-types';
-import { clockToday, type CoreRuntime } from './runtime/core-runtime';
+import type { AppPort, ConnectionPort, HandlerContext, SyncPort } from './dispatch/handler-types';
+import { clockToday } from './runtime/clock';
 import { StoreSession } from './runtime/store-session';
 import { errorCode } from './store/open-store';
 import { statement } from './store/statements';
@@ -31,7 +31,7 @@ export interface InProcessCoreOptions extends Omit<CoreOptions, 'workerPath'> {
  * The core in the calling thread: store, services, sync and dispatcher. The worker entry wraps
  * exactly this; tests, benchmarks and child processes use it directly without a built bundle.
  */
-export function createCore(options: InProcessCoreOptions): CoreHandle & { readonly runtime: CoreRuntime } {
+export function createCore(options: InProcessCoreOptions): CoreHandle & { readonly storeSession: StoreSession } {
   const listeners = new Set<(event: CoreEvent) => void>();
   const log = options.log ?? ((message: string) => console.error(message));
   // Every full sync re-announces the session; windows hear of it only when it changed.
@@ -76,20 +76,25 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(options.syncPageSize === undefined ? {} : { pageSize: options.syncPageSize }),
   });
-  const runtime: CoreRuntime = {
-    session,
-    plan,
-    get mode() {
-      return plan.mode;
-    },
-    appVersion: packageJson.version,
-    today,
-    now,
+  const sync: SyncPort = {
+    status: () => plan.engine.status(),
+    syncNow: () => plan.engine.syncNow(),
     requestSync: () => {
       plan.engine.refresh();
       plan.engine.requestSync();
     },
-    publish,
+    refreshAccount: () => plan.refreshAccount(),
+  };
+  const app: AppPort = {
+    version: packageJson.version,
+    storeState: () => session.state,
+    startFresh: (at) => session.startFresh(at),
+  };
+  const connection: ConnectionPort = {
+    signIn: (store, input) => plan.signIn(store, input),
+    signOut: (store) => plan.signOut(store),
+    useSandbox: (store, discardPending) => plan.useSandbox(store, discardPending),
+    restart: () => plan.start(),
   };
   plan.start();
 
@@ -105,13 +110,13 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
       if (state.state === 'ready' || storeRepairMethods.has(method)) return null;
       return `The local database is not usable (${state.state}): ${state.state === 'too_new' ? `it has schema version ${state.fileVersion}, this app knows ${state.appVersion}` : state.detail}`;
     },
-    locked: () => session.store !== null && plan.locked(session.store),
+    locked: () => session.store !== null && plan.session.locked(session.store),
     // The replica stays readable offline and while the sandbox starts: roles are the local copy's.
     authorize: (method, input) => {
       const store = session.store;
       if (store === null) return null;
       return checkGroupPermission(method, input, (groupNumber) =>
-        statement(store.db, 'SELECT EXISTS (SELECT 1 FROM groups WHERE group_number = ?)').pluck().get(groupNumber) === 1 ? plan.roleIn(store, groupNumber) : undefined,
+        statement(store.db, 'SELECT EXISTS (SELECT 1 FROM groups WHERE group_number = ?)').pluck().get(groupNumber) === 1 ? plan.session.roleIn(store, groupNumber) : undefined,
       );
     },
     context: (emit): HandlerContext => ({
@@ -120,10 +125,15 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
         if (store === null) throw new Error('The store is not open');
         return store;
       },
-      runtime,
+      session: plan.session,
+      clients: plan.clients,
+      connection,
+      sync,
+      app,
       today,
       now,
       emit,
+      publish,
     }),
     onUnexpectedError: (error) => {
       // A file damaged under a running app: stop using it and let the user choose, as at start-up.
@@ -133,7 +143,7 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
 
   let closing: Promise<void> | null = null;
   return {
-    runtime,
+    storeSession: session,
     call: (method, input) => (closed ? Promise.resolve(fail('INTERNAL', 'GroupDesk is shutting down.')) : dispatcher.dispatch(method, input)),
     onEvent(listener) {
       listeners.add(listener);

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createCore } from './core';
-import type { CoreWorkerData, HostToWorker, WorkerToHost } from './host/worker-protocol';
+import type { CoreWorkerData, HostToWorker, WorkerToHost } from './host-entry';
 
 // The core's worker thread, so a long sync or export never blocks a window: plain Node, never
 // `electron` (docs/decisions/0001-core-in-a-worker.md).

@@ -1,4 +1,4 @@
-import { startCore } from '../core/host/start-core';
+import { startCore } from '../host/start-core';
 import { runMainProcess } from './main-process';
 
 // Bundled to out/main/index.cjs. CommonJS on purpose: everything in runMainProcess that must precede

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { CoreEvent } from '@shared/contract';
-import type { CoreOptions } from '../core/host/start-core';
+import type { CoreOptions } from '../host/start-core';
 import type * as FakeElectron from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule());

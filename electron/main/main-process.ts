@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
-import type { CoreHandle, CoreOptions } from '../core/host/start-core';
+import type { CoreHandle, CoreOptions } from '../host/start-core';
 import { broadcast } from './core-events';
 import { coreWorkerPath, nativeBindingPath, preloadPath, rendererRoot, sandboxWorkerPath } from './core-paths';
 import { DEEP_LINK_SCHEME, DeepLinkInbox, findDeepLink } from './deep-links';

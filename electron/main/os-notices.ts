@@ -1,6 +1,6 @@
 import type { CoreEvent } from '@shared/contract';
 import { notificationsMethods, type NotificationItem } from '@shared/contract/methods/notifications';
-import type { CoreHandle } from '../core/host/start-core';
+import type { CoreHandle } from '../host/start-core';
 import { APP_ENTRY_URL } from './app-url';
 
 /**

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { RENDERER_CSP as CONTENT_SECURITY_POLICY, resolveInside } from '../core/host/static-files';
+import { RENDERER_CSP as CONTENT_SECURITY_POLICY, resolveInside } from '../host/static-files';
 import { createAppRequestHandler, registerAppScheme } from './protocol';
 
 const root = path.resolve('/srv/renderer');

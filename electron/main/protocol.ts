@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Protocol } from 'electron';
-import { RENDERER_CSP, mimeType, resolveInside } from '../core/host/static-files';
+import { RENDERER_CSP, mimeType, resolveInside } from '../host/static-files';
 import { APP_HOST, APP_SCHEME } from './app-url';
 
 /**

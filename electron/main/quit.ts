@@ -2,7 +2,7 @@ import type { App } from 'electron';
 
 /**
  * A backstop only: the core's own close() checkpoints and, after 10 s, terminates a stuck worker
- * (electron/core/host/start-core.ts). This never cuts a checkpoint short, and never lets quitting hang.
+ * (electron/host/start-core.ts). This never cuts a checkpoint short, and never lets quitting hang.
  */
 export const CORE_STOP_TIMEOUT_MS = 15_000;
 

@@ -4,7 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { CoreEvent, Result } from '@shared/contract';
 import { fail, validationError } from '@shared/contract';
-import { RENDERER_CSP, mimeType, resolveInside } from '../core/host/static-files';
+import { RENDERER_CSP, mimeType, resolveInside } from '../host/static-files';
 import { MAX_BODY_BYTES, rpcRequest } from './rpc-request';
 
 /** What the browser host needs of the core: the same two calls the Electron preload bridges. */

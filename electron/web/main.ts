@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCore } from '../core/host/start-core';
+import { startCore } from '../host/start-core';
 import { USAGE, parseWebArgs } from './cli-options';
 import { defaultDataDir, prepareDataDir } from './data-dir';
 import { startBrowserHost } from './http-server';

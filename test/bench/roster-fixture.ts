@@ -9,7 +9,7 @@ import type { Group } from '@shared/contract/schemas/group';
 import { createFieldCipher } from '../../electron/core/store/field-cipher';
 import { openStore } from '../../electron/core/store/open-store';
 import { saveGroup } from '../../electron/core/store/repositories/groups-repository';
-import { bulkLoadMembers } from '../../electron/core/store/repositories/member-bulk-load';
+import { bulkLoadMembers } from '../../electron/core/store/members/member-bulk-writer';
 import { markReplicated } from '../../electron/core/store/repositories/sync-cursors';
 import { grantLocalUser } from '../../electron/core/test-support/local-replica';
 import type { BenchOptions } from './run';

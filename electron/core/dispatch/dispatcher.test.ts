@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ContractFailure } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
-import type { CoreRuntime } from '../runtime/core-runtime';
+import { testPorts } from '../test-support/test-ports';
 import { fixtureStore, fixtureToday } from '../test-support/member-fixtures';
-import { allHandlers } from './all-handlers';
+import { allHandlers } from '../services/all-handlers';
 import { createDispatcher, type DispatcherOptions } from './dispatcher';
 import { combineHandlers, handlers, type HandlerMap } from './handler-types';
 
@@ -18,7 +18,7 @@ function setup(overrides: Partial<HandlerMap> = {}, blocked: string | null = nul
     publish: (event) => published.push(event),
     blocked: () => blocked,
     locked: () => lock.locked,
-    context: (emit) => ({ store, runtime: {} as CoreRuntime, today: () => fixtureToday, now: () => '2026-11-27T09:00:00.000Z', emit }),
+    context: (emit) => ({ store, ...testPorts(), today: () => fixtureToday, now: () => '2026-11-27T09:00:00.000Z', emit }),
   };
   return { dispatcher: createDispatcher(options), published, log };
 }

@@ -1,18 +1,66 @@
 import type { MethodName, MethodOutput, ParsedInput } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
-import type { CoreRuntime } from '../runtime/core-runtime';
+import type { StoreState } from '@shared/contract/methods/app';
+import type { SessionInfo, SyncStatus } from '@shared/contract/methods/sync';
+import type { PlanClients } from '../session/plan-clients';
+import type { SessionState } from '../session/session-state';
 import type { Store } from '../store/store';
+
+/**
+ * The ports a handler receives instead of the whole core: each is the narrowest view of one part.
+ * The lower layers (store, outbox, session, plan-service) are imported directly; sync and the store's
+ * lifecycle sit above the handlers and are reached only through these interfaces, which core.ts fills.
+ */
+
+/** Switching plan services and signing in or out (sync/plan-connection.ts). */
+export interface ConnectionPort {
+  signIn(store: Store, input: { serviceUrl: string; userId: string; password: string; discardPending: boolean }): Promise<SessionInfo>;
+  signOut(store: Store): Promise<SessionInfo>;
+  useSandbox(store: Store, discardPending: boolean): Promise<SessionInfo>;
+  /** Follows the configured service again from scratch (a fresh store). */
+  restart(): void;
+}
+
+/** The sync engine as handlers see it (sync/sync-engine.ts). */
+export interface SyncPort {
+  status(): SyncStatus;
+  /** `sync.now`: forget the back-off and run a full sync at once. */
+  syncNow(): SyncStatus;
+  /** Sends the outbox now and republishes its counts: after committing a submit or a cancel. */
+  requestSync(): void;
+  /** Re-reads who the user is and what they may see now (after an access code, a sign-up, a decision). */
+  refreshAccount(): void;
+}
+
+/** The app itself: its version and the store's lifecycle (runtime/store-session.ts). */
+export interface AppPort {
+  readonly version: string;
+  storeState(): StoreState;
+  /** Sets an unusable store aside and opens a fresh one. */
+  startFresh(now: Date): { movedTo: string; store: StoreState };
+}
 
 export interface HandlerContext {
   /** The open store; the dispatcher runs no data method unless the store is ready. */
   readonly store: Store;
-  readonly runtime: CoreRuntime;
+  /** Who acts, their roles, the screen lock's state and the session the windows show. */
+  readonly session: SessionState;
+  /** Plan-service clients for calls made on the user's behalf. */
+  readonly clients: PlanClients;
+  readonly connection: ConnectionPort;
+  readonly sync: SyncPort;
+  readonly app: AppPort;
   /** Today's date where the user is (or the date a test fixed). */
   today(): string;
   /** Now as an ISO UTC instant. */
   now(): string;
   /** Queues an event; it is delivered only if the handler succeeds, after its transaction committed. */
   emit(event: CoreEvent): void;
+  /**
+   * Delivers an event at once, for a change that stands although the call reporting it fails (the
+   * fifth wrong password at the lock signs out, then answers AUTH). Otherwise handlers use `emit`.
+   */
+  publish(event: CoreEvent): void;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => MethodOutput<M> | Promise<MethodOutput<M>>;

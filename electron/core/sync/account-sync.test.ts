@@ -95,7 +95,7 @@ describe('account sync against the plan service', () => {
     expect(removed.status).toBe(200);
     await gone;
     expect(await core.call('groups.list', {})).toEqual({ ok: true, value: [] });
-    const store = core.runtime.session.store;
+    const store = core.storeSession.store;
     for (const table of ['groups', 'members', 'member_tallies', 'outbox', 'wizard_drafts', 'sync_cursors']) {
       expect(store === null ? null : statement(store.db, `SELECT count(*) FROM ${table} WHERE group_number = ?`).pluck().get(test.groupNumber), table).toBe(0);
     }

@@ -1,13 +1,12 @@
 import type { CoreEvent } from '@shared/contract/events';
 import { roleAllows, roleLabels } from '@shared/contract/roles';
 import type { BillingSummary } from '@shared/plan-api/bill-pay';
-import { readAccessOverview, saveAccessRequests } from '../services/account/access-requests-cache';
-import { createNotification } from '../services/notifications/notifications-repository';
+import { readAccessOverview, saveAccessRequests } from '../store/repositories/access-requests-cache';
+import { createNotification } from '../store/repositories/notifications-repository';
 import type { Store } from '../store/store';
-import { PlanError, type PlanClient } from './plan-client';
-import { applyMe, saveGroupBalance, saveRemoteGroup } from './replica-groups';
-import { readSession, writeSession } from './session-store';
-import type { Connection } from './sync-engine';
+import { PlanError, type Connection, type PlanClient } from '../plan-service/plan-client';
+import { applyMe, saveGroupBalance, saveRemoteGroup } from '../store/repositories/replica-groups';
+import { readSession, writeSession } from '../store/repositories/session-store';
 
 export interface AccountSyncOptions {
   store(): Store;

@@ -1,10 +1,11 @@
 import { isRole } from '@shared/contract/roles';
 import type { ChangeEntry } from '@shared/plan-api/changes';
-import { statement } from '../store/statements';
 import type { Store } from '../store/store';
-import type { FeedPage } from './feed-parse';
+import type { FeedPage } from '../plan-service/feed-parse';
 import { endIndexHoliday, startIndexHoliday } from './index-holiday';
-import { applyRemoteMembers, type RemoteMember } from './remote-members';
+import { applyRemoteMembers, type RemoteMember } from '../store/members/remote-members';
+import { setOwnRole } from '../store/repositories/replica-groups';
+import { advanceCursor, feedCursor } from '../store/repositories/sync-cursors';
 
 export interface PageOutcome {
   /** Members written; 0 when the page only moved the cursor. */
@@ -24,7 +25,7 @@ export interface PageOptions {
 /**
  * Applies one change-feed page and moves the group's cursor past it, in ONE SQLite transaction
  * (docs/architecture.md#pull): a crash leaves the replica at a page boundary, never inside a page.
- * Members and coverage are applied (remote-members.ts); a `user` entry naming the signed-in user
+ * Members and coverage are applied (store/members/remote-members.ts); a `user` entry naming the signed-in user
  * changes their role in the group; transactions and invoices are not kept in the replica (the
  * outbox and billing keep their own records), so those entries only advance the cursor.
  */
@@ -57,11 +58,7 @@ export function applyFeedPage(store: Store, page: FeedPage, options: PageOptions
     }
     const outcome = applyRemoteMembers(store, page.groupNumber, members.values());
     if (!page.hasMore) endIndexHoliday(db);
-    statement(
-      db,
-      `INSERT INTO sync_cursors (group_number, sequence, synced_at) VALUES (?, ?, ?)
-       ON CONFLICT (group_number) DO UPDATE SET sequence = excluded.sequence, synced_at = excluded.synced_at`,
-    ).run(page.groupNumber, page.nextAfter, options.now);
+    advanceCursor(db, page.groupNumber, page.nextAfter, options.now);
     return { written: outcome.written, roleChanged };
   }).immediate();
 }
@@ -70,18 +67,8 @@ export function applyFeedPage(store: Store, page: FeedPage, options: PageOptions
 function applyRoleChange(store: Store, groupNumber: string, userRef: number, entry: Extract<ChangeEntry, { entity: 'user' }>): boolean {
   const role = entry.payload?.role;
   const active = entry.op === 'upsert' && typeof role === 'string' && isRole(role) && (entry.payload?.status ?? 'active') === 'active';
-  if (active) {
-    return (
-      statement(
-        store.db,
-        `INSERT INTO user_groups (user_id, group_number, role) VALUES (?, ?, ?) ON CONFLICT (user_id, group_number) DO UPDATE SET role = excluded.role WHERE role IS NOT excluded.role`,
-      ).run(userRef, groupNumber, role).changes > 0
-    );
-  }
-  return statement(store.db, 'DELETE FROM user_groups WHERE user_id = ? AND group_number = ?').run(userRef, groupNumber).changes > 0;
+  return setOwnRole(store.db, userRef, groupNumber, active ? role : null);
 }
 
 /** The group's cursor: the last feed sequence applied (0 before the first page). */
-export function groupCursor(store: Store, groupNumber: string): number {
-  return Number(statement(store.db, 'SELECT sequence FROM sync_cursors WHERE group_number = ?').pluck().get(groupNumber) ?? 0);
-}
+export const groupCursor = (store: Store, groupNumber: string): number => feedCursor(store.db, groupNumber);

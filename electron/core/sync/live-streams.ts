@@ -1,4 +1,4 @@
-import { PlanError, type PlanClient } from './plan-client';
+import { PlanError, type PlanClient } from '../plan-service/plan-client';
 
 /** An SSE stream that ended is reopened by a full sync no sooner than this. */
 const streamRetryMs = 5000;

@@ -1,9 +1,9 @@
 import type { CoreEvent } from '@shared/contract/events';
 import type { TransactionAccepted } from '@shared/plan-api/eligibility';
-import { markAttemptFailed, markSent, nextDelivery, recordAccepted, recordRejected } from '../services/transactions/outbox-delivery';
+import { markAttemptFailed, markSent, nextDelivery, recordAccepted, recordRejected } from '../outbox/outbox-delivery';
 import type { Store } from '../store/store';
-import { PlanError, type PlanClient } from './plan-client';
-import { applyRemoteMembers, type RemoteMember } from './remote-members';
+import { PlanError, type PlanClient } from '../plan-service/plan-client';
+import { applyRemoteMembers, type RemoteMember } from '../store/members/remote-members';
 
 export interface PushContext {
   store: () => Store;

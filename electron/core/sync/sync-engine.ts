@@ -1,21 +1,17 @@
 import type { CoreEvent } from '@shared/contract/events';
 import type { SyncStatus } from '@shared/contract/methods/sync';
-import { outboxCounts } from '../services/transactions/outbox-delivery';
-import { lastReplicatedAt, markReplicated } from '../store/repositories/sync-cursors';
+import { outboxCounts } from '../outbox/outbox-repository';
+import { forgetGroupMembers } from '../store/members/members-repository';
+import { lastReplicatedAt, markReplicated, rewindCursor } from '../store/repositories/sync-cursors';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
 import { applyFeedPage, groupCursor } from './apply-page';
 import { Backoff } from './backoff';
 import { endIndexHoliday } from './index-holiday';
-import { PlanClient, PlanError } from './plan-client';
+import { PlanClient, PlanError, type Connection } from '../plan-service/plan-client';
 import { LiveStreams } from './live-streams';
 import { pushOutbox } from './push';
 import { syncAccount } from './account-sync';
-
-export interface Connection {
-  url: string;
-  token: string;
-}
 
 export interface SyncEngineOptions {
   /** The open store, or null while it is not usable (the engine then waits). */
@@ -118,7 +114,7 @@ export class SyncEngine {
 
   status(): SyncStatus {
     const store = this.options.store();
-    const counts = store === null ? { pending: 0, rejected: 0 } : outboxCounts(store);
+    const counts = store === null ? { pending: 0, rejected: 0 } : outboxCounts(store.db);
     return {
       mode: this.options.mode(),
       state: this.state,
@@ -350,9 +346,8 @@ export class SyncEngine {
   private resetGroup(groupNumber: string): void {
     const { db } = this.requireStore();
     db.transaction(() => {
-      statement(db, 'DELETE FROM members WHERE group_number = ?').run(groupNumber);
-      statement(db, 'DELETE FROM remote_pending WHERE group_number = ?').run(groupNumber);
-      statement(db, 'UPDATE sync_cursors SET sequence = 0 WHERE group_number = ?').run(groupNumber);
+      forgetGroupMembers(db, groupNumber);
+      rewindCursor(db, groupNumber);
     })();
     this.options.publish({ type: 'roster.changed', groupNumber });
   }

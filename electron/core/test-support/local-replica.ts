@@ -2,17 +2,17 @@ import type { Database } from 'better-sqlite3';
 import { generateSandbox } from '@shared/sandbox/generator';
 import type { SandboxDataSet } from '@shared/sandbox/types';
 import { saveGroup } from '../store/repositories/groups-repository';
-import { bulkLoadMembers } from '../store/repositories/member-bulk-load';
+import { bulkLoadMembers } from '../store/members/member-bulk-writer';
 import { markReplicated } from '../store/repositories/sync-cursors';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
-import { sandboxLogin } from '../sync/plan-connection';
+import { sandboxLogin } from '../session/session-state';
 
 /**
  * A ready local replica without a plan service, for tests and benchmarks of the read paths: the
  * core itself only ever fills its store by syncing (the sandbox runs the real plan service). The
  * user is the sandbox's, primary administrator of every group loaded; a core with no plan service
- * configured acts as that user (sync/plan-connection.ts, actingUser).
+ * configured acts as that user (session/session-state.ts, actingUser).
  */
 export function loadLocalReplica(store: Store, data: SandboxDataSet, now: string): void {
   const { db } = store;

@@ -6,7 +6,7 @@ import { defaultGroupPolicy } from '@shared/domain/default-policy';
 import { createFieldCipher } from '../store/field-cipher';
 import { openMemoryStore } from '../store/open-store';
 import { saveGroup } from '../store/repositories/groups-repository';
-import { insertMember } from '../store/repositories/member-writes';
+import { insertMember } from '../store/members/members-repository';
 import { markReplicated } from '../store/repositories/sync-cursors';
 import type { Store } from '../store/store';
 

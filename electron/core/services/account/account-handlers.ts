@@ -1,6 +1,6 @@
 import { ContractFailure } from '@shared/contract';
 import { handlers, type HandlerContext } from '../../dispatch/handler-types';
-import type { PlanClient } from '../../sync/plan-client';
+import type { PlanClient } from '../../plan-service/plan-client';
 import {
   billPayTerms,
   changeUserRole,
@@ -11,20 +11,20 @@ import {
   resendVerification,
   revokeInvitation,
   signUpForBillPay,
-} from '../../sync/account-client';
-import { readAccessOverview } from './access-requests-cache';
+} from '../../plan-service/account-client';
+import { readAccessOverview } from '../../store/repositories/access-requests-cache';
 import { redeemCode, requestAccess } from './access';
-import { readSetting } from './account-settings';
+import { readSetting } from '../../store/repositories/settings-repository';
 import { changePassword } from './password';
 import { cancelVerification, register, verify } from './registration';
 
-const signedIn = (ctx: HandlerContext): PlanClient => ctx.runtime.plan.authorizedClient(ctx.store);
+const signedIn = (ctx: HandlerContext): PlanClient => ctx.clients.authorized(ctx.store);
 
 /** The terms are public: the service in use (the sandbox's in the sandbox), else the one last used here. */
 function termsClient(ctx: HandlerContext): PlanClient {
-  const url = ctx.runtime.plan.info(ctx.store).serviceUrl ?? readSetting(ctx.store, 'lastServiceUrl');
+  const url = ctx.session.info(ctx.store).serviceUrl ?? readSetting(ctx.store, 'lastServiceUrl');
   if (url === null) throw new ContractFailure('AUTH', 'Sign in to the plan service first: its Bill Pay terms come from it.');
-  return ctx.runtime.plan.anonymousClient(url);
+  return ctx.clients.anonymous(url);
 }
 
 /**
@@ -35,10 +35,10 @@ function termsClient(ctx: HandlerContext): PlanClient {
 export const accountHandlers = handlers({
   'account.register': (input, ctx) => register(ctx, input),
   'account.verifyEmail': (input, ctx) => verify(ctx, input),
-  'account.resendVerification': ({ serviceUrl, userId }, ctx) => resendVerification(ctx.runtime.plan.anonymousClient(serviceUrl), userId),
+  'account.resendVerification': ({ serviceUrl, userId }, ctx) => resendVerification(ctx.clients.anonymous(serviceUrl), userId),
   'account.cancelVerification': (_input, ctx) => cancelVerification(ctx),
   'account.changePassword': (input, ctx) => changePassword(ctx, input),
-  'access.overview': (_input, { store, runtime }) => readAccessOverview(store, runtime.plan.actingUser(store)),
+  'access.overview': (_input, { store, session }) => readAccessOverview(store, session.actingUser(store)),
   'access.request': (input, ctx) => requestAccess(ctx, input),
   'access.redeemCode': ({ code }, ctx) => redeemCode(ctx, code),
   'users.list': ({ groupNumber }, ctx) => groupUsers(signedIn(ctx), groupNumber),
@@ -51,7 +51,7 @@ export const accountHandlers = handlers({
   'billPay.signUp': async ({ signUpGroupNumber, ...proof }, ctx) => {
     const joined = await signUpForBillPay(signedIn(ctx), { groupNumber: signUpGroupNumber, ...proof });
     // The billing role (and the group, if it is new to this user) arrives with this sync.
-    ctx.runtime.plan.refreshAccount();
+    ctx.sync.refreshAccount();
     return joined;
   },
 });

@@ -1,8 +1,8 @@
 import type { ParsedInput } from '@shared/contract';
 import type { HandlerContext } from '../../dispatch/handler-types';
-import { changePassword as changePasswordAtPlan } from '../../sync/account-client';
-import { readUnlockHash, writeUnlockHash } from '../../sync/session-store';
-import { hashUnlockPassword } from '../session/unlock-hash';
+import { changePassword as changePasswordAtPlan } from '../../plan-service/account-client';
+import { readUnlockHash, writeUnlockHash } from '../../store/repositories/session-store';
+import { hashUnlockPassword } from '../../session/unlock-hash';
 
 /**
  * Changes the password at the plan (which signs out the user's other sessions), then the screen
@@ -13,7 +13,7 @@ import { hashUnlockPassword } from '../session/unlock-hash';
 export async function changePassword(ctx: HandlerContext, input: ParsedInput<'account.changePassword'>): Promise<{ endedSessions: number }> {
   // No hash: a session this computer did not sign in to (the sandbox's) has no lock to follow.
   const newUnlockHash = readUnlockHash(ctx.store) === null ? null : await hashUnlockPassword(input.newPassword);
-  const changed = await changePasswordAtPlan(ctx.runtime.plan.authorizedClient(ctx.store), input);
+  const changed = await changePasswordAtPlan(ctx.clients.authorized(ctx.store), input);
   if (newUnlockHash !== null) writeUnlockHash(ctx.store, newUnlockHash);
   return changed;
 }

@@ -1,12 +1,12 @@
 import { ContractFailure, type ParsedInput } from '@shared/contract';
 import type { PendingVerification } from '@shared/contract/methods/account';
 import type { HandlerContext } from '../../dispatch/handler-types';
-import { registerAccount, verifyEmail } from '../../sync/account-client';
-import { readPendingVerification, writeSetting } from './account-settings';
+import { registerAccount, verifyEmail } from '../../plan-service/account-client';
+import { readPendingVerification, writeSetting } from '../../store/repositories/settings-repository';
 import { verificationToken } from './verification-link';
 
 /** Every window shows the registration waiting (or not) for its code: Welcome, Verify, sign-in's prefill. */
-const announceSession = (ctx: HandlerContext): void => ctx.emit({ type: 'session.changed', session: ctx.runtime.plan.info(ctx.store) });
+const announceSession = (ctx: HandlerContext): void => ctx.emit({ type: 'session.changed', session: ctx.session.info(ctx.store) });
 
 /**
  * Creates the user ID at the plan service and remembers, on this computer, that it waits for the
@@ -14,7 +14,7 @@ const announceSession = (ctx: HandlerContext): void => ctx.emit({ type: 'session
  */
 export async function register(ctx: HandlerContext, input: ParsedInput<'account.register'>): Promise<PendingVerification> {
   const { serviceUrl, ...account } = input;
-  const client = ctx.runtime.plan.anonymousClient(serviceUrl);
+  const client = ctx.clients.anonymous(serviceUrl);
   const registered = await registerAccount(client, account);
   const pending: PendingVerification = { serviceUrl: client.url, userId: registered.userId, sentTo: registered.verification.sentTo, expiresAt: registered.verification.expiresAt };
   const now = ctx.now();
@@ -28,7 +28,7 @@ export async function register(ctx: HandlerContext, input: ParsedInput<'account.
 
 /** Verifies with the code or the pasted link; the registration waiting here is done if it was this user's. */
 export async function verify(ctx: HandlerContext, input: ParsedInput<'account.verifyEmail'>): Promise<{ userId: string }> {
-  const client = ctx.runtime.plan.anonymousClient(input.serviceUrl);
+  const client = ctx.clients.anonymous(input.serviceUrl);
   let body: { token: string } | { userId: string; code: string };
   if ('link' in input) {
     const token = verificationToken(input.link);

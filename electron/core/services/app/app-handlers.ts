@@ -2,21 +2,21 @@ import { latestSchemaVersion } from '../../store/migrations';
 import { handlers } from '../../dispatch/handler-types';
 
 export const appHandlers = handlers({
-  'app.status': (_input, { runtime }) => {
-    const sync = runtime.plan.engine.status();
+  'app.status': (_input, { sync: engine, app }) => {
+    const sync = engine.status();
     return {
-      appVersion: runtime.appVersion,
+      appVersion: app.version,
       schemaVersion: latestSchemaVersion,
-      store: runtime.session.state,
+      store: app.storeState(),
       mode: sync.mode,
       online: sync.online,
       lastSyncAt: sync.lastSyncAt,
     };
   },
-  'app.startFresh': (_input, { runtime }) => {
-    const result = runtime.session.startFresh(new Date(runtime.now()));
+  'app.startFresh': (_input, { app, connection, now }) => {
+    const result = app.startFresh(new Date(now()));
     // The fresh store follows the same service from scratch.
-    runtime.plan.start();
+    connection.restart();
     return result;
   },
 });

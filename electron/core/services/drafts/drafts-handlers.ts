@@ -1,6 +1,6 @@
 import { handlers } from '../../dispatch/handler-types';
 import { actingUserId } from '../transactions/acting-user';
-import { discardDraft, getDraft, listDrafts, saveDraft } from './drafts-repository';
+import { discardDraft, getDraft, listDrafts, saveDraft } from '../../store/repositories/drafts-repository';
 
 export const draftsHandlers = handlers({
   'drafts.save': (input, { store, now }) => store.db.transaction(() => saveDraft(store, input, actingUserId(store.db), now()))(),

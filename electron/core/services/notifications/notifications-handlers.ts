@@ -1,5 +1,5 @@
 import { handlers } from '../../dispatch/handler-types';
-import { listNotifications, markNotificationsRead, unreadCount } from './notifications-repository';
+import { listNotifications, markNotificationsRead, unreadCount } from '../../store/repositories/notifications-repository';
 
 export const notificationsHandlers = handlers({
   'notifications.list': ({ unreadOnly, limit }, { store }) => ({ unread: unreadCount(store.db), items: listNotifications(store.db, unreadOnly, limit) }),

@@ -1,11 +1,12 @@
 import { ContractFailure } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
-import { readSetting, writeSetting } from '../account/account-settings';
-import { createNotification } from '../notifications/notifications-repository';
+import { readSetting, writeSetting } from '../../store/repositories/settings-repository';
+import { createNotification } from '../../store/repositories/notifications-repository';
 import type { Store } from '../../store/store';
-import type { PlanConnection } from '../../sync/plan-connection';
-import { readUnlockHash } from '../../sync/session-store';
-import { verifyUnlockPassword } from './unlock-hash';
+import type { HandlerContext } from '../../dispatch/handler-types';
+import type { SessionState } from '../../session/session-state';
+import { readUnlockHash } from '../../store/repositories/session-store';
+import { verifyUnlockPassword } from '../../session/unlock-hash';
 
 /** Wrong passwords at the lock before GroupDesk signs out (the plan's own sign-in has its limit too). */
 export const UNLOCK_ATTEMPTS = 5;
@@ -15,8 +16,8 @@ export const UNLOCK_ATTEMPTS = 5;
  * one on this computer (a session handed over by a test or an earlier version) has nothing to
  * check an unlock against.
  */
-export function lockScreen(store: Store, plan: PlanConnection, now: string): void {
-  if (plan.mode === 'sandbox') throw new ContractFailure('RULE', 'The demo has no password to lock with.');
+export function lockScreen(store: Store, session: SessionState, now: string): void {
+  if (session.mode === 'sandbox') throw new ContractFailure('RULE', 'The demo has no password to lock with.');
   if (readUnlockHash(store) === null) throw new ContractFailure('RULE', 'GroupDesk can lock only a session you signed in to on this computer. Sign in again to use the lock.');
   writeSetting(store, 'locked', true, now);
 }
@@ -26,8 +27,9 @@ export function lockScreen(store: Store, plan: PlanConnection, now: string): voi
  * offline. Each wrong one is counted in the store (a restart does not reset it); the fifth signs
  * out: the token is forgotten, unsent changes stay in the outbox for the next sign-in.
  */
-export async function unlockScreen(store: Store, plan: PlanConnection, password: string, now: () => string, publish: (event: CoreEvent) => void): Promise<void> {
-  if (!plan.locked(store)) return;
+export async function unlockScreen(store: Store, ports: Pick<HandlerContext, 'session' | 'connection' | 'now' | 'publish'>, password: string): Promise<void> {
+  const { session, connection, now, publish } = ports;
+  if (!session.locked(store)) return;
   // Each try is counted before its (slow) check, so tries sent together cannot outnumber the limit:
   // one arriving after the fifth is not checked at all.
   const tried = readSetting(store, 'unlockFailures') ?? 0;
@@ -36,7 +38,7 @@ export async function unlockScreen(store: Store, plan: PlanConnection, password:
   const hash = readUnlockHash(store);
   const matches = tried < UNLOCK_ATTEMPTS && hash !== null && (await verifyUnlockPassword(password, hash));
   // Signed out or unlocked elsewhere while the hash was computed.
-  if (!plan.locked(store)) return;
+  if (!session.locked(store)) return;
   if (matches) {
     store.db.transaction(() => {
       writeSetting(store, 'locked', null, now());
@@ -48,7 +50,7 @@ export async function unlockScreen(store: Store, plan: PlanConnection, password:
     const left = UNLOCK_ATTEMPTS - failures;
     throw new ContractFailure('AUTH', `That password is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before GroupDesk signs you out.`, { password: 'Wrong password' });
   }
-  await plan.signOut(store);
+  await connection.signOut(store);
   // One notice, from the fifth try; a try after it (sent alongside) only meets the sign-out.
   const events = failures > UNLOCK_ATTEMPTS ? [] : createNotification(store.db, {
     groupNumber: null,
@@ -59,6 +61,6 @@ export async function unlockScreen(store: Store, plan: PlanConnection, password:
     outboxRef: null,
     createdAt: now(),
   });
-  for (const event of [...events, { type: 'session.changed', session: plan.info(store) } satisfies CoreEvent]) publish(event);
+  for (const event of [...events, { type: 'session.changed', session: session.info(store) } satisfies CoreEvent]) publish(event);
   throw new ContractFailure('AUTH', 'Five wrong passwords: GroupDesk signed you out. Sign in again to continue; your unsent changes are kept.', { password: 'Wrong password' });
 }

@@ -1,35 +1,35 @@
 import type { SessionInfo } from '@shared/contract/methods/sync';
 import { handlers, type HandlerContext } from '../../dispatch/handler-types';
-import { writeSetting } from '../account/account-settings';
+import { writeSetting } from '../../store/repositories/settings-repository';
 import { lockScreen, unlockScreen } from './screen-lock';
 
 /** Answers the session as it is now and tells every other window too. */
-function changed({ runtime, store, emit }: HandlerContext): SessionInfo {
-  const session = runtime.plan.info(store);
+function changed({ session: state, store, emit }: HandlerContext): SessionInfo {
+  const session = state.info(store);
   emit({ type: 'session.changed', session });
   return session;
 }
 
 export const sessionHandlers = handlers({
-  'session.get': (_input, { runtime, store }) => runtime.plan.info(store),
+  'session.get': (_input, { session, store }) => session.info(store),
   'session.signIn': async (input, ctx) => {
-    await ctx.runtime.plan.signIn(ctx.store, input);
+    await ctx.connection.signIn(ctx.store, input);
     return changed(ctx);
   },
   'session.signOut': async (_input, ctx) => {
-    await ctx.runtime.plan.signOut(ctx.store);
+    await ctx.connection.signOut(ctx.store);
     return changed(ctx);
   },
   'session.useSandbox': async ({ discardPending }, ctx) => {
-    await ctx.runtime.plan.useSandbox(ctx.store, discardPending);
+    await ctx.connection.useSandbox(ctx.store, discardPending);
     return changed(ctx);
   },
   'session.lock': (_input, ctx) => {
-    lockScreen(ctx.store, ctx.runtime.plan, ctx.now());
+    lockScreen(ctx.store, ctx.session, ctx.now());
     return changed(ctx);
   },
   'session.unlock': async ({ password }, ctx) => {
-    await unlockScreen(ctx.store, ctx.runtime.plan, password, ctx.now, ctx.runtime.publish);
+    await unlockScreen(ctx.store, ctx, password);
     return changed(ctx);
   },
   'session.setAutoLock': ({ minutes }, ctx) => {

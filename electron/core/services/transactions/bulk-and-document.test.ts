@@ -5,8 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BulkOutcome } from '@shared/contract/schemas/transaction';
 import type { TransactionAccepted } from '@shared/plan-api/eligibility';
-import { recordAccepted } from './outbox-delivery';
-import { fileStore, replicaState, testNow, transactionsCore } from './transactions-test-store';
+import { recordAccepted } from '../../outbox/outbox-delivery';
+import { fileStore, replicaState, testNow, transactionsCore } from '../../test-support/transactions-test-store';
 
 const group = '4321';
 type BulkAnswer = { dryRun: boolean; items: BulkOutcome[]; queued: number[] };

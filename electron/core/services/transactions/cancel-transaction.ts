@@ -1,10 +1,11 @@
 import { ContractFailure } from '@shared/contract';
 import type { ActivityItem } from '@shared/contract/schemas/transaction';
 import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
-import { statement } from '../../store/statements';
-import { applyDeferredRemote } from '../../sync/deferred-remote';
-import { outboxMemberIds, requireOutboxRow, toActivityItem, undoOf } from './outbox-rows';
-import { otherOpenChange, restoreUndo } from './pending-writer';
+import { deleteDraftsOf, unlinkDrafts } from '../../store/repositories/drafts-repository';
+import { applyDeferredRemote } from '../../store/members/deferred-remote';
+import { markCancelled, markRejectionWithdrawn, otherOpenChange, outboxMemberIds, requireOutboxRow, toActivityItem, undoOf } from '../../outbox/outbox-repository';
+import { restoreUndo } from '../../outbox/pending-writer';
+import { clearPendingFlag } from '../../store/members/members-repository';
 import type { QueueEnv } from './queue-change';
 
 /**
@@ -24,10 +25,9 @@ export function cancelTransaction(env: QueueEnv, groupNumber: string, id: number
     const undo = undoOf(row);
     const restored = restoreUndo(db, undo, id);
     const named = outboxMemberIds(db, id).filter((m) => !isProvisionalMemberId(m));
-    const clear = statement(db, 'UPDATE members SET pending_sync = 0 WHERE member_id = ? AND pending_sync = 1');
-    for (const memberId of named) if (!otherOpenChange(db, memberId, id)) clear.run(memberId);
-    statement(db, `UPDATE outbox SET status = 'cancelled', undo = '{}', secrets_encrypted = NULL, resolved_at = ?, updated_at = ? WHERE id = ?`).run(env.now, env.now, id);
-    statement(db, 'UPDATE wizard_drafts SET outbox_ref = NULL, updated_at = ? WHERE outbox_ref = ?').run(env.now, id);
+    for (const memberId of named) if (!otherOpenChange(db, memberId, id)) clearPendingFlag(db, memberId);
+    markCancelled(db, id, env.now);
+    unlinkDrafts(db, id, env.now);
     applyDeferredRemote(env.store, [...new Set([...restored, ...named])]);
     const rosterChanged = restored.length > 0 || undo.provisional.length > 0;
     return { item: toActivityItem(db, requireOutboxRow(db, groupNumber, id)), rosterChanged };
@@ -41,7 +41,7 @@ export function cancelTransaction(env: QueueEnv, groupNumber: string, id: number
  */
 function withdrawRejected(env: QueueEnv, groupNumber: string, id: number): { item: ActivityItem; rosterChanged: boolean } {
   const { db } = env.store;
-  statement(db, `UPDATE outbox SET status = 'cancelled', secrets_encrypted = NULL, updated_at = ? WHERE id = ?`).run(env.now, id);
-  statement(db, 'DELETE FROM wizard_drafts WHERE outbox_ref = ?').run(id);
+  markRejectionWithdrawn(db, id, env.now);
+  deleteDraftsOf(db, id);
   return { item: toActivityItem(db, requireOutboxRow(db, groupNumber, id)), rosterChanged: false };
 }

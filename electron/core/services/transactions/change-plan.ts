@@ -6,7 +6,7 @@ import { violationFields, type FieldViolation, type RuleResult } from '@shared/d
 import type { TransactionKind } from '@shared/plan-api/eligibility';
 import type { FieldCipher } from '../../store/field-cipher';
 import type { GroupRules, ReplicaMember } from './local-replica';
-import type { PendingWriter } from './pending-writer';
+import type { PendingWriter } from '../../outbox/pending-writer';
 
 export interface ChangeEnv {
   db: Database;

@@ -8,7 +8,7 @@ import { maxDate } from '@shared/util/dates';
 import { statement } from '../../store/statements';
 import { enforce, fullName, refuse, type ChangeEnv, type PlannedChange } from './change-plan';
 import { assertNoPendingChange, requireReplicaMember } from './local-replica';
-import type { MemberValues } from './pending-writer';
+import type { MemberValues } from '../../outbox/pending-writer';
 
 type DemographicsInput = Omit<z.output<typeof updateDemographicsRequest>, 'expectedVersion'>;
 type Changes = DemographicsInput['changes'];

@@ -3,6 +3,7 @@ import { ContractFailure } from '@shared/contract';
 import type { Address, CoverageTier, GroupPolicy } from '@shared/contract/schemas/group';
 import type { Relationship } from '@shared/contract/schemas/member';
 import { findGroup } from '../../store/repositories/groups-repository';
+import { openChangeOf } from '../../outbox/outbox-repository';
 import { statement } from '../../store/statements';
 
 /** A member as the rules read it from the local replica: the version the administrator saw. */
@@ -105,13 +106,7 @@ export function requireGroupRules(db: Database, groupNumber: string, today: stri
  */
 export function assertNoPendingChange(db: Database, member: ReplicaMember, field: string): void {
   if (!member.pendingSync) return;
-  const open = statement(
-    db,
-    `SELECT o.id FROM outbox_members om JOIN outbox o ON o.id = om.outbox_ref
-     WHERE om.member_id = ? AND o.status IN ('queued', 'sent') AND o.kind <> 'id_cards' ORDER BY o.id LIMIT 1`,
-  )
-    .pluck()
-    .get(member.memberId) as number | undefined;
+  const open = openChangeOf(db, member.memberId);
   const which = open === undefined ? 'a change' : `a change (Activity #${open})`;
   throw new ContractFailure(
     'RULE',

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { ContractFailure } from '@shared/contract';
 import type { ParsedTransactionInput } from '@shared/contract/schemas/transaction';
-import { statement } from '../../store/statements';
+import { draftGroup, linkDraft, moveDrafts } from '../../store/repositories/drafts-repository';
 import type { Store } from '../../store/store';
 import { actingUserId } from './acting-user';
 import type { ChangeEnv, PlannedChange } from './change-plan';
 import { requireGroupRules } from './local-replica';
-import { requireOutboxRow, setOutboxMembers } from './outbox-rows';
-import { PendingWriter } from './pending-writer';
+import { insertOutboxRow, markCorrected, rejectedBehindDraft, requireOutboxRow, saveUndo, setOutboxMembers } from '../../outbox/outbox-repository';
+import { PendingWriter } from '../../outbox/pending-writer';
 import { planChange } from './plan-change';
-import { splitSecrets } from './request-secrets';
+import { splitSecrets } from '../../outbox/request-secrets';
 
 export interface QueueEnv {
   store: Store;
@@ -41,7 +41,7 @@ export function changeEnv(env: QueueEnv, groupNumber: string): ChangeEnv {
 export function queueTransaction(env: QueueEnv, groupNumber: string, transaction: ParsedTransactionInput, links: QueueLinks = {}): Queued {
   return env.store.db.transaction(() => {
     checkLinks(env, groupNumber, links);
-    const checked = { ...links, replaces: links.replaces ?? rejectedBehindDraft(env, links.draftId) };
+    const checked = { ...links, replaces: links.replaces ?? correctionOfDraft(env, links.draftId) };
     return queuePlanned(env, groupNumber, planChange(changeEnv(env, groupNumber), transaction), checked);
   })();
 }
@@ -50,44 +50,34 @@ export function queueTransaction(env: QueueEnv, groupNumber: string, transaction
 export function queuePlanned(env: QueueEnv, groupNumber: string, planned: PlannedChange, links: QueueLinks = {}): Queued {
   const { db, cipher } = env.store;
   const { masked, secrets } = splitSecrets(planned.body);
-  const id = Number(
-    statement(
-      db,
-      `INSERT INTO outbox (idempotency_key, group_number, kind, member_id, payload, secrets_encrypted, status, summary, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?) RETURNING id`,
-    )
-      .pluck()
-      .get(
-        randomUUID(),
-        groupNumber,
-        planned.kind,
-        planned.memberId,
-        JSON.stringify(masked),
-        Object.keys(secrets).length === 0 ? null : cipher.encrypt(JSON.stringify(secrets)),
-        planned.summary,
-        actingUserId(db),
-        env.now,
-        env.now,
-      ),
-  );
+  const id = insertOutboxRow(db, {
+    idempotencyKey: randomUUID(),
+    groupNumber,
+    kind: planned.kind,
+    memberId: planned.memberId,
+    payload: JSON.stringify(masked),
+    secretsEncrypted: Object.keys(secrets).length === 0 ? null : cipher.encrypt(JSON.stringify(secrets)),
+    summary: planned.summary,
+    createdBy: actingUserId(db),
+    now: env.now,
+  });
   const writer = new PendingWriter(db, cipher, groupNumber, env.now);
   planned.apply(writer, id);
-  statement(db, 'UPDATE outbox SET undo = ? WHERE id = ?').run(JSON.stringify(writer.undo), id);
+  saveUndo(db, id, writer.undo);
   setOutboxMembers(db, id, [...planned.memberIds, ...writer.undo.provisional]);
   if (links.replaces !== undefined) {
-    statement(db, `UPDATE outbox SET status = 'corrected', replaced_by = ?, updated_at = ? WHERE id = ?`).run(id, env.now, links.replaces);
+    markCorrected(db, links.replaces, id, env.now);
     // The rejected one's input moves along with the correction, unless the wizard names its own draft.
-    if (links.draftId === undefined) statement(db, 'UPDATE wizard_drafts SET outbox_ref = ? WHERE outbox_ref = ?').run(id, links.replaces);
+    if (links.draftId === undefined) moveDrafts(db, links.replaces, id);
   }
-  if (links.draftId !== undefined) statement(db, 'UPDATE wizard_drafts SET outbox_ref = ?, updated_at = ? WHERE id = ?').run(id, env.now, links.draftId);
+  if (links.draftId !== undefined) linkDraft(db, links.draftId, id, env.now);
   return { id, pending: [...writer.pending] };
 }
 
 function checkLinks(env: QueueEnv, groupNumber: string, links: QueueLinks): void {
   const { db } = env.store;
   if (links.draftId !== undefined) {
-    const draftGroup = statement(db, 'SELECT group_number FROM wizard_drafts WHERE id = ?').pluck().get(links.draftId);
-    if (draftGroup !== groupNumber) throw new ContractFailure('NOT_FOUND', `There is no draft #${links.draftId} in group ${groupNumber}.`, { draftId: 'Not found' });
+    if (draftGroup(db, links.draftId) !== groupNumber) throw new ContractFailure('NOT_FOUND', `There is no draft #${links.draftId} in group ${groupNumber}.`, { draftId: 'Not found' });
   }
   if (links.replaces !== undefined) {
     const replaced = requireOutboxRow(db, groupNumber, links.replaces, 'replaces');
@@ -101,10 +91,7 @@ function checkLinks(env: QueueEnv, groupNumber: string, links: QueueLinks): void
  * A draft that holds a rejected transaction's input, resubmitted without naming what it replaces
  * (resumed from the drafts list rather than from Activity): it is still that correction.
  */
-function rejectedBehindDraft(env: QueueEnv, draftId: number | undefined): number | undefined {
+function correctionOfDraft(env: QueueEnv, draftId: number | undefined): number | undefined {
   if (draftId === undefined) return undefined;
-  const rejected = statement(env.store.db, `SELECT o.id FROM wizard_drafts d JOIN outbox o ON o.id = d.outbox_ref WHERE d.id = ? AND o.status = 'rejected'`)
-    .pluck()
-    .get(draftId) as number | undefined;
-  return rejected;
+  return rejectedBehindDraft(env.store.db, draftId);
 }

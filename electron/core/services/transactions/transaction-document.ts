@@ -7,7 +7,7 @@ import { findGroup } from '../../store/repositories/groups-repository';
 import { statement } from '../../store/statements';
 import type { Store } from '../../store/store';
 import { idCardReasonLabels } from '@shared/domain/id-card-reasons';
-import { requireOutboxRow } from './outbox-rows';
+import { requireOutboxRow } from '../../outbox/outbox-repository';
 
 const statusWords: Record<TransactionStatus, string> = {
   draft: 'Draft',

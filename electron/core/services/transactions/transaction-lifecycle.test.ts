@@ -3,8 +3,9 @@ import type { ActivityItem } from '@shared/contract/schemas/transaction';
 import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import { fixtureToday } from '../../test-support/member-fixtures';
 import { findMemberDetail } from '../members/member-detail';
-import { markAttemptFailed, markSent, nextDelivery, outboxCounts, recordAccepted, recordRejected } from './outbox-delivery';
-import { fileStore, replicaState, testNow, transactionsCore } from './transactions-test-store';
+import { markAttemptFailed, markSent, nextDelivery, recordAccepted, recordRejected } from '../../outbox/outbox-delivery';
+import { outboxCounts } from '../../outbox/outbox-repository';
+import { fileStore, replicaState, testNow, transactionsCore } from '../../test-support/transactions-test-store';
 
 const group = '4321';
 const address = { line1: '3 Oak St', city: 'Dayton', state: 'OH', zip: '45402' };
@@ -182,7 +183,7 @@ describe('cancelling', () => {
     await core.ok('transactions.cancel', { groupNumber: group, id: enrolled.id });
     expect(replicaState(store)).toEqual(before);
     expect(await core.ok('drafts.list', { groupNumber: group })).toMatchObject([{ id: draft.id, transactionId: null }]);
-    expect(outboxCounts(store)).toEqual({ pending: 0, rejected: 0 });
+    expect(outboxCounts(store.db)).toEqual({ pending: 0, rejected: 0 });
     expect(nextDelivery(store)).toBeNull();
     expect(core.syncRequests()).toBe(4);
   });
@@ -220,7 +221,7 @@ describe('the plan’s answers', () => {
     const { id } = await core.ok<{ id: number }>('transactions.submit', { groupNumber: group, transaction: enrollFamily, draftId: draft.id });
     expect(markSent(store, id, testNow)).toBe(true);
     markAttemptFailed(store, id, 'connect ECONNREFUSED', testNow);
-    expect(outboxCounts(store)).toEqual({ pending: 1, rejected: 0 });
+    expect(outboxCounts(store.db)).toEqual({ pending: 1, rejected: 0 });
 
     const events = recordAccepted(store, id, accepted(['432000100', '432000100-01', '432000100-02']), '2026-11-27T10:05:00.000Z');
     expect(store.db.prepare(`SELECT count(*) FROM members WHERE member_id LIKE 'NEW-%'`).pluck().get()).toBe(0);
@@ -246,7 +247,7 @@ describe('the plan’s answers', () => {
     const refusal = { code: 'RULE' as const, message: 'Effective date must be on or after 2027-01-01.', fields: { effectiveDate: 'On or after 2027-01-01' } };
     const events = recordRejected(store, id, refusal, '2026-11-27T10:05:00.000Z');
     expect(replicaState(store)).toEqual(before);
-    expect(outboxCounts(store)).toEqual({ pending: 0, rejected: 1 });
+    expect(outboxCounts(store.db)).toEqual({ pending: 0, rejected: 1 });
     const item = await core.ok<ActivityItem>('transactions.get', { groupNumber: group, id });
     expect(item).toMatchObject({ status: 'rejected', error: refusal, draftId: expect.any(Number) });
     expect(events.find((e) => e.type === 'notification.created')).toMatchObject({ kind: 'transaction.rejected', title: 'Enrollment rejected', body: expect.stringContaining(refusal.message) });
@@ -274,7 +275,7 @@ describe('the plan’s answers', () => {
     const [draft] = await core.ok<{ id: number }[]>('drafts.list', { groupNumber: group });
     const resent = await core.ok<{ id: number }>('transactions.submit', { groupNumber: group, transaction: terminateZimmer, draftId: draft?.id });
     expect(await core.ok('transactions.get', { groupNumber: group, id })).toMatchObject({ status: 'corrected', replacedBy: resent.id });
-    expect(outboxCounts(store)).toEqual({ pending: 1, rejected: 0 });
+    expect(outboxCounts(store.db)).toEqual({ pending: 1, rejected: 0 });
   });
 
   it('rejected termination: end dates and tiers come back as they were', async () => {
@@ -292,9 +293,9 @@ describe('the plan’s answers', () => {
     const before = replicaState(store);
     const { id } = await core.ok<{ id: number }>('transactions.submit', { groupNumber: group, transaction: terminateZimmer });
     recordRejected(store, id, { code: 'RULE', message: 'Not today.' }, testNow);
-    expect(outboxCounts(store)).toEqual({ pending: 0, rejected: 1 });
+    expect(outboxCounts(store.db)).toEqual({ pending: 0, rejected: 1 });
     expect(await core.ok('transactions.cancel', { groupNumber: group, id })).toMatchObject({ status: 'cancelled', error: { message: 'Not today.' } });
-    expect(outboxCounts(store)).toEqual({ pending: 0, rejected: 0 });
+    expect(outboxCounts(store.db)).toEqual({ pending: 0, rejected: 0 });
     expect(await core.ok('drafts.list', { groupNumber: group })).toEqual([]);
     expect(replicaState(store)).toEqual(before);
   });

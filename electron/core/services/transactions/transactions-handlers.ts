@@ -3,7 +3,7 @@ import { handlers } from '../../dispatch/handler-types';
 import { listActivity } from './activity-list';
 import { runBulkAction } from './bulk-action';
 import { cancelTransaction } from './cancel-transaction';
-import { requireOutboxRow, toActivityItem } from './outbox-rows';
+import { requireOutboxRow, toActivityItem } from '../../outbox/outbox-repository';
 import { queueTransaction, type QueueEnv } from './queue-change';
 import { transactionDocument } from './transaction-document';
 
@@ -13,7 +13,7 @@ const queueEnv = (ctx: HandlerContext): QueueEnv => ({ store: ctx.store, today: 
 function announce(ctx: HandlerContext, groupNumber: string, rosterChanged: boolean): void {
   if (rosterChanged) ctx.emit({ type: 'roster.changed', groupNumber });
   ctx.emit({ type: 'activity.changed', groupNumber });
-  ctx.runtime.requestSync();
+  ctx.sync.requestSync();
 }
 
 export const transactionsHandlers = handlers({

@@ -2,14 +2,27 @@ import type { ContractError } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
 import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
 import type { TransactionAccepted, TransactionKind } from '@shared/plan-api/eligibility';
-import { statement } from '../../store/statements';
-import type { Store } from '../../store/store';
+import type { Store } from '../store/store';
 
-import { createDraftFromRequest } from '../drafts/drafts-repository';
-import { applyDeferredRemote } from '../../sync/deferred-remote';
-import { createNotification } from '../notifications/notifications-repository';
-import { findOutboxRow, linkedDraftId, outboxMemberIds, setOutboxMembers, undoOf, type OutboxRecord } from './outbox-rows';
-import { otherOpenChange, restoreUndo } from './pending-writer';
+import { createDraftFromRequest, deleteDraftsOf } from '../store/repositories/drafts-repository';
+import { applyDeferredRemote } from '../store/members/deferred-remote';
+import { clearPendingFlag, deleteMembers } from '../store/members/members-repository';
+import { createNotification } from '../store/repositories/notifications-repository';
+import {
+  findOutboxRow,
+  linkedDraftId,
+  markAcceptedRow,
+  markAttemptFailedRow,
+  markRejectedRow,
+  markSentRow,
+  oldestOpenRow,
+  otherOpenChange,
+  outboxMemberIds,
+  setOutboxMembers,
+  undoOf,
+  type OutboxRecord,
+} from './outbox-repository';
+import { restoreUndo } from './pending-writer';
 import { mergeSecrets } from './request-secrets';
 import { transactionKindLabels, wizardForKind } from './transaction-labels';
 
@@ -44,7 +57,7 @@ export interface Delivery {
 
 /** The oldest transaction not yet answered (queued, or sent without an answer), or null. */
 export function nextDelivery(store: Store): Delivery | null {
-  const row = statement(store.db, `SELECT * FROM outbox WHERE status IN ('queued', 'sent') ORDER BY id LIMIT 1`).get() as OutboxRecord | undefined;
+  const row = oldestOpenRow(store.db);
   if (row === undefined) return null;
   const payload = JSON.parse(row.payload) as Record<string, unknown>;
   const secrets = row.secrets_encrypted === null ? {} : (JSON.parse(store.cipher.decrypt(row.secrets_encrypted)) as Record<string, string>);
@@ -56,7 +69,7 @@ export function nextDelivery(store: Store): Delivery | null {
  * False when it is no longer open (cancelled meanwhile): do not send it.
  */
 export function markSent(store: Store, id: number, at: string): boolean {
-  return statement(store.db, `UPDATE outbox SET status = 'sent', sent_at = ?, updated_at = ? WHERE id = ? AND status IN ('queued', 'sent')`).run(at, at, id).changes === 1;
+  return markSentRow(store.db, id, at);
 }
 
 /**
@@ -65,10 +78,7 @@ export function markSent(store: Store, id: number, at: string): boolean {
  * still cancel it. Should a try have reached the plan after all, the pull brings the plan's change.
  */
 export function markAttemptFailed(store: Store, id: number, message: string, at: string): void {
-  statement(
-    store.db,
-    `UPDATE outbox SET status = 'queued', attempts = attempts + 1, last_error = ?, last_attempt_at = ?, updated_at = ? WHERE id = ? AND status IN ('queued', 'sent')`,
-  ).run(message, at, at, id);
+  markAttemptFailedRow(store.db, id, message, at);
 }
 
 /**
@@ -82,17 +92,12 @@ export function recordAccepted(store: Store, id: number, accepted: TransactionAc
     const row = openRow(store, id);
     if (row === null) return [];
     const undo = undoOf(row);
-    const deleteMember = statement(db, 'DELETE FROM members WHERE member_id = ?');
-    for (const memberId of undo.provisional) deleteMember.run(memberId);
+    deleteMembers(db, undo.provisional);
     const named = [...outboxMemberIds(db, id), ...accepted.memberIds].filter((m) => !isProvisionalMemberId(m));
     clearPending(store, named, id);
-    statement(
-      db,
-      `UPDATE outbox SET status = 'accepted', confirmation_number = ?, error = NULL, last_error = NULL, attempts = attempts + 1,
-         undo = '{}', secrets_encrypted = NULL, resolved_at = ?, updated_at = ? WHERE id = ?`,
-    ).run(accepted.confirmationNumber, at, at, id);
+    markAcceptedRow(db, id, accepted.confirmationNumber, at);
     setOutboxMembers(db, id, accepted.memberIds);
-    statement(db, 'DELETE FROM wizard_drafts WHERE outbox_ref = ?').run(id);
+    deleteDraftsOf(db, id);
     const label = transactionKindLabels[row.kind];
     return answeredEvents(store, row.group_number, id, at, {
       kind: 'transaction.accepted',
@@ -114,12 +119,7 @@ export function recordRejected(store: Store, id: number, error: ContractError, a
     const restored = restoreUndo(db, undoOf(row), id);
     const named = outboxMemberIds(db, id).filter((m) => !isProvisionalMemberId(m));
     clearPending(store, named, id);
-    statement(db, `UPDATE outbox SET status = 'rejected', error = ?, attempts = attempts + 1, undo = '{}', secrets_encrypted = NULL, resolved_at = ?, updated_at = ? WHERE id = ?`).run(
-      JSON.stringify(error),
-      at,
-      at,
-      id,
-    );
+    markRejectedRow(db, id, error, at);
     keepInputForCorrection(store, row, at);
     // Remote changes the pull held back while these members were pending can land now.
     applyDeferredRemote(store, [...new Set([...restored, ...named])]);
@@ -132,14 +132,6 @@ export function recordRejected(store: Store, id: number, error: ContractError, a
   })();
 }
 
-/** For the status bar: transactions waiting for the plan, and refusals not yet corrected. */
-export function outboxCounts(store: Store): { pending: number; rejected: number } {
-  return statement(
-    store.db,
-    `SELECT coalesce(sum(status IN ('queued', 'sent')), 0) AS pending, coalesce(sum(status = 'rejected'), 0) AS rejected FROM outbox`,
-  ).get() as { pending: number; rejected: number };
-}
-
 export const activityLink = (id: number): string => `#/activity?id=${id}`;
 
 /** The row if the plan's answer still has something to settle: an answer for a settled row is a repeat. */
@@ -149,8 +141,7 @@ function openRow(store: Store, id: number): OutboxRecord | null {
 }
 
 function clearPending(store: Store, memberIds: readonly string[], id: number): void {
-  const clear = statement(store.db, 'UPDATE members SET pending_sync = 0 WHERE member_id = ? AND pending_sync = 1');
-  for (const memberId of memberIds) if (!otherOpenChange(store.db, memberId, id)) clear.run(memberId);
+  for (const memberId of memberIds) if (!otherOpenChange(store.db, memberId, id)) clearPendingFlag(store.db, memberId);
 }
 
 function keepInputForCorrection(store: Store, row: OutboxRecord, at: string): void {

@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { statement } from '../store/statements';
-import type { Store } from '../store/store';
+import { statement } from '../statements';
+import { deleteSetting, readSetting, writeSetting } from './settings-repository';
+import type { Store } from '../store';
 
 /** The signed-in session as this computer keeps it: the token only ever encrypted at rest. */
 export interface StoredSession {
@@ -57,7 +57,7 @@ export function hasSession(store: Store): boolean {
   return statement(store.db, 'SELECT EXISTS (SELECT 1 FROM sessions WHERE id = 1)').pluck().get() === 1;
 }
 
-/** The screen lock's password hash of the current session (unlock-hash.ts), null if it has none. */
+/** The screen lock's password hash of the current session (session/unlock-hash.ts), null if it has none. */
 export function readUnlockHash(store: Store): string | null {
   return (statement(store.db, 'SELECT unlock_hash FROM sessions WHERE id = 1').pluck().get() as string | null | undefined) ?? null;
 }
@@ -66,23 +66,11 @@ export function writeUnlockHash(store: Store, hash: string): void {
   statement(store.db, 'UPDATE sessions SET unlock_hash = ? WHERE id = 1').run(hash);
 }
 
-const planServiceSetting = z.object({ url: z.string().min(1) });
-
 /** Settings key `planService`: the remote plan service chosen in Settings; absent means the sandbox. */
-export function readPlanServiceSetting(store: Store): { url: string } | null {
-  const value = statement(store.db, `SELECT value FROM settings WHERE key = 'planService'`).pluck().get() as string | undefined;
-  if (value === undefined) return null;
-  const parsed = planServiceSetting.safeParse(JSON.parse(value));
-  return parsed.success ? parsed.data : null;
-}
+export const readPlanServiceSetting = (store: Store): { url: string } | null => readSetting(store, 'planService');
 
 export function writePlanServiceSetting(store: Store, setting: { url: string } | null, now: string): void {
-  if (setting === null) statement(store.db, `DELETE FROM settings WHERE key = 'planService'`).run();
-  else
-    statement(store.db, `INSERT INTO settings (key, value, updated_at) VALUES ('planService', ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`).run(
-      JSON.stringify(setting),
-      now,
-    );
+  writeSetting(store, 'planService', setting, now);
 }
 
 /**
@@ -98,7 +86,7 @@ export function clearReplica(store: Store): void {
     statement(store.db, 'DELETE FROM sessions').run();
     statement(store.db, 'DELETE FROM remote_pending').run();
     statement(store.db, 'DELETE FROM users').run();
-    statement(store.db, `DELETE FROM settings WHERE key = 'accessRefreshedAt'`).run();
+    deleteSetting(store, 'accessRefreshedAt');
   })();
 }
 

@@ -3,10 +3,9 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fail, type Result } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
-import type { CoreHandle, CoreOptions } from '../core-types';
-import type { CoreWorkerData, HostToWorker, WorkerToHost } from './worker-protocol';
+import type { CoreHandle, CoreOptions, CoreWorkerData, HostToWorker, WorkerToHost } from '../core/host-entry';
 
-export type { CoreHandle, CoreOptions } from '../core-types';
+export type { CoreHandle, CoreOptions } from '../core/host-entry';
 
 /** How long close() waits for the worker to checkpoint and exit before terminating it. */
 const closeTimeoutMs = 10_000;

@@ -1,8 +1,9 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { CoverageSnapshot, MemberSnapshot } from '@shared/plan-api/members';
-import { dropUpkeepTriggers, restoreTriggers } from '../store/derived-tables';
-import { statement } from '../store/statements';
-import type { Store } from '../store/store';
+import { statement } from '../statements';
+import type { Store } from '../store';
+import { writeNewMembers } from './member-bulk-writer';
+import { coverageColumnNames, type NewMember } from './member-row';
 import { memberSpan, type SpanPeriod } from './member-span';
 
 /** A coverage snapshot and when the plan committed it. */
@@ -30,15 +31,6 @@ export interface ApplyOutcome {
 
 /** New members written without the per-row triggers from this many on (a feed page of a first sync). */
 const bulkThreshold = 256;
-const memberBatchRows = 64;
-const coverageBatchRows = 128;
-
-const memberInsertColumns = `id, member_id, group_number, subscriber_id, relationship, first_name, middle_name, last_name, suffix, date_of_birth, gender,
-  ssn_encrypted, ssn_last4, address, phone, email, hire_date, employment_status, employee_class, disabled, plan_code, tier, effective_date, termination_date,
-  version, pending_sync, updated_at`;
-const memberInsertCount = 27;
-const coverageInsertColumns = 'member_ref, group_number, plan_code, tier, start_date, end_date, reason, remote_id, end_reason';
-const coverageInsertCount = 9;
 
 interface LocalRow {
   id: number;
@@ -98,8 +90,11 @@ export function applyRemoteMembers(store: Store, groupNumber: string, batch: Ite
   // written first would be an open deferred foreign-key violation, and while one is open SQLite
   // looks for children of every member inserted after it.
   fresh.sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
-  if (fresh.length >= bulkThreshold) insertMany(store, groupNumber, fresh);
-  else for (const remote of fresh) insertMany(store, groupNumber, [remote], false);
+  writeNewMembers(
+    store,
+    fresh.flatMap((remote) => (remote.snapshot === null ? [] : [newMember(groupNumber, remote, remote.snapshot)])),
+    { bulk: fresh.length >= bulkThreshold },
+  );
   return { written: written + fresh.length, held };
 }
 
@@ -210,7 +205,7 @@ function updateMember(store: Store, groupNumber: string, local: LocalRow, remote
   if (coverage.length > 0) {
     const find = statement(db, 'SELECT id FROM coverage_periods WHERE remote_id = ?').pluck();
     const end = statement(db, 'UPDATE coverage_periods SET end_date = ?, end_reason = ? WHERE id = ? AND (end_date IS NOT ? OR end_reason IS NOT ?)');
-    const insert = statement(db, `INSERT INTO coverage_periods (${coverageInsertColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insert = statement(db, `INSERT INTO coverage_periods (${coverageColumnNames.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const { snapshot: c } of coverage.sort((a, b) => a.snapshot.id - b.snapshot.id)) {
       const id = find.get(c.id) as number | undefined;
       if (id === undefined) insert.run(local.id, groupNumber, c.planCode, c.tier, c.startDate, c.endDate, c.reason, c.id, c.endReason);
@@ -234,130 +229,36 @@ export function refreshSpan(db: Database, memberRef: number): void {
   ).run(span.planCode, span.tier, span.effectiveDate, span.terminationDate, memberRef, span.planCode, span.tier, span.effectiveDate, span.terminationDate);
 }
 
-/**
- * Inserts new members with their coverage. Many at once (a first sync's page) go in multi-row
- * statements without the members' triggers: the tallies are counted here and the FTS rows appended
- * in rowid order in one statement (store/derived-tables.ts explains why both are faster).
- */
-function insertMany(store: Store, groupNumber: string, members: readonly RemoteMember[], bulk = true): void {
-  const { db, cipher } = store;
-  const triggers = bulk ? dropUpkeepTriggers(db) : [];
-  const firstRef = Number(statement(db, 'SELECT coalesce(max(id), 0) FROM members').pluck().get()) + 1;
-  let nextRef = firstRef;
-  const memberRows = batcher(db, 'members', memberInsertColumns, memberInsertCount, bulk ? memberBatchRows : 1);
-  const coverageRows = batcher(db, 'coverage_periods', coverageInsertColumns, coverageInsertCount, bulk ? coverageBatchRows : 1);
-  const tallies = new Map<string, number>();
-  const encryptMask = maskEncrypter(cipher);
-  for (const remote of members) {
-    const m = remote.snapshot;
-    if (m === null) continue;
-    const periods = [...remote.coverage.values()].map((c) => c.snapshot).sort((a, b) => a.id - b.id);
-    const span = memberSpan(periods.map((p) => ({ ...p, order: p.id })));
-    const ref = nextRef++;
-    memberRows.values.push(
-      ref,
-      m.memberId,
+/** A remote member as a new row: plan, tier and dates as the plan's roster reads them (member-span.ts). */
+function newMember(groupNumber: string, remote: RemoteMember, m: MemberSnapshot): NewMember {
+  const periods = [...remote.coverage.values()].map((c) => c.snapshot).sort((a, b) => a.id - b.id);
+  const span = memberSpan(periods.map((p) => ({ ...p, order: p.id })));
+  return {
+    row: {
+      memberId: m.memberId,
       groupNumber,
-      m.subscriberId,
-      m.relationship,
-      m.firstName,
-      m.middleName,
-      m.lastName,
-      m.suffix,
-      m.dateOfBirth,
-      m.gender,
-      m.ssn === null ? null : encryptMask(m.ssn),
-      m.ssn === null ? null : m.ssn.slice(-4),
-      JSON.stringify(m.address),
-      m.phone,
-      m.email,
-      m.hireDate,
-      m.employmentStatus,
-      m.employeeClass ?? null,
-      m.disabled ? 1 : 0,
-      span.planCode,
-      span.tier,
-      span.effectiveDate,
-      span.terminationDate,
-      m.version,
-      0,
-      m.updatedAt,
-    );
-    for (const p of periods) coverageRows.values.push(ref, groupNumber, p.planCode, p.tier, p.startDate, p.endDate, p.reason, p.id, p.endReason);
-    // Coverage rows reference their member (an immediate foreign key): write them only after it.
-    if (memberRows.flushFull()) coverageRows.flushFull();
-    if (bulk) {
-      const key = [span.planCode, span.tier, m.relationship, span.effectiveDate, span.terminationDate ?? '9999-12-31'].join('\u0000');
-      tallies.set(key, (tallies.get(key) ?? 0) + 1);
-    }
-  }
-  memberRows.flushAll();
-  coverageRows.flushAll();
-  if (!bulk) return;
-  const addTally = statement(
-    db,
-    `INSERT INTO member_tallies (group_number, plan_code, tier, relationship, effective_date, termination_date, n) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET n = n + excluded.n`,
-  );
-  for (const [key, n] of tallies) addTally.run(groupNumber, ...key.split('\u0000'), n);
-  statement(db, 'INSERT INTO members_fts (rowid, first_name, last_name) SELECT id, first_name, last_name FROM members WHERE id >= ? ORDER BY id').run(firstRef);
-  restoreTriggers(db, triggers);
-}
-
-/**
- * The plan sends SSNs masked (`***-**-6789`): the same mask encrypts to one stored value for as long
- * as the store's cipher lives, which tells nothing the last 4 in the next column do not. A first
- * sync writes 250,000 masks of at most 10,000 forms, so this saves nearly all of the cipher's cost;
- * kept across pages (one page alone repeats few masks). Only masks are kept, never a whole SSN.
- */
-const maskCiphers = new WeakMap<Store['cipher'], Map<string, Buffer>>();
-const maskForm = /^\*\*\*-\*\*-\d{4}$/;
-
-function maskEncrypter(cipher: Store['cipher']): (ssn: string) => Buffer {
-  let known = maskCiphers.get(cipher);
-  if (known === undefined) {
-    known = new Map();
-    maskCiphers.set(cipher, known);
-  }
-  const cache = known;
-  return (ssn) => {
-    let encrypted = cache.get(ssn);
-    if (encrypted === undefined) {
-      encrypted = cipher.encrypt(ssn);
-      if (maskForm.test(ssn)) cache.set(ssn, encrypted);
-    }
-    return encrypted;
-  };
-}
-
-interface Batcher {
-  readonly values: unknown[];
-  flushFull(): boolean;
-  flushAll(): void;
-}
-
-function batcher(db: Database, table: string, columns: string, columnCount: number, batchRows: number): Batcher {
-  const row = `(${Array.from({ length: columnCount }, () => '?').join(', ')})`;
-  // Table and column names are our constants, never input.
-  const many: Statement = statement(db, `INSERT INTO ${table} (${columns}) VALUES ${Array.from({ length: batchRows }, () => row).join(', ')}`);
-  const one: Statement = statement(db, `INSERT INTO ${table} (${columns}) VALUES ${row}`);
-  const batchValues = batchRows * columnCount;
-  const self: Batcher = {
-    values: [],
-    flushFull() {
-      const pending = self.values;
-      if (pending.length < batchValues) return false;
-      let at = 0;
-      for (; pending.length - at >= batchValues; at += batchValues) many.run(pending.slice(at, at + batchValues));
-      pending.splice(0, at);
-      return true;
+      subscriberId: m.subscriberId,
+      relationship: m.relationship,
+      firstName: m.firstName,
+      middleName: m.middleName,
+      lastName: m.lastName,
+      suffix: m.suffix,
+      dateOfBirth: m.dateOfBirth,
+      gender: m.gender,
+      ssn: m.ssn,
+      address: m.address,
+      phone: m.phone,
+      email: m.email,
+      hireDate: m.hireDate,
+      employmentStatus: m.employmentStatus,
+      // A feed entry recorded before the plan knew employee classes has none.
+      employeeClass: m.employeeClass ?? null,
+      disabled: m.disabled,
+      ...span,
+      version: m.version,
+      pendingSync: false,
+      updatedAt: m.updatedAt,
     },
-    flushAll() {
-      self.flushFull();
-      const pending = self.values;
-      for (let at = 0; at < pending.length; at += columnCount) one.run(pending.slice(at, at + columnCount));
-      pending.length = 0;
-    },
+    coverage: periods.map((p) => ({ planCode: p.planCode, tier: p.tier, startDate: p.startDate, endDate: p.endDate, reason: p.reason, remoteId: p.id, endReason: p.endReason })),
   };
-  return self;
 }

@@ -5,16 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '@shared/contract/events';
-import { createFieldCipher } from '../store/field-cipher';
-import { openStore } from '../store/open-store';
-import { loadSandboxReplica } from '../test-support/local-replica';
+import { createFieldCipher } from '../core/store/field-cipher';
+import { openStore } from '../core/store/open-store';
+import { loadSandboxReplica } from '../core/test-support/local-replica';
 import { startCore } from './start-core';
 
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'groupdesk-worker-'));
 
 // These run the real bundle, as both hosts do: build it first.
 beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--quiet', '--only=core'], { cwd: path.resolve(__dirname, '../../..'), stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build.mjs', '--quiet', '--only=core'], { cwd: path.resolve(__dirname, '../..'), stdio: 'inherit' });
 }, 120_000);
 
 describe('startCore (worker thread, built bundle)', () => {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CoreEvent } from '@shared/contract/events';
 import type { NotificationItem, notificationKinds } from '@shared/contract/methods/notifications';
-import { statement } from '../../store/statements';
+import { statement } from '../statements';
 
 type NotificationKind = (typeof notificationKinds)[number];
 

@@ -1,11 +1,13 @@
+import type { Database } from 'better-sqlite3';
 import type { Group } from '@shared/contract/schemas/group';
 import type { Me } from '@shared/plan-api/accounts';
 import type { Role } from '@shared/contract/roles';
 import type { BillingSummary } from '@shared/plan-api/bill-pay';
-import { findGroup, saveGroup } from '../store/repositories/groups-repository';
-import { statement } from '../store/statements';
-import type { Store } from '../store/store';
+import { findGroup, saveGroup } from './groups-repository';
+import { statement } from '../statements';
+import type { Store } from '../store';
 import { removeGroupReplica } from './session-store';
+import { startCursor } from './sync-cursors';
 
 /** Rates the plan sends are those in force now; the first copy of a group dates them from the start. */
 const firstRatesEffective = '1900-01-01';
@@ -72,7 +74,7 @@ export function saveRemoteGroup(store: Store, group: Group, userRef: number, rol
     // Unchanged rates are rewritten where they already are (the latest in force), changed ones from today.
     const inForceSince = statement(db, 'SELECT max(effective_date) FROM plan_rates WHERE group_number = ? AND effective_date <= ?').pluck().get(group.groupNumber, today) as string | null;
     saveGroup(db, group, known === null ? firstRatesEffective : sameRates ? (inForceSince ?? firstRatesEffective) : today, now);
-    if (known === null) statement(db, 'INSERT INTO sync_cursors (group_number, sequence, synced_at) VALUES (?, 0, ?) ON CONFLICT DO NOTHING').run(group.groupNumber, now);
+    if (known === null) startCursor(db, group.groupNumber, now);
     statement(db, `INSERT INTO user_groups (user_id, group_number, role) VALUES (?, ?, ?) ON CONFLICT (user_id, group_number) DO UPDATE SET role = excluded.role`).run(userRef, group.groupNumber, role);
   })();
 }
@@ -88,4 +90,17 @@ export function saveGroupBalance(store: Store, groupNumber: string, summary: Bil
     summary?.lastInvoice?.dueDate ?? null,
     groupNumber,
   );
+}
+
+/** Grants (role) or removes (null) the user's role in the group, as the group's feed says; true if it changed. */
+export function setOwnRole(db: Database, userRef: number, groupNumber: string, role: Role | null): boolean {
+  if (role !== null) {
+    return (
+      statement(
+        db,
+        `INSERT INTO user_groups (user_id, group_number, role) VALUES (?, ?, ?) ON CONFLICT (user_id, group_number) DO UPDATE SET role = excluded.role WHERE role IS NOT excluded.role`,
+      ).run(userRef, groupNumber, role).changes > 0
+    );
+  }
+  return statement(db, 'DELETE FROM user_groups WHERE user_id = ? AND group_number = ?').run(userRef, groupNumber).changes > 0;
 }

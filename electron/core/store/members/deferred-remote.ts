@@ -1,5 +1,5 @@
-import { statement } from '../store/statements';
-import type { Store } from '../store/store';
+import { statement } from '../statements';
+import type { Store } from '../store';
 import { applyRemoteMembers, type RemoteMember } from './remote-members';
 
 /**

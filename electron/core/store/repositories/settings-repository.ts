@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { pendingVerification, type PendingVerification } from '@shared/contract/methods/account';
-import { statement } from '../../store/statements';
-import type { Store } from '../../store/store';
+import { statement } from '../statements';
+import type { Store } from '../store';
 
 /**
- * Account settings kept in the store's `settings` table (JSON values):
+ * The `settings` table's one owner: each key with the schema of its JSON value.
+ * - `planService`: the remote plan service chosen in Settings; absent means the sandbox;
+ * - `accessRefreshedAt`: when the access requests were last read from the plan (access-requests-cache.ts);
  * - `pendingVerification`: a registration waiting for its e-mailed code, so a restart resumes it;
  * - `lastServiceUrl`: the plan service last used, to prefill sign-in and registration;
  * - `welcomeDone`: Welcome was left (signed in, or chose the demo);
@@ -15,6 +17,8 @@ import type { Store } from '../../store/store';
  *   count (the fifth wrong one signs out).
  */
 const keys = {
+  planService: z.object({ url: z.string().min(1) }),
+  accessRefreshedAt: z.string(),
   pendingVerification: pendingVerification,
   lastServiceUrl: z.string().min(1),
   welcomeDone: z.literal(true),
@@ -36,13 +40,17 @@ export function readSetting<K extends Key>(store: Store, key: K): Value<K> | nul
 
 /** `null` removes the key. */
 export function writeSetting<K extends Key>(store: Store, key: K, value: Value<K> | null, now: string): void {
-  if (value === null) statement(store.db, 'DELETE FROM settings WHERE key = ?').run(key);
+  if (value === null) deleteSetting(store, key);
   else
     statement(store.db, 'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(
       key,
       JSON.stringify(keys[key].parse(value)),
       now,
     );
+}
+
+export function deleteSetting(store: Store, key: Key): void {
+  statement(store.db, 'DELETE FROM settings WHERE key = ?').run(key);
 }
 
 export const readPendingVerification = (store: Store): PendingVerification | null => readSetting(store, 'pendingVerification');

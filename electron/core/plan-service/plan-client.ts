@@ -16,6 +16,12 @@ import { parseChangesPage, type FeedPage } from './feed-parse';
  * - `rejected`: another 4xx with the service's `{code, message, fields}`: the request itself is refused;
  * - `invalid`: the answer is not what the API promises (a wrong URL, a proxy page, a newer service).
  */
+/** A plan service and the session token to use with it. */
+export interface Connection {
+  url: string;
+  token: string;
+}
+
 export type PlanErrorKind = 'retry' | 'signed_out' | 'rejected' | 'invalid';
 
 export class PlanError extends Error {

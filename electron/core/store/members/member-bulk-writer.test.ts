@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateMembers } from '@shared/sandbox/generator';
 import { fixtureGroup, fixtureMembers, fixtureStore, fixtureToday, member } from '../../test-support/member-fixtures';
-import { bulkLoadMembers } from './member-bulk-load';
-import { insertMember } from './member-writes';
+import { bulkLoadMembers } from './member-bulk-writer';
+import { insertMember } from './members-repository';
 
 const triggerNames = (db: ReturnType<typeof fixtureStore>['db']) => db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`).pluck().all();
 const ftsIds = (db: ReturnType<typeof fixtureStore>['db'], match: string) =>

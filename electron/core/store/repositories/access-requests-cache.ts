@@ -1,7 +1,8 @@
 import { accessRequest, type AccessRequest } from '@shared/plan-api/access-requests';
 import type { AccessOverview } from '@shared/contract/methods/account';
-import { statement } from '../../store/statements';
-import type { Store } from '../../store/store';
+import { statement } from '../statements';
+import { readSetting, writeSetting } from './settings-repository';
+import type { Store } from '../store';
 
 /**
  * The signed-in user's primary-administrator requests as last read from the plan, so Access shows
@@ -18,10 +19,7 @@ export function saveAccessRequests(store: Store, userRef: number, requests: read
       ).run(request.confirmationNumber, userRef, JSON.stringify(request), request.submittedAt);
     }
     if (options.replace)
-      statement(store.db, `INSERT INTO settings (key, value, updated_at) VALUES ('accessRefreshedAt', ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`).run(
-        JSON.stringify(now),
-        now,
-      );
+      writeSetting(store, 'accessRefreshedAt', now, now);
   })();
 }
 
@@ -32,6 +30,5 @@ export function readAccessOverview(store: Store, userRef: number | null): Access
     const parsed = accessRequest.safeParse(JSON.parse(row));
     return parsed.success ? [parsed.data] : [];
   });
-  const refreshed = statement(store.db, `SELECT value FROM settings WHERE key = 'accessRefreshedAt'`).pluck().get() as string | undefined;
-  return { requests, refreshedAt: refreshed === undefined ? null : (JSON.parse(refreshed) as string) };
+  return { requests, refreshedAt: readSetting(store, 'accessRefreshedAt') };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CoverageSnapshot, MemberSnapshot } from '@shared/plan-api/members';
-import { fixtureGroup, fixtureStore } from '../test-support/member-fixtures';
+import { fixtureGroup, fixtureStore } from '../../test-support/member-fixtures';
 import { applyDeferredRemote } from './deferred-remote';
 import { applyRemoteMembers, type RemoteMember } from './remote-members';
 

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createFieldCipher } from '../store/field-cipher';
-import { openStore } from '../store/open-store';
-import { statement } from '../store/statements';
-import type { Store } from '../store/store';
-import { loadSandboxReplica } from '../test-support/local-replica';
-import { tempDataDir } from '../test-support/plan-service';
+import { createFieldCipher } from '../field-cipher';
+import { openStore } from '../open-store';
+import { statement } from '../statements';
+import type { Store } from '../store';
+import { loadSandboxReplica } from '../../test-support/local-replica';
+import { tempDataDir } from '../../test-support/plan-service';
 import { clearReplica, removeGroupReplica } from './session-store';
 
 function replica(): Store {

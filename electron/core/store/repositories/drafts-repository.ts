@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { ContractFailure } from '@shared/contract';
 import type { Draft, DraftSummary, WizardName } from '@shared/contract/schemas/transaction';
-import { statement } from '../../store/statements';
-import type { Store } from '../../store/store';
+import { statement } from '../statements';
+import type { Store } from '../store';
 
 interface DraftRecord {
   id: number;
@@ -165,4 +165,29 @@ function draftSummary(wizard: WizardName, memberId: string | null, data: Record<
   const name = person === undefined ? '' : [person.firstName, person.lastName].filter((s) => typeof s === 'string' && s.trim() !== '').join(' ');
   const about = [memberId, name].filter((s) => s !== null && s !== '').join(' ');
   return about === '' ? wizardLabels[wizard] : `${wizardLabels[wizard]}: ${about}`;
+}
+
+/** The group of a draft, or undefined when there is none. */
+export function draftGroup(db: Database, draftId: number): string | undefined {
+  return statement(db, 'SELECT group_number FROM wizard_drafts WHERE id = ?').pluck().get(draftId) as string | undefined;
+}
+
+/** The draft now holds the input of transaction `outboxRef` (submitted from it, or corrected into it). */
+export function linkDraft(db: Database, draftId: number, outboxRef: number, now: string): void {
+  statement(db, 'UPDATE wizard_drafts SET outbox_ref = ?, updated_at = ? WHERE id = ?').run(outboxRef, now, draftId);
+}
+
+/** The drafts of transaction `from` follow its correction `to`. */
+export function moveDrafts(db: Database, from: number, to: number): void {
+  statement(db, 'UPDATE wizard_drafts SET outbox_ref = ? WHERE outbox_ref = ?').run(to, from);
+}
+
+/** The transaction was withdrawn: its drafts become unfinished wizards again. */
+export function unlinkDrafts(db: Database, outboxRef: number, now: string): void {
+  statement(db, 'UPDATE wizard_drafts SET outbox_ref = NULL, updated_at = ? WHERE outbox_ref = ?').run(now, outboxRef);
+}
+
+/** The transaction is settled for good: the input kept for it goes. */
+export function deleteDraftsOf(db: Database, outboxRef: number): void {
+  statement(db, 'DELETE FROM wizard_drafts WHERE outbox_ref = ?').run(outboxRef);
 }

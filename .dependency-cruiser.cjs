@@ -81,7 +81,8 @@ module.exports = {
     layer('server-jobs', '^server/src/jobs/', '^server/src/store/'),
     layer('server-api', '^server/src/api/', '^server/src/services/', '^server/src/store/', '^server/src/mail/'),
     layer('server-pages', '^server/src/pages/', '^server/src/api/', '^server/src/services/'),
-    layer('server-ops', '^server/src/ops/', '^server/src/[^/]+\\.ts$', '^server/src/services/', '^server/src/store/', '^server/src/mail/'),
+    // The operator endpoint is an HTTP listener of its own, so it answers errors as the API does.
+    layer('server-ops', '^server/src/ops/', '^server/src/[^/]+\\.ts$', '^server/src/services/', '^server/src/store/', '^server/src/mail/', '^server/src/api/errors\\.ts$'),
     layer('server-root', '^server/src/[^/]+\\.ts$', '^server/src/'),
     layer('server-test-support', '^server/test-support/', '^server/src/'),
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sessionWithRoles } from '../test/fakeTransport';
+import { sessionWithRoles } from '../test-support/fake-transport';
 import { useStatusStore } from './statusStore';
 
 describe('status store', () => {

@@ -3,7 +3,7 @@ import type { CoreEvent } from '@shared/contract/events';
 import type { AccessOverview } from '@shared/contract/methods/account';
 import type { AccessRequestInput } from '@shared/plan-api/access-requests';
 import { startSyncTestService, type SyncTestService } from '../../test-support/plan-service';
-import { answerOf, Desktops, hasGroup, waitForAnswer, waitForSession } from './account-test-kit';
+import { answerOf, Desktops, hasGroup, waitForAnswer, waitForSession } from '../../test-support/account-test-kit';
 
 const request = (groupNumber: string): AccessRequestInput => ({
   companyName: 'Northwind Traders',

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { goodPassword, uniqueUserId } from '../../../../server/test-support/fixtures';
 import type { BillingSummary, InvoiceSummary } from '@shared/plan-api/bill-pay';
 import { startSyncTestService, type SyncTestService } from '../../test-support/plan-service';
-import { answerOf, Desktops, hasGroup, waitForSession } from './account-test-kit';
+import { answerOf, Desktops, hasGroup, waitForSession } from '../../test-support/account-test-kit';
 
 describe('Bill Pay sign-up from the desktop', () => {
   let test: SyncTestService;

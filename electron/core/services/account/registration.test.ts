@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreEvent } from '@shared/contract/events';
 import { goodPassword, uniqueUserId } from '../../../../server/test-support/fixtures';
 import { startSyncTestService, tempDataDir, type SyncTestService } from '../../test-support/plan-service';
-import { Desktops } from './account-test-kit';
+import { Desktops } from '../../test-support/account-test-kit';
 
 /** The verification e-mail last sent to `email`: its code and its two links. */
 async function verificationMail(test: SyncTestService, email: string, after = 0): Promise<{ code: string; webLink: string; appLink: string }> {

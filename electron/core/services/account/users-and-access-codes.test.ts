@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { goodPassword } from '../../../../server/test-support/fixtures';
 import { startSyncTestService, type SyncTestService } from '../../test-support/plan-service';
-import { answerOf, Desktops, hasGroup, waitForSession } from './account-test-kit';
+import { answerOf, Desktops, hasGroup, waitForSession } from '../../test-support/account-test-kit';
 
 describe('a group’s users, invitations and access codes from the desktop', () => {
   let test: SyncTestService;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileStore, testNow, transactionsCore } from '../transactions/transactions-test-store';
+import { fileStore, testNow, transactionsCore } from '../../test-support/transactions-test-store';
 
 const group = '4321';
 

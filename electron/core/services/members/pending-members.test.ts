@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rosterQuery } from '@shared/contract/methods/members';
 import { fixtureToday } from '../../test-support/member-fixtures';
 import { queueTransaction } from '../transactions/queue-change';
-import { fileStore, testNow } from '../transactions/transactions-test-store';
+import { fileStore, testNow } from '../../test-support/transactions-test-store';
 import { findMemberDetail } from './member-detail';
 import { searchMembers } from './member-search';
 import { listRoster } from './roster-list';

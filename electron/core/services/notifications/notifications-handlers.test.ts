@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNotification } from './notifications-repository';
-import { fileStore, transactionsCore } from '../transactions/transactions-test-store';
+import { fileStore, transactionsCore } from '../../test-support/transactions-test-store';
 
 describe('notification centre', () => {
   it('lists newest first with the unread count, marks some or all read, and announces the new badge', async () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { BulkOutcome } from '@shared/contract/schemas/transaction';
 import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import { recordAccepted } from './outbox-delivery';
-import { fileStore, replicaState, testNow, transactionsCore } from './transactions-test-store';
+import { fileStore, replicaState, testNow, transactionsCore } from '../../test-support/transactions-test-store';
 
 const group = '4321';
 type BulkAnswer = { dryRun: boolean; items: BulkOutcome[]; queued: number[] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDependentRequest, enrollRequest, idCardRequest, reinstateRequest, terminateRequest, updateDemographicsRequest } from '@shared/plan-api/eligibility';
 import { markAttemptFailed, nextDelivery } from './outbox-delivery';
-import { fileStore, testNow, transactionsCore } from './transactions-test-store';
+import { fileStore, testNow, transactionsCore } from '../../test-support/transactions-test-store';
 
 const address = { line1: '3 Oak St', city: 'Dayton', state: 'OH', zip: '45402' };
 

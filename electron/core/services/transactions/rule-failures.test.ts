@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileStore, replicaState, transactionsCore } from './transactions-test-store';
+import { fileStore, replicaState, transactionsCore } from '../../test-support/transactions-test-store';
 
 const group = '4321';
 const address = { line1: '3 Oak St', city: 'Dayton', state: 'OH', zip: '45402' };

@@ -4,7 +4,7 @@ import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import { fixtureToday } from '../../test-support/member-fixtures';
 import { findMemberDetail } from '../members/member-detail';
 import { markAttemptFailed, markSent, nextDelivery, outboxCounts, recordAccepted, recordRejected } from './outbox-delivery';
-import { fileStore, replicaState, testNow, transactionsCore } from './transactions-test-store';
+import { fileStore, replicaState, testNow, transactionsCore } from '../../test-support/transactions-test-store';
 
 const group = '4321';
 const address = { line1: '3 Oak St', city: 'Dayton', state: 'OH', zip: '45402' };

@@ -3,9 +3,9 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ActivityItem, DraftSummary, TransactionStatus } from '@shared/contract/schemas/transaction';
 import { transactionStatuses } from '@shared/contract/schemas/transaction';
-import { renderApp } from '../../test/renderApp';
-import { asOf, createFakeTransport, sessionWithRoles } from '../../test/fakeTransport';
-import type { FakeTransport } from '../../test/fakeTransport';
+import { renderApp } from '../../test-support/render-app';
+import { asOf, createFakeTransport, sessionWithRoles } from '../../test-support/fake-transport';
+import type { FakeTransport } from '../../test-support/fake-transport';
 import { useActivityView } from '../../state/activityViewStore';
 import { activityPageSize } from './ActivityPage';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from '../../test/renderApp';
+import { renderApp } from '../../test-support/render-app';
 import { pageSize } from './useRosterPages';
 import { rowHeight } from './RosterGrid';
 

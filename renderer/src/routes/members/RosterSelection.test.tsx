@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from '../../test/renderApp';
+import { renderApp } from '../../test-support/render-app';
 import { useAnnouncer } from '../../state/announcer';
 import { useRosterSelection } from './selectionStore';
 

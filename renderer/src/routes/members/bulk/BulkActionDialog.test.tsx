@@ -3,7 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MethodInput } from '@shared/contract';
 import type { BulkOutcome } from '@shared/contract/schemas/transaction';
-import { renderApp } from '../../../test/renderApp';
+import { renderApp } from '../../../test-support/render-app';
 import { useRosterSelection } from '../selectionStore';
 
 const initialSelection = useRosterSelection.getState();

@@ -5,8 +5,8 @@ import { useGroupStore } from '../state/groupStore';
 import { useRosterView } from '../state/rosterViewStore';
 import { useStatusStore } from '../state/statusStore';
 import { useAnnouncer } from '../state/announcer';
-import { createFakeTransport } from './fakeTransport';
-import type { FakeTransport } from './fakeTransport';
+import { createFakeTransport } from './fake-transport';
+import type { FakeTransport } from './fake-transport';
 
 const initial = {
   group: useGroupStore.getState(),

@@ -3,19 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { contract, type MethodName, type Result } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
-import { createDispatcher } from '../../dispatch/dispatcher';
-import type { HandlerMap } from '../../dispatch/handler-types';
-import type { CoreRuntime } from '../../runtime/core-runtime';
-import { createFieldCipher } from '../../store/field-cipher';
-import { openStore } from '../../store/open-store';
-import { saveGroup } from '../../store/repositories/groups-repository';
-import { insertMember } from '../../store/repositories/member-writes';
-import type { Store } from '../../store/store';
-import { fixtureGroup, fixtureKey, fixtureMembers, fixtureToday } from '../../test-support/member-fixtures';
+import { createDispatcher } from '../dispatch/dispatcher';
+import type { HandlerMap } from '../dispatch/handler-types';
+import type { CoreRuntime } from '../runtime/core-runtime';
+import { createFieldCipher } from '../store/field-cipher';
+import { openStore } from '../store/open-store';
+import { saveGroup } from '../store/repositories/groups-repository';
+import { insertMember } from '../store/repositories/member-writes';
+import type { Store } from '../store/store';
+import { fixtureGroup, fixtureKey, fixtureMembers, fixtureToday } from './member-fixtures';
 import type { MemberRecord } from '@shared/sandbox/types';
-import { draftsHandlers } from '../drafts/drafts-handlers';
-import { notificationsHandlers } from '../notifications/notifications-handlers';
-import { transactionsHandlers } from './transactions-handlers';
+import { draftsHandlers } from '../services/drafts/drafts-handlers';
+import { notificationsHandlers } from '../services/notifications/notifications-handlers';
+import { transactionsHandlers } from '../services/transactions/transactions-handlers';
 
 /** A store in a real SQLite file in a temp folder, holding the fixture group and members (triggers on). */
 export function fileStore(members: MemberRecord[] = fixtureMembers()): Store {

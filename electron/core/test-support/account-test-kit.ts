@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { MethodInput, MethodName, MethodOutput } from '@shared/contract';
 import type { SessionInfo } from '@shared/contract/methods/sync';
-import { createCore } from '../../core';
-import type { CoreHandle } from '../../core-types';
-import { tempDataDir, type SyncTestService } from '../../test-support/plan-service';
+import { createCore } from '../core';
+import type { CoreHandle } from '../core-types';
+import { tempDataDir, type SyncTestService } from './plan-service';
 
 /** Account tests' desktops: each a real core with its own data folder, signed in as a real user of the test service. */
 export class Desktops {

@@ -7,7 +7,7 @@ import { vi } from 'vitest';
  * A hand-written stand-in for the `electron` module, for tests under plain Node: the npm package here
  * holds only types and a downloader, and requiring it throws (electron-host.md §2.4, §10.3). Tests
  * install it with
- *   vi.mock('electron', async () => (await import('./fake-electron')).electronModule());
+ *   vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule());
  * which gives both named and default exports (electron-store does `import electron from 'electron'`).
  * `log` records the order of the calls that electron-host.md §0 cares about.
  */

@@ -9,7 +9,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { BackIcon } from '../../components/icons';
 import { formatInstant } from '../../components/format';
-import { CheckboxField, RadioGroupField, TextField } from '../../wizards/common';
+import { CheckboxField, RadioGroupField, TextField } from '../../components/form';
 import { OutcomeCard } from '../access/OutcomeCard';
 import { placeServerError } from '../../components/form-errors';
 import { TermsOfService } from './TermsOfService';

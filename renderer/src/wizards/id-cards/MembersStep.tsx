@@ -7,7 +7,7 @@ import { useDebounced } from '../../components/useDebounced';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Skeleton } from '../../components/Skeleton';
 import { formatCount, fullName } from '../../components/format';
-import { fieldId, useFieldError } from '../common';
+import { fieldId, useFieldError } from '../../components/form';
 import type { IdCardValues } from './id-cards-form';
 import type { Known, MemberSummary } from './useMemberSummaries';
 

@@ -2,7 +2,7 @@ import { useWatch } from 'react-hook-form';
 import type { GroupPolicy } from '@shared/contract/schemas/group';
 import type { MemberDetail } from '@shared/contract/schemas/member';
 import { terminationReasonsFor } from '@shared/domain/termination-reasons';
-import { DateField, SelectField } from '../common';
+import { DateField, SelectField } from '../../components/form';
 import { CobraNotice } from './CobraNotice';
 import { coverageEndsText, terminationRuleText } from './terminationRules';
 import type { TerminateValues } from './terminate-form';

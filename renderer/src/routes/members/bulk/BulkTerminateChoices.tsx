@@ -8,7 +8,7 @@ import { terminationReasons, terminationReasonsFor } from '@shared/domain/termin
 import { useQuery } from '../../../api/useQuery';
 import { SkeletonBlock } from '../../../components/Skeleton';
 import { ErrorState } from '../../../components/ErrorState';
-import { DateField, SelectField } from '../../../wizards/common/fields';
+import { DateField, SelectField } from '../../../components/form';
 import { todayIso } from '../../../wizards/common/form-rules';
 import { coverageEndsText, terminationDateField, terminationReasonField, terminationRuleText } from '../../../wizards/terminate/terminationRules';
 import { CobraNotice } from '../../../wizards/terminate/CobraNotice';

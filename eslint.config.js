@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
+import { groupdeskPlugin } from './scripts/lint/file-names.mjs';
 
 const nodeBuiltins = { group: ['node:*'], message: 'Node built-ins do not run here.' };
 const electronModule = { group: ['electron', 'electron/*', 'electron-store'], message: 'Only electron/main and electron/preload may import Electron.' };
@@ -36,10 +37,11 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y, groupdesk: groupdeskPlugin },
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
+      'groupdesk/file-names': 'error',
       'no-restricted-imports': ['error', { patterns: [nodeBuiltins, electronModule, ...ours('electron', 'server')] }],
     },
   },

@@ -3,7 +3,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../test-support/render-app';
 import { createFakeTransport, readyStatus, sessionWithRoles } from '../test-support/fake-transport';
-import { useGroupStore } from '../state/groupStore';
+import { useGroupStore } from '../state/group-store';
 
 describe('App shell', () => {
   it('has landmarks, a skip link and the main navigation', async () => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ContractError } from '@shared/contract';
 import type { StoreState } from '@shared/contract/methods/app';
 import { useApi } from '../api/ApiProvider';
-import { useStatusStore } from '../state/statusStore';
+import { useStatusStore } from '../state/status-store';
 import { useAnnouncer } from '../state/announcer';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { NotificationItem } from '@shared/contract/methods/notifications';
 import { renderApp } from '../test-support/render-app';
 import { createFakeTransport } from '../test-support/fake-transport';
-import { useGroupStore } from '../state/groupStore';
+import { useGroupStore } from '../state/group-store';
 import { inAppPath } from './NotificationCentre';
 
 function note(over: Partial<NotificationItem> & Pick<NotificationItem, 'id' | 'title'>): NotificationItem {

@@ -5,7 +5,7 @@ import type { SyncStatus } from '@shared/contract/methods/sync';
 import { renderApp } from '../test-support/render-app';
 import { createFakeTransport, sessionWithRoles } from '../test-support/fake-transport';
 import type { FakeTransport } from '../test-support/fake-transport';
-import { useActivityView } from '../state/activityViewStore';
+import { useActivityView } from '../state/activity-view-store';
 import { formatInstant } from './format';
 
 const idle: SyncStatus = {

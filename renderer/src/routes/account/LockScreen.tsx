@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { ContractError } from '@shared/contract';
 import { contract } from '@shared/contract';
 import { useApi } from '../../api/ApiProvider';
-import { useStatusStore } from '../../state/statusStore';
+import { useStatusStore } from '../../state/status-store';
 import { useAnnouncer } from '../../state/announcer';
 import { AccountScreen } from './AccountScreen';
 import { TextField } from '../../components/form';

@@ -4,14 +4,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from '@tanstack/react-router';
 import type { ContractError } from '@shared/contract';
 import { useApi } from '../../api/ApiProvider';
-import { useStatusStore } from '../../state/statusStore';
+import { useStatusStore } from '../../state/status-store';
 import { serviceUrlHint } from '../settings/SignInForm';
 import { AccountScreen } from './AccountScreen';
 import { BackLink } from './BackLink';
 import { TextField } from '../../components/form';
 import { PasswordChecklist } from './PasswordChecklist';
 import { putOnFields } from '../../components/form-errors';
-import { holdRegistrationPassword } from './registrationPassword';
+import { holdRegistrationPassword } from './registration-password';
 import { registerFields, registerForm } from './register-form';
 import type { RegisterParsed, RegisterValues } from './register-form';
 

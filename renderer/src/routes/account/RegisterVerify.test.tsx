@@ -5,7 +5,7 @@ import { renderApp } from '../../test-support/render-app';
 import { createFakeTransport } from '../../test-support/fake-transport';
 import type { FakeTransport } from '../../test-support/fake-transport';
 import { firstLaunch, newUser, waitingForCode } from './test-support/account-fixtures';
-import { forgetRegistrationPassword, takeRegistrationPassword } from './registrationPassword';
+import { forgetRegistrationPassword, takeRegistrationPassword } from './registration-password';
 
 const pending = waitingForCode.pendingVerification;
 const token = 'tkn_0123456789abcdefghijklmn';

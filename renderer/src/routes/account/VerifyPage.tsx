@@ -4,13 +4,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from '@tanstack/react-router';
 import type { ContractError, MethodInput } from '@shared/contract';
 import { useApi } from '../../api/ApiProvider';
-import { useStatusStore } from '../../state/statusStore';
+import { useStatusStore } from '../../state/status-store';
 import { useAnnouncer } from '../../state/announcer';
 import { formatInstant } from '../../components/format';
 import { AccountScreen } from './AccountScreen';
 import { TextField } from '../../components/form';
 import { putOnFields } from '../../components/form-errors';
-import { forgetRegistrationPassword, takeRegistrationPassword } from './registrationPassword';
+import { forgetRegistrationPassword, takeRegistrationPassword } from './registration-password';
 import { codeForm, linkForm } from './verify-forms';
 import type { CodeValues, LinkValues } from './verify-forms';
 

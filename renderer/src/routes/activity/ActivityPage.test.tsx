@@ -6,7 +6,7 @@ import { transactionStatuses } from '@shared/contract/schemas/transaction';
 import { renderApp } from '../../test-support/render-app';
 import { asOf, createFakeTransport, sessionWithRoles } from '../../test-support/fake-transport';
 import type { FakeTransport } from '../../test-support/fake-transport';
-import { useActivityView } from '../../state/activityViewStore';
+import { useActivityView } from '../../state/activity-view-store';
 import { activityPageSize } from './ActivityPage';
 
 const at = (minute: number) => `2026-11-27T09:${String(minute).padStart(2, '0')}:00.000Z`;

@@ -3,7 +3,7 @@ import { Dialog } from 'radix-ui';
 import { Link } from '@tanstack/react-router';
 import type { ContractError, MethodOutput } from '@shared/contract';
 import { useApi, useCoreEvent } from '../../api/ApiProvider';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/use-query';
 import { useAnnouncer } from '../../state/announcer';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorState } from '../../components/ErrorState';
@@ -11,8 +11,8 @@ import { SkeletonBlock } from '../../components/Skeleton';
 import { formatInstant } from '../../components/format';
 import { TransactionBadge, fieldLabel, resolvedLabels, transactionKindLabels } from './labels';
 import { RequestView } from './RequestView';
-import { requestMemberId, useOpenWizard, wizardForKind } from './openWizard';
-import { openDocument } from './openDocument';
+import { requestMemberId, useOpenWizard, wizardForKind } from './open-wizard';
+import { openDocument } from './open-document';
 
 type Transaction = MethodOutput<'transactions.get'>;
 

@@ -6,7 +6,7 @@ import { useAnnouncer } from '../../state/announcer';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatInstant } from '../../components/format';
 import { wizardLabels } from './labels';
-import { useOpenWizard } from './openWizard';
+import { useOpenWizard } from './open-wizard';
 
 interface Props {
   groupNumber: string;

@@ -4,7 +4,7 @@ import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { BillPaySignUpResponse, TermsOfService as Terms } from '@shared/plan-api/bill-pay';
 import { useApi } from '../../api/ApiProvider';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/use-query';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { BackIcon } from '../../components/icons';

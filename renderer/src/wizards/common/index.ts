@@ -37,13 +37,13 @@
 export { WizardShell, type WizardShellProps } from './WizardShell';
 export { ErrorSummary, focusField } from './ErrorSummary';
 export { DraftStatus } from './DraftStatus';
-export { draftOpening } from './DraftOpening';
+export { draftOpening } from './draft-opening';
 export { shellControls } from './shell-controls';
 export { WizardDone } from './WizardDone';
 export { ReviewSection, ReviewItem } from './ReviewSection';
-export { useWizardForm, type WizardForm } from './useWizardForm';
-export { useWizardDraft, draftSaveDelayMs, type WizardDraft, type DraftSaveState, type WizardDraftOptions } from './useWizardDraft';
-export { useWizardSubmit, type WizardSubmit } from './useWizardSubmit';
+export { useWizardForm, type WizardForm } from './use-wizard-form';
+export { useWizardDraft, draftSaveDelayMs, type WizardDraft, type DraftSaveState, type WizardDraftOptions } from './use-wizard-draft';
+export { useWizardSubmit, type WizardSubmit } from './use-wizard-submit';
 export { stepOwns, type WizardStep } from './steps';
 export { routeServerError } from './server-errors';
 export { filled, blankOr, orNull, todayIso } from './form-rules';

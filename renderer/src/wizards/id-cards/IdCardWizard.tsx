@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { FormProvider, useWatch } from 'react-hook-form';
 import { useNavigate } from '@tanstack/react-router';
-import { useGroupStore } from '../../state/groupStore';
+import { useGroupStore } from '../../state/group-store';
 import { formatCount } from '../../components/format';
 import { draftOpening, shellControls, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { RadioGroupField, SelectField } from '../../components/form';
@@ -11,7 +11,7 @@ import { emptyIdCards, idCardSteps, idCardTransaction, type IdCardValues } from 
 import { MembersStep } from './MembersStep';
 import { IdCardReview } from './IdCardReview';
 import { PrintRequestForm } from './PrintRequestForm';
-import { useMemberSummaries } from './useMemberSummaries';
+import { useMemberSummaries } from './use-member-summaries';
 import './id-cards.css';
 
 const noSecrets = () => [];

@@ -4,7 +4,7 @@ import type { MemberDetail } from '@shared/contract/schemas/member';
 import { terminationReasonsFor } from '@shared/domain/termination-reasons';
 import { DateField, SelectField } from '../../components/form';
 import { CobraNotice } from './CobraNotice';
-import { coverageEndsText, terminationRuleText } from './terminationRules';
+import { coverageEndsText, terminationRuleText } from './termination-rules';
 import type { TerminateValues } from './terminate-form';
 
 /** Why and when: the reasons that apply to this member, and the date with the plan's rule spelled out. */

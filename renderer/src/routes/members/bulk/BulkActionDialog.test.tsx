@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { MethodInput } from '@shared/contract';
 import type { BulkOutcome } from '@shared/contract/schemas/transaction';
 import { renderApp } from '../../../test-support/render-app';
-import { useRosterSelection } from '../selectionStore';
+import { useRosterSelection } from '../selection-store';
 
 const initialSelection = useRosterSelection.getState();
 beforeEach(() => {

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 
@@ -7,6 +7,9 @@ const sqlText: Plugin = {
   name: 'sql-text',
   transform: (code, id) => (id.endsWith('.sql') ? { code: `export default ${JSON.stringify(code)};`, map: null } : undefined),
 };
+
+// Test helpers live in test-support/ folders and are never collected as tests, whatever their names.
+const helpers = [...configDefaults.exclude, '**/test-support/**'];
 
 // Two projects: Node for shared/, electron/ and server/ code, jsdom for renderer components.
 // electron-store imports `electron` at load; inlining it lets tests replace `electron` with a fake.
@@ -19,7 +22,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/lint/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/lint/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: helpers,
           server: { deps: { inline: ['electron-store'] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -32,7 +36,8 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
-          setupFiles: ['renderer/src/test-setup.ts'],
+          exclude: helpers,
+          setupFiles: ['renderer/src/test-support/setup.ts'],
         },
       },
     ],

@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '@shared/contract';
 import { buildSandboxWorker } from '../../scripts/sandbox-bundle.mjs';
-import { BrowserWindow, app, becomeReady, electronModule, ipcMain, log, protocol, resetFake } from './fake-electron';
+import { BrowserWindow, app, becomeReady, electronModule, ipcMain, log, protocol, resetFake } from './test-support/fake-electron';
 
 /**
  * The built main bundle, loaded by Node's own `require` with only `electron` replaced by the fake:

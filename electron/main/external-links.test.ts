@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { shell } from './fake-electron';
+import { shell } from './test-support/fake-electron';
 import { EXTERNAL_HOSTS, isAllowedExternalUrl, openExternalLink } from './external-links';
 
-vi.mock('electron', async () => (await import('./fake-electron')).electronModule());
+vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule());
 
 describe('external-link allow-list', () => {
   it.each([

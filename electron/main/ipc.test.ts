@@ -3,7 +3,7 @@ import type { Mock } from 'vitest';
 import type { Result } from '@shared/contract';
 
 // security.ts reaches `shell` through external-links.ts; the real `electron` cannot load under Node.
-vi.mock('electron', async () => (await import('./fake-electron')).electronModule());
+vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule());
 
 /** ipc.ts remembers registered channels per process, so each test loads a fresh copy. */
 async function loadIpc() {

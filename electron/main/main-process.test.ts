@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { CoreEvent } from '@shared/contract';
 import type { CoreOptions } from '../host/start-core';
-import type * as FakeElectron from './fake-electron';
+import type * as FakeElectron from './test-support/fake-electron';
 
-vi.mock('electron', async () => (await import('./fake-electron')).electronModule());
+vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule());
 
 const TOKEN = 'dGhpc2lzYXRva2VuMTIzNDU2';
 const mainDir = path.resolve('out', 'main');

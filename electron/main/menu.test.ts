@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { isAllowedExternalUrl } from './external-links';
 import { COVERAGE_GUIDE_URL, menuTemplate } from './menu';
 
-vi.mock('electron', async () => (await import('./fake-electron')).electronModule());
+vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule());
 
 const base = { appName: 'GroupDesk', notificationsOn: true, setNotifications: vi.fn(), openLink: vi.fn() };
 const roles = (items: MenuItemConstructorOptions[]): string[] =>

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { Notification, state } from './fake-electron';
+import { Notification, state } from './test-support/fake-electron';
 import { liveNotificationCount, notify } from './notifications';
 import type { NotificationItem } from '@shared/contract/methods/notifications';
 import { notificationTarget, osNotices, type OsNoticeHost } from './os-notices';
 
-vi.mock('electron', async () => (await import('./fake-electron')).electronModule());
+vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule());
 
 beforeEach(() => {
   Notification.instances = [];

@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { safeStorage, state } from './fake-electron';
+import { safeStorage, state } from './test-support/fake-electron';
 import { DATA_KEY_BYTES, DataKeyError, PROTECTED_KEY_FILE, UNPROTECTED_KEY_FILE, keyProtection, loadDataKey } from './secrets';
 
-vi.mock('electron', async () => (await import('./fake-electron')).electronModule());
+vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule());
 
 const newDir = (): string => mkdtempSync(path.join(tmpdir(), 'groupdesk-key-'));
 

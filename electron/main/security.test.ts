@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isAppUrl } from './app-url';
-import { FakeWebContents, app, shell } from './fake-electron';
+import { FakeWebContents, app, shell } from './test-support/fake-electron';
 import { denyAllPermissions, hardenAllWebContents, hardenWebContents, isTrustedSender } from './security';
 
-vi.mock('electron', async () => (await import('./fake-electron')).electronModule());
+vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule());
 
 function navigationEvent(url: string): { url: string; preventDefault: ReturnType<typeof vi.fn> } {
   return { url, preventDefault: vi.fn() };

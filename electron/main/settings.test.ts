@@ -6,7 +6,7 @@ import { DEFAULT_PREFERENCES, DEFAULT_WINDOW_BOUNDS, SETTINGS_SCHEMA_VERSION, op
 
 // electron-store reads userData and registers an ipcMain listener through `electron` at load; it is
 // inlined by vitest.config.ts so this mock reaches it (vi.mock does not reach external dependencies).
-vi.mock('electron', async () => (await import('./fake-electron')).electronModule());
+vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule());
 
 function folderWith(contents?: unknown): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'groupdesk-settings-'));

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BrowserWindow, screen } from './fake-electron';
+import { BrowserWindow, screen } from './test-support/fake-electron';
 import type { Settings, WindowBounds } from './settings';
 import { assertCommonJsPreload, createMainWindow } from './window';
 import { placeOnDisplays } from './window-bounds';
 
-vi.mock('electron', async () => (await import('./fake-electron')).electronModule());
+vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule());
 
 function memorySettings(bounds: WindowBounds): Settings & { saved: WindowBounds[] } {
   const saved: WindowBounds[] = [];

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BridgeEvent, GroupDeskBridge } from '@shared/contract/bridge';
-import { contextBridge, ipcRenderer } from '../main/fake-electron';
+import { contextBridge, ipcRenderer } from '../main/test-support/fake-electron';
 
-vi.mock('electron', async () => (await import('../main/fake-electron')).electronModule());
+vi.mock('electron', async () => (await import('../main/test-support/fake-electron')).electronModule());
 
 let bridge: GroupDeskBridge;
 let deliver: (event: unknown, payload: BridgeEvent) => void;

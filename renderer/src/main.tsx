@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHashHistory } from '@tanstack/react-router';
-import { chooseTransport } from './api/chooseTransport';
+import { chooseTransport } from './api/choose-transport';
 import { App } from './app/App';
 import './app/styles/tokens.css';
 import './app/styles/base.css';

@@ -85,7 +85,7 @@ export const invoiceSummary = z.object({
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummary>;
 
-/** GET /v1/groups/:g/billing-summary (billing.read): what the group switcher shows. */
+/** GET /v1/groups/:groupNumber/billing-summary (billing.read): what the group switcher shows. */
 export const billingSummary = z.object({
   /** Open invoices' amounts, less nothing yet paid on them. */
   balanceCents: cents,

@@ -76,7 +76,7 @@ export const groupUser = z.object({
 });
 export type GroupUser = z.infer<typeof groupUser>;
 
-/** GET /v1/groups/:g/users: the group's users, and its invitations of the last 30 days (pending first). */
+/** GET /v1/groups/:groupNumber/users: the group's users, and its invitations of the last 30 days (pending first). */
 export const groupUsersResponse = z.object({ users: z.array(groupUser), invitations: z.array(invitation) });
 export type GroupUsersResponse = z.infer<typeof groupUsersResponse>;
 

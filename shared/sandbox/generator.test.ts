@@ -9,7 +9,7 @@ import { terminationReasons } from '../domain/termination-reasons';
 import { firstEligibleEffectiveDate } from '../domain/waiting-period';
 import { addDays, ageOn, compareDates } from '../util/dates';
 import { generateMembers, generateSandbox } from './generator';
-import { memberRecordSchema } from './member-record-schema';
+import { memberRecordSchema } from './test-support/member-record-schema';
 import { sandboxGroupDefinitions } from './sandbox-groups';
 import type { MemberRecord } from './types';
 

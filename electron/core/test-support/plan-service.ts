@@ -50,7 +50,7 @@ export async function startSyncTestService(options: { groupNumber?: string; subs
   }
 }
 
-/** Every member of the group as the service answers GET /v1/groups/:g/members. */
+/** Every member of the group as the service answers GET /v1/groups/:groupNumber/members. */
 export async function serviceMembers(test: SyncTestService): Promise<MemberView[]> {
   const members: MemberView[] = [];
   for (let offset = 0; ; offset += 1000) {

@@ -2,16 +2,16 @@ import { useCallback, useEffect, useState } from 'react';
 import { RouterProvider } from '@tanstack/react-router';
 import type { RouterHistory } from '@tanstack/react-router';
 import { ApiProvider, useApi, useCoreEvent } from '../api/ApiProvider';
-import { useQuery } from '../api/useQuery';
+import { useQuery } from '../api/use-query';
 import type { Transport } from '../api/transport';
-import { useStatusStore } from '../state/statusStore';
+import { useStatusStore } from '../state/status-store';
 import { ErrorState } from '../components/ErrorState';
 import { SkeletonBlock } from '../components/Skeleton';
 import { LiveRegion } from '../components/LiveRegion';
 import { StoreProblem } from './StoreProblem';
 import { createAppRouter } from './router';
 import { LockScreen } from '../routes/account/LockScreen';
-import { useIdleLock } from '../routes/account/useIdleLock';
+import { useIdleLock } from '../routes/account/use-idle-lock';
 
 /** Keeps the status store current from the core's events, for the whole life of the window. */
 function StatusFeed({ onSessionAnswered }: { onSessionAnswered: () => void }) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from '../test/renderApp';
-import { createFakeTransport, readyStatus, sessionWithRoles } from '../test/fakeTransport';
-import { useGroupStore } from '../state/groupStore';
+import { renderApp } from '../test-support/render-app';
+import { createFakeTransport, readyStatus, sessionWithRoles } from '../test-support/fake-transport';
+import { useGroupStore } from '../state/group-store';
 
 describe('App shell', () => {
   it('has landmarks, a skip link and the main navigation', async () => {

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { Link, Outlet, useLocation } from '@tanstack/react-router';
-import { useQuery } from '../api/useQuery';
+import { useQuery } from '../api/use-query';
 import { useCoreEvent } from '../api/ApiProvider';
-import { useGroupStore } from '../state/groupStore';
-import { useStatusStore } from '../state/statusStore';
+import { useGroupStore } from '../state/group-store';
+import { useStatusStore } from '../state/status-store';
 import { GroupSwitcher } from '../components/GroupSwitcher';
 import { StatusBar } from '../components/StatusBar';
 import { CommandPalette } from '../components/CommandPalette';
@@ -12,12 +12,12 @@ import { NotificationCentre } from '../components/NotificationCentre';
 import { EmptyState, ErrorState } from '../components/ErrorState';
 import { SkeletonBlock } from '../components/Skeleton';
 import { DashboardIcon, MembersIcon, SearchIcon } from '../components/icons';
-import { ActivityIcon, SettingsIcon } from '../components/navIcons';
-import { AccessIcon, UsersIcon } from '../components/accessNavIcons';
+import { ActivityIcon, SettingsIcon } from '../components/nav-icons';
+import { AccessIcon, UsersIcon } from '../components/access-nav-icons';
 import { NoGroupDashboard } from '../routes/dashboard/NoGroupDashboard';
 import { usePermission } from '../state/permissions';
 import { formatCount } from '../components/format';
-import { describeSync } from '../components/syncWords';
+import { describeSync } from '../components/sync-words';
 
 /** Screens that work without a group: where a signed-out user signs in and a new user gets access. */
 const grouplessPaths = new Set(['/settings', '/access', '/access/request', '/bill-pay/sign-up']);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from '../test/renderApp';
-import { createFakeTransport, readyStatus } from '../test/fakeTransport';
+import { renderApp } from '../test-support/render-app';
+import { createFakeTransport, readyStatus } from '../test-support/fake-transport';
 import type { StoreState } from '@shared/contract/methods/app';
 
 /** A core whose store is in trouble until `app.startFresh` replaces it, as the real one behaves. */

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { AlertDialog } from 'radix-ui';
 import type { ContractError } from '@shared/contract';
 import type { StoreState } from '@shared/contract/methods/app';
 import { useApi } from '../api/ApiProvider';
-import { useStatusStore } from '../state/statusStore';
+import { useStatusStore } from '../state/status-store';
 import { useAnnouncer } from '../state/announcer';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 
 type Problem = Exclude<StoreState, { state: 'ready' }>;
 
@@ -94,34 +94,22 @@ function Corrupt({ store, onStarted }: { store: Extract<Problem, { state: 'corru
           {error.message}
         </p>
       )}
-      <AlertDialog.Root>
-        <AlertDialog.Trigger asChild>
+      <ConfirmDialog
+        trigger={
           <button type="button" className="button button-primary" disabled={busy}>
             Start fresh
           </button>
-        </AlertDialog.Trigger>
-        <AlertDialog.Portal>
-          <AlertDialog.Overlay className="dialog-overlay" />
-          <AlertDialog.Content className="dialog confirm">
-            <AlertDialog.Title className="dialog-title">Start fresh with an empty data file?</AlertDialog.Title>
-            <AlertDialog.Description>
-              The old file is kept at <Path path={store.path} /> under a new name, so nothing is deleted.
-            </AlertDialog.Description>
-            <div className="dialog-actions">
-              <AlertDialog.Cancel asChild>
-                <button type="button" className="button">
-                  Cancel
-                </button>
-              </AlertDialog.Cancel>
-              <AlertDialog.Action asChild>
-                <button type="button" className="button button-primary" onClick={() => void startFresh()}>
-                  Start fresh
-                </button>
-              </AlertDialog.Action>
-            </div>
-          </AlertDialog.Content>
-        </AlertDialog.Portal>
-      </AlertDialog.Root>
+        }
+        title="Start fresh with an empty data file?"
+        description={
+          <>
+            The old file is kept at <Path path={store.path} /> under a new name, so nothing is deleted.
+          </>
+        }
+        cancelLabel="Cancel"
+        confirmLabel="Start fresh"
+        onConfirm={() => void startFresh()}
+      />
     </>
   );
 }

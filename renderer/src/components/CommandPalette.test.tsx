@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from '../test/renderApp';
+import { renderApp } from '../test-support/render-app';
 
 describe('Command palette', () => {
   it('opens on Ctrl+K, searches, moves with arrows and opens the member with Enter', async () => {

@@ -3,9 +3,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { Dialog } from 'radix-ui';
 import { useNavigate } from '@tanstack/react-router';
-import { useQuery } from '../api/useQuery';
-import { useGroupStore } from '../state/groupStore';
-import { useDebounced } from './useDebounced';
+import { useQuery } from '../api/use-query';
+import { useGroupStore } from '../state/group-store';
+import { useDebounced } from './use-debounced';
 import { formatDate, fullName } from './format';
 import { StatusBadge } from './StatusBadge';
 

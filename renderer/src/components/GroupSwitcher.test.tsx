@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from '../test/renderApp';
-import { createFakeTransport, sessionWithRoles } from '../test/fakeTransport';
+import { renderApp } from '../test-support/render-app';
+import { createFakeTransport, sessionWithRoles } from '../test-support/fake-transport';
 
 describe('Group switcher', () => {
   it('names each group with its member count and balance, and shows the role in the chosen one', async () => {

@@ -1,8 +1,8 @@
 import type { GroupSummary } from '@shared/contract/methods/groups';
 import { roleLabels } from '@shared/contract/roles';
 import { formatUsd } from '@shared/util/money';
-import { useGroupStore } from '../state/groupStore';
-import { useRosterView } from '../state/rosterViewStore';
+import { useGroupStore } from '../state/group-store';
+import { useRosterView } from '../state/roster-view-store';
 import { formatCount } from './format';
 
 /** `Harbor Logistics Inc. · 100234 · 412 members · balance $41,822.50`: what tells one employer from another at a glance. */

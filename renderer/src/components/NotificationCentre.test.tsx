@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { NotificationItem } from '@shared/contract/methods/notifications';
-import { renderApp } from '../test/renderApp';
-import { createFakeTransport } from '../test/fakeTransport';
-import { useGroupStore } from '../state/groupStore';
+import { renderApp } from '../test-support/render-app';
+import { createFakeTransport } from '../test-support/fake-transport';
+import { useGroupStore } from '../state/group-store';
 import { inAppPath } from './NotificationCentre';
 
 function note(over: Partial<NotificationItem> & Pick<NotificationItem, 'id' | 'title'>): NotificationItem {

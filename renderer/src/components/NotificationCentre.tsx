@@ -3,10 +3,10 @@ import { Popover } from 'radix-ui';
 import { useRouter } from '@tanstack/react-router';
 import type { NotificationItem } from '@shared/contract/methods/notifications';
 import { useApi, useCoreEvent } from '../api/ApiProvider';
-import { useQuery } from '../api/useQuery';
-import { useGroupStore } from '../state/groupStore';
+import { useQuery } from '../api/use-query';
+import { useGroupStore } from '../state/group-store';
 import { useAnnouncer } from '../state/announcer';
-import { BellIcon } from './navIcons';
+import { BellIcon } from './nav-icons';
 import { formatCount, formatInstant } from './format';
 
 /** Only routes of this app are followed: a notification never sends the window anywhere else. */

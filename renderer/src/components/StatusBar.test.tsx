@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SyncStatus } from '@shared/contract/methods/sync';
-import { renderApp } from '../test/renderApp';
-import { createFakeTransport, sessionWithRoles } from '../test/fakeTransport';
-import type { FakeTransport } from '../test/fakeTransport';
-import { useActivityView } from '../state/activityViewStore';
+import { renderApp } from '../test-support/render-app';
+import { createFakeTransport, sessionWithRoles } from '../test-support/fake-transport';
+import type { FakeTransport } from '../test-support/fake-transport';
+import { useActivityView } from '../state/activity-view-store';
 import { formatInstant } from './format';
 
 const idle: SyncStatus = {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useApi } from '../api/ApiProvider';
-import { useStatusStore } from '../state/statusStore';
-import { useActivityView } from '../state/activityViewStore';
+import { useStatusStore } from '../state/status-store';
+import { useActivityView } from '../state/activity-view-store';
 import { useAnnouncer } from '../state/announcer';
-import { describeSync } from './syncWords';
+import { describeSync } from './sync-words';
 import { plural } from './format';
 
 /**

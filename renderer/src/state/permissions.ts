@@ -1,7 +1,7 @@
 import type { Permission } from '@shared/contract/define';
 import { roleAllows, type Role } from '@shared/contract/roles';
-import { useGroupStore } from './groupStore';
-import { useStatusStore } from './statusStore';
+import { useGroupStore } from './group-store';
+import { useStatusStore } from './status-store';
 
 /**
  * The signed-in user's role in the group on screen, from the session (which follows every grant,

@@ -40,7 +40,7 @@ const canonical = (value: unknown): string =>
 const period = (p: { planCode: string; tier: string; startDate: string; endDate: string | null }) => `${p.planCode} ${p.tier} ${p.startDate}..${p.endDate ?? ''}`;
 
 /**
- * Every member of the group as the plan service answers GET /v1/groups/:g/members, page by page.
+ * Every member of the group as the plan service answers GET /v1/groups/:groupNumber/members, page by page.
  * Plan, tier and dates are the member's coverage span as the service's roster query reads it:
  * periods replaced on their first day (end before start) never were in force and are left out.
  */

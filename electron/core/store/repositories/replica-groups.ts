@@ -63,7 +63,7 @@ export function upsertUser(store: Store, user: Pick<Me, 'userId' | 'email' | 'na
 }
 
 /**
- * Writes a group's detail (GET /v1/groups/:g) and the user's role in it. Rates are stored from
+ * Writes a group's detail (GET /v1/groups/:groupNumber) and the user's role in it. Rates are stored from
  * today when they differ from those in force, so invoices of earlier months keep their rates.
  */
 export function saveRemoteGroup(store: Store, group: Group, userRef: number, role: Role, today: string, now: string): void {
@@ -80,7 +80,7 @@ export function saveRemoteGroup(store: Store, group: Group, userRef: number, rol
 }
 
 /**
- * The group's balance as the plan last reported it (GET /v1/groups/:g/billing-summary): the open
+ * The group's balance as the plan last reported it (GET /v1/groups/:groupNumber/billing-summary): the open
  * invoices' total and the latest invoice's due date; null when the plan gave none (no invoice
  * access, or a service without Bill Pay).
  */

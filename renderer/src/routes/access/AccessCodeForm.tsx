@@ -6,7 +6,7 @@ import { contract } from '@shared/contract';
 import type { ContractError } from '@shared/contract';
 import { roleLabels } from '@shared/contract/roles';
 import { useApi } from '../../api/ApiProvider';
-import { TextField } from '../../wizards/common';
+import { TextField } from '../../components/form';
 
 // The core's own schema: it forgives case, spaces, hyphens and O/I/L as the plan service does.
 const schema = contract['access.redeemCode'].input;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { AccessRequest } from '@shared/plan-api/access-requests';
-import { renderApp } from '../../test/renderApp';
-import { createFakeTransport, sessionWithRoles } from '../../test/fakeTransport';
+import { renderApp } from '../../test-support/render-app';
+import { createFakeTransport, sessionWithRoles } from '../../test-support/fake-transport';
 
 const pending: AccessRequest = {
   confirmationNumber: 'PA-2026-000123',

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from '../../test/renderApp';
-import { createFakeTransport, sessionWithRoles } from '../../test/fakeTransport';
+import { renderApp } from '../../test-support/render-app';
+import { createFakeTransport, sessionWithRoles } from '../../test-support/fake-transport';
 
 function renderRequest() {
   const transport = createFakeTransport();

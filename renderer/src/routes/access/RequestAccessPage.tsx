@@ -5,7 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { accessRequestInput, type AccessRequest, type AccessRequestInput } from '@shared/plan-api/access-requests';
 import { useApi } from '../../api/ApiProvider';
 import { BackIcon } from '../../components/icons';
-import { CheckboxField, TextField } from '../../wizards/common';
+import { CheckboxField, TextField } from '../../components/form';
 import { formatLongDate } from './long-date';
 import { placeServerError } from '../../components/form-errors';
 import { OutcomeCard } from './OutcomeCard';

@@ -1,6 +1,6 @@
 import type { AccessRequest } from '@shared/plan-api/access-requests';
 import { useCoreEvent } from '../../api/ApiProvider';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/use-query';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { TableScroll } from '../../components/TableScroll';

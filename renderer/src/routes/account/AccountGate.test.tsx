@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from '../../test/renderApp';
-import { createFakeTransport } from '../../test/fakeTransport';
-import { firstLaunch, newUser, signedInRemote, waitingForCode } from './account-fixtures';
+import { renderApp } from '../../test-support/render-app';
+import { createFakeTransport } from '../../test-support/fake-transport';
+import { firstLaunch, newUser, signedInRemote, waitingForCode } from './test-support/account-fixtures';
 
 function launch(path: string, session = firstLaunch) {
   const transport = createFakeTransport();

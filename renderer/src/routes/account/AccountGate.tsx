@@ -1,5 +1,5 @@
 import { Outlet, useLocation } from '@tanstack/react-router';
-import { useStatusStore } from '../../state/statusStore';
+import { useStatusStore } from '../../state/status-store';
 import { Shell } from '../../app/Shell';
 import { WelcomePage } from './WelcomePage';
 

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import type { ContractError } from '@shared/contract';
 import { contract } from '@shared/contract';
 import { useApi } from '../../api/ApiProvider';
-import { useStatusStore } from '../../state/statusStore';
+import { useStatusStore } from '../../state/status-store';
 import { useAnnouncer } from '../../state/announcer';
 import { AccountScreen } from './AccountScreen';
-import { FormField } from './FormField';
+import { TextField } from '../../components/form';
 
 const unlockForm = contract['session.unlock'].input;
 type UnlockValues = z.input<typeof unlockForm>;
@@ -61,24 +61,26 @@ export function LockScreen({ onSignedOut }: { onSignedOut: (why: 'signed_out' | 
       title="GroupDesk is locked"
       intro={<p>{user ? `Signed in as ${user.name} (${user.userId}). Enter your password to continue.` : 'Enter your password to continue.'}</p>}
     >
-      <form className="settings-form" noValidate onSubmit={(e) => void form.handleSubmit(unlock)(e)}>
-        {/* The username field lets a password manager match the saved login. */}
-        <input type="text" hidden readOnly autoComplete="username" value={user?.userId ?? ''} />
-        <FormField form={form} name="password" label="Password" type="password" autoComplete="current-password" />
-        {error && (
-          <p className="form-error" role="alert">
-            {error.message}
-          </p>
-        )}
-        <div className="account-row">
-          <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
-            Unlock
-          </button>
-          <button type="button" className="button" disabled={signingOut} onClick={() => void signOut()}>
-            Sign out
-          </button>
-        </div>
-      </form>
+      <FormProvider {...form}>
+        <form className="settings-form" noValidate onSubmit={(e) => void form.handleSubmit(unlock)(e)}>
+          {/* The username field lets a password manager match the saved login. */}
+          <input type="text" hidden readOnly autoComplete="username" value={user?.userId ?? ''} />
+          <TextField name="password" label="Password" type="password" autoComplete="current-password" />
+          {error && (
+            <p className="form-error" role="alert">
+              {error.message}
+            </p>
+          )}
+          <div className="account-row">
+            <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
+              Unlock
+            </button>
+            <button type="button" className="button" disabled={signingOut} onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </div>
+        </form>
+      </FormProvider>
     </AccountScreen>
   );
 }

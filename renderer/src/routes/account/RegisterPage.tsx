@@ -1,17 +1,17 @@
 import { useId, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from '@tanstack/react-router';
 import type { ContractError } from '@shared/contract';
 import { useApi } from '../../api/ApiProvider';
-import { useStatusStore } from '../../state/statusStore';
+import { useStatusStore } from '../../state/status-store';
 import { serviceUrlHint } from '../settings/SignInForm';
 import { AccountScreen } from './AccountScreen';
 import { BackLink } from './BackLink';
-import { FormField } from './FormField';
+import { TextField } from '../../components/form';
 import { PasswordChecklist } from './PasswordChecklist';
 import { putOnFields } from '../../components/form-errors';
-import { holdRegistrationPassword } from './registrationPassword';
+import { holdRegistrationPassword } from './registration-password';
 import { registerFields, registerForm } from './register-form';
 import type { RegisterParsed, RegisterValues } from './register-form';
 
@@ -61,27 +61,29 @@ export function RegisterPage() {
 
   return (
     <AccountScreen title="Create your account" wide intro={<p>Your health plan’s service keeps your user ID. It mails a code to your e-mail address to make sure it is yours.</p>}>
-      <form className="settings-form" noValidate onSubmit={(e) => void form.handleSubmit(register)(e)}>
-        <FormField form={form} name="serviceUrl" label="Plan service address" type="url" autoComplete="url" inputMode="url" hint={serviceUrlHint} />
-        <FormField form={form} name="userId" label="User ID" type="text" autoComplete="username" hint="6 to 32 letters, digits, periods, underscores or hyphens" />
-        <FormField form={form} name="password" label="Password" type="password" autoComplete="new-password" describedBy={checklistId} />
-        <FormField form={form} name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password" describedBy={checklistId} />
-        <PasswordChecklist id={checklistId} password={password} confirm={confirm} userId={userId} />
-        <FormField form={form} name="name" label="Full name" type="text" autoComplete="name" />
-        <FormField form={form} name="email" label="E-mail address" type="email" autoComplete="email" inputMode="email" hint="The code to verify your account goes here." />
-        <FormField form={form} name="phone" label="Phone" optional type="tel" autoComplete="tel" inputMode="tel" />
-        {problem && (
-          <div className="form-error" role="alert">
-            <p className="strong">{problemTitle(problem)}</p>
-            <p>{problem.message}</p>
+      <FormProvider {...form}>
+        <form className="settings-form" noValidate onSubmit={(e) => void form.handleSubmit(register)(e)}>
+          <TextField name="serviceUrl" label="Plan service address" type="url" autoComplete="url" inputMode="url" hint={serviceUrlHint} />
+          <TextField name="userId" label="User ID" type="text" autoComplete="username" hint="6 to 32 letters, digits, periods, underscores or hyphens" />
+          <TextField name="password" label="Password" type="password" autoComplete="new-password" describedBy={checklistId} />
+          <TextField name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password" describedBy={checklistId} />
+          <PasswordChecklist id={checklistId} password={password} confirm={confirm} userId={userId} />
+          <TextField name="name" label="Full name" type="text" autoComplete="name" />
+          <TextField name="email" label="E-mail address" type="email" autoComplete="email" inputMode="email" hint="The code to verify your account goes here." />
+          <TextField name="phone" label="Phone" optional type="tel" autoComplete="tel" inputMode="tel" />
+          {problem && (
+            <div className="form-error" role="alert">
+              <p className="strong">{problemTitle(problem)}</p>
+              <p>{problem.message}</p>
+            </div>
+          )}
+          <div>
+            <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
+              {form.formState.isSubmitting ? 'Creating your account…' : 'Create account'}
+            </button>
           </div>
-        )}
-        <div>
-          <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
-            {form.formState.isSubmitting ? 'Creating your account…' : 'Create account'}
-          </button>
-        </div>
-      </form>
+        </form>
+      </FormProvider>
       <div className="account-footer">
         <span>
           Already have a user ID? <Link to="/sign-in" search={{}}>Sign in</Link>

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from '../../test/renderApp';
-import { createFakeTransport } from '../../test/fakeTransport';
-import type { FakeTransport } from '../../test/fakeTransport';
-import { firstLaunch, newUser, waitingForCode } from './account-fixtures';
-import { forgetRegistrationPassword, takeRegistrationPassword } from './registrationPassword';
+import { renderApp } from '../../test-support/render-app';
+import { createFakeTransport } from '../../test-support/fake-transport';
+import type { FakeTransport } from '../../test-support/fake-transport';
+import { firstLaunch, newUser, waitingForCode } from './test-support/account-fixtures';
+import { forgetRegistrationPassword, takeRegistrationPassword } from './registration-password';
 
 const pending = waitingForCode.pendingVerification;
 const token = 'tkn_0123456789abcdefghijklmn';

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import type { SessionInfo } from '@shared/contract/methods/sync';
-import { useStatusStore } from '../../state/statusStore';
+import { useStatusStore } from '../../state/status-store';
 import { SignInForm } from '../settings/SignInForm';
 import { DiscardPendingDialog } from '../settings/DiscardPendingDialog';
 import type { DiscardRequest } from '../settings/DiscardPendingDialog';
 import { AccountScreen } from './AccountScreen';
-import { afterSignIn } from './afterSignIn';
+import { afterSignIn } from './after-sign-in';
 import { BackLink } from './BackLink';
 
 /** Sign in to a plan service from Welcome or after verifying an e-mail address; Settings uses the same form. */

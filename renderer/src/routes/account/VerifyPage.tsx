@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from '@tanstack/react-router';
 import type { ContractError, MethodInput } from '@shared/contract';
 import { useApi } from '../../api/ApiProvider';
-import { useStatusStore } from '../../state/statusStore';
+import { useStatusStore } from '../../state/status-store';
 import { useAnnouncer } from '../../state/announcer';
 import { formatInstant } from '../../components/format';
 import { AccountScreen } from './AccountScreen';
-import { FormField } from './FormField';
+import { TextField } from '../../components/form';
 import { putOnFields } from '../../components/form-errors';
-import { forgetRegistrationPassword, takeRegistrationPassword } from './registrationPassword';
+import { forgetRegistrationPassword, takeRegistrationPassword } from './registration-password';
 import { codeForm, linkForm } from './verify-forms';
 import type { CodeValues, LinkValues } from './verify-forms';
 
@@ -106,15 +106,17 @@ export function VerifyPage({ token }: { token: string | undefined }) {
   };
 
   const linkFormView = (
-    <form className="settings-form" noValidate onSubmit={(e) => void link.handleSubmit(submitLink)(e)}>
-      <FormField form={link} name="link" label="Link from the e-mail" type="text" autoComplete="off" hint="The whole link, starting with https:// or groupdesk://" />
-      {knownService === '' && <FormField form={link} name="serviceUrl" label="Plan service address" type="url" autoComplete="url" inputMode="url" />}
-      <div>
-        <button type="submit" className="button" disabled={link.formState.isSubmitting}>
-          Verify with the link
-        </button>
-      </div>
-    </form>
+    <FormProvider {...link}>
+      <form className="settings-form" noValidate onSubmit={(e) => void link.handleSubmit(submitLink)(e)}>
+        <TextField name="link" label="Link from the e-mail" type="text" autoComplete="off" hint="The whole link, starting with https:// or groupdesk://" />
+        {knownService === '' && <TextField name="serviceUrl" label="Plan service address" type="url" autoComplete="url" inputMode="url" />}
+        <div>
+          <button type="submit" className="button" disabled={link.formState.isSubmitting}>
+            Verify with the link
+          </button>
+        </div>
+      </form>
+    </FormProvider>
   );
 
   return (
@@ -139,17 +141,19 @@ export function VerifyPage({ token }: { token: string | undefined }) {
         </div>
       )}
       {pending && (
-        <form className="settings-form" noValidate onSubmit={(e) => void codeFormState.handleSubmit(submitCode)(e)}>
-          <FormField form={codeFormState} name="code" label="6-digit code" type="text" autoComplete="one-time-code" inputMode="numeric" maxLength={6} />
-          <div className="account-row">
-            <button type="submit" className="button button-primary" disabled={codeFormState.formState.isSubmitting}>
-              Verify
-            </button>
-            <button type="button" className="button" onClick={() => void resend()}>
-              Send a new code
-            </button>
-          </div>
-        </form>
+        <FormProvider {...codeFormState}>
+          <form className="settings-form" noValidate onSubmit={(e) => void codeFormState.handleSubmit(submitCode)(e)}>
+            <TextField name="code" label="6-digit code" type="text" autoComplete="one-time-code" inputMode="numeric" maxLength={6} />
+            <div className="account-row">
+              <button type="submit" className="button button-primary" disabled={codeFormState.formState.isSubmitting}>
+                Verify
+              </button>
+              <button type="button" className="button" onClick={() => void resend()}>
+                Send a new code
+              </button>
+            </div>
+          </form>
+        </FormProvider>
       )}
       {pending ? (
         <details className="account-disclosure" open={linkFirst}>

@@ -3,10 +3,10 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ActivityItem, DraftSummary, TransactionStatus } from '@shared/contract/schemas/transaction';
 import { transactionStatuses } from '@shared/contract/schemas/transaction';
-import { renderApp } from '../../test/renderApp';
-import { asOf, createFakeTransport, sessionWithRoles } from '../../test/fakeTransport';
-import type { FakeTransport } from '../../test/fakeTransport';
-import { useActivityView } from '../../state/activityViewStore';
+import { renderApp } from '../../test-support/render-app';
+import { asOf, createFakeTransport, sessionWithRoles } from '../../test-support/fake-transport';
+import type { FakeTransport } from '../../test-support/fake-transport';
+import { useActivityView } from '../../state/activity-view-store';
 import { activityPageSize } from './ActivityPage';
 
 const at = (minute: number) => `2026-11-27T09:${String(minute).padStart(2, '0')}:00.000Z`;

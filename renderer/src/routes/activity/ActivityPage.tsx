@@ -1,12 +1,12 @@
 import { Tabs } from 'radix-ui';
 import { useNavigate } from '@tanstack/react-router';
 import { transactionStatuses } from '@shared/contract/schemas/transaction';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/use-query';
 import { useCoreEvent } from '../../api/ApiProvider';
-import { useGroupStore } from '../../state/groupStore';
+import { useGroupStore } from '../../state/group-store';
 import { usePermission } from '../../state/permissions';
-import { useActivityView } from '../../state/activityViewStore';
-import type { ActivityTab } from '../../state/activityViewStore';
+import { useActivityView } from '../../state/activity-view-store';
+import type { ActivityTab } from '../../state/activity-view-store';
 import { EmptyState, ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { formatCount } from '../../components/format';

@@ -1,17 +1,18 @@
 import { useRef, useState } from 'react';
-import { AlertDialog, Dialog } from 'radix-ui';
+import { Dialog } from 'radix-ui';
 import { Link } from '@tanstack/react-router';
 import type { ContractError, MethodOutput } from '@shared/contract';
 import { useApi, useCoreEvent } from '../../api/ApiProvider';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/use-query';
 import { useAnnouncer } from '../../state/announcer';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { formatInstant } from '../../components/format';
 import { TransactionBadge, fieldLabel, resolvedLabels, transactionKindLabels } from './labels';
 import { RequestView } from './RequestView';
-import { requestMemberId, useOpenWizard, wizardForKind } from './openWizard';
-import { openDocument } from './openDocument';
+import { requestMemberId, useOpenWizard, wizardForKind } from './open-wizard';
+import { openDocument } from './open-document';
 
 type Transaction = MethodOutput<'transactions.get'>;
 
@@ -250,31 +251,18 @@ function CancelButton({ summary, disabled, onConfirm, withdraw = false }: { summ
         confirm: 'Cancel the change',
       };
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger asChild>
+    <ConfirmDialog
+      trigger={
         <button type="button" className="button" disabled={disabled}>
           {words.open}
         </button>
-      </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content className="dialog confirm">
-          <AlertDialog.Title className="dialog-title">{words.title}</AlertDialog.Title>
-          <AlertDialog.Description>{words.body}</AlertDialog.Description>
-          <div className="dialog-actions">
-            <AlertDialog.Cancel asChild>
-              <button type="button" className="button">
-                {words.keep}
-              </button>
-            </AlertDialog.Cancel>
-            <AlertDialog.Action asChild>
-              <button type="button" className="button button-danger" onClick={onConfirm}>
-                {words.confirm}
-              </button>
-            </AlertDialog.Action>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+      }
+      title={words.title}
+      description={words.body}
+      cancelLabel={words.keep}
+      confirmLabel={words.confirm}
+      tone="danger"
+      onConfirm={onConfirm}
+    />
   );
 }

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
-import { AlertDialog } from 'radix-ui';
 import type { ContractError } from '@shared/contract';
 import type { DraftSummary } from '@shared/contract/schemas/transaction';
 import { useApi } from '../../api/ApiProvider';
 import { useAnnouncer } from '../../state/announcer';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatInstant } from '../../components/format';
 import { wizardLabels } from './labels';
-import { useOpenWizard } from './openWizard';
+import { useOpenWizard } from './open-wizard';
 
 interface Props {
   groupNumber: string;
@@ -79,34 +79,21 @@ export function UnfinishedDrafts({ groupNumber, drafts, canWrite, onChanged }: P
           </li>
         ))}
       </ul>
-      <AlertDialog.Root open={discarding !== null} onOpenChange={(open) => !open && setDiscarding(null)}>
-        <AlertDialog.Portal>
-          <AlertDialog.Overlay className="dialog-overlay" />
-          <AlertDialog.Content
-            className="dialog confirm"
-            onCloseAutoFocus={(e) => {
-              e.preventDefault();
-              const button = document.querySelector<HTMLElement>(`[data-discard-id="${askedFor.current}"]`);
-              (button ?? document.getElementById('unfinished-title'))?.focus();
-            }}
-          >
-            <AlertDialog.Title className="dialog-title">Discard this unfinished form?</AlertDialog.Title>
-            <AlertDialog.Description>“{discarding?.summary}” and everything typed into it is deleted. Nothing was sent to the plan.</AlertDialog.Description>
-            <div className="dialog-actions">
-              <AlertDialog.Cancel asChild>
-                <button type="button" className="button">
-                  Keep it
-                </button>
-              </AlertDialog.Cancel>
-              <AlertDialog.Action asChild>
-                <button type="button" className="button button-danger" onClick={() => discarding && void discard(discarding)}>
-                  Discard
-                </button>
-              </AlertDialog.Action>
-            </div>
-          </AlertDialog.Content>
-        </AlertDialog.Portal>
-      </AlertDialog.Root>
+      <ConfirmDialog
+        open={discarding !== null}
+        onOpenChange={(open) => !open && setDiscarding(null)}
+        onCloseAutoFocus={(e) => {
+          e.preventDefault();
+          const button = document.querySelector<HTMLElement>(`[data-discard-id="${askedFor.current}"]`);
+          (button ?? document.getElementById('unfinished-title'))?.focus();
+        }}
+        title="Discard this unfinished form?"
+        description={<>“{discarding?.summary}” and everything typed into it is deleted. Nothing was sent to the plan.</>}
+        cancelLabel="Keep it"
+        confirmLabel="Discard"
+        tone="danger"
+        onConfirm={() => discarding && void discard(discarding)}
+      />
     </section>
   );
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { TermsOfService } from '@shared/plan-api/bill-pay';
-import { renderApp } from '../../test/renderApp';
-import { createFakeTransport, sessionWithRoles } from '../../test/fakeTransport';
+import { renderApp } from '../../test-support/render-app';
+import { createFakeTransport, sessionWithRoles } from '../../test-support/fake-transport';
 
 const terms: TermsOfService = {
   version: '2026-01',

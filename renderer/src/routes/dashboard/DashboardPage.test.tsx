@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from '../../test/renderApp';
+import { renderApp } from '../../test-support/render-app';
 
 describe('Dashboard', () => {
   it('shows membership counts and when they were true', async () => {
@@ -32,7 +32,7 @@ describe('Dashboard', () => {
 
   it('shows the error and retries', async () => {
     const user = userEvent.setup();
-    const transport = (await import('../../test/fakeTransport')).createFakeTransport();
+    const transport = (await import('../../test-support/fake-transport')).createFakeTransport();
     let fail = true;
     transport.on('dashboard.counts', (input) => {
       if (fail) return { ok: false, error: { code: 'OFFLINE', message: 'GroupDesk cannot reach its data service.' } };

@@ -1,13 +1,13 @@
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/use-query';
 import { useCoreEvent } from '../../api/ApiProvider';
-import { useGroupStore } from '../../state/groupStore';
+import { useGroupStore } from '../../state/group-store';
 import { ErrorState } from '../../components/ErrorState';
 import { Skeleton, SkeletonBlock } from '../../components/Skeleton';
 import { formatInstant } from '../../components/format';
 import { relationships } from '@shared/contract/schemas/member';
 import { StatCard } from './StatCard';
 import { PlanBreakdown, TierBreakdown } from './PlanBreakdown';
-import { useShowInRoster } from './useShowInRoster';
+import { useShowInRoster } from './use-show-in-roster';
 
 const dependentRelationships = relationships.filter((r) => r !== 'subscriber');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from '../../test/renderApp';
+import { renderApp } from '../../test-support/render-app';
 
 describe('Member detail', () => {
   it('shows a subscriber with masked SSN, coverage, history and links to dependents', async () => {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { roleLabels } from '@shared/contract/roles';
-import { useStatusStore } from '../../state/statusStore';
+import { useStatusStore } from '../../state/status-store';
 import { useGroupRole, usePermission } from '../../state/permissions';
 import { EmptyState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';

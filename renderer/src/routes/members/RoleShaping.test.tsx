@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { Role } from '@shared/contract/roles';
-import { renderApp } from '../../test/renderApp';
-import { createFakeTransport, sessionWithRoles } from '../../test/fakeTransport';
+import { renderApp } from '../../test-support/render-app';
+import { createFakeTransport, sessionWithRoles } from '../../test-support/fake-transport';
 
 const theGrid = () => screen.getByRole('grid', { name: 'Members' });
 

@@ -1,4 +1,4 @@
-import type { RosterSort } from '../../state/rosterViewStore';
+import type { RosterSort } from '../../state/roster-view-store';
 import type { RosterSortColumn } from '@shared/contract/methods/members';
 import { rosterColumns } from './columns';
 import { SelectAllHeader } from './SelectCell';

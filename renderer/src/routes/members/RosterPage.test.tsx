@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from '../../test/renderApp';
-import { pageSize } from './useRosterPages';
+import { renderApp } from '../../test-support/render-app';
+import { pageSize } from './use-roster-pages';
 import { rowHeight } from './RosterGrid';
 
 const grid = () => screen.findByRole('grid', { name: 'Members' });

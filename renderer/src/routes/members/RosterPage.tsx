@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { useNavigate } from '@tanstack/react-router';
-import { useQuery } from '../../api/useQuery';
-import { useGroupStore } from '../../state/groupStore';
-import { useRosterView } from '../../state/rosterViewStore';
+import { useQuery } from '../../api/use-query';
+import { useGroupStore } from '../../state/group-store';
+import { useRosterView } from '../../state/roster-view-store';
 import { useAnnouncer } from '../../state/announcer';
 import { useGroupRole, usePermission } from '../../state/permissions';
 import { roleLabels } from '@shared/contract/roles';
@@ -11,9 +11,9 @@ import { formatInstant, plural } from '../../components/format';
 import { Skeleton } from '../../components/Skeleton';
 import { RosterToolbar } from './RosterToolbar';
 import { RosterGrid } from './RosterGrid';
-import { useRosterPages } from './useRosterPages';
-import type { RosterParams } from './useRosterPages';
-import { useRowSelection } from './useRowSelection';
+import { useRosterPages } from './use-roster-pages';
+import type { RosterParams } from './use-roster-pages';
+import { useRowSelection } from './use-row-selection';
 import { SelectionBar } from './SelectionBar';
 import './roster-selection.css';
 

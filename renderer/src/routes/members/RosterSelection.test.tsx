@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from '../../test/renderApp';
+import { renderApp } from '../../test-support/render-app';
 import { useAnnouncer } from '../../state/announcer';
-import { useRosterSelection } from './selectionStore';
+import { useRosterSelection } from './selection-store';
 
 const initialSelection = useRosterSelection.getState();
 beforeEach(() => useRosterSelection.setState(initialSelection, true));

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { MouseEvent } from 'react';
 import type { RosterRow } from '@shared/contract/schemas/member';
 import { fullName } from '../../components/format';
-import { isSelectable } from './selectionStore';
+import { isSelectable } from './selection-store';
 
 export interface SelectAllState {
   checked: boolean | 'mixed';

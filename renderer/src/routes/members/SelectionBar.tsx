@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import { formatCount } from '../../components/format';
 import { useAnnouncer } from '../../state/announcer';
-import { useRosterSelection } from './selectionStore';
+import { useRosterSelection } from './selection-store';
 import { BulkActionDialog } from './bulk/BulkActionDialog';
 import type { BulkKind } from './bulk/BulkActionDialog';
-import { selectedPhrase } from './useRowSelection';
+import { selectedPhrase } from './use-row-selection';
 
 /** Shown while members are ticked: how many, and what can be done to all of them at once. */
 export function SelectionBar({ groupNumber }: { groupNumber: string }) {

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import type { ContractError } from '@shared/contract';
 import { contract } from '@shared/contract';
 import { useApi } from '../../api/ApiProvider';
 import { useAnnouncer } from '../../state/announcer';
-import { FormField } from '../account/FormField';
+import { TextField } from '../../components/form';
 import { PasswordChecklist } from '../account/PasswordChecklist';
 import { putOnFields } from '../../components/form-errors';
 
@@ -63,24 +63,26 @@ export function ChangePasswordForm({ userId }: { userId: string }) {
       <h2 id={`${id}-title`} className="card-title">
         Change password
       </h2>
-      <form className="settings-form" noValidate onSubmit={(e) => void form.handleSubmit(change)(e)}>
-        <input type="text" hidden readOnly autoComplete="username" value={userId} />
-        <FormField form={form} name="currentPassword" label="Current password" type="password" autoComplete="current-password" />
-        <FormField form={form} name="newPassword" label="New password" type="password" autoComplete="new-password" describedBy={`${id}-rules`} />
-        <FormField form={form} name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" describedBy={`${id}-rules`} />
-        <PasswordChecklist id={`${id}-rules`} password={password} confirm={confirm} userId={userId} />
-        {problem && problem.code !== 'AUTH' && (
-          <p className="form-error" role="alert">
-            {problem.message}
-          </p>
-        )}
-        {done && <p className="account-status">{done}</p>}
-        <div>
-          <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
-            {form.formState.isSubmitting ? 'Changing your password…' : 'Change password'}
-          </button>
-        </div>
-      </form>
+      <FormProvider {...form}>
+        <form className="settings-form" noValidate onSubmit={(e) => void form.handleSubmit(change)(e)}>
+          <input type="text" hidden readOnly autoComplete="username" value={userId} />
+          <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" />
+          <TextField name="newPassword" label="New password" type="password" autoComplete="new-password" describedBy={`${id}-rules`} />
+          <TextField name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" describedBy={`${id}-rules`} />
+          <PasswordChecklist id={`${id}-rules`} password={password} confirm={confirm} userId={userId} />
+          {problem && problem.code !== 'AUTH' && (
+            <p className="form-error" role="alert">
+              {problem.message}
+            </p>
+          )}
+          {done && <p className="account-status">{done}</p>}
+          <div>
+            <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
+              {form.formState.isSubmitting ? 'Changing your password…' : 'Change password'}
+            </button>
+          </div>
+        </form>
+      </FormProvider>
     </section>
   );
 }

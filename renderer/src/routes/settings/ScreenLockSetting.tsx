@@ -3,7 +3,7 @@ import type { ContractError, MethodInput } from '@shared/contract';
 import type { SessionInfo } from '@shared/contract/methods/sync';
 import { useApi } from '../../api/ApiProvider';
 import { useAnnouncer } from '../../state/announcer';
-import { lockShortcut } from '../account/useIdleLock';
+import { lockShortcut } from '../account/use-idle-lock';
 
 type Minutes = MethodInput<'session.setAutoLock'>['minutes'];
 const choices: { minutes: Minutes; label: string }[] = [

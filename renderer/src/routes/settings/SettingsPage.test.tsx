@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SessionInfo } from '@shared/contract/methods/sync';
-import { renderApp } from '../../test/renderApp';
-import { createFakeTransport } from '../../test/fakeTransport';
+import { renderApp } from '../../test-support/render-app';
+import { createFakeTransport } from '../../test-support/fake-transport';
 
 const sandbox: SessionInfo = {
   mode: 'sandbox',

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { AlertDialog } from 'radix-ui';
 import type { ContractError } from '@shared/contract';
 import type { SessionInfo } from '@shared/contract/methods/sync';
 import { roleLabels } from '@shared/contract/roles';
 import { useApi } from '../../api/ApiProvider';
-import { useQuery } from '../../api/useQuery';
-import { useStatusStore } from '../../state/statusStore';
+import { useQuery } from '../../api/use-query';
+import { useStatusStore } from '../../state/status-store';
 import { useAnnouncer } from '../../state/announcer';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { TableScroll } from '../../components/TableScroll';
@@ -182,34 +182,18 @@ function Connection({ session, onSession, onNeedsDiscard }: ConnectionProps) {
               Sign out
             </button>
           )}
-          <AlertDialog.Root>
-            <AlertDialog.Trigger asChild>
+          <ConfirmDialog
+            trigger={
               <button type="button" className="button" disabled={busy}>
                 Use the sandbox
               </button>
-            </AlertDialog.Trigger>
-            <AlertDialog.Portal>
-              <AlertDialog.Overlay className="dialog-overlay" />
-              <AlertDialog.Content className="dialog confirm">
-                <AlertDialog.Title className="dialog-title">Use the sandbox instead?</AlertDialog.Title>
-                <AlertDialog.Description>
-                  GroupDesk switches to demo data on this computer. Your plan’s data here is replaced; sign in again to download it back.
-                </AlertDialog.Description>
-                <div className="dialog-actions">
-                  <AlertDialog.Cancel asChild>
-                    <button type="button" className="button">
-                      Stay connected
-                    </button>
-                  </AlertDialog.Cancel>
-                  <AlertDialog.Action asChild>
-                    <button type="button" className="button button-primary" onClick={() => void switchToSandbox(false)}>
-                      Use the sandbox
-                    </button>
-                  </AlertDialog.Action>
-                </div>
-              </AlertDialog.Content>
-            </AlertDialog.Portal>
-          </AlertDialog.Root>
+            }
+            title="Use the sandbox instead?"
+            description="GroupDesk switches to demo data on this computer. Your plan’s data here is replaced; sign in again to download it back."
+            cancelLabel="Stay connected"
+            confirmLabel="Use the sandbox"
+            onConfirm={() => void switchToSandbox(false)}
+          />
         </div>
       )}
     </section>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import type { ContractError } from '@shared/contract';
@@ -9,7 +9,7 @@ import { useApi } from '../../api/ApiProvider';
 import { useAnnouncer } from '../../state/announcer';
 import type { DiscardRequest } from './DiscardPendingDialog';
 import { asksToDiscard } from './DiscardPendingDialog';
-import { FormField } from '../account/FormField';
+import { TextField } from '../../components/form';
 
 // The same schema the core validates with, so the form's messages and the core's agree.
 const schema = contract['session.signIn'].input.omit({ discardPending: true });
@@ -83,21 +83,23 @@ export function SignInForm({ defaultUrl, defaultUserId = '', onSignedIn, onNeeds
   };
 
   return (
-    <form className="settings-form" noValidate onSubmit={(e) => void form.handleSubmit((values) => signIn(values, false))(e)}>
-      <FormField form={form} name="serviceUrl" label="Plan service address" type="url" autoComplete="url" inputMode="url" hint={serviceUrlHint} />
-      <FormField form={form} name="userId" label="User ID" type="text" autoComplete="username" />
-      <FormField form={form} name="password" label="Password" type="password" autoComplete="current-password" />
-      {problem && (
-        <div className="form-error" role="alert">
-          <p className="strong">{problem.title}</p>
-          <p>{problem.error.message}</p>
+    <FormProvider {...form}>
+      <form className="settings-form" noValidate onSubmit={(e) => void form.handleSubmit((values) => signIn(values, false))(e)}>
+        <TextField name="serviceUrl" label="Plan service address" type="url" autoComplete="url" inputMode="url" hint={serviceUrlHint} />
+        <TextField name="userId" label="User ID" type="text" autoComplete="username" />
+        <TextField name="password" label="Password" type="password" autoComplete="current-password" />
+        {problem && (
+          <div className="form-error" role="alert">
+            <p className="strong">{problem.title}</p>
+            <p>{problem.error.message}</p>
+          </div>
+        )}
+        <div>
+          <button type="submit" className="button button-primary" disabled={isSubmitting}>
+            {isSubmitting ? 'Signing in…' : 'Sign in'}
+          </button>
         </div>
-      )}
-      <div>
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? 'Signing in…' : 'Sign in'}
-        </button>
-      </div>
-    </form>
+      </form>
+    </FormProvider>
   );
 }

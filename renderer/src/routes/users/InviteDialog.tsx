@@ -7,7 +7,8 @@ import { email, personName } from '@shared/contract/schemas/primitives';
 import { invitableRoles, type Invitation } from '@shared/plan-api/invitations';
 import { roleLabels } from '@shared/contract/roles';
 import { useApi } from '../../api/ApiProvider';
-import { SelectField, TextField, filled } from '../../wizards/common';
+import { filled } from '../../wizards/common';
+import { SelectField, TextField } from '../../components/form';
 import { placeServerError } from '../../components/form-errors';
 
 // The plan's own field rules, with messages that say what is missing when a field is left blank.

@@ -3,8 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { GroupUsersResponse, Invitation } from '@shared/plan-api/invitations';
 import type { Role } from '@shared/contract/roles';
-import { renderApp } from '../../test/renderApp';
-import { createFakeTransport, sessionWithRoles } from '../../test/fakeTransport';
+import { renderApp } from '../../test-support/render-app';
+import { createFakeTransport, sessionWithRoles } from '../../test-support/fake-transport';
 
 const invitation = (id: number, name: string, status: Invitation['status']): Invitation => ({
   id,

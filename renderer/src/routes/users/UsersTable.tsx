@@ -1,6 +1,6 @@
-import { AlertDialog } from 'radix-ui';
 import type { GroupUser } from '@shared/plan-api/invitations';
 import { roleLabels, roles, type Role } from '@shared/contract/roles';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { TableScroll } from '../../components/TableScroll';
 
 interface Props {
@@ -70,34 +70,18 @@ export function UsersTable({ users, selfId, busy, onChangeRole, onRemove }: Prop
 
 function RemoveButton({ user, disabled, onConfirm }: { user: GroupUser; disabled: boolean; onConfirm: () => void }) {
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger asChild>
+    <ConfirmDialog
+      trigger={
         <button type="button" className="button button-ghost" disabled={disabled}>
           Remove {user.name}
         </button>
-      </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="dialog-overlay" />
-        <AlertDialog.Content className="dialog confirm">
-          <AlertDialog.Title className="dialog-title">Remove {user.name}?</AlertDialog.Title>
-          <AlertDialog.Description>
-            {user.name} ({user.userId}) loses access to this group at once: its data is removed from their computer at their next sync. You can invite them again
-            later.
-          </AlertDialog.Description>
-          <div className="dialog-actions">
-            <AlertDialog.Cancel asChild>
-              <button type="button" className="button">
-                Keep {user.name}
-              </button>
-            </AlertDialog.Cancel>
-            <AlertDialog.Action asChild>
-              <button type="button" className="button button-danger" onClick={onConfirm}>
-                Remove
-              </button>
-            </AlertDialog.Action>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+      }
+      title={`Remove ${user.name}?`}
+      description={`${user.name} (${user.userId}) loses access to this group at once: its data is removed from their computer at their next sync. You can invite them again later.`}
+      cancelLabel={`Keep ${user.name}`}
+      confirmLabel="Remove"
+      tone="danger"
+      onConfirm={onConfirm}
+    />
   );
 }

@@ -6,7 +6,7 @@ import { isPartnerRelationship, relationshipLabels } from '@shared/domain/relati
 import { dependentRelationship } from '@shared/plan-api/eligibility';
 import { compareDates } from '@shared/util/dates';
 import { formatDate } from '../../components/format';
-import { DateField, RadioGroupField, SelectField, type Option } from '../common';
+import { DateField, RadioGroupField, SelectField, type Option } from '../../components/form';
 import { coveredRelationships, timingOf, type AddDependentValues } from './add-dependent-form';
 
 const addEvents = qualifyingEvents.filter((e) => e.action === 'add');

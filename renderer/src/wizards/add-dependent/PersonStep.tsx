@@ -1,7 +1,8 @@
 import { useWatch } from 'react-hook-form';
 import type { GroupPolicy } from '@shared/contract/schemas/group';
 import { isChildRelationship } from '@shared/domain/relationships';
-import { CheckboxField, PersonFields } from '../common';
+import { PersonFields } from '../common';
+import { CheckboxField } from '../../components/form';
 import type { AddDependentValues } from './add-dependent-form';
 
 export function PersonStep({ policy, today }: { policy: GroupPolicy; today: string }) {

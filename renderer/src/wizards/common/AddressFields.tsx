@@ -1,4 +1,4 @@
-import { SelectField, TextField } from './fields';
+import { SelectField, TextField } from '../../components/form';
 import { usStates } from './us-states';
 
 const stateOptions = usStates.map((s) => ({ value: s.code, label: `${s.code} – ${s.name}` }));

@@ -1,5 +1,5 @@
 import { formatInstant } from '../../components/format';
-import type { DraftSaveState } from './useWizardDraft';
+import type { DraftSaveState } from './use-wizard-draft';
 
 /** "Draft saved 09:41": tells the user they can leave and come back. */
 export function DraftStatus({ save }: { save: DraftSaveState }) {

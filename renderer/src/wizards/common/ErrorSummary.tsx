@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { MouseEvent } from 'react';
 import { useFormState, type Control, type FieldValues } from 'react-hook-form';
 import { flattenErrors } from './flatten-errors';
-import { fieldId } from './form-rules';
+import { fieldId } from '../../components/form';
 import { stepOwns, type WizardStep } from './steps';
 
 /** Moves focus to a field: the input itself, or the first input of a radio group or a section. */

@@ -1,5 +1,4 @@
-import { DateField, RadioGroupField, TextField } from './fields';
-import { SsnField } from './SsnField';
+import { DateField, RadioGroupField, SsnField, TextField } from '../../components/form';
 import { genderOptions } from './person-form';
 
 /**

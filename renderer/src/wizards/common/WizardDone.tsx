@@ -4,7 +4,7 @@ import { Link } from '@tanstack/react-router';
 import type { TransactionStatus } from '@shared/contract/schemas/transaction';
 import type { SubmitResult } from '@shared/contract/methods/transactions';
 import { useCoreEvent } from '../../api/ApiProvider';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/use-query';
 import './wizard.css';
 
 const statusLines: Record<TransactionStatus, string> = {

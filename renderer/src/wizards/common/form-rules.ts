@@ -37,11 +37,6 @@ export function orNull(value: string | undefined): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-/** The DOM id of a field's input, used by labels, the error summary's links and focus. */
-export function fieldId(name: string): string {
-  return `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-}
-
 /**
  * The plan's calendar day. The plan service counts windows and retro limits in UTC days
  * (server/src/services/eligibility/context.ts `todayOf`), so the wizards do the same.

@@ -23,8 +23,9 @@
  * - Step schemas check the form's strings with the service's field schemas (`filled`, `blankOr`), so
  *   messages match the plan's. `WizardStep.fields` (paths or prefixes) route a refused submission's
  *   `fields` back to their step and feed the error summary.
- * - Fields (`TextField`, `DateField`, `SelectField`, `RadioGroupField`, `CheckboxField`, `SsnField`) use
- *   `useFormContext`; ids come from `fieldId(name)`, so summary links focus the field. `PersonFields` and
+ * - Fields come from the form kit (components/form: `TextField`, `DateField`, `SelectField`,
+ *   `RadioGroupField`, `CheckboxField`, `SsnField`): they use `useFormContext`, and ids come from
+ *   `fieldId(name)`, so summary links focus the field. `PersonFields` and
  *   `AddressFields` (with `personFormSchema`, `addressFormSchema`, `personRequest`, `addressRequest`) cover
  *   a person and a mailing address.
  * - Drafts: values autosave (debounced) with `drafts.save`; full SSNs go in `secrets` (by `secretPaths`),
@@ -35,19 +36,17 @@
  */
 export { WizardShell, type WizardShellProps } from './WizardShell';
 export { ErrorSummary, focusField } from './ErrorSummary';
-export { TextField, DateField, SelectField, RadioGroupField, CheckboxField, useFieldError, type Option, type TextFieldProps } from './fields';
-export { SsnField } from './SsnField';
 export { DraftStatus } from './DraftStatus';
-export { draftOpening } from './DraftOpening';
+export { draftOpening } from './draft-opening';
 export { shellControls } from './shell-controls';
 export { WizardDone } from './WizardDone';
 export { ReviewSection, ReviewItem } from './ReviewSection';
-export { useWizardForm, type WizardForm } from './useWizardForm';
-export { useWizardDraft, draftSaveDelayMs, type WizardDraft, type DraftSaveState, type WizardDraftOptions } from './useWizardDraft';
-export { useWizardSubmit, type WizardSubmit } from './useWizardSubmit';
+export { useWizardForm, type WizardForm } from './use-wizard-form';
+export { useWizardDraft, draftSaveDelayMs, type WizardDraft, type DraftSaveState, type WizardDraftOptions } from './use-wizard-draft';
+export { useWizardSubmit, type WizardSubmit } from './use-wizard-submit';
 export { stepOwns, type WizardStep } from './steps';
 export { routeServerError } from './server-errors';
-export { filled, blankOr, orNull, fieldId, todayIso } from './form-rules';
+export { filled, blankOr, orNull, todayIso } from './form-rules';
 export { splitSecrets, joinSecrets } from './draft-values';
 export { flattenErrors, type FlatError } from './flatten-errors';
 export { PersonFields } from './PersonFields';

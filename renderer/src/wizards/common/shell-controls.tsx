@@ -1,9 +1,9 @@
 import type { FieldValues } from 'react-hook-form';
 import { DraftStatus } from './DraftStatus';
 import { ErrorSummary } from './ErrorSummary';
-import type { WizardDraft } from './useWizardDraft';
-import type { WizardForm } from './useWizardForm';
-import type { WizardSubmit } from './useWizardSubmit';
+import type { WizardDraft } from './use-wizard-draft';
+import type { WizardForm } from './use-wizard-form';
+import type { WizardSubmit } from './use-wizard-submit';
 import type { WizardShellProps } from './WizardShell';
 
 /**

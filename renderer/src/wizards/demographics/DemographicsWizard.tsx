@@ -7,7 +7,7 @@ import { relationshipLabels } from '@shared/domain/relationships';
 import { formatDate } from '../../components/format';
 import { draftOpening, shellControls, todayIso, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
 import { MemberWizardGate } from '../common/MemberWizardGate';
-import { ContactStep, IdentityStep, WhenStep } from './DemographicsSteps';
+import { ContactStep, IdentityStep, WhenStep } from './demographics-steps';
 import { DemographicsReview } from './DemographicsReview';
 import { changedFields, demographicsAliases, demographicsSecretPaths, demographicsSteps, demographicsTransaction, valuesFromMember, type DemographicsValues } from './demographics-form';
 

@@ -3,7 +3,7 @@ import type { Group } from '@shared/contract/schemas/group';
 import { isoDate } from '@shared/contract/schemas/primitives';
 import { formatUsd } from '@shared/util/money';
 import { formatDate } from '../../components/format';
-import { RadioGroupField, type Option } from '../common';
+import { RadioGroupField, type Option } from '../../components/form';
 import { offerEffectiveDates } from './effective-dates';
 import type { EnrollValues } from './enroll-form';
 

@@ -2,7 +2,8 @@ import { useRef } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type { GroupPolicy } from '@shared/contract/schemas/group';
 import { isPartnerRelationship, relationshipLabels } from '@shared/domain/relationships';
-import { CheckboxField, PersonFields, SelectField, fieldId } from '../common';
+import { PersonFields } from '../common';
+import { CheckboxField, SelectField, fieldId } from '../../components/form';
 import { emptyDependent, type DependentRelationship, type EnrollValues } from './enroll-form';
 
 const partnerOptions = (['spouse', 'domestic_partner'] as const).map((r) => ({ value: r, label: relationshipLabels[r] }));

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MethodInput } from '@shared/contract';
-import { renderApp } from '../../test/renderApp';
-import { fakeWizardCore, updatedAt } from '../common/fakeWizardCalls';
+import { renderApp } from '../../test-support/render-app';
+import { fakeWizardCore, updatedAt } from '../test-support/fake-wizard-calls';
 
 type User = ReturnType<typeof userEvent.setup>;
 

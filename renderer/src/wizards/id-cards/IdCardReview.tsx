@@ -5,7 +5,7 @@ import { ReviewItem, ReviewSection } from '../common';
 import type { IdCardChoices } from './id-card-choices';
 import { idCardReasonLabels, shipToLabels } from '@shared/domain/id-card-reasons';
 import type { IdCardValues } from './id-cards-form';
-import type { Known } from './useMemberSummaries';
+import type { Known } from './use-member-summaries';
 
 /** The request as it will be sent: who, why, and where the cards go. */
 export function IdCardReview({ known, goTo }: { known: ReadonlyMap<string, Known>; goTo: (step: string) => void }) {

@@ -1,16 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { FormProvider, useWatch } from 'react-hook-form';
 import { useNavigate } from '@tanstack/react-router';
-import { useGroupStore } from '../../state/groupStore';
+import { useGroupStore } from '../../state/group-store';
 import { formatCount } from '../../components/format';
-import { draftOpening, RadioGroupField, SelectField, shellControls, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
+import { draftOpening, shellControls, useWizardDraft, useWizardForm, useWizardSubmit, WizardDone, WizardShell } from '../common';
+import { RadioGroupField, SelectField } from '../../components/form';
 import { idCardReasonOptions, shipToOptions, type IdCardChoices } from './id-card-choices';
 import { idCardReasonLabels, shipToLabels } from '@shared/domain/id-card-reasons';
 import { emptyIdCards, idCardSteps, idCardTransaction, type IdCardValues } from './id-cards-form';
 import { MembersStep } from './MembersStep';
 import { IdCardReview } from './IdCardReview';
 import { PrintRequestForm } from './PrintRequestForm';
-import { useMemberSummaries } from './useMemberSummaries';
+import { useMemberSummaries } from './use-member-summaries';
 import './id-cards.css';
 
 const noSecrets = () => [];

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { relationshipLabels } from '@shared/domain/relationships';
 import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
-import { useQuery } from '../../api/useQuery';
-import { useDebounced } from '../../components/useDebounced';
+import { useQuery } from '../../api/use-query';
+import { useDebounced } from '../../components/use-debounced';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Skeleton } from '../../components/Skeleton';
 import { formatCount, fullName } from '../../components/format';
-import { fieldId, useFieldError } from '../common';
+import { fieldId, useFieldError } from '../../components/form';
 import type { IdCardValues } from './id-cards-form';
-import type { Known, MemberSummary } from './useMemberSummaries';
+import type { Known, MemberSummary } from './use-member-summaries';
 
 interface Props {
   groupNumber: string;

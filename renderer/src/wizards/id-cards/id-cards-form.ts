@@ -3,7 +3,7 @@ import type { TransactionInput } from '@shared/contract/schemas/transaction';
 import { idCardRequest } from '@shared/plan-api/eligibility';
 import type { WizardStep } from '../common';
 import { idCardChoicesSchema, type IdCardChoices } from './id-card-choices';
-import type { Known } from './useMemberSummaries';
+import type { Known } from './use-member-summaries';
 
 export interface IdCardValues {
   memberIds: string[];

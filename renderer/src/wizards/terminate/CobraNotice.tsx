@@ -1,6 +1,6 @@
 import { cobraNote } from '@shared/domain/termination';
 import { isTerminationReasonId } from '@shared/domain/termination-reasons';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/use-query';
 import './terminate.css';
 
 /** Federal COBRA covers employers with 20 or more employees (29 U.S.C. 1161(b)). */

@@ -2,7 +2,7 @@ import type { Group } from '@shared/contract/schemas/group';
 import type { MemberDetail } from '@shared/contract/schemas/member';
 import { coverageTierLabels, deriveCoverageTier, monthlyPremium } from '@shared/domain/coverage-tier';
 import { formatUsd } from '@shared/util/money';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '../../api/use-query';
 import { formatDate } from '../../components/format';
 import { ReviewItem, ReviewSection } from '../common';
 

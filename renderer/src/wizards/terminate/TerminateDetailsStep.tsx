@@ -2,9 +2,9 @@ import { useWatch } from 'react-hook-form';
 import type { GroupPolicy } from '@shared/contract/schemas/group';
 import type { MemberDetail } from '@shared/contract/schemas/member';
 import { terminationReasonsFor } from '@shared/domain/termination-reasons';
-import { DateField, SelectField } from '../common';
+import { DateField, SelectField } from '../../components/form';
 import { CobraNotice } from './CobraNotice';
-import { coverageEndsText, terminationRuleText } from './terminationRules';
+import { coverageEndsText, terminationRuleText } from './termination-rules';
 import type { TerminateValues } from './terminate-form';
 
 /** Why and when: the reasons that apply to this member, and the date with the plan's rule spelled out. */

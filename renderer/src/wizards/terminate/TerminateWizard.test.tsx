@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from '../../test/renderApp';
-import { fakeWizardCore } from '../common/fakeWizardCalls';
+import { renderApp } from '../../test-support/render-app';
+import { fakeWizardCore } from '../test-support/fake-wizard-calls';
 
 // The plan's day is 2026-11-27: the retro window opens 2026-09-01.
 beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-27T15:00:00Z') }));

@@ -4,7 +4,7 @@ import type { MemberDetail } from '@shared/contract/schemas/member';
 import type { TransactionInput } from '@shared/contract/schemas/transaction';
 import type { TerminationReasonId } from '@shared/domain/termination-reasons';
 import type { WizardStep } from '../common';
-import { terminationDateField, terminationReasonField } from './terminationRules';
+import { terminationDateField, terminationReasonField } from './termination-rules';
 
 export interface TerminateValues {
   reason: string;

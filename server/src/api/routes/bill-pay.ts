@@ -7,7 +7,7 @@ import { deliverAfterCommit } from '../../mail/deliver';
 import { billPaySignUpMail } from '../../mail/templates';
 import { requireGroupPermission, requireSession } from '../auth';
 import type { RoutePlugin } from '../deps';
-import { groupParams } from './eligibility-write';
+import { groupParams } from './group-params';
 import { credentialLimit } from './limits';
 
 const tags = ['bill pay'];
@@ -38,7 +38,7 @@ export const billPayRoutes: RoutePlugin = async (app, deps) => {
   );
 
   app.get(
-    '/groups/:group/billing-summary',
+    '/groups/:groupNumber/billing-summary',
     {
       schema: {
         tags,
@@ -49,8 +49,8 @@ export const billPayRoutes: RoutePlugin = async (app, deps) => {
       },
     },
     async (request) => {
-      await requireGroupPermission(request, deps, request.params.group, 'billing.read');
-      return billingSummaryOf(deps.db, request.params.group);
+      await requireGroupPermission(request, deps, request.params.groupNumber, 'billing.read');
+      return billingSummaryOf(deps.db, request.params.groupNumber);
     },
   );
 };

@@ -4,7 +4,7 @@ import { createChangeNotifier } from '../../services/changes/notifier';
 import { headSequence, readChangesPage } from '../../services/changes/read-page';
 import { requireGroupPermission } from '../auth';
 import type { RoutePlugin } from '../deps';
-import { groupParams } from './eligibility-write';
+import { groupParams } from './group-params';
 import { eventStreams, sseEvent } from '../event-stream';
 
 /**
@@ -18,7 +18,7 @@ export const changeRoutes: RoutePlugin = async (app, deps) => {
   app.addHook('onClose', async () => notifier.close());
 
   app.get(
-    '/groups/:group/changes',
+    '/groups/:groupNumber/changes',
     {
       schema: {
         summary: 'Changes to the group after a sequence number, in commit order (body: changesPage in shared/plan-api/changes.ts)',
@@ -29,7 +29,7 @@ export const changeRoutes: RoutePlugin = async (app, deps) => {
       },
     },
     async (request, reply) => {
-      const { group } = request.params;
+      const { groupNumber: group } = request.params;
       await requireGroupPermission(request, deps, group, 'members.read');
       const page = await readChangesPage(deps.db, group, request.query.after, request.query.limit);
       // Already JSON text (built by PostgreSQL): sent as is.
@@ -38,7 +38,7 @@ export const changeRoutes: RoutePlugin = async (app, deps) => {
   );
 
   app.get(
-    '/groups/:group/changes/stream',
+    '/groups/:groupNumber/changes/stream',
     {
       schema: {
         summary: 'Server-sent events: `event: changes` with `{"seq":N}` whenever the group has new changes',
@@ -48,7 +48,7 @@ export const changeRoutes: RoutePlugin = async (app, deps) => {
       },
     },
     async (request, reply) => {
-      const { group } = request.params;
+      const { groupNumber: group } = request.params;
       const allowed = () => requireGroupPermission(request, deps, group, 'members.read');
       const session = await allowed();
       // Subscribe before reading the head, so a change committed in between is still announced;

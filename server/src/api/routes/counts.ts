@@ -6,12 +6,12 @@ import { loadGroupRules } from '../../services/eligibility/context';
 import { loadGroup } from '../../services/eligibility/group-detail';
 import { requireGroupPermission } from '../auth';
 import type { RoutePlugin } from '../deps';
-import { groupParams } from './eligibility-write';
+import { groupParams } from './group-params';
 
 /** The group itself (policy and plans) and its live membership counts. */
 export const countRoutes: RoutePlugin = async (app, deps) => {
   app.get(
-    '/groups/:group',
+    '/groups/:groupNumber',
     {
       schema: {
         summary: 'A group with its address, policy values and plans with rates',
@@ -21,13 +21,13 @@ export const countRoutes: RoutePlugin = async (app, deps) => {
       },
     },
     async (request) => {
-      await requireGroupPermission(request, deps, request.params.group, 'members.read');
-      return loadGroup(deps.db, request.params.group);
+      await requireGroupPermission(request, deps, request.params.groupNumber, 'members.read');
+      return loadGroup(deps.db, request.params.groupNumber);
     },
   );
 
   app.get(
-    '/groups/:group/counts',
+    '/groups/:groupNumber/counts',
     {
       schema: {
         summary: 'Membership counts by status, plan, tier and relationship, as of now',
@@ -37,7 +37,7 @@ export const countRoutes: RoutePlugin = async (app, deps) => {
       },
     },
     async (request) => {
-      const { group } = request.params;
+      const { groupNumber: group } = request.params;
       await requireGroupPermission(request, deps, group, 'members.read');
       const rules = await loadGroupRules(deps.db, group);
       return membershipCounts(deps.db, group, rules.planNames, deps.now());

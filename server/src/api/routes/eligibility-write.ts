@@ -1,7 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { ContractFailure } from '@shared/contract/errors';
-import { groupNumber } from '@shared/contract/schemas/primitives';
 import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import type { Actor, EligibilityEnv } from '../../services/eligibility/context';
 import { idempotencyKeyOf, requestHashOf, withIdempotency, type StoredAnswer } from '../../services/idempotency';
@@ -9,9 +7,14 @@ import type { Db } from '../../store/db';
 import { requireGroupPermission } from '../auth';
 import type { ServiceDeps } from '../deps';
 
-export const groupParams = z.object({ group: groupNumber }).strict();
-
 export type Transaction<I> = (tx: Db, env: EligibilityEnv, actor: Actor, groupNumber: string, input: I) => Promise<TransactionAccepted>;
+
+/**
+ * The route as the request hash spells it. Idempotency keys are kept for good, and those recorded
+ * before the path parameter was named `groupNumber` were hashed with `:group`; hashing that spelling
+ * keeps a retry from before the rename answered with its first answer, not refused as a new request.
+ */
+export const hashedRoute = (url: string | undefined): string | undefined => url?.replace('/:groupNumber/', '/:group/');
 
 /**
  * Runs one eligibility transaction for a route: the caller must hold members.write in the group
@@ -28,7 +31,7 @@ export async function acceptTransaction<I>(deps: ServiceDeps, request: FastifyRe
   }
   const env: EligibilityEnv = { cipher: deps.ssnCipher, now: deps.now };
   const actor: Actor = { userId: identity.userId, sessionId: identity.sessionId, ip: request.ip };
-  return withIdempotency(deps.db, { userId: identity.userId, key, requestHash: requestHashOf(request.method, request.routeOptions.url, group, input) }, async (tx) => ({
+  return withIdempotency(deps.db, { userId: identity.userId, key, requestHash: requestHashOf(request.method, hashedRoute(request.routeOptions.url), group, input) }, async (tx) => ({
     status: 201,
     body: await run(tx, env, actor, group, input),
   }));

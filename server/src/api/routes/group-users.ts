@@ -7,9 +7,9 @@ import { removeUser } from '../../services/groups/remove-user';
 import { groupUsersOf } from '../../services/invitations/group-users';
 import { requireGroupPermission } from '../auth';
 import type { RoutePlugin } from '../deps';
+import { groupParams } from './group-params';
 
 const tags = ['group users'];
-const groupParams = z.object({ groupNumber }).strict();
 const userParams = z.object({ groupNumber, userId }).strict();
 
 /** The primary administrator's users page: who may use the group, and its recent invitations. */

@@ -2,11 +2,12 @@ import { contractErrorSchema } from '@shared/contract/errors';
 import { idCardRequest, transactionAccepted } from '@shared/plan-api/eligibility';
 import { requestIdCards } from '../../services/eligibility/id-cards';
 import type { RoutePlugin } from '../deps';
-import { acceptTransaction, groupParams } from './eligibility-write';
+import { acceptTransaction } from './eligibility-write';
+import { groupParams } from './group-params';
 
 export const idCardRoutes: RoutePlugin = async (app, deps) => {
   app.post(
-    '/groups/:group/id-card-requests',
+    '/groups/:groupNumber/id-card-requests',
     {
       schema: {
         summary: 'Request ID cards for up to 500 members',
@@ -17,7 +18,7 @@ export const idCardRoutes: RoutePlugin = async (app, deps) => {
       },
     },
     async (request, reply) => {
-      const answer = await acceptTransaction(deps, request, request.params.group, request.body, requestIdCards);
+      const answer = await acceptTransaction(deps, request, request.params.groupNumber, request.body, requestIdCards);
       return reply.code(answer.status).send(answer.body as never);
     },
   );

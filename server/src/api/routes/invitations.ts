@@ -9,9 +9,9 @@ import { revokeInvitation } from '../../services/invitations/revoke';
 import { requireGroupPermission, requireSession } from '../auth';
 import type { RoutePlugin } from '../deps';
 import { credentialLimit } from './limits';
+import { groupParams } from './group-params';
 
 const tags = ['invitations'];
-const groupParams = z.object({ groupNumber }).strict();
 const invitationParams = z.object({ groupNumber, id: z.coerce.number().int().positive() }).strict();
 
 /**

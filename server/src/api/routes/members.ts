@@ -9,12 +9,12 @@ import { findMemberIds } from '../../services/eligibility/roster-query';
 import { members } from '../../store/schema';
 import { requireGroupPermission } from '../auth';
 import type { RoutePlugin } from '../deps';
-import { groupParams } from './eligibility-write';
+import { groupParams } from './group-params';
 
 /** The roster as the plan holds it, read-only, with SSNs masked. */
 export const memberRoutes: RoutePlugin = async (app, deps) => {
   app.get(
-    '/groups/:group/members',
+    '/groups/:groupNumber/members',
     {
       schema: {
         summary: 'Members of a group, filtered and paged in member ID order',
@@ -25,7 +25,7 @@ export const memberRoutes: RoutePlugin = async (app, deps) => {
       },
     },
     async (request) => {
-      const { group } = request.params;
+      const { groupNumber: group } = request.params;
       await requireGroupPermission(request, deps, group, 'members.read');
       const today = todayOf(deps);
       const page = await findMemberIds(deps.db, group, request.query, today);
@@ -34,17 +34,17 @@ export const memberRoutes: RoutePlugin = async (app, deps) => {
   );
 
   app.get(
-    '/groups/:group/members/:memberId',
+    '/groups/:groupNumber/members/:memberId',
     {
       schema: {
         summary: 'One member with coverage history',
-        params: z.object({ group: groupNumber, memberId }).strict(),
+        params: z.object({ groupNumber, memberId }).strict(),
         response: { 200: memberView, '4xx': contractErrorSchema },
         security: [{ bearer: [] }],
       },
     },
     async (request) => {
-      const { group, memberId: id } = request.params;
+      const { groupNumber: group, memberId: id } = request.params;
       await requireGroupPermission(request, deps, group, 'members.read');
       const rows = await deps.db
         .select()

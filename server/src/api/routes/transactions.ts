@@ -13,7 +13,8 @@ import { reinstateMember } from '../../services/eligibility/reinstate';
 import { terminateMember } from '../../services/eligibility/terminate';
 import { updateDemographics } from '../../services/eligibility/update-demographics';
 import type { RoutePlugin } from '../deps';
-import { acceptTransaction, groupParams } from './eligibility-write';
+import { acceptTransaction } from './eligibility-write';
+import { groupParams } from './group-params';
 
 const responses = { 201: transactionAccepted, '4xx': contractErrorSchema };
 const headers = { security: [{ bearer: [] }] };
@@ -21,42 +22,42 @@ const headers = { security: [{ bearer: [] }] };
 /** The eligibility transactions the desktop's outbox sends (shared/plan-api/eligibility.ts). */
 export const transactionRoutes: RoutePlugin = async (app, deps) => {
   app.post(
-    '/groups/:group/enrollments',
+    '/groups/:groupNumber/enrollments',
     { schema: { summary: 'Enroll a subscriber with dependents', params: groupParams, body: enrollRequest, response: responses, ...headers } },
     async (request, reply) => {
-      const answer = await acceptTransaction(deps, request, request.params.group, request.body, enrollSubscriber);
+      const answer = await acceptTransaction(deps, request, request.params.groupNumber, request.body, enrollSubscriber);
       return reply.code(answer.status).send(answer.body as never);
     },
   );
   app.post(
-    '/groups/:group/dependents',
+    '/groups/:groupNumber/dependents',
     { schema: { summary: 'Add a dependent for a qualifying event', params: groupParams, body: addDependentRequest, response: responses, ...headers } },
     async (request, reply) => {
-      const answer = await acceptTransaction(deps, request, request.params.group, request.body, addDependent);
+      const answer = await acceptTransaction(deps, request, request.params.groupNumber, request.body, addDependent);
       return reply.code(answer.status).send(answer.body as never);
     },
   );
   app.post(
-    '/groups/:group/terminations',
+    '/groups/:groupNumber/terminations',
     { schema: { summary: 'Terminate a member (a subscriber with the family)', params: groupParams, body: terminateRequest, response: responses, ...headers } },
     async (request, reply) => {
-      const answer = await acceptTransaction(deps, request, request.params.group, request.body, terminateMember);
+      const answer = await acceptTransaction(deps, request, request.params.groupNumber, request.body, terminateMember);
       return reply.code(answer.status).send(answer.body as never);
     },
   );
   app.post(
-    '/groups/:group/reinstatements',
+    '/groups/:groupNumber/reinstatements',
     { schema: { summary: 'Reinstate a terminated member', params: groupParams, body: reinstateRequest, response: responses, ...headers } },
     async (request, reply) => {
-      const answer = await acceptTransaction(deps, request, request.params.group, request.body, reinstateMember);
+      const answer = await acceptTransaction(deps, request, request.params.groupNumber, request.body, reinstateMember);
       return reply.code(answer.status).send(answer.body as never);
     },
   );
   app.post(
-    '/groups/:group/demographics',
+    '/groups/:groupNumber/demographics',
     { schema: { summary: "Update or correct a member's demographics", params: groupParams, body: updateDemographicsRequest, response: responses, ...headers } },
     async (request, reply) => {
-      const answer = await acceptTransaction(deps, request, request.params.group, request.body, updateDemographics);
+      const answer = await acceptTransaction(deps, request, request.params.groupNumber, request.body, updateDemographics);
       return reply.code(answer.status).send(answer.body as never);
     },
   );

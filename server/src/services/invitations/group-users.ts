@@ -7,7 +7,7 @@ import { invitationView } from './invitation-view';
 /** Invitations stay in the list this long after their last event (sent, accepted or revoked). */
 const LISTED_DAYS = 30;
 
-/** GET /v1/groups/:g/users: who may use the group, and the recent invitations, pending ones first. */
+/** GET /v1/groups/:groupNumber/users: who may use the group, and the recent invitations, pending ones first. */
 export async function groupUsersOf(db: Db, groupNumber: string, now: Date): Promise<GroupUsersResponse> {
   const userRows = await db
     .select({ userId: users.userId, name: users.name, email: users.email, role: groupUsers.role, grantedAt: groupUsers.grantedAt, grantedBy: groupUsers.grantedBy })

@@ -3,8 +3,8 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MethodInput } from '@shared/contract';
 import type { BulkOutcome } from '@shared/contract/schemas/transaction';
-import { renderApp } from '../../../test/renderApp';
-import { useRosterSelection } from '../selectionStore';
+import { renderApp } from '../../../test-support/render-app';
+import { useRosterSelection } from '../selection-store';
 
 const initialSelection = useRosterSelection.getState();
 beforeEach(() => {

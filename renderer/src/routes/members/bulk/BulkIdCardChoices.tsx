@@ -2,7 +2,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { formatCount } from '../../../components/format';
-import { RadioGroupField, SelectField } from '../../../wizards/common/fields';
+import { RadioGroupField, SelectField } from '../../../components/form';
 import { idCardChoicesSchema, idCardReasonOptions, maxIdCardMembers, shipToOptions, type IdCardChoices } from '../../../wizards/id-cards/id-card-choices';
 
 interface Props {

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import type { RosterRow } from '@shared/contract/schemas/member';
 import type { TerminationReasonId } from '@shared/domain/termination-reasons';
 import { terminationReasons, terminationReasonsFor } from '@shared/domain/termination-reasons';
-import { useQuery } from '../../../api/useQuery';
+import { useQuery } from '../../../api/use-query';
 import { SkeletonBlock } from '../../../components/Skeleton';
 import { ErrorState } from '../../../components/ErrorState';
-import { DateField, SelectField } from '../../../wizards/common/fields';
+import { DateField, SelectField } from '../../../components/form';
 import { todayIso } from '../../../wizards/common/form-rules';
-import { coverageEndsText, terminationDateField, terminationReasonField, terminationRuleText } from '../../../wizards/terminate/terminationRules';
+import { coverageEndsText, terminationDateField, terminationReasonField, terminationRuleText } from '../../../wizards/terminate/termination-rules';
 import { CobraNotice } from '../../../wizards/terminate/CobraNotice';
 
 export interface TerminateChoices {

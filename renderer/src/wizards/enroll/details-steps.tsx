@@ -1,4 +1,5 @@
-import { AddressFields, DateField, PersonFields, RadioGroupField, TextField } from '../common';
+import { AddressFields, PersonFields } from '../common';
+import { DateField, RadioGroupField, TextField } from '../../components/form';
 
 export function PersonStep({ today }: { today: string }) {
   return <PersonFields prefix="subscriber" today={today} />;

@@ -1,6 +1,14 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { get, useFormContext, useFormState, type FieldValues } from 'react-hook-form';
-import { fieldId } from './form-rules';
+import { fieldDescription as describedBy, fieldId } from './field-id';
+import './fields.css';
+
+/**
+ * The form-field kit of every form (wizards, account, access, bill pay, users): each field reads the
+ * form from react-hook-form's FormProvider and takes its id from `fieldId(name)`, so an error summary's
+ * link can focus it; label, hint, control and message are wired by ids so a screen reader reads them
+ * together.
+ */
 
 /** The message react-hook-form holds for a field, or undefined. */
 export function useFieldError(name: string): string | undefined {
@@ -19,11 +27,8 @@ interface FrameProps {
   children: ReactNode;
 }
 
-const describedBy = (name: string, hint: ReactNode, error: string | undefined) =>
-  [hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean).join(' ') || undefined;
-
 /** Label, hint, control and message, wired by ids so a screen reader reads them with the control. */
-function FieldFrame({ name, label, hint, optional, error, children }: FrameProps) {
+export function FieldFrame({ name, label, hint, optional, error, children }: FrameProps) {
   const id = fieldId(name);
   return (
     <div className={`wz-field${error ? ' has-error' : ''}`}>
@@ -53,24 +58,28 @@ export interface TextFieldProps extends InputProps {
   label: string;
   hint?: ReactNode;
   optional?: boolean;
-  type?: 'text' | 'email' | 'tel';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'url';
   /** `short` for ZIP, state and the like; `medium` for dates and phone numbers. */
   size?: 'short' | 'medium' | 'long';
+  /** An element elsewhere that also describes the input (the password checklist). */
+  describedBy?: string;
 }
 
-export function TextField({ name, label, hint, optional, type = 'text', size = 'long', ...rest }: TextFieldProps) {
+export function TextField({ name, label, hint, optional, type = 'text', size = 'long', describedBy: also, ...rest }: TextFieldProps) {
   const { register } = useFormContext<FieldValues>();
   const error = useFieldError(name);
   return (
     <FieldFrame name={name} label={label} hint={hint} optional={optional} error={error}>
+      {/* Names, codes, addresses and user IDs are not dictionary words: spelling marks would only distract. */}
       <input
+        spellCheck={false}
         {...rest}
         {...register(name)}
         id={fieldId(name)}
         type={type}
         className={`wz-input wz-input-${size}`}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error, also)}
       />
     </FieldFrame>
   );

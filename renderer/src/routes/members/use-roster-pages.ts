@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ContractError, MethodInput } from '@shared/contract';
 import type { RosterRow } from '@shared/contract/schemas/member';
 import { useApi, useCoreEvent } from '../../api/ApiProvider';
-import { useStatusStore } from '../../state/statusStore';
+import { useStatusStore } from '../../state/status-store';
 
 /** Rows per request: a few screens' worth, so scrolling rarely waits and no request is large. */
 export const pageSize = 150;

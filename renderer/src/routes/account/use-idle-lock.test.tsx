@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen } from '@testing-library/react';
-import { renderApp } from '../../test/renderApp';
-import { createFakeTransport } from '../../test/fakeTransport';
-import { signedInRemote } from './account-fixtures';
+import { renderApp } from '../../test-support/render-app';
+import { createFakeTransport } from '../../test-support/fake-transport';
+import { signedInRemote } from './test-support/account-fixtures';
 
 const minute = 60_000;
 

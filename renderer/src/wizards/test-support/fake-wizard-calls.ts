@@ -1,5 +1,5 @@
 import type { TransactionKind } from '@shared/plan-api/eligibility';
-import { createFakeTransport, type FakeTransport } from '../../test/fakeTransport';
+import { createFakeTransport, type FakeTransport } from '../../test-support/fake-transport';
 
 export const updatedAt = '2026-11-27T15:00:05.000Z';
 

@@ -1,6 +1,6 @@
 import { useNavigate } from '@tanstack/react-router';
-import { useRosterView } from '../../state/rosterViewStore';
-import type { RosterFilters } from '../../state/rosterViewStore';
+import { useRosterView } from '../../state/roster-view-store';
+import type { RosterFilters } from '../../state/roster-view-store';
 
 /**
  * Opens the roster filtered to exactly what a dashboard figure counts, so the roster's "n members"

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useApi } from '../../api/ApiProvider';
-import { useStatusStore } from '../../state/statusStore';
+import { useStatusStore } from '../../state/status-store';
 
 /** Anything a person at the computer does; `pointermove` covers a mouse that only moves. */
 const activity = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;

@@ -1,4 +1,4 @@
-// The navigation's Access and Users icons, in navIcons.tsx's inline-SVG style (CSP: no icon font).
+// The navigation's Access and Users icons, in nav-icons.tsx's inline-SVG style (CSP: no icon font).
 const common = { width: 16, height: 16, viewBox: '0 0 16 16', fill: 'none', stroke: 'currentColor', strokeWidth: 1.5, 'aria-hidden': true, focusable: false } as const;
 
 /** A key: getting into a group. */

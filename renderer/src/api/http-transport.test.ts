@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { httpTransport } from './httpTransport';
+import { httpTransport } from './http-transport';
 import { takeLaunchToken } from './token';
-import { chooseTransport } from './chooseTransport';
+import { chooseTransport } from './choose-transport';
 import type { BridgeEvent } from '@shared/contract/bridge';
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

@@ -3,9 +3,9 @@ import type { RosterRow } from '@shared/contract/schemas/member';
 import { useApi } from '../../api/ApiProvider';
 import { useAnnouncer } from '../../state/announcer';
 import { formatCount, plural } from '../../components/format';
-import { maxSelection, useRosterSelection } from './selectionStore';
+import { maxSelection, useRosterSelection } from './selection-store';
 import type { RowSelection } from './SelectCell';
-import type { RosterParams } from './useRosterPages';
+import type { RosterParams } from './use-roster-pages';
 
 /** The most rows `members.list` returns per call. */
 const fetchLimit = 500;

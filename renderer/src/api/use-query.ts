@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ContractError, MethodInput, MethodName, MethodOutput } from '@shared/contract';
 import { useApi } from './ApiProvider';
-import { useStatusStore } from '../state/statusStore';
+import { useStatusStore } from '../state/status-store';
 
 export type QueryState<T> =
   | { status: 'loading'; data: T | null; error: null }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useFormContext, type FieldValues } from 'react-hook-form';
-import { fieldId } from './form-rules';
-import { useFieldError } from './fields';
+import { fieldDescription, fieldId } from './field-id';
+import { FieldFrame, useFieldError } from './fields';
 
 /**
  * A full SSN, hidden as it is typed (so it is not shown to someone looking over the shoulder) with a
@@ -15,18 +15,8 @@ export function SsnField({ name, label = 'Social Security number', hint, optiona
   const error = useFieldError(name);
   const [revealed, setRevealed] = useState(false);
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`wz-field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id} className="wz-label">
-        {label}
-        {optional && <span className="wz-optional"> (optional)</span>}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="wz-hint">
-          {hint}
-        </p>
-      )}
+    <FieldFrame name={name} label={label} hint={hint} optional={optional} error={error}>
       <div className="wz-inline">
         <input
           {...register(name)}
@@ -40,17 +30,12 @@ export function SsnField({ name, label = 'Social Security number', hint, optiona
           placeholder="123-45-6789"
           className="wz-input wz-input-medium mono"
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={fieldDescription(name, hint, error)}
         />
         <button type="button" className="button button-ghost" aria-pressed={revealed} aria-controls={id} aria-label={`Show ${label}`} onClick={() => setRevealed((r) => !r)}>
           Show
         </button>
       </div>
-      {error && (
-        <p id={`${id}-error`} className="wz-error">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

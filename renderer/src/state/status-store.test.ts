@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sessionWithRoles } from '../test/fakeTransport';
-import { useStatusStore } from './statusStore';
+import { sessionWithRoles } from '../test-support/fake-transport';
+import { useStatusStore } from './status-store';
 
 describe('status store', () => {
   afterEach(() => useStatusStore.setState({ session: null, sync: null }));

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { address, coverageTier } from '../contract/schemas/group';
-import { employmentStatus, gender, relationship } from '../contract/schemas/member';
-import { email, isoDate, memberId, personName, phone, planCode } from '../contract/schemas/primitives';
-import type { CoverageRecord, MemberRecord } from './types';
+import { address, coverageTier } from '../../contract/schemas/group';
+import { employmentStatus, gender, relationship } from '../../contract/schemas/member';
+import { email, isoDate, memberId, personName, phone, planCode } from '../../contract/schemas/primitives';
+import type { CoverageRecord, MemberRecord } from '../types';
 
 /**
- * The zod form of MemberRecord, for loaders that take member data from outside (a sandbox file, a
- * bulk import) and for the generator's own tests. The SSN is whole here, as in MemberRecord.
+ * The zod form of MemberRecord, which the generator's tests hold every generated member to. The SSN
+ * is whole here, as in MemberRecord.
  */
 export const coverageRecordSchema = z.object({
   planCode,

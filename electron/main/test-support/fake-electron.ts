@@ -7,7 +7,7 @@ import { vi } from 'vitest';
  * A hand-written stand-in for the `electron` module, for tests under plain Node: the npm package here
  * holds only types and a downloader, and requiring it throws (docs/electron-host-rules.md#testing-without-the-electron-binary). Tests
  * install it with
- *   vi.mock('electron', async () => (await import('./fake-electron')).electronModule());
+ *   vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule());
  * which gives both named and default exports (electron-store does `import electron from 'electron'`).
  * `log` records the order of the calls that must come before or after ready (docs/electron-host-rules.md#startup-order).
  */

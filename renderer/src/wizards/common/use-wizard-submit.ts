@@ -3,8 +3,8 @@ import type { FieldValues } from 'react-hook-form';
 import type { TransactionInput } from '@shared/contract/schemas/transaction';
 import type { SubmitResult } from '@shared/contract/methods/transactions';
 import { useApi } from '../../api/ApiProvider';
-import type { WizardDraft } from './useWizardDraft';
-import type { WizardForm } from './useWizardForm';
+import type { WizardDraft } from './use-wizard-draft';
+import type { WizardForm } from './use-wizard-form';
 
 export interface WizardSubmit {
   /** Saves the draft (so a rejection keeps the input), then queues the transaction. */

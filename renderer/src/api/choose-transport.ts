@@ -1,6 +1,6 @@
 import { findBridge } from './bridge';
-import { bridgeTransport } from './bridgeTransport';
-import { httpTransport } from './httpTransport';
+import { bridgeTransport } from './bridge-transport';
+import { httpTransport } from './http-transport';
 import { takeLaunchToken } from './token';
 import type { Transport } from './transport';
 

@@ -1,12 +1,12 @@
 import { render } from '@testing-library/react';
 import { createMemoryHistory } from '@tanstack/react-router';
 import { App } from '../app/App';
-import { useGroupStore } from '../state/groupStore';
-import { useRosterView } from '../state/rosterViewStore';
-import { useStatusStore } from '../state/statusStore';
+import { useGroupStore } from '../state/group-store';
+import { useRosterView } from '../state/roster-view-store';
+import { useStatusStore } from '../state/status-store';
 import { useAnnouncer } from '../state/announcer';
-import { createFakeTransport } from './fakeTransport';
-import type { FakeTransport } from './fakeTransport';
+import { createFakeTransport } from './fake-transport';
+import type { FakeTransport } from './fake-transport';
 
 const initial = {
   group: useGroupStore.getState(),

@@ -3,7 +3,8 @@ import type { GroupPolicy } from '@shared/contract/schemas/group';
 import type { MemberDetail } from '@shared/contract/schemas/member';
 import { earliestRetroDate, retroWindowPhrase } from '@shared/domain/retro-window';
 import { formatDate } from '../../components/format';
-import { AddressFields, DateField, RadioGroupField, SsnField, TextField, fieldId, genderOptions } from '../common';
+import { AddressFields, genderOptions } from '../common';
+import { DateField, RadioGroupField, SsnField, TextField, fieldId } from '../../components/form';
 import { changedFields, type DemographicsValues } from './demographics-form';
 import { ChangesTable } from './ChangesTable';
 

@@ -1,0 +1,3 @@
+export { TextField, DateField, SelectField, RadioGroupField, CheckboxField, FieldFrame, useFieldError, type Option, type TextFieldProps } from './fields';
+export { SsnField } from './SsnField';
+export { fieldId, fieldDescription } from './field-id';

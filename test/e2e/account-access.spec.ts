@@ -281,10 +281,11 @@ test('a user signs up for Bill Pay with the latest invoice the operator issued, 
   await page.getByRole('link', { name: 'Sign up for Bill Pay' }).click();
   await expect(heading(page, 'Sign up for Bill Pay')).toBeVisible();
   await page.getByLabel('Group number').fill(GROUP);
-  await page.getByRole('group', { name: 'Proof from your latest invoice' }).getByRole('radio', { name: /^Invoice number/ }).check();
   const invoiceNumber = page.getByRole('textbox', { name: 'Invoice number', exact: true });
+  // The earlier invoice's number with the latest amount: both must be the latest invoice's.
   await invoiceNumber.fill(before.lastInvoice.invoiceNumber);
-  await expect(page.getByRole('region', { name: /terms/i })).toContainText('Version 2026-01');
+  await page.getByRole('textbox', { name: 'Amount billed', exact: true }).fill((after.lastInvoice!.amountCents / 100).toFixed(2));
+  await expect(page.getByRole('region', { name: /terms/i })).toContainText('Version 2026-12');
   await page.getByRole('checkbox', { name: 'I accept the terms of service' }).check();
   await page.getByRole('button', { name: 'Sign up for Bill Pay' }).click();
   // The plan's one answer for any wrong proof (no probing of group numbers), shown on the group number.
@@ -292,8 +293,8 @@ test('a user signs up for Bill Pay with the latest invoice the operator issued, 
 
   await invoiceNumber.fill(latest);
   await page.getByRole('button', { name: 'Sign up for Bill Pay' }).click();
-  await expect(page.getByText(`You can now pay invoices for ${GROUP_NAME} (group ${GROUP}).`)).toBeVisible();
-  await expect((await plan.inbox(user.email).next(/Bill Pay/)).text).toMatch(/terms version 2026-01/i);
+  await expect(page.getByText(`You can now see the invoices of ${GROUP_NAME} (group ${GROUP}).`)).toBeVisible();
+  await expect((await plan.inbox(user.email).next(/Bill Pay/)).text).toMatch(/terms version 2026-12/i);
 
   // The group arrives with the billing role and its balance; billing users never see the roster.
   await expect(groupSwitcher(page)).toContainText(`${GROUP_NAME} · ${GROUP}`, { timeout: 60_000 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { groupNumber } from '../schemas/primitives';
-import { billPaySignUpFields, billPaySignUpResponse, oneInvoiceProof, termsOfService } from '../../plan-api/bill-pay';
+import { billPaySignUpRequest, billPaySignUpResponse, termsOfService } from '../../plan-api/bill-pay';
 
 /**
  * Bill Pay sign-up: a signed-in user proves they hold the group's latest invoice and accepts the
@@ -17,9 +17,9 @@ export const billPayMethods = {
     output: termsOfService,
   }),
   'billPay.signUp': method({
-    summary: 'Join a group for Bill Pay with the group number and the latest invoice’s number or amount.',
+    summary: 'Join a group for Bill Pay with the group number and the latest invoice’s number and amount.',
     permission: 'none',
-    input: billPaySignUpFields.omit({ groupNumber: true }).extend({ signUpGroupNumber: groupNumber }).strict().superRefine(oneInvoiceProof),
+    input: billPaySignUpRequest.omit({ groupNumber: true }).extend({ signUpGroupNumber: groupNumber }).strict(),
     output: billPaySignUpResponse,
   }),
 } as const;

@@ -50,6 +50,17 @@ describe('Bill Pay sign-up from the desktop', () => {
     });
   });
 
+  it('asks a billing user who never accepted the terms in force to accept them, through the plan', async () => {
+    const user = await test.service.signUpUser();
+    await test.service.grantRole(user.userId, test.groupNumber, 'billing');
+    const core = await desktops.signedIn(user);
+    await waitForSession(core, hasGroup(test.groupNumber, 'billing'));
+    expect(await answerOf(core, 'billPay.termsAcceptance', { groupNumber: test.groupNumber })).toMatchObject({ currentVersion: '2026-12', acceptedVersion: null, needed: true });
+    expect(await core.call('billPay.acceptTerms', { groupNumber: test.groupNumber, termsVersion: '2026-01', acceptTerms: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await answerOf(core, 'billPay.acceptTerms', { groupNumber: test.groupNumber, termsVersion: '2026-12', acceptTerms: true })).toMatchObject({ acceptedVersion: '2026-12', needed: false });
+    expect(await answerOf(core, 'billPay.termsAcceptance', { groupNumber: test.groupNumber })).toMatchObject({ needed: false });
+  });
+
   it('stops taking proofs after five that do not match, saying until when', async () => {
     const user = await test.service.signUpUser();
     const core = await desktops.signedIn(user);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createParser } from 'eventsource-parser';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Me } from '@shared/plan-api/accounts';
 import type { BillingSummary, BillPaySignUpRequest, TermsOfService } from '@shared/plan-api/bill-pay';
 import type { ChangesPage } from '@shared/plan-api/changes';
 import { firstOfMonth, firstOfNextMonth } from '@shared/util/dates';
-import { auditLog, billPayProofFailures, billPaySignUps } from '../src/store/schema';
+import { auditLog, billPayProofFailures, billPaySignUps, billPayTermsAcceptances, groupUsers, users } from '../src/store/schema';
 import { backends } from '../test-support/backends';
 import { MINUTE } from '../test-support/clock';
 import { tableRowCounts } from '../test-support/row-counts';
@@ -32,27 +32,35 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     older = olderNumber;
     const summary = await f.get<BillingSummary>(path('/billing-summary'));
     if (!summary.body.lastInvoice) throw new Error('The group has invoices');
-    latest = summary.body.lastInvoice;
+    latest = { invoiceNumber: summary.body.lastInvoice.invoiceNumber, amountCents: summary.body.lastInvoice.amountCents };
   });
   afterAll(async () => f?.service.close());
 
-  const signUp = (token: string, proof: Partial<BillPaySignUpRequest>) =>
-    f.service.api('POST', '/v1/bill-pay/sign-ups', { token, body: { groupNumber: GROUP, termsVersion: '2026-01', acceptTerms: true, ...proof } });
+  /** The latest invoice's proof unless the test says otherwise. */
+  const signUp = (token: string, proof: Partial<BillPaySignUpRequest> = {}) =>
+    f.service.api('POST', '/v1/bill-pay/sign-ups', { token, body: { groupNumber: GROUP, ...latest, termsVersion: '2026-12', acceptTerms: true, ...proof } });
   const failuresOf = (userId: string) => f.service.db.select().from(billPayProofFailures).where(eq(billPayProofFailures.userId, userId)).orderBy(asc(billPayProofFailures.at));
 
   it('shows the terms of service without signing in', async () => {
     const terms = await f.service.api<TermsOfService>('GET', '/v1/bill-pay/terms');
     expect(terms.status).toBe(200);
-    expect(terms.body).toMatchObject({ version: '2026-01', title: 'GroupDesk Bill Pay Terms of Service', effectiveOn: '2026-01-01' });
-    expect(terms.body.text.split('\n\n')).toHaveLength(6);
+    expect(terms.body).toMatchObject({ version: '2026-12', title: 'GroupDesk Bill Pay Terms of Service', effectiveOn: '2026-12-01' });
+    expect(terms.body.text.split('\n\n')).toHaveLength(5);
   });
 
-  it('joins the group as a billing user with the latest invoice’s number, records the terms and mails a confirmation', async () => {
+  it('describes only what Bill Pay does today: no payments, debits, bank accounts or autopay are offered', async () => {
+    const { text } = (await f.service.api<TermsOfService>('GET', '/v1/bill-pay/terms')).body;
+    expect(text).toContain('Bill Pay does not take payments');
+    expect(text).not.toMatch(/debit|bank account|automatic|autopay|you authorize/i);
+    expect(text).toContain('primary administrators are told by e-mail of each new billing user');
+  });
+
+  it('joins the group as a billing user with the latest invoice’s number and amount, records the terms and mails a confirmation', async () => {
     const user = await f.service.signUpUser({ name: 'Morgan Payer' });
     const before = f.service.clock.now();
     const joined = await signUp(user.token, { invoiceNumber: ` ${latest.invoiceNumber.toLowerCase()} ` });
     expect(joined.status).toBe(201);
-    expect(joined.body).toMatchObject({ groupNumber: GROUP, name: `Acme Tools ${GROUP}`, role: 'billing', termsVersion: '2026-01' });
+    expect(joined.body).toMatchObject({ groupNumber: GROUP, name: `Acme Tools ${GROUP}`, role: 'billing', termsVersion: '2026-12' });
     const acceptedAt = new Date(String(joined.body.acceptedAt));
     expect(acceptedAt.getTime()).toBeGreaterThanOrEqual(before.getTime());
 
@@ -61,10 +69,13 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     expect((await f.get<BillingSummary>(path('/billing-summary'), user.token)).body.balanceCents).toBeGreaterThan(0);
 
     expect(await f.service.db.select().from(billPaySignUps).where(eq(billPaySignUps.userId, user.userId))).toEqual([
-      expect.objectContaining({ groupNumber: GROUP, termsVersion: '2026-01', acceptedAt, proof: 'invoice_number', ip: expect.any(String) }),
+      expect.objectContaining({ groupNumber: GROUP, termsVersion: '2026-12', acceptedAt, proof: 'invoice_number_and_amount', ip: expect.any(String) }),
+    ]);
+    expect(await f.service.db.select().from(billPayTermsAcceptances).where(eq(billPayTermsAcceptances.userId, user.userId))).toEqual([
+      expect.objectContaining({ groupNumber: GROUP, termsVersion: '2026-12', acceptedAt }),
     ]);
     const actions = await f.service.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actor, user.userId));
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['bill_pay.sign_up', 'group.grant_role']));
+    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['bill_pay.sign_up', 'bill_pay.accept_terms', 'group.grant_role']));
     // The group's other administrators see the new user on the feed.
     const feed = await f.get<ChangesPage>(path('/changes?after=0&limit=10000'));
     expect(feed.body.changes.at(-1)).toMatchObject({ entity: 'user', entityId: user.userId, payload: { name: 'Morgan Payer', role: 'billing' } });
@@ -72,9 +83,10 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     const mail = await f.service.mail.waitForMail((m) => m.to.includes(user.email) && /Bill Pay/.test(m.subject));
     expect(mail.subject).toBe(`You signed up for Bill Pay for group ${GROUP}`);
     expect(mail.text).toContain(`You signed up for Bill Pay for Acme Tools ${GROUP} (group ${GROUP}).`);
-    expect(mail.text).toContain(`Bill Pay terms version 2026-01 accepted at ${acceptedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+    expect(mail.text).toContain(`Bill Pay terms version 2026-12 accepted at ${acceptedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+    expect(mail.text).not.toMatch(/pay them/);
 
-    const again = await signUp(user.token, { invoiceNumber: latest.invoiceNumber });
+    const again = await signUp(user.token);
     expect(again).toMatchObject({ status: 409, body: { code: 'CONFLICT', message: `You can already pay invoices for group ${GROUP}.` } });
   });
 
@@ -101,7 +113,7 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     })().catch(() => undefined);
     try {
       await opened;
-      expect((await signUp(user.token, { amountCents: latest.amountCents })).status).toBe(201);
+      expect((await signUp(user.token)).status).toBe(201);
       await heard;
       expect(events).toEqual(['account {"reason":"role"}']);
     } finally {
@@ -110,12 +122,46 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     }
   });
 
-  it('accepts the amount billed on the latest invoice instead of its number', async () => {
-    const user = await f.service.signUpUser();
-    const joined = await signUp(user.token, { amountCents: latest.amountCents });
+  it('e-mails each primary administrator the new Bill Pay user, when, and how to remove them, naming no member', async () => {
+    const second = await f.service.signUpUser({ name: 'Second Primary' });
+    await f.service.grantRole(second.userId, GROUP, 'primary_admin');
+    const admins = await f.service.db
+      .select({ email: users.email })
+      .from(groupUsers)
+      .innerJoin(users, eq(users.userId, groupUsers.userId))
+      .where(and(eq(groupUsers.groupNumber, GROUP), eq(groupUsers.role, 'primary_admin')));
+    const user = await f.service.signUpUser({ name: "Riley O'Payer" });
+    const joined = await signUp(user.token);
     expect(joined.status).toBe(201);
-    const [row] = await f.service.db.select().from(billPaySignUps).where(eq(billPaySignUps.userId, user.userId));
-    expect(row?.proof).toBe('amount');
+    const at = String(joined.body.acceptedAt).slice(0, 16).replace('T', ' ');
+    const primaries = admins.map((a) => a.email.toLowerCase());
+    expect(primaries).toHaveLength(2);
+    expect(primaries).toContain(second.email.toLowerCase());
+    for (const to of primaries) {
+      const mail = await f.service.mail.waitForMail((m) => m.to.includes(to) && m.subject === `New Bill Pay user in group ${GROUP}` && m.text.includes(user.userId));
+      expect(mail.text).toContain(`A new user signed up for Bill Pay for Acme Tools ${GROUP} (group ${GROUP}) at ${at} UTC:`);
+      expect(mail.text).toContain(`Riley O'Payer, user ID ${user.userId}, ${user.email}`);
+      expect(mail.text).toContain('open Users, find them in the list and choose Remove');
+      const html = String(mail.raw.html);
+      expect(html).toContain('Riley O&#39;Payer');
+      expect(html).toContain(user.userId);
+      expect(html).toContain('open Users');
+      // The roster's member (Dana Whitfield) is nowhere in it.
+      for (const part of [mail.text, html]) expect(part).not.toMatch(/Whitfield|Dana|\d{3}-\d{2}-\d{4}/);
+    }
+    // Nobody else of the group is told, and the new user is not told as an administrator.
+    const told = f.service.mail.received.filter((m) => m.subject === `New Bill Pay user in group ${GROUP}` && m.text.includes(user.userId)).flatMap((m) => m.to);
+    expect(told.sort()).toEqual([...primaries].sort());
+  });
+
+  it('needs the latest invoice’s number and amount together: either alone, or one from an older invoice, does not match', async () => {
+    const user = await f.service.signUpUser();
+    expect(await signUp(user.token, { amountCents: latest.amountCents + 1 })).toMatchObject({ status: 422, body: { message: MISMATCH } });
+    expect(await signUp(user.token, { invoiceNumber: older })).toMatchObject({ status: 422, body: { message: MISMATCH } });
+    const { invoiceNumber: _number, ...amountOnly } = latest;
+    const alone = await f.service.api('POST', '/v1/bill-pay/sign-ups', { token: user.token, body: { groupNumber: GROUP, ...amountOnly, termsVersion: '2026-12', acceptTerms: true } });
+    expect(alone).toMatchObject({ status: 400, body: { code: 'VALIDATION', fields: { invoiceNumber: 'Enter the invoice number printed at the top of the latest invoice' } } });
+    expect((await failuresOf(user.userId)).length).toBe(2);
   });
 
   it('gives one answer for a wrong proof, an older invoice and an unknown group, and counts each as a failed attempt', async () => {
@@ -124,9 +170,9 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     const answers = [
       await signUp(user.token, { invoiceNumber: older }),
       await signUp(user.token, { amountCents: latest.amountCents + 1 }),
-      await f.service.api('POST', '/v1/bill-pay/sign-ups', { token: user.token, body: { groupNumber: '9876', invoiceNumber: 'INV-9876-202601-7KQ4M2', termsVersion: '2026-01', acceptTerms: true } }),
+      await signUp(user.token, { groupNumber: '9876', invoiceNumber: 'INV-9876-202601-7KQ4M2' }),
       // A group that exists but has no invoice yet.
-      await f.service.api('POST', '/v1/bill-pay/sign-ups', { token: user.token, body: { groupNumber: OTHER_GROUP, amountCents: 52_000, termsVersion: '2026-01', acceptTerms: true } }),
+      await signUp(user.token, { groupNumber: OTHER_GROUP, invoiceNumber: `INV-${OTHER_GROUP}-202601-7KQ4M2`, amountCents: 52_000 }),
     ];
     for (const answer of answers) expect(answer).toMatchObject({ status: 422, body: { code: 'RULE', message: MISMATCH, fields: { groupNumber: expect.any(String) } } });
     expect((await failuresOf(user.userId)).map((r) => r.groupNumber)).toEqual([GROUP, GROUP, '9876', OTHER_GROUP]);
@@ -137,14 +183,16 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
 
   it('locks a user out after five wrong proofs in 15 minutes, even with the right proof, until the window passes', async () => {
     const user = await f.service.signUpUser();
-    for (let i = 0; i < 4; i++) expect((await signUp(user.token, { amountCents: 100 + i })).status).toBe(422);
-    const fifth = await signUp(user.token, { amountCents: 200 });
+    // At a group number that is no group's: the user's own limit, not the group's, is what stops them.
+    const elsewhere = { groupNumber: '5555', invoiceNumber: 'INV-5555-202601-7KQ4M2' };
+    for (let i = 0; i < 4; i++) expect((await signUp(user.token, { ...elsewhere, amountCents: 100 + i })).status).toBe(422);
+    const fifth = await signUp(user.token, { ...elsewhere, amountCents: 200 });
     const [first] = await failuresOf(user.userId);
     if (!first) throw new Error('The failures are recorded');
     const until = new Date(first.at.getTime() + 15 * MINUTE);
     const message = `Too many Bill Pay sign-ups with details that did not match: try again after ${until.toISOString().slice(11, 16)} UTC.`;
     expect(fifth).toMatchObject({ status: 429, body: { code: 'RULE', message } });
-    const right = await signUp(user.token, { invoiceNumber: latest.invoiceNumber });
+    const right = await signUp(user.token);
     expect(right).toMatchObject({ status: 429, body: { code: 'RULE', message } });
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(14 * 60);
     expect((await failuresOf(user.userId)).length).toBe(5);
@@ -153,26 +201,26 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
 
     // Another user is not held up by it.
     const other = await f.service.signUpUser();
-    expect((await signUp(other.token, { amountCents: 1 })).status).toBe(422);
+    expect((await signUp(other.token, { ...elsewhere, amountCents: 1 })).status).toBe(422);
 
     f.service.clock.advance(15 * MINUTE + 1000);
-    expect((await signUp(user.token, { invoiceNumber: latest.invoiceNumber })).status).toBe(201);
+    expect((await signUp(user.token)).status).toBe(201);
   });
 
   it('refuses terms that are not the current version, naming it, without counting an attempt', async () => {
     const user = await f.service.signUpUser();
-    const stale = await signUp(user.token, { invoiceNumber: latest.invoiceNumber, termsVersion: '2025-07' });
+    const stale = await signUp(user.token, { termsVersion: '2026-01' });
     expect(stale).toMatchObject({
       status: 409,
-      body: { code: 'CONFLICT', message: 'The terms of service changed: version 2026-01 is in force, not 2025-07. Read the current terms and accept them to sign up.', fields: { termsVersion: 'The current version is 2026-01' } },
+      body: { code: 'CONFLICT', message: 'The terms of service changed: version 2026-12 is in force, not 2026-01. Read the current terms and accept them to sign up.', fields: { termsVersion: 'The current version is 2026-12' } },
     });
     expect(await failuresOf(user.userId)).toEqual([]);
   });
 
   it('tells a user who already has another role in the group to ask its primary administrator', async () => {
-    const readOnly = await f.service.api('POST', '/v1/bill-pay/sign-ups', { token: f.tokens.read_only, body: { groupNumber: GROUP, invoiceNumber: latest.invoiceNumber, termsVersion: '2026-01', acceptTerms: true } });
+    const readOnly = await signUp(f.tokens.read_only);
     expect(readOnly).toMatchObject({ status: 409, body: { code: 'CONFLICT', message: `You are Read-only of group ${GROUP}; ask its primary administrator for billing access.` } });
-    const primary = await signUp(f.tokens.primary_admin, { amountCents: latest.amountCents });
+    const primary = await signUp(f.tokens.primary_admin);
     expect(primary).toMatchObject({ status: 409, body: { message: `You can already pay invoices for group ${GROUP}.` } });
   });
 
@@ -191,13 +239,13 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
 
   it('validates the form and needs a session', async () => {
     const user = await f.service.signUpUser();
-    const both = await signUp(user.token, { invoiceNumber: latest.invoiceNumber, amountCents: latest.amountCents });
-    expect(both).toMatchObject({ status: 400, body: { code: 'VALIDATION', fields: { invoiceNumber: 'Enter the invoice number or the amount billed on the latest invoice' } } });
-    const unaccepted = await signUp(user.token, { invoiceNumber: latest.invoiceNumber, acceptTerms: false as true });
+    const noAmount = await signUp(user.token, { amountCents: 0 });
+    expect(noAmount).toMatchObject({ status: 400, body: { code: 'VALIDATION', fields: { amountCents: 'Enter the amount billed on the latest invoice' } } });
+    const unaccepted = await signUp(user.token, { acceptTerms: false as true });
     expect(unaccepted).toMatchObject({ status: 400, body: { fields: { acceptTerms: 'You must accept the terms of service to use Bill Pay' } } });
     const badNumber = await signUp(user.token, { invoiceNumber: '12345' });
     expect(badNumber).toMatchObject({ status: 400, body: { fields: { invoiceNumber: expect.stringContaining('INV-1001-202611-7KQ4M2') } } });
-    expect((await f.service.api('POST', '/v1/bill-pay/sign-ups', { body: { groupNumber: GROUP, invoiceNumber: latest.invoiceNumber, termsVersion: '2026-01', acceptTerms: true } })).status).toBe(401);
+    expect((await f.service.api('POST', '/v1/bill-pay/sign-ups', { body: { groupNumber: GROUP, ...latest, termsVersion: '2026-12', acceptTerms: true } })).status).toBe(401);
     expect(await failuresOf(user.userId)).toEqual([]);
     expect(latest.invoiceNumber).toMatch(new RegExp(`^INV-${GROUP}-${monthOf(firstOfNextMonth(f.today))}-[0-9A-HJKMNP-TV-Z]{6}$`));
   });

@@ -14,17 +14,22 @@ const callers: Caller[] = ['primary_admin', 'admin', 'billing', 'read_only', 'ot
 interface Route {
   method: 'GET' | 'POST';
   path: string;
-  permission: 'members.read' | 'members.write';
+  permission: 'none' | 'members.read' | 'members.write';
   /** Builds a valid request (fresh state for writes), so an allowed caller gets the success status. */
   prepare(): Promise<{ url: string; body?: unknown }>;
   success: number;
 }
 
-/** What each caller must get: members.read for every role of the group, members.write for administrators. */
+/**
+ * What each caller must get: the group's own detail for every role of the group; members (roster,
+ * detail, counts, the change feed and its stream) for every role but billing, which sees invoices
+ * and never member data; members.write for administrators.
+ */
 function expected(route: Route, caller: Caller): number {
   if (caller === 'anonymous') return 401;
   if (caller === 'other_group') return 403;
-  if (route.permission === 'members.read') return route.success;
+  if (route.permission === 'none') return route.success;
+  if (route.permission === 'members.read') return caller === 'billing' ? 403 : route.success;
   return caller === 'primary_admin' || caller === 'admin' ? route.success : 403;
 }
 
@@ -39,7 +44,7 @@ describe.each(backends())('authorization of every group route (%s)', (backend) =
   const family = async (): Promise<MemberView[]> => (await f.post<TransactionAccepted>(path('/enrollments'), enrollment(f.today), { token: f.tokens.primary_admin })).body.members;
 
   const routes = (): Route[] => [
-    { method: 'GET', path: '/groups/{group}', permission: 'members.read', success: 200, prepare: async () => ({ url: path('') }) },
+    { method: 'GET', path: '/groups/{group}', permission: 'none', success: 200, prepare: async () => ({ url: path('') }) },
     { method: 'GET', path: '/groups/{group}/members', permission: 'members.read', success: 200, prepare: async () => ({ url: path('/members') }) },
     {
       method: 'GET',

@@ -120,6 +120,15 @@ describe.each(backends())('event streams end with the session or access that ope
     await account.close();
   });
 
+  it('ends a group’s stream when the user becomes a billing user, who may not read members', async () => {
+    const user = await service.signUpUser();
+    await service.grantRole(user.userId, group, 'read_only');
+    const feed = await openStream(service, `/v1/groups/${group}/changes/stream`, user.token);
+    await changeRole(user, 'billing');
+    await feed.ended;
+    expect((await fetch(`${service.url}/v1/groups/${group}/changes/stream`, { headers: { authorization: `Bearer ${user.token}` } })).status).toBe(403);
+  });
+
   it('ends a stream at the first heartbeat after its session expires', async () => {
     const user = await service.signUpUser();
     const stream = await openStream(service, '/v1/me/stream', user.token);

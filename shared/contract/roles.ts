@@ -5,8 +5,10 @@ import type { Permission } from './define';
  * Premera's Group admin / HR / Financial / Report users, Aetna's Primary / General / View-only):
  * - primary_admin: the group officer's delegate; everything, and the only role that manages users.
  * - admin: an HR administrator; maintains members and sees invoices, cannot pay or manage users.
- * - billing: a financial user; sees and pays invoices. It reads members too, because an invoice's
- *   member-level lines and retro adjustments name members and cannot be checked without them.
+ * - billing: a financial user; sees and pays invoices. An invoice line names the member it bills (name,
+ *   member ID, plan, tier, amount), which is all a bill needs checking against; the roster, member
+ *   demographics (dates of birth, addresses, SSNs) and the change feed that carries them stay closed,
+ *   since anyone holding a group's latest invoice can become a billing user.
  * - read_only: a reporting user; sees members and invoices, changes nothing.
  */
 export const roles = ['primary_admin', 'admin', 'billing', 'read_only'] as const;
@@ -15,7 +17,7 @@ export type Role = (typeof roles)[number];
 const grants: Record<Role, readonly Permission[]> = {
   primary_admin: ['members.read', 'members.write', 'billing.read', 'billing.write', 'users.manage'],
   admin: ['members.read', 'members.write', 'billing.read'],
-  billing: ['members.read', 'billing.read', 'billing.write'],
+  billing: ['billing.read', 'billing.write'],
   read_only: ['members.read', 'billing.read'],
 };
 

@@ -25,7 +25,24 @@ describe('invoice numbers as typed', () => {
   });
 
   it('are normalized in the sign-up request the plan receives', () => {
-    const request = billPaySignUpRequest.parse({ groupNumber: '1001', invoiceNumber: 'inv-1001-202611-7kq4mo', termsVersion: '2026-01', acceptTerms: true });
+    const request = billPaySignUpRequest.parse({ groupNumber: '1001', invoiceNumber: 'inv-1001-202611-7kq4mo', amountCents: 4_182_250, termsVersion: '2026-12', acceptTerms: true });
     expect(request.invoiceNumber).toBe('INV-1001-202611-7KQ4M0');
+  });
+});
+
+describe('the sign-up proof', () => {
+  const proof = { groupNumber: '1001', invoiceNumber: 'INV-1001-202611-7KQ4M2', amountCents: 4_182_250, termsVersion: '2026-12', acceptTerms: true };
+  const issues = (value: object) => {
+    const result = billPaySignUpRequest.safeParse(value);
+    return result.success ? [] : result.error.issues.map((i) => [i.path.join('.'), i.message]);
+  };
+
+  it('needs the invoice number and the amount billed together', () => {
+    expect(issues(proof)).toEqual([]);
+    const { invoiceNumber: _number, ...amountOnly } = proof;
+    const { amountCents: _amount, ...numberOnly } = proof;
+    expect(issues(amountOnly)).toEqual([['invoiceNumber', 'Enter the invoice number printed at the top of the latest invoice']]);
+    expect(issues(numberOnly)).toEqual([['amountCents', expect.any(String)]]);
+    expect(issues({ ...proof, amountCents: 0 })).toEqual([['amountCents', 'Enter the amount billed on the latest invoice']]);
   });
 });

@@ -5,7 +5,7 @@ import { normalizeAccessCode } from './invitations';
 
 /**
  * Bill Pay sign-up as health plans offer it: a signed-in, e-mail-verified user proves they hold the
- * group's latest invoice (its group number plus the invoice number or the amount billed), accepts
+ * group's latest invoice (its group number, invoice number and amount billed), accepts
  * the current terms of service (version and time recorded), and gains the billing role.
  */
 
@@ -34,9 +34,12 @@ export const invoiceNumber = z
   .transform(normalizeInvoiceNumber)
   .pipe(z.string().regex(INVOICE_NUMBER_PATTERN, 'An invoice number looks like INV-1001-202611-7KQ4M2 (it is printed at the top of the invoice)'));
 
+/** A terms of service version, e.g. `2026-12`. */
+export const termsVersion = z.string().regex(/^\d{4}-\d{2}$/, 'A terms version looks like 2026-12');
+
 export const termsOfService = z.object({
-  /** e.g. `2026-01`; the sign-up must name the version it accepts. */
-  version: z.string().regex(/^\d{4}-\d{2}$/),
+  /** The sign-up, and a later acceptance, must name the version they accept. */
+  version: termsVersion,
   title: z.string(),
   /** Plain text, paragraphs separated by blank lines. */
   text: z.string(),
@@ -44,25 +47,20 @@ export const termsOfService = z.object({
 });
 export type TermsOfService = z.infer<typeof termsOfService>;
 
-export const billPaySignUpFields = z
+/**
+ * Both details of the latest invoice together: the amount billed alone is a guessable number (and
+ * printed on the employer's checks), the invoice number's random code is not, and an old invoice's
+ * number does not match the latest amount.
+ */
+export const billPaySignUpRequest = z
   .object({
     groupNumber,
-    /** One of the two proofs from the latest invoice. */
-    invoiceNumber: invoiceNumber.optional(),
-    amountCents: cents.positive('Enter the amount billed on the latest invoice').optional(),
-    termsVersion: z.string().regex(/^\d{4}-\d{2}$/),
+    invoiceNumber: z.string({ error: 'Enter the invoice number printed at the top of the latest invoice' }).pipe(invoiceNumber),
+    amountCents: cents.positive('Enter the amount billed on the latest invoice'),
+    termsVersion,
     acceptTerms: z.literal(true, 'You must accept the terms of service to use Bill Pay'),
   })
   .strict();
-
-/** Exactly one proof: the invoice number or the amount. */
-export const oneInvoiceProof = (value: { invoiceNumber?: string | undefined; amountCents?: number | undefined }, ctx: z.RefinementCtx): void => {
-  if ((value.invoiceNumber === undefined) === (value.amountCents === undefined)) {
-    ctx.addIssue({ code: 'custom', path: ['invoiceNumber'], message: 'Enter the invoice number or the amount billed on the latest invoice' });
-  }
-};
-
-export const billPaySignUpRequest = billPaySignUpFields.superRefine(oneInvoiceProof);
 export type BillPaySignUpRequest = z.input<typeof billPaySignUpRequest>;
 
 export const billPaySignUpResponse = z.object({
@@ -73,6 +71,29 @@ export const billPaySignUpResponse = z.object({
   acceptedAt: isoInstant,
 });
 export type BillPaySignUpResponse = z.infer<typeof billPaySignUpResponse>;
+
+/**
+ * GET /v1/groups/:g/bill-pay/terms-acceptance: which Bill Pay terms the signed-in user accepted for
+ * the group. `needed` when they are a billing user of the group and have not accepted the version
+ * in force (a new version came out after they signed up, or they were given the role by invitation).
+ */
+export const termsAcceptanceStatus = z.object({
+  groupNumber,
+  currentVersion: termsVersion,
+  acceptedVersion: termsVersion.nullable(),
+  acceptedAt: isoInstant.nullable(),
+  needed: z.boolean(),
+});
+export type TermsAcceptanceStatus = z.infer<typeof termsAcceptanceStatus>;
+
+/** POST /v1/groups/:g/bill-pay/terms-acceptance: accepts the version in force, named as shown. */
+export const termsAcceptanceRequest = z
+  .object({
+    termsVersion,
+    acceptTerms: z.literal(true, 'You must accept the terms of service to use Bill Pay'),
+  })
+  .strict();
+export type TermsAcceptanceRequest = z.infer<typeof termsAcceptanceRequest>;
 
 export const invoiceSummary = z.object({
   invoiceNumber: z.string(),

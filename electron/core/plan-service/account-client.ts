@@ -10,7 +10,16 @@ import {
   type RegisterRequest,
   type RegisterResponse,
 } from '@shared/plan-api/accounts';
-import { billPaySignUpResponse, termsOfService, type BillPaySignUpRequest, type BillPaySignUpResponse, type TermsOfService } from '@shared/plan-api/bill-pay';
+import {
+  billPaySignUpResponse,
+  termsAcceptanceStatus,
+  termsOfService,
+  type BillPaySignUpRequest,
+  type BillPaySignUpResponse,
+  type TermsAcceptanceRequest,
+  type TermsAcceptanceStatus,
+  type TermsOfService,
+} from '@shared/plan-api/bill-pay';
 import {
   groupUsersResponse,
   invitation,
@@ -91,3 +100,9 @@ export const billPayTerms = (client: PlanClient): Promise<TermsOfService> => cal
 /** The desktop names the group being joined `signUpGroupNumber` (see shared/contract/methods/bill-pay.ts). */
 export const signUpForBillPay = (client: PlanClient, body: BillPaySignUpRequest): Promise<BillPaySignUpResponse> =>
   call(client, 'POST', '/v1/bill-pay/sign-ups', billPaySignUpResponse, { body, status: 201 }, { groupNumber: 'signUpGroupNumber' });
+
+export const termsAcceptance = (client: PlanClient, groupNumber: string): Promise<TermsAcceptanceStatus> =>
+  call(client, 'GET', `${groupPath(groupNumber)}/bill-pay/terms-acceptance`, termsAcceptanceStatus, {});
+
+export const acceptBillPayTerms = (client: PlanClient, groupNumber: string, body: TermsAcceptanceRequest): Promise<TermsAcceptanceStatus> =>
+  call(client, 'POST', `${groupPath(groupNumber)}/bill-pay/terms-acceptance`, termsAcceptanceStatus, { body });

@@ -79,6 +79,24 @@ describe('account sync against the plan service', () => {
     await core.close();
   });
 
+  it('gives a billing user the group with its balance but never asks for its feed, which carries member records', async () => {
+    const user = await test.service.signUpUser({ name: 'Pat Payer' });
+    await test.service.grantRole(user.userId, test.groupNumber, 'billing');
+    const asked: string[] = [];
+    const recording: typeof fetch = (input, init) => {
+      asked.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
+      return fetch(input, init);
+    };
+    const core = await signedInCore(user, recording);
+    const status = await core.call('sync.status', {});
+    expect(status).toMatchObject({ ok: true, value: { state: 'idle' } });
+    expect(await core.call('groups.list', {})).toMatchObject({ ok: true, value: [{ groupNumber: test.groupNumber, role: 'billing', balanceCents: expect.any(Number) }] });
+    expect(asked.filter((path) => path.includes('/changes'))).toEqual([]);
+    const store = core.storeSession.store;
+    expect(store === null ? null : statement(store.db, 'SELECT count(*) FROM members WHERE group_number = ?').pluck().get(test.groupNumber)).toBe(0);
+    await core.close();
+  });
+
   it('takes a group away at once when the user is removed from it, with its members, its changes and drafts', async () => {
     const user = await test.service.signUpUser({ name: 'Kim Leaving' });
     await test.service.grantRole(user.userId, test.groupNumber, 'admin');

@@ -22,7 +22,7 @@ export interface AccountSyncOptions {
 export interface SyncedAccount {
   userRef: number;
   login: string;
-  /** The groups the user may see now, whose feeds the engine pulls. */
+  /** The groups whose feeds the engine pulls: those the user may read members of. */
   groups: string[];
 }
 
@@ -75,7 +75,9 @@ export async function syncAccount(client: PlanClient, options: AccountSyncOption
   const before = JSON.stringify(readAccessOverview(store, applied.userRef).requests);
   saveAccessRequests(store, applied.userRef, requests, options.now(), { replace: true });
   if (JSON.stringify(readAccessOverview(store, applied.userRef).requests) !== before) options.publish([{ type: 'access.changed' }]);
-  return { userRef: applied.userRef, login: me.userId.toLowerCase(), groups: me.groups.map((g) => g.groupNumber) };
+  // The feed carries member records: the plan refuses it to a role that may not read members (billing).
+  const feeds = me.groups.filter((g) => roleAllows(g.role, 'members.read')).map((g) => g.groupNumber);
+  return { userRef: applied.userRef, login: me.userId.toLowerCase(), groups: feeds };
 }
 
 /** The group's balance, or null when the plan refuses it or has no Bill Pay (403, 404). */

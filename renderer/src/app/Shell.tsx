@@ -61,6 +61,8 @@ export function Shell() {
   const groupless = useLocation({ select: (l) => grouplessPaths.has(l.pathname) });
   const onDashboard = useLocation({ select: (l) => l.pathname === '/' });
   const managesUsers = usePermission('users.manage');
+  // Billing users see invoices, never the roster: no Members page and no member search to offer.
+  const readsMembers = usePermission('members.read');
 
   const list = groups.data ?? [];
   const known = list.some((g) => g.groupNumber === groupNumber);
@@ -125,10 +127,12 @@ export function Shell() {
             <DashboardIcon />
             <span className="nav-text">Dashboard</span>
           </Link>
-          <Link to="/members" className="nav-link">
-            <MembersIcon />
-            <span className="nav-text">Members</span>
-          </Link>
+          {readsMembers && (
+            <Link to="/members" className="nav-link">
+              <MembersIcon />
+              <span className="nav-text">Members</span>
+            </Link>
+          )}
           <ActivityNavLink />
           {managesUsers && (
             <Link to="/users" className="nav-link">
@@ -150,20 +154,22 @@ export function Shell() {
       </aside>
       <header className="topbar">
         {list.length > 0 && <GroupSwitcher groups={list} />}
-        <button type="button" className="button button-ghost search-trigger" onClick={() => setPaletteOpen(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
-          <SearchIcon />
-          <span className="search-trigger-text">Find a member</span>
-          <kbd className="kbd" aria-hidden="true">
-            {isMac ? '⌘K' : 'Ctrl K'}
-          </kbd>
-        </button>
+        {readsMembers && (
+          <button type="button" className="button button-ghost search-trigger" onClick={() => setPaletteOpen(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
+            <SearchIcon />
+            <span className="search-trigger-text">Find a member</span>
+            <kbd className="kbd" aria-hidden="true">
+              {isMac ? '⌘K' : 'Ctrl K'}
+            </kbd>
+          </button>
+        )}
         <NotificationCentre />
       </header>
       <main id="main" tabIndex={-1} className="main">
         {content}
       </main>
       <StatusBar />
-      <CommandPalette open={paletteOpen} onOpenChange={onPaletteChange} />
+      {readsMembers && <CommandPalette open={paletteOpen} onOpenChange={onPaletteChange} />}
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { TerminateWizard } from '../wizards/terminate/TerminateWizard';
 import { DemographicsWizard } from '../wizards/demographics/DemographicsWizard';
 import { IdCardWizard } from '../wizards/id-cards/IdCardWizard';
 import { CanChangeMembers } from '../routes/members/CanChangeMembers';
+import { CanReadMembers } from '../routes/members/CanReadMembers';
 import { AccessPage } from '../routes/access/AccessPage';
 import { RequestAccessPage } from '../routes/access/RequestAccessPage';
 import { UsersPage } from '../routes/users/UsersPage';
@@ -32,13 +33,27 @@ const wizardSearch = z.object({
 });
 
 const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: DashboardPage });
-const membersRoute = createRoute({ getParentRoute: () => rootRoute, path: '/members', component: RosterPage });
+const membersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/members',
+  component: function MembersRoute() {
+    return (
+      <CanReadMembers>
+        <RosterPage />
+      </CanReadMembers>
+    );
+  },
+});
 const memberRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/members/$memberId',
   component: function MemberRoute() {
     const { memberId } = memberRoute.useParams();
-    return <MemberDetailPage memberId={memberId} />;
+    return (
+      <CanReadMembers>
+        <MemberDetailPage memberId={memberId} />
+      </CanReadMembers>
+    );
   },
 });
 

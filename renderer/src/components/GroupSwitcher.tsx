@@ -1,5 +1,5 @@
 import type { GroupSummary } from '@shared/contract/methods/groups';
-import { roleLabels } from '@shared/contract/roles';
+import { roleAllows, roleLabels } from '@shared/contract/roles';
 import { formatUsd } from '@shared/util/money';
 import { useGroupStore } from '../state/group-store';
 import { useRosterView } from '../state/roster-view-store';
@@ -7,8 +7,10 @@ import { formatCount } from './format';
 
 /** `Harbor Logistics Inc. · 100234 · 412 members · balance $41,822.50`: what tells one employer from another at a glance. */
 export function groupOptionText(g: GroupSummary): string {
-  const members = `${formatCount(g.activeMembers)} ${g.activeMembers === 1 ? 'member' : 'members'}`;
   const balance = g.balanceCents === null ? 'no invoice yet' : `balance ${formatUsd(g.balanceCents)}`;
+  // A role that may not read members has no roster here to count.
+  if (!roleAllows(g.role, 'members.read')) return `${g.name} · ${g.groupNumber} · ${balance}`;
+  const members = `${formatCount(g.activeMembers)} ${g.activeMembers === 1 ? 'member' : 'members'}`;
   return `${g.name} · ${g.groupNumber} · ${members} · ${balance}`;
 }
 

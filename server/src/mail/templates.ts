@@ -110,7 +110,7 @@ export function billPaySignUpMail(input: { to: string; name: string; groupNumber
       `Hello ${input.name},`,
       '',
       `You signed up for Bill Pay for ${input.companyName} (group ${input.groupNumber}). You can now see its`,
-      'invoices and pay them in GroupDesk.',
+      'invoices in GroupDesk. The group’s primary administrators have been told.',
       '',
       `Bill Pay terms version ${input.termsVersion} accepted at ${input.acceptedAt.slice(0, 16).replace('T', ' ')} UTC.`,
       '',

@@ -3,5 +3,6 @@ import type { AuthorizationCase } from '../../test-support/authorization';
 import { accountCases } from './accounts.cases';
 import { billPayCases } from './bill-pay.cases';
 import { invitationCases } from './invitations.cases';
+import { memberCases } from './members.cases';
 
-export const authorizationCases: readonly AuthorizationCase[] = [...accountCases, ...billPayCases, ...invitationCases];
+export const authorizationCases: readonly AuthorizationCase[] = [...accountCases, ...billPayCases, ...invitationCases, ...memberCases];

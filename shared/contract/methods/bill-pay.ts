@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { groupNumber } from '../schemas/primitives';
-import { billPaySignUpFields, billPaySignUpResponse, oneInvoiceProof, termsOfService } from '../../plan-api/bill-pay';
+import { billPaySignUpRequest, billPaySignUpResponse, termsAcceptanceRequest, termsAcceptanceStatus, termsOfService } from '../../plan-api/bill-pay';
 
 /**
  * Bill Pay sign-up: a signed-in user proves they hold the group's latest invoice and accepts the
@@ -17,9 +17,21 @@ export const billPayMethods = {
     output: termsOfService,
   }),
   'billPay.signUp': method({
-    summary: 'Join a group for Bill Pay with the group number and the latest invoice’s number or amount.',
+    summary: 'Join a group for Bill Pay with the group number and the latest invoice’s number and amount.',
     permission: 'none',
-    input: billPaySignUpFields.omit({ groupNumber: true }).extend({ signUpGroupNumber: groupNumber }).strict().superRefine(oneInvoiceProof),
+    input: billPaySignUpRequest.omit({ groupNumber: true }).extend({ signUpGroupNumber: groupNumber }).strict(),
     output: billPaySignUpResponse,
+  }),
+  'billPay.termsAcceptance': method({
+    summary: 'Which Bill Pay terms the user accepted for the group, and whether the plan asks them to accept the version in force.',
+    permission: 'none',
+    input: z.object({ groupNumber }).strict(),
+    output: termsAcceptanceStatus,
+  }),
+  'billPay.acceptTerms': method({
+    summary: 'Accept the Bill Pay terms in force for the group, naming the version shown.',
+    permission: 'billing.write',
+    input: termsAcceptanceRequest.extend({ groupNumber }).strict(),
+    output: termsAcceptanceStatus,
   }),
 } as const;

@@ -2,6 +2,7 @@ import { ContractFailure } from '@shared/contract';
 import { handlers, type HandlerContext } from '../../dispatch/handler-types';
 import type { PlanClient } from '../../plan-service/plan-client';
 import {
+  acceptBillPayTerms,
   billPayTerms,
   changeUserRole,
   groupUsers,
@@ -11,6 +12,7 @@ import {
   resendVerification,
   revokeInvitation,
   signUpForBillPay,
+  termsAcceptance,
 } from '../../plan-service/account-client';
 import { readAccessOverview } from '../../store/repositories/access-requests-cache';
 import { redeemCode, requestAccess } from './access';
@@ -54,4 +56,6 @@ export const accountHandlers = handlers({
     ctx.sync.refreshAccount();
     return joined;
   },
+  'billPay.termsAcceptance': ({ groupNumber }, ctx) => termsAcceptance(signedIn(ctx), groupNumber),
+  'billPay.acceptTerms': ({ groupNumber, ...acceptance }, ctx) => acceptBillPayTerms(signedIn(ctx), groupNumber, acceptance),
 });

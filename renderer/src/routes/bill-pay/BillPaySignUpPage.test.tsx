@@ -30,12 +30,13 @@ describe('Bill Pay sign-up', () => {
     expect(within(region).getByText('You authorize debits from the bank account you name.')).toBeInTheDocument();
   });
 
-  it('checks the group, the chosen proof and the acceptance before sending anything', async () => {
+  it('checks the group, both details of the invoice and the acceptance before sending anything', async () => {
     const user = userEvent.setup();
     const { transport } = renderSignUp();
     await user.click(await screen.findByRole('button', { name: 'Sign up for Bill Pay' }));
     expect(await screen.findByText('Enter the group number printed on the invoice')).toBeInTheDocument();
     expect(screen.getByText('Enter the invoice number')).toBeInTheDocument();
+    expect(screen.getByText('Enter the amount billed')).toBeInTheDocument();
     expect(screen.getByText('You must accept the terms of service to use Bill Pay')).toBeInTheDocument();
 
     const invoiceNumber = screen.getByRole('textbox', { name: 'Invoice number' });
@@ -47,24 +48,23 @@ describe('Bill Pay sign-up', () => {
     await user.clear(invoiceNumber);
     await user.type(invoiceNumber, 'INV-100234-202611');
     expect(await screen.findByText(looksLike)).toBeInTheDocument();
-    await user.click(screen.getByRole('radio', { name: 'Amount billed' }));
     await user.type(screen.getByRole('textbox', { name: 'Amount billed' }), 'forty');
     await user.click(screen.getByRole('button', { name: 'Sign up for Bill Pay' }));
     expect(await screen.findByText('Enter the amount in dollars and cents, like 41,822.50')).toBeInTheDocument();
     expect(transport.callsTo('billPay.signUp')).toEqual([]);
   });
 
-  it('signs up with the amount billed and says which group can now be paid', async () => {
+  it('signs up with the invoice number and the amount billed and says which group joined', async () => {
     const user = userEvent.setup();
     const { transport } = renderSignUp();
     transport.on('billPay.signUp', (input) => ({ ok: true, value: { groupNumber: input.signUpGroupNumber, name: 'Harbor Logistics Inc.', role: 'billing', termsVersion: input.termsVersion, acceptedAt: '2026-11-27T10:04:00.000Z' } }));
     await user.type(await screen.findByLabelText('Group number'), '100234');
-    await user.click(screen.getByRole('radio', { name: 'Amount billed' }));
+    await user.type(screen.getByRole('textbox', { name: 'Invoice number' }), 'INV-100234-202611-7KQ4M2');
     await user.type(screen.getByRole('textbox', { name: 'Amount billed' }), '$41,822.50');
     await user.click(screen.getByLabelText('I accept the terms of service'));
     await user.click(screen.getByRole('button', { name: 'Sign up for Bill Pay' }));
-    expect(await screen.findByRole('heading', { level: 2, name: 'You can now pay invoices for Harbor Logistics Inc. (group 100234).' })).toHaveFocus();
-    expect(transport.callsTo('billPay.signUp')).toEqual([{ signUpGroupNumber: '100234', amountCents: 4_182_250, termsVersion: '2026-01', acceptTerms: true }]);
+    expect(await screen.findByRole('heading', { level: 2, name: 'You can now see the invoices of Harbor Logistics Inc. (group 100234).' })).toHaveFocus();
+    expect(transport.callsTo('billPay.signUp')).toEqual([{ signUpGroupNumber: '100234', invoiceNumber: 'INV-100234-202611-7KQ4M2', amountCents: 4_182_250, termsVersion: '2026-01', acceptTerms: true }]);
   });
 
   it('shows a proof that does not match above the button, and the plan’s field messages on their fields', async () => {
@@ -77,12 +77,13 @@ describe('Bill Pay sign-up', () => {
     await user.type(await screen.findByLabelText('Group number'), '100234');
     // Typed forgivingly: lower case, and L for 1 in the code.
     await user.type(screen.getByRole('textbox', { name: 'Invoice number' }), 'inv-100234-202611-7kq4ml');
+    await user.type(screen.getByRole('textbox', { name: 'Amount billed' }), '41822.50');
     await user.click(screen.getByLabelText('I accept the terms of service'));
     await user.click(screen.getByRole('button', { name: 'Sign up for Bill Pay' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('do not match the group’s latest invoice');
     expect(screen.getByText('Check the group number printed on the latest invoice')).toBeInTheDocument();
     expect(screen.getByLabelText('Group number')).toHaveAttribute('aria-invalid', 'true');
-    expect(transport.callsTo('billPay.signUp')).toEqual([{ signUpGroupNumber: '100234', invoiceNumber: 'INV-100234-202611-7KQ4M1', termsVersion: '2026-01', acceptTerms: true }]);
+    expect(transport.callsTo('billPay.signUp')).toEqual([{ signUpGroupNumber: '100234', invoiceNumber: 'INV-100234-202611-7KQ4M1', amountCents: 4_182_250, termsVersion: '2026-01', acceptTerms: true }]);
 
     transport.on('billPay.signUp', () => ({ ok: false, error: { code: 'VALIDATION', message: 'Check the group number', fields: { signUpGroupNumber: 'A group number is 4 to 10 digits' } } }));
     await user.click(screen.getByRole('button', { name: 'Sign up for Bill Pay' }));
@@ -98,6 +99,7 @@ describe('Bill Pay sign-up', () => {
     transport.on('billPay.signUp', () => ({ ok: false, error: { code: 'CONFLICT', message: 'The terms of service changed: accept version 2026-02 to sign up.' } }));
     await user.type(await screen.findByLabelText('Group number'), '100234');
     await user.type(screen.getByRole('textbox', { name: 'Invoice number' }), 'INV-100234-202611-7KQ4M2');
+    await user.type(screen.getByRole('textbox', { name: 'Amount billed' }), '41,822.50');
     await user.click(screen.getByLabelText('I accept the terms of service'));
     transport.on('billPay.terms', () => ({ ok: true, value: { ...terms, version: '2026-02', title: 'Bill Pay Terms of Service (February 2026)' } }));
     await user.click(screen.getByRole('button', { name: 'Sign up for Bill Pay' }));

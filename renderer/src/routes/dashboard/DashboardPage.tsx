@@ -8,10 +8,19 @@ import { relationships } from '@shared/contract/schemas/member';
 import { StatCard } from './StatCard';
 import { PlanBreakdown, TierBreakdown } from './PlanBreakdown';
 import { useShowInRoster } from './use-show-in-roster';
+import { BillingDashboard } from './BillingDashboard';
+import { roleAllows } from '@shared/contract/roles';
+import { useGroupRole } from '../../state/permissions';
 
 const dependentRelationships = relationships.filter((r) => r !== 'subscriber');
 
 export function DashboardPage() {
+  const role = useGroupRole();
+  if (role !== null && !roleAllows(role, 'members.read')) return <BillingDashboard role={role} />;
+  return <MembershipDashboard />;
+}
+
+function MembershipDashboard() {
   const groupNumber = useGroupStore((s) => s.groupNumber) ?? '';
   const counts = useQuery('dashboard.counts', { groupNumber });
   const show = useShowInRoster();

@@ -22,12 +22,9 @@ function renderAs(role: Role, path: string) {
 }
 
 describe('Roles shape the member screens', () => {
-  it.each([
-    ['read_only', 'Read-only'],
-    ['billing', 'Billing'],
-  ] as const)('shows a %s user the roster without enrolling or bulk actions, and says why', async (role, label) => {
-    renderAs(role, '/members');
-    expect(await screen.findByText(`${label}: you can view members but not change them.`)).toBeInTheDocument();
+  it('shows a read-only user the roster without enrolling or bulk actions, and says why', async () => {
+    renderAs('read_only', '/members');
+    expect(await screen.findByText('Read-only: you can view members but not change them.')).toBeInTheDocument();
     await rosterLoaded();
     const grid = theGrid();
     expect(screen.queryByRole('link', { name: 'Enroll a subscriber' })).not.toBeInTheDocument();
@@ -51,12 +48,23 @@ describe('Roles shape the member screens', () => {
     for (const name of ['Terminate', 'Add a dependent', 'Update demographics', 'Request ID card']) expect(screen.queryByRole('link', { name })).not.toBeInTheDocument();
   });
 
+  it('offers a billing user no Members page, no member search and no counts, and answers the roster’s address with why', async () => {
+    const { transport } = renderAs('billing', '/members');
+    expect(await screen.findByRole('heading', { name: 'Your role (Billing) does not include the group’s members.' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Members' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Find a member/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('option', { name: /^Harbor Logistics Inc\./ })).toHaveTextContent('Harbor Logistics Inc. · 100234 · balance $41,822.50');
+    screen.getByRole('link', { name: 'Go to Dashboard' }).click();
+    expect(await screen.findByRole('heading', { name: 'Billing: you see this group’s invoices and balance.' })).toBeInTheDocument();
+    for (const method of ['members.list', 'members.get', 'dashboard.counts'] as const) expect(transport.callsTo(method)).toEqual([]);
+  });
+
   it.each(['/enroll', '/members/100234001/terminate', '/members/100234001/add-dependent', '/members/100234001/demographics', '/id-cards?members=100234001'])(
     'answers a direct address to a wizard (%s) with what the role cannot do',
     async (path) => {
       const { transport } = renderAs('billing', path);
-      expect(await screen.findByRole('heading', { name: 'Your role (Billing) cannot change members.' })).toBeInTheDocument();
-      expect(screen.getByRole('link', { name: 'Go to Members' })).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { name: 'Your role (Billing) does not include the group’s members.' })).toBeInTheDocument();
+      expect(screen.getByRole('link', { name: 'Go to Dashboard' })).toBeInTheDocument();
       expect(transport.callsTo('drafts.list')).toEqual([]);
     },
   );

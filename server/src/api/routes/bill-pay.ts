@@ -1,8 +1,10 @@
 import { contractErrorSchema } from '@shared/contract/errors';
-import { billingSummary, billPaySignUpRequest, billPaySignUpResponse, termsOfService } from '@shared/plan-api/bill-pay';
+import { billingSummary, billPaySignUpRequest, billPaySignUpResponse, termsAcceptanceRequest, termsAcceptanceStatus, termsOfService } from '@shared/plan-api/bill-pay';
 import { billingSummaryOf } from '../../services/billing/invoice-views';
 import { signUpForBillPay } from '../../services/billing/sign-up';
 import { currentTerms } from '../../services/billing/terms';
+import { acceptTerms, termsAcceptanceOf } from '../../services/billing/terms-acceptance';
+import { billPayUserAddedMail } from '../../mail/bill-pay-user-added-mail';
 import { deliverAfterCommit } from '../../mail/deliver';
 import { billPaySignUpMail } from '../../mail/templates';
 import { requireGroupPermission, requireSession } from '../auth';
@@ -20,7 +22,7 @@ export const billPayRoutes: RoutePlugin = async (app, deps) => {
     {
       schema: {
         tags,
-        summary: 'Join a group as a billing user with the group number and the latest invoice’s number or amount, accepting the current terms.',
+        summary: 'Join a group as a billing user with the group number and the latest invoice’s number and amount, accepting the current terms; the group’s primary administrators are e-mailed.',
         security: [{ bearer: [] }],
         body: billPaySignUpRequest,
         response: { 201: billPaySignUpResponse, '4xx': contractErrorSchema },
@@ -30,10 +32,49 @@ export const billPayRoutes: RoutePlugin = async (app, deps) => {
     },
     async (request, reply) => {
       const identity = await requireSession(request, deps);
-      const { response, user } = await signUpForBillPay(deps.db, request.body, { ...identity, ip: request.ip }, deps.now());
+      const { response, user, primaryAdmins } = await signUpForBillPay(deps.db, request.body, { ...identity, ip: request.ip }, deps.now());
       const mail = billPaySignUpMail({ to: user.email, name: user.name, groupNumber: response.groupNumber, companyName: response.name, termsVersion: response.termsVersion, acceptedAt: response.acceptedAt });
       await deliverAfterCommit(deps.mailer, mail, request.log);
+      for (const admin of primaryAdmins) {
+        const notice = billPayUserAddedMail({ to: admin.email, name: admin.name, groupNumber: response.groupNumber, companyName: response.name, newUser: user, at: response.acceptedAt });
+        await deliverAfterCommit(deps.mailer, notice, request.log);
+      }
       return reply.code(201).send(response);
+    },
+  );
+
+  app.get(
+    '/groups/:groupNumber/bill-pay/terms-acceptance',
+    {
+      schema: {
+        tags,
+        summary: 'Which Bill Pay terms the signed-in user accepted for the group, and whether they must accept the version in force.',
+        params: groupParams,
+        security: [{ bearer: [] }],
+        response: { 200: termsAcceptanceStatus, '4xx': contractErrorSchema },
+      },
+    },
+    async (request) => {
+      const { userId, role } = await requireGroupPermission(request, deps, request.params.groupNumber, 'none');
+      return termsAcceptanceOf(deps.db, userId, request.params.groupNumber, role);
+    },
+  );
+
+  app.post(
+    '/groups/:groupNumber/bill-pay/terms-acceptance',
+    {
+      schema: {
+        tags,
+        summary: 'Accept the Bill Pay terms in force for the group (version as shown); kept with the time, replacing an older acceptance.',
+        params: groupParams,
+        security: [{ bearer: [] }],
+        body: termsAcceptanceRequest,
+        response: { 200: termsAcceptanceStatus, '4xx': contractErrorSchema },
+      },
+    },
+    async (request) => {
+      const { userId, sessionId, role } = await requireGroupPermission(request, deps, request.params.groupNumber, 'billing.write');
+      return acceptTerms(deps.db, { userId, sessionId, groupNumber: request.params.groupNumber, ip: request.ip, termsVersion: request.body.termsVersion, role }, deps.now());
     },
   );
 

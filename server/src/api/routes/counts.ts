@@ -8,7 +8,7 @@ import { requireGroupPermission } from '../auth';
 import type { RoutePlugin } from '../deps';
 import { groupParams } from './group-params';
 
-/** The group itself (policy and plans) and its live membership counts. */
+/** The group itself (policy and plans) and its live membership counts, which only roles that read members see. */
 export const countRoutes: RoutePlugin = async (app, deps) => {
   app.get(
     '/groups/:groupNumber',
@@ -21,7 +21,9 @@ export const countRoutes: RoutePlugin = async (app, deps) => {
       },
     },
     async (request) => {
-      await requireGroupPermission(request, deps, request.params.groupNumber, 'members.read');
+      // Every role of the group: the name, address and plans with rates name no member, and the
+      // desktop reads them for each of the user's groups, a billing user's too (invoices bill those rates).
+      await requireGroupPermission(request, deps, request.params.groupNumber, 'none');
       return loadGroup(deps.db, request.params.groupNumber);
     },
   );

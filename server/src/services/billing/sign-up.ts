@@ -1,26 +1,35 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ContractFailure } from '@shared/contract/errors';
 import { roleAllows, roleLabels } from '@shared/contract/roles';
 import type { BillPaySignUpResponse, billPaySignUpRequest } from '@shared/plan-api/bill-pay';
 import type { Db } from '../../store/db';
-import { billPaySignUps, groups, users } from '../../store/schema';
+import { billPaySignUps, groups, groupUsers, users } from '../../store/schema';
 import { announceToUser } from '../accounts/announce';
 import { recordAudit } from '../audit';
 import { grantRole, roleIn } from '../groups/grant-role';
+import type { ThrottledFailure } from '../throttled-failure';
 import { latestInvoice } from './invoice-views';
-import { proofLockedUntil, recordProofFailure, tooManyProofFailures } from './proof-throttle';
+import { lockGroupProofs, recordProofFailure, refuseWhileLocked } from './proof-throttle';
 import { currentTerms } from './terms';
+import { recordTermsAcceptance, refuseOtherTerms } from './terms-acceptance';
 
 export type BillPaySignUp = z.output<typeof billPaySignUpRequest>;
+
+interface Person {
+  email: string;
+  name: string;
+}
 
 export interface BillPaySignedUp {
   response: BillPaySignUpResponse;
   /** Where the confirmation goes (sent after the commit). */
-  user: { email: string; name: string };
+  user: Person & { userId: string };
+  /** The group's primary administrators, told of the new billing user after the commit. */
+  primaryAdmins: Person[];
 }
 
-type Attempt = { joined: BillPaySignedUp } | { wrongProof: { lockedUntil: Date | null } };
+type Attempt = { joined: BillPaySignedUp } | { wrongProof: { throttled: ThrottledFailure | null } };
 
 /** One answer for a wrong proof and an unknown group, so group numbers cannot be probed. */
 const proofMismatch = () =>
@@ -30,37 +39,31 @@ const proofMismatch = () =>
 
 /**
  * Bill Pay sign-up: a signed-in (so e-mail-verified) user proves they hold the group's latest
- * invoice — its invoice number or the amount billed — and accepts the current terms, and becomes a
- * billing user of the group. A wrong proof is recorded even though the request fails (that is what
- * the throttle counts), so the attempt's transaction commits and the refusal is thrown after it.
+ * invoice — its invoice number, whose random code cannot be guessed, and the amount billed,
+ * together — and accepts the current terms, and becomes a billing user of the group. A wrong proof
+ * is recorded even though the request fails (that is what the throttle counts, per user and per
+ * group number), so the attempt's transaction commits and the refusal is thrown after it.
  */
 export async function signUpForBillPay(db: Db, input: BillPaySignUp, actor: { userId: string; sessionId: string; ip: string | null }, now: Date): Promise<BillPaySignedUp> {
   const attempt = await db.transaction(async (tx): Promise<Attempt> => {
-    // One sign-up of a user at a time: the throttle's count and the role check stay true to commit.
+    // One sign-up of a user at a time, then of a group number at a time (always in this order, so
+    // two sign-ups never wait on each other crosswise): the throttle's counts stay true to commit.
     const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.userId, actor.userId)).for('update');
     if (!user) throw new Error('The signed-in user is missing');
-    const lockedUntil = await proofLockedUntil(tx, actor.userId, now);
-    if (lockedUntil) throw tooManyProofFailures(lockedUntil, now);
-    if (input.termsVersion !== currentTerms.version) {
-      throw new ContractFailure('CONFLICT', `The terms of service changed: version ${currentTerms.version} is in force, not ${input.termsVersion}. Read the current terms and accept them to sign up.`, {
-        termsVersion: `The current version is ${currentTerms.version}`,
-      });
-    }
+    await lockGroupProofs(tx, input.groupNumber);
+    const proofAttempt = { ...actor, groupNumber: input.groupNumber };
+    await refuseWhileLocked(tx, proofAttempt, now);
+    refuseOtherTerms(input.termsVersion, 'sign up');
     await refuseExistingRole(tx, actor.userId, input.groupNumber);
     const invoice = await latestInvoice(tx, input.groupNumber);
-    const proven = invoice !== null && (input.invoiceNumber !== undefined ? input.invoiceNumber === invoice.invoiceNumber : input.amountCents === invoice.amountCents);
-    if (!proven) {
-      await recordProofFailure(tx, { userId: actor.userId, groupNumber: input.groupNumber, ip: actor.ip }, now);
-      const nowLocked = await proofLockedUntil(tx, actor.userId, now);
-      if (nowLocked) {
-        await recordAudit(tx, { actorUserId: actor.userId, sessionId: actor.sessionId, action: 'bill_pay.throttle', target: `user:${actor.userId}`, detail: { until: nowLocked.toISOString() }, ip: actor.ip, at: now });
-      }
-      return { wrongProof: { lockedUntil: nowLocked } };
-    }
+    const proven = invoice !== null && input.invoiceNumber === invoice.invoiceNumber && input.amountCents === invoice.amountCents;
+    if (!proven) return { wrongProof: { throttled: await recordProofFailure(tx, proofAttempt, now) } };
+
     const [group] = await tx.select({ name: groups.name }).from(groups).where(eq(groups.groupNumber, input.groupNumber));
     if (!group) throw new Error(`Group ${input.groupNumber} has invoices but no row`);
-    const proof = input.invoiceNumber !== undefined ? 'invoice_number' : 'amount';
+    const proof = 'invoice_number_and_amount';
     await tx.insert(billPaySignUps).values({ userId: actor.userId, groupNumber: input.groupNumber, termsVersion: currentTerms.version, acceptedAt: now, proof, ip: actor.ip });
+    await recordTermsAcceptance(tx, proofAttempt, now);
     await recordAudit(tx, {
       actorUserId: actor.userId,
       sessionId: actor.sessionId,
@@ -70,19 +73,20 @@ export async function signUpForBillPay(db: Db, input: BillPaySignUp, actor: { us
       ip: actor.ip,
       at: now,
     });
+    const primaryAdmins = await primaryAdminsOf(tx, input.groupNumber);
     await announceToUser(tx, actor.userId, 'role');
     // Last: it appends to the group's change feed, which must end the transaction.
     await grantRole(tx, { userId: actor.userId, groupNumber: input.groupNumber, role: 'billing' }, { actorUserId: actor.userId, sessionId: actor.sessionId, ip: actor.ip }, now);
     return {
       joined: {
         response: { groupNumber: input.groupNumber, name: group.name, role: 'billing', termsVersion: currentTerms.version, acceptedAt: now.toISOString() },
-        user,
+        user: { ...user, userId: actor.userId },
+        primaryAdmins,
       },
     };
   });
   if ('joined' in attempt) return attempt.joined;
-  if (attempt.wrongProof.lockedUntil) throw tooManyProofFailures(attempt.wrongProof.lockedUntil, now);
-  throw proofMismatch();
+  throw attempt.wrongProof.throttled ?? proofMismatch();
 }
 
 /**
@@ -95,4 +99,14 @@ async function refuseExistingRole(tx: Db, userId: string, groupNumber: string): 
   if (held === null) return;
   if (roleAllows(held, 'billing.write')) throw new ContractFailure('CONFLICT', `You can already pay invoices for group ${groupNumber}.`);
   throw new ContractFailure('CONFLICT', `You are ${roleLabels[held]} of group ${groupNumber}; ask its primary administrator for billing access.`);
+}
+
+/** Who is told of a new billing user: they alone can remove one (Users page). */
+async function primaryAdminsOf(tx: Db, groupNumber: string): Promise<Person[]> {
+  return tx
+    .select({ email: users.email, name: users.name })
+    .from(groupUsers)
+    .innerJoin(users, eq(users.userId, groupUsers.userId))
+    .where(and(eq(groupUsers.groupNumber, groupNumber), eq(groupUsers.role, 'primary_admin')))
+    .orderBy(users.userId);
 }

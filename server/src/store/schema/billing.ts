@@ -1,4 +1,4 @@
-// Drizzle view of migrations/0007_invoices.sql (the SQL file is the source of truth; keep both in step).
+// Drizzle view of migrations/0007_invoices.sql and 0008_bill_pay_proof_and_terms.sql (the SQL files are the source of truth; keep both in step).
 import { bigint, bigserial, date, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { CoverageTier } from '@shared/contract/schemas/group';
 
@@ -35,7 +35,8 @@ export const billPaySignUps = pgTable('bill_pay_sign_ups', {
   groupNumber: text('group_number').notNull(),
   termsVersion: text('terms_version').notNull(),
   acceptedAt: instant('accepted_at').notNull(),
-  proof: text('proof').$type<'invoice_number' | 'amount'>().notNull(),
+  /** `invoice_number_and_amount` since 0008; the single kinds are older sign-ups'. */
+  proof: text('proof').$type<'invoice_number' | 'amount' | 'invoice_number_and_amount'>().notNull(),
   ip: text('ip'),
 });
 
@@ -46,3 +47,15 @@ export const billPayProofFailures = pgTable('bill_pay_proof_failures', {
   ip: text('ip'),
   at: instant('at').notNull(),
 });
+
+export const billPayTermsAcceptances = pgTable(
+  'bill_pay_terms_acceptances',
+  {
+    userId: text('user_id').notNull(),
+    groupNumber: text('group_number').notNull(),
+    termsVersion: text('terms_version').notNull(),
+    acceptedAt: instant('accepted_at').notNull(),
+    ip: text('ip'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.groupNumber] })],
+);

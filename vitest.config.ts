@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/support/**/*.test.ts'],
           server: { deps: { inline: ['electron-store'] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -31,6 +31,10 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
+          // The screens show instants in the user's time zone; the tests fix which one instead of
+          // taking the machine's. UTC+14, where the local day runs ahead of UTC's from 10:00 UTC on,
+          // so a screen that mistakes a UTC day for the local one (or the reverse) fails everywhere.
+          env: { TZ: 'Pacific/Kiritimati' },
           include: ['renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['renderer/src/test-setup.ts'],
         },

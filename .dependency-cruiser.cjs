@@ -87,10 +87,11 @@ module.exports = {
     layer('server-test-support', '^server/test-support/', '^server/src/'),
 
     // ── tests use real parts: any code of their own program, its test support and the plan service ──
-    { from: { path: `^${core}/.+\\.test\\.ts$` }, to: { path: [`^${core}/`, shared, '^server/(src|test-support)/'] } },
+    // test/support holds what every program's tests share (reading a PDF back, finding a browser).
+    { from: { path: `^${core}/.+\\.test\\.ts$` }, to: { path: [`^${core}/`, shared, '^server/(src|test-support)/', '^test/support/'] } },
     { from: { path: '^electron/(host|main|preload|web|sandbox)/.+\\.test\\.ts$' }, to: { path: ['^electron/', shared, '^server/', '^scripts/', '^package\\.json$'] } },
     { from: { path: '^shared/.+\\.test\\.ts$' }, to: { path: [shared] } },
-    { from: { path: '^server/(.+\\.test\\.ts|test/)' }, to: { path: ['^server/', shared, '^package\\.json$'] } },
+    { from: { path: '^server/(.+\\.test\\.ts|test/)' }, to: { path: ['^server/', shared, '^package\\.json$', '^test/support/'] } },
     { from: { path: '^renderer/.+\\.test\\.tsx?$' }, to: { path: ['^renderer/', shared] } },
     { from: { path: '^(test|scripts)/' }, to: { path: ['^(electron|server|shared|renderer|test|scripts)/', '^package\\.json$'] } },
   ],

@@ -1,7 +1,16 @@
-import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { chromium, defineConfig, devices } from '@playwright/test';
+import { findBrowser, NO_BROWSER } from './test/support/find-browser';
 
-// Debian's Chromium (apt-get install chromium): Playwright downloads no browser. The background-networking flags keep
-// Chromium from dialling out on a machine whose network is closed.
+// Without a browser every test would fail with the same long stack trace; one line saying how to
+// install one is all a new machine needs.
+const browser = findBrowser({ playwrightChromium: chromium.executablePath(), chromiumPath: process.env.CHROMIUM_PATH, exists: existsSync });
+if (browser === null) {
+  console.error(NO_BROWSER);
+  process.exit(1);
+}
+
+// The background-networking flags keep Chromium from dialling out on a machine whose network is closed.
 export default defineConfig({
   testDir: './test/e2e',
   testMatch: /.*\.spec\.ts/,
@@ -15,9 +24,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: browser.executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  projects: [{ name: 'debian-chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } }],
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } }],
 });

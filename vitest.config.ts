@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/lint/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/support/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: helpers,
           server: { deps: { inline: ['electron-store'] } },
           testTimeout: 30_000,
@@ -35,6 +35,10 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
+          // The screens show instants in the user's time zone; the tests fix which one instead of
+          // taking the machine's. UTC+14, where the local day runs ahead of UTC's from 10:00 UTC on,
+          // so a screen that mistakes a UTC day for the local one (or the reverse) fails everywhere.
+          env: { TZ: 'Pacific/Kiritimati' },
           include: ['renderer/**/*.test.{ts,tsx}'],
           exclude: helpers,
           setupFiles: ['renderer/src/test-support/setup.ts'],

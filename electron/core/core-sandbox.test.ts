@@ -37,7 +37,7 @@ describe('the core in sandbox mode', () => {
 
   it('starts the embedded service, says starting until it is ready, then syncs from it like from any service', async () => {
     const dataDir = tempDataDir();
-    const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(dataDir, 'ready'), today: test.today, log: () => {} });
+    const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(dataDir, 'ready'), today: test.today, now: test.now, log: () => {} });
     const states: string[] = [];
     core.onEvent((event: CoreEvent) => {
       if (event.type === 'sync.status') states.push(event.state);
@@ -54,7 +54,7 @@ describe('the core in sandbox mode', () => {
 
   it('restarts the sandbox service when its session lapsed, instead of asking for a sign-in it cannot take', async () => {
     const dataDir = tempDataDir();
-    const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(dataDir, 'ready'), today: test.today, log: () => {} });
+    const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(dataDir, 'ready'), today: test.today, now: test.now, log: () => {} });
     await waitForSync(core, isQuiet);
     const lapsed = process.env.FAKE_SANDBOX_TOKEN;
     const fresh = await test.service.api<{ token: string }>('POST', '/v1/sessions', { body: { userId: test.userId, password: 'Correct-Horse-Battery-42' } });
@@ -73,10 +73,10 @@ describe('the core in sandbox mode', () => {
 
   it('reports a sandbox that could not start, and keeps the replica readable meanwhile', async () => {
     const dataDir = tempDataDir();
-    const first = createCore({ dataDir, encryptionKey: Buffer.alloc(32, 7), sandboxWorkerPath: fakeSandboxWorker(dataDir, 'ready'), today: test.today, log: () => {} });
+    const first = createCore({ dataDir, encryptionKey: Buffer.alloc(32, 7), sandboxWorkerPath: fakeSandboxWorker(dataDir, 'ready'), today: test.today, now: test.now, log: () => {} });
     await waitForSync(first, isQuiet);
     await first.close();
-    const core = createCore({ dataDir, encryptionKey: Buffer.alloc(32, 7), sandboxWorkerPath: fakeSandboxWorker(dataDir, 'failed'), today: test.today, log: () => {} });
+    const core = createCore({ dataDir, encryptionKey: Buffer.alloc(32, 7), sandboxWorkerPath: fakeSandboxWorker(dataDir, 'failed'), today: test.today, now: test.now, log: () => {} });
     expect(await waitForSync(core, (s) => s.state === 'error')).toMatchObject({ mode: 'sandbox', online: false, message: expect.stringContaining('the disk is full') });
     const page = await core.call('members.list', { groupNumber: test.groupNumber, limit: 5 });
     expect(page).toMatchObject({ ok: true, value: { total: expect.any(Number) } });
@@ -88,9 +88,9 @@ describe('the core in sandbox mode', () => {
     const key = randomBytes(32);
     const opened = openStore({ dataDir });
     if (opened.db === null) throw new Error('store not ready');
-    loadSandboxReplica({ db: opened.db, cipher: createFieldCipher(key), path: opened.path }, test.today, new Date().toISOString());
+    loadSandboxReplica({ db: opened.db, cipher: createFieldCipher(key), path: opened.path }, test.today, test.now());
     opened.db.close();
-    const core = createCore({ dataDir, encryptionKey: key, sandboxWorkerPath: fakeSandboxWorker(dataDir, 'ready'), today: test.today, log: () => {} });
+    const core = createCore({ dataDir, encryptionKey: key, sandboxWorkerPath: fakeSandboxWorker(dataDir, 'ready'), today: test.today, now: test.now, log: () => {} });
     await waitForSync(core, isQuiet);
     expect(await core.call('groups.list', {})).toMatchObject({ ok: true, value: [{ groupNumber: test.groupNumber }] });
     await core.close();
@@ -103,7 +103,7 @@ describe('a core with no plan service', () => {
     const key = randomBytes(32);
     const opened = openStore({ dataDir });
     if (opened.db === null) throw new Error('store not ready');
-    const data = loadSandboxReplica({ db: opened.db, cipher: createFieldCipher(key), path: opened.path }, '2026-11-27', new Date().toISOString());
+    const data = loadSandboxReplica({ db: opened.db, cipher: createFieldCipher(key), path: opened.path }, '2026-11-27', '2026-11-27T15:00:00.000Z');
     opened.db.close();
     const core = createCore({ dataDir, encryptionKey: key, sandbox: false, today: '2026-11-27', log: () => {} });
     const first = data.groups[0];

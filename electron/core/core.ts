@@ -25,6 +25,11 @@ export interface InProcessCoreOptions extends Omit<CoreOptions, 'workerPath'> {
   fetch?: typeof fetch;
   /** Change-feed page size (tests that make a small group span many pages). */
   syncPageSize?: number;
+  /**
+   * The clock (ISO instants). Tests give the one their plan service runs on: the core orders its own
+   * writes against the service's by time, so the two must agree.
+   */
+  now?: () => string;
 }
 
 /**
@@ -59,7 +64,7 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
     onStateChange: (store) => publish({ type: 'store.state', store }),
   });
   const today = clockToday(options.today);
-  const now = () => new Date().toISOString();
+  const now = options.now ?? (() => new Date().toISOString());
   session.open();
   const plan = new PlanConnection({
     store: () => session.store,

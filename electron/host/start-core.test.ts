@@ -23,7 +23,7 @@ describe('startCore (worker thread, built bundle)', () => {
     const key = randomBytes(32);
     const opened = openStore({ dataDir });
     if (opened.db === null) throw new Error('store not ready');
-    loadSandboxReplica({ db: opened.db, cipher: createFieldCipher(key), path: opened.path }, '2026-11-27', new Date().toISOString());
+    loadSandboxReplica({ db: opened.db, cipher: createFieldCipher(key), path: opened.path }, '2026-11-27', '2026-11-27T15:00:00.000Z');
     opened.db.close();
     const core = startCore({ dataDir, encryptionKey: key, sandbox: false, today: '2026-11-27' });
     const status = await core.call('app.status', {});

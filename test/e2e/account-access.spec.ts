@@ -3,6 +3,7 @@ import { expect, test as hostTest } from './browser-host';
 import { accessCodeIn, newPerson, startE2ePlanService, type E2ePlanService } from './plan-service';
 import { fillSignIn, registerInApp, signInInApp } from './account-steps';
 import { rpc } from './rpc';
+import { planDay, planDaysUntil } from './days';
 import type { GroupUsersResponse, Invitation } from '@shared/plan-api/invitations';
 import type { BillingSummary } from '@shared/plan-api/bill-pay';
 import { formatUsd } from '@shared/util/money';
@@ -13,7 +14,7 @@ const test = hostTest.extend<object, { plan: E2ePlanService }>({
     // Playwright reads fixture dependencies from the destructuring pattern; this fixture has none.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const plan = await startE2ePlanService({ today: new Date().toISOString().slice(0, 10) });
+      const plan = await startE2ePlanService({ today: planDay() });
       await use(plan);
       await plan.close();
     },
@@ -31,11 +32,16 @@ const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '
 /** Beside the group switcher. */
 const roleBadge = (page: Page, label: string) => page.getByRole('banner').getByText(`Your role: ${label}`);
 
-/** "Expected by March 4, 2027" is 3–5 business days ahead: 3 to 12 calendar days (weekends, and the year-end's two holidays). */
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * "Expected by March 4, 2027" is 3–5 business days ahead: 3 to 12 calendar days (weekends, and the
+ * year-end's two holidays), counted on the plan's calendar, which the service keeps in UTC.
+ */
 function expectBusinessDaysAhead(text: string): void {
-  const date = /Expected by ([A-Z][a-z]+ \d{1,2}, \d{4})/.exec(text)?.[1];
-  expect(date, `an expected date in: ${text}`).toBeDefined();
-  const days = Math.round((new Date(`${date} 12:00`).getTime() - new Date().setHours(12, 0, 0, 0)) / 86_400_000);
+  const [, month, day, year] = /Expected by ([A-Z][a-z]+) (\d{1,2}), (\d{4})/.exec(text) ?? [];
+  expect(month, `an expected date in: ${text}`).toBeDefined();
+  const days = planDaysUntil(`${year}-${String(months.indexOf(month as string) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
   expect(days).toBeGreaterThanOrEqual(3);
   expect(days).toBeLessThanOrEqual(12);
 }
@@ -53,11 +59,11 @@ async function enrollmentAttempt(plan: E2ePlanService, token: string) {
         gender: 'F',
         ssn: '623-45-1188',
         address: { line1: '400 Grant St', city: 'Pittsburgh', state: 'PA', zip: '15219' },
-        hireDate: new Date().toISOString().slice(0, 10),
+        hireDate: planDay(),
         employmentStatus: 'FT',
       },
       planCode: 'PPO-CHOICE',
-      effectiveDate: new Date().toISOString().slice(0, 10),
+      effectiveDate: planDay(),
       dependents: [],
     },
   });

@@ -4,6 +4,7 @@ import { startE2ePlanService, type E2ePlanService } from './plan-service';
 import { rpc } from './rpc';
 import type { Group } from '@shared/contract/schemas/group';
 import { firstEligibleEffectiveDate } from '@shared/domain/waiting-period';
+import { planDay, typedDay } from './days';
 
 /** The journeys of issue 4, in the browser host against a real plan service started for this file. */
 const test = hostTest.extend<object, { plan: E2ePlanService }>({
@@ -11,7 +12,7 @@ const test = hostTest.extend<object, { plan: E2ePlanService }>({
     // Playwright reads fixture dependencies from the destructuring pattern; this fixture has none.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const plan = await startE2ePlanService({ today: isoDay(0) });
+      const plan = await startE2ePlanService({ today: planDay() });
       await use(plan);
       await plan.close();
     },
@@ -20,12 +21,6 @@ const test = hostTest.extend<object, { plan: E2ePlanService }>({
 });
 
 const GROUP = '100871';
-
-function isoDay(offsetDays: number): string {
-  const day = new Date();
-  day.setDate(day.getDate() + offsetDays);
-  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-}
 
 /** Opens the app (sandbox first, as on a first launch) and signs in to the plan service from Settings. */
 async function signIn(page: Page, host: RunningHost, plan: E2ePlanService): Promise<void> {
@@ -68,7 +63,7 @@ test('enrolls a family, adds a newborn, terminates a dependent and requests ID c
   await form.getByLabel('State').selectOption('PA');
   await form.getByLabel('ZIP code').fill('15213');
   await next(page);
-  await form.getByLabel('Hire date').fill(isoDay(-20));
+  await form.getByLabel('Hire date').fill(typedDay(-20));
   await form.getByRole('radio', { name: /Full time/ }).check();
   await next(page);
   await form.getByRole('group', { name: 'Plan' }).getByRole('radio').first().check();
@@ -96,9 +91,9 @@ test('enrolls a family, adds a newborn, terminates a dependent and requests ID c
   await page.getByRole('link', { name: 'Add a dependent' }).click();
   await page.getByLabel('Relationship to the subscriber').selectOption('child');
   await page.getByRole('radio', { name: /^Birth/ }).check();
-  await page.getByLabel('Date of the event').fill(isoDay(-3));
+  await page.getByLabel('Date of the event').fill(typedDay(-3));
   await next(page);
-  await fillPerson(form, { first: 'Noor', last: parent.lastName, dob: isoDay(-3), gender: 'Female' });
+  await fillPerson(form, { first: 'Noor', last: parent.lastName, dob: typedDay(-3), gender: 'Female' });
   await next(page);
   await page.getByRole('button', { name: 'Submit dependent' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Accepted by the plan' })).toContainText(/TX-/, { timeout: 30_000 });
@@ -109,7 +104,7 @@ test('enrolls a family, adds a newborn, terminates a dependent and requests ID c
   await page.goto(`${host.origin}/#/members/${dependent.memberId}`);
   await page.getByRole('link', { name: 'Terminate' }).click();
   await page.getByLabel('Reason', { exact: true }).selectOption({ index: 1 });
-  await page.getByLabel('Date of the event').fill(isoDay(0));
+  await page.getByLabel('Date of the event').fill(typedDay(0));
   await next(page);
   await page.getByRole('button', { name: 'Submit termination' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Accepted by the plan' })).toContainText(/TX-/, { timeout: 30_000 });
@@ -147,7 +142,7 @@ test('a change made while the plan service is down is queued, then accepted when
   await page.goto(`${host.origin}/#/members/${dependent.memberId}`);
   await page.getByRole('link', { name: 'Terminate' }).click();
   await page.getByLabel('Reason', { exact: true }).selectOption({ index: 1 });
-  await page.getByLabel('Date of the event').fill(isoDay(0));
+  await page.getByLabel('Date of the event').fill(typedDay(0));
   await next(page);
   await page.getByRole('button', { name: 'Submit termination' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Queued' })).toBeVisible();
@@ -170,7 +165,7 @@ test('a change made while the plan service is down is queued, then accepted when
   const session = await request.post(`${plan.url}/v1/sessions`, { data: { userId: plan.userId, password: plan.password } });
   const { token } = (await session.json()) as { token: string };
   const group = (await (await request.get(`${plan.url}/v1/groups/${GROUP}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Group;
-  const hireDate = isoDay(-10);
+  const hireDate = planDay(-10);
   const enrolled = await request.post(`${plan.url}/v1/groups/${GROUP}/enrollments`, {
     headers: { authorization: `Bearer ${token}`, 'idempotency-key': `e2e-${Date.now()}` },
     data: {

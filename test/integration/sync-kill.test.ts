@@ -15,7 +15,6 @@ import { syncToQuiet } from './support/sync-quiet';
 import { startSyncTestService, type SyncTestService } from './support/sync-service';
 import { localOutbox, markerName } from './support/transaction-inputs';
 
-const today = new Date().toISOString().slice(0, 10);
 const KILLS = 100;
 /**
  * Every launch's phase, transactions, kill line and plan-side changes come from this, so a failure
@@ -49,7 +48,7 @@ describe('a desktop core killed at random points during push and pull', () => {
 
   beforeAll(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-sync-kill-'));
-    [script, service] = await Promise.all([bundleChild(work), startSyncTestService({ subscribers: 60, today, backend: killBackend })]);
+    [script, service] = await Promise.all([bundleChild(work), startSyncTestService({ subscribers: 60, backend: killBackend })]);
     clerkToken = await service.addUser('plan.clerk', 'admin');
   }, 120_000);
   afterAll(async () => {
@@ -65,7 +64,7 @@ describe('a desktop core killed at random points during push and pull', () => {
     const changed = await service.api('POST', `/v1/groups/${service.groupNumber}/demographics`, {
       token: clerkToken,
       headers: { 'idempotency-key': randomUUID() },
-      body: { memberId: member.memberId, changes: { email: `clerk.${random.int(1, 99_999)}@example.com` }, effectiveDate: today, correction: false, expectedVersion: member.version },
+      body: { memberId: member.memberId, changes: { email: `clerk.${random.int(1, 99_999)}@example.com` }, effectiveDate: service.today, correction: false, expectedVersion: member.version },
     });
     expect(changed.status).toBe(201);
   }
@@ -98,7 +97,7 @@ describe('a desktop core killed at random points during push and pull', () => {
 
   /** One desktop's launches, each killed at a chosen point, until the desktops together were killed KILLS times. */
   async function killRuns(d: Desktop, all: readonly Desktop[], nextBatch: () => number): Promise<void> {
-    const base = { dataDir: d.dataDir, keyHex: d.keyHex, url: service.url, token: d.token, groupNumber: service.groupNumber, today };
+    const base = { dataDir: d.dataDir, keyHex: d.keyHex, url: service.url, token: d.token, groupNumber: service.groupNumber, today: service.today, clockOffsetMs: Date.parse(service.now()) - Date.now() };
     let nextTag = d.firstTag;
     while (all.reduce((n, x) => n + killed(x), 0) < KILLS && d.runs < 2 * KILLS) {
       d.runs++;
@@ -127,11 +126,11 @@ describe('a desktop core killed at random points during push and pull', () => {
 
   /** A launch left alone: it syncs to quiet (finishing what the killed ones left) and lists the Activity. */
   async function settle(d: Desktop): Promise<ActivityItem[]> {
-    const core = openSyncCore({ dataDir: d.dataDir, key: Buffer.from(d.keyHex, 'hex'), url: service.url, token: d.token, today });
+    const core = openSyncCore({ dataDir: d.dataDir, key: Buffer.from(d.keyHex, 'hex'), url: service.url, token: d.token, today: service.today, now: service.now });
     const caughtUp = async () => localCursor(d.dataDir, service.groupNumber) === (await service.head());
     const activity: ActivityItem[] = [];
     try {
-      await syncToQuiet(core, caughtUp);
+      await syncToQuiet(core, caughtUp, service.now);
       for (let offset = 0; ; offset += 500) {
         const page = await value<ActivityPage>(core.call('transactions.list', { groupNumber: service.groupNumber, offset, limit: 500 }));
         activity.push(...page.items);

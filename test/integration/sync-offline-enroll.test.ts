@@ -13,14 +13,13 @@ import { syncToQuiet, waitForStatus } from './support/sync-quiet';
 import { startSyncTestService, type SyncTestService } from './support/sync-service';
 import { enrollment, localOutbox, markerName } from './support/transaction-inputs';
 
-const today = new Date().toISOString().slice(0, 10);
 
 describe.each(backends())('an enrollment made while the plan service is down (%s)', (backend) => {
   let service: SyncTestService;
   let dataDir: string;
 
   beforeAll(async () => {
-    service = await startSyncTestService({ subscribers: 30, today, backend });
+    service = await startSyncTestService({ subscribers: 30, backend });
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-sync-offline-'));
   });
   afterAll(async () => {
@@ -30,16 +29,16 @@ describe.each(backends())('an enrollment made while the plan service is down (%s
 
   it('is accepted exactly once after the desktop and the service both restart', async () => {
     const key = randomBytes(32);
-    const open = () => openSyncCore({ dataDir, key, url: service.url, token: service.token, today });
+    const open = () => openSyncCore({ dataDir, key, url: service.url, token: service.token, today: service.today, now: service.now });
     const groupNumber = service.groupNumber;
     const caughtUp = async () => localCursor(dataDir, groupNumber) === (await service.head());
 
     let core = open();
-    await syncToQuiet(core, caughtUp);
+    await syncToQuiet(core, caughtUp, service.now);
     const before = await serviceRoster(service.api, service.token, groupNumber);
 
     await service.stop();
-    const submitted = await value<SubmitResult>(core.call('transactions.submit', { groupNumber, transaction: enrollment(1, today) }));
+    const submitted = await value<SubmitResult>(core.call('transactions.submit', { groupNumber, transaction: enrollment(1, service.today) }));
     expect(submitted.status).toBe('queued');
     expect(submitted.memberIds).toEqual([`NEW-${submitted.id}`]);
     await core.call('sync.now', {});
@@ -52,7 +51,7 @@ describe.each(backends())('an enrollment made while the plan service is down (%s
     const queued = await value<ActivityItem>(core.call('transactions.get', { groupNumber, id: submitted.id }));
     expect(['queued', 'sent']).toContain(queued.status);
     await service.start();
-    await syncToQuiet(core, caughtUp);
+    await syncToQuiet(core, caughtUp, service.now);
 
     const accepted = await value<ActivityItem>(core.call('transactions.get', { groupNumber, id: submitted.id }));
     expect(accepted.status).toBe('accepted');

@@ -14,14 +14,13 @@ import { syncToQuiet } from './support/sync-quiet';
 import { startSyncTestService, type SyncTestService } from './support/sync-service';
 import { enrollment, markerName, markerSsn } from './support/transaction-inputs';
 
-const today = new Date().toISOString().slice(0, 10);
 
 describe.each(backends())('a transaction the plan service rejects (%s)', (backend) => {
   let service: SyncTestService;
   let dataDir: string;
 
   beforeAll(async () => {
-    service = await startSyncTestService({ subscribers: 20, today, backend });
+    service = await startSyncTestService({ subscribers: 20, backend });
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-sync-rejected-'));
   });
   afterAll(async () => {
@@ -32,22 +31,22 @@ describe.each(backends())('a transaction the plan service rejects (%s)', (backen
   it('shows the plan’s reason, undoes the pending change and keeps what the user typed', async () => {
     const groupNumber = service.groupNumber;
     const caughtUp = async () => localCursor(dataDir, groupNumber) === (await service.head());
-    const core = openSyncCore({ dataDir, key: randomBytes(32), url: service.url, token: service.token, today });
+    const core = openSyncCore({ dataDir, key: randomBytes(32), url: service.url, token: service.token, today: service.today, now: service.now });
     try {
-      await syncToQuiet(core, caughtUp);
+      await syncToQuiet(core, caughtUp, service.now);
 
       // Another office already enrolled this employee with the same SSN; this desktop has not synced since.
       const taken = markerSsn(700);
       const elsewhere = await service.api('POST', `/v1/groups/${groupNumber}/enrollments`, {
         token: service.token,
         headers: { 'idempotency-key': 'another-office-0001' },
-        body: enrollment(700, today).request,
+        body: enrollment(700, service.today).request,
       });
       expect(elsewhere.status).toBe(201);
 
       // The wizard's draft holds the form as typed, the full SSN in its encrypted secrets.
       const { transaction, formData } = (() => {
-        const input = enrollment(701, today, { ssn: taken, dependents: 1 });
+        const input = enrollment(701, service.today, { ssn: taken, dependents: 1 });
         const { ssn: _typed, ...subscriber } = input.request.subscriber;
         return { transaction: input, formData: { ...input.request, subscriber } };
       })();
@@ -59,7 +58,7 @@ describe.each(backends())('a transaction the plan service rejects (%s)', (backen
 
       const events: CoreEvent[] = [];
       core.onEvent((event) => events.push(event));
-      const status = await syncToQuiet(core, caughtUp);
+      const status = await syncToQuiet(core, caughtUp, service.now);
       expect(status.rejected).toBe(1);
 
       const rejected = await value<ActivityItem & { request: Record<string, unknown> }>(core.call('transactions.get', { groupNumber, id: submitted.id }));

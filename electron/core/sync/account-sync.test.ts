@@ -26,7 +26,7 @@ describe('account sync against the plan service', () => {
   afterAll(async () => test?.close());
 
   const signedInCore = async (user: { userId: string; password: string }, fetchImpl?: typeof fetch) => {
-    const core = createCore({ dataDir: tempDataDir(), encryptionKey: randomBytes(32), sandbox: false, today: test.today, log: () => {}, ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }) });
+    const core = createCore({ dataDir: tempDataDir(), encryptionKey: randomBytes(32), sandbox: false, today: test.today, now: test.now, log: () => {}, ...(fetchImpl === undefined ? {} : { fetch: fetchImpl }) });
     const signedIn = await core.call('session.signIn', { serviceUrl: test.service.url, userId: user.userId, password: user.password });
     if (!signedIn.ok) throw new Error(`sign in: ${signedIn.error.message}`);
     await waitForSync(core, isQuiet);

@@ -14,7 +14,7 @@ export class Desktops {
   /** A desktop signed in nowhere, as on first launch (no sandbox). */
   fresh(options: { dataDir?: string; encryptionKey?: Buffer; fetch?: typeof fetch } = {}): ReturnType<typeof createCore> {
     const { dataDir = tempDataDir(), encryptionKey = randomBytes(32), ...rest } = options;
-    const core = createCore({ dataDir, encryptionKey, sandbox: false, today: this.test().today, log: () => {}, ...rest });
+    const core = createCore({ dataDir, encryptionKey, sandbox: false, today: this.test().today, now: this.test().now, log: () => {}, ...rest });
     this.cores.push(core);
     return core;
   }

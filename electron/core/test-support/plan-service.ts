@@ -20,6 +20,8 @@ export interface SyncTestService {
   /** Members loaded. */
   members: number;
   today: string;
+  /** The service's clock as the core reads one (ISO instants): a core following it gets this. */
+  now: () => string;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ export async function startSyncTestService(options: { groupNumber?: string; subs
       service.app.server.closeAllConnections();
       await service.close();
     };
-    return { service, groupNumber, userId: user.userId, token: user.token, members, today, close };
+    return { service, groupNumber, userId: user.userId, token: user.token, members, today, now: () => service.clock.now().toISOString(), close };
   } catch (error) {
     await service.close();
     throw error;
@@ -71,6 +73,7 @@ export function syncTestCore(test: SyncTestService, options: Partial<InProcessCo
     planService: { url: test.service.url, token: test.token },
     sandbox: false,
     today: test.today,
+    now: test.now,
     log: () => {},
     ...options,
   });

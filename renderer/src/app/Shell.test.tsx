@@ -1,12 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../test-support/render-app';
-import { createFakeTransport, readyStatus, sessionWithRoles } from '../test-support/fake-transport';
+import { asOf, createFakeTransport, readyStatus, sessionWithRoles } from '../test-support/fake-transport';
 import { useGroupStore } from '../state/group-store';
 
+/** Clock the status bar reads: half an hour after the fixture's last sync, the same day in every time zone. */
+const fakeNow = (now: Date) => vi.useFakeTimers({ toFake: ['Date'], now });
+const halfHourAfterLastSync = new Date(Date.parse(asOf) + 30 * 60_000);
+
 describe('App shell', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('has landmarks, a skip link and the main navigation', async () => {
+    fakeNow(halfHourAfterLastSync);
     renderApp('/');
     expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
@@ -20,6 +27,13 @@ describe('App shell', () => {
     const user = userEvent.setup();
     await user.click(screen.getByRole('link', { name: 'Skip to content' }));
     expect(screen.getByRole('main')).toHaveFocus();
+  });
+
+  it('dates a last sync from an earlier day', async () => {
+    fakeNow(new Date('2026-12-06T12:00:00.000Z'));
+    renderApp('/');
+    await screen.findByRole('navigation', { name: 'Main' });
+    expect(screen.getByRole('contentinfo')).toHaveTextContent(/Up to date · last sync [A-Z][a-z]{2} \d+, \d\d:\d\d/);
   });
 
   it('switches group, keeps the screen and remembers the choice', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SyncStatus } from '@shared/contract/methods/sync';
@@ -21,6 +21,9 @@ const idle: SyncStatus = {
   revision: 1,
 };
 
+/** The screen's clock: shortly after the last sync, so the bar shows a time and the test knows which. */
+const now = new Date('2026-11-27T11:00:00.000Z');
+
 /** What the bar shows, item by item (the version and the Sync now button left out). */
 const parts = (bar: HTMLElement) => Array.from(bar.children, (c) => c.textContent ?? '').filter((t) => t !== '' && t !== 'Sync now' && !t.startsWith('GroupDesk '));
 
@@ -34,14 +37,17 @@ async function renderBar(transport: FakeTransport = createFakeTransport()) {
 }
 
 describe('Status bar', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now }));
+  afterEach(() => vi.useRealTimers());
+
   it.each<[string, Partial<SyncStatus>, string[]]>([
     ['starting', { state: 'starting', lastSyncAt: null }, ['Sandbox·Starting…']],
     ['syncing with progress', { state: 'syncing', progress: { groupNumber: '100234', applied: 12000, total: 250000 } }, ['Sandbox·Syncing 12,000 of 250,000']],
-    ['up to date', {}, [`Sandbox·Up to date · last sync ${formatInstant('2026-11-27T10:42:00.000Z')}`]],
+    ['up to date', {}, [`Sandbox·Up to date · last sync ${formatInstant('2026-11-27T10:42:00.000Z', now)}`]],
     [
       'offline',
       { mode: 'remote', state: 'offline', online: false, nextAttemptAt: '2026-11-27T10:45:00.000Z', message: 'The plan service did not answer.' },
-      [`Plan service·Offline — retrying at ${formatInstant('2026-11-27T10:45:00.000Z')}`, 'The plan service did not answer.'],
+      [`Plan service·Offline — retrying at ${formatInstant('2026-11-27T10:45:00.000Z', now)}`, 'The plan service did not answer.'],
     ],
     ['signed out', { mode: 'remote', state: 'signed_out', online: false }, ['Plan service·Signed out', 'Sign in']],
     ['in error', { state: 'error', message: 'The plan service answered in a way GroupDesk cannot use.' }, ['Sandbox·Sync problem', 'The plan service answered in a way GroupDesk cannot use.']],

@@ -2,8 +2,8 @@ import type { MemberStatus } from '@shared/contract/schemas/member';
 
 // Calendar dates are plan dates, not instants: format them in UTC so no time zone shifts a birthday.
 const dateFormat = new Intl.DateTimeFormat('en-US', { month: '2-digit', day: '2-digit', year: 'numeric', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', hour12: false });
-const dayTimeFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+const timeFormat = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const dayTimeFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const numberFormat = new Intl.NumberFormat('en-US');
 
 /** `1984-03-07` → `03/07/1984`, the form US enrollment forms and ID cards use. */

@@ -1,14 +1,18 @@
 import { createCore } from '../../../electron/core/core';
 import type { Result } from '@shared/contract';
 
-/** The desktop core in this process, connected to a plan service with a signed-in token (no sandbox). */
-export function openSyncCore(options: { dataDir: string; key: Buffer; url: string; token: string; today: string }) {
+/**
+ * The desktop core in this process, connected to a plan service with a signed-in token (no sandbox),
+ * on the service's day and clock.
+ */
+export function openSyncCore(options: { dataDir: string; key: Buffer; url: string; token: string; today: string; now: () => string }) {
   return createCore({
     dataDir: options.dataDir,
     encryptionKey: options.key,
     planService: { url: options.url, token: options.token },
     sandbox: false,
     today: options.today,
+    now: options.now,
     log: () => {},
   });
 }

@@ -8,12 +8,13 @@ export { isQuiet, waitForSync as waitForStatus };
 
 /**
  * Asks the core to sync now and resolves when it is quiet after a full sync that ended since the
- * request (each full sync announces its new `lastSyncAt`). A sync already running when asked can
+ * request (each full sync announces its new `lastSyncAt`, read from the core's clock: `now` is that
+ * clock, the machine's unless the core was given another). A sync already running when asked can
  * end after the request without having seen the newest changes; `caughtUp` (the local cursor
  * against the service's head, say) tells those apart, and the requested sync then follows.
  */
-export async function syncToQuiet(core: CoreHandle, caughtUp: () => boolean | Promise<boolean> = () => true): Promise<SyncStatus> {
-  const requestedAt = new Date().toISOString();
+export async function syncToQuiet(core: CoreHandle, caughtUp: () => boolean | Promise<boolean> = () => true, now: () => string = () => new Date().toISOString()): Promise<SyncStatus> {
+  const requestedAt = now();
   const announced: SyncStatus[] = [];
   let wake = () => {};
   const stop = core.onEvent((event) => {

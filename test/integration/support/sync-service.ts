@@ -14,6 +14,7 @@ import { groupFeeds, users } from '../../../server/src/store/schema';
 import { eq } from 'drizzle-orm';
 import { apiClient, type Api } from '../../../server/test-support/http';
 import { createScratchDatabase, type ScratchDatabase } from '../../../server/test-support/backends';
+import { testClock } from '../../../server/test-support/clock';
 import type { Backend } from '../../../server/src/store/db';
 import type { Role } from '@shared/contract/roles';
 
@@ -37,6 +38,10 @@ export interface SyncTestService {
   readonly userId: string;
   readonly token: string;
   readonly groupNumber: string;
+  /** The plan's day when the service started (its clock starts at a fixed instant, not the machine's). */
+  readonly today: string;
+  /** The service's clock as a core reads one (ISO instants): the desktop cores in a test follow it. */
+  now(): string;
   /** The running service (its database, for checks the API does not offer); throws while stopped. */
   readonly service: PlanService;
   readonly api: Api;
@@ -67,17 +72,19 @@ const operator = { actorUserId: 'ops:sync-test', sessionId: null, ip: null };
  * signed-in primary administrator. It can be stopped and started on the same port with the same
  * data, as a plan service that goes away and comes back.
  */
-export async function startSyncTestService(options: { subscribers: number; today: string; seed?: number; backend?: Backend }): Promise<SyncTestService> {
+export async function startSyncTestService(options: { subscribers: number; seed?: number; backend?: Backend }): Promise<SyncTestService> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-sync-plan-'));
   let scratch: ScratchDatabase | null = null;
   // One key for every start, as the service's own key file would be: SSN duplicate checks match across restarts.
   const ssnKey = randomBytes(32).toString('hex');
+  const clock = testClock();
+  const today = clock.now().toISOString().slice(0, 10);
   let running: PlanService | null = null;
   let port = 0;
   const start = async () => {
     if (running) return;
     const database = scratch ? { databaseUrl: scratch.url } : { dataDir };
-    running = await startPlanService({ ...database, ssnKey, port, limits: { global: 1_000_000, credentials: 10_000 } });
+    running = await startPlanService({ ...database, ssnKey, port, now: clock.now, limits: { global: 1_000_000, credentials: 10_000 } });
     port = Number(new URL(running.url).port);
     trackConnections(running);
   };
@@ -90,14 +97,14 @@ export async function startSyncTestService(options: { subscribers: number; today
     if (options.backend === 'postgres') scratch = await createScratchDatabase();
     await start();
     const service = running as unknown as PlanService;
-    const now = new Date();
+    const now = clock.now();
     await createGroup(service.db, syncGroup, operator, now);
-    const records = generateMembers({ seed: options.seed ?? 4_2026, today: options.today, groupNumber: syncGroupNumber, plans: syncGroup.plans, subscribers: options.subscribers });
+    const records = generateMembers({ seed: options.seed ?? 4_2026, today, groupNumber: syncGroupNumber, plans: syncGroup.plans, subscribers: options.subscribers });
     await service.db.transaction((tx) => bulkLoadMembers(tx, service.ssnCipher, syncGroupNumber, records, now));
     const addUser = async (userId: string, role: Role): Promise<string> => {
       const db = (running as PlanService | null)?.db;
       if (!db) throw new Error('The plan service is stopped');
-      const at = new Date();
+      const at = clock.now();
       await db.insert(users).values({ userId, passwordHash: 'not-used', name: `Test ${userId}`, email: `${userId}@example.com`, emailVerifiedAt: at, passwordChangedAt: at, createdAt: at });
       await db.transaction((tx) => grantRole(tx, { userId, groupNumber: syncGroupNumber, role }, operator, at));
       return (await createSession(db, userId, '127.0.0.1', at)).token;
@@ -110,6 +117,8 @@ export async function startSyncTestService(options: { subscribers: number; today
       userId,
       token,
       groupNumber: syncGroupNumber,
+      today,
+      now: () => clock.now().toISOString(),
       get service() {
         if (!running) throw new Error('The plan service is stopped');
         return running;
@@ -129,13 +138,13 @@ export async function startSyncTestService(options: { subscribers: number; today
         if (batch < 0 || batch > 199) throw new RangeError('Batches 0–199 have their own prefixes');
         const prefix = String(899 - batch);
         let n = 0;
-        const records = [...generateMembers({ seed: 9_000 + batch, today: options.today, groupNumber: syncGroupNumber, plans: syncGroup.plans, subscribers })].map((r) => ({
+        const records = [...generateMembers({ seed: 9_000 + batch, today, groupNumber: syncGroupNumber, plans: syncGroup.plans, subscribers })].map((r) => ({
           ...r,
           memberId: prefix + r.memberId.slice(3),
           subscriberId: prefix + r.subscriberId.slice(3),
           ssn: r.ssn === null ? null : `97${String(batch).padStart(3, '0')}${String(n++).padStart(4, '0')}`,
         }));
-        return db.transaction((tx) => bulkLoadMembers(tx, cipher, syncGroupNumber, records, new Date()));
+        return db.transaction((tx) => bulkLoadMembers(tx, cipher, syncGroupNumber, records, clock.now()));
       },
       stop: stopRunning,
       start,

@@ -31,7 +31,7 @@ describe('the screen lock', () => {
     const dataDir = tempDataDir();
     const key = randomBytes(32);
     const net = network();
-    const open = () => createCore({ dataDir, encryptionKey: key, sandbox: false, today: test.today, fetch: net.fetch, log: () => {} });
+    const open = () => createCore({ dataDir, encryptionKey: key, sandbox: false, today: test.today, now: test.now, fetch: net.fetch, log: () => {} });
     const user = await test.service.signUpUser();
     await test.service.grantRole(user.userId, test.groupNumber, 'admin');
     let core = open();
@@ -77,7 +77,7 @@ describe('the screen lock', () => {
       if (init?.method === 'DELETE' && /\/v1\/sessions\/current$/.test(String(url))) await held;
       return fetch(url, init);
     }) as typeof fetch;
-    const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandbox: false, today: test.today, fetch: slowSignOut, log: () => {} });
+    const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandbox: false, today: test.today, now: test.now, fetch: slowSignOut, log: () => {} });
     const user = await test.service.signUpUser();
     await test.service.grantRole(user.userId, test.groupNumber, 'admin');
     expect(await core.call('session.signIn', { serviceUrl: test.service.url, userId: user.userId, password: user.password })).toMatchObject({ ok: true });
@@ -97,7 +97,7 @@ describe('the screen lock', () => {
     const dataDir = tempDataDir();
     const key = randomBytes(32);
     const net = network();
-    const open = () => createCore({ dataDir, encryptionKey: key, sandbox: false, today: test.today, fetch: net.fetch, log: () => {} });
+    const open = () => createCore({ dataDir, encryptionKey: key, sandbox: false, today: test.today, now: test.now, fetch: net.fetch, log: () => {} });
     const user = await test.service.signUpUser();
     await test.service.grantRole(user.userId, test.groupNumber, 'admin');
     let core = open();

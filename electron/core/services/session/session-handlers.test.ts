@@ -49,7 +49,7 @@ describe('session methods', () => {
     const dataDir = tempDataDir();
     // Transactions cannot reach the plan: they stay unsent.
     const noPush = (async (url, init) => (/\/enrollments$/.test(String(url)) ? Promise.reject(new TypeError('fetch failed')) : fetch(url, init))) as typeof fetch;
-    const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(dataDir), today: test.today, fetch: noPush, log: () => {} });
+    const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(dataDir), today: test.today, now: test.now, fetch: noPush, log: () => {} });
     await waitForSync(core, isQuiet);
     // First launch: the sandbox runs behind Welcome, and has no password to lock with.
     expect(await core.call('session.get', {})).toMatchObject({ ok: true, value: { mode: 'sandbox', welcome: true, locked: false, pendingVerification: null, lastServiceUrl: null } });
@@ -98,7 +98,7 @@ describe('session methods', () => {
 
   it('leaves Welcome for the demo data, once, and tells every window; --demo starts past it', async () => {
     const dataDir = tempDataDir();
-    const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(dataDir), today: test.today, log: () => {} });
+    const core = createCore({ dataDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(dataDir), today: test.today, now: test.now, log: () => {} });
     await waitForSync(core, isQuiet);
     const events: CoreEvent[] = [];
     core.onEvent((event) => events.push(event));
@@ -109,7 +109,7 @@ describe('session methods', () => {
     await core.close();
 
     const demoDir = tempDataDir();
-    const demo = createCore({ dataDir: demoDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(demoDir), today: test.today, demo: true, log: () => {} });
+    const demo = createCore({ dataDir: demoDir, encryptionKey: randomBytes(32), sandboxWorkerPath: fakeSandboxWorker(demoDir), today: test.today, now: test.now, demo: true, log: () => {} });
     expect(await demo.call('session.get', {})).toMatchObject({ ok: true, value: { mode: 'sandbox', welcome: false } });
     await demo.close();
   });

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BulkOutcome } from '@shared/contract/schemas/transaction';
 import type { TransactionAccepted } from '@shared/plan-api/eligibility';
+import { pdfText } from '../../../../test/support/pdf-text';
 import { recordAccepted } from '../../outbox/outbox-delivery';
 import { fileStore, replicaState, testNow, transactionsCore } from '../../test-support/transactions-test-store';
 
@@ -123,10 +120,7 @@ describe('bulk ID cards and the request form', () => {
 async function formText(core: ReturnType<typeof transactionsCore>, id: number): Promise<string> {
   const document = await core.ok<{ fileName: string; contentType: string; base64: string }>('transactions.document', { groupNumber: group, id });
   expect(document.fileName).toBe(`id-card-request-${group}-${id}.pdf`);
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'groupdesk-pdf-')), document.fileName);
   const pdf = Buffer.from(document.base64, 'base64');
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  writeFileSync(file, pdf);
-  // poppler-utils (CI installs it) reads the text back as a person would see it.
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+  return pdfText(pdf);
 }

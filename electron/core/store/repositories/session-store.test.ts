@@ -12,7 +12,7 @@ function replica(): Store {
   const opened = openStore({ dataDir: tempDataDir() });
   if (opened.db === null) throw new Error('store not ready');
   const store: Store = { db: opened.db, cipher: createFieldCipher(randomBytes(32)), path: opened.path };
-  loadSandboxReplica(store, '2026-11-27', new Date().toISOString());
+  loadSandboxReplica(store, '2026-11-27', '2026-11-27T15:00:00.000Z');
   return store;
 }
 

@@ -94,7 +94,7 @@ describe('Users', () => {
   it('resends and revokes an invitation, and says what happened', async () => {
     const user = userEvent.setup();
     const { transport, setList } = renderUsers();
-    transport.on('users.resendInvitation', () => ({ ok: true, value: { ...invitation(6, 'Kim Park', 'pending'), sentAt: '2026-11-27T10:00:00.000Z', expiresAt: '2026-12-04T10:00:00.000Z' } }));
+    transport.on('users.resendInvitation', () => ({ ok: true, value: { ...invitation(6, 'Kim Park', 'pending'), sentAt: '2026-11-27T10:00:00.000Z', expiresAt: '2026-12-04T05:00:00.000Z' } }));
     await user.click(await screen.findByRole('button', { name: 'Resend invitation to Kim Park' }));
     expect(await screen.findByText('A new access code was sent to kim@harbor.example. It expires on December 4, 2026; the earlier code no longer works.')).toBeInTheDocument();
     expect(transport.callsTo('users.resendInvitation')).toEqual([{ groupNumber: '100234', invitationId: 6 }]);
@@ -127,7 +127,7 @@ describe('Users', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('resend it instead');
 
-    transport.on('users.invite', (input) => ({ ok: true, value: { ...invitation(8, input.name, 'pending'), email: input.email, expiresAt: '2026-12-04T10:00:00.000Z' } }));
+    transport.on('users.invite', (input) => ({ ok: true, value: { ...invitation(8, input.name, 'pending'), email: input.email, expiresAt: '2026-12-04T05:00:00.000Z' } }));
     await user.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
     expect(await screen.findByText('Invitation sent to omar@harbor.example. The access code expires on December 4, 2026.')).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();

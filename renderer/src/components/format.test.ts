@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatInstant } from './format';
+
+// The renderer's tests run at UTC+14 (vitest.config.ts), so 10:00 UTC is local midnight.
+describe('formatInstant', () => {
+  const now = new Date('2026-12-04T11:00:00.000Z');
+
+  it.each([
+    ['a time earlier the same local day', '2026-12-04T10:42:00.000Z', '00:42'],
+    ['local midnight as 00:00, not 24:00', '2026-12-04T10:00:00.000Z', '00:00'],
+    ['the local day, not UTC’s, for a time on an earlier one', '2026-12-04T09:59:00.000Z', 'Dec 4, 23:59'],
+  ])('shows %s', (_case, iso, shown) => {
+    expect(formatInstant(iso, now)).toBe(shown);
+  });
+});
+
+describe('formatDate', () => {
+  it('shows a plan date as it is, in any time zone', () => {
+    expect(formatDate('2026-12-04')).toBe('12/04/2026');
+  });
+});

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import type { SyncStatus } from '@shared/contract/methods/sync';
+import { findBrowser, NO_BROWSER } from '../support/find-browser';
 import { benchTempDir } from './roster-fixture';
 import { serverModules } from './plan-service-fixture';
 import { seconds, type SyncBenchService } from './sync-fixture';
@@ -13,8 +14,7 @@ import { seconds, type SyncBenchService } from './sync-fixture';
 const TARGET_MS = 100;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const webMain = path.join(root, 'out', 'web', 'main.mjs');
-const chromiumPath = '/usr/bin/chromium';
-/** Debian's Chromium headless with nothing dialling out, launched as playwright.config.ts launches it. */
+/** Chromium headless with nothing dialling out, found and launched as playwright.config.ts does. */
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const password = 'Bench-Sync-Ui-Password-42';
 
@@ -64,16 +64,17 @@ async function stopHost(child: ChildProcess): Promise<void> {
  * app's page from a new user's sign-in until the group is downloaded: a first launch opens on
  * Welcome, the user signs in to the plan service on the Sign in screen, and the app opens; the user
  * goes to the roster while the browser host's core pulls the 250,000-member group. Needs a build
- * (`node scripts/build.mjs`) and Debian's Chromium.
+ * (`node scripts/build.mjs`) and a Chromium.
  */
 export async function measureSyncUi(service: SyncBenchService): Promise<Record<string, unknown>> {
   if (!existsSync(webMain)) return { skipped: `${path.relative(root, webMain)} is missing: run node scripts/build.mjs first`, target_ms: TARGET_MS };
-  if (!existsSync(chromiumPath)) return { skipped: `${chromiumPath} is missing (apt-get install chromium)`, target_ms: TARGET_MS };
+  const found = findBrowser({ playwrightChromium: chromium.executablePath(), chromiumPath: process.env.CHROMIUM_PATH, exists: existsSync });
+  if (found === null) return { skipped: NO_BROWSER, target_ms: TARGET_MS };
   const { users } = await serverModules();
   const { hashPassword } = await import('../../server/src/services/accounts/passwords');
   await service.service.db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.userId, 'benchadmin'));
   const host = await launchHost(benchTempDir('groupdesk-bench-sync-ui-'));
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  const browser = await chromium.launch({ executablePath: found.executablePath, headless: true, args: chromiumArgs });
   try {
     const rpc = async <T>(method: string, input: unknown): Promise<T> => {
       const response = await fetch(`${host.origin}/rpc`, { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ method, input }) });

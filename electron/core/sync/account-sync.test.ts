@@ -97,6 +97,24 @@ describe('account sync against the plan service', () => {
     await core.close();
   });
 
+  it('forgets a group\'s members, unsent changes and drafts when the user\'s role there becomes billing, and keeps the group', async () => {
+    const user = await test.service.signUpUser({ name: 'Lee Moving' });
+    await test.service.grantRole(user.userId, test.groupNumber, 'admin');
+    const core = await signedInCore(user);
+    const store = core.storeSession.store;
+    const count = (table: string) => (store === null ? null : statement(store.db, `SELECT count(*) FROM ${table} WHERE group_number = ?`).pluck().get(test.groupNumber));
+    expect(count('members')).toBeGreaterThan(0);
+    expect(await core.call('drafts.save', { groupNumber: test.groupNumber, wizard: 'enroll', step: 'employee', data: { firstName: 'Sam' } })).toMatchObject({ ok: true });
+
+    const billing = waitForEvent(core, 'session.changed', (e) => e.session.groups.some((g) => g.groupNumber === test.groupNumber && g.role === 'billing'));
+    const changed = await test.service.api('PATCH', `/v1/groups/${test.groupNumber}/users/${user.userId}`, { token: test.token, body: { role: 'billing' } });
+    expect(changed.status).toBe(200);
+    await billing;
+    for (const table of ['members', 'member_tallies', 'wizard_drafts']) expect(count(table), table).toBe(0);
+    expect(await core.call('groups.list', {})).toMatchObject({ ok: true, value: [{ groupNumber: test.groupNumber, role: 'billing' }] });
+    await core.close();
+  });
+
   it('takes a group away at once when the user is removed from it, with its members, its changes and drafts', async () => {
     const user = await test.service.signUpUser({ name: 'Kim Leaving' });
     await test.service.grantRole(user.userId, test.groupNumber, 'admin');

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Group } from '@shared/contract/schemas/group';
 import type { Me } from '@shared/plan-api/accounts';
-import type { Role } from '@shared/contract/roles';
+import { roleAllows, type Role } from '@shared/contract/roles';
 import type { BillingSummary } from '@shared/plan-api/bill-pay';
 import { findGroup, saveGroup } from './groups-repository';
 import { statement } from '../statements';
@@ -14,7 +14,7 @@ const firstRatesEffective = '1900-01-01';
 
 export interface AppliedMe {
   userRef: number;
-  /** Groups that left the replica. */
+  /** Groups whose copy left the replica: access ended, or their roster is no longer the user's to read. */
   removedGroups: string[];
   /** Groups the user holds a role in that they did not hold one in at the last account sync. */
   addedGroups: string[];
@@ -24,18 +24,21 @@ export interface AppliedMe {
  * Records the signed-in user as the plan describes them (GET /v1/me) and returns their local
  * users.id. Groups they may no longer see leave the replica at once with everything in it, their
  * unsent changes too: the plan would refuse them, and another user's copy is not kept here (see
- * removeGroupReplica). Roles in groups already here follow the plan; groups new to the user are
- * added by saveRemoteGroup once their detail is read.
+ * removeGroupReplica). So does the copy of a group whose members the user may no longer read (a
+ * role changed to billing): its roster must not stay readable on this computer; saveRemoteGroup
+ * brings the group itself back. Roles in groups already here follow the plan; groups new to the
+ * user are added by saveRemoteGroup once their detail is read.
  */
 export function applyMe(store: Store, me: Me, now: string): AppliedMe {
   const { db } = store;
   return db.transaction(() => {
     const userRef = upsertUser(store, me, now);
     const visible = new Set(me.groups.map((g) => g.groupNumber));
-    const held = new Set(statement(db, 'SELECT group_number FROM user_groups WHERE user_id = ?').pluck().all(userRef) as string[]);
-    const addedGroups = me.groups.map((g) => g.groupNumber).filter((g) => !held.has(g));
+    const heldRoles = new Map((statement(db, 'SELECT group_number, role FROM user_groups WHERE user_id = ?').all(userRef) as { group_number: string; role: Role }[]).map((r) => [r.group_number, r.role]));
+    const addedGroups = me.groups.map((g) => g.groupNumber).filter((g) => !heldRoles.has(g));
+    const rosterRevoked = me.groups.filter((g) => !roleAllows(g.role, 'members.read') && roleAllows(heldRoles.get(g.groupNumber) ?? g.role, 'members.read')).map((g) => g.groupNumber);
     const here = statement(db, 'SELECT group_number FROM groups').pluck().all() as string[];
-    const removedGroups = here.filter((g) => !visible.has(g));
+    const removedGroups = [...here.filter((g) => !visible.has(g)), ...rosterRevoked.filter((g) => here.includes(g))];
     for (const groupNumber of removedGroups) removeGroupReplica(store, groupNumber);
     statement(db, 'DELETE FROM user_groups WHERE user_id = ? AND group_number NOT IN (SELECT value FROM json_each(?))').run(userRef, JSON.stringify([...visible]));
     const setRole = statement(

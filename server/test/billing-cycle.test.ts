@@ -5,6 +5,7 @@ import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import type { MemberView } from '@shared/plan-api/members';
 import { createSession } from '../src/services/accounts/sessions';
 import { runBillingCycle } from '../src/services/billing/billing-cycle';
+import { issueMonth } from '../src/services/billing/issue-invoice';
 import { BILLING_CYCLE_ACTOR } from '../src/jobs/billing-cycle';
 import { auditLog, invoiceAdjustments, invoiceLines, invoices, users } from '../src/store/schema';
 import { uniqueUserId } from '../test-support/fixtures';
@@ -184,5 +185,10 @@ describe.each(backends())('the billing cycle (%s)', (backend) => {
     expect(await f.service.db.select().from(invoiceLines).where(eq(invoiceLines.invoiceNumber, june?.invoiceNumber ?? ''))).toHaveLength(3);
     const feed = await get<ChangesPage>('/changes?after=0&limit=10000', OTHER_GROUP);
     expect(feed.body.changes.filter((c) => c.entity === 'invoice')).toHaveLength(1);
+
+    // The same month asked for by many at once: the database lets one through.
+    const july = { groupNumber: OTHER_GROUP, periodStart: '2027-07-01', issuedOn: asOf };
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => issueMonth(f.service.db, july, BILLING_CYCLE_ACTOR, now)));
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual(['already_issued', 'already_issued', 'already_issued', 'already_issued', 'already_issued', 'issued']);
   });
 });

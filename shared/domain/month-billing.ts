@@ -45,8 +45,8 @@ export function isBilledInMonth(coverage: BillableCoverage, monthStart: string, 
 
 /**
  * The family's charge for the month starting `monthStart`, or null when nobody in it is billed: the
- * tier follows from who is billed that month, the plan is the subscriber's (a dependent's own
- * period names it when the subscriber's is missing), the amount is that plan's rate for the tier.
+ * tier follows from who is billed that month, the plan is the subscriber's (when the subscriber is
+ * not billed, that of the dependent with the lowest member ID), the amount is that plan's rate for the tier.
  */
 export function familyMonthCharge(
   subscriberId: string,
@@ -58,7 +58,8 @@ export function familyMonthCharge(
   if (firstOfMonth(monthStart) !== monthStart) throw new RangeError(`${monthStart} is not the first day of a month`);
   const billed = coverage.filter((c) => isBilledInMonth(c, monthStart, policy));
   if (billed.length === 0) return null;
-  const planCode = (billed.find((c) => c.memberId === subscriberId) ?? billed[0])?.planCode ?? '';
+  const byId = [...billed].sort((x, y) => (x.memberId < y.memberId ? -1 : x.memberId > y.memberId ? 1 : 0));
+  const planCode = (byId.find((c) => c.memberId === subscriberId) ?? byId[0])?.planCode ?? '';
   const plan = plans.find((p) => p.code === planCode);
   if (!plan) throw new Error(`Plan ${planCode} of family ${subscriberId} is not among the group's plans`);
   const members = new Map(billed.map((c) => [c.memberId, c.relationship]));

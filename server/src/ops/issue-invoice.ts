@@ -40,9 +40,9 @@ one --group names. Months already issued are left as they are, so it is safe to 
     const today = context.now().toISOString().slice(0, 10);
     const periodStart = values.period === undefined ? firstOfNextMonth(today) : periodStartOf(values.period);
     if (!periodStart) throw new UsageError('--period must be a month written YYYY-MM, e.g. 2026-12');
-    const { invoice, lines, adjustments } = await issueInvoice(context.db, { groupNumber: group.data, periodStart, issuedOn: today }, { actorUserId: context.operator, sessionId: null, ip: null }, context.now());
+    const { invoice, lineCount, adjustments } = await issueInvoice(context.db, { groupNumber: group.data, periodStart, issuedOn: today }, { actorUserId: context.operator, sessionId: null, ip: null }, context.now());
     const adjusted = adjustments.length === 0 ? '' : `, ${adjustments.length} adjustment${adjustments.length === 1 ? '' : 's'} ${formatUsd(invoice.adjustmentsCents)}`;
-    context.out(`Issued ${invoice.invoiceNumber} to group ${group.data}: ${lines.length} subscriber${lines.length === 1 ? '' : 's'}, ${formatUsd(invoice.amountCents)}${adjusted}, due ${invoice.dueDate}.`);
+    context.out(`Issued ${invoice.invoiceNumber} to group ${group.data}: ${lineCount} subscriber${lineCount === 1 ? '' : 's'}, ${formatUsd(invoice.amountCents)}${adjusted}, due ${invoice.dueDate}.`);
   },
 };
 

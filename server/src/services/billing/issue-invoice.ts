@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { ContractFailure } from '@shared/contract/errors';
-import type { MonthCharge } from '@shared/domain/month-billing';
+import type { Group } from '@shared/contract/schemas/group';
 import type { InvoiceSummary } from '@shared/plan-api/bill-pay';
 import { addMonths, compareDates, firstOfMonth } from '@shared/util/dates';
 import type { Db } from '../../store/db';
@@ -13,7 +13,7 @@ import type { Actor } from '../groups/create-group';
 import { adjustmentsFor, type AdjustmentToIssue, type PreviousBilling } from './adjustments';
 import { dueDateOf, newInvoiceNumber } from './billing-calendar';
 import { toInvoiceSummary } from './invoice-views';
-import { premiumLines } from './premium-lines';
+import { insertPremiumLines } from './premium-lines';
 
 export interface InvoiceToIssue {
   groupNumber: string;
@@ -27,8 +27,8 @@ export interface InvoiceToIssue {
 
 export interface IssuedInvoice {
   invoice: InvoiceSummary;
-  /** One per family billed, to its subscriber. */
-  lines: MonthCharge[];
+  /** Lines written: one per family billed, to its subscriber. */
+  lineCount: number;
   adjustments: AdjustmentToIssue[];
 }
 
@@ -43,7 +43,7 @@ export type MonthIssue = { outcome: 'issued'; issued: IssuedInvoice } | { outcom
 
 /** How far ahead of its month an invoice may be issued: the month after next at the latest. */
 const MONTHS_AHEAD = 2;
-/** Rows per INSERT of lines or adjustments: one JSON parameter each, kept to a few megabytes. */
+/** Adjustments per INSERT: one JSON parameter each, kept to a few megabytes. */
 const ROW_BATCH = 20_000;
 /** First key of the advisory lock that serializes the issuing of one group's invoices (the second is the group). */
 const INVOICE_LOCK_SPACE = 0x1_4e_70;
@@ -83,13 +83,12 @@ export async function issueMonth(db: Db, input: InvoiceToIssue, actor: Actor, no
       if (existing) return { outcome: 'already_issued', existing } as const;
       const group = await loadGroup(tx, groupNumber);
       const previous = await previousInvoice(tx, groupNumber);
-      const lines = await premiumLines(tx, group, periodStart);
       const adjustments = await adjustmentsFor(tx, group, periodStart, previous);
-      if (lines.length === 0 && adjustments.length === 0) return { outcome: 'nothing_to_bill' } as const;
-      const issued = await store(tx, input, { lines, adjustments, previous }, actor, now);
+      const issued = await store(tx, input, { group, adjustments, previous }, actor, now);
       return { outcome: 'issued', issued } as const;
     });
   } catch (error) {
+    if (error instanceof NothingToBill) return { outcome: 'nothing_to_bill' };
     // The UNIQUE (group_number, period_start) backs the lock up: whoever loses learns which invoice it is.
     if (isUniqueViolation(error)) {
       const existing = await issuedFor(db, groupNumber, periodStart);
@@ -121,18 +120,24 @@ async function previousInvoice(tx: Db, groupNumber: string): Promise<PreviousInv
 }
 
 interface InvoiceContent {
-  lines: MonthCharge[];
+  group: Pick<Group, 'groupNumber' | 'policy'>;
   adjustments: AdjustmentToIssue[];
   previous: PreviousInvoice | null;
 }
 
+/** Thrown inside the transaction to undo an invoice that turned out to bill nothing. */
+class NothingToBill extends Error {}
+
+/**
+ * Writes the invoice, then its lines straight from the coverage (insertPremiumLines), then its
+ * premiums into the amount: the lines need the invoice row first, and only they know the sum.
+ */
 async function store(tx: Db, input: InvoiceToIssue, content: InvoiceContent, actor: Actor, now: Date): Promise<IssuedInvoice> {
   const { groupNumber, periodStart, issuedOn } = input;
-  const { lines, adjustments, previous } = content;
+  const { group, adjustments, previous } = content;
   const invoiceNumber = newInvoiceNumber(groupNumber, periodStart);
-  const premiums = lines.reduce((sum, line) => sum + line.amountCents, 0);
   const adjusted = adjustments.reduce((sum, a) => sum + a.amountCents, 0);
-  const [row] = await tx
+  const [draft] = await tx
     .insert(invoices)
     .values({
       invoiceNumber,
@@ -140,7 +145,7 @@ async function store(tx: Db, input: InvoiceToIssue, content: InvoiceContent, act
       periodStart,
       issuedOn,
       dueDate: dueDateOf(periodStart, issuedOn),
-      amountCents: premiums + adjusted,
+      amountCents: adjusted,
       adjustmentsCents: adjusted,
       previousBalanceCents: previous?.totalDueCents ?? 0,
       // No payment ledger yet: a previous invoice marked paid (sandbox history) was paid in full.
@@ -148,14 +153,16 @@ async function store(tx: Db, input: InvoiceToIssue, content: InvoiceContent, act
       status: input.status ?? 'open',
       createdAt: now,
     })
+    .returning({ invoiceNumber: invoices.invoiceNumber });
+  if (!draft) throw new Error('The invoice was not stored');
+  const lines = await insertPremiumLines(tx, group, periodStart, invoiceNumber);
+  if (lines.count === 0 && adjustments.length === 0) throw new NothingToBill();
+  const [row] = await tx
+    .update(invoices)
+    .set({ amountCents: sql`${invoices.amountCents} + ${lines.premiumsCents}` })
+    .where(eq(invoices.invoiceNumber, invoiceNumber))
     .returning();
   if (!row) throw new Error('The invoice was not stored');
-  for (let i = 0; i < lines.length; i += ROW_BATCH) {
-    const batch = JSON.stringify(lines.slice(i, i + ROW_BATCH).map((l) => ({ m: l.subscriberId, p: l.planCode, t: l.tier, a: l.amountCents })));
-    await tx.execute(sql`
-      INSERT INTO invoice_lines (invoice_number, member_id, plan_code, tier, amount_cents)
-      SELECT ${invoiceNumber}, x.m, x.p, x.t, x.a FROM jsonb_to_recordset(${batch}::jsonb) AS x(m text, p text, t text, a bigint)`);
-  }
   for (let i = 0; i < adjustments.length; i += ROW_BATCH) {
     const batch = JSON.stringify(adjustments.slice(i, i + ROW_BATCH));
     await tx.execute(sql`
@@ -164,22 +171,22 @@ async function store(tx: Db, input: InvoiceToIssue, content: InvoiceContent, act
       FROM jsonb_to_recordset(${batch}::jsonb) AS x("memberId" text, "periodStart" date, kind text, "amountCents" bigint, "planCode" text, tier text, "confirmationNumber" text)`);
   }
   const invoice = toInvoiceSummary(row);
-  await recordAudit(tx, { ...actor, action: 'invoice.issue', target: `invoice:${invoiceNumber}`, detail: { groupNumber, ...invoice, subscribers: lines.length, adjustments: adjustments.length }, at: now });
+  await recordAudit(tx, { ...actor, action: 'invoice.issue', target: `invoice:${invoiceNumber}`, detail: { groupNumber, ...invoice, subscribers: lines.count, adjustments: adjustments.length }, at: now });
   // Last: the feed append must end the transaction (services/changes/append.ts). The lines and
   // adjustments are copied into the feed by the database, not sent back and forth.
-  await appendSelectedChanges(tx, groupNumber, now.toISOString(), 1 + lines.length + adjustments.length, sql`
+  await appendSelectedChanges(tx, groupNumber, now.toISOString(), 1 + lines.count + adjustments.length, sql`
     SELECT 1::bigint AS ord, 'invoice'::text AS entity_kind, ${invoiceNumber}::text AS entity_id, ${JSON.stringify(invoice)}::jsonb AS payload
     UNION ALL
     SELECT 1 + row_number() OVER (ORDER BY l.member_id), 'invoice_line', l.invoice_number || '/' || l.member_id,
            jsonb_build_object('invoiceNumber', l.invoice_number, 'memberId', l.member_id, 'planCode', l.plan_code, 'tier', l.tier, 'amountCents', l.amount_cents)
     FROM invoice_lines l WHERE l.invoice_number = ${invoiceNumber}
     UNION ALL
-    SELECT 1 + ${lines.length}::bigint + row_number() OVER (ORDER BY a.period_start, a.member_id), 'invoice_adjustment',
+    SELECT 1 + ${lines.count}::bigint + row_number() OVER (ORDER BY a.period_start, a.member_id), 'invoice_adjustment',
            a.invoice_number || '/' || a.member_id || '/' || to_char(a.period_start, 'YYYY-MM'),
            jsonb_build_object('invoiceNumber', a.invoice_number, 'memberId', a.member_id, 'periodStart', a.period_start::text, 'kind', a.kind,
                               'amountCents', a.amount_cents, 'planCode', a.plan_code, 'tier', a.tier, 'confirmationNumber', a.confirmation_number)
     FROM invoice_adjustments a WHERE a.invoice_number = ${invoiceNumber}`);
-  return { invoice, lines, adjustments };
+  return { invoice, lineCount: lines.count, adjustments };
 }
 
 /** The group's invoice of the month, if issued: the month, not the (random) number, says which it is. */

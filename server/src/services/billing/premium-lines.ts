@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Group } from '@shared/contract/schemas/group';
 import type { Relationship } from '@shared/contract/schemas/member';
-import { familyMonthCharge, type BillableCoverage, type MonthCharge } from '@shared/domain/month-billing';
+import type { BillableCoverage } from '@shared/domain/month-billing';
 import type { Db } from '../../store/db';
 
 /** A coverage period as billing reads it, with its member's relationship, birth date and disability. */
@@ -49,21 +49,41 @@ export function byFamily<T extends { subscriberId: string }>(rows: readonly T[])
   return families;
 }
 
+const partners = sql`('spouse', 'domestic_partner')`;
+const children = sql`('child', 'stepchild', 'adopted_child', 'foster_child')`;
+
 /**
- * The month's premium lines, one per family billed (shared/domain/month-billing.ts): one read of the
- * periods in force on the month's first day, the rules applied per family in memory.
+ * Writes the month's premium lines of `invoiceNumber` in one INSERT … SELECT, so a group of any size
+ * costs one statement and no rows travel to the service: the rules of familyMonthCharge
+ * (shared/domain/month-billing.ts) in SQL — who is covered on the month's first day and within the
+ * dependent age limit, the family's tier from their relationships, the subscriber's plan (else the
+ * first dependent's), that plan's rate. server/test/premium-lines.test.ts holds the two to the same
+ * answers. A family whose plan the group does not offer has no rate, which the NOT NULL refuses.
  */
-export async function premiumLines(tx: Db, group: Pick<Group, 'groupNumber' | 'plans' | 'policy'>, monthStart: string): Promise<MonthCharge[]> {
-  const covered = await tx.execute<CoverageColumnsRow>(sql`
-    SELECT ${coverageColumns}
-    FROM coverage_periods c JOIN members m ON m.member_id = c.member_id
-    WHERE c.group_number = ${group.groupNumber} AND c.start_date <= ${monthStart}::date
-      AND (c.end_date IS NULL OR (c.end_date >= ${monthStart}::date AND c.end_date >= c.start_date))
-    ORDER BY m.subscriber_id, c.member_id`);
-  const lines: MonthCharge[] = [];
-  for (const [subscriberId, family] of byFamily(covered.rows.map(coverageOnFile))) {
-    const charge = familyMonthCharge(subscriberId, family, monthStart, group.plans, group.policy);
-    if (charge) lines.push(charge);
-  }
-  return lines;
+export async function insertPremiumLines(tx: Db, group: Pick<Group, 'groupNumber' | 'policy'>, monthStart: string, invoiceNumber: string): Promise<{ count: number; premiumsCents: number }> {
+  const result = await tx.execute<{ count: string | number; cents: string | number | null }>(sql`
+    WITH families AS (
+      SELECT m.subscriber_id,
+             (array_agg(c.plan_code ORDER BY m.member_id <> m.subscriber_id, m.member_id))[1] AS plan_code,
+             bool_or(m.relationship IN ${partners}) AS partner,
+             bool_or(m.relationship IN ${children}) AS child
+      FROM coverage_periods c JOIN members m ON m.member_id = c.member_id
+      WHERE c.group_number = ${group.groupNumber} AND c.start_date <= ${monthStart}::date
+        AND (c.end_date IS NULL OR (c.end_date >= ${monthStart}::date AND c.end_date >= c.start_date))
+        AND (m.relationship NOT IN ${children} OR m.disabled
+             OR ${monthStart}::date <= (date_trunc('month', m.date_of_birth + make_interval(years => ${group.policy.dependentAgeLimit}::int)) + interval '1 month - 1 day')::date)
+      GROUP BY m.subscriber_id
+    ), tiered AS (
+      SELECT subscriber_id, plan_code, CASE WHEN partner AND child THEN 'FAM' WHEN partner THEN 'ESP' WHEN child THEN 'ECH' ELSE 'EMP' END AS tier
+      FROM families
+    ), inserted AS (
+      INSERT INTO invoice_lines (invoice_number, member_id, plan_code, tier, amount_cents)
+      SELECT ${invoiceNumber}, t.subscriber_id, t.plan_code, t.tier,
+             CASE t.tier WHEN 'EMP' THEN p.rate_emp WHEN 'ESP' THEN p.rate_esp WHEN 'ECH' THEN p.rate_ech ELSE p.rate_fam END
+      FROM tiered t LEFT JOIN plans p ON p.group_number = ${group.groupNumber} AND p.code = t.plan_code
+      RETURNING amount_cents
+    )
+    SELECT count(*) AS count, sum(amount_cents) AS cents FROM inserted`);
+  const [row] = result.rows;
+  return { count: Number(row?.count ?? 0), premiumsCents: Number(row?.cents ?? 0) };
 }

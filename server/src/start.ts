@@ -6,7 +6,7 @@ import type { FolderLock } from './store/folder-lock';
 import { startOperatorEndpoint, type OperatorEndpoint } from './ops/operator-endpoint';
 import { createMailer } from './mail/mailer';
 import { schedulePruning } from './jobs/prune-accounts';
-import { scheduleBillingCycle, type BillingCycleJob } from './jobs/billing-cycle';
+import { BILLING_CYCLE_INTERVAL_MS, scheduleBillingCycle, type BillingCycleJob } from './jobs/billing-cycle';
 import { loadSsnKey, ssnCipher, type SsnCipher } from './services/eligibility/ssn-crypto';
 
 export interface PlanServiceOptions {
@@ -38,8 +38,11 @@ export interface PlanServiceOptions {
   limits?: Partial<RateLimits>;
   /** How often an open event stream sends its keep-alive and checks its session's expiry (default 15 s). */
   streamHeartbeatMs?: number;
-  /** How often the billing cycle looks for invoices to issue (default hourly; it also runs at start). */
-  billingCycleIntervalMs?: number;
+  /**
+   * Runs the billing cycle at start and on a timer (default hourly), on the service clock. The CLI
+   * turns it on; the desktop's sandbox does not, since it bills its demo as of a day of its own.
+   */
+  billingCycle?: { intervalMs?: number };
 }
 
 export interface PlanService {
@@ -49,7 +52,7 @@ export interface PlanService {
   backend: Backend;
   /** The SSN cipher the service encrypts with, for in-process seeding (the sandbox). */
   ssnCipher: SsnCipher;
-  /** The billing cycle job (docs/billing-rules.md): a pass can be asked for and each pass is announced. */
+  /** The billing cycle job (docs/billing-rules.md): a pass can be asked for, scheduled or not, and each pass is announced. */
   billingCycle: BillingCycleJob;
   close(): Promise<void>;
 }
@@ -99,7 +102,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
     }
     const endpoint = operatorEndpoint;
     const stopPruning = schedulePruning(database.db, deps.now, (error) => running.log.error({ err: { message: error.message } }, 'pruning sign-in records failed'));
-    const billingCycle = scheduleBillingCycle(database.db, deps.now, running.log, options.billingCycleIntervalMs);
+    const billingCycle = scheduleBillingCycle(database.db, deps.now, running.log, options.billingCycle ? (options.billingCycle.intervalMs ?? BILLING_CYCLE_INTERVAL_MS) : null);
     return {
       url,
       app: running,

@@ -41,7 +41,7 @@ const OPERATOR = { actorUserId: 'ops:test', sessionId: null, ip: null };
  * unless the test passes its own, so suites that make many calls are not throttled by accident.
  */
 export async function startTestService(
-  options: { backend: Backend } & Pick<PlanServiceOptions, 'limits' | 'dataDir' | 'streamHeartbeatMs' | 'billingCycleIntervalMs' | 'logger' | 'logStream'>,
+  options: { backend: Backend } & Pick<PlanServiceOptions, 'limits' | 'dataDir' | 'streamHeartbeatMs' | 'billingCycle' | 'logger' | 'logStream'>,
 ): Promise<TestService> {
   const mail = await startSmtpSink();
   const clock = testClock();
@@ -55,7 +55,7 @@ export async function startTestService(
       ...(scratch ? { databaseUrl: scratch.url } : {}),
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
-      ...(options.billingCycleIntervalMs ? { billingCycleIntervalMs: options.billingCycleIntervalMs } : {}),
+      ...(options.billingCycle ? { billingCycle: options.billingCycle } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.logStream ? { logStream: options.logStream } : {}),
     });

@@ -22,7 +22,7 @@ describe('the billing cycle job', () => {
   };
 
   beforeAll(async () => {
-    f = await startEligibilityService('pglite', { billingCycleIntervalMs: 20, logger: true, logStream: { write: (line) => void logged.push(line) } });
+    f = await startEligibilityService('pglite', { billingCycle: { intervalMs: 20 }, logger: true, logStream: { write: (line) => void logged.push(line) } });
     f.service.billingCycle.events.on('pass', (report) => passes.push(report));
     // The pass at start ran (or is running) before any group had coverage.
     started = await f.service.billingCycle.runNow();

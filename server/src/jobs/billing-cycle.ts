@@ -23,12 +23,13 @@ export interface BillingCycleJob {
 }
 
 /**
- * The billing cycle inside the service: a pass at start and one every `intervalMs`, each as of the
- * injected clock's day (UTC, the plan's calendar), so tests move the clock and ask for a pass. A tick
+ * The billing cycle inside the service: a pass at start and one every `intervalMs` (none without
+ * one: passes run only when asked), each as of the injected clock's day (UTC, the plan's calendar),
+ * so tests move the clock and ask for a pass or wait for the timer's. A tick
  * while a pass runs is skipped; the timer does not keep the process alive. Logs counts and group
  * numbers only: never a member, an amount or an error text that might quote either.
  */
-export function scheduleBillingCycle(db: Db, now: () => Date, log: BillingCycleLog, intervalMs = BILLING_CYCLE_INTERVAL_MS): BillingCycleJob {
+export function scheduleBillingCycle(db: Db, now: () => Date, log: BillingCycleLog, intervalMs: number | null): BillingCycleJob {
   const events = new EventEmitter<{ pass: [CycleReport]; failure: [Error] }>();
   let running: Promise<CycleReport> | null = null;
   let stopped = false;
@@ -71,9 +72,9 @@ export function scheduleBillingCycle(db: Db, now: () => Date, log: BillingCycleL
     });
   };
 
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
+  const timer = intervalMs === null ? undefined : setInterval(tick, intervalMs);
+  timer?.unref();
+  if (timer) tick();
   return {
     events,
     async runNow() {

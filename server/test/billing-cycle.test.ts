@@ -186,6 +186,11 @@ describe.each(backends())('the billing cycle (%s)', (backend) => {
     const feed = await get<ChangesPage>('/changes?after=0&limit=10000', OTHER_GROUP);
     expect(feed.body.changes.filter((c) => c.entity === 'invoice')).toHaveLength(1);
 
+    // The operator's command prints what it did; run again, it finds everything issued.
+    expect(await f.service.ops(['issue-invoice', '--date', asOf])).toEqual([`Billing cycle as of ${asOf}: 0 issued, 0 already issued, 0 with nothing to bill, 0 failed.`]);
+    await expect(f.service.ops(['issue-invoice', '--date', asOf, '--period', '2027-06'])).rejects.toThrow(/either --date or --period/);
+    await expect(f.service.ops(['issue-invoice', '--date', '2027-02-30'])).rejects.toThrow(/--date must be a day/);
+
     // The same month asked for by many at once: the database lets one through.
     const july = { groupNumber: OTHER_GROUP, periodStart: '2027-07-01', issuedOn: asOf };
     const outcomes = await Promise.all(Array.from({ length: 6 }, () => issueMonth(f.service.db, july, BILLING_CYCLE_ACTOR, now)));

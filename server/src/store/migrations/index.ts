@@ -8,7 +8,7 @@ import accountPruning from './0004_account_pruning.sql';
 import memberEmployeeClass from './0005_member_employee_class.sql';
 import invitations from './0006_invitations.sql';
 import invoices from './0007_invoices.sql';
-import billingCycle from './0008_billing_cycle.sql';
+import billingCycle from './0009_billing_cycle.sql';
 
 export interface Migration {
   version: number;
@@ -24,7 +24,7 @@ const files: Record<string, string> = {
   '0005_member_employee_class': memberEmployeeClass,
   '0006_invitations': invitations,
   '0007_invoices': invoices,
-  '0008_billing_cycle': billingCycle,
+  '0009_billing_cycle': billingCycle,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

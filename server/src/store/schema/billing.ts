@@ -1,4 +1,4 @@
-// Drizzle view of migrations/0007_invoices.sql and 0008_billing_cycle.sql (the SQL file is the source of truth; keep both in step).
+// Drizzle view of migrations/0007_invoices.sql and 0009_billing_cycle.sql (the SQL file is the source of truth; keep both in step).
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, date, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { CoverageTier } from '@shared/contract/schemas/group';

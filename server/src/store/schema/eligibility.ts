@@ -1,4 +1,4 @@
-// Drizzle view of migrations/0002_eligibility.sql, 0003_member_ssn_fingerprint.sql and 0008_billing_cycle.sql (the SQL file is the source of truth; keep both in step).
+// Drizzle view of migrations/0002_eligibility.sql, 0003_member_ssn_fingerprint.sql and 0009_billing_cycle.sql (the SQL file is the source of truth; keep both in step).
 import { bigint, bigserial, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Address } from '@shared/contract/schemas/group';
 

@@ -78,7 +78,8 @@ module.exports = {
     layer('server-store', '^server/src/store/'),
     layer('server-mail', '^server/src/mail/'),
     layer('server-services', '^server/src/services/', '^server/src/store/', '^server/src/mail/'),
-    layer('server-jobs', '^server/src/jobs/', '^server/src/store/'),
+    // Jobs are timers around services (the billing cycle), never their own SQL for what a service owns.
+    layer('server-jobs', '^server/src/jobs/', '^server/src/store/', '^server/src/services/'),
     layer('server-api', '^server/src/api/', '^server/src/services/', '^server/src/store/', '^server/src/mail/'),
     layer('server-pages', '^server/src/pages/', '^server/src/api/', '^server/src/services/'),
     // The operator endpoint is an HTTP listener of its own, so it answers errors as the API does.

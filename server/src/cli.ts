@@ -36,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
     logger: config.logger,
     // Logs (JSON lines) go to stderr so stdout carries only the one line a script waits for.
     logStream: process.stderr,
+    // The service issues invoices on the groups' bill days itself (docs/billing-rules.md).
+    billingCycle: {},
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),

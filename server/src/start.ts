@@ -6,6 +6,7 @@ import type { FolderLock } from './store/folder-lock';
 import { startOperatorEndpoint, type OperatorEndpoint } from './ops/operator-endpoint';
 import { createMailer } from './mail/mailer';
 import { schedulePruning } from './jobs/prune-accounts';
+import { BILLING_CYCLE_INTERVAL_MS, scheduleBillingCycle, type BillingCycleJob } from './jobs/billing-cycle';
 import { loadSsnKey, ssnCipher, type SsnCipher } from './services/eligibility/ssn-crypto';
 
 export interface PlanServiceOptions {
@@ -37,6 +38,11 @@ export interface PlanServiceOptions {
   limits?: Partial<RateLimits>;
   /** How often an open event stream sends its keep-alive and checks its session's expiry (default 15 s). */
   streamHeartbeatMs?: number;
+  /**
+   * Runs the billing cycle at start and on a timer (default hourly), on the service clock. The CLI
+   * turns it on; the desktop's sandbox does not, since it bills its demo as of a day of its own.
+   */
+  billingCycle?: { intervalMs?: number };
 }
 
 export interface PlanService {
@@ -46,6 +52,8 @@ export interface PlanService {
   backend: Backend;
   /** The SSN cipher the service encrypts with, for in-process seeding (the sandbox). */
   ssnCipher: SsnCipher;
+  /** The billing cycle job (docs/billing-rules.md): a pass can be asked for, scheduled or not, and each pass is announced. */
+  billingCycle: BillingCycleJob;
   close(): Promise<void>;
 }
 
@@ -94,14 +102,18 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
     }
     const endpoint = operatorEndpoint;
     const stopPruning = schedulePruning(database.db, deps.now, (error) => running.log.error({ err: { message: error.message } }, 'pruning sign-in records failed'));
+    const billingCycle = scheduleBillingCycle(database.db, deps.now, running.log, options.billingCycle ? (options.billingCycle.intervalMs ?? BILLING_CYCLE_INTERVAL_MS) : null);
     return {
       url,
       app: running,
       db: database.db,
       backend: database.backend,
       ssnCipher: deps.ssnCipher,
+      billingCycle,
       async close() {
         stopPruning();
+        // Before the database closes: a pass in progress finishes its month first.
+        await billingCycle.stop();
         await endpoint?.close();
         // In-flight requests get a moment to finish; connections that stay open after it (a change
         // stream, a client that connected and never asked anything) are cut, so a quit never hangs.

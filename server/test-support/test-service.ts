@@ -40,7 +40,9 @@ const OPERATOR = { actorUserId: 'ops:test', sessionId: null, ip: null };
  * per call), with mail going to an SMTP sink and a clock the test can move. Rate limits are raised
  * unless the test passes its own, so suites that make many calls are not throttled by accident.
  */
-export async function startTestService(options: { backend: Backend } & Pick<PlanServiceOptions, 'limits' | 'dataDir' | 'streamHeartbeatMs'>): Promise<TestService> {
+export async function startTestService(
+  options: { backend: Backend } & Pick<PlanServiceOptions, 'limits' | 'dataDir' | 'streamHeartbeatMs' | 'billingCycle' | 'logger' | 'logStream'>,
+): Promise<TestService> {
   const mail = await startSmtpSink();
   const clock = testClock();
   let scratch: ScratchDatabase | undefined;
@@ -53,6 +55,9 @@ export async function startTestService(options: { backend: Backend } & Pick<Plan
       ...(scratch ? { databaseUrl: scratch.url } : {}),
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
+      ...(options.billingCycle ? { billingCycle: options.billingCycle } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.logStream ? { logStream: options.logStream } : {}),
     });
     const api = apiClient(service.url);
     return {

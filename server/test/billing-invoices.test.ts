@@ -105,9 +105,15 @@ describe.each(backends())('invoices (%s)', (backend) => {
     );
     const [audit] = await f.service.db.select().from(auditLog).where(eq(auditLog.target, `invoice:${invoiceNumber}`));
     expect(audit).toMatchObject({ actor: 'ops:test', action: 'invoice.issue', detail: expect.objectContaining({ groupNumber: GROUP, amountCents: PPO.EMP + HMO.FAM + PPO.ECH + PPO.EMP, subscribers: 4 }) });
-    // A watching desktop hears of it on the group's feed.
+    // A watching desktop hears of it on the group's feed: the invoice, then its lines.
     const feed = await f.get<ChangesPage>(path('/changes?after=0&limit=10000'));
-    expect(feed.body.changes.at(-1)).toMatchObject({ entity: 'invoice', entityId: invoiceNumber, op: 'upsert', payload: { invoiceNumber, periodStart: nextMonth, status: 'open' } });
+    const ofInvoice = feed.body.changes.filter((c) => c.entityId.startsWith(invoiceNumber));
+    expect(ofInvoice[0]).toMatchObject({ entity: 'invoice', entityId: invoiceNumber, op: 'upsert', payload: { invoiceNumber, periodStart: nextMonth, status: 'open' } });
+    expect(ofInvoice.slice(1).map((c) => [c.entity, c.entityId, c.payload])).toEqual(
+      (await linesOf(invoiceNumber)).map((line) => ['invoice_line', `${invoiceNumber}/${line.memberId}`, { invoiceNumber, ...line }]),
+    );
+    // Nothing else came after: the invoice's changes end the feed.
+    expect(feed.body.changes.at(-1)).toEqual(ofInvoice.at(-1));
   });
 
   it('sums the open invoices into the balance and shows the latest, to every role that reads billing', async () => {
@@ -117,7 +123,20 @@ describe.each(backends())('invoices (%s)', (backend) => {
     const nextTotal = PPO.EMP + HMO.FAM + PPO.ECH + PPO.EMP;
     expect(summary.body).toEqual({
       balanceCents: thisTotal + nextTotal,
-      lastInvoice: { invoiceNumber: nextNumber, periodStart: nextMonth, issuedOn: f.today, dueDate: nextMonth, amountCents: nextTotal, status: 'open' },
+      lastInvoice: {
+        invoiceNumber: nextNumber,
+        periodStart: nextMonth,
+        issuedOn: f.today,
+        dueDate: nextMonth,
+        amountCents: nextTotal,
+        status: 'open',
+        // This month's invoice is the previous balance; nothing paid, nothing adjusted.
+        previousBalanceCents: thisTotal,
+        paymentsCents: 0,
+        premiumsCents: nextTotal,
+        adjustmentsCents: 0,
+        totalDueCents: thisTotal + nextTotal,
+      },
     });
     for (const role of ['primary_admin', 'admin', 'billing'] as const) expect((await f.get(path('/billing-summary'), f.tokens[role])).status).toBe(200);
     // A paid invoice leaves the balance.

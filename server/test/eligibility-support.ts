@@ -25,8 +25,8 @@ export interface EligibilityFixture {
  * A plan service with two groups and a signed-in user per role. Users are written straight to the
  * store (sign-up has its own suite), so the authorization table costs no password hashing or mail.
  */
-export async function startEligibilityService(backend: Backend): Promise<EligibilityFixture> {
-  const service = await startTestService({ backend });
+export async function startEligibilityService(backend: Backend, options: Omit<Parameters<typeof startTestService>[0], 'backend'> = {}): Promise<EligibilityFixture> {
+  const service = await startTestService({ backend, ...options });
   await service.createGroup(GROUP);
   await service.createGroup(OTHER_GROUP);
   const now = service.clock.now();

@@ -63,8 +63,10 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
 
     const page = (await service.api<ChangesPage>('GET', `/v1/groups/${group}/changes?after=0&limit=10000`, { token })).body;
     const periods = sandbox.members.reduce((n, m) => n + m.coverage.length, 0);
-    // The seeded members and their coverage, the two invoices, then the reader's role granted above.
-    expect(page.changes).toHaveLength(sandbox.members.length + periods + 2 + 1);
+    const lines = page.changes.filter((c) => c.entity === 'invoice_line');
+    expect(lines.length).toBeGreaterThan(0);
+    // The seeded members and their coverage, the two invoices and their lines, then the reader's role granted above.
+    expect(page.changes).toHaveLength(sandbox.members.length + periods + 2 + lines.length + 1);
     expect(page.changes.filter((c) => c.entity === 'invoice').map((c) => c.entityId)).toEqual(a.invoices);
     expect(page.changes.at(-1)).toMatchObject({ entity: 'user', entityId: 'seedreader', payload: { role: 'read_only' } });
     expect(page.hasMore).toBe(false);

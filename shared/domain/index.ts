@@ -50,3 +50,15 @@ export { memberStatusOn, isVisible, visibleSince, coverageSpan, terminatedVisibl
 export { federalHolidays, observedHolidayOn, type FederalHoliday } from './federal-holidays';
 export { isBusinessDay, nextBusinessDay, addBusinessDays, businessDaysBetween } from './business-days';
 export { defaultGroupPolicy } from './default-policy';
+export {
+  isBilledInMonth,
+  familyMonthCharge,
+  monthAdjustment,
+  totalDue,
+  type BillableCoverage,
+  type MonthCharge,
+  type ChangeCause,
+  type MonthAdjustment,
+  type MonthAdjustmentInput,
+  type InvoiceTotals,
+} from './month-billing';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cents, groupNumber, isoDate, isoInstant } from '../contract/schemas/primitives';
+import { coverageTier } from '../contract/schemas/group';
+import { cents, groupNumber, isoDate, isoInstant, memberId, planCode } from '../contract/schemas/primitives';
 import { roles } from '../contract/roles';
 import { normalizeAccessCode } from './invitations';
 
@@ -101,10 +102,50 @@ export const invoiceSummary = z.object({
   periodStart: isoDate,
   issuedOn: isoDate,
   dueDate: isoDate,
+  /** The invoice's own amount: current premiums plus adjustments (docs/billing-rules.md). */
   amountCents: cents,
   status: z.enum(['open', 'paid']),
+  /** The previous invoice's total due (0 on a group's first invoice). */
+  previousBalanceCents: cents,
+  /** Payments received against the previous balance. */
+  paymentsCents: cents,
+  /** The month's premiums: the sum of the invoice's lines. */
+  premiumsCents: cents,
+  /** Charges and credits for months already billed: the sum of the invoice's adjustments. */
+  adjustmentsCents: cents,
+  /** previousBalance − payments + premiums + adjustments. */
+  totalDueCents: cents,
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummary>;
+
+/** One family's premium for the invoice's month, billed to its subscriber (change feed entity `invoice_line`). */
+export const invoiceLine = z.object({
+  invoiceNumber: z.string(),
+  memberId,
+  planCode,
+  tier: coverageTier,
+  amountCents: cents,
+});
+export type InvoiceLine = z.infer<typeof invoiceLine>;
+
+/**
+ * A month already billed, re-billed because coverage changed (change feed entity
+ * `invoice_adjustment`): a charge (positive) or credit (negative) for one family's month, naming
+ * the eligibility transaction that caused it (`TX-…`, null only for coverage older than that link).
+ */
+export const invoiceAdjustment = z.object({
+  invoiceNumber: z.string(),
+  memberId,
+  /** First day of the month adjusted. */
+  periodStart: isoDate,
+  kind: z.enum(['charge', 'credit']),
+  amountCents: cents,
+  /** What the month costs now; null when nobody in the family is billed for it any more. */
+  planCode: planCode.nullable(),
+  tier: coverageTier.nullable(),
+  confirmationNumber: z.string().nullable(),
+});
+export type InvoiceAdjustment = z.infer<typeof invoiceAdjustment>;
 
 /** GET /v1/groups/:groupNumber/billing-summary (billing.read): what the group switcher shows. */
 export const billingSummary = z.object({

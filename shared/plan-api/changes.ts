@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { groupNumber } from '../contract/schemas/primitives';
 import { coverageSnapshot, memberSnapshot } from './members';
 import { transactionRecord } from './eligibility';
+import { invoiceAdjustment, invoiceLine } from './bill-pay';
 
 /**
  * The per-group change feed (docs/architecture.md#pull). `seq` increases by one per change within a
@@ -29,6 +30,9 @@ export const changeEntry = z.discriminatedUnion('entity', [
   z.object({ ...base, entity: z.literal('coverage'), op: z.literal('upsert'), payload: coverageSnapshot }),
   z.object({ ...base, entity: z.literal('transaction'), op: z.literal('upsert'), payload: transactionRecord }),
   z.object({ ...base, entity: z.literal('invoice'), op: z.enum(['upsert', 'delete']), payload: foreignSnapshot.nullable() }),
+  // entityId `<invoice number>/<member ID>`, and `<invoice number>/<member ID>/<YYYY-MM>` for an adjustment.
+  z.object({ ...base, entity: z.literal('invoice_line'), op: z.literal('upsert'), payload: invoiceLine }),
+  z.object({ ...base, entity: z.literal('invoice_adjustment'), op: z.literal('upsert'), payload: invoiceAdjustment }),
   z.object({ ...base, entity: z.literal('user'), op: z.enum(['upsert', 'delete']), payload: foreignSnapshot.nullable() }),
 ]);
 export type ChangeEntry = z.infer<typeof changeEntry>;

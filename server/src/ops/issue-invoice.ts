@@ -1,28 +1,61 @@
 import { parseArgs } from 'node:util';
-import { groupNumber } from '@shared/contract/schemas/primitives';
+import { ContractFailure } from '@shared/contract/errors';
+import { groupNumber, isoDate } from '@shared/contract/schemas/primitives';
 import { formatUsd } from '@shared/util/money';
 import { firstOfNextMonth } from '@shared/util/dates';
 import { periodStartOf } from '../services/billing/billing-calendar';
+import { runBillingCycle } from '../services/billing/billing-cycle';
 import { issueInvoice } from '../services/billing/issue-invoice';
-import { UsageError, type OpsCommand } from './command';
+import { UsageError, type OpsCommand, type OpsContext } from './command';
 
 export const issueInvoiceCommand: OpsCommand = {
   name: 'issue-invoice',
-  summary: 'Issue a group’s monthly invoice from the coverage in force on the month’s first day.',
+  summary: 'Issue a group’s monthly invoice, or run the billing cycle as of a day.',
   usage: `ops issue-invoice --group <group number> [--period YYYY-MM]
+ops issue-invoice --date YYYY-MM-DD [--group <group number>]
 
 Bills the month's premium: one line per subscriber at the family's coverage tier on the month's
-first day times the plan's monthly rate. Due on the month's first day (or today, if issued late).
-Without --period, next month's invoice, which the plan issues in advance around the 15th. A month
-is billed once; the command refuses a month after the month after next.`,
+first day times the plan's monthly rate, plus adjustments for months already billed whose coverage
+changed since, and the previous balance (docs/billing-rules.md). Due on the month's first day (or
+the day of issue, if later).
+
+With --period (or neither option), that month's invoice for the group: by default next month's,
+which the plan issues in advance on the 15th. A month is billed once; the command refuses a month
+after the month after next.
+
+With --date, the billing cycle as the service runs it, as of that day: every month the calendar has
+issued by then that a group still lacks, oldest first, issued on that day; for all groups, or the
+one --group names. Months already issued are left as they are, so it is safe to run again.`,
   async run(args, context) {
-    const { values } = parseArgs({ args, options: { group: { type: 'string' }, period: { type: 'string' } }, strict: true });
-    const group = groupNumber.safeParse(values.group ?? '');
-    if (!group.success) throw new UsageError('--group must be a group number (4 to 10 digits)');
+    const { values } = parseArgs({ args, options: { group: { type: 'string' }, period: { type: 'string' }, date: { type: 'string' } }, strict: true });
+    const group = values.group === undefined ? undefined : groupNumber.safeParse(values.group);
+    if (group && !group.success) throw new UsageError('--group must be a group number (4 to 10 digits)');
+    if (values.date !== undefined) {
+      if (values.period !== undefined) throw new UsageError('--date runs the whole cycle; give either --date or --period');
+      const asOf = isoDate.safeParse(values.date);
+      if (!asOf.success) throw new UsageError('--date must be a day written YYYY-MM-DD, e.g. 2026-12-15');
+      return runCycle(context, asOf.data, group?.data);
+    }
+    if (!group) throw new UsageError('--group must be a group number (4 to 10 digits)');
     const today = context.now().toISOString().slice(0, 10);
     const periodStart = values.period === undefined ? firstOfNextMonth(today) : periodStartOf(values.period);
     if (!periodStart) throw new UsageError('--period must be a month written YYYY-MM, e.g. 2026-12');
-    const { invoice, lines } = await issueInvoice(context.db, { groupNumber: group.data, periodStart, issuedOn: today }, { actorUserId: context.operator, sessionId: null, ip: null }, context.now());
-    context.out(`Issued ${invoice.invoiceNumber} to group ${group.data}: ${lines.length} subscriber${lines.length === 1 ? '' : 's'}, ${formatUsd(invoice.amountCents)}, due ${invoice.dueDate}.`);
+    const { invoice, lineCount, adjustments } = await issueInvoice(context.db, { groupNumber: group.data, periodStart, issuedOn: today }, { actorUserId: context.operator, sessionId: null, ip: null }, context.now());
+    const adjusted = adjustments.length === 0 ? '' : `, ${adjustments.length} adjustment${adjustments.length === 1 ? '' : 's'} ${formatUsd(invoice.adjustmentsCents)}`;
+    context.out(`Issued ${invoice.invoiceNumber} to group ${group.data}: ${lineCount} subscriber${lineCount === 1 ? '' : 's'}, ${formatUsd(invoice.amountCents)}${adjusted}, due ${invoice.dueDate}.`);
   },
 };
+
+async function runCycle(context: OpsContext, asOf: string, only: string | undefined): Promise<void> {
+  const report = await runBillingCycle(context.db, { asOf, ...(only === undefined ? {} : { groupNumber: only }) }, { actorUserId: context.operator, sessionId: null, ip: null }, context.now());
+  for (const issued of report.issued) {
+    context.out(`Issued ${issued.invoiceNumber} to group ${issued.groupNumber} for ${issued.periodStart.slice(0, 7)}: total due ${formatUsd(issued.totalDueCents)}.`);
+  }
+  context.out(`Billing cycle as of ${asOf}: ${report.issued.length} issued, ${report.alreadyIssued} already issued, ${report.nothingToBill} with nothing to bill, ${report.failed.length} failed.`);
+  const fault = report.failed.find((f) => !(f.error instanceof ContractFailure));
+  if (fault) throw fault.error;
+  if (report.failed.length > 0) {
+    const reasons = report.failed.map((f) => `group ${f.groupNumber}, ${f.periodStart.slice(0, 7)}: ${f.error.message}`);
+    throw new ContractFailure('RULE', `Not every month could be issued (later months of those groups wait):\n${reasons.join('\n')}`);
+  }
+}

@@ -8,7 +8,7 @@ import { recordAudit } from '../services/audit';
 import { appendChanges } from '../services/changes/append';
 import { latestIssuedPeriod, scheduledIssueDate } from '../services/billing/billing-calendar';
 import { toInvoiceSummary } from '../services/billing/invoice-views';
-import { issuedFor, issueInvoice } from '../services/billing/issue-invoice';
+import { issuedFor, issueMonth } from '../services/billing/issue-invoice';
 import type { Actor } from '../services/groups/create-group';
 import { createGroup } from '../services/groups/create-group';
 import type { SsnCipher } from '../services/eligibility/ssn-crypto';
@@ -77,8 +77,9 @@ async function seedInvoices(db: Db, groupNumber: string, today: string, actor: A
   for (const [periodStart, status] of [[addMonths(latest, -1), 'paid'], [latest, 'open']] as const) {
     const existing = await issuedFor(db, groupNumber, periodStart);
     if (!existing) {
-      const { invoice } = await issueInvoice(db, { groupNumber, periodStart, issuedOn: scheduledIssueDate(periodStart), status }, actor, now);
-      issued.push(invoice.invoiceNumber);
+      // The service's billing cycle may have issued the month meanwhile: then it stays as issued.
+      const result = await issueMonth(db, { groupNumber, periodStart, issuedOn: scheduledIssueDate(periodStart), status }, actor, now);
+      if (result.outcome === 'issued') issued.push(result.issued.invoice.invoiceNumber);
     } else if (existing.status !== status && status === 'paid') {
       const { invoiceNumber } = existing;
       await db.transaction(async (tx) => {

@@ -42,3 +42,16 @@ export function latestIssuedPeriod(today: string): string {
   const thisMonth = firstOfMonth(today);
   return toParts(today).day >= INVOICE_ISSUE_DAY ? addMonths(thisMonth, 1) : thisMonth;
 }
+
+/**
+ * The months the calendar has issued by `today` that a group with `latestInvoiced` (its latest
+ * invoiced month, or null) still lacks, oldest first: after a service outage each missed month is
+ * issued once, in order. A group never invoiced starts with the latest one.
+ */
+export function periodsDue(latestInvoiced: string | null, today: string): string[] {
+  const last = latestIssuedPeriod(today);
+  if (latestInvoiced === null) return [last];
+  const due: string[] = [];
+  for (let period = addMonths(latestInvoiced, 1); compareDates(period, last) <= 0; period = addMonths(period, 1)) due.push(period);
+  return due;
+}

@@ -6,7 +6,19 @@ import { invoices } from '../../store/schema';
 type InvoiceRow = typeof invoices.$inferSelect;
 
 export function toInvoiceSummary(row: InvoiceRow): InvoiceSummary {
-  return { invoiceNumber: row.invoiceNumber, periodStart: row.periodStart, issuedOn: row.issuedOn, dueDate: row.dueDate, amountCents: row.amountCents, status: row.status };
+  return {
+    invoiceNumber: row.invoiceNumber,
+    periodStart: row.periodStart,
+    issuedOn: row.issuedOn,
+    dueDate: row.dueDate,
+    amountCents: row.amountCents,
+    status: row.status,
+    previousBalanceCents: row.previousBalanceCents,
+    paymentsCents: row.paymentsCents,
+    premiumsCents: row.premiumsCents,
+    adjustmentsCents: row.adjustmentsCents,
+    totalDueCents: row.totalDueCents,
+  };
 }
 
 /** The group's most recent invoice (by the month it bills): the one a Bill Pay sign-up must quote. */

@@ -1,19 +1,19 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { ContractFailure } from '@shared/contract/errors';
-import type { CoverageTier, Plan } from '@shared/contract/schemas/group';
-import type { Relationship } from '@shared/contract/schemas/member';
-import { deriveCoverageTier, monthlyPremium } from '@shared/domain/coverage-tier';
+import type { Group } from '@shared/contract/schemas/group';
 import type { InvoiceSummary } from '@shared/plan-api/bill-pay';
 import { addMonths, compareDates, firstOfMonth } from '@shared/util/dates';
 import type { Db } from '../../store/db';
 import { isUniqueViolation } from '../../store/errors';
-import { invoiceLines, invoices } from '../../store/schema';
+import { invoices } from '../../store/schema';
 import { recordAudit } from '../audit';
-import { appendChanges } from '../changes/append';
+import { appendSelectedChanges } from '../changes/append';
 import { loadGroup } from '../eligibility/group-detail';
 import type { Actor } from '../groups/create-group';
+import { adjustmentsFor, type AdjustmentToIssue, type PreviousBilling } from './adjustments';
 import { dueDateOf, newInvoiceNumber } from './billing-calendar';
 import { toInvoiceSummary } from './invoice-views';
+import { insertPremiumLines } from './premium-lines';
 
 export interface InvoiceToIssue {
   groupNumber: string;
@@ -25,62 +25,48 @@ export interface InvoiceToIssue {
   status?: 'open' | 'paid';
 }
 
-export interface InvoiceLine {
-  /** The subscriber: premiums are billed per contract, the family's tier covering the dependents. */
-  memberId: string;
-  planCode: string;
-  tier: CoverageTier;
-  amountCents: number;
-}
-
 export interface IssuedInvoice {
   invoice: InvoiceSummary;
-  lines: InvoiceLine[];
+  /** Lines written: one per family billed, to its subscriber. */
+  lineCount: number;
+  adjustments: AdjustmentToIssue[];
 }
 
-const LINE_BATCH = 5000;
+export interface IssuedBefore {
+  invoiceNumber: string;
+  issuedOn: string;
+  status: 'open' | 'paid';
+}
+
+/** What one attempt to bill a month came to: the cycle skips a month already issued or with nothing to bill. */
+export type MonthIssue = { outcome: 'issued'; issued: IssuedInvoice } | { outcome: 'already_issued'; existing: IssuedBefore } | { outcome: 'nothing_to_bill' };
+
 /** How far ahead of its month an invoice may be issued: the month after next at the latest. */
 const MONTHS_AHEAD = 2;
-
-type CoveredRow = { member_id: string; subscriber_id: string; relationship: Relationship; plan_code: string };
-
-/**
- * The month's premium lines: one per family with anyone covered on the period's first day, at the
- * family's tier (derived from who is covered that day, as the 834's HD05 is) times its plan's rate.
- * Periods replaced on their first day (end before start) never were in force and are left out.
- */
-async function premiumLines(tx: Db, plans: readonly Plan[], groupNumber: string, day: string): Promise<InvoiceLine[]> {
-  const covered = await tx.execute<CoveredRow>(sql`
-    SELECT c.member_id, m.subscriber_id, m.relationship, c.plan_code
-    FROM coverage_periods c JOIN members m ON m.member_id = c.member_id
-    WHERE c.group_number = ${groupNumber} AND c.start_date <= ${day}::date
-      AND (c.end_date IS NULL OR (c.end_date >= ${day}::date AND c.end_date >= c.start_date))
-    ORDER BY m.subscriber_id, c.member_id`);
-  const families = new Map<string, CoveredRow[]>();
-  for (const row of covered.rows) {
-    const family = families.get(row.subscriber_id);
-    if (family) family.push(row);
-    else families.set(row.subscriber_id, [row]);
-  }
-  return [...families].map(([subscriberId, rows]) => {
-    // The family is enrolled in the subscriber's plan; the subscriber's own row names it.
-    const planCode = (rows.find((r) => r.member_id === subscriberId) ?? rows[0])?.plan_code ?? '';
-    const plan = plans.find((p) => p.code === planCode);
-    if (!plan) throw new Error(`Plan ${planCode} of family ${subscriberId} is not among group ${groupNumber}'s plans`);
-    const tier = deriveCoverageTier(rows.map((r) => r.relationship));
-    return { memberId: subscriberId, planCode, tier, amountCents: monthlyPremium(plan, tier) };
-  });
-}
+/** Adjustments per INSERT: one JSON parameter each, kept to a few megabytes. */
+const ROW_BATCH = 20_000;
+/** First key of the advisory lock that serializes the issuing of one group's invoices (the second is the group). */
+const INVOICE_LOCK_SPACE = 0x1_4e_70;
 
 /**
- * Issues the group's invoice for the month starting `periodStart`: its lines and total from the
- * coverage in force on that day, audited, and announced on the group's change feed (entity
- * `invoice`) so a watching desktop refreshes the balance. One invoice per group and month: a second
- * is a CONFLICT naming the first.
+ * Issues the group's invoice for the month starting `periodStart` (docs/billing-rules.md): premium
+ * lines from the coverage in force on that day, adjustments for months billed before whose coverage
+ * changed since, the previous balance and payments; audited, and announced on the group's change
+ * feed with its lines and adjustments. A month already issued is a CONFLICT naming its invoice; a
+ * month with nothing to bill is a RULE failure.
  */
 export async function issueInvoice(db: Db, input: InvoiceToIssue, actor: Actor, now: Date): Promise<IssuedInvoice> {
+  const result = await issueMonth(db, input, actor, now);
+  if (result.outcome === 'already_issued') throw alreadyIssued(result.existing);
+  if (result.outcome === 'nothing_to_bill') {
+    throw new ContractFailure('RULE', `Nobody in group ${input.groupNumber} is covered on ${input.periodStart}: there is nothing to bill.`, { period: 'No coverage' });
+  }
+  return result.issued;
+}
+
+/** `issueInvoice`, answering instead of failing when the month is already issued or has nothing to bill. */
+export async function issueMonth(db: Db, input: InvoiceToIssue, actor: Actor, now: Date): Promise<MonthIssue> {
   const { groupNumber, periodStart, issuedOn } = input;
-  const invoiceNumber = newInvoiceNumber(groupNumber, periodStart);
   // The calendar bills next month on the 15th; an operator may run one cycle early (ahead of a
   // holiday close, say), no further: every coverage change until then would become an adjustment.
   const latestBillable = addMonths(firstOfMonth(issuedOn), MONTHS_AHEAD);
@@ -89,47 +75,122 @@ export async function issueInvoice(db: Db, input: InvoiceToIssue, actor: Actor, 
   }
   try {
     return await db.transaction(async (tx) => {
+      // One issuer per group at a time (job passes, operators, other instances): adjustments read
+      // what earlier invoices billed, so two invoices of one group must not be computed side by side.
+      // The lock is taken before anything is read, so every later statement sees the other's commit.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(${INVOICE_LOCK_SPACE}, hashtext(${groupNumber}))`);
       const existing = await issuedFor(tx, groupNumber, periodStart);
-      if (existing) throw alreadyIssued(existing);
+      if (existing) return { outcome: 'already_issued', existing } as const;
       const group = await loadGroup(tx, groupNumber);
-      const lines = await premiumLines(tx, group.plans, groupNumber, periodStart);
-      if (lines.length === 0) throw new ContractFailure('RULE', `Nobody in group ${groupNumber} is covered on ${periodStart}: there is nothing to bill.`, { period: 'No coverage' });
-      const [row] = await tx
-        .insert(invoices)
-        .values({
-          invoiceNumber,
-          groupNumber,
-          periodStart,
-          issuedOn,
-          dueDate: dueDateOf(periodStart, issuedOn),
-          amountCents: lines.reduce((sum, line) => sum + line.amountCents, 0),
-          status: input.status ?? 'open',
-          createdAt: now,
-        })
-        .returning();
-      if (!row) throw new Error('The invoice was not stored');
-      // In batches: a statement carries at most 65,535 parameters (5 a line), and a large group has 100,000 subscribers.
-      for (let i = 0; i < lines.length; i += LINE_BATCH) {
-        await tx.insert(invoiceLines).values(lines.slice(i, i + LINE_BATCH).map((line) => ({ invoiceNumber, ...line })));
-      }
-      const invoice = toInvoiceSummary(row);
-      await recordAudit(tx, { ...actor, action: 'invoice.issue', target: `invoice:${invoiceNumber}`, detail: { groupNumber, ...invoice, subscribers: lines.length }, at: now });
-      // Last: the feed append must end the transaction (services/changes/append.ts).
-      await appendChanges(tx, groupNumber, now.toISOString(), [{ entity: 'invoice', entityId: invoiceNumber, op: 'upsert', payload: invoice }]);
-      return { invoice, lines };
+      const previous = await previousInvoice(tx, groupNumber);
+      const adjustments = await adjustmentsFor(tx, group, periodStart, previous);
+      const issued = await store(tx, input, { group, adjustments, previous }, actor, now);
+      return { outcome: 'issued', issued } as const;
     });
   } catch (error) {
-    // Two operators issuing the same month at once: the loser learns which invoice it is, not a driver error.
+    if (error instanceof NothingToBill) return { outcome: 'nothing_to_bill' };
+    // The UNIQUE (group_number, period_start) backs the lock up: whoever loses learns which invoice it is.
     if (isUniqueViolation(error)) {
       const existing = await issuedFor(db, groupNumber, periodStart);
-      if (existing) throw alreadyIssued(existing);
+      if (existing) return { outcome: 'already_issued', existing };
     }
     throw error;
   }
 }
 
+interface PreviousInvoice extends PreviousBilling {
+  totalDueCents: number;
+  status: 'open' | 'paid';
+}
+
+/** The group's latest invoice (the last one written) and its first invoiced month, or null for a group never invoiced. */
+async function previousInvoice(tx: Db, groupNumber: string): Promise<PreviousInvoice | null> {
+  const [row] = await tx
+    .select({
+      createdAt: invoices.createdAt,
+      totalDueCents: invoices.totalDueCents,
+      status: invoices.status,
+      firstPeriod: sql<string>`(SELECT min(f.period_start)::text FROM invoices f WHERE f.group_number = ${groupNumber})`,
+    })
+    .from(invoices)
+    .where(eq(invoices.groupNumber, groupNumber))
+    .orderBy(desc(invoices.createdAt), desc(invoices.periodStart))
+    .limit(1);
+  return row ?? null;
+}
+
+interface InvoiceContent {
+  group: Pick<Group, 'groupNumber' | 'policy'>;
+  adjustments: AdjustmentToIssue[];
+  previous: PreviousInvoice | null;
+}
+
+/** Thrown inside the transaction to undo an invoice that turned out to bill nothing. */
+class NothingToBill extends Error {}
+
+/**
+ * Writes the invoice, then its lines straight from the coverage (insertPremiumLines), then its
+ * premiums into the amount: the lines need the invoice row first, and only they know the sum.
+ */
+async function store(tx: Db, input: InvoiceToIssue, content: InvoiceContent, actor: Actor, now: Date): Promise<IssuedInvoice> {
+  const { groupNumber, periodStart, issuedOn } = input;
+  const { group, adjustments, previous } = content;
+  const invoiceNumber = newInvoiceNumber(groupNumber, periodStart);
+  const adjusted = adjustments.reduce((sum, a) => sum + a.amountCents, 0);
+  const [draft] = await tx
+    .insert(invoices)
+    .values({
+      invoiceNumber,
+      groupNumber,
+      periodStart,
+      issuedOn,
+      dueDate: dueDateOf(periodStart, issuedOn),
+      amountCents: adjusted,
+      adjustmentsCents: adjusted,
+      previousBalanceCents: previous?.totalDueCents ?? 0,
+      // No payment ledger yet: a previous invoice marked paid (sandbox history) was paid in full.
+      paymentsCents: previous?.status === 'paid' ? Math.max(previous.totalDueCents, 0) : 0,
+      status: input.status ?? 'open',
+      createdAt: now,
+    })
+    .returning({ invoiceNumber: invoices.invoiceNumber });
+  if (!draft) throw new Error('The invoice was not stored');
+  const lines = await insertPremiumLines(tx, group, periodStart, invoiceNumber);
+  if (lines.count === 0 && adjustments.length === 0) throw new NothingToBill();
+  const [row] = await tx
+    .update(invoices)
+    .set({ amountCents: sql`${invoices.amountCents} + ${lines.premiumsCents}` })
+    .where(eq(invoices.invoiceNumber, invoiceNumber))
+    .returning();
+  if (!row) throw new Error('The invoice was not stored');
+  for (let i = 0; i < adjustments.length; i += ROW_BATCH) {
+    const batch = JSON.stringify(adjustments.slice(i, i + ROW_BATCH));
+    await tx.execute(sql`
+      INSERT INTO invoice_adjustments (invoice_number, member_id, period_start, kind, amount_cents, plan_code, tier, confirmation_number)
+      SELECT ${invoiceNumber}, x."memberId", x."periodStart", x.kind, x."amountCents", x."planCode", x.tier, x."confirmationNumber"
+      FROM jsonb_to_recordset(${batch}::jsonb) AS x("memberId" text, "periodStart" date, kind text, "amountCents" bigint, "planCode" text, tier text, "confirmationNumber" text)`);
+  }
+  const invoice = toInvoiceSummary(row);
+  await recordAudit(tx, { ...actor, action: 'invoice.issue', target: `invoice:${invoiceNumber}`, detail: { groupNumber, ...invoice, subscribers: lines.count, adjustments: adjustments.length }, at: now });
+  // Last: the feed append must end the transaction (services/changes/append.ts). The lines and
+  // adjustments are copied into the feed by the database, not sent back and forth.
+  await appendSelectedChanges(tx, groupNumber, now.toISOString(), 1 + lines.count + adjustments.length, sql`
+    SELECT 1::bigint AS ord, 'invoice'::text AS entity_kind, ${invoiceNumber}::text AS entity_id, ${JSON.stringify(invoice)}::jsonb AS payload
+    UNION ALL
+    SELECT 1 + row_number() OVER (ORDER BY l.member_id), 'invoice_line', l.invoice_number || '/' || l.member_id,
+           jsonb_build_object('invoiceNumber', l.invoice_number, 'memberId', l.member_id, 'planCode', l.plan_code, 'tier', l.tier, 'amountCents', l.amount_cents)
+    FROM invoice_lines l WHERE l.invoice_number = ${invoiceNumber}
+    UNION ALL
+    SELECT 1 + ${lines.count}::bigint + row_number() OVER (ORDER BY a.period_start, a.member_id), 'invoice_adjustment',
+           a.invoice_number || '/' || a.member_id || '/' || to_char(a.period_start, 'YYYY-MM'),
+           jsonb_build_object('invoiceNumber', a.invoice_number, 'memberId', a.member_id, 'periodStart', a.period_start::text, 'kind', a.kind,
+                              'amountCents', a.amount_cents, 'planCode', a.plan_code, 'tier', a.tier, 'confirmationNumber', a.confirmation_number)
+    FROM invoice_adjustments a WHERE a.invoice_number = ${invoiceNumber}`);
+  return { invoice, lineCount: lines.count, adjustments };
+}
+
 /** The group's invoice of the month, if issued: the month, not the (random) number, says which it is. */
-export async function issuedFor(db: Db, groupNumber: string, periodStart: string): Promise<{ invoiceNumber: string; issuedOn: string; status: 'open' | 'paid' } | null> {
+export async function issuedFor(db: Db, groupNumber: string, periodStart: string): Promise<IssuedBefore | null> {
   const [row] = await db
     .select({ invoiceNumber: invoices.invoiceNumber, issuedOn: invoices.issuedOn, status: invoices.status })
     .from(invoices)

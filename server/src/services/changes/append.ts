@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { ChangeEntity } from '@shared/plan-api/changes';
 import type { Db } from '../../store/db';
 
@@ -35,6 +35,30 @@ export async function appendChanges(tx: Db, groupNumber: string, committedAt: st
       SELECT ${groupNumber}, counter.last_seq - ${n}::bigint + e.ord, e.value->>'k', e.value->>'i', e.value->>'o',
              nullif(e.value->'p', 'null'::jsonb), ${committedAt}::timestamptz
       FROM counter, jsonb_array_elements(${rows}::jsonb) WITH ORDINALITY AS e(value, ord)
+    )
+    SELECT last_seq, pg_notify(${changesChannel}, json_build_object('g', ${groupNumber}::text, 's', last_seq)::text) FROM counter`);
+  const [row] = result.rows;
+  if (!row) throw new Error('The change feed counter returned no row');
+  return Number(row.last_seq);
+}
+
+/**
+ * `appendChanges` for changes whose snapshots are already rows in the database (an invoice's lines,
+ * say): `rows` is a SELECT of `ord` (1 … `count`, the order in the feed), `entity_kind`,
+ * `entity_id` and `payload`, each an upsert, so a large batch never travels to the service and
+ * back. Same rule: the LAST statement before commit.
+ */
+export async function appendSelectedChanges(tx: Db, groupNumber: string, committedAt: string, count: number, rows: SQL): Promise<number> {
+  if (count < 1) throw new RangeError('appendSelectedChanges needs at least one change');
+  const result = await tx.execute<{ last_seq: string | number }>(sql`
+    WITH counter AS (
+      INSERT INTO group_feeds (group_number, last_seq) VALUES (${groupNumber}, ${count})
+      ON CONFLICT (group_number) DO UPDATE SET last_seq = group_feeds.last_seq + ${count}
+      RETURNING last_seq
+    ), appended AS (
+      INSERT INTO changes (group_number, seq, entity_kind, entity_id, op, payload, committed_at)
+      SELECT ${groupNumber}, counter.last_seq - ${count}::bigint + r.ord, r.entity_kind, r.entity_id, 'upsert', r.payload, ${committedAt}::timestamptz
+      FROM counter, (${rows}) AS r
     )
     SELECT last_seq, pg_notify(${changesChannel}, json_build_object('g', ${groupNumber}::text, 's', last_seq)::text) FROM counter`);
   const [row] = result.rows;

@@ -24,6 +24,9 @@ export class EligibilityWork {
   private readonly written = new Map<string, MemberRow>();
   private readonly touched = new Set<string>();
   private readonly coverage = new Map<number, CoverageRow>();
+  /** Periods this transaction wrote and periods it end-dated: they name its confirmation number (billing adjustments cite it). */
+  private readonly insertedPeriods = new Set<number>();
+  private readonly endedPeriods = new Set<number>();
   /** Periods read before any write (the locked family), so answers need no second read. */
   private readonly knownPeriods = new Map<number, CoverageRow>();
   private readonly knownHistories = new Set<string>();
@@ -82,6 +85,7 @@ export class EligibilityWork {
       .returning();
     for (const row of inserted) {
       this.coverage.set(row.id, row);
+      this.insertedPeriods.add(row.id);
       this.touch(row.memberId);
     }
     return inserted;
@@ -97,6 +101,7 @@ export class EligibilityWork {
       WHERE c.id = (e.value->>'id')::bigint
       RETURNING c.id`);
     const ids = updated.rows.map((r) => Number(r.id));
+    for (const id of ids) this.endedPeriods.add(id);
     const rows = await this.tx.select().from(coveragePeriods).where(inArray(coveragePeriods.id, ids));
     for (const row of rows) {
       this.coverage.set(row.id, row);
@@ -112,11 +117,13 @@ export class EligibilityWork {
   /**
    * Inserts the transaction row under a new confirmation number, `TX-20261127-0000042`: the day it
    * was accepted and a plan-wide counter, unique by construction; and its audit entry (the row
-   * `recordAudit` would write, naming the confirmation number). One statement: it is on every
-   * write's path.
+   * `recordAudit` would write, naming the confirmation number), and the number on the coverage
+   * periods it wrote or end-dated. One statement: it is on every write's path.
    */
   private async recordTransaction(kind: TransactionKind, memberIds: readonly string[], payload: Record<string, unknown>): Promise<string> {
     const at = this.at.toISOString();
+    const inserted = JSON.stringify([...this.insertedPeriods]);
+    const ended = JSON.stringify([...this.endedPeriods]);
     const result = await this.tx.execute<{ confirmation_number: string }>(sql`
       WITH accepted AS (
         INSERT INTO eligibility_transactions (confirmation_number, group_number, kind, payload, status, actor_user_id, created_at)
@@ -128,6 +135,12 @@ export class EligibilityWork {
         SELECT ${this.actor.userId}, ${this.actor.sessionId}, ${`eligibility.${kind}`}, ${`group:${this.rules.groupNumber}`},
                jsonb_build_object('confirmationNumber', confirmation_number, 'memberIds', ${JSON.stringify(memberIds)}::jsonb), ${this.actor.ip}, ${at}::timestamptz
         FROM accepted
+      ), linked AS (
+        UPDATE coverage_periods c
+        SET created_by = CASE WHEN c.id IN (SELECT jsonb_array_elements_text(${inserted}::jsonb)::bigint) THEN a.confirmation_number ELSE c.created_by END,
+            ended_by = CASE WHEN c.id IN (SELECT jsonb_array_elements_text(${ended}::jsonb)::bigint) THEN a.confirmation_number ELSE c.ended_by END
+        FROM accepted a
+        WHERE c.id IN (SELECT jsonb_array_elements_text(${inserted}::jsonb || ${ended}::jsonb)::bigint)
       )
       SELECT confirmation_number FROM accepted`);
     const number = result.rows[0]?.confirmation_number;

@@ -9,6 +9,7 @@ import memberEmployeeClass from './0005_member_employee_class.sql';
 import invitations from './0006_invitations.sql';
 import invoices from './0007_invoices.sql';
 import billPayProofAndTerms from './0008_bill_pay_proof_and_terms.sql';
+import billingCycle from './0009_billing_cycle.sql';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ const files: Record<string, string> = {
   '0006_invitations': invitations,
   '0007_invoices': invoices,
   '0008_bill_pay_proof_and_terms': billPayProofAndTerms,
+  '0009_billing_cycle': billingCycle,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

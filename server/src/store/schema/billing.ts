@@ -1,4 +1,5 @@
-// Drizzle view of migrations/0007_invoices.sql and 0008_bill_pay_proof_and_terms.sql (the SQL files are the source of truth; keep both in step).
+// Drizzle view of migrations/0007_invoices.sql, 0008_bill_pay_proof_and_terms.sql and 0009_billing_cycle.sql (the SQL files are the source of truth; keep both in step).
+import { sql } from 'drizzle-orm';
 import { bigint, bigserial, date, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { CoverageTier } from '@shared/contract/schemas/group';
 
@@ -12,9 +13,15 @@ export const invoices = pgTable('invoices', {
   periodStart: date('period_start', { mode: 'string' }).notNull(),
   issuedOn: date('issued_on', { mode: 'string' }).notNull(),
   dueDate: date('due_date', { mode: 'string' }).notNull(),
+  /** The invoice's own amount: current premiums plus adjustments. */
   amountCents: cents('amount_cents').notNull(),
   status: text('status').$type<'open' | 'paid'>().notNull().default('open'),
   createdAt: instant('created_at').notNull(),
+  adjustmentsCents: cents('adjustments_cents').notNull().default(0),
+  previousBalanceCents: cents('previous_balance_cents').notNull().default(0),
+  paymentsCents: cents('payments_cents').notNull().default(0),
+  premiumsCents: cents('premiums_cents').generatedAlwaysAs(sql`amount_cents - adjustments_cents`).notNull(),
+  totalDueCents: cents('total_due_cents').generatedAlwaysAs(sql`previous_balance_cents - payments_cents + amount_cents`).notNull(),
 });
 
 export const invoiceLines = pgTable(
@@ -27,6 +34,21 @@ export const invoiceLines = pgTable(
     amountCents: cents('amount_cents').notNull(),
   },
   (t) => [primaryKey({ columns: [t.invoiceNumber, t.memberId] })],
+);
+
+export const invoiceAdjustments = pgTable(
+  'invoice_adjustments',
+  {
+    invoiceNumber: text('invoice_number').notNull(),
+    memberId: text('member_id').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    kind: text('kind').$type<'charge' | 'credit'>().notNull(),
+    amountCents: cents('amount_cents').notNull(),
+    planCode: text('plan_code'),
+    tier: text('tier').$type<CoverageTier>(),
+    confirmationNumber: text('confirmation_number'),
+  },
+  (t) => [primaryKey({ columns: [t.invoiceNumber, t.memberId, t.periodStart] })],
 );
 
 export const billPaySignUps = pgTable('bill_pay_sign_ups', {

@@ -1,4 +1,4 @@
-// Drizzle view of migrations/0002_eligibility.sql and 0003_member_ssn_fingerprint.sql (the SQL file is the source of truth; keep both in step).
+// Drizzle view of migrations/0002_eligibility.sql, 0003_member_ssn_fingerprint.sql and 0009_billing_cycle.sql (the SQL file is the source of truth; keep both in step).
 import { bigint, bigserial, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Address } from '@shared/contract/schemas/group';
 
@@ -44,6 +44,9 @@ export const coveragePeriods = pgTable('coverage_periods', {
   reason: text('reason').notNull(),
   endReason: text('end_reason'),
   createdAt: instant('created_at').notNull(),
+  /** The eligibility transaction that wrote the period, and the one that end-dated it. */
+  createdBy: text('created_by'),
+  endedBy: text('ended_by'),
 });
 
 export const eligibilityTransactions = pgTable('eligibility_transactions', {

@@ -306,6 +306,7 @@ test('a user signs up for Bill Pay with the latest invoice the operator issued, 
   await expect(groupSwitcher(page)).toContainText(`${GROUP_NAME} · ${GROUP}`, { timeout: 60_000 });
   await expect(groupSwitcher(page)).toContainText(`balance ${formatUsd(after.balanceCents)}`, { timeout: 30_000 });
   await expect(roleBadge(page, 'Billing')).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the dashboard' }).click();
   await expect(page.getByRole('heading', { name: 'Billing: you see this group’s invoices and balance.' })).toBeVisible();
   await expect(nav(page, 'Members')).toHaveCount(0);
   const session = await rpc(page.request, host, 'session.get', {});

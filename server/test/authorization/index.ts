@@ -3,6 +3,7 @@ import type { AuthorizationCase } from '../../test-support/authorization';
 import { accountCases } from './accounts.cases';
 import { billPayCases } from './bill-pay.cases';
 import { invitationCases } from './invitations.cases';
+import { invoiceCases } from './invoices.cases';
 import { memberCases } from './members.cases';
 
-export const authorizationCases: readonly AuthorizationCase[] = [...accountCases, ...billPayCases, ...invitationCases, ...memberCases];
+export const authorizationCases: readonly AuthorizationCase[] = [...accountCases, ...billPayCases, ...invitationCases, ...invoiceCases, ...memberCases];

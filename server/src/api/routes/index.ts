@@ -14,5 +14,6 @@ import { invitationRoutes } from './invitations';
 import { meStreamRoutes } from './me-stream';
 import { billPayRoutes } from './bill-pay';
 import { invoiceRoutes } from './invoices';
+import { billingPreferenceRoutes } from './billing-preferences';
 
-export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes, invitationRoutes, meStreamRoutes, billPayRoutes, invoiceRoutes];
+export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes, invitationRoutes, meStreamRoutes, billPayRoutes, invoiceRoutes, billingPreferenceRoutes];

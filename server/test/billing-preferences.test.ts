@@ -94,4 +94,10 @@ describe.each(backends())('billing preferences (%s)', (backend) => {
     await expect(f.service.ops(['paper-invoices'])).rejects.toThrow('--period must be a month written YYYY-MM');
     await expect(f.service.ops(['paper-invoices', '--period', '2026-13'])).rejects.toThrow('--period must be a month written YYYY-MM');
   });
+
+  it('lists both routes in the OpenAPI document', async () => {
+    const doc = await f.service.api<{ paths: Record<string, Record<string, { security?: unknown }>> }>('GET', '/v1/openapi.json');
+    const route = doc.body.paths['/v1/groups/{groupNumber}/billing-preferences'];
+    expect([route?.get?.security, route?.put?.security]).toEqual([[{ bearer: [] }], [{ bearer: [] }]]);
+  });
 });

@@ -102,7 +102,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
     }
     const endpoint = operatorEndpoint;
     const stopPruning = schedulePruning(database.db, deps.now, (error) => running.log.error({ err: { message: error.message } }, 'pruning sign-in records failed'));
-    const billingCycle = scheduleBillingCycle(database.db, deps.now, running.log, options.billingCycle ? (options.billingCycle.intervalMs ?? BILLING_CYCLE_INTERVAL_MS) : null);
+    const billingCycle = scheduleBillingCycle(database.db, mailer, deps.now, running.log, options.billingCycle ? (options.billingCycle.intervalMs ?? BILLING_CYCLE_INTERVAL_MS) : null);
     return {
       url,
       app: running,

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Db } from '../store/db';
 import { runBillingCycle, type CycleReport } from '../services/billing/billing-cycle';
+import { announceNewInvoice, type NoticeMailer } from '../services/billing/new-invoice-notice';
 
 /** Who the audit log says issued the cycle's invoices. */
 export const BILLING_CYCLE_ACTOR = { actorUserId: 'system:billing-cycle', sessionId: null, ip: null };
@@ -27,9 +28,10 @@ export interface BillingCycleJob {
  * one: passes run only when asked), each as of the injected clock's day (UTC, the plan's calendar),
  * so tests move the clock and ask for a pass or wait for the timer's. A tick
  * while a pass runs is skipped; the timer does not keep the process alive. Logs counts and group
- * numbers only: never a member, an amount or an error text that might quote either.
+ * numbers only: never a member, an amount or an error text that might quote either. Each invoice
+ * issued is announced to its group's notice recipients once its month is committed.
  */
-export function scheduleBillingCycle(db: Db, now: () => Date, log: BillingCycleLog, intervalMs: number | null): BillingCycleJob {
+export function scheduleBillingCycle(db: Db, mailer: NoticeMailer, now: () => Date, log: BillingCycleLog, intervalMs: number | null): BillingCycleJob {
   const events = new EventEmitter<{ pass: [CycleReport]; failure: [Error] }>();
   let running: Promise<CycleReport> | null = null;
   let stopped = false;
@@ -50,6 +52,7 @@ export function scheduleBillingCycle(db: Db, now: () => Date, log: BillingCycleL
         'billing cycle',
       );
     }
+    for (const issued of report.issued) await announceNewInvoice(db, mailer, issued.invoiceNumber, log);
     for (const failure of report.failed) {
       log.error({ groupNumber: failure.groupNumber, periodStart: failure.periodStart, errorType: failure.error.name }, 'billing cycle: a month could not be issued');
     }

@@ -1,3 +1,4 @@
+import { escapeHtml } from './escape-html';
 import type { OutgoingMail } from './mailer';
 
 export interface BillPayUserAdded {
@@ -10,9 +11,6 @@ export interface BillPayUserAdded {
   /** ISO instant of the sign-up. */
   at: string;
 }
-
-/** User-typed names and addresses go into the HTML part as text, never as markup. */
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Tells a primary administrator that someone joined their group through Bill Pay sign-up, which

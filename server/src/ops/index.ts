@@ -6,5 +6,6 @@ import { approveCommand } from './approve';
 import { rejectCommand } from './reject';
 import { seedSandboxCommand } from './seed-sandbox';
 import { issueInvoiceCommand } from './issue-invoice';
+import { paperInvoicesCommand } from './paper-invoices';
 
-export const opsCommands: readonly OpsCommand[] = [createGroupCommand, requestsCommand, approveCommand, rejectCommand, seedSandboxCommand, issueInvoiceCommand];
+export const opsCommands: readonly OpsCommand[] = [createGroupCommand, requestsCommand, approveCommand, rejectCommand, seedSandboxCommand, issueInvoiceCommand, paperInvoicesCommand];

@@ -6,6 +6,7 @@ import { firstOfNextMonth } from '@shared/util/dates';
 import { periodStartOf } from '../services/billing/billing-calendar';
 import { runBillingCycle } from '../services/billing/billing-cycle';
 import { issueInvoice } from '../services/billing/issue-invoice';
+import { announceNewInvoice, type DeliveryLog } from '../services/billing/new-invoice-notice';
 import { UsageError, type OpsCommand, type OpsContext } from './command';
 
 export const issueInvoiceCommand: OpsCommand = {
@@ -25,7 +26,10 @@ after the month after next.
 
 With --date, the billing cycle as the service runs it, as of that day: every month the calendar has
 issued by then that a group still lacks, oldest first, issued on that day; for all groups, or the
-one --group names. Months already issued are left as they are, so it is safe to run again.`,
+one --group names. Months already issued are left as they are, so it is safe to run again.
+
+Each invoice issued is e-mailed to its group's notice recipients (billing preferences): a notice
+that cannot be sent is printed as a warning, and the invoice stands.`,
   async run(args, context) {
     const { values } = parseArgs({ args, options: { group: { type: 'string' }, period: { type: 'string' }, date: { type: 'string' } }, strict: true });
     const group = values.group === undefined ? undefined : groupNumber.safeParse(values.group);
@@ -43,12 +47,19 @@ one --group names. Months already issued are left as they are, so it is safe to 
     const { invoice, lineCount, adjustments } = await issueInvoice(context.db, { groupNumber: group.data, periodStart, issuedOn: today }, { actorUserId: context.operator, sessionId: null, ip: null }, context.now());
     const adjusted = adjustments.length === 0 ? '' : `, ${adjustments.length} adjustment${adjustments.length === 1 ? '' : 's'} ${formatUsd(invoice.adjustmentsCents)}`;
     context.out(`Issued ${invoice.invoiceNumber} to group ${group.data}: ${lineCount} subscriber${lineCount === 1 ? '' : 's'}, ${formatUsd(invoice.amountCents)}${adjusted}, due ${invoice.dueDate}.`);
+    await announceNewInvoice(context.db, context.mailer, invoice.invoiceNumber, mailFailures(context));
   },
 };
+
+/** A notice that could not be sent is printed (the invoice stands); the operator can tell the group. */
+const mailFailures = (context: OpsContext): DeliveryLog => ({
+  error: (details, message) => context.out(`Warning: ${message}: "${String(details.subject)}" (${JSON.stringify(details.err)})`),
+});
 
 async function runCycle(context: OpsContext, asOf: string, only: string | undefined): Promise<void> {
   const report = await runBillingCycle(context.db, { asOf, ...(only === undefined ? {} : { groupNumber: only }) }, { actorUserId: context.operator, sessionId: null, ip: null }, context.now());
   for (const issued of report.issued) {
+    await announceNewInvoice(context.db, context.mailer, issued.invoiceNumber, mailFailures(context));
     context.out(`Issued ${issued.invoiceNumber} to group ${issued.groupNumber} for ${issued.periodStart.slice(0, 7)}: total due ${formatUsd(issued.totalDueCents)}.`);
   }
   context.out(`Billing cycle as of ${asOf}: ${report.issued.length} issued, ${report.alreadyIssued} already issued, ${report.nothingToBill} with nothing to bill, ${report.failed.length} failed.`);

@@ -2,7 +2,9 @@
 import type { AuthorizationCase } from '../../test-support/authorization';
 import { accountCases } from './accounts.cases';
 import { billPayCases } from './bill-pay.cases';
+import { billingPreferenceCases } from './billing-preferences.cases';
 import { invitationCases } from './invitations.cases';
+import { invoiceCases } from './invoices.cases';
 import { memberCases } from './members.cases';
 
-export const authorizationCases: readonly AuthorizationCase[] = [...accountCases, ...billPayCases, ...invitationCases, ...memberCases];
+export const authorizationCases: readonly AuthorizationCase[] = [...accountCases, ...billPayCases, ...billingPreferenceCases, ...invitationCases, ...invoiceCases, ...memberCases];

@@ -13,5 +13,7 @@ import { changeRoutes } from './changes';
 import { invitationRoutes } from './invitations';
 import { meStreamRoutes } from './me-stream';
 import { billPayRoutes } from './bill-pay';
+import { invoiceRoutes } from './invoices';
+import { billingPreferenceRoutes } from './billing-preferences';
 
-export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes, invitationRoutes, meStreamRoutes, billPayRoutes];
+export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes, invitationRoutes, meStreamRoutes, billPayRoutes, invoiceRoutes, billingPreferenceRoutes];

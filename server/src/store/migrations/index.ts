@@ -10,6 +10,7 @@ import invitations from './0006_invitations.sql';
 import invoices from './0007_invoices.sql';
 import billPayProofAndTerms from './0008_bill_pay_proof_and_terms.sql';
 import billingCycle from './0009_billing_cycle.sql';
+import billingPreferences from './0010_billing_preferences.sql';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ const files: Record<string, string> = {
   '0007_invoices': invoices,
   '0008_bill_pay_proof_and_terms': billPayProofAndTerms,
   '0009_billing_cycle': billingCycle,
+  '0010_billing_preferences': billingPreferences,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

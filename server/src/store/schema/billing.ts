@@ -1,6 +1,6 @@
-// Drizzle view of migrations/0007_invoices.sql, 0008_bill_pay_proof_and_terms.sql and 0009_billing_cycle.sql (the SQL files are the source of truth; keep both in step).
+// Drizzle view of migrations/0007_invoices.sql, 0008_bill_pay_proof_and_terms.sql, 0009_billing_cycle.sql and 0010_billing_preferences.sql (the SQL files are the source of truth; keep both in step).
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, date, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { CoverageTier } from '@shared/contract/schemas/group';
 
 /** Instants as JS Dates, as in accounts.ts, so both drivers agree. */
@@ -81,3 +81,12 @@ export const billPayTermsAcceptances = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.groupNumber] })],
 );
+
+export const billingPreferences = pgTable('billing_preferences', {
+  groupNumber: text('group_number').primaryKey(),
+  paperless: boolean('paperless').notNull().default(false),
+  /** Null: the group's primary administrators and billing users. */
+  noticeRecipients: jsonb('notice_recipients').$type<string[]>(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+});

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { contractErrorSchema } from '@shared/contract/errors';
+import { groupNumber } from '@shared/contract/schemas/primitives';
+import { invoiceNumber } from '@shared/plan-api/bill-pay';
+import { invoiceDetail, invoiceList } from '@shared/plan-api/invoices';
+import { invoiceDetailOf } from '../../services/billing/invoice-detail';
+import { listInvoices } from '../../services/billing/invoice-list';
+import { requireGroupPermission } from '../auth';
+import type { RoutePlugin } from '../deps';
+import { groupParams } from './group-params';
+
+const tags = ['invoices'];
+
+/** `/groups/:groupNumber/invoices/:invoiceNumber`: the number as typed is forgiven as at sign-up (normalizeInvoiceNumber). */
+const invoiceParams = z.object({ groupNumber, invoiceNumber }).strict();
+
+export const invoiceRoutes: RoutePlugin = async (app, deps) => {
+  /** The plan's calendar day (UTC) on the service clock: what past due is measured against. */
+  const today = (): string => deps.now().toISOString().slice(0, 10);
+
+  app.get(
+    '/groups/:groupNumber/invoices',
+    {
+      schema: {
+        tags,
+        summary: 'The group’s invoices, newest month first, each with its totals and whether it is open, partly paid, paid or past due.',
+        params: groupParams,
+        security: [{ bearer: [] }],
+        response: { 200: invoiceList, '4xx': contractErrorSchema },
+      },
+    },
+    async (request) => {
+      await requireGroupPermission(request, deps, request.params.groupNumber, 'billing.read');
+      return listInvoices(deps.db, request.params.groupNumber, today());
+    },
+  );
+
+  app.get(
+    '/groups/:groupNumber/invoices/:invoiceNumber',
+    {
+      schema: {
+        tags,
+        summary: 'One invoice of the group: its statement, its premium lines (member name, member ID, plan, tier, amount) and its adjustments with their TX- confirmation numbers.',
+        params: invoiceParams,
+        security: [{ bearer: [] }],
+        response: { 200: invoiceDetail, '4xx': contractErrorSchema },
+      },
+    },
+    async (request) => {
+      await requireGroupPermission(request, deps, request.params.groupNumber, 'billing.read');
+      return invoiceDetailOf(deps.db, request.params.groupNumber, request.params.invoiceNumber, today());
+    },
+  );
+};

@@ -5,7 +5,7 @@ import type { Me } from '@shared/plan-api/accounts';
 import type { BillingSummary, BillPaySignUpRequest, TermsOfService } from '@shared/plan-api/bill-pay';
 import type { ChangesPage } from '@shared/plan-api/changes';
 import { firstOfMonth, firstOfNextMonth } from '@shared/util/dates';
-import { auditLog, billPayProofFailures, billPaySignUps, billPayTermsAcceptances, groupUsers, users } from '../src/store/schema';
+import { auditLog, billPayProofFailures, invoices, billPaySignUps, billPayTermsAcceptances, groupUsers, users } from '../src/store/schema';
 import { backends } from '../test-support/backends';
 import { MINUTE } from '../test-support/clock';
 import { tableRowCounts } from '../test-support/row-counts';
@@ -40,6 +40,14 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
   const signUp = (token: string, proof: Partial<BillPaySignUpRequest> = {}) =>
     f.service.api('POST', '/v1/bill-pay/sign-ups', { token, body: { groupNumber: GROUP, ...latest, termsVersion: '2026-12', acceptTerms: true, ...proof } });
   const failuresOf = (userId: string) => f.service.db.select().from(billPayProofFailures).where(eq(billPayProofFailures.userId, userId)).orderBy(asc(billPayProofFailures.at));
+
+  it('takes the amount as the invoice prints it either way: this month’s charges or the total due with the earlier balance', async () => {
+    const [invoice] = await f.service.db.select().from(invoices).where(eq(invoices.invoiceNumber, latest.invoiceNumber));
+    if (!invoice) throw new Error('The latest invoice is stored');
+    expect(invoice.totalDueCents).not.toBe(invoice.amountCents);
+    const user = await f.service.signUpUser({ name: 'Robin Total' });
+    expect((await signUp(user.token, { amountCents: invoice.totalDueCents })).status).toBe(201);
+  });
 
   it('shows the terms of service without signing in', async () => {
     const terms = await f.service.api<TermsOfService>('GET', '/v1/bill-pay/terms');

@@ -56,7 +56,10 @@ export async function signUpForBillPay(db: Db, input: BillPaySignUp, actor: { us
     refuseOtherTerms(input.termsVersion, 'sign up');
     await refuseExistingRole(tx, actor.userId, input.groupNumber);
     const invoice = await latestInvoice(tx, input.groupNumber);
-    const proven = invoice !== null && input.invoiceNumber === invoice.invoiceNumber && input.amountCents === invoice.amountCents;
+    // The invoice prints both this month's charges and the total due (with any earlier balance); an
+    // administrator may copy either, and both are equally unknowable without the invoice in hand.
+    const amountPrinted = invoice !== null && (input.amountCents === invoice.amountCents || input.amountCents === invoice.totalDueCents);
+    const proven = invoice !== null && input.invoiceNumber === invoice.invoiceNumber && amountPrinted;
     if (!proven) return { wrongProof: { throttled: await recordProofFailure(tx, proofAttempt, now) } };
 
     const [group] = await tx.select({ name: groups.name }).from(groups).where(eq(groups.groupNumber, input.groupNumber));

@@ -7,5 +7,7 @@ import { rejectCommand } from './reject';
 import { seedSandboxCommand } from './seed-sandbox';
 import { issueInvoiceCommand } from './issue-invoice';
 import { paperInvoicesCommand } from './paper-invoices';
+import { disputesCommand } from './disputes';
+import { resolveDisputeCommand } from './resolve-dispute';
 
-export const opsCommands: readonly OpsCommand[] = [createGroupCommand, requestsCommand, approveCommand, rejectCommand, seedSandboxCommand, issueInvoiceCommand, paperInvoicesCommand];
+export const opsCommands: readonly OpsCommand[] = [createGroupCommand, requestsCommand, approveCommand, rejectCommand, seedSandboxCommand, issueInvoiceCommand, paperInvoicesCommand, disputesCommand, resolveDisputeCommand];

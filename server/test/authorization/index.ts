@@ -4,7 +4,8 @@ import { accountCases } from './accounts.cases';
 import { billPayCases } from './bill-pay.cases';
 import { billingPreferenceCases } from './billing-preferences.cases';
 import { invitationCases } from './invitations.cases';
+import { invoiceDisputeCases } from './invoice-disputes.cases';
 import { invoiceCases } from './invoices.cases';
 import { memberCases } from './members.cases';
 
-export const authorizationCases: readonly AuthorizationCase[] = [...accountCases, ...billPayCases, ...billingPreferenceCases, ...invitationCases, ...invoiceCases, ...memberCases];
+export const authorizationCases: readonly AuthorizationCase[] = [...accountCases, ...billPayCases, ...billingPreferenceCases, ...invitationCases, ...invoiceDisputeCases, ...invoiceCases, ...memberCases];

@@ -15,5 +15,6 @@ import { meStreamRoutes } from './me-stream';
 import { billPayRoutes } from './bill-pay';
 import { invoiceRoutes } from './invoices';
 import { billingPreferenceRoutes } from './billing-preferences';
+import { invoiceDisputeRoutes } from './invoice-disputes';
 
-export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes, invitationRoutes, meStreamRoutes, billPayRoutes, invoiceRoutes, billingPreferenceRoutes];
+export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes, invitationRoutes, meStreamRoutes, billPayRoutes, invoiceRoutes, billingPreferenceRoutes, invoiceDisputeRoutes];

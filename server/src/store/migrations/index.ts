@@ -11,6 +11,7 @@ import invoices from './0007_invoices.sql';
 import billPayProofAndTerms from './0008_bill_pay_proof_and_terms.sql';
 import billingCycle from './0009_billing_cycle.sql';
 import billingPreferences from './0010_billing_preferences.sql';
+import invoiceDisputes from './0011_invoice_disputes.sql';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ const files: Record<string, string> = {
   '0008_bill_pay_proof_and_terms': billPayProofAndTerms,
   '0009_billing_cycle': billingCycle,
   '0010_billing_preferences': billingPreferences,
+  '0011_invoice_disputes': invoiceDisputes,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

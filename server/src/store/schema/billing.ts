@@ -1,7 +1,8 @@
-// Drizzle view of migrations/0007_invoices.sql, 0008_bill_pay_proof_and_terms.sql, 0009_billing_cycle.sql and 0010_billing_preferences.sql (the SQL files are the source of truth; keep both in step).
+// Drizzle view of migrations/0007_invoices.sql, 0008_bill_pay_proof_and_terms.sql, 0009_billing_cycle.sql, 0010_billing_preferences.sql and 0011_invoice_disputes.sql (the SQL files are the source of truth; keep both in step).
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, date, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { CoverageTier } from '@shared/contract/schemas/group';
+import type { DisputeReason } from '@shared/plan-api/invoice-disputes';
 
 /** Instants as JS Dates, as in accounts.ts, so both drivers agree. */
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -89,4 +90,19 @@ export const billingPreferences = pgTable('billing_preferences', {
   noticeRecipients: jsonb('notice_recipients').$type<string[]>(),
   updatedBy: text('updated_by').notNull(),
   updatedAt: instant('updated_at').notNull(),
+});
+
+export const invoiceDisputes = pgTable('invoice_disputes', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  invoiceNumber: text('invoice_number').notNull(),
+  /** Null: the whole invoice. */
+  memberId: text('member_id'),
+  reason: text('reason').$type<DisputeReason>().notNull(),
+  note: text('note').notNull(),
+  filedBy: text('filed_by').notNull(),
+  filedAt: instant('filed_at').notNull(),
+  status: text('status').$type<'open' | 'resolved'>().notNull().default('open'),
+  resolutionNote: text('resolution_note'),
+  resolvedBy: text('resolved_by'),
+  resolvedAt: instant('resolved_at'),
 });

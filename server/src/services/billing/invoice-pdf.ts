@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Address } from '@shared/contract/schemas/group';
 import { formatUsd } from '@shared/util/money';
 import type { Db } from '../../store/db';
@@ -189,10 +190,15 @@ export async function writeInvoicePdf(db: Db, statement: InvoiceStatement, out: 
   }
 }
 
-/** Resolves true once `out` can take more (at once if it can now), false if it was destroyed first. */
-function drained(out: Writable): Promise<boolean> {
-  if (out.destroyed) return Promise.resolve(false);
-  if (!out.writableNeedDrain) return Promise.resolve(true);
+/**
+ * Resolves true once `out` can take more, false if it was destroyed first. Always after a turn of
+ * the event loop: PGlite answers without one, so without it a long invoice would hold the service
+ * (other requests, and the socket this PDF goes out on) until its last page.
+ */
+async function drained(out: Writable): Promise<boolean> {
+  await nextTurn();
+  if (out.destroyed) return false;
+  if (!out.writableNeedDrain) return true;
   return new Promise((resolve) => {
     const done = (): void => {
       out.off('drain', done);

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { contractErrorSchema } from '@shared/contract/errors';
 import { groupNumber } from '@shared/contract/schemas/primitives';
@@ -5,6 +6,8 @@ import { invoiceNumber } from '@shared/plan-api/bill-pay';
 import { invoiceDetail, invoiceList } from '@shared/plan-api/invoices';
 import { invoiceDetailOf } from '../../services/billing/invoice-detail';
 import { listInvoices } from '../../services/billing/invoice-list';
+import { writeInvoicePdf } from '../../services/billing/invoice-pdf';
+import { invoiceStatementOf } from '../../services/billing/invoice-pdf-source';
 import { requireGroupPermission } from '../auth';
 import type { RoutePlugin } from '../deps';
 import { groupParams } from './group-params';
@@ -49,6 +52,35 @@ export const invoiceRoutes: RoutePlugin = async (app, deps) => {
     async (request) => {
       await requireGroupPermission(request, deps, request.params.groupNumber, 'billing.read');
       return invoiceDetailOf(deps.db, request.params.groupNumber, request.params.invoiceNumber, today());
+    },
+  );
+
+  app.get(
+    '/groups/:groupNumber/invoices/:invoiceNumber/pdf',
+    {
+      schema: {
+        tags,
+        summary:
+          'The invoice as a PDF (application/pdf, an attachment named after the invoice number): a summary page, the premium lines by member ID and the adjustments with their TX- numbers, each page numbered “Page N of M”. Streamed as it is written.',
+        params: invoiceParams,
+        produces: ['application/pdf'],
+        security: [{ bearer: [] }],
+        // Any: the body is a stream of PDF bytes, which Fastify sends as is (no serializer runs on a stream).
+        response: { 200: z.any().describe('The PDF document.'), '4xx': contractErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { groupNumber, invoiceNumber } = request.params;
+      await requireGroupPermission(request, deps, groupNumber, 'billing.read');
+      // Read before the headers go out, so an unknown invoice is a plain 404.
+      const statement = await invoiceStatementOf(deps.db, groupNumber, invoiceNumber);
+      const body = new PassThrough();
+      writeInvoicePdf(deps.db, statement, body).catch((error: unknown) => {
+        // The status has gone out: all that is left is to cut the download short, so the file is incomplete rather than wrong.
+        request.log.error({ err: error, invoiceNumber }, 'invoice PDF failed while streaming');
+        body.destroy(error instanceof Error ? error : new Error(String(error)));
+      });
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${statement.invoice.invoiceNumber}.pdf"`).send(body);
     },
   );
 };

@@ -6,7 +6,7 @@ import { invoiceAdjustments, invoiceLines, invoices, members } from '../../store
 import { toListItem } from './invoice-list';
 
 /** The subscriber's name as a bill prints it: first, middle initial, last, suffix. */
-const billedName = sql<string>`concat_ws(' ', ${members.firstName}, left(${members.middleName}, 1), ${members.lastName}, ${members.suffix})`;
+export const billedName = sql<string>`concat_ws(' ', ${members.firstName}, left(${members.middleName}, 1), ${members.lastName}, ${members.suffix})`;
 
 /**
  * One invoice of the group with its lines and adjustments. An invoice of another group is answered

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { TransactionAccepted } from '@shared/plan-api/eligibility';
+import { formatUsd } from '@shared/util/money';
+import { pdfText } from '../../test/support/pdf-text';
+import { backends } from '../test-support/backends';
+import { enrollment, GROUP, path, startEligibilityService, type EligibilityFixture } from './eligibility-support';
+
+// sampleGroup's PPO rates (test-support/fixtures.ts), in cents.
+const PPO = { EMP: 52_000, ESP: 104_000 };
+const spouse = { relationship: 'spouse' as const, firstName: 'Sam', lastName: 'Okafor', dateOfBirth: '1984-02-29', gender: 'M' as const };
+
+describe.each(backends())('the invoice PDF (%s)', (backend) => {
+  let f: EligibilityFixture;
+  let november = '';
+  let december = '';
+  const ids = { single: '', late: '' };
+  let lateTx = '';
+
+  const issue = async (period: string): Promise<string> => {
+    const printed = await f.service.ops(['issue-invoice', '--group', GROUP, '--period', period]);
+    const number = /^Issued (\S+) /.exec(printed[0] ?? '')?.[1];
+    if (!number) throw new Error(`No invoice number in ${JSON.stringify(printed)}`);
+    return number;
+  };
+  const enroll = async (overrides: Parameters<typeof enrollment>[1]): Promise<TransactionAccepted> => {
+    const res = await f.post<TransactionAccepted>(path('/enrollments'), enrollment(f.today, overrides));
+    if (res.status !== 201) throw new Error(`enroll: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const download = (invoiceNumber: string, token: string, group = GROUP) => fetch(`${f.service.url}${path(`/invoices/${invoiceNumber}/pdf`, group)}`, { headers: { authorization: `Bearer ${token}` } });
+  const pagesOf = async (response: Response): Promise<string[]> => (await pdfText(new Uint8Array(await response.arrayBuffer()))).split('\n\f\n');
+
+  beforeAll(async () => {
+    f = await startEligibilityService(backend);
+    const subscriber = enrollment(f.today).subscriber;
+    ids.single = (await enroll({ effectiveDate: '2026-11-01', subscriber: { ...subscriber, firstName: 'Dana', middleName: 'Lee', lastName: 'Whitfield' } })).memberIds[0] ?? '';
+    await enroll({ effectiveDate: '2026-11-01', subscriber: { ...subscriber, firstName: 'Ada', lastName: 'Okafor', ssn: enrollment(f.today).subscriber.ssn }, dependents: [spouse] });
+    november = await issue('2026-11');
+    // Enrolled back to November after November was billed: December re-bills November for them.
+    const late = await enroll({ effectiveDate: '2026-11-01', subscriber: { ...subscriber, firstName: 'Mo', lastName: 'Brandt', ssn: enrollment(f.today).subscriber.ssn } });
+    ids.late = late.memberIds[0] ?? '';
+    lateTx = late.confirmationNumber;
+    december = await issue('2026-12');
+  });
+  afterAll(async () => f?.service.close());
+
+  it('sends the invoice as a PDF attachment: the statement, the service team, a member line, an adjustment with its TX- number, each page numbered', async () => {
+    const res = await download(december, f.tokens.billing);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${december}.pdf"`);
+    const pages = await pagesOf(res);
+    expect(pages).toHaveLength(3);
+    const [summary = '', lines = '', adjustments = ''] = pages;
+
+    // November's total carried over, unpaid; three subscribers' premiums; the late one's November re-billed.
+    const novemberTotal = PPO.EMP + PPO.ESP;
+    expect(summary.split('\n')).toEqual(
+      expect.arrayContaining([
+        'GroupDesk Health Plan',
+        `Invoice ${december}`,
+        'Billing month December 2026',
+        'Issued November 27, 2026',
+        'Due December 1, 2026',
+        `Previous balance ${formatUsd(novemberTotal)}`,
+        'Payments received $0.00',
+        `Current premiums ${formatUsd(novemberTotal + PPO.EMP)}`,
+        `Adjustments ${formatUsd(PPO.EMP)}`,
+        `Total due ${formatUsd(2 * novemberTotal + 2 * PPO.EMP)}`,
+        'Questions about this invoice? Call Group Billing Services at 1-800-555-0134.',
+      ]),
+    );
+    expect(lines).toContain('Member name Member ID Plan Tier Amount');
+    expect(lines).toContain(`Dana L Whitfield ${ids.single} PPO 500 EMP $520.00`);
+    expect(adjustments).toContain('Month Member Kind Amount Confirmation');
+    expect(adjustments).toContain(`November 2026 Mo Brandt (${ids.late}) charge $520.00 ${lateTx}`);
+    pages.forEach((page, i) => expect(page).toContain(`Invoice ${december} Page ${i + 1} of 3`));
+  });
+
+  it('runs a long invoice over many pages, read a thousand lines at a time, the header row on each page', async () => {
+    // 2,100 more subscribers billed on November's invoice, written straight to the store: copies of
+    // one member under IDs from 900000001, after the enrolled ones (enrolling each would take minutes).
+    await f.service.db.execute(sql`
+      INSERT INTO members
+      SELECT (jsonb_populate_record(NULL::members, to_jsonb(m) || jsonb_build_object('member_id', (900000000 + g)::text, 'subscriber_id', (900000000 + g)::text, 'first_name', 'Bulk' || g, 'ssn_fingerprint', NULL))).*
+      FROM members m, generate_series(1, 2100) g WHERE m.member_id = ${ids.single}`);
+    await f.service.db.execute(sql`
+      INSERT INTO invoice_lines (invoice_number, member_id, plan_code, tier, amount_cents)
+      SELECT ${november}, (900000000 + g)::text, 'PPO-500', 'EMP', 52000 FROM generate_series(1, 2100) g`);
+
+    const pages = await pagesOf(await download(november, f.tokens.read_only));
+    // A summary page, 2,102 lines at 40 a page, one page saying there are no adjustments.
+    const total = 1 + Math.ceil(2102 / 40) + 1;
+    expect(pages).toHaveLength(total);
+    pages.forEach((page, i) => expect(page).toContain(`Invoice ${november} Page ${i + 1} of ${total}`));
+    const memberPages = pages.slice(1, -1);
+    for (const page of memberPages) expect(page).toContain('Member name Member ID Plan Tier Amount');
+    const memberIds = memberPages.flatMap((page) => [...page.matchAll(/ (9\d{8}) PPO 500 EMP \$520\.00/g)].map((m) => m[1]));
+    expect(memberIds).toHaveLength(2100);
+    expect(new Set(memberIds).size).toBe(2100);
+    expect(memberIds[1000]).toBe('900001001');
+    expect(pages.at(-1)).toContain('No adjustments this month.');
+  });
+
+  it('answers 404 for an unknown invoice and for another group’s, 403 for a user of another group', async () => {
+    expect((await download(`INV-${GROUP}-202612-7KQ4M2`, f.tokens.billing)).status).toBe(404);
+    const otherGroups = await download(december, f.tokens.other_group, '4002');
+    expect(otherGroups.status).toBe(404);
+    const outsider = await download(december, f.tokens.other_group);
+    expect(outsider.status).toBe(403);
+    expect(await outsider.json()).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('is in the OpenAPI document as a PDF for bearer callers', async () => {
+    const doc = await f.service.api<{ paths: Record<string, { get?: { security?: unknown; responses: Record<string, { content?: Record<string, unknown> }> } }> }>('GET', '/v1/openapi.json');
+    const route = doc.body.paths['/v1/groups/{groupNumber}/invoices/{invoiceNumber}/pdf']?.get;
+    expect(route?.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(route?.responses['200']?.content ?? {})).toEqual(['application/pdf']);
+  });
+});

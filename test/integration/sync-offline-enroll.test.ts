@@ -38,12 +38,20 @@ describe.each(backends())('an enrollment made while the plan service is down (%s
     const before = await serviceRoster(service.api, service.token, groupNumber);
 
     await service.stop();
+    let activityAnnounced = 0;
+    const unsubscribe = core.onEvent((event) => {
+      if (event.type === 'activity.changed' && event.groupNumber === groupNumber) activityAnnounced++;
+    });
     const submitted = await value<SubmitResult>(core.call('transactions.submit', { groupNumber, transaction: enrollment(1, service.today) }));
     expect(submitted.status).toBe('queued');
     expect(submitted.memberIds).toEqual([`NEW-${submitted.id}`]);
     await core.call('sync.now', {});
     const offline = await waitForStatus(core, (s) => s.state === 'offline');
+    unsubscribe();
     expect(offline).toMatchObject({ online: false, pending: 1 });
+    // The submit, then the try that got no answer: sent, and queued again. Each is announced, so a
+    // screen that read "Sent" mid-try hears that the change is waiting again.
+    expect(activityAnnounced).toBeGreaterThanOrEqual(3);
     await core.close();
 
     // The desktop comes back first, still offline, with the enrollment queued.

@@ -31,6 +31,9 @@ export async function pushOutbox(ctx: PushContext): Promise<number> {
     if (delivery === null) return answered;
     // Refused when the row was cancelled since it was read: look at the next one.
     if (!markSent(ctx.store(), delivery.id, ctx.now())) continue;
+    // Sent, and below queued again if no answer comes: each is a status a screen may be showing.
+    const statusChanged: CoreEvent = { type: 'activity.changed', groupNumber: delivery.groupNumber };
+    ctx.publish([statusChanged]);
     let accepted: TransactionAccepted;
     try {
       accepted = await ctx.client.submit(delivery.groupNumber, delivery.path, delivery.body, delivery.idempotencyKey);
@@ -40,7 +43,10 @@ export async function pushOutbox(ctx: PushContext): Promise<number> {
         answered++;
         continue;
       }
-      if (!ctx.aborted()) markAttemptFailed(ctx.store(), delivery.id, error instanceof Error ? error.message : 'The plan service did not answer.', ctx.now());
+      if (!ctx.aborted()) {
+        markAttemptFailed(ctx.store(), delivery.id, error instanceof Error ? error.message : 'The plan service did not answer.', ctx.now());
+        ctx.publish([statusChanged]);
+      }
       throw error;
     }
     const store = ctx.store();

@@ -1,47 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import type { InvoiceDetail, InvoiceList } from '@shared/plan-api/invoices';
 import { invoices } from '../src/store/schema';
 import { backends } from '../test-support/backends';
 import { HOUR } from '../test-support/clock';
-import { enrollment, GROUP, OTHER_GROUP, path, startEligibilityService, type EligibilityFixture } from './eligibility-support';
-
-// sampleGroup's PPO rates (test-support/fixtures.ts), in cents.
-const PPO = { EMP: 52_000, ESP: 104_000 };
-const spouse = { relationship: 'spouse' as const, firstName: 'Sam', lastName: 'Okafor', dateOfBirth: '1984-02-29', gender: 'M' as const };
+import { OTHER_GROUP, path, type EligibilityFixture } from './eligibility-support';
+import { PPO, startInvoiceFixture, type InvoiceFixture } from './invoice-fixture';
 
 describe.each(backends())('the invoice API (%s)', (backend) => {
   let f: EligibilityFixture;
   let november = '';
   let december = '';
-  const ids = { single: '', couple: '', late: '' };
+  let ids: InvoiceFixture['ids'];
   let lateTx = '';
 
-  const issue = async (period: string): Promise<string> => {
-    const printed = await f.service.ops(['issue-invoice', '--group', GROUP, '--period', period]);
-    const number = /^Issued (\S+) /.exec(printed[0] ?? '')?.[1];
-    if (!number) throw new Error(`No invoice number in ${JSON.stringify(printed)}`);
-    return number;
-  };
-  const enroll = async (overrides: Parameters<typeof enrollment>[1]) => {
-    const res = await f.post<TransactionAccepted>(path('/enrollments'), enrollment(f.today, overrides));
-    if (res.status !== 201) throw new Error(`enroll: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-
   beforeAll(async () => {
-    f = await startEligibilityService(backend);
-    // The service clock starts on 2026-11-27 (test-support/clock.ts): November is billed late, due at once.
-    const subscriber = enrollment(f.today).subscriber;
-    ids.single = (await enroll({ effectiveDate: '2026-11-01', subscriber: { ...subscriber, firstName: 'Dana', middleName: 'Lee', lastName: 'Whitfield' } })).memberIds[0] ?? '';
-    ids.couple = (await enroll({ effectiveDate: '2026-11-01', subscriber: { ...subscriber, firstName: 'Ada', lastName: 'Okafor', ssn: enrollment(f.today).subscriber.ssn }, dependents: [spouse] })).memberIds[0] ?? '';
-    november = await issue('2026-11');
-    // Enrolled back to November after November was billed: December re-bills November for them.
-    const late = await enroll({ effectiveDate: '2026-11-01', subscriber: { ...subscriber, firstName: 'Mo', lastName: 'Brandt', ssn: enrollment(f.today).subscriber.ssn } });
-    ids.late = late.memberIds[0] ?? '';
-    lateTx = late.confirmationNumber;
-    december = await issue('2026-12');
+    ({ f, november, december, ids, lateTx } = await startInvoiceFixture(backend));
   });
   afterAll(async () => f?.service.close());
 

@@ -1,47 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import { formatUsd } from '@shared/util/money';
 import { pdfText } from '../../test/support/pdf-text';
 import { backends } from '../test-support/backends';
-import { enrollment, GROUP, path, startEligibilityService, type EligibilityFixture } from './eligibility-support';
-
-// sampleGroup's PPO rates (test-support/fixtures.ts), in cents.
-const PPO = { EMP: 52_000, ESP: 104_000 };
-const spouse = { relationship: 'spouse' as const, firstName: 'Sam', lastName: 'Okafor', dateOfBirth: '1984-02-29', gender: 'M' as const };
+import { GROUP, path, type EligibilityFixture } from './eligibility-support';
+import { PPO, startInvoiceFixture, type InvoiceFixture } from './invoice-fixture';
 
 describe.each(backends())('the invoice PDF (%s)', (backend) => {
   let f: EligibilityFixture;
   let november = '';
   let december = '';
-  const ids = { single: '', late: '' };
+  let ids: InvoiceFixture['ids'];
   let lateTx = '';
-
-  const issue = async (period: string): Promise<string> => {
-    const printed = await f.service.ops(['issue-invoice', '--group', GROUP, '--period', period]);
-    const number = /^Issued (\S+) /.exec(printed[0] ?? '')?.[1];
-    if (!number) throw new Error(`No invoice number in ${JSON.stringify(printed)}`);
-    return number;
-  };
-  const enroll = async (overrides: Parameters<typeof enrollment>[1]): Promise<TransactionAccepted> => {
-    const res = await f.post<TransactionAccepted>(path('/enrollments'), enrollment(f.today, overrides));
-    if (res.status !== 201) throw new Error(`enroll: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
   const download = (invoiceNumber: string, token: string, group = GROUP) => fetch(`${f.service.url}${path(`/invoices/${invoiceNumber}/pdf`, group)}`, { headers: { authorization: `Bearer ${token}` } });
   const pagesOf = async (response: Response): Promise<string[]> => (await pdfText(new Uint8Array(await response.arrayBuffer()))).split('\n\f\n');
 
   beforeAll(async () => {
-    f = await startEligibilityService(backend);
-    const subscriber = enrollment(f.today).subscriber;
-    ids.single = (await enroll({ effectiveDate: '2026-11-01', subscriber: { ...subscriber, firstName: 'Dana', middleName: 'Lee', lastName: 'Whitfield' } })).memberIds[0] ?? '';
-    await enroll({ effectiveDate: '2026-11-01', subscriber: { ...subscriber, firstName: 'Ada', lastName: 'Okafor', ssn: enrollment(f.today).subscriber.ssn }, dependents: [spouse] });
-    november = await issue('2026-11');
-    // Enrolled back to November after November was billed: December re-bills November for them.
-    const late = await enroll({ effectiveDate: '2026-11-01', subscriber: { ...subscriber, firstName: 'Mo', lastName: 'Brandt', ssn: enrollment(f.today).subscriber.ssn } });
-    ids.late = late.memberIds[0] ?? '';
-    lateTx = late.confirmationNumber;
-    december = await issue('2026-12');
+    ({ f, november, december, ids, lateTx } = await startInvoiceFixture(backend));
   });
   afterAll(async () => f?.service.close());
 

@@ -6,7 +6,7 @@ import { contract } from '@shared/contract';
 import type { ContractError } from '@shared/contract';
 import { roleLabels } from '@shared/contract/roles';
 import { useApi } from '../../api/ApiProvider';
-import { TextField } from '../../components/form';
+import { TextField, FormSubmit } from '../../components/form';
 
 // The core's own schema: it forgives case, spaces, hyphens and O/I/L as the plan service does.
 const schema = contract['access.redeemCode'].input;
@@ -47,16 +47,7 @@ export function AccessCodeForm() {
     <FormProvider {...form}>
       <form className="access-code-form" noValidate onSubmit={(e) => void form.handleSubmit(redeem)(e)}>
         <TextField name="code" label="Access code" hint="12 letters and digits from the invitation e-mail, like ABCD-EFGH-JKMN" size="medium" autoComplete="off" spellCheck={false} />
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div>
-          <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
-            {form.formState.isSubmitting ? 'Joining…' : 'Join group'}
-          </button>
-        </div>
+        <FormSubmit problem={problem} label="Join group" busyLabel="Joining…" />
         {/* Always there, so filling it is announced. */}
         <p role="status" className="access-joined">
           {joined}

@@ -5,7 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { accessRequestInput, type AccessRequest, type AccessRequestInput } from '@shared/plan-api/access-requests';
 import { useApi } from '../../api/ApiProvider';
 import { BackIcon } from '../../components/icons';
-import { CheckboxField, TextField } from '../../components/form';
+import { CheckboxField, TextField, FormSubmit } from '../../components/form';
 import { formatLongDate } from './long-date';
 import { placeServerError } from '../../components/form-errors';
 import { OutcomeCard } from './OutcomeCard';
@@ -70,14 +70,7 @@ function RequestForm({ onReceived }: { onReceived: (request: AccessRequest) => v
           <TextField name="contactEmail" label="Contact e-mail" type="email" autoComplete="email" />
           <CheckboxField name="attestation" label="I attest that I am authorized to act for this employer" />
         </div>
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? 'Submitting…' : 'Submit request'}
-        </button>
+        <FormSubmit problem={problem} label="Submit request" busyLabel="Submitting…" />
       </form>
     </FormProvider>
   );

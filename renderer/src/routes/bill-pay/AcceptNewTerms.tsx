@@ -4,7 +4,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { termsAcceptanceRequest, type TermsAcceptanceStatus, type TermsOfService as Terms } from '@shared/plan-api/bill-pay';
 import { useApi } from '../../api/ApiProvider';
-import { CheckboxField } from '../../components/form';
+import { CheckboxField, FormSubmit } from '../../components/form';
 import { TermsOfService } from './TermsOfService';
 import '../../wizards/common/wizard.css';
 import './bill-pay.css';
@@ -54,14 +54,7 @@ export function AcceptNewTerms({
         <div className="wz-fields">
           <CheckboxField name="acceptTerms" label="I accept the terms of service" />
         </div>
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? 'Accepting…' : 'Accept the terms'}
-        </button>
+        <FormSubmit problem={problem} label="Accept the terms" busyLabel="Accepting…" />
       </form>
     </FormProvider>
   );

@@ -9,7 +9,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { BackIcon } from '../../components/icons';
 import { formatInstant } from '../../components/format';
-import { CheckboxField, TextField } from '../../components/form';
+import { CheckboxField, TextField, FormSubmit } from '../../components/form';
 import { OutcomeCard } from '../access/OutcomeCard';
 import { placeServerError } from '../../components/form-errors';
 import { TermsOfService } from './TermsOfService';
@@ -85,14 +85,7 @@ function SignUpForm({ terms, onStaleTerms, onDone }: { terms: Terms; onStaleTerm
           <TermsOfService terms={terms} />
           <CheckboxField name="acceptTerms" label="I accept the terms of service" />
         </div>
-        {problem && (
-          <p className="form-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? 'Signing up…' : 'Sign up for Bill Pay'}
-        </button>
+        <FormSubmit problem={problem} label="Sign up for Bill Pay" busyLabel="Signing up…" />
       </form>
     </FormProvider>
   );

@@ -13,6 +13,8 @@ export const coreEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sync.status'), ...syncStatus.shape }),
   /** Transactions of a group changed status (queued, sent, accepted, rejected, cancelled). */
   z.object({ type: z.literal('activity.changed'), groupNumber }),
+  /** Invoices, their lines or adjustments, the balance or billing preferences of a group changed: refetch. */
+  z.object({ type: z.literal('billing.changed'), groupNumber }),
   /** The notification centre changed; `unread` is the new badge. */
   z.object({ type: z.literal('notifications.changed'), unread: z.number().int().nonnegative() }),
   /**

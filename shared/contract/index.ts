@@ -10,6 +10,7 @@ import { syncMethods } from './methods/sync';
 import { accountMethods } from './methods/account';
 import { usersMethods } from './methods/users';
 import { billPayMethods } from './methods/bill-pay';
+import { billingMethods } from './methods/billing';
 
 /**
  * Every method the renderer may call: name → input schema, output schema, permission. Adding a method
@@ -27,6 +28,7 @@ export const contract = {
   ...accountMethods,
   ...usersMethods,
   ...billPayMethods,
+  ...billingMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -148,7 +148,7 @@ describe.each(backends())('the billing cycle (%s)', (backend) => {
     const feed = await get<ChangesPage>('/changes?after=0&limit=10000');
     const fed = feed.body.changes.filter((c) => c.entity === 'invoice_adjustment').map((c) => c.payload);
     expect(fed).toHaveLength(expected.length);
-    expect(fed).toContainEqual({ invoiceNumber: march.invoiceNumber, memberId: ids.b, periodStart: '2026-12-01', kind: 'credit', amountCents: PPO.EMP - PPO.ESP, planCode: 'PPO-500', tier: 'EMP', confirmationNumber: tx.termination });
+    expect(fed).toContainEqual({ invoiceNumber: march.invoiceNumber, memberId: ids.b, memberName: expect.any(String), periodStart: '2026-12-01', kind: 'credit', amountCents: PPO.EMP - PPO.ESP, planCode: 'PPO-500', tier: 'EMP', confirmationNumber: tx.termination });
     const lines = feed.body.changes.filter((c) => c.entity === 'invoice_line' && c.entityId.startsWith(march.invoiceNumber));
     expect(lines).toHaveLength(3);
   });

@@ -14,21 +14,22 @@ const callers: Caller[] = ['primary_admin', 'admin', 'billing', 'read_only', 'ot
 interface Route {
   method: 'GET' | 'POST';
   path: string;
-  permission: 'none' | 'members.read' | 'members.write';
+  /** `feed`: members.read or billing.read (a billing user reads only the invoice entries). */
+  permission: 'none' | 'feed' | 'members.read' | 'members.write';
   /** Builds a valid request (fresh state for writes), so an allowed caller gets the success status. */
   prepare(): Promise<{ url: string; body?: unknown }>;
   success: number;
 }
 
 /**
- * What each caller must get: the group's own detail for every role of the group; members (roster,
- * detail, counts, the change feed and its stream) for every role but billing, which sees invoices
- * and never member data; members.write for administrators.
+ * What each caller must get: the group's own detail, the change feed and its stream for every role
+ * of the group (a billing user's feed holds only invoices); members (roster, detail, counts) for
+ * every role but billing, which sees invoices and never member data; members.write for administrators.
  */
 function expected(route: Route, caller: Caller): number {
   if (caller === 'anonymous') return 401;
   if (caller === 'other_group') return 403;
-  if (route.permission === 'none') return route.success;
+  if (route.permission === 'none' || route.permission === 'feed') return route.success;
   if (route.permission === 'members.read') return caller === 'billing' ? 403 : route.success;
   return caller === 'primary_admin' || caller === 'admin' ? route.success : 403;
 }
@@ -54,8 +55,8 @@ describe.each(backends())('authorization of every group route (%s)', (backend) =
       prepare: async () => ({ url: path(`/members/${(await family())[0]?.memberId}`) }),
     },
     { method: 'GET', path: '/groups/{group}/counts', permission: 'members.read', success: 200, prepare: async () => ({ url: path('/counts') }) },
-    { method: 'GET', path: '/groups/{group}/changes', permission: 'members.read', success: 200, prepare: async () => ({ url: path('/changes?after=0&limit=5') }) },
-    { method: 'GET', path: '/groups/{group}/changes/stream', permission: 'members.read', success: 200, prepare: async () => ({ url: path('/changes/stream') }) },
+    { method: 'GET', path: '/groups/{group}/changes', permission: 'feed', success: 200, prepare: async () => ({ url: path('/changes?after=0&limit=5') }) },
+    { method: 'GET', path: '/groups/{group}/changes/stream', permission: 'feed', success: 200, prepare: async () => ({ url: path('/changes/stream') }) },
     { method: 'POST', path: '/groups/{group}/enrollments', permission: 'members.write', success: 201, prepare: async () => ({ url: path('/enrollments'), body: enrollment(f.today) }) },
     {
       method: 'POST',

@@ -6,9 +6,10 @@ import type { Permission } from './define';
  * - primary_admin: the group officer's delegate; everything, and the only role that manages users.
  * - admin: an HR administrator; maintains members and sees invoices, cannot pay or manage users.
  * - billing: a financial user; sees and pays invoices. An invoice line names the member it bills (name,
- *   member ID, plan, tier, amount), which is all a bill needs checking against; the roster, member
- *   demographics (dates of birth, addresses, SSNs) and the change feed that carries them stay closed,
- *   since anyone holding a group's latest invoice can become a billing user.
+ *   member ID, plan, tier, amount), which is all a bill needs checking against; the roster and member
+ *   demographics (dates of birth, addresses, SSNs) stay closed, and of the change feed a billing user
+ *   reads only the invoices, their lines and adjustments, since anyone holding a group's latest
+ *   invoice can become a billing user.
  * - read_only: a reporting user; sees members and invoices, changes nothing.
  */
 export const roles = ['primary_admin', 'admin', 'billing', 'read_only'] as const;

@@ -31,8 +31,9 @@ export const changeEntry = z.discriminatedUnion('entity', [
   z.object({ ...base, entity: z.literal('transaction'), op: z.literal('upsert'), payload: transactionRecord }),
   z.object({ ...base, entity: z.literal('invoice'), op: z.enum(['upsert', 'delete']), payload: foreignSnapshot.nullable() }),
   // entityId `<invoice number>/<member ID>`, and `<invoice number>/<member ID>/<YYYY-MM>` for an adjustment.
-  z.object({ ...base, entity: z.literal('invoice_line'), op: z.literal('upsert'), payload: invoiceLine }),
-  z.object({ ...base, entity: z.literal('invoice_adjustment'), op: z.literal('upsert'), payload: invoiceAdjustment }),
+  // memberName: the subscriber's name as billed (a billing user has no roster); absent from entries appended before it was added.
+  z.object({ ...base, entity: z.literal('invoice_line'), op: z.literal('upsert'), payload: invoiceLine.extend({ memberName: z.string().optional() }) }),
+  z.object({ ...base, entity: z.literal('invoice_adjustment'), op: z.literal('upsert'), payload: invoiceAdjustment.extend({ memberName: z.string().optional() }) }),
   z.object({ ...base, entity: z.literal('user'), op: z.enum(['upsert', 'delete']), payload: foreignSnapshot.nullable() }),
 ]);
 export type ChangeEntry = z.infer<typeof changeEntry>;
@@ -41,7 +42,10 @@ export type ChangeEntity = ChangeEntry['entity'];
 export const changesPage = z.object({
   groupNumber,
   changes: z.array(changeEntry),
-  /** Pass as `after` to get the next page. Equals the request's `after` when the page is empty. */
+  /**
+   * Pass as `after` to get the next page. An entry the caller may not read (a billing user reads
+   * only invoices) is skipped, not sent: a page shorter than asked ends at the head.
+   */
   nextAfter: z.number().int().nonnegative(),
   /** The group's newest sequence number when the page was read. */
   headSeq: z.number().int().nonnegative(),

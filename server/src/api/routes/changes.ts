@@ -1,9 +1,11 @@
-import { contractErrorSchema } from '@shared/contract/errors';
+import type { FastifyRequest } from 'fastify';
+import { ContractFailure, contractErrorSchema } from '@shared/contract/errors';
+import { roleAllows, roleLabels } from '@shared/contract/roles';
 import { changesQuery } from '@shared/plan-api/changes';
 import { createChangeNotifier } from '../../services/changes/notifier';
-import { headSequence, readChangesPage } from '../../services/changes/read-page';
+import { headSequence, invoiceEntities, readChangesPage } from '../../services/changes/read-page';
 import { requireGroupPermission } from '../auth';
-import type { RoutePlugin } from '../deps';
+import type { RoutePlugin, ServiceDeps } from '../deps';
 import { groupParams } from './group-params';
 import { eventStreams, sseEvent } from '../event-stream';
 
@@ -30,8 +32,8 @@ export const changeRoutes: RoutePlugin = async (app, deps) => {
     },
     async (request, reply) => {
       const { groupNumber: group } = request.params;
-      await requireGroupPermission(request, deps, group, 'members.read');
-      const page = await readChangesPage(deps.db, group, request.query.after, request.query.limit);
+      const { entities } = await feedReader(request, deps, group);
+      const page = await readChangesPage(deps.db, group, request.query.after, request.query.limit, entities);
       // Already JSON text (built by PostgreSQL): sent as is.
       return reply.type('application/json; charset=utf-8').send(page.json as never);
     },
@@ -49,7 +51,7 @@ export const changeRoutes: RoutePlugin = async (app, deps) => {
     },
     async (request, reply) => {
       const { groupNumber: group } = request.params;
-      const allowed = () => requireGroupPermission(request, deps, group, 'members.read');
+      const allowed = async () => (await feedReader(request, deps, group)).session;
       const session = await allowed();
       // Subscribe before reading the head, so a change committed in between is still announced;
       // what arrives before the headers are out is folded into the first event.
@@ -73,3 +75,15 @@ export const changeRoutes: RoutePlugin = async (app, deps) => {
     },
   );
 };
+
+/**
+ * Who may read the group's feed, and which of its entries: all of them with members.read; only the
+ * invoices, their lines and adjustments with billing.read alone (a billing user never sees member
+ * snapshots); anyone else is refused.
+ */
+async function feedReader(request: FastifyRequest, deps: Pick<ServiceDeps, 'db' | 'now'>, group: string) {
+  const session = await requireGroupPermission(request, deps, group, 'none');
+  if (roleAllows(session.role, 'members.read')) return { session, entities: undefined };
+  if (roleAllows(session.role, 'billing.read')) return { session, entities: invoiceEntities };
+  throw new ContractFailure('FORBIDDEN', `Your role in group ${group} (${roleLabels[session.role]}) does not allow reading its changes.`);
+}

@@ -8,6 +8,10 @@ import { toListItem } from './invoice-list';
 /** The subscriber's name as a bill prints it: first, middle initial, last, suffix. */
 export const billedName = sql<string>`concat_ws(' ', ${members.firstName}, left(${members.middleName}, 1), ${members.lastName}, ${members.suffix})`;
 
+/** `billedName` in raw SQL over the members table under `alias` (the feed's set-based append). */
+export const billedNameOf = (alias: string) =>
+  sql.raw(`concat_ws(' ', ${alias}.first_name, left(${alias}.middle_name, 1), ${alias}.last_name, ${alias}.suffix)`);
+
 /**
  * One invoice of the group with its lines and adjustments. An invoice of another group is answered
  * as one that does not exist, so a user of one group learns nothing of another's numbers.

@@ -12,6 +12,7 @@ import { loadGroup } from '../eligibility/group-detail';
 import type { Actor } from '../groups/create-group';
 import { adjustmentsFor, type AdjustmentToIssue, type PreviousBilling } from './adjustments';
 import { dueDateOf, newInvoiceNumber } from './billing-calendar';
+import { billedNameOf } from './invoice-detail';
 import { toInvoiceSummary } from './invoice-views';
 import { insertPremiumLines } from './premium-lines';
 
@@ -173,19 +174,21 @@ async function store(tx: Db, input: InvoiceToIssue, content: InvoiceContent, act
   const invoice = toInvoiceSummary(row);
   await recordAudit(tx, { ...actor, action: 'invoice.issue', target: `invoice:${invoiceNumber}`, detail: { groupNumber, ...invoice, subscribers: lines.count, adjustments: adjustments.length }, at: now });
   // Last: the feed append must end the transaction (services/changes/append.ts). The lines and
-  // adjustments are copied into the feed by the database, not sent back and forth.
+  // adjustments are copied into the feed by the database, not sent back and forth, each with the
+  // subscriber's name as billed: a billing user's desktop has no roster to look it up in. The
+  // members join is by primary key (every line's member exists: a foreign key), so the count holds.
   await appendSelectedChanges(tx, groupNumber, now.toISOString(), 1 + lines.count + adjustments.length, sql`
     SELECT 1::bigint AS ord, 'invoice'::text AS entity_kind, ${invoiceNumber}::text AS entity_id, ${JSON.stringify(invoice)}::jsonb AS payload
     UNION ALL
     SELECT 1 + row_number() OVER (ORDER BY l.member_id), 'invoice_line', l.invoice_number || '/' || l.member_id,
-           jsonb_build_object('invoiceNumber', l.invoice_number, 'memberId', l.member_id, 'planCode', l.plan_code, 'tier', l.tier, 'amountCents', l.amount_cents)
-    FROM invoice_lines l WHERE l.invoice_number = ${invoiceNumber}
+           jsonb_build_object('invoiceNumber', l.invoice_number, 'memberId', l.member_id, 'memberName', ${billedNameOf('m')}, 'planCode', l.plan_code, 'tier', l.tier, 'amountCents', l.amount_cents)
+    FROM invoice_lines l JOIN members m ON m.member_id = l.member_id WHERE l.invoice_number = ${invoiceNumber}
     UNION ALL
     SELECT 1 + ${lines.count}::bigint + row_number() OVER (ORDER BY a.period_start, a.member_id), 'invoice_adjustment',
            a.invoice_number || '/' || a.member_id || '/' || to_char(a.period_start, 'YYYY-MM'),
-           jsonb_build_object('invoiceNumber', a.invoice_number, 'memberId', a.member_id, 'periodStart', a.period_start::text, 'kind', a.kind,
+           jsonb_build_object('invoiceNumber', a.invoice_number, 'memberId', a.member_id, 'memberName', ${billedNameOf('m')}, 'periodStart', a.period_start::text, 'kind', a.kind,
                               'amountCents', a.amount_cents, 'planCode', a.plan_code, 'tier', a.tier, 'confirmationNumber', a.confirmation_number)
-    FROM invoice_adjustments a WHERE a.invoice_number = ${invoiceNumber}`);
+    FROM invoice_adjustments a JOIN members m ON m.member_id = a.member_id WHERE a.invoice_number = ${invoiceNumber}`);
   return { invoice, lineCount: lines.count, adjustments };
 }
 

@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
+import type { ChangeEntity } from '@shared/plan-api/changes';
 import type { Db } from '../../store/db';
+
+/** What a role with billing.read but not members.read reads of the feed: invoices, never members (shared/contract/roles.ts). */
+export const invoiceEntities: readonly ChangeEntity[] = ['invoice', 'invoice_line', 'invoice_adjustment'];
 
 export interface ChangesPageText {
   /** The JSON text of `changesPage` (shared/plan-api/changes.ts), ready to send. */
@@ -15,13 +19,19 @@ export interface ChangesPageText {
  * (string_agg) rather than built as json values (json_agg of json_build_object), which took a
  * third longer for the same bytes; each piece is JSON by construction: numbers, to_json strings,
  * the jsonb payload's own text (`null` for a delete), a fixed-form timestamp.
+ *
+ * `entities`, when given, keeps only entries of those kinds. The cursor still covers what was
+ * skipped: a page shorter than `limit` has read every entry up to the head, so `nextAfter` is the
+ * head (a page with nothing to show moves the client past the entries it may not read instead of
+ * asking it again); a full page ends at its last entry.
  */
-export async function readChangesPage(db: Db, groupNumber: string, after: number, limit: number): Promise<ChangesPageText> {
-  const result = await db.execute<{ entries: string | null; rows: string | number; next_after: string | number; head_seq: string | number }>(sql`
+export async function readChangesPage(db: Db, groupNumber: string, after: number, limit: number, entities?: readonly ChangeEntity[]): Promise<ChangesPageText> {
+  const kinds = entities ? sql`AND entity_kind IN (${sql.join(entities.map((e) => sql`${e}`), sql`, `)})` : sql``;
+  const result = await db.execute<{ entries: string | null; rows: string | number; last_seq: string | number | null; head_seq: string | number }>(sql`
     WITH page AS (
       SELECT seq, entity_kind, entity_id, op, payload, committed_at
       FROM changes
-      WHERE group_number = ${groupNumber} AND seq > ${after}
+      WHERE group_number = ${groupNumber} AND seq > ${after} ${kinds}
       ORDER BY seq
       LIMIT ${limit}
     )
@@ -31,16 +41,17 @@ export async function readChangesPage(db: Db, groupNumber: string, after: number
                || ',"committedAt":"' || to_char(committed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"}',
              ',' ORDER BY seq) AS entries,
            count(*) AS rows,
-           coalesce(max(seq), ${after}::bigint) AS next_after,
+           max(seq) AS last_seq,
            -- One statement reads the page and the head from one snapshot, so they agree.
            coalesce((SELECT last_seq FROM group_feeds WHERE group_number = ${groupNumber}), 0) AS head_seq
     FROM page`);
   const [row] = result.rows;
   if (!row) throw new Error('The change feed query returned no row');
-  const nextAfter = Number(row.next_after);
+  const rows = Number(row.rows);
   const headSeq = Number(row.head_seq);
+  const nextAfter = rows === limit ? Number(row.last_seq) : Math.max(after, headSeq);
   const json = `{"groupNumber":${JSON.stringify(groupNumber)},"changes":[${row.entries ?? ''}],"nextAfter":${nextAfter},"headSeq":${headSeq},"hasMore":${headSeq > nextAfter}}`;
-  return { json, rows: Number(row.rows), nextAfter };
+  return { json, rows, nextAfter };
 }
 
 /** The group's newest sequence number (0 before its first change). */

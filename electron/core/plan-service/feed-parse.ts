@@ -3,6 +3,8 @@ import { address, coverageTier } from '@shared/contract/schemas/group';
 import { employmentStatus, gender, relationship } from '@shared/contract/schemas/member';
 import { email, groupNumberForm, isoInstant, maskedSsnForm, memberIdForm, phoneForm, planCodeForm } from '@shared/contract/schemas/primitives';
 import { changeEntry, committedAt, type ChangeEntry } from '@shared/plan-api/changes';
+
+type InvoiceLinePayload = Extract<ChangeEntry, { entity: 'invoice_line' }>['payload'];
 import type { CoverageSnapshot, MemberSnapshot } from '@shared/plan-api/members';
 import { isIsoDate } from '@shared/util/dates';
 
@@ -20,9 +22,10 @@ export interface FeedPage {
  * ~575,000 entries, within a 10-second budget for the whole sync. Parsing member and coverage entries
  * with their zod schemas costs 7–14 µs an entry (most of it asking Temporal whether each date exists):
  * 4 to 8 seconds for those entries alone. Checking each field on its own, as below, costs 1–2 µs. So
- * member and coverage entries — all but a handful — are checked field by field with the schemas' own
- * string forms and enums and a date check that agrees with theirs, and the rare others (transactions,
- * users, invoices) go through zod. A page that fails either throws.
+ * member and coverage entries — all but a handful — and invoice lines (one per family billed) are
+ * checked field by field with the schemas' own string forms and enums and a date check that agrees
+ * with theirs, and the rare others (transactions, users, invoices, adjustments) go through zod. A
+ * page that fails either throws.
  */
 export function parseChangesPage(text: string, groupNumber: string): FeedPage {
   const raw = JSON.parse(text) as unknown;
@@ -46,12 +49,13 @@ export function parseChangesPage(text: string, groupNumber: string): FeedPage {
 function checkEntry(value: unknown, i: number): ChangeEntry {
   if (!isObject(value)) throw new TypeError(`changes.${i}: not an object`);
   const where = `changes.${i}`;
-  if (value.entity === 'member' || value.entity === 'coverage') {
+  const fields = value.entity === 'member' ? memberFields : value.entity === 'coverage' ? coverageFields : value.entity === 'invoice_line' ? invoiceLineFields : null;
+  if (fields !== null) {
     if (!positive(value.seq)) throw new TypeError(`${where}.seq`);
     if (!text(value.entityId)) throw new TypeError(`${where}.entityId`);
     if (!instant(value.committedAt)) throw new TypeError(`${where}.committedAt`);
     if (value.op !== 'upsert') throw new TypeError(`${where}.op`);
-    checkFields(value.payload, value.entity === 'member' ? memberFields : coverageFields, `${where}.payload`);
+    checkFields(value.payload, fields, `${where}.payload`);
     return value as unknown as ChangeEntry;
   }
   const parsed = changeEntry.safeParse(value);
@@ -129,7 +133,18 @@ const coverageChecks = {
   endReason: orNull(text),
 } satisfies Record<keyof CoverageSnapshot, Check>;
 
+/** A large invoice has as many lines as the group has families: checked like members, field by field. */
+const invoiceLineChecks = {
+  invoiceNumber: text,
+  memberId: matches(memberIdForm),
+  memberName: (value) => value === undefined || typeof value === 'string',
+  planCode: matches(planCodeForm),
+  tier: oneOf(coverageTier.options),
+  amountCents: (value) => Number.isSafeInteger(value),
+} satisfies Record<keyof InvoiceLinePayload, Check>;
+
 const memberFields = Object.entries(memberChecks);
+const invoiceLineFields = Object.entries(invoiceLineChecks);
 const coverageFields = Object.entries(coverageChecks);
 
 function checkFields(value: unknown, fields: readonly [string, Check][], where: string): void {

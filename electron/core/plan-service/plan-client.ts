@@ -89,6 +89,17 @@ export class PlanClient {
     return this.json('GET', `/v1/groups/${groupNumber}/billing-summary`, billingSummary);
   }
 
+  /** The invoice as the plan prints it: the PDF's bytes (GET /v1/groups/:g/invoices/:n/pdf, billing.read). */
+  invoicePdf(groupNumber: string, invoiceNumber: string): Promise<Uint8Array> {
+    return this.exchange('GET', `/v1/groups/${groupNumber}/invoices/${encodeURIComponent(invoiceNumber)}/pdf`, { accept: 'application/pdf' }, async (response) => {
+      try {
+        return new Uint8Array(await response.arrayBuffer());
+      } catch (error) {
+        throw new PlanError('retry', `The plan service's answer was cut off (${describe(error)}).`);
+      }
+    });
+  }
+
   async changes(groupNumber: string, after: number, limit: number): Promise<FeedPage> {
     return this.exchange('GET', `/v1/groups/${groupNumber}/changes?after=${after}&limit=${limit}`, {}, async (response) => {
       const text = await this.readText(response);

@@ -22,7 +22,7 @@ export interface AccountSyncOptions {
 export interface SyncedAccount {
   userRef: number;
   login: string;
-  /** The groups whose feeds the engine pulls: those the user may read members of. */
+  /** The groups whose feeds the engine pulls: those the user may read members or invoices of. */
   groups: string[];
 }
 
@@ -75,8 +75,8 @@ export async function syncAccount(client: PlanClient, options: AccountSyncOption
   const before = JSON.stringify(readAccessOverview(store, applied.userRef).requests);
   saveAccessRequests(store, applied.userRef, requests, options.now(), { replace: true });
   if (JSON.stringify(readAccessOverview(store, applied.userRef).requests) !== before) options.publish([{ type: 'access.changed' }]);
-  // The feed carries member records: the plan refuses it to a role that may not read members (billing).
-  const feeds = me.groups.filter((g) => roleAllows(g.role, 'members.read')).map((g) => g.groupNumber);
+  // Every role that reads members or invoices pulls the feed; the plan sends a billing user only its invoices.
+  const feeds = me.groups.filter((g) => roleAllows(g.role, 'members.read') || roleAllows(g.role, 'billing.read')).map((g) => g.groupNumber);
   return { userRef: applied.userRef, login: me.userId.toLowerCase(), groups: feeds };
 }
 

@@ -1,17 +1,21 @@
+import type { CoreEvent } from '@shared/contract/events';
 import { isRole } from '@shared/contract/roles';
 import type { ChangeEntry } from '@shared/plan-api/changes';
 import type { Store } from '../store/store';
 import type { FeedPage } from '../plan-service/feed-parse';
 import { endIndexHoliday, startIndexHoliday } from './index-holiday';
 import { applyRemoteMembers, type RemoteMember } from '../store/members/remote-members';
-import { setOwnRole } from '../store/repositories/replica-groups';
+import { saveGroupBalance, setOwnRole } from '../store/repositories/replica-groups';
 import { advanceCursor, feedCursor } from '../store/repositories/sync-cursors';
+import { applyInvoiceEntries, type InvoiceEntry } from './apply-invoices';
 
 export interface PageOutcome {
   /** Members written; 0 when the page only moved the cursor. */
   written: number;
   /** The signed-in user's role in the group changed (a `user` entry naming them). */
   roleChanged: boolean;
+  /** To publish after the commit: `billing.changed` and new-invoice notifications when invoices changed. */
+  events: CoreEvent[];
 }
 
 export interface PageOptions {
@@ -20,14 +24,21 @@ export interface PageOptions {
   now: string;
   /** Drop the members' secondary indexes for this page (a large first sync): see index-holiday.ts. */
   indexHoliday: boolean;
+  /**
+   * Invoices new to this computer are news (a notification each): the group was synced before this
+   * pull. A first sync brings the group's whole history, none of it news.
+   */
+  announceInvoices: boolean;
 }
 
 /**
  * Applies one change-feed page and moves the group's cursor past it, in ONE SQLite transaction
  * (docs/architecture.md#pull): a crash leaves the replica at a page boundary, never inside a page.
  * Members and coverage are applied (store/members/remote-members.ts); a `user` entry naming the signed-in user
- * changes their role in the group; transactions and invoices are not kept in the replica (the
- * outbox and billing keep their own records), so those entries only advance the cursor.
+ * changes their role in the group; invoices, their lines and adjustments are applied after the
+ * members, so a line without the billed name finds it on the roster the same page brought
+ * (apply-invoices.ts); transactions are not kept in the replica (the outbox keeps its own record),
+ * so those entries only advance the cursor.
  */
 export function applyFeedPage(store: Store, page: FeedPage, options: PageOptions): PageOutcome {
   const { db } = store;
@@ -43,6 +54,7 @@ export function applyFeedPage(store: Store, page: FeedPage, options: PageOptions
       return remote;
     };
     let roleChanged = false;
+    const invoiceEntries: InvoiceEntry[] = [];
     for (const entry of page.changes) {
       if (entry.entity === 'member') {
         const remote = remoteOf(entry.payload.memberId, entry.committedAt);
@@ -54,12 +66,20 @@ export function applyFeedPage(store: Store, page: FeedPage, options: PageOptions
         remoteOf(entry.payload.memberId, entry.committedAt).coverage.set(entry.payload.id, { snapshot: entry.payload, committedAt: entry.committedAt });
       } else if (entry.entity === 'user' && options.user !== null && entry.entityId.toLowerCase() === options.user.login) {
         roleChanged = applyRoleChange(store, page.groupNumber, options.user.ref, entry) || roleChanged;
+      } else if (entry.entity === 'invoice' || entry.entity === 'invoice_line' || entry.entity === 'invoice_adjustment') {
+        invoiceEntries.push(entry);
       }
     }
     const outcome = applyRemoteMembers(store, page.groupNumber, members.values());
+    const events: CoreEvent[] = [];
+    if (invoiceEntries.length > 0) {
+      const billed = applyInvoiceEntries(db, page.groupNumber, invoiceEntries, { now: options.now, announce: options.announceInvoices });
+      saveGroupBalance(store, page.groupNumber, billed.balance);
+      events.push(...billed.events, { type: 'billing.changed', groupNumber: page.groupNumber });
+    }
     if (!page.hasMore) endIndexHoliday(db);
     advanceCursor(db, page.groupNumber, page.nextAfter, options.now);
-    return { written: outcome.written, roleChanged };
+    return { written: outcome.written, roleChanged, events };
   }).immediate();
 }
 

@@ -2,6 +2,7 @@ import type { CoreEvent } from '@shared/contract/events';
 import type { SyncStatus } from '@shared/contract/methods/sync';
 import { outboxCounts } from '../outbox/outbox-repository';
 import { forgetGroupMembers } from '../store/members/members-repository';
+import { forgetGroupInvoices } from '../store/repositories/invoices-repository';
 import { lastReplicatedAt, markReplicated, rewindCursor } from '../store/repositories/sync-cursors';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
@@ -316,6 +317,8 @@ export class SyncEngine {
     // Not only from cursor 0: a first sync that failed part way (a timeout on a busy service) resumes
     // from its last page, and inserting the rest with every index live took it several times longer.
     const holiday = total >= indexHolidayMinChanges && memberCount(store) < total;
+    // A group pulled before: invoices new to this computer are news (apply-page.ts).
+    const announceInvoices = cursor > 0;
     let applied = 0;
     this.progress = { groupNumber, applied, total };
     this.publishStatus(true);
@@ -324,7 +327,8 @@ export class SyncEngine {
         // The next page is on its way while this one is written.
         const next = page.hasMore ? client.changes(groupNumber, page.nextAfter, limit) : null;
         next?.catch(() => {});
-        const outcome = applyFeedPage(this.requireStore(), page, { user: this.user, now: this.options.now(), indexHoliday: holiday && page.hasMore });
+        const outcome = applyFeedPage(this.requireStore(), page, { user: this.user, now: this.options.now(), indexHoliday: holiday && page.hasMore, announceInvoices });
+        for (const event of outcome.events) this.options.publish(event);
         // The user's own role changed in the feed: re-read what they may see (and say so).
         if (outcome.roleChanged) this.kick({ full: true, groups: new Set() });
         applied += page.changes.length;
@@ -347,9 +351,11 @@ export class SyncEngine {
     const { db } = this.requireStore();
     db.transaction(() => {
       forgetGroupMembers(db, groupNumber);
+      forgetGroupInvoices(db, groupNumber);
       rewindCursor(db, groupNumber);
     })();
     this.options.publish({ type: 'roster.changed', groupNumber });
+    this.options.publish({ type: 'billing.changed', groupNumber });
   }
 
   private rosterChanged(groupNumber: string, last: boolean, everyMs: number): void {

@@ -25,15 +25,21 @@ const base = { seq, entityId: z.string(), committedAt };
 /** Invoices and users belong to billing and accounts; the feed carries their snapshots as they wrote them. */
 const foreignSnapshot = z.record(z.string(), z.unknown());
 
+/**
+ * Lines and adjustments carry the subscriber's name as billed (a billing user's desktop has no
+ * roster to look it up in); entries appended before the name was added have none.
+ */
+export const fedInvoiceLine = invoiceLine.extend({ memberName: z.string().optional() });
+export const fedInvoiceAdjustment = invoiceAdjustment.extend({ memberName: z.string().optional() });
+
 export const changeEntry = z.discriminatedUnion('entity', [
   z.object({ ...base, entity: z.literal('member'), op: z.literal('upsert'), payload: memberSnapshot }),
   z.object({ ...base, entity: z.literal('coverage'), op: z.literal('upsert'), payload: coverageSnapshot }),
   z.object({ ...base, entity: z.literal('transaction'), op: z.literal('upsert'), payload: transactionRecord }),
   z.object({ ...base, entity: z.literal('invoice'), op: z.enum(['upsert', 'delete']), payload: foreignSnapshot.nullable() }),
   // entityId `<invoice number>/<member ID>`, and `<invoice number>/<member ID>/<YYYY-MM>` for an adjustment.
-  // memberName: the subscriber's name as billed (a billing user has no roster); absent from entries appended before it was added.
-  z.object({ ...base, entity: z.literal('invoice_line'), op: z.literal('upsert'), payload: invoiceLine.extend({ memberName: z.string().optional() }) }),
-  z.object({ ...base, entity: z.literal('invoice_adjustment'), op: z.literal('upsert'), payload: invoiceAdjustment.extend({ memberName: z.string().optional() }) }),
+  z.object({ ...base, entity: z.literal('invoice_line'), op: z.literal('upsert'), payload: fedInvoiceLine }),
+  z.object({ ...base, entity: z.literal('invoice_adjustment'), op: z.literal('upsert'), payload: fedInvoiceAdjustment }),
   z.object({ ...base, entity: z.literal('user'), op: z.enum(['upsert', 'delete']), payload: foreignSnapshot.nullable() }),
 ]);
 export type ChangeEntry = z.infer<typeof changeEntry>;

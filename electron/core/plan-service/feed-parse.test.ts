@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeEntry } from '@shared/plan-api/changes';
+import { changeEntry, fedInvoiceLine } from '@shared/plan-api/changes';
 import { coverageSnapshot, memberSnapshot } from '@shared/plan-api/members';
 import { parseChangesPage } from './feed-parse';
 
@@ -110,6 +110,20 @@ const brokenCoverage: [string, unknown[]][] = [
   ['reason', [5]],
 ];
 
+const line = { invoiceNumber: 'INV-1', memberId: '123456789', memberName: 'Ann Q Lee', planCode: 'PPO-500', tier: 'EMP', amountCents: 52_000 };
+const validLines: [string, Record<string, unknown>][] = [
+  ['a line with the name as billed', line],
+  ['a line appended before names were sent', withField(line, 'memberName', undefined)],
+  ['a credit', { ...line, amountCents: -100 }],
+];
+const brokenLines: [string, unknown[]][] = [
+  ['memberId', ['12345']],
+  ['memberName', [null, 7]],
+  ['planCode', ['ppo-500']],
+  ['tier', ['XYZ']],
+  ['amountCents', [1.5, '100', 2 ** 53]],
+];
+
 /** Every valid fixture, each broken in one field (named, then every field with values of every kind). */
 function fixtures(valid: [string, Record<string, unknown>][], broken: [string, unknown[]][], fields: string[]) {
   const base = valid[0]?.[1] ?? {};
@@ -133,6 +147,13 @@ describe('the feed reader and the zod schemas give the same verdicts', () => {
   it.each(coverages)('coverage: $name', ({ value, valid }) => {
     const schema = coverageSnapshot.safeParse(value).success;
     expect(accepts(entry(1, 'coverage', value, '7'))).toBe(schema);
+    if (valid !== null) expect(schema).toBe(valid);
+  });
+
+  const lines = fixtures(validLines, brokenLines, Object.keys(fedInvoiceLine.shape));
+  it.each(lines)('invoice line: $name', ({ value, valid }) => {
+    const schema = fedInvoiceLine.safeParse(value).success;
+    expect(accepts(entry(1, 'invoice_line', value, 'INV-1/123456789'))).toBe(schema);
     if (valid !== null) expect(schema).toBe(valid);
   });
 

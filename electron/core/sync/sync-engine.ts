@@ -46,7 +46,7 @@ interface Work {
 
 /**
  * A pull at least this long, into a store holding fewer members than it has changes left, drops the
- * members' indexes until its last page (index-holiday.ts).
+ * members' and invoice lines' sort indexes until its last page (index-holiday.ts).
  */
 const indexHolidayMinChanges = 50_000;
 /** Progress and roster events at most this often during a pull: the renderer refetches on each. */

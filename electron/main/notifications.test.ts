@@ -47,7 +47,7 @@ describe('osNotices', () => {
     ...overrides,
   });
 
-  it.each(['transaction.accepted', 'transaction.rejected'] as const)('shows %s to a user who is elsewhere, and a click opens that notification', (kind) => {
+  it.each(['transaction.accepted', 'transaction.rejected', 'invoice.issued'] as const)('shows %s to a user who is elsewhere, and a click opens that notification', (kind) => {
     const h = host();
     osNotices(h)(created(kind, 12));
     expect(h.show).toHaveBeenCalledWith('Enrollment accepted', 'Confirmation CN-1 for group 100234.', expect.any(Function));

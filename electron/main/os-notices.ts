@@ -5,9 +5,10 @@ import { APP_ENTRY_URL } from './app-url';
 
 /**
  * The notifications worth interrupting someone who is in another program for: the plan's answer to
- * a change they sent (docs/architecture.md#push). Connection trouble and access changes wait in the app.
+ * a change they sent (docs/architecture.md#push), and a new invoice with its amount and due date.
+ * Connection trouble and access changes wait in the app.
  */
-const OS_KINDS: ReadonlySet<NotificationItem['kind']> = new Set(['transaction.accepted', 'transaction.rejected']);
+const OS_KINDS: ReadonlySet<NotificationItem['kind']> = new Set(['transaction.accepted', 'transaction.rejected', 'invoice.issued']);
 
 export interface OsNoticeHost {
   /** The user's "Show notifications" preference (the menu's switch). */

@@ -74,8 +74,11 @@ export function ReconcilePanel({ groupNumber, invoiceNumber, canDispute, onDispu
                 {words.title} <span className="tab-count">{formatCount(rows.length)}</span>
               </h3>
               <p className="muted">{words.hint}</p>
-              <TableScroll labelledBy={titleId}>
+              <TableScroll labelledBy={`${titleId}-caption`}>
                 <table className="table billing-table">
+                  <caption id={`${titleId}-caption`} className="visually-hidden">
+                    Differences: {words.title.toLowerCase()}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">Member</th>

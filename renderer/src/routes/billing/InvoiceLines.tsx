@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { InvoiceLineRow } from '@shared/contract/methods/billing';
-import { invoiceLineSortColumns } from '@shared/contract/methods/billing';
+import type { invoiceLineSortColumns } from '@shared/contract/methods/billing';
 import { relationshipLabels } from '@shared/domain/relationships';
 import { coverageTierLabels } from '@shared/domain/coverage-tier';
 import { formatUsd } from '@shared/util/money';

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { reconcileKinds } from '@shared/contract/methods/billing';
 import type { ReconcileRow } from '@shared/contract/methods/billing';
@@ -8,7 +8,7 @@ import { useAnnouncer } from '../../state/announcer';
 import { EmptyState, ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { TableScroll } from '../../components/TableScroll';
-import { formatCount, formatDate, formatInstant } from '../../components/format';
+import { formatCount, formatDate, formatInstant, plural } from '../../components/format';
 import { formatLongDate } from '../access/long-date';
 import { useBillingQuery } from './use-billing-query';
 import { reconcileKindLabels } from './billing-words';
@@ -37,6 +37,10 @@ export function ReconcilePanel({ groupNumber, invoiceNumber, canDispute, onDispu
   const [disputing, setDisputing] = useState<ReconcileRow | null>(null);
   // Disputes filed here, by member, until the next reconciliation carries them.
   const [filed, setFiled] = useState<ReadonlyMap<string, InvoiceDispute>>(new Map());
+  const found = result.data?.rows.length ?? null;
+  useEffect(() => {
+    if (found !== null) announce(found === 0 ? 'The invoice matches the roster.' : `${plural(found, 'difference', 'differences')} from the roster.`);
+  }, [found, announce]);
 
   if (result.status === 'error' && !result.data) return <ErrorState title="The reconciliation could not be made" error={result.error} onRetry={result.reload} />;
   if (!result.data) return <SkeletonBlock label="Comparing the invoice with the roster…" lines={6} />;

@@ -12,7 +12,7 @@ import { NotificationCentre } from '../components/NotificationCentre';
 import { EmptyState, ErrorState } from '../components/ErrorState';
 import { SkeletonBlock } from '../components/Skeleton';
 import { DashboardIcon, MembersIcon, SearchIcon } from '../components/icons';
-import { ActivityIcon, SettingsIcon } from '../components/nav-icons';
+import { ActivityIcon, BillingIcon, SettingsIcon } from '../components/nav-icons';
 import { AccessIcon, UsersIcon } from '../components/access-nav-icons';
 import { NoGroupDashboard } from '../routes/dashboard/NoGroupDashboard';
 import { usePermission } from '../state/permissions';
@@ -63,6 +63,7 @@ export function Shell() {
   const managesUsers = usePermission('users.manage');
   // Billing users see invoices, never the roster: no Members page and no member search to offer.
   const readsMembers = usePermission('members.read');
+  const readsBilling = usePermission('billing.read');
 
   const list = groups.data ?? [];
   const known = list.some((g) => g.groupNumber === groupNumber);
@@ -83,6 +84,8 @@ export function Shell() {
   }, [refreshKey, reloadGroups]);
   useCoreEvent((event) => {
     if (event.type === 'roster.changed' && !list.some((g) => g.groupNumber === event.groupNumber)) reloadGroups();
+    // The switcher shows each group's balance: a new invoice or payment changes it.
+    else if (event.type === 'billing.changed') reloadGroups();
   });
 
   const gettingGroups = sync?.state === 'starting' || sync?.state === 'connecting' || sync?.state === 'syncing';
@@ -134,6 +137,12 @@ export function Shell() {
             </Link>
           )}
           <ActivityNavLink />
+          {readsBilling && (
+            <Link to="/billing" className="nav-link">
+              <BillingIcon />
+              <span className="nav-text">Billing</span>
+            </Link>
+          )}
           {managesUsers && (
             <Link to="/users" className="nav-link">
               <UsersIcon />

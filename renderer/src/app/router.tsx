@@ -23,6 +23,9 @@ import { AccessPage } from '../routes/access/AccessPage';
 import { RequestAccessPage } from '../routes/access/RequestAccessPage';
 import { UsersPage } from '../routes/users/UsersPage';
 import { BillPaySignUpPage } from '../routes/bill-pay/BillPaySignUpPage';
+import { BillingPage } from '../routes/billing/BillingPage';
+import { InvoicePage } from '../routes/billing/InvoicePage';
+import { PreviewPage } from '../routes/billing/PreviewPage';
 
 const rootRoute = createRootRoute({ component: AccountGate, notFoundComponent: NotFoundPage });
 
@@ -137,6 +140,28 @@ const activityRoute = createRoute({
     return <ActivityPage selectedId={id} />;
   },
 });
+const billingRoute = createRoute({ getParentRoute: () => rootRoute, path: '/billing', component: BillingPage });
+const invoiceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/billing/invoices/$invoiceNumber',
+  component: function InvoiceRoute() {
+    const { invoiceNumber } = invoiceRoute.useParams();
+    // Keyed so another invoice starts with its own search, sort and tab.
+    return <InvoicePage key={invoiceNumber} invoiceNumber={invoiceNumber} />;
+  },
+});
+// The preview compares the roster with the last invoice: a role that cannot read members has no roster.
+const previewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/billing/preview',
+  component: function PreviewRoute() {
+    return (
+      <CanReadMembers>
+        <PreviewPage />
+      </CanReadMembers>
+    );
+  },
+});
 const settingsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/settings', component: () => <SettingsPage /> });
 const accessRoute = createRoute({ getParentRoute: () => rootRoute, path: '/access', component: AccessPage });
 const requestAccessRoute = createRoute({ getParentRoute: () => rootRoute, path: '/access/request', component: RequestAccessPage });
@@ -179,6 +204,9 @@ const routeTree = rootRoute.addChildren([
   demographicsRoute,
   idCardsRoute,
   activityRoute,
+  billingRoute,
+  invoiceRoute,
+  previewRoute,
   settingsRoute,
   accessRoute,
   requestAccessRoute,

@@ -18,7 +18,7 @@ export function inAppPath(link: string | null): string | null {
 
 /**
  * The bell in the header: the unread count, and a popover with the latest notifications (accepted
- * and rejected changes, sync problems). Opening one marks it read and goes where it points.
+ * and rejected changes, new invoices, sync problems). Opening one marks it read and goes where it points.
  */
 export function NotificationCentre() {
   const api = useApi();
@@ -83,7 +83,7 @@ export function NotificationCentre() {
               {list.error.message}
             </p>
           ) : items.length === 0 ? (
-            <p className="popover-empty">{list.data ? 'No notifications yet. When the plan accepts or rejects a change, it shows here.' : 'Loading…'}</p>
+            <p className="popover-empty">{list.data ? 'No notifications yet. When the plan accepts or rejects a change, or issues an invoice, it shows here.' : 'Loading…'}</p>
           ) : (
             <ul className="notification-list">
               {items.map((item) => (

@@ -7,6 +7,13 @@ export const ActivityIcon = () => (
   </svg>
 );
 
+export const BillingIcon = () => (
+  <svg {...common}>
+    <path d="M3.5 1.5h9v13l-1.8-1.2-1.8 1.2L7.1 13.3l-1.8 1.2-1.8-1.2Z" />
+    <path d="M5.5 5h5M5.5 7.5h5M5.5 10h3" />
+  </svg>
+);
+
 export const SettingsIcon = () => (
   <svg {...common}>
     <circle cx="8" cy="8" r="2.2" />

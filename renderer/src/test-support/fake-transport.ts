@@ -8,6 +8,7 @@ import type { Role } from '@shared/contract/roles';
 import type { Transport } from '../api/transport';
 import { makeMembers, plans } from './fixtures';
 import type { FixtureMember } from './fixtures';
+import { listInvoiceLines, makeBillingFixture } from './billing-fixtures';
 
 type Handler<M extends MethodName> = (input: MethodInput<M>) => Result<MethodOutput<M>>;
 /** Methods a test does not set with `on` answer INTERNAL, so a forgotten fake fails loudly. */
@@ -51,6 +52,12 @@ const roleOf = (session: SessionInfo, groupNumber: string): Role => session.grou
 
 const findGroup = (groupNumber: string) => groups.find((g) => g.groupNumber === groupNumber);
 const notFound = { ok: false as const, error: { code: 'NOT_FOUND' as const, message: 'No such group or member.' } };
+const noInvoice = { ok: false as const, error: { code: 'NOT_FOUND' as const, message: 'No such invoice for this group.' } };
+
+/** Harbor Logistics has two invoices; Cedar Valley Schools none yet. */
+export const billing = makeBillingFixture(groups[0]?.members ?? []);
+const billed = (groupNumber: string) => (groupNumber === '100234' ? billing : null);
+const invoiceOf = (groupNumber: string, invoiceNumber: string) => billed(groupNumber)?.invoices.find((i) => i.invoiceNumber === invoiceNumber);
 
 function matches(row: RosterRow, query: string): boolean {
   const q = query.trim().toLowerCase();
@@ -152,6 +159,34 @@ export function createFakeTransport(): FakeTransport {
       const g = findGroup(input.groupNumber);
       return g ? ok(counts(g.members, g.groupNumber)) : notFound;
     },
+    'billing.overview': (input) =>
+      ok(
+        billed(input.groupNumber)?.overview ?? {
+          groupNumber: input.groupNumber,
+          openBalanceCents: 0,
+          amountDueCents: null,
+          dueDate: null,
+          latestInvoice: null,
+          lastPayment: null,
+          paperless: false,
+          asOf,
+        },
+      ),
+    'billing.invoices': (input) => ok(billed(input.groupNumber)?.invoices ?? []),
+    'billing.invoice': (input) => {
+      const invoice = invoiceOf(input.groupNumber, input.invoiceNumber);
+      if (!invoice) return noInvoice;
+      return ok({ invoice, adjustments: invoice.adjustmentCount > 0 ? billing.adjustments : [] });
+    },
+    'billing.invoiceLines': (input) => (invoiceOf(input.groupNumber, input.invoiceNumber) ? ok(listInvoiceLines(billing.lines, input)) : noInvoice),
+    'billing.reconcile': (input) => {
+      const invoice = invoiceOf(input.groupNumber, input.invoiceNumber);
+      if (!invoice) return noInvoice;
+      return ok(invoice.invoiceNumber === billing.reconciliation.invoiceNumber ? billing.reconciliation : { ...billing.reconciliation, invoiceNumber: invoice.invoiceNumber, periodStart: invoice.periodStart, rows: [] });
+    },
+    'billing.preview': (input) => (billed(input.groupNumber) ? ok(billing.preview) : ok({ ...billing.preview, lastPremiumsCents: null, lastInvoiceNumber: null, pendingChanges: 0, lines: [], premiumsCents: 0 })),
+    'billing.preferences': () => ok(billing.preferences),
+    'billing.disputes': () => ok([]),
   };
 
   return {

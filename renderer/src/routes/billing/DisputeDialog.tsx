@@ -1,0 +1,124 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { Dialog } from 'radix-ui';
+import type { ReconcileRow } from '@shared/contract/methods/billing';
+import { disputeReasons, MAX_DISPUTE_NOTE } from '@shared/plan-api/invoice-disputes';
+import type { DisputeReason, InvoiceDispute } from '@shared/plan-api/invoice-disputes';
+import { useApi } from '../../api/ApiProvider';
+import { disputeReasonLabels, formatMonth, reasonForKind } from './billing-words';
+
+interface Props {
+  groupNumber: string;
+  invoiceNumber: string;
+  periodStart: string;
+  row: ReconcileRow;
+  onFiled: (dispute: InvoiceDispute) => void;
+  onClose: () => void;
+}
+
+/**
+ * A member covered but not billed has no line to dispute: the plan takes it as a dispute of the
+ * whole invoice, so the member is named at the start of the note.
+ */
+function notePrefix(row: ReconcileRow, periodStart: string): string {
+  return row.kind === 'covered_not_billed' ? `${row.memberName} (${row.memberId}) is covered in ${formatMonth(periodStart)} but not billed. ` : '';
+}
+
+/** Tell the plan a line is wrong: the reason starts as what the reconciliation found; a note is required. */
+export function DisputeDialog({ groupNumber, invoiceNumber, periodStart, row, onFiled, onClose }: Props) {
+  const api = useApi();
+  const id = useId();
+  const [reason, setReason] = useState<DisputeReason>(reasonForKind[row.kind]);
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const prefix = notePrefix(row, periodStart);
+  const wholeInvoice = row.kind === 'covered_not_billed';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (note.trim() === '') {
+      setNoteError('Say what is wrong in a note: the plan’s billing team reads it.');
+      document.getElementById(`${id}-note`)?.focus();
+      return;
+    }
+    setNoteError(null);
+    setBusy(true);
+    const result = await api.call('billing.dispute', { groupNumber, invoiceNumber, memberId: wholeInvoice ? null : row.memberId, reason, note: prefix + note.trim() });
+    setBusy(false);
+    if (!result.ok) {
+      setProblem(result.error.code === 'OFFLINE' ? `The plan service could not be reached, so the dispute was not sent. Try again when you are online. (${result.error.message})` : result.error.message);
+      return;
+    }
+    onFiled(result.value);
+  };
+
+  return (
+    <Dialog.Root open onOpenChange={(open) => !open && !busy && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog billing-dispute">
+          <Dialog.Title className="dialog-title">Dispute {row.memberName}</Dialog.Title>
+          <Dialog.Description className="muted">
+            {wholeInvoice
+              ? 'This member has no line on the invoice, so the plan gets a dispute of the invoice naming the member.'
+              : `The plan’s billing team reviews the line for ${row.memberId} and answers here.`}
+          </Dialog.Description>
+          <form className="billing-dispute-form" noValidate onSubmit={(e) => void submit(e)}>
+            <div className="wz-field">
+              <label htmlFor={`${id}-reason`} className="wz-label">
+                Reason
+              </label>
+              <select id={`${id}-reason`} className="wz-select" value={reason} onChange={(e) => setReason(e.target.value as DisputeReason)}>
+                {disputeReasons.map((r) => (
+                  <option key={r} value={r}>
+                    {disputeReasonLabels[r]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className={`wz-field${noteError ? ' has-error' : ''}`}>
+              <label htmlFor={`${id}-note`} className="wz-label">
+                Note
+              </label>
+              <p id={`${id}-hint`} className="wz-hint">
+                {row.explanation} Say what the invoice should show.
+              </p>
+              <textarea
+                id={`${id}-note`}
+                className="wz-input billing-note-input"
+                rows={4}
+                maxLength={MAX_DISPUTE_NOTE - prefix.length}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                aria-invalid={noteError ? true : undefined}
+                aria-describedby={noteError ? `${id}-hint ${id}-error` : `${id}-hint`}
+              />
+              {noteError && (
+                <p id={`${id}-error`} className="wz-error">
+                  {noteError}
+                </p>
+              )}
+            </div>
+            {problem && (
+              <p className="form-error" role="alert">
+                {problem}
+              </p>
+            )}
+            <div className="dialog-actions">
+              <Dialog.Close asChild>
+                <button type="button" className="button" disabled={busy}>
+                  Cancel
+                </button>
+              </Dialog.Close>
+              <button type="submit" className="button button-primary" disabled={busy}>
+                {busy ? 'Sending…' : 'Send dispute'}
+              </button>
+            </div>
+          </form>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,5 +1,6 @@
 import { accountHandlers } from './account/account-handlers';
 import { appHandlers } from './app/app-handlers';
+import { billingAnalysisHandlers } from './billing/billing-analysis-handlers';
 import { dashboardHandlers } from './dashboard/dashboard-handlers';
 import { draftsHandlers } from './drafts/drafts-handlers';
 import { groupsHandlers } from './groups/groups-handlers';
@@ -22,4 +23,5 @@ export const allHandlers: HandlerMap = combineHandlers(
   syncHandlers,
   sessionHandlers,
   accountHandlers,
+  billingAnalysisHandlers,
 );

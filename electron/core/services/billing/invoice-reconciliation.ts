@@ -6,6 +6,7 @@ import { invoiceDispute, type InvoiceDispute } from '@shared/plan-api/invoice-di
 import { compareDates } from '@shared/util/dates';
 import { formatUsd } from '@shared/util/money';
 import { statement } from '../../store/statements';
+import { byMemberName } from './member-name-order';
 import { rateOf, rosterMonthCharges, type RosterFamily } from './roster-month-charges';
 
 interface InvoiceLine {
@@ -103,7 +104,7 @@ export function reconcileInvoice(db: Database, groupNumber: string, invoiceNumbe
     });
   }
 
-  rows.sort((a, b) => a.memberName.localeCompare(b.memberName, 'en', { sensitivity: 'base' }) || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+  rows.sort(byMemberName);
   return { invoiceNumber: invoice.invoiceNumber, periodStart, billedCount: billedIds.size, coveredCount, rows, rosterAsOf };
 }
 

@@ -84,7 +84,9 @@ describe('billing.worksheet: the reconciliation as a file to open in a spreadshe
     expect(file).toMatchObject({ fileName: `${invoiceNumber}-reconciliation.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(file.base64, 'base64'));
+    const bytes = Buffer.from(file.base64, 'base64');
+    // exceljs declares its own Buffer as an ArrayBuffer: hand it exactly the file's bytes.
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     const sheet = workbook.getWorksheet('Reconciliation');
     if (sheet === undefined) throw new Error('no Reconciliation sheet');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

@@ -77,8 +77,17 @@ describe.each(backends())('invoice disputes (%s)', (backend) => {
   it('answers 422 for a member without a line on the invoice, 404 for an invoice of another group, 403 for a read-only user', async () => {
     for (const memberId of [ids.december, '999999999']) {
       const res = await dispute({ memberId, reason: 'wrong_amount', note: 'Wrong.' }, f.tokens.billing);
-      expect(res).toMatchObject({ status: 422, body: { code: 'RULE', message: `Invoice ${november} has no line for member ${memberId}. Dispute one of its lines, or the whole invoice (no member ID) for a member covered but not billed.`, fields: { memberId: expect.any(String) } } });
+      expect(res).toMatchObject({
+        status: 422,
+        body: {
+          code: 'RULE',
+          message: `Invoice ${november} has no line for member ${memberId}. Dispute one of its lines, name a subscriber covered but not billed (reason covered_not_billed), or dispute the whole invoice (no member ID).`,
+          fields: { memberId: expect.any(String) },
+        },
+      });
     }
+    const stranger = await dispute({ memberId: '999999999', reason: 'covered_not_billed', note: 'Who?' }, f.tokens.billing);
+    expect(stranger).toMatchObject({ status: 422, body: { code: 'RULE', message: `Member 999999999 is not a subscriber of group ${GROUP}.` } });
     const elsewhere = await dispute({ reason: 'other', note: 'Not ours.' }, f.tokens.other_group, november, OTHER_GROUP);
     expect(elsewhere).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', message: `Group ${OTHER_GROUP} has no invoice ${november}.` } });
     const readOnly = await dispute({ memberId: ids.dana, reason: 'other', note: 'Looks wrong.' }, f.tokens.read_only);
@@ -154,6 +163,11 @@ describe.each(backends())('invoice disputes (%s)', (backend) => {
     } finally {
       await endpoint.close();
     }
+  });
+
+  it('names a subscriber covered but not billed, who has no line, in a dispute of their own', async () => {
+    const res = await dispute({ memberId: ids.december, reason: 'covered_not_billed', note: 'Mo is covered from December 1 and missing here.' }, f.tokens.primary_admin);
+    expect(res).toMatchObject({ status: 201, body: { memberId: ids.december, reason: 'covered_not_billed', status: 'open' } });
   });
 
   it('lists both routes in the OpenAPI document', async () => {

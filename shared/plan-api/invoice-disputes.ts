@@ -20,8 +20,9 @@ export const disputeNote = z
 
 /**
  * POST /v1/groups/:groupNumber/invoices/:invoiceNumber/disputes (billing.read and billing.write or
- * members.write). `memberId` names the member line disputed; leave it out (or null) to dispute the
- * invoice as a whole, e.g. for a member covered but not billed, who has no line.
+ * members.write). `memberId` names the member line disputed, or, with reason `covered_not_billed`, the
+ * subscriber of a family covered but not billed (who has no line); leave it out (or null) to dispute
+ * the invoice as a whole.
  */
 export const fileDisputeRequest = z
   .object({

@@ -16,14 +16,6 @@ interface Props {
   onClose: () => void;
 }
 
-/**
- * A member covered but not billed has no line to dispute: the plan takes it as a dispute of the
- * whole invoice, so the member is named at the start of the note.
- */
-function notePrefix(row: ReconcileRow, periodStart: string): string {
-  return row.kind === 'covered_not_billed' ? `${row.memberName} (${row.memberId}) is covered in ${formatMonth(periodStart)} but not billed. ` : '';
-}
-
 /** Tell the plan a line is wrong: the reason starts as what the reconciliation found; a note is required. */
 export function DisputeDialog({ groupNumber, invoiceNumber, periodStart, row, onFiled, onClose }: Props) {
   const api = useApi();
@@ -33,8 +25,8 @@ export function DisputeDialog({ groupNumber, invoiceNumber, periodStart, row, on
   const [noteError, setNoteError] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const prefix = notePrefix(row, periodStart);
-  const wholeInvoice = row.kind === 'covered_not_billed';
+  // A family covered but not billed has no line: the plan takes its subscriber's ID only with that reason.
+  const noLine = row.kind === 'covered_not_billed';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -45,7 +37,7 @@ export function DisputeDialog({ groupNumber, invoiceNumber, periodStart, row, on
     }
     setNoteError(null);
     setBusy(true);
-    const result = await api.call('billing.dispute', { groupNumber, invoiceNumber, memberId: wholeInvoice ? null : row.memberId, reason, note: prefix + note.trim() });
+    const result = await api.call('billing.dispute', { groupNumber, invoiceNumber, memberId: row.memberId, reason: noLine ? 'covered_not_billed' : reason, note: note.trim() });
     setBusy(false);
     if (!result.ok) {
       setProblem(result.error.code === 'OFFLINE' ? `The plan service could not be reached, so the dispute was not sent. Try again when you are online. (${result.error.message})` : result.error.message);
@@ -61,8 +53,8 @@ export function DisputeDialog({ groupNumber, invoiceNumber, periodStart, row, on
         <Dialog.Content className="dialog billing-dispute">
           <Dialog.Title className="dialog-title">Dispute {row.memberName}</Dialog.Title>
           <Dialog.Description className="muted">
-            {wholeInvoice
-              ? 'This member has no line on the invoice, so the plan gets a dispute of the invoice naming the member.'
+            {noLine
+              ? `${row.memberName} (${row.memberId}) is covered in ${formatMonth(periodStart)} but has no line on this invoice. The plan’s billing team reviews the family and answers here.`
               : `The plan’s billing team reviews the line for ${row.memberId} and answers here.`}
           </Dialog.Description>
           <form className="billing-dispute-form" noValidate onSubmit={(e) => void submit(e)}>
@@ -70,7 +62,7 @@ export function DisputeDialog({ groupNumber, invoiceNumber, periodStart, row, on
               <label htmlFor={`${id}-reason`} className="wz-label">
                 Reason
               </label>
-              <select id={`${id}-reason`} className="wz-select" value={reason} onChange={(e) => setReason(e.target.value as DisputeReason)}>
+              <select id={`${id}-reason`} className="wz-select" value={noLine ? 'covered_not_billed' : reason} disabled={noLine} onChange={(e) => setReason(e.target.value as DisputeReason)}>
                 {disputeReasons.map((r) => (
                   <option key={r} value={r}>
                     {disputeReasonLabels[r]}
@@ -89,7 +81,7 @@ export function DisputeDialog({ groupNumber, invoiceNumber, periodStart, row, on
                 id={`${id}-note`}
                 className="wz-input billing-note-input"
                 rows={4}
-                maxLength={MAX_DISPUTE_NOTE - prefix.length}
+                maxLength={MAX_DISPUTE_NOTE}
                 value={note}
                 onChange={(e) => setNote(e.target.value)}
                 aria-invalid={noteError ? true : undefined}

@@ -147,20 +147,21 @@ describe('Reconcile', () => {
     expect(within(group).queryByRole('button', { name: `Dispute ${terminated.memberName}` })).not.toBeInTheDocument();
     expect(await screen.findByRole('tab', { name: 'Disputes, 1' })).toBeInTheDocument();
 
-    // Nobody covered but unbilled has a line: the plan gets a dispute of the invoice, naming the member.
+    // A family covered but not billed has no line: the dispute names its subscriber, with that reason only.
     const missing = screen.getByRole('region', { name: /^Covered but not billed/ });
     await user.click(within(missing).getByRole('button', { name: `Dispute ${notBilled.memberName}` }));
     const second = await screen.findByRole('dialog');
     expect(within(second).getByRole('combobox', { name: 'Reason' })).toHaveDisplayValue('Covered but not billed');
+    expect(within(second).getByRole('combobox', { name: 'Reason' })).toBeDisabled();
     await user.type(within(second).getByRole('textbox', { name: 'Note' }), 'Enrolled for December.');
     await user.click(within(second).getByRole('button', { name: 'Send dispute' }));
     await waitFor(() => expect(transport.callsTo('billing.dispute')).toHaveLength(2));
     expect(transport.callsTo('billing.dispute')[1]).toEqual({
       groupNumber: '100234',
       invoiceNumber: decemberNumber,
-      memberId: null,
+      memberId: notBilled.memberId,
       reason: 'covered_not_billed',
-      note: `${notBilled.memberName} (${notBilled.memberId}) is covered in December 2026 but not billed. Enrolled for December.`,
+      note: 'Enrolled for December.',
     });
   });
 

@@ -3,7 +3,7 @@ import { ContractFailure } from '@shared/contract/errors';
 import type { DisputeReason, InvoiceDispute } from '@shared/plan-api/invoice-disputes';
 import type { Db } from '../../store/db';
 import { isUniqueViolation } from '../../store/errors';
-import { invoiceAdjustments, invoiceDisputes, invoiceLines, invoices } from '../../store/schema';
+import { invoiceAdjustments, invoiceDisputes, invoiceLines, invoices, members } from '../../store/schema';
 import { recordAudit } from '../audit';
 import type { Actor } from '../groups/create-group';
 import { toDisputeView } from './dispute-list';
@@ -31,10 +31,14 @@ export async function fileDispute(db: Db, filing: DisputeFiling, actor: Actor, n
         .from(invoices)
         .where(and(eq(invoices.invoiceNumber, invoiceNumber), eq(invoices.groupNumber, groupNumber)));
       if (!invoice) throw new ContractFailure('NOT_FOUND', `Group ${groupNumber} has no invoice ${invoiceNumber}.`);
-      if (memberId !== null && !(await memberIsBilled(tx, invoiceNumber, memberId))) {
+      if (memberId !== null && filing.reason === 'covered_not_billed') {
+        if (!(await isSubscriberOf(tx, groupNumber, memberId))) {
+          throw new ContractFailure('RULE', `Member ${memberId} is not a subscriber of group ${groupNumber}.`, { memberId: 'Not a subscriber of this group' });
+        }
+      } else if (memberId !== null && !(await memberIsBilled(tx, invoiceNumber, memberId))) {
         throw new ContractFailure(
           'RULE',
-          `Invoice ${invoiceNumber} has no line for member ${memberId}. Dispute one of its lines, or the whole invoice (no member ID) for a member covered but not billed.`,
+          `Invoice ${invoiceNumber} has no line for member ${memberId}. Dispute one of its lines, name a subscriber covered but not billed (reason covered_not_billed), or dispute the whole invoice (no member ID).`,
           { memberId: 'Not a member billed on this invoice' },
         );
       }
@@ -58,6 +62,18 @@ export async function fileDispute(db: Db, filing: DisputeFiling, actor: Actor, n
     const which = open ? `dispute ${open.id} is still open` : 'another dispute was filed at the same moment';
     throw new ContractFailure('CONFLICT', `${line} is already disputed: ${which}; plan staff answer it before another can be filed.`);
   }
+}
+
+/**
+ * A member covered but not billed has no line to name; their subscriber's ID still names the family,
+ * so each such family gets its own dispute (one open per member) and plan staff see whom it is about.
+ */
+async function isSubscriberOf(db: Db, groupNumber: string, memberId: string): Promise<boolean> {
+  const [member] = await db
+    .select({ m: members.memberId })
+    .from(members)
+    .where(and(eq(members.memberId, memberId), eq(members.groupNumber, groupNumber), eq(members.memberId, members.subscriberId)));
+  return member !== undefined;
 }
 
 async function memberIsBilled(db: Db, invoiceNumber: string, memberId: string): Promise<boolean> {

@@ -7,14 +7,14 @@ import { formatDate } from '../../components/format';
 import { formatMonth } from './billing-words';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge';
 
-function Figure({ label, value, children }: { label: string; value: ReactNode; children?: ReactNode }) {
+function Figure({ label, value, words = false, children }: { label: string; value: ReactNode; words?: boolean; children?: ReactNode }) {
   const labelId = useId();
   return (
     <div role="group" aria-labelledby={labelId} className="stat">
       <div id={labelId} className="stat-label">
         {label}
       </div>
-      <div className="stat-value billing-figure">{value}</div>
+      <div className={`stat-value billing-figure${words ? ' is-words' : ''}`}>{value}</div>
       {children && <div className="stat-foot billing-figure-foot">{children}</div>}
     </div>
   );
@@ -31,7 +31,7 @@ export function BillingFigures({ overview }: { overview: BillingOverview }) {
       <Figure label="Amount due" value={overview.amountDueCents === null ? '—' : formatUsd(overview.amountDueCents)}>
         <span className="muted">{overview.dueDate ? `Due ${formatDate(overview.dueDate)}` : 'No invoice yet'}</span>
       </Figure>
-      <Figure label="Latest invoice" value={latest ? formatMonth(latest.periodStart) : 'None yet'}>
+      <Figure label="Latest invoice" value={latest ? formatMonth(latest.periodStart) : 'None yet'} words>
         {latest ? (
           <>
             <InvoiceStatusBadge status={latest.paymentStatus} />
@@ -43,7 +43,7 @@ export function BillingFigures({ overview }: { overview: BillingOverview }) {
           <span className="muted">The first is issued on the 15th of the month before coverage.</span>
         )}
       </Figure>
-      <Figure label="Last payment" value={overview.lastPayment ? formatUsd(overview.lastPayment.amountCents) : 'No payments yet'}>
+      <Figure label="Last payment" value={overview.lastPayment ? formatUsd(overview.lastPayment.amountCents) : 'No payments yet'} words={!overview.lastPayment}>
         <span className="muted">{overview.lastPayment ? `Received ${formatDate(overview.lastPayment.paidOn)}` : 'Payments the plan records show here.'}</span>
       </Figure>
     </section>

@@ -88,7 +88,7 @@ function PreviewFigures({ preview }: { preview: InvoicePreview }) {
         </div>
         <div className="stat-value billing-figure">{formatMonth(preview.periodStart)}</div>
         <div className="stat-foot">
-          <span className="muted">Issued {formatDate(preview.issuesOn)}</span>
+          <span className="muted">To be issued {formatDate(preview.issuesOn)}</span>
         </div>
       </div>
       <div className="stat" role="group" aria-labelledby="preview-premiums">

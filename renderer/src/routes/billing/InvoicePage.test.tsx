@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Role } from '@shared/contract/roles';
 import type { InvoiceDispute } from '@shared/plan-api/invoice-disputes';
@@ -193,6 +193,21 @@ describe('Reconcile', () => {
     await user.click(await screen.findByRole('tab', { name: 'Reconcile' }));
     expect(await screen.findByRole('heading', { name: 'The invoice matches the roster' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Export worksheet/ })).not.toBeInTheDocument();
+  });
+
+  it('reconciles again when the roster changes while it is open, as a termination arriving from the plan', async () => {
+    const user = userEvent.setup();
+    const { transport } = renderInvoice();
+    transport.on('billing.reconcile', () => ({ ok: true, value: { ...billing.reconciliation, rows: [] } }));
+    await user.click(await screen.findByRole('tab', { name: 'Reconcile' }));
+    expect(await screen.findByRole('heading', { name: 'The invoice matches the roster' })).toBeInTheDocument();
+    transport.on('billing.reconcile', () => ({ ok: true, value: billing.reconciliation }));
+    act(() => transport.emit({ type: 'roster.changed', groupNumber: '100234' }));
+    expect(await screen.findByRole('region', { name: /^Billed but no longer covered/ })).toBeInTheDocument();
+    // Another group's roster is not this invoice's.
+    const calls = transport.callsTo('billing.reconcile').length;
+    act(() => transport.emit({ type: 'roster.changed', groupNumber: '200587' }));
+    expect(transport.callsTo('billing.reconcile')).toHaveLength(calls);
   });
 
   it('is not offered to a billing user, and a read-only user sees differences without a Dispute button', async () => {

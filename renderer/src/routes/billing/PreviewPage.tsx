@@ -28,7 +28,7 @@ const coverage = (planCode: string | null, tier: string | null) => (planCode ? `
  */
 export function PreviewPage() {
   const groupNumber = useGroupStore((s) => s.groupNumber) ?? '';
-  const preview = useBillingQuery('billing.preview', { groupNumber });
+  const preview = useBillingQuery('billing.preview', { groupNumber }, { followRoster: true });
   const reload = preview.reload;
   // Pending changes and the roster shape the preview as much as invoices do.
   useCoreEvent((event) => {

@@ -33,7 +33,7 @@ const side = (s: { planCode: string | null; tier: string | null } | null, cents:
  */
 export function ReconcilePanel({ groupNumber, invoiceNumber, canDispute, onDisputed }: Props) {
   const announce = useAnnouncer((s) => s.announce);
-  const result = useBillingQuery('billing.reconcile', { groupNumber, invoiceNumber });
+  const result = useBillingQuery('billing.reconcile', { groupNumber, invoiceNumber }, { followRoster: true });
   const [disputing, setDisputing] = useState<ReconcileRow | null>(null);
   // Disputes filed here, by member, until the next reconciliation carries them.
   const [filed, setFiled] = useState<ReadonlyMap<string, InvoiceDispute>>(new Map());

@@ -39,7 +39,9 @@ export function applyInvoiceEntries(db: Database, groupNumber: string, entries: 
   return { balance: localBillingSummary(db, groupNumber), events };
 }
 
+// Calendar dates are read as UTC midnights, so the zone is UTC whatever the machine's.
 const monthName = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
 /** The notification of a new invoice: the group, the amount and the due date, never a member (it also becomes an OS notification). */
 function announce(db: Database, groupNumber: string, invoice: InvoiceSummary, now: string): CoreEvent[] {
@@ -49,7 +51,7 @@ function announce(db: Database, groupNumber: string, invoice: InvoiceSummary, no
     groupNumber,
     kind: 'invoice.issued',
     title: `New invoice for ${group}`,
-    body: `Invoice ${invoice.invoiceNumber} for ${monthName.format(new Date(`${invoice.periodStart}T00:00:00Z`))}: ${formatUsd(invoice.totalDueCents)} due ${invoice.dueDate}.`,
+    body: `Invoice ${invoice.invoiceNumber} for ${monthName.format(new Date(`${invoice.periodStart}T00:00:00Z`))}: ${formatUsd(invoice.totalDueCents)} due ${longDate.format(new Date(`${invoice.dueDate}T00:00:00Z`))}.`,
     link: `#/billing/invoices/${encodeURIComponent(invoice.invoiceNumber)}`,
     outboxRef: null,
     createdAt: now,

@@ -18,6 +18,9 @@ export interface NewInvoice {
 /** `2026-12-01` → `December 2026`: the plan's months are calendar months, read in UTC. */
 const monthName = (periodStart: string): string => new Date(`${periodStart}T00:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+/** `2026-12-01` → `December 1, 2026`, read in UTC like the month. */
+const longDate = (date: string): string => new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
 /**
  * Announces a newly issued invoice to one of the group's notice recipients: which invoice, for what
  * month, how much and by when. Totals only: the lines name members, so they stay behind sign-in.
@@ -28,7 +31,7 @@ export function newInvoiceMail(input: NewInvoice): OutgoingMail {
     ['Invoice number', input.invoiceNumber],
     ['Period', monthName(input.periodStart)],
     ['Amount due', formatUsd(input.totalDueCents)],
-    ['Due date', input.dueDate],
+    ['Due date', longDate(input.dueDate)],
   ];
   const delivery = input.paperless ? 'Your group is paperless: no paper copy is mailed.' : 'A paper copy follows by mail.';
   const open = 'Sign in to GroupDesk and open Billing to see the invoice and its lines.';

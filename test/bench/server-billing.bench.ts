@@ -2,7 +2,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { Backend } from '../../server/src/store/db';
@@ -159,7 +160,7 @@ async function pdfOfGroup(backend: Backend, size: number): Promise<Record<string
       const response = await fetch(url, { headers });
       if (response.status !== 200 || !response.body) throw new Error(`The PDF answered ${response.status}`);
       const out = pdfSink();
-      await pipeline(response.body, out.sink);
+      await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), out.sink);
       const ms = performance.now() - started;
       const after = await service.ask({ type: 'peak' });
       if (!out.ending().includes('%%EOF')) throw new Error('The PDF ended before its trailer');

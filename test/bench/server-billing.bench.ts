@@ -19,6 +19,8 @@ const COVERED_FROM = '2026-01-01';
 const FIRST = { periodStart: '2026-06-01', issuedOn: '2026-05-15', at: new Date('2026-05-15T12:00:00Z') };
 const SECOND = { periodStart: '2026-07-01', issuedOn: '2026-06-15', at: new Date('2026-06-15T12:00:00Z') };
 const LATE_SPOUSES_AT = new Date('2026-06-10T12:00:00Z');
+/** When the group was loaded: months before the first invoice, so its members count as changed before it. */
+const SEEDED_AT = new Date('2025-12-15T12:00:00Z');
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
 const mib = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -36,7 +38,7 @@ function pdfSizes(options: BenchOptions): number[] {
 async function seeded(backend: Backend, members: number, dataDir?: string): Promise<{ bench: BenchService; members: number; subscribers: number }> {
   const bench = await startBenchService(backend, benchGroupInput(GROUP), dataDir);
   try {
-    const seed = await seedBillingGroup(bench.service.db, GROUP, members, COVERED_FROM, FIRST.at);
+    const seed = await seedBillingGroup(bench.service.db, GROUP, members, COVERED_FROM, SEEDED_AT);
     return { bench, ...seed };
   } catch (error) {
     await bench.close();

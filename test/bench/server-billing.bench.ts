@@ -71,8 +71,11 @@ async function issueLargeInvoice(backend: Backend, options: BenchOptions): Promi
   }
 }
 
-/** A sink that counts bytes and PDF page objects (`/Type /Page`, not `/Pages`) as they stream past. */
-function pdfSink(): { sink: Writable; bytes: () => number; pages: () => number; ending: () => string } {
+/**
+ * A sink that counts bytes and PDF page objects (`/Type /Page`, not `/Pages`) as they stream past,
+ * and calls `atPage` once the page count reaches `page`.
+ */
+function pdfSink(page: number, atPage: () => void): { sink: Writable; bytes: () => number; pages: () => number; ending: () => string } {
   let bytes = 0;
   let pages = 0;
   // The previous chunk's last bytes, so a marker cut in two is still seen. A marker counts once the
@@ -85,7 +88,7 @@ function pdfSink(): { sink: Writable; bytes: () => number; pages: () => number; 
       const text = carry + chunk.toString('latin1');
       for (const match of text.matchAll(marker)) {
         const next = match.index + match[0].length;
-        if (next < text.length && next >= carry.length) pages++;
+        if (next < text.length && next >= carry.length && ++pages === page) atPage();
       }
       carry = text.slice(-16);
       done();
@@ -95,11 +98,11 @@ function pdfSink(): { sink: Writable; bytes: () => number; pages: () => number; 
 }
 
 /** The plan service as a child process on the bench's database, to sample its RSS alone. */
-async function forkService(bench: BenchService): Promise<{ child: ChildProcess; url: string; ask(message: ParentMessage): Promise<{ rss: number; peak: number }>; stop(): Promise<void> }> {
+async function forkService(bench: BenchService): Promise<{ child: ChildProcess; url: string; ask(message: ParentMessage): Promise<{ rss: number; peak: number; heapAfterGc: number }>; stop(): Promise<void> }> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'plan-service-process.ts');
   const where = bench.database;
   const child = fork(script, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {
       ...process.env,
@@ -161,12 +164,20 @@ async function pdfOfGroup(backend: Backend, size: number): Promise<Record<string
       const started = performance.now();
       const response = await fetch(url, { headers });
       if (response.status !== 200 || !response.body) throw new Error(`The PDF answered ${response.status}`);
-      const out = pdfSink();
+      // Near the end of the document, while the service still writes it: what it holds then is what
+      // a download of this size costs it (after the download it has let go of everything).
+      const expectedPages = 1 + Math.ceil(issued.lineCount / 40) + 1;
+      let midway: Promise<{ heapAfterGc: number }> | undefined;
+      const out = pdfSink(Math.floor(expectedPages * 0.9), () => {
+        midway = service.ask({ type: 'peak' });
+      });
       await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), out.sink);
       const ms = performance.now() - started;
+      const held = await midway;
+      if (!held) throw new Error(`The PDF had ${out.pages()} pages; its lines need ${expectedPages}`);
       const after = await service.ask({ type: 'peak' });
       if (!out.ending().includes('%%EOF')) throw new Error('The PDF ended before its trailer');
-      return { n: members, lines: issued.lineCount, ms: round(ms), bytes: out.bytes(), pages: out.pages(), rss_before_mib: mib(baseline.rss), rss_growth_mib: mib(after.peak - baseline.rss) };
+      return { n: members, lines: issued.lineCount, ms: round(ms), bytes: out.bytes(), pages: out.pages(), rss_before_mib: mib(baseline.rss), rss_growth_mib: mib(after.peak - baseline.rss), heap_held_mib: mib(held.heapAfterGc - baseline.heapAfterGc) };
     } finally {
       await service.stop();
     }

@@ -1,7 +1,12 @@
 import { formatUsd } from '@shared/util/money';
 import { escapeHtml } from './escape-html';
 import type { OutgoingMail } from './mailer';
-import type { BillingPlan } from '../services/billing/billing-plan';
+
+/** The plan that issued the invoice, as the service is configured (PLAN_NAME, BILLING_TEAM_NAME, BILLING_TEAM_PHONE). */
+export interface IssuingPlan {
+  name: string;
+  serviceTeam: { name: string; phone: string };
+}
 
 export interface NewInvoice {
   to: string;
@@ -15,7 +20,7 @@ export interface NewInvoice {
   dueDate: string;
   paperless: boolean;
   /** Who issued it, and whom to call about it. */
-  plan: BillingPlan;
+  plan: IssuingPlan;
 }
 
 /** `2026-12-01` → `December 2026`: the plan's months are calendar months, read in UTC. */

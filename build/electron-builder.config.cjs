@@ -10,7 +10,8 @@
 //
 // Checks after a build, none of which runs Electron: the asar lists out/main, out/preload, out/renderer,
 // out/core; app.asar.unpacked holds better_sqlite3.node exporting node_register_module_v150,
-// out/sandbox/{worker.mjs,pglite.wasm,pglite.data,initdb.wasm} and node_modules/@node-rs/; and
+// out/sandbox/{worker.mjs,package.json,pglite.wasm,pglite.data,initdb.wasm,pdfkit-standard-fonts/} and
+// node_modules/@node-rs/; and
 // `npx @electron/fuses read --app <executable>` (Node 22+) shows the fuses below.
 
 /** @type {import('electron-builder').Configuration} */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Me } from '@shared/plan-api/accounts';
+import type { InvoiceList } from '@shared/plan-api/invoices';
 import { buildSandboxWorker } from '../../scripts/sandbox-bundle.mjs';
 import type { SandboxToParent } from './worker-protocol';
 
@@ -50,6 +51,26 @@ describe('built sandbox worker', () => {
     expect(await exited).toBe(0);
     await expect(fetch(`${ready.url}/v1/me`)).rejects.toThrow();
     await vi.waitFor(() => expect(printed.join('')).toMatch(/^\[sandbox\] plan service ready in \d+ ms \(database \d+ ms from the template, loaded \d+ members in \d+ ms\)\n$/));
+  }, 120_000);
+
+  it('renders an invoice PDF: pdfkit finds its standard fonts beside the bundle, not in node_modules', async () => {
+    const { first, exited, worker } = spawn({ dataDir, today: '2026-03-02' });
+    const ready = await first;
+    if (ready.type !== 'ready') throw new Error(`expected ready, got ${ready.message}`);
+    const headers = { authorization: `Bearer ${ready.token}` };
+    const me = (await (await fetch(`${ready.url}/v1/me`, { headers })).json()) as Me;
+    const group = me.groups[0]?.groupNumber ?? '';
+    const list = (await (await fetch(`${ready.url}/v1/groups/${group}/invoices`, { headers })).json()) as InvoiceList;
+    const invoiceNumber = list.invoices[0]?.invoiceNumber ?? '';
+    const pdf = await fetch(`${ready.url}/v1/groups/${group}/invoices/${invoiceNumber}/pdf`, { headers });
+    expect(pdf.status).toBe(200);
+    // A whole document, written with the standard fonts (named in it, not embedded).
+    const text = Buffer.from(await pdf.arrayBuffer()).toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
+    expect(text).toContain('/BaseFont /Helvetica-Bold');
+    worker.postMessage({ type: 'close' });
+    expect(await exited).toBe(0);
   }, 120_000);
 
   it('answers failed, naming only the kind of error, when it cannot start', async () => {

@@ -14,7 +14,8 @@ Usage:
 Environment: HOST (127.0.0.1), PORT (8740), DATA_DIR (data/plan-service, PGlite), DATABASE_URL
 (postgres://…, instead of PGlite), SMTP_URL (smtp://…; else .eml files in MAIL_DIR), MAIL_DIR
 (<DATA_DIR>/mail), PUBLIC_URL (links in e-mails), SSN_KEY (64 hex; else <DATA_DIR>/ssn.key), LOG (on|off),
-TRUST_PROXY (behind a reverse proxy: true, a hop count, or the proxies' addresses).`;
+TRUST_PROXY (behind a reverse proxy: true, a hop count, or the proxies' addresses), PLAN_NAME,
+BILLING_TEAM_NAME and BILLING_TEAM_PHONE (the plan and billing team named on invoices and their e-mails).`;
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
@@ -38,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
     logStream: process.stderr,
     // The service issues invoices on the groups' bill days itself (docs/billing-rules.md).
     billingCycle: {},
+    billingPlan: config.billingPlan,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { billingPlanSchema, sandboxBillingPlan, type BillingPlan } from './services/billing/billing-plan';
 
 const optionalText = z
   .string()
@@ -20,6 +21,10 @@ const environment = z.object({
   /** Behind a reverse proxy: `true`, a hop count, or the proxies' addresses, so limits see clients' addresses. */
   TRUST_PROXY: optionalText,
   LOG: z.enum(['on', 'off']).default('on'),
+  /** The plan as its invoices and their e-mails name it, and who a group calls about one. */
+  PLAN_NAME: optionalText.pipe(billingPlanSchema.shape.name.default(sandboxBillingPlan.name)),
+  BILLING_TEAM_NAME: optionalText.pipe(billingPlanSchema.shape.serviceTeam.shape.name.default(sandboxBillingPlan.serviceTeam.name)),
+  BILLING_TEAM_PHONE: optionalText.pipe(billingPlanSchema.shape.serviceTeam.shape.phone.default(sandboxBillingPlan.serviceTeam.phone)),
 });
 
 export interface ServiceConfig {
@@ -33,6 +38,7 @@ export interface ServiceConfig {
   ssnKey?: string;
   trustProxy?: boolean | number | string;
   logger: boolean;
+  billingPlan: BillingPlan;
 }
 
 /** `true`/`false`, a number of hops, or a comma-separated list of addresses/CIDRs (Fastify's trustProxy). */
@@ -56,6 +62,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServiceConfi
     dataDir,
     mailDir: path.resolve(cwd, e.MAIL_DIR ?? path.join(dataDir, 'mail')),
     logger: e.LOG === 'on',
+    billingPlan: { name: e.PLAN_NAME, serviceTeam: { name: e.BILLING_TEAM_NAME, phone: e.BILLING_TEAM_PHONE } },
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),

@@ -8,6 +8,7 @@ import { createMailer } from './mail/mailer';
 import { schedulePruning } from './jobs/prune-accounts';
 import { BILLING_CYCLE_INTERVAL_MS, scheduleBillingCycle, type BillingCycleJob } from './jobs/billing-cycle';
 import { loadSsnKey, ssnCipher, type SsnCipher } from './services/eligibility/ssn-crypto';
+import { sandboxBillingPlan, type BillingPlan } from './services/billing/billing-plan';
 
 export interface PlanServiceOptions {
   host?: string;
@@ -43,6 +44,8 @@ export interface PlanServiceOptions {
    * turns it on; the desktop's sandbox does not, since it bills its demo as of a day of its own.
    */
   billingCycle?: { intervalMs?: number };
+  /** The plan as invoices and their e-mails name it (default: the sandbox's demo plan). */
+  billingPlan?: BillingPlan;
 }
 
 export interface PlanService {
@@ -52,6 +55,8 @@ export interface PlanService {
   backend: Backend;
   /** The SSN cipher the service encrypts with, for in-process seeding (the sandbox). */
   ssnCipher: SsnCipher;
+  /** The plan as invoices name it, for operator commands run in-process (tests). */
+  billingPlan: BillingPlan;
   /** The billing cycle job (docs/billing-rules.md): a pass can be asked for, scheduled or not, and each pass is announced. */
   billingCycle: BillingCycleJob;
   close(): Promise<void>;
@@ -85,6 +90,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       mailer,
       publicUrl: () => publicUrl,
       ssnCipher: ssnCipher(key),
+      billingPlan: options.billingPlan ?? sandboxBillingPlan,
       limits: { ...defaultRateLimits, ...options.limits },
       streamHeartbeatMs: options.streamHeartbeatMs ?? defaultStreamHeartbeatMs,
       logger: options.logger ?? false,
@@ -98,17 +104,18 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
     const running = app;
     // On PostgreSQL any number of processes share the database, so operator commands open it themselves.
     if (options.dataDir && database.backend === 'pglite') {
-      operatorEndpoint = await startOperatorEndpoint({ dataDir: options.dataDir, db: database.db, mailer, ssnCipher: deps.ssnCipher, now: deps.now, log: running.log });
+      operatorEndpoint = await startOperatorEndpoint({ dataDir: options.dataDir, db: database.db, mailer, billingPlan: deps.billingPlan, ssnCipher: deps.ssnCipher, now: deps.now, log: running.log });
     }
     const endpoint = operatorEndpoint;
     const stopPruning = schedulePruning(database.db, deps.now, (error) => running.log.error({ err: { message: error.message } }, 'pruning sign-in records failed'));
-    const billingCycle = scheduleBillingCycle(database.db, mailer, deps.now, running.log, options.billingCycle ? (options.billingCycle.intervalMs ?? BILLING_CYCLE_INTERVAL_MS) : null);
+    const billingCycle = scheduleBillingCycle(database.db, { mailer, plan: deps.billingPlan }, deps.now, running.log, options.billingCycle ? (options.billingCycle.intervalMs ?? BILLING_CYCLE_INTERVAL_MS) : null);
     return {
       url,
       app: running,
       db: database.db,
       backend: database.backend,
       ssnCipher: deps.ssnCipher,
+      billingPlan: deps.billingPlan,
       billingCycle,
       async close() {
         stopPruning();

@@ -41,7 +41,7 @@ const OPERATOR = { actorUserId: 'ops:test', sessionId: null, ip: null };
  * unless the test passes its own, so suites that make many calls are not throttled by accident.
  */
 export async function startTestService(
-  options: { backend: Backend } & Pick<PlanServiceOptions, 'limits' | 'dataDir' | 'streamHeartbeatMs' | 'billingCycle' | 'logger' | 'logStream'>,
+  options: { backend: Backend } & Pick<PlanServiceOptions, 'limits' | 'dataDir' | 'streamHeartbeatMs' | 'billingCycle' | 'billingPlan' | 'logger' | 'logStream'>,
 ): Promise<TestService> {
   const mail = await startSmtpSink();
   const clock = testClock();
@@ -56,6 +56,7 @@ export async function startTestService(
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.streamHeartbeatMs ? { streamHeartbeatMs: options.streamHeartbeatMs } : {}),
       ...(options.billingCycle ? { billingCycle: options.billingCycle } : {}),
+      ...(options.billingPlan ? { billingPlan: options.billingPlan } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.logStream ? { logStream: options.logStream } : {}),
     });
@@ -90,6 +91,7 @@ export async function startTestService(
           await command.run(args, {
             db: service.db,
             mailer,
+            billingPlan: service.billingPlan,
             ssnCipher: service.ssnCipher,
             now: clock.now,
             operator: 'ops:test',

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { configFromEnv } from '../src/config';
+import { sandboxBillingPlan } from '../src/services/billing/billing-plan';
 
 describe('plan service settings', () => {
   it('defaults to 127.0.0.1, PGlite in ./data/plan-service and mail files beside it', () => {
-    expect(configFromEnv({}, '/srv')).toEqual({ host: '127.0.0.1', port: 8740, dataDir: '/srv/data/plan-service', mailDir: '/srv/data/plan-service/mail', logger: true });
+    expect(configFromEnv({}, '/srv')).toEqual({ host: '127.0.0.1', port: 8740, dataDir: '/srv/data/plan-service', mailDir: '/srv/data/plan-service/mail', logger: true, billingPlan: sandboxBillingPlan });
   });
 
   it('takes every setting from the environment', () => {
@@ -11,7 +12,14 @@ describe('plan service settings', () => {
       { HOST: '0.0.0.0', PORT: '9000', DATA_DIR: 'd', DATABASE_URL: 'postgres://u@h/db', SMTP_URL: 'smtp://mail:25', MAIL_DIR: '/m', PUBLIC_URL: 'https://plan.example.com', LOG: 'off' },
       '/srv',
     );
-    expect(config).toEqual({ host: '0.0.0.0', port: 9000, dataDir: '/srv/d', mailDir: '/m', databaseUrl: 'postgres://u@h/db', smtpUrl: 'smtp://mail:25', publicUrl: 'https://plan.example.com', logger: false });
+    expect(config).toEqual({ host: '0.0.0.0', port: 9000, dataDir: '/srv/d', mailDir: '/m', databaseUrl: 'postgres://u@h/db', smtpUrl: 'smtp://mail:25', publicUrl: 'https://plan.example.com', logger: false, billingPlan: sandboxBillingPlan });
+  });
+
+  it('names the plan and its billing team on invoices as configured, the sandbox plan by default', () => {
+    const config = configFromEnv({ PLAN_NAME: ' Buckeye Mutual Health ', BILLING_TEAM_NAME: 'Employer Billing Desk', BILLING_TEAM_PHONE: '+1 (614) 555-0199' }, '/srv');
+    expect(config.billingPlan).toEqual({ name: 'Buckeye Mutual Health', serviceTeam: { name: 'Employer Billing Desk', phone: '+1 (614) 555-0199' } });
+    expect(configFromEnv({ PLAN_NAME: '', BILLING_TEAM_PHONE: ' ' }, '/srv').billingPlan).toEqual(sandboxBillingPlan);
+    expect(() => configFromEnv({ BILLING_TEAM_PHONE: 'call us', PLAN_NAME: 'x'.repeat(81) }, '/srv')).toThrow(/PLAN_NAME[\s\S]*BILLING_TEAM_PHONE: must be a phone number/);
   });
 
   it('names every bad variable in one message', () => {

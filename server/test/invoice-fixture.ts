@@ -1,6 +1,7 @@
 import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import type { Backend } from '../src/store/db';
 import { enrollment, GROUP, path, startEligibilityService, type EligibilityFixture } from './eligibility-support';
+import type { BillingPlan } from '../src/services/billing/billing-plan';
 
 /** sampleGroup's PPO rates (test-support/fixtures.ts), in cents. */
 export const PPO = { EMP: 52_000, ESP: 104_000 };
@@ -20,8 +21,8 @@ export interface InvoiceFixture {
  * Two invoices of GROUP that the invoice API and PDF tests read: the service clock starts on
  * 2026-11-27 (test-support/clock.ts), so November is billed late and due at once.
  */
-export async function startInvoiceFixture(backend: Backend): Promise<InvoiceFixture> {
-  const f = await startEligibilityService(backend);
+export async function startInvoiceFixture(backend: Backend, billingPlan?: BillingPlan): Promise<InvoiceFixture> {
+  const f = await startEligibilityService(backend, billingPlan ? { billingPlan } : {});
   const enroll = async (overrides: Parameters<typeof enrollment>[1]): Promise<TransactionAccepted> => {
     const res = await f.post<TransactionAccepted>(path('/enrollments'), enrollment(f.today, overrides));
     if (res.status !== 201) throw new Error(`enroll: ${res.status} ${JSON.stringify(res.body)}`);

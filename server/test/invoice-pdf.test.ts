@@ -6,6 +6,9 @@ import { backends } from '../test-support/backends';
 import { GROUP, path, type EligibilityFixture } from './eligibility-support';
 import { PPO, startInvoiceFixture, type InvoiceFixture } from './invoice-fixture';
 
+/** The plan as its operator configured it (PLAN_NAME and the billing team), not the sandbox's default. */
+const plan = { name: 'Buckeye Mutual Health', serviceTeam: { name: 'Employer Billing Desk', phone: '1-614-555-0199' } };
+
 describe.each(backends())('the invoice PDF (%s)', (backend) => {
   let f: EligibilityFixture;
   let november = '';
@@ -16,11 +19,11 @@ describe.each(backends())('the invoice PDF (%s)', (backend) => {
   const pagesOf = async (response: Response): Promise<string[]> => (await pdfText(new Uint8Array(await response.arrayBuffer()))).split('\n\f\n');
 
   beforeAll(async () => {
-    ({ f, november, december, ids, lateTx } = await startInvoiceFixture(backend));
+    ({ f, november, december, ids, lateTx } = await startInvoiceFixture(backend, plan));
   });
   afterAll(async () => f?.service.close());
 
-  it('sends the invoice as a PDF attachment: the statement, the service team, a member line, an adjustment with its TX- number, each page numbered', async () => {
+  it('sends the invoice as a PDF attachment: the configured plan and billing team, the statement, a member line, an adjustment with its TX- number, each page numbered', async () => {
     const res = await download(december, f.tokens.billing);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -33,7 +36,7 @@ describe.each(backends())('the invoice PDF (%s)', (backend) => {
     const novemberTotal = PPO.EMP + PPO.ESP;
     expect(summary.split('\n')).toEqual(
       expect.arrayContaining([
-        'GroupDesk Health Plan',
+        'Buckeye Mutual Health',
         `Invoice ${december}`,
         'Billing month December 2026',
         'Issued November 27, 2026',
@@ -43,7 +46,7 @@ describe.each(backends())('the invoice PDF (%s)', (backend) => {
         `Current premiums ${formatUsd(novemberTotal + PPO.EMP)}`,
         `Adjustments ${formatUsd(PPO.EMP)}`,
         `Total due ${formatUsd(2 * novemberTotal + 2 * PPO.EMP)}`,
-        'Questions about this invoice? Call Group Billing Services at 1-800-555-0134.',
+        'Questions about this invoice? Call Employer Billing Desk at 1-614-555-0199.',
       ]),
     );
     expect(lines).toContain('Member name Member ID Plan Tier Amount');

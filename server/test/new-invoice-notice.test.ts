@@ -5,6 +5,9 @@ import { backends } from '../test-support/backends';
 import type { ReceivedMail } from '../test-support/smtp-sink';
 import { enrollment, GROUP, path, startEligibilityService, type EligibilityFixture } from './eligibility-support';
 
+/** The plan as its operator configured it, which the notice names as the invoice's issuer and whom to call. */
+const plan = { name: 'Buckeye Mutual Health', serviceTeam: { name: 'Employer Billing Desk', phone: '1-614-555-0199' } };
+
 describe.each(backends())('the new-invoice e-mail (%s)', (backend) => {
   let f: EligibilityFixture;
   const staff: Record<string, string> = {};
@@ -13,7 +16,7 @@ describe.each(backends())('the new-invoice e-mail (%s)', (backend) => {
   const recipientsOf = (invoiceNumber: string): string[] => noticesOf(invoiceNumber).flatMap((m) => m.to).sort();
 
   beforeAll(async () => {
-    f = await startEligibilityService(backend);
+    f = await startEligibilityService(backend, { billingPlan: plan });
     const rows = await f.service.db.select({ email: users.email, role: groupUsers.role }).from(groupUsers).innerJoin(users, eq(users.userId, groupUsers.userId)).where(eq(groupUsers.groupNumber, GROUP));
     for (const row of rows) staff[row.role] = row.email.toLowerCase();
     // The service clock starts on 2026-11-27 (test-support/clock.ts).
@@ -23,13 +26,15 @@ describe.each(backends())('the new-invoice e-mail (%s)', (backend) => {
   });
   afterAll(async () => f?.service.close());
 
-  it('tells the primary administrators and billing users of an invoice an operator issues: invoice, period, amount due and due date, no member', async () => {
+  it('tells the primary administrators and billing users of an invoice an operator issues: the plan, invoice, period, amount due, due date and whom to call, no member', async () => {
     const printed = await f.service.ops(['issue-invoice', '--group', GROUP, '--period', '2026-11']);
     const invoiceNumber = /^Issued (\S+) /.exec(printed[0] ?? '')?.[1] ?? '';
     expect(printed).toHaveLength(1);
     expect(recipientsOf(invoiceNumber)).toEqual([staff.billing, staff.primary_admin].sort());
     const [mail] = noticesOf(invoiceNumber);
-    expect(mail?.text).toContain(`A new invoice was issued to Acme Tools ${GROUP} (group ${GROUP}):`);
+    expect(mail?.text).toContain(`Buckeye Mutual Health issued a new invoice to Acme Tools ${GROUP} (group ${GROUP}):`);
+    expect(mail?.text).toContain('Questions about this invoice? Call Employer Billing Desk at 1-614-555-0199.');
+    expect(mail?.raw.html).toContain('<p>Questions about this invoice? Call Employer Billing Desk at 1-614-555-0199.</p>');
     expect(mail?.text).toContain(`  Invoice number: ${invoiceNumber}\n  Period: November 2026\n  Amount due: $520.00\n  Due date: November 27, 2026`);
     expect(mail?.text).toContain('A paper copy follows by mail.');
     expect(mail?.raw.html).toContain('<li>Amount due: $520.00</li>');

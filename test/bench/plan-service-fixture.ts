@@ -11,7 +11,7 @@ register('./sql-text-hooks.mjs', import.meta.url);
 
 /** The plan service's modules, imported once the `.sql` hook is in place. */
 export async function serverModules() {
-  const [start, groups, roles, sessions, schema, bulk, changes, crypto] = await Promise.all([
+  const [start, groups, roles, sessions, schema, bulk, changes, crypto, issue] = await Promise.all([
     import('../../server/src/start'),
     import('../../server/src/services/groups/create-group'),
     import('../../server/src/services/groups/grant-role'),
@@ -20,8 +20,9 @@ export async function serverModules() {
     import('../../server/src/services/sandbox/bulk-load'),
     import('../../server/src/services/changes/read-page'),
     import('../../server/src/services/eligibility/ssn-crypto'),
+    import('../../server/src/services/billing/issue-invoice'),
   ]);
-  return { ...start, ...groups, ...roles, ...sessions, ...schema, ...bulk, ...changes, ...crypto };
+  return { ...start, ...groups, ...roles, ...sessions, ...schema, ...bulk, ...changes, ...crypto, ...issue };
 }
 
 /**
@@ -39,11 +40,19 @@ export function benchBackends(): Backend[] {
 
 export interface BenchService {
   service: PlanService;
+  /** The service's SSN key (hex), for another service process opening the same database. */
+  ssnKey: string;
+  /** Where another service process finds the same database: PGlite's folder or PostgreSQL's URL. */
+  database: { dataDir: string } | { databaseUrl: string } | null;
   /** A bearer token of a primary administrator of `groupNumber`. */
   token: string;
   /** The service's SSN cipher, for loading members in bulk beside it. */
   cipher: SsnCipher;
+  /** Stops the service; on PostgreSQL also drops the scratch database. */
   close(): Promise<void>;
+  /** Stops the service and leaves the database for another process (`database`); `dispose` drops it afterwards. */
+  closeService(): Promise<void>;
+  dispose(): Promise<void>;
 }
 
 const operator = { actorUserId: 'ops:bench', sessionId: null, ip: null };
@@ -51,13 +60,15 @@ const operator = { actorUserId: 'ops:bench', sessionId: null, ip: null };
 /**
  * The real plan service on 127.0.0.1 with one group and a signed-in administrator. On PostgreSQL it
  * runs in a scratch database created on the benchDatabaseUrl() server and dropped afterwards. Rate limits
- * are lifted: the benchmark is the only client.
+ * are lifted: the benchmark is the only client. On PGlite the database is in memory unless `dataDir`
+ * names a folder for it (so another process can open it once this service is closed).
  */
-export async function startBenchService(backend: Backend, group: NewGroupInput): Promise<BenchService> {
+export async function startBenchService(backend: Backend, group: NewGroupInput, dataDir?: string): Promise<BenchService> {
   const { startPlanService, createGroup, grantRole, createSession, users, ssnCipher } = await serverModules();
   const scratch = backend === 'postgres' ? await createScratch() : null;
   const ssnKey = randomBytes(32).toString('hex');
-  const service = await startPlanService({ ssnKey, limits: { global: 100_000_000 }, ...(scratch ? { databaseUrl: scratch.url } : {}) });
+  const where = scratch ? { databaseUrl: scratch.url } : dataDir ? { dataDir } : null;
+  const service = await startPlanService({ ssnKey, limits: { global: 100_000_000 }, ...where });
   const now = new Date();
   await createGroup(service.db, group, operator, now);
   const userId = 'benchadmin';
@@ -66,10 +77,16 @@ export async function startBenchService(backend: Backend, group: NewGroupInput):
   const { token } = await createSession(service.db, userId, '127.0.0.1', now);
   return {
     service,
+    ssnKey,
+    database: where,
     token,
     cipher: ssnCipher(Buffer.from(ssnKey, 'hex')),
     async close() {
       await service.close();
+      await scratch?.drop();
+    },
+    closeService: () => service.close(),
+    dispose: async () => {
       await scratch?.drop();
     },
   };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db, Backend } from '../store/db';
 import type { Mailer } from '../mail/mailer';
 import type { SsnCipher } from '../services/eligibility/ssn-crypto';
+import type { BillingPlan } from '../services/billing/billing-plan';
 
 /** Requests per window per client IP; sign-in and code entry get their own, much smaller, budgets. */
 export interface RateLimits {
@@ -26,6 +27,8 @@ export interface ServiceDeps {
   /** Where links in e-mails point, e.g. `https://plan.example.com` (known only once listening on port 0). */
   publicUrl: () => string;
   ssnCipher: SsnCipher;
+  /** The plan as invoices name it, and its billing team. */
+  billingPlan: BillingPlan;
   limits: RateLimits;
   /** How often an open event stream sends its keep-alive and checks its session's expiry. */
   streamHeartbeatMs: number;

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Db } from '../store/db';
 import { runBillingCycle, type CycleReport } from '../services/billing/billing-cycle';
-import { announceNewInvoice, type NoticeMailer } from '../services/billing/new-invoice-notice';
+import { announceNewInvoice, type InvoiceNotices } from '../services/billing/new-invoice-notice';
 
 /** Who the audit log says issued the cycle's invoices. */
 export const BILLING_CYCLE_ACTOR = { actorUserId: 'system:billing-cycle', sessionId: null, ip: null };
@@ -31,7 +31,7 @@ export interface BillingCycleJob {
  * numbers only: never a member, an amount or an error text that might quote either. Each invoice
  * issued is announced to its group's notice recipients once its month is committed.
  */
-export function scheduleBillingCycle(db: Db, mailer: NoticeMailer, now: () => Date, log: BillingCycleLog, intervalMs: number | null): BillingCycleJob {
+export function scheduleBillingCycle(db: Db, notices: InvoiceNotices, now: () => Date, log: BillingCycleLog, intervalMs: number | null): BillingCycleJob {
   const events = new EventEmitter<{ pass: [CycleReport]; failure: [Error] }>();
   let running: Promise<CycleReport> | null = null;
   let stopped = false;
@@ -52,7 +52,7 @@ export function scheduleBillingCycle(db: Db, mailer: NoticeMailer, now: () => Da
         'billing cycle',
       );
     }
-    for (const issued of report.issued) await announceNewInvoice(db, mailer, issued.invoiceNumber, log);
+    for (const issued of report.issued) await announceNewInvoice(db, notices, issued.invoiceNumber, log);
     for (const failure of report.failed) {
       log.error({ groupNumber: failure.groupNumber, periodStart: failure.periodStart, errorType: failure.error.name }, 'billing cycle: a month could not be issued');
     }

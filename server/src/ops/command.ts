@@ -1,6 +1,7 @@
 import type { Db } from '../store/db';
 import type { Mailer } from '../mail/mailer';
 import type { SsnCipher } from '../services/eligibility/ssn-crypto';
+import type { BillingPlan } from '../services/billing/billing-plan';
 
 /**
  * What an operator command gets: the database and mail of the configured service, opened by the CLI
@@ -9,6 +10,8 @@ import type { SsnCipher } from '../services/eligibility/ssn-crypto';
 export interface OpsContext {
   db: Db;
   mailer: Mailer;
+  /** The plan as invoices and their e-mails name it. */
+  billingPlan: BillingPlan;
   ssnCipher: SsnCipher;
   now: () => Date;
   /** `ops:<login name>`: who the audit log says did it. */

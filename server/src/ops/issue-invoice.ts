@@ -47,7 +47,7 @@ that cannot be sent is printed as a warning, and the invoice stands.`,
     const { invoice, lineCount, adjustments } = await issueInvoice(context.db, { groupNumber: group.data, periodStart, issuedOn: today }, { actorUserId: context.operator, sessionId: null, ip: null }, context.now());
     const adjusted = adjustments.length === 0 ? '' : `, ${adjustments.length} adjustment${adjustments.length === 1 ? '' : 's'} ${formatUsd(invoice.adjustmentsCents)}`;
     context.out(`Issued ${invoice.invoiceNumber} to group ${group.data}: ${lineCount} subscriber${lineCount === 1 ? '' : 's'}, ${formatUsd(invoice.amountCents)}${adjusted}, due ${invoice.dueDate}.`);
-    await announceNewInvoice(context.db, context.mailer, invoice.invoiceNumber, mailFailures(context));
+    await announceNewInvoice(context.db, { mailer: context.mailer, plan: context.billingPlan }, invoice.invoiceNumber, mailFailures(context));
   },
 };
 
@@ -59,7 +59,7 @@ const mailFailures = (context: OpsContext): DeliveryLog => ({
 async function runCycle(context: OpsContext, asOf: string, only: string | undefined): Promise<void> {
   const report = await runBillingCycle(context.db, { asOf, ...(only === undefined ? {} : { groupNumber: only }) }, { actorUserId: context.operator, sessionId: null, ip: null }, context.now());
   for (const issued of report.issued) {
-    await announceNewInvoice(context.db, context.mailer, issued.invoiceNumber, mailFailures(context));
+    await announceNewInvoice(context.db, { mailer: context.mailer, plan: context.billingPlan }, issued.invoiceNumber, mailFailures(context));
     context.out(`Issued ${issued.invoiceNumber} to group ${issued.groupNumber} for ${issued.periodStart.slice(0, 7)}: total due ${formatUsd(issued.totalDueCents)}.`);
   }
   context.out(`Billing cycle as of ${asOf}: ${report.issued.length} issued, ${report.alreadyIssued} already issued, ${report.nothingToBill} with nothing to bill, ${report.failed.length} failed.`);

@@ -6,6 +6,7 @@ import { installErrorHandlers } from '../api/errors';
 import type { Db } from '../store/db';
 import type { Mailer } from '../mail/mailer';
 import type { SsnCipher } from '../services/eligibility/ssn-crypto';
+import type { BillingPlan } from '../services/billing/billing-plan';
 import { executeOpsCommand } from './execute';
 import { opsCommands } from './index';
 import { OPERATOR_ROUTE, operatorRequest, operatorResponse, type OperatorResponse } from './operator-protocol';
@@ -15,6 +16,7 @@ export interface OperatorEndpointOptions {
   dataDir: string;
   db: Db;
   mailer: Mailer;
+  billingPlan: BillingPlan;
   ssnCipher: SsnCipher;
   now: () => Date;
   log: FastifyBaseLogger;
@@ -74,7 +76,7 @@ export function buildOperatorApp(options: Omit<OperatorEndpointOptions, 'dataDir
     const lines: OperatorResponse['lines'] = [];
     const out = (text: string): void => void lines.push({ stream: 'out', text });
     const err = (text: string): void => void lines.push({ stream: 'err', text });
-    const context = { db: options.db, mailer: options.mailer, ssnCipher: options.ssnCipher, now: options.now, operator: request.body.operator, out };
+    const context = { db: options.db, mailer: options.mailer, billingPlan: options.billingPlan, ssnCipher: options.ssnCipher, now: options.now, operator: request.body.operator, out };
     try {
       const exitCode = await executeOpsCommand(command, args, context, err);
       request.log.info({ command: name, operator: request.body.operator, exitCode }, 'operator command');

@@ -75,7 +75,7 @@ export const invoiceRoutes: RoutePlugin = async (app, deps) => {
       // Read before the headers go out, so an unknown invoice is a plain 404.
       const statement = await invoiceStatementOf(deps.db, groupNumber, invoiceNumber);
       const body = new PassThrough();
-      writeInvoicePdf(deps.db, statement, body).catch((error: unknown) => {
+      writeInvoicePdf(deps.db, statement, deps.billingPlan, body).catch((error: unknown) => {
         // The status has gone out: all that is left is to cut the download short, so the file is incomplete rather than wrong.
         request.log.error({ err: error, invoiceNumber }, 'invoice PDF failed while streaming');
         body.destroy(error instanceof Error ? error : new Error(String(error)));

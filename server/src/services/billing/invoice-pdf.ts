@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Address } from '@shared/contract/schemas/group';
 import { formatUsd } from '@shared/util/money';
 import type { Db } from '../../store/db';
-import { billingPlan } from './billing-plan';
+import type { BillingPlan } from './billing-plan';
 import { invoiceAdjustmentPages, invoiceLinePages, type InvoiceStatement } from './invoice-pdf-source';
 
 /** Lines read per query: a page of the database, not of the PDF. */
@@ -53,12 +53,12 @@ const tablePages = (rows: number): number => Math.max(1, Math.ceil(rows / ROWS_P
 export const invoicePageCount = (statement: Pick<InvoiceStatement, 'lineCount' | 'adjustmentCount'>): number => 1 + tablePages(statement.lineCount) + tablePages(statement.adjustmentCount);
 
 /**
- * Writes the invoice as a Letter-size PDF (pdfkit's built-in Helvetica: no font files) to `out`,
+ * Writes the invoice as a Letter-size PDF, headed with the plan's name, to `out`,
  * reading its lines and adjustments a query page at a time and waiting for `out` to drain between
  * them, so memory stays flat however many members the group has. Stops quietly when `out` is
  * destroyed (the client went away).
  */
-export async function writeInvoicePdf(db: Db, statement: InvoiceStatement, out: Writable): Promise<void> {
+export async function writeInvoicePdf(db: Db, statement: InvoiceStatement, billingPlan: BillingPlan, out: Writable): Promise<void> {
   // Loaded on the first PDF, not with the service: pdfkit and its font metrics take 0.1–0.3 s to load.
   const { default: PDFDocument } = await import('pdfkit');
   const { invoice, group } = statement;

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test as hostTest } from './browser-host';
-import { accessCodeIn, newPerson, startE2ePlanService, type E2ePlanService } from './plan-service';
+import { expect, test } from './plan-test';
+import { accessCodeIn, newPerson, type E2ePlanService } from './plan-service';
 import { fillSignIn, registerInApp, signInInApp } from './account-steps';
 import { rpc } from './rpc';
 import { planDay, planDaysUntil } from './days';
@@ -8,19 +8,7 @@ import type { GroupUsersResponse, Invitation } from '@shared/plan-api/invitation
 import type { BillingSummary } from '@shared/plan-api/bill-pay';
 import { formatUsd } from '@shared/util/money';
 
-/** The journeys of issue 5, in the browser host against a real plan service started for this file. */
-const test = hostTest.extend<object, { plan: E2ePlanService }>({
-  plan: [
-    // Playwright reads fixture dependencies from the destructuring pattern; this fixture has none.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const plan = await startE2ePlanService({ today: planDay() });
-      await use(plan);
-      await plan.close();
-    },
-    { scope: 'worker', timeout: 240_000 },
-  ],
-});
+// The journeys of issue 5, in the browser host against a real plan service started for this file (plan-test.ts).
 
 /** The smaller sandbox employer (40 subscribers), so a new user's first sync is quick. */
 const GROUP = '100871';

@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test as hostTest } from './browser-host';
-import { startE2ePlanService, type E2ePlanService } from './plan-service';
+import { expect, test } from './plan-test';
 import { signInInApp } from './account-steps';
 import { rpc } from './rpc';
 import { planDay } from './days';
@@ -10,19 +9,7 @@ import type { InvoiceDetail } from '@shared/plan-api/invoices';
 import type { MemberSnapshot } from '@shared/plan-api/members';
 import { formatUsd } from '@shared/util/money';
 
-/** The journey of Bill Pay part 1, in the browser host against a real plan service started for this file. */
-const test = hostTest.extend<object, { plan: E2ePlanService }>({
-  plan: [
-    // Playwright reads fixture dependencies from the destructuring pattern; this fixture has none.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const plan = await startE2ePlanService({ today: planDay() });
-      await use(plan);
-      await plan.close();
-    },
-    { scope: 'worker', timeout: 240_000 },
-  ],
-});
+// The journey of Bill Pay part 1, in the browser host against a real plan service started for this file (plan-test.ts).
 
 /** The smaller sandbox employer (40 subscribers), so the first sync is quick. */
 const GROUP = '100871';

@@ -1,24 +1,13 @@
 import type { Page } from '@playwright/test';
-import { expect, test as hostTest, type RunningHost } from './browser-host';
-import { startE2ePlanService, type E2ePlanService } from './plan-service';
+import type { RunningHost } from './browser-host';
+import { expect, test } from './plan-test';
+import type { E2ePlanService } from './plan-service';
 import { rpc } from './rpc';
 import type { Group } from '@shared/contract/schemas/group';
 import { firstEligibleEffectiveDate } from '@shared/domain/waiting-period';
 import { planDay, typedDay } from './days';
 
-/** The journeys of issue 4, in the browser host against a real plan service started for this file. */
-const test = hostTest.extend<object, { plan: E2ePlanService }>({
-  plan: [
-    // Playwright reads fixture dependencies from the destructuring pattern; this fixture has none.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const plan = await startE2ePlanService({ today: planDay() });
-      await use(plan);
-      await plan.close();
-    },
-    { scope: 'worker', timeout: 240_000 },
-  ],
-});
+// The journeys of issue 4, in the browser host against a real plan service started for this file (plan-test.ts).
 
 const GROUP = '100871';
 

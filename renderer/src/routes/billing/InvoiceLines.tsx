@@ -6,7 +6,7 @@ import { coverageTierLabels } from '@shared/domain/coverage-tier';
 import { formatUsd } from '@shared/util/money';
 import { useAnnouncer } from '../../state/announcer';
 import { useDebounced } from '../../components/use-debounced';
-import { SearchIcon } from '../../components/icons';
+import { SearchBox } from '../../components/SearchBox';
 import { EmptyState, ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { TableScroll } from '../../components/TableScroll';
@@ -60,19 +60,7 @@ export function InvoiceLines({ groupNumber, invoiceNumber }: { groupNumber: stri
   return (
     <div className="billing-lines">
       <div className="toolbar">
-        <div className="search-box">
-          <SearchIcon />
-          <input
-            type="search"
-            className="search-input"
-            aria-label="Search member lines"
-            placeholder="Member name or ID"
-            autoComplete="off"
-            spellCheck={false}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
+        <SearchBox label="Search member lines" placeholder="Member name or ID" value={text} onChange={setText} />
         <p className="page-meta" id="lines-summary">
           {summary}
         </p>

@@ -7,7 +7,7 @@ import type { Plan } from '@shared/contract/schemas/group';
 import { useRosterView } from '../../state/roster-view-store';
 import { useDebounced } from '../../components/use-debounced';
 import { statusLabels } from '../../components/format';
-import { SearchIcon } from '../../components/icons';
+import { SearchBox } from '../../components/SearchBox';
 import { FilterMenu } from './FilterMenu';
 
 /** ~150 ms: fast typists finish a word before a query goes out, and results still feel immediate. */
@@ -32,19 +32,7 @@ export function RosterToolbar({ plans, canEnroll }: { plans: Plan[]; canEnroll: 
 
   return (
     <div className="toolbar">
-      <div className="search-box">
-        <SearchIcon />
-        <input
-          type="search"
-          className="search-input"
-          aria-label="Search members"
-          placeholder="Name, member ID or last 4 of SSN"
-          autoComplete="off"
-          spellCheck={false}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </div>
+      <SearchBox label="Search members" placeholder="Name, member ID or last 4 of SSN" value={text} onChange={setText} />
       <div className="segmented" role="group" aria-label="Status">
         {memberStatuses.map((status) => {
           const pressed = filters.statuses.includes(status);

@@ -120,13 +120,18 @@ describe.each(backends())('event streams end with the session or access that ope
     await account.close();
   });
 
-  it('ends a group’s stream when the user becomes a billing user, who may not read members', async () => {
+  it('keeps a group’s stream open when the user becomes a billing user, whose feed then carries invoices only', async () => {
     const user = await service.signUpUser();
     await service.grantRole(user.userId, group, 'read_only');
     const feed = await openStream(service, `/v1/groups/${group}/changes/stream`, user.token);
     await changeRole(user, 'billing');
-    await feed.ended;
-    expect((await fetch(`${service.url}/v1/groups/${group}/changes/stream`, { headers: { authorization: `Bearer ${user.token}` } })).status).toBe(403);
+    const enrolled = await service.api('POST', `/v1/groups/${group}/enrollments`, { token: admin.token, body: enrollment(service.clock.now().toISOString().slice(0, 10)), headers: { 'idempotency-key': randomUUID() } });
+    expect(enrolled.status).toBe(201);
+    await feed.carries('event: changes', 2);
+    const page = await service.api<{ changes: { entity: string }[] }>('GET', `/v1/groups/${group}/changes?after=0`, { token: user.token });
+    expect(page.status).toBe(200);
+    expect(page.body.changes.filter((c) => !['invoice', 'invoice_line', 'invoice_adjustment'].includes(c.entity))).toEqual([]);
+    await feed.close();
   });
 
   it('ends a stream at the first heartbeat after its session expires', async () => {

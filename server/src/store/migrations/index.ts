@@ -12,6 +12,7 @@ import billPayProofAndTerms from './0008_bill_pay_proof_and_terms.sql';
 import billingCycle from './0009_billing_cycle.sql';
 import billingPreferences from './0010_billing_preferences.sql';
 import invoiceDisputes from './0011_invoice_disputes.sql';
+import memberChangesIndex from './0012_member_changes_index.sql';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ const files: Record<string, string> = {
   '0009_billing_cycle': billingCycle,
   '0010_billing_preferences': billingPreferences,
   '0011_invoice_disputes': invoiceDisputes,
+  '0012_member_changes_index': memberChangesIndex,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

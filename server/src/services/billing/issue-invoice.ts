@@ -46,12 +46,6 @@ export type MonthIssue = { outcome: 'issued'; issued: IssuedInvoice } | { outcom
 const MONTHS_AHEAD = 2;
 /** Adjustments per INSERT: one JSON parameter each, kept to a few megabytes. */
 const ROW_BATCH = 20_000;
-/**
- * Memory each sort and hash of the issuing may take before spilling to disk (PostgreSQL's default is
- * 4 MB): a large group's lines are sorted and hashed whole, a few hundred thousand rows, and on disk
- * that costs more than the statements' own work. For this transaction only.
- */
-const ISSUE_WORK_MEM = '64MB';
 /** First key of the advisory lock that serializes the issuing of one group's invoices (the second is the group). */
 const INVOICE_LOCK_SPACE = 0x1_4e_70;
 
@@ -86,7 +80,6 @@ export async function issueMonth(db: Db, input: InvoiceToIssue, actor: Actor, no
       // what earlier invoices billed, so two invoices of one group must not be computed side by side.
       // The lock is taken before anything is read, so every later statement sees the other's commit.
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${INVOICE_LOCK_SPACE}, hashtext(${groupNumber}))`);
-      await tx.execute(sql.raw(`SET LOCAL work_mem = '${ISSUE_WORK_MEM}'`));
       const existing = await issuedFor(tx, groupNumber, periodStart);
       if (existing) return { outcome: 'already_issued', existing } as const;
       const group = await loadGroup(tx, groupNumber);

@@ -46,8 +46,9 @@ const causeOf = (number: string | null, at: string | null): ChangeCauseAt | null
 /**
  * The adjustments the invoice of `periodStart` carries (docs/billing-rules.md#adjustments): every
  * month a change since the previous billing can reach is billed again for each family changed since,
- * and the difference from what the family was billed for it becomes a charge or a credit. Three reads
- * whatever the group's size: the changed families' coverage, what they were billed, nothing per member.
+ * and the difference from what the family was billed for it becomes a charge or a credit. Two reads
+ * whatever the group's size, each in proportion to the families changed: their coverage, what they
+ * were billed; nothing per member.
  */
 export async function adjustmentsFor(tx: Db, group: Pick<Group, 'groupNumber' | 'plans' | 'policy'>, periodStart: string, previous: PreviousBilling | null): Promise<AdjustmentToIssue[]> {
   if (!previous) return [];
@@ -57,6 +58,8 @@ export async function adjustmentsFor(tx: Db, group: Pick<Group, 'groupNumber' | 
   for (let m = firstMonth; compareDates(m, periodStart) < 0; m = addMonths(m, 1)) months.push(m);
   if (months.length === 0) return [];
 
+  // Families with a member written since (members_group_updated): read once, here; what they were
+  // billed is then looked up for exactly the families whose coverage was read.
   const changed = sql`SELECT DISTINCT subscriber_id FROM members WHERE group_number = ${group.groupNumber} AND updated_at >= ${since.toISOString()}::timestamptz`;
   // Instants as ISO text in UTC, the plan's calendar (services/eligibility/context.ts).
   const periods = await tx.execute<PeriodRow>(sql`
@@ -69,17 +72,20 @@ export async function adjustmentsFor(tx: Db, group: Pick<Group, 'groupNumber' | 
     WHERE c.group_number = ${group.groupNumber} AND m.subscriber_id IN (${changed})
     ORDER BY m.subscriber_id, c.start_date, c.id`);
   if (periods.rows.length === 0) return [];
+  // One JSON parameter, however many families: a list of parameters has a ceiling.
+  const families = JSON.stringify([...new Set(periods.rows.map((r) => r.subscriber_id))]);
   const billed = await tx.execute<{ member_id: string; period_start: string; cents: string | number }>(sql`
+    WITH families AS (SELECT jsonb_array_elements_text(${families}::jsonb) AS subscriber_id)
     SELECT member_id, period_start, sum(cents) AS cents FROM (
       SELECT l.member_id, i.period_start::text AS period_start, l.amount_cents AS cents
       FROM invoices i JOIN invoice_lines l ON l.invoice_number = i.invoice_number
       WHERE i.group_number = ${group.groupNumber} AND i.period_start >= ${firstMonth}::date AND i.period_start < ${periodStart}::date
-        AND l.member_id IN (${changed})
+        AND l.member_id IN (SELECT subscriber_id FROM families)
       UNION ALL
       SELECT a.member_id, a.period_start::text, a.amount_cents
       FROM invoices i JOIN invoice_adjustments a ON a.invoice_number = i.invoice_number
       WHERE i.group_number = ${group.groupNumber} AND a.period_start >= ${firstMonth}::date AND a.period_start < ${periodStart}::date
-        AND a.member_id IN (${changed})
+        AND a.member_id IN (SELECT subscriber_id FROM families)
     ) AS b GROUP BY member_id, period_start`);
   const billedCents = new Map(billed.rows.map((r) => [`${r.member_id}/${r.period_start}`, Number(r.cents)]));
 

@@ -176,7 +176,8 @@ async function store(tx: Db, input: InvoiceToIssue, content: InvoiceContent, act
   // Last: the feed append must end the transaction (services/changes/append.ts). The lines and
   // adjustments are copied into the feed by the database, not sent back and forth, each with the
   // subscriber's name as billed: a billing user's desktop has no roster to look it up in. The
-  // members join is by primary key (every line's member exists: a foreign key), so the count holds.
+  // members join is by primary key (every line's member exists: lines are written from the members
+  // table, which never loses a row — migrations/0013), so the count holds.
   await appendSelectedChanges(tx, groupNumber, now.toISOString(), 1 + lines.count + adjustments.length, sql`
     SELECT 1::bigint AS ord, 'invoice'::text AS entity_kind, ${invoiceNumber}::text AS entity_id, ${JSON.stringify(invoice)}::jsonb AS payload
     UNION ALL

@@ -12,6 +12,8 @@ import billPayProofAndTerms from './0008_bill_pay_proof_and_terms.sql';
 import billingCycle from './0009_billing_cycle.sql';
 import billingPreferences from './0010_billing_preferences.sql';
 import invoiceDisputes from './0011_invoice_disputes.sql';
+import memberChangesIndex from './0012_member_changes_index.sql';
+import bulkAppendChecks from './0013_bulk_append_checks.sql';
 
 export interface Migration {
   version: number;
@@ -31,6 +33,8 @@ const files: Record<string, string> = {
   '0009_billing_cycle': billingCycle,
   '0010_billing_preferences': billingPreferences,
   '0011_invoice_disputes': invoiceDisputes,
+  '0012_member_changes_index': memberChangesIndex,
+  '0013_bulk_append_checks': bulkAppendChecks,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

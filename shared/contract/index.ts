@@ -11,6 +11,7 @@ import { accountMethods } from './methods/account';
 import { usersMethods } from './methods/users';
 import { billPayMethods } from './methods/bill-pay';
 import { billingMethods } from './methods/billing';
+import { paymentsMethods } from './methods/payments';
 
 /**
  * Every method the renderer may call: name → input schema, output schema, permission. Adding a method
@@ -29,6 +30,7 @@ export const contract = {
   ...usersMethods,
   ...billPayMethods,
   ...billingMethods,
+  ...paymentsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { groupNumber } from '../contract/schemas/primitives';
 import { coverageSnapshot, memberSnapshot } from './members';
 import { transactionRecord } from './eligibility';
 import { invoiceAdjustment, invoiceLine } from './bill-pay';
+import { payment } from './payments';
 
 /**
  * The per-group change feed (docs/architecture.md#pull). `seq` increases by one per change within a
@@ -40,6 +41,9 @@ export const changeEntry = z.discriminatedUnion('entity', [
   // entityId `<invoice number>/<member ID>`, and `<invoice number>/<member ID>/<YYYY-MM>` for an adjustment.
   z.object({ ...base, entity: z.literal('invoice_line'), op: z.literal('upsert'), payload: fedInvoiceLine }),
   z.object({ ...base, entity: z.literal('invoice_adjustment'), op: z.literal('upsert'), payload: fedInvoiceAdjustment }),
+  // entityId: the confirmation number. Every change of a payment (scheduled, processing, settled,
+  // returned, cancelled) is a new snapshot; billing users read these entries like invoices.
+  z.object({ ...base, entity: z.literal('payment'), op: z.literal('upsert'), payload: payment }),
   z.object({ ...base, entity: z.literal('user'), op: z.enum(['upsert', 'delete']), payload: foreignSnapshot.nullable() }),
 ]);
 export type ChangeEntry = z.infer<typeof changeEntry>;

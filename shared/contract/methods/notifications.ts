@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from '../define';
 import { groupNumber, isoInstant } from '../schemas/primitives';
 
-export const notificationKinds = ['transaction.accepted', 'transaction.rejected', 'sync.problem', 'access.changed', 'invoice.issued'] as const;
+export const notificationKinds = ['transaction.accepted', 'transaction.rejected', 'sync.problem', 'access.changed', 'invoice.issued', 'payment.settled', 'payment.returned', 'payment.needs_date', 'autopay.changed'] as const;
 
 export const notificationItem = z.object({
   id: z.number().int().positive(),

@@ -62,7 +62,7 @@ export const remittanceInvoice = z.object({
   billedCents: z.number().int('Amounts are whole cents').nonnegative(),
   periodStart: isoDate,
   periodEnd: isoDate,
-});
+}).refine((invoice) => invoice.periodEnd >= invoice.periodStart, { path: ['periodEnd'], message: 'A coverage period ends on or after its start' });
 
 export const remittancePayment = z
   .object({

@@ -9,6 +9,7 @@ import { schedulePruning } from './jobs/prune-accounts';
 import { BILLING_CYCLE_INTERVAL_MS, scheduleBillingCycle, type BillingCycleJob } from './jobs/billing-cycle';
 import { loadSsnKey, ssnCipher, type SsnCipher } from './services/eligibility/ssn-crypto';
 import { sandboxBillingPlan, type BillingPlan } from './services/billing/billing-plan';
+import { bankAccountCipher, type BankAccountCipher } from './services/payments/bank-account-cipher';
 
 export interface PlanServiceOptions {
   host?: string;
@@ -55,6 +56,8 @@ export interface PlanService {
   backend: Backend;
   /** The SSN cipher the service encrypts with, for in-process seeding (the sandbox). */
   ssnCipher: SsnCipher;
+  /** Bank account numbers' cipher, for in-process operator commands (tests) and the ACH file. */
+  bankCipher: BankAccountCipher;
   /** The plan as invoices name it, for operator commands run in-process (tests). */
   billingPlan: BillingPlan;
   /** The billing cycle job (docs/billing-rules.md): a pass can be asked for, scheduled or not, and each pass is announced. */
@@ -90,6 +93,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       mailer,
       publicUrl: () => publicUrl,
       ssnCipher: ssnCipher(key),
+      bankCipher: bankAccountCipher(key),
       billingPlan: options.billingPlan ?? sandboxBillingPlan,
       limits: { ...defaultRateLimits, ...options.limits },
       streamHeartbeatMs: options.streamHeartbeatMs ?? defaultStreamHeartbeatMs,
@@ -104,7 +108,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
     const running = app;
     // On PostgreSQL any number of processes share the database, so operator commands open it themselves.
     if (options.dataDir && database.backend === 'pglite') {
-      operatorEndpoint = await startOperatorEndpoint({ dataDir: options.dataDir, db: database.db, mailer, billingPlan: deps.billingPlan, ssnCipher: deps.ssnCipher, now: deps.now, log: running.log });
+      operatorEndpoint = await startOperatorEndpoint({ dataDir: options.dataDir, db: database.db, mailer, billingPlan: deps.billingPlan, ssnCipher: deps.ssnCipher, bankCipher: deps.bankCipher, now: deps.now, log: running.log });
     }
     const endpoint = operatorEndpoint;
     const stopPruning = schedulePruning(database.db, deps.now, (error) => running.log.error({ err: { message: error.message } }, 'pruning sign-in records failed'));
@@ -115,6 +119,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       db: database.db,
       backend: database.backend,
       ssnCipher: deps.ssnCipher,
+      bankCipher: deps.bankCipher,
       billingPlan: deps.billingPlan,
       billingCycle,
       async close() {

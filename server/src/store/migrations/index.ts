@@ -12,6 +12,7 @@ import billPayProofAndTerms from './0008_bill_pay_proof_and_terms.sql';
 import billingCycle from './0009_billing_cycle.sql';
 import billingPreferences from './0010_billing_preferences.sql';
 import invoiceDisputes from './0011_invoice_disputes.sql';
+import payments from './0012_payments.sql';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ const files: Record<string, string> = {
   '0009_billing_cycle': billingCycle,
   '0010_billing_preferences': billingPreferences,
   '0011_invoice_disputes': invoiceDisputes,
+  '0012_payments': payments,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

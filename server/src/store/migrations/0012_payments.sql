@@ -105,3 +105,8 @@ CREATE TABLE autopay (
   CHECK ((timing = 'days_before') = (days_before IS NOT NULL)),
   CHECK (status = 'active' OR suspended_reason IS NOT NULL)
 );
+
+-- Every change of a payment goes onto the group's change feed as a `payment` entry.
+ALTER TABLE changes DROP CONSTRAINT changes_entity_kind_check;
+ALTER TABLE changes ADD CONSTRAINT changes_entity_kind_check
+  CHECK (entity_kind IN ('member', 'coverage', 'transaction', 'invoice', 'invoice_line', 'invoice_adjustment', 'payment', 'user'));

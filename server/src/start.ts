@@ -7,6 +7,7 @@ import { startOperatorEndpoint, type OperatorEndpoint } from './ops/operator-end
 import { createMailer } from './mail/mailer';
 import { schedulePruning } from './jobs/prune-accounts';
 import { BILLING_CYCLE_INTERVAL_MS, scheduleBillingCycle, type BillingCycleJob } from './jobs/billing-cycle';
+import { PAYMENTS_JOB_INTERVAL_MS, schedulePaymentsJob, type PaymentsJob } from './jobs/payments';
 import { loadSsnKey, ssnCipher, type SsnCipher } from './services/eligibility/ssn-crypto';
 import { sandboxBillingPlan, type BillingPlan } from './services/billing/billing-plan';
 import { bankAccountCipher, type BankAccountCipher } from './services/payments/bank-account-cipher';
@@ -45,6 +46,8 @@ export interface PlanServiceOptions {
    * turns it on; the desktop's sandbox does not, since it bills its demo as of a day of its own.
    */
   billingCycle?: { intervalMs?: number };
+  /** Settles debits and runs autopay at start and on a timer (default hourly), on the service clock; the CLI turns it on. */
+  paymentsJob?: { intervalMs?: number };
   /** The plan as invoices and their e-mails name it (default: the sandbox's demo plan). */
   billingPlan?: BillingPlan;
 }
@@ -62,6 +65,8 @@ export interface PlanService {
   billingPlan: BillingPlan;
   /** The billing cycle job (docs/billing-rules.md): a pass can be asked for, scheduled or not, and each pass is announced. */
   billingCycle: BillingCycleJob;
+  /** Settlement and autopay (jobs/payments.ts): a pass can be asked for, scheduled or not. */
+  paymentsJob: PaymentsJob;
   close(): Promise<void>;
 }
 
@@ -113,6 +118,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
     const endpoint = operatorEndpoint;
     const stopPruning = schedulePruning(database.db, deps.now, (error) => running.log.error({ err: { message: error.message } }, 'pruning sign-in records failed'));
     const billingCycle = scheduleBillingCycle(database.db, { mailer, plan: deps.billingPlan }, deps.now, running.log, options.billingCycle ? (options.billingCycle.intervalMs ?? BILLING_CYCLE_INTERVAL_MS) : null);
+    const paymentsJob = schedulePaymentsJob({ db: database.db, mailer, plan: deps.billingPlan }, deps.now, running.log, options.paymentsJob ? (options.paymentsJob.intervalMs ?? PAYMENTS_JOB_INTERVAL_MS) : null);
     return {
       url,
       app: running,
@@ -122,10 +128,12 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       bankCipher: deps.bankCipher,
       billingPlan: deps.billingPlan,
       billingCycle,
+      paymentsJob,
       async close() {
         stopPruning();
         // Before the database closes: a pass in progress finishes its month first.
         await billingCycle.stop();
+        await paymentsJob.stop();
         await endpoint?.close();
         // In-flight requests get a moment to finish; connections that stay open after it (a change
         // stream, a client that connected and never asked anything) are cut, so a quit never hangs.

@@ -81,6 +81,7 @@ describe.each(backends())('autopay (%s)', (backend) => {
     expect(again.autopay).toMatchObject({ scheduled: [], notices: 0 });
     const debits = await autopayPayments();
     expect(debits).toHaveLength(1);
+    expect(debits.flatMap((p) => p.allocations.map((a) => a.invoiceNumber))).not.toContain(pastDue);
     expect(debits[0]).toMatchObject({ status: 'scheduled', paymentDate: '2026-12-31', amountCents: 200_000, allocations: [{ invoiceNumber: january, amountCents: 200_000 }], submittedBy: 'system:autopay' });
     for (const to of [f.payer.email, f.admin.email]) {
       const notice = await f.service.mail.waitForMail((m) => m.to.includes(to) && /Autopay will debit \$2,000\.00 on December 31, 2026/.test(m.subject));

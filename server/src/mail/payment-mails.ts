@@ -104,3 +104,11 @@ export function bankAccountCorrectedMail(to: string, group: PaymentMailGroup, ac
     'Future debits use the corrected details. If this is not what you expect, call us before the next debit.',
   ]);
 }
+
+/** A bank account can no longer be used (its verification was returned, or a return disabled it). */
+export function bankAccountProblemMail(to: string, group: PaymentMailGroup, account: { nickname: string; accountLast4: string }, problem: string): OutgoingMail {
+  return mail(to, `A bank account of group ${group.groupNumber} cannot be debited`, group, `The bank turned back an entry to an account of ${groupName(group)}, so the plan will not debit it:`, [
+    ['Account', maskedAccount(account)],
+    ['Reason', problem],
+  ], ['Add another account in GroupDesk under Billing › Bank accounts to pay by ACH.']);
+}

@@ -192,4 +192,25 @@ describe.each(backends())('payments (%s)', (backend) => {
     const stale = await f.api('POST', path('/payments'), { body: { invoiceNumbers: [december], amountCents: 100, bankAccountId: accountId, paymentDate: '2026-11-27', authorizationVersion: '2026-01', acceptAuthorization: true }, key: 'stale-version-1' });
     expect(stale.status).toBe(409);
   });
+
+  it('lists every payments route in the OpenAPI document, each behind a session but the authorization text', async () => {
+    const doc = await f.service.api<{ paths: Record<string, Record<string, { security?: unknown; responses: Record<string, { content?: Record<string, unknown> }> }>> }>('GET', '/v1/openapi.json');
+    const routes: [string, string][] = [
+      ['/v1/groups/{groupNumber}/bank-accounts', 'get'],
+      ['/v1/groups/{groupNumber}/bank-accounts', 'post'],
+      ['/v1/groups/{groupNumber}/bank-accounts/{id}/verify', 'post'],
+      ['/v1/groups/{groupNumber}/bank-accounts/{id}', 'delete'],
+      ['/v1/groups/{groupNumber}/payments', 'get'],
+      ['/v1/groups/{groupNumber}/payments', 'post'],
+      ['/v1/groups/{groupNumber}/payments/{confirmationNumber}/cancel', 'post'],
+      ['/v1/groups/{groupNumber}/payments/{confirmationNumber}/receipt', 'get'],
+      ['/v1/groups/{groupNumber}/autopay', 'get'],
+      ['/v1/groups/{groupNumber}/autopay', 'put'],
+      ['/v1/groups/{groupNumber}/autopay/skip', 'post'],
+      ['/v1/groups/{groupNumber}/autopay', 'delete'],
+    ];
+    for (const [route, method] of routes) expect({ route, method, security: doc.body.paths[route]?.[method]?.security }).toEqual({ route, method, security: [{ bearer: [] }] });
+    expect(doc.body.paths['/v1/bill-pay/payment-authorization']?.get).toBeDefined();
+    expect(Object.keys(doc.body.paths['/v1/groups/{groupNumber}/payments/{confirmationNumber}/receipt']?.get?.responses['200']?.content ?? {})).toEqual(['application/pdf']);
+  });
 });

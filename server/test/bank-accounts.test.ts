@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { BankAccount, BankAccountList } from '@shared/plan-api/payments';
+import { verificationsForFile } from '../src/services/payments/ach-file-entries';
 import { recordVerificationSent } from '../src/services/payments/bank-accounts';
 import { bankAccounts } from '../src/store/schema';
 import { backends } from '../test-support/backends';
@@ -114,5 +115,23 @@ describe.each(backends())('bank accounts (%s)', (backend) => {
     expect(removed.body.accounts.some((x) => x.id === added.id)).toBe(false);
     expect((await f.api('DELETE', path(`/bank-accounts/${added.id}`))).status).toBe(404);
     expect((await f.api('GET', path('/bank-accounts', '4302'), { token: f.tokens.other_group })).body).toEqual({ accounts: [] });
+  });
+
+  it('gives the ACH file writer the verifications not yet sent, with the number decrypted for the file only', async () => {
+    const added = (await f.addAccount({ nickname: 'For the file', accountNumber: '55512345', accountNumberAgain: '55512345', verification: 'prenote' })).body;
+    const due = await verificationsForFile(f.service.db, f.service.bankCipher);
+    expect(due.find((v) => v.bankAccountId === added.id)).toEqual({
+      bankAccountId: added.id,
+      groupNumber: '4301',
+      companyName: 'Acme Tools 4301',
+      holderName: 'Acme Tools Inc',
+      routingNumber: ROUTING.chase,
+      accountNumber: '55512345',
+      accountType: 'checking',
+      method: 'prenote',
+      creditsCents: [],
+    });
+    await recordVerificationSent(f.service.db, { bankAccountId: added.id, trace: nextTrace(), fileDate: '2026-11-27' }, f.service.clock.now());
+    expect((await verificationsForFile(f.service.db, f.service.bankCipher)).some((v) => v.bankAccountId === added.id)).toBe(false);
   });
 });

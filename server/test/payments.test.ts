@@ -4,6 +4,7 @@ import type { BillingSummary } from '@shared/plan-api/bill-pay';
 import type { ChangesPage } from '@shared/plan-api/changes';
 import type { InvoiceList } from '@shared/plan-api/invoices';
 import type { Payment, PaymentList } from '@shared/plan-api/payments';
+import { debitsForFile } from '../src/services/payments/ach-file-entries';
 import { recordPaymentsSent, settleDue } from '../src/services/payments/payment-progress';
 import { payments } from '../src/store/schema';
 import { backends } from '../test-support/backends';
@@ -140,6 +141,23 @@ describe.each(backends())('payments (%s)', (backend) => {
     expect(refused.body).toMatchObject({ code: 'RULE', message: expect.stringMatching(/no longer be cancelled/) });
     f.service.clock.set(TEST_START);
     await f.service.db.update(payments).set({ status: 'cancelled', cancelledAt: new Date(TEST_START) }).where(eq(payments.confirmationNumber, late.confirmationNumber));
+  });
+
+  it('keeps an account in use from being removed, and hands its debits to the ACH file writer', async () => {
+    const spare = await f.addVerifiedAccount('Spare');
+    const scheduled = (await f.pay({ invoiceNumbers: [december], amountCents: 500, bankAccountId: spare.id, paymentDate: '2026-11-30' })).body;
+    const refused = await f.api('DELETE', path(`/bank-accounts/${spare.id}`));
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'RULE', message: expect.stringMatching(/scheduled payment or autopay/) });
+    expect((await debitsForFile(f.service.db, f.service.bankCipher, '2026-11-27')).some((d) => d.confirmationNumber === scheduled.confirmationNumber)).toBe(false);
+    expect((await debitsForFile(f.service.db, f.service.bankCipher, '2026-11-30')).find((d) => d.confirmationNumber === scheduled.confirmationNumber)).toMatchObject({
+      amountCents: 500,
+      accountNumber: ACCOUNT_NUMBER,
+      routingNumber: '021000021',
+      companyName: `Acme Tools ${GROUP}`,
+    });
+    await f.api('POST', path(`/payments/${scheduled.confirmationNumber}/cancel`));
+    expect((await f.api('DELETE', path(`/bank-accounts/${spare.id}`))).status).toBe(200);
   });
 
   it('settles on the settlement date: invoices covered become paid, on the feed with the payment snapshots', async () => {

@@ -1,4 +1,3 @@
-import type { DeliveryLog } from '../mail/deliver';
 import { runAutopay, type AutopayReport } from '../services/payments/autopay-run';
 import { settleDue } from '../services/payments/payment-progress';
 import type { PaymentsEnv } from '../services/payments/payments-env';
@@ -23,7 +22,7 @@ export interface PaymentsJob {
  * then runs autopay (debits scheduled, pre-debit e-mails). Every step is idempotent, so a pass that
  * repeats or follows a crash does no harm. Logs counts and group numbers only.
  */
-export function schedulePaymentsJob(env: Omit<PaymentsEnv, 'log'>, now: () => Date, log: DeliveryLog & { info(details: Record<string, unknown>, message: string): void }, intervalMs: number | null): PaymentsJob {
+export function schedulePaymentsJob(env: Omit<PaymentsEnv, 'log'>, now: () => Date, log: PaymentsEnv['log'] & { info(details: Record<string, unknown>, message: string): void }, intervalMs: number | null): PaymentsJob {
   let running: Promise<PaymentsPass> | null = null;
   let stopped = false;
   const pass = async (): Promise<PaymentsPass> => {

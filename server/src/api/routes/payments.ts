@@ -70,10 +70,11 @@ export const paymentRoutes: RoutePlugin = async (app, deps) => {
       if (key === null) {
         throw new ContractFailure('VALIDATION', 'Send an Idempotency-Key header (8–128 letters, digits, dashes or underscores), new for each payment.', { 'Idempotency-Key': 'Required' });
       }
-      requireCurrentAuthorization('payment', request.body.authorizationVersion);
       const now = deps.now();
       let scheduledNow = false;
       const answer = await withIdempotency(deps.db, { userId, key, requestHash: requestHashOf(request.method, request.routeOptions.url, groupNumber, request.body) }, async (tx) => {
+        // Inside: a retry of a payment made before the authorization's words changed gets its first answer.
+        requireCurrentAuthorization('payment', request.body.authorizationVersion);
         const confirmationNumber = await schedulePayment(tx, { groupNumber, ...request.body }, { actorUserId: userId, sessionId, ip: request.ip }, now);
         scheduledNow = true;
         return { status: 201, body: await paymentOf(tx, groupNumber, confirmationNumber, now) };

@@ -39,6 +39,8 @@ async function main(argv: string[]): Promise<number> {
     logStream: process.stderr,
     // The service issues invoices on the groups' bill days itself (docs/billing-rules.md).
     billingCycle: {},
+    // And settles ACH debits and runs autopay (docs/billing-rules.md).
+    paymentsJob: {},
     billingPlan: config.billingPlan,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),

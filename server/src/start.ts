@@ -7,8 +7,10 @@ import { startOperatorEndpoint, type OperatorEndpoint } from './ops/operator-end
 import { createMailer } from './mail/mailer';
 import { schedulePruning } from './jobs/prune-accounts';
 import { BILLING_CYCLE_INTERVAL_MS, scheduleBillingCycle, type BillingCycleJob } from './jobs/billing-cycle';
+import { PAYMENTS_JOB_INTERVAL_MS, schedulePaymentsJob, type PaymentsJob } from './jobs/payments';
 import { loadSsnKey, ssnCipher, type SsnCipher } from './services/eligibility/ssn-crypto';
 import { sandboxBillingPlan, type BillingPlan } from './services/billing/billing-plan';
+import { bankAccountCipher, type BankAccountCipher } from './services/payments/bank-account-cipher';
 
 export interface PlanServiceOptions {
   host?: string;
@@ -44,6 +46,8 @@ export interface PlanServiceOptions {
    * turns it on; the desktop's sandbox does not, since it bills its demo as of a day of its own.
    */
   billingCycle?: { intervalMs?: number };
+  /** Settles debits and runs autopay at start and on a timer (default hourly), on the service clock; the CLI turns it on. */
+  paymentsJob?: { intervalMs?: number };
   /** The plan as invoices and their e-mails name it (default: the sandbox's demo plan). */
   billingPlan?: BillingPlan;
 }
@@ -55,10 +59,14 @@ export interface PlanService {
   backend: Backend;
   /** The SSN cipher the service encrypts with, for in-process seeding (the sandbox). */
   ssnCipher: SsnCipher;
+  /** Bank account numbers' cipher, for in-process operator commands (tests) and the ACH file. */
+  bankCipher: BankAccountCipher;
   /** The plan as invoices name it, for operator commands run in-process (tests). */
   billingPlan: BillingPlan;
   /** The billing cycle job (docs/billing-rules.md): a pass can be asked for, scheduled or not, and each pass is announced. */
   billingCycle: BillingCycleJob;
+  /** Settlement and autopay (jobs/payments.ts): a pass can be asked for, scheduled or not. */
+  paymentsJob: PaymentsJob;
   close(): Promise<void>;
 }
 
@@ -90,6 +98,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       mailer,
       publicUrl: () => publicUrl,
       ssnCipher: ssnCipher(key),
+      bankCipher: bankAccountCipher(key),
       billingPlan: options.billingPlan ?? sandboxBillingPlan,
       limits: { ...defaultRateLimits, ...options.limits },
       streamHeartbeatMs: options.streamHeartbeatMs ?? defaultStreamHeartbeatMs,
@@ -104,23 +113,27 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
     const running = app;
     // On PostgreSQL any number of processes share the database, so operator commands open it themselves.
     if (options.dataDir && database.backend === 'pglite') {
-      operatorEndpoint = await startOperatorEndpoint({ dataDir: options.dataDir, db: database.db, mailer, billingPlan: deps.billingPlan, ssnCipher: deps.ssnCipher, now: deps.now, log: running.log });
+      operatorEndpoint = await startOperatorEndpoint({ dataDir: options.dataDir, db: database.db, mailer, billingPlan: deps.billingPlan, ssnCipher: deps.ssnCipher, bankCipher: deps.bankCipher, now: deps.now, log: running.log });
     }
     const endpoint = operatorEndpoint;
     const stopPruning = schedulePruning(database.db, deps.now, (error) => running.log.error({ err: { message: error.message } }, 'pruning sign-in records failed'));
     const billingCycle = scheduleBillingCycle(database.db, { mailer, plan: deps.billingPlan }, deps.now, running.log, options.billingCycle ? (options.billingCycle.intervalMs ?? BILLING_CYCLE_INTERVAL_MS) : null);
+    const paymentsJob = schedulePaymentsJob({ db: database.db, mailer, plan: deps.billingPlan }, deps.now, running.log, options.paymentsJob ? (options.paymentsJob.intervalMs ?? PAYMENTS_JOB_INTERVAL_MS) : null);
     return {
       url,
       app: running,
       db: database.db,
       backend: database.backend,
       ssnCipher: deps.ssnCipher,
+      bankCipher: deps.bankCipher,
       billingPlan: deps.billingPlan,
       billingCycle,
+      paymentsJob,
       async close() {
         stopPruning();
         // Before the database closes: a pass in progress finishes its month first.
         await billingCycle.stop();
+        await paymentsJob.stop();
         await endpoint?.close();
         // In-flight requests get a moment to finish; connections that stay open after it (a change
         // stream, a client that connected and never asked anything) are cut, so a quit never hangs.

@@ -93,6 +93,7 @@ export async function startTestService(
             mailer,
             billingPlan: service.billingPlan,
             ssnCipher: service.ssnCipher,
+            bankCipher: service.bankCipher,
             now: clock.now,
             operator: 'ops:test',
             out: (line) => printed.push(line),

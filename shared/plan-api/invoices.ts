@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { invoiceAdjustment, invoiceLine, invoiceSummary } from './bill-pay';
 
 /**
- * Where an invoice stands for the payer, as of the plan's day (UTC): `paid` as recorded, otherwise
- * `past_due` once its due date has gone by, else `open`. `partly_paid` is for an invoice some, not
- * all, of which is paid: payments are recorded per invoice only with the payment ledger, so until
- * then no invoice is in that state.
+ * Where an invoice stands for the payer, as of the plan's day (UTC): `paid` once settled payments
+ * cover its amount; `partly_paid` while payments scheduled, processing or settled cover some of it
+ * but not all; otherwise `past_due` once its due date has gone by, else `open`.
  */
 export const invoicePaymentStatus = z.enum(['open', 'partly_paid', 'paid', 'past_due']);
 export type InvoicePaymentStatus = z.infer<typeof invoicePaymentStatus>;

@@ -3,6 +3,7 @@ import type { Db, Backend } from '../store/db';
 import type { Mailer } from '../mail/mailer';
 import type { SsnCipher } from '../services/eligibility/ssn-crypto';
 import type { BillingPlan } from '../services/billing/billing-plan';
+import type { BankAccountCipher } from '../services/payments/bank-account-cipher';
 
 /** Requests per window per client IP; sign-in and code entry get their own, much smaller, budgets. */
 export interface RateLimits {
@@ -27,6 +28,8 @@ export interface ServiceDeps {
   /** Where links in e-mails point, e.g. `https://plan.example.com` (known only once listening on port 0). */
   publicUrl: () => string;
   ssnCipher: SsnCipher;
+  /** Bank account numbers' own key, derived from the service key. */
+  bankCipher: BankAccountCipher;
   /** The plan as invoices name it, and its billing team. */
   billingPlan: BillingPlan;
   limits: RateLimits;

@@ -2,6 +2,7 @@ import type { Db } from '../store/db';
 import type { Mailer } from '../mail/mailer';
 import type { SsnCipher } from '../services/eligibility/ssn-crypto';
 import type { BillingPlan } from '../services/billing/billing-plan';
+import type { BankAccountCipher } from '../services/payments/bank-account-cipher';
 
 /**
  * What an operator command gets: the database and mail of the configured service, opened by the CLI
@@ -13,6 +14,8 @@ export interface OpsContext {
   /** The plan as invoices and their e-mails name it. */
   billingPlan: BillingPlan;
   ssnCipher: SsnCipher;
+  /** Decrypts bank account numbers for the ACH file, and encrypts a bank's corrections. */
+  bankCipher: BankAccountCipher;
   now: () => Date;
   /** `ops:<login name>`: who the audit log says did it. */
   operator: string;

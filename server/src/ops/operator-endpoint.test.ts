@@ -15,7 +15,7 @@ describe('operator endpoint', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     service = await startPlanService();
-    app = buildOperatorApp({ db: service.db, mailer: createMailer({}), billingPlan: sandboxBillingPlan, ssnCipher: service.ssnCipher, now: () => new Date('2026-03-02T15:00:00Z'), log: service.app.log }, token);
+    app = buildOperatorApp({ db: service.db, mailer: createMailer({}), billingPlan: sandboxBillingPlan, ssnCipher: service.ssnCipher, bankCipher: service.bankCipher, now: () => new Date('2026-03-02T15:00:00Z'), log: service.app.log }, token);
   });
   afterAll(async () => {
     await app?.close();

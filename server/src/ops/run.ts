@@ -4,6 +4,7 @@ import { openDatabase } from '../store/db';
 import { DataFolderInUseError, lockDataFolder, type FolderLock } from '../store/folder-lock';
 import { createMailer } from '../mail/mailer';
 import { loadSsnKey, ssnCipher } from '../services/eligibility/ssn-crypto';
+import { bankAccountCipher } from '../services/payments/bank-account-cipher';
 import type { OpsCommand } from './command';
 import { executeOpsCommand } from './execute';
 import { opsCommands } from './index';
@@ -62,7 +63,7 @@ async function runHere(command: OpsCommand, args: string[], config: ServiceConfi
   const mailer = createMailer({ ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : { mailDir: config.mailDir }) });
   try {
     const key = await loadSsnKey({ env: config.ssnKey, dataDir: config.dataDir });
-    return await executeOpsCommand(command, args, { db: database.db, mailer, billingPlan: config.billingPlan, ssnCipher: ssnCipher(key), now: () => new Date(), operator, out }, err);
+    return await executeOpsCommand(command, args, { db: database.db, mailer, billingPlan: config.billingPlan, ssnCipher: ssnCipher(key), bankCipher: bankAccountCipher(key), now: () => new Date(), operator, out }, err);
   } finally {
     mailer.close();
     await database.close();

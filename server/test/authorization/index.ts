@@ -7,5 +7,6 @@ import { invitationCases } from './invitations.cases';
 import { invoiceDisputeCases } from './invoice-disputes.cases';
 import { invoiceCases } from './invoices.cases';
 import { memberCases } from './members.cases';
+import { paymentCases } from './payments.cases';
 
-export const authorizationCases: readonly AuthorizationCase[] = [...accountCases, ...billPayCases, ...billingPreferenceCases, ...invitationCases, ...invoiceDisputeCases, ...invoiceCases, ...memberCases];
+export const authorizationCases: readonly AuthorizationCase[] = [...accountCases, ...billPayCases, ...billingPreferenceCases, ...invitationCases, ...invoiceDisputeCases, ...invoiceCases, ...memberCases, ...paymentCases];

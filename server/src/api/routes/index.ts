@@ -16,5 +16,8 @@ import { billPayRoutes } from './bill-pay';
 import { invoiceRoutes } from './invoices';
 import { billingPreferenceRoutes } from './billing-preferences';
 import { invoiceDisputeRoutes } from './invoice-disputes';
+import { bankAccountRoutes } from './bank-accounts';
+import { paymentRoutes } from './payments';
+import { autopayRoutes } from './autopay';
 
-export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes, invitationRoutes, meStreamRoutes, billPayRoutes, invoiceRoutes, billingPreferenceRoutes, invoiceDisputeRoutes];
+export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes, invitationRoutes, meStreamRoutes, billPayRoutes, invoiceRoutes, billingPreferenceRoutes, invoiceDisputeRoutes, bankAccountRoutes, paymentRoutes, autopayRoutes];

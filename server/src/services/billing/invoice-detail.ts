@@ -4,6 +4,7 @@ import type { InvoiceDetail } from '@shared/plan-api/invoices';
 import type { Db } from '../../store/db';
 import { invoiceAdjustments, invoiceLines, invoices, members } from '../../store/schema';
 import { toListItem } from './invoice-list';
+import { allocatedByInvoice } from '../payments/ledger';
 
 /** The subscriber's name as a bill prints it: first, middle initial, last, suffix. */
 export const billedName = sql<string>`concat_ws(' ', ${members.firstName}, left(${members.middleName}, 1), ${members.lastName}, ${members.suffix})`;
@@ -44,5 +45,6 @@ export async function invoiceDetailOf(db: Db, groupNumber: string, invoiceNumber
     .innerJoin(members, eq(members.memberId, invoiceAdjustments.memberId))
     .where(eq(invoiceAdjustments.invoiceNumber, invoiceNumber))
     .orderBy(asc(invoiceAdjustments.periodStart), asc(members.lastName), asc(members.firstName), asc(invoiceAdjustments.memberId));
-  return { invoice: toListItem(row, today), lines, adjustments };
+  const allocated = await allocatedByInvoice(db, [invoiceNumber]);
+  return { invoice: toListItem(row, allocated.get(invoiceNumber) ?? 0, today), lines, adjustments };
 }

@@ -1,7 +1,8 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { BillingSummary, InvoiceSummary } from '@shared/plan-api/bill-pay';
 import type { Db } from '../../store/db';
 import { invoices } from '../../store/schema';
+import { openBalanceOf } from '../payments/ledger';
 
 type InvoiceRow = typeof invoices.$inferSelect;
 
@@ -27,12 +28,8 @@ export async function latestInvoice(db: Db, groupNumber: string): Promise<Invoic
   return row ?? null;
 }
 
-/** What the group switcher shows: the open invoices' total and the latest invoice. */
+/** What the group switcher shows: what is open on the invoices, less payments on their way, and the latest invoice. */
 export async function billingSummaryOf(db: Db, groupNumber: string): Promise<BillingSummary> {
-  const [open] = await db
-    .select({ total: sql<string | number>`coalesce(sum(${invoices.amountCents}), 0)` })
-    .from(invoices)
-    .where(and(eq(invoices.groupNumber, groupNumber), eq(invoices.status, 'open')));
   const last = await latestInvoice(db, groupNumber);
-  return { balanceCents: Number(open?.total ?? 0), lastInvoice: last ? toInvoiceSummary(last) : null };
+  return { balanceCents: await openBalanceOf(db, groupNumber), lastInvoice: last ? toInvoiceSummary(last) : null };
 }

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { ChangeEntity } from '@shared/plan-api/changes';
 import type { Db } from '../../store/db';
 
-/** What a role with billing.read but not members.read reads of the feed: invoices, never members (shared/contract/roles.ts). */
-export const invoiceEntities: readonly ChangeEntity[] = ['invoice', 'invoice_line', 'invoice_adjustment'];
+/** What a role with billing.read but not members.read reads of the feed: invoices and payments, never members (shared/contract/roles.ts). */
+export const invoiceEntities: readonly ChangeEntity[] = ['invoice', 'invoice_line', 'invoice_adjustment', 'payment'];
 
 export interface ChangesPageText {
   /** The JSON text of `changesPage` (shared/plan-api/changes.ts), ready to send. */

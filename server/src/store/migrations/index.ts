@@ -14,6 +14,7 @@ import billingPreferences from './0010_billing_preferences.sql';
 import invoiceDisputes from './0011_invoice_disputes.sql';
 import memberChangesIndex from './0012_member_changes_index.sql';
 import bulkAppendChecks from './0013_bulk_append_checks.sql';
+import payments from './0014_payments.sql';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ const files: Record<string, string> = {
   '0011_invoice_disputes': invoiceDisputes,
   '0012_member_changes_index': memberChangesIndex,
   '0013_bulk_append_checks': bulkAppendChecks,
+  '0014_payments': payments,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

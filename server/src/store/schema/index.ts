@@ -2,3 +2,4 @@
 export * from './accounts';
 export * from './eligibility';
 export * from './billing';
+export * from './payments';

@@ -1,4 +1,4 @@
-// Drizzle view of migrations/0012_payments.sql (the SQL file is the source of truth; keep both in step).
+// Drizzle view of migrations/0014_payments.sql (the SQL file is the source of truth; keep both in step).
 import { bigint, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { AccountType, BankAccountStatus, PaymentStatus, VerificationMethod } from '@shared/plan-api/payments';
 

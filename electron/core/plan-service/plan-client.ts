@@ -6,6 +6,7 @@ import { accountAnnouncement, me, signInResponse, type AccountAnnouncement, type
 import { billingSummary, type BillingSummary } from '@shared/plan-api/bill-pay';
 import { changesAnnouncement } from '@shared/plan-api/changes';
 import { transactionAccepted, type TransactionAccepted } from '@shared/plan-api/eligibility';
+import { payment, type Payment } from '@shared/plan-api/payments';
 import { group as groupSchema, type Group } from '@shared/contract/schemas/group';
 import { parseChangesPage, type FeedPage } from './feed-parse';
 
@@ -91,7 +92,16 @@ export class PlanClient {
 
   /** The invoice as the plan prints it: the PDF's bytes (GET /v1/groups/:g/invoices/:n/pdf, billing.read). */
   invoicePdf(groupNumber: string, invoiceNumber: string): Promise<Uint8Array> {
-    return this.exchange('GET', `/v1/groups/${groupNumber}/invoices/${encodeURIComponent(invoiceNumber)}/pdf`, { accept: 'application/pdf' }, async (response) => {
+    return this.pdf(`/v1/groups/${groupNumber}/invoices/${encodeURIComponent(invoiceNumber)}/pdf`);
+  }
+
+  /** A payment's receipt as the plan prints it: the PDF's bytes (GET /v1/groups/:g/payments/:c/receipt, billing.read). */
+  paymentReceipt(groupNumber: string, confirmationNumber: string): Promise<Uint8Array> {
+    return this.pdf(`/v1/groups/${groupNumber}/payments/${encodeURIComponent(confirmationNumber)}/receipt`);
+  }
+
+  private pdf(path: string): Promise<Uint8Array> {
+    return this.exchange('GET', path, { accept: 'application/pdf' }, async (response) => {
       try {
         return new Uint8Array(await response.arrayBuffer());
       } catch (error) {
@@ -113,6 +123,14 @@ export class PlanClient {
 
   submit(groupNumber: string, path: TransactionPath, body: unknown, idempotencyKey: string): Promise<TransactionAccepted> {
     return this.json('POST', `/v1/groups/${groupNumber}/${path}`, transactionAccepted, { body, status: 201, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  /**
+   * Submits a payment (POST /v1/groups/:g/payments) with its idempotency key: the plan answers a
+   * repeat of the key with the payment the first request made, never a second debit.
+   */
+  submitPayment(groupNumber: string, body: unknown, idempotencyKey: string): Promise<Payment> {
+    return this.json('POST', `/v1/groups/${groupNumber}/payments`, payment, { body, status: 201, headers: { 'idempotency-key': idempotencyKey } });
   }
 
   /**
@@ -169,6 +187,11 @@ export class PlanClient {
   /** One JSON request whose answer is checked with `schema` (the account and billing calls build on it). */
   json<T>(method: string, path: string, schema: z.ZodType<T>, init: PlanRequestInit = {}): Promise<T> {
     return this.exchange(method, path, init, async (response) => this.checked(method, path, schema, response, await this.readText(response)));
+  }
+
+  /** One request answered with no content (204 unless `init.status` says otherwise). */
+  async noContent(method: string, path: string, init: PlanRequestInit = {}): Promise<void> {
+    await this.exchange(method, path, { status: 204, ...init }, () => Promise.resolve());
   }
 
   private checked<T>(method: string, path: string, schema: z.ZodType<T>, response: Response, text: string): T {

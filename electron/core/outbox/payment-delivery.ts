@@ -25,7 +25,10 @@ export interface PaymentDelivery {
   path: 'payments';
   /** The plan's payment request as the user made it (the account by its plan ID). */
   body: StoredPaymentRequest;
-  /** A try was made: the plan may have the payment already, so only the same key may ask again. */
+  /**
+   * A try may have reached the plan (one was answered or lost, or one was in flight when the app
+   * stopped): the plan may have the payment already, so only the same key may ask again.
+   */
   triedBefore: boolean;
 }
 
@@ -36,7 +39,7 @@ export const paymentDelivery = (row: PaymentOutboxRecord): PaymentDelivery => ({
   idempotencyKey: row.idempotency_key,
   path: 'payments',
   body: paymentRequestOf(row),
-  triedBefore: row.sent_at !== null,
+  triedBefore: row.sent_at !== null || row.status === 'sent',
 });
 
 /**

@@ -65,6 +65,20 @@ export function paymentRowOf(db: Database, groupNumber: string, confirmationNumb
 }
 
 /**
+ * A try begins: shown as sending, and from now until an answer or a failure that proves otherwise,
+ * it may be at the plan. False when it is no longer open (withdrawn meanwhile): do not send it.
+ * `sent_at` is not set here: for a payment it records that a try may have reached the plan.
+ */
+export function markPaymentSending(db: Database, id: number, at: string): boolean {
+  return statement(db, `UPDATE outbox SET status = 'sent', updated_at = ? WHERE id = ? AND kind = 'payment' AND status IN ('queued', 'sent')`).run(at, id).changes === 1;
+}
+
+/** A try may have reached the plan (it answered, or the answer was lost): kept for good, so the row is only ever retried with its key. */
+export function markMayHaveReached(db: Database, id: number, at: string): void {
+  statement(db, `UPDATE outbox SET sent_at = coalesce(sent_at, ?) WHERE id = ? AND kind = 'payment'`).run(at, id);
+}
+
+/**
  * Its date passed before it could be sent: it waits, with the reason, until the user chooses a new
  * date (a new submit that corrects it) or cancels it. Only a row never sent: one that may have
  * reached the plan is retried with its key, so the plan answers the payment it may already have.

@@ -32,6 +32,11 @@ export class PlanError extends Error {
     readonly status: number | null = null,
     /** The service's error for `rejected` (and for 401/403 when it sent one). */
     readonly contractError: ContractError | null = null,
+    /**
+     * The request never left this computer (no connection could be opened): the service cannot have
+     * acted on it. False whenever it may have arrived (a timeout, a connection dropped mid-answer).
+     */
+    readonly neverSent = false,
   ) {
     super(message);
     this.name = 'PlanError';
@@ -247,7 +252,8 @@ export class PlanClient {
       });
     } catch (error) {
       const timedOut = signals.some((s) => s.aborted && s.reason instanceof Error && s.reason.name === 'TimeoutError');
-      throw new PlanError('retry', timedOut ? `The plan service at ${this.url} did not answer in time.` : `The plan service at ${this.url} cannot be reached (${describe(error)}).`);
+      const neverSent = !timedOut && connectFailures.has(describe(error));
+      throw new PlanError('retry', timedOut ? `The plan service at ${this.url} did not answer in time.` : `The plan service at ${this.url} cannot be reached (${describe(error)}).`, null, null, neverSent);
     }
     const expected = init.status ?? 200;
     if (response.status === expected) return response;
@@ -297,6 +303,9 @@ function linked(signals: readonly AbortSignal[]): { signal: AbortSignal; release
   // The engine's signal outlives thousands of requests: each one's listener goes when it is done.
   return { signal: controller.signal, release: () => listeners.forEach(([signal, listener]) => signal.removeEventListener('abort', listener)) };
 }
+
+/** Failures to open a connection at all: the request was never sent. */
+const connectFailures: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EADDRNOTAVAIL']);
 
 /** An error's name and code, never its message: a network error can carry the URL's query. */
 function describe(error: unknown): string {

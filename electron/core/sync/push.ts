@@ -3,6 +3,7 @@ import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import { markAttemptFailed, markSent, nextDelivery, recordAccepted, recordRejected } from '../outbox/outbox-delivery';
 import { dateMissed, holdForNewDate, recordPaymentAccepted, recordPaymentRejected, type PaymentDelivery } from '../outbox/payment-delivery';
 import type { Payment } from '@shared/plan-api/payments';
+import { markMayHaveReached, markPaymentSending } from '../outbox/payment-outbox-rows';
 import type { Store } from '../store/store';
 import { PlanError, type PlanClient } from '../plan-service/plan-client';
 import { applyRemoteMembers, type RemoteMember } from '../store/members/remote-members';
@@ -68,8 +69,8 @@ export async function pushOutbox(ctx: PushContext): Promise<number> {
 }
 
 /**
- * One payment: held for a new date if its date went by before it was ever sent, else sent with its
- * key. A lost answer leaves it queued (the loop stops with the PlanError and the engine retries it
+ * One payment: held for a new date if its date went by before a try could reach the plan, else sent
+ * with its key. A lost answer leaves it queued (the loop stops with the PlanError and the engine retries it
  * with the same key, which the plan answers with the payment it made, never a second one).
  */
 async function pushPayment(ctx: PushContext, delivery: PaymentDelivery): Promise<void> {
@@ -78,13 +79,16 @@ async function pushPayment(ctx: PushContext, delivery: PaymentDelivery): Promise
     ctx.publish(holdForNewDate(ctx.store(), delivery, missed, ctx.now()));
     return;
   }
-  if (!markSent(ctx.store(), delivery.id, ctx.now())) return;
+  const { db } = ctx.store();
+  if (!markPaymentSending(db, delivery.id, ctx.now())) return;
   const statusChanged: CoreEvent = { type: 'billing.changed', groupNumber: delivery.groupNumber };
   ctx.publish([statusChanged]);
   let payment: Payment;
   try {
     payment = await ctx.client.submitPayment(delivery.groupNumber, delivery.body, delivery.idempotencyKey);
   } catch (error) {
+    // Unless the request provably never left, the plan may have made the payment.
+    if (!(error instanceof PlanError && error.neverSent)) markMayHaveReached(ctx.store().db, delivery.id, ctx.now());
     if (error instanceof PlanError && error.kind === 'rejected' && error.contractError !== null) {
       ctx.publish(recordPaymentRejected(ctx.store(), delivery.id, error.contractError, ctx.now()));
       return;
@@ -95,6 +99,7 @@ async function pushPayment(ctx: PushContext, delivery: PaymentDelivery): Promise
     }
     throw error;
   }
+  markMayHaveReached(ctx.store().db, delivery.id, ctx.now());
   ctx.publish(recordPaymentAccepted(ctx.store(), delivery.id, payment, ctx.now()));
 }
 

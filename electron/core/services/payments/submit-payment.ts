@@ -78,15 +78,20 @@ function checkAccount(account: BankAccount | undefined, paymentDate: string): vo
   }
 }
 
-/** The named invoices with what is open on each: every one must be the group's and still owe something. */
+/** The named invoices with what is open on each: every one must be the group's, and together they must still owe something. */
 function namedInvoices(env: PaymentEnv, groupNumber: string, invoiceNumbers: readonly string[]): PayableInvoice[] {
   const { db } = env.store;
   const open = new Map(openInvoices(db, groupNumber).map((i) => [i.invoiceNumber, i]));
-  return [...new Set(invoiceNumbers)].map((number) => {
+  const named = [...new Set(invoiceNumbers)].flatMap((number) => {
     const invoice = open.get(number);
-    if (invoice !== undefined && invoice.openCents > 0) return invoice;
+    if (invoice !== undefined) return [invoice];
     const known = statement(db, 'SELECT 1 FROM invoices WHERE invoice_number = ? AND group_number = ?').pluck().get(number, groupNumber) !== undefined;
     if (!known) throw new ContractFailure('NOT_FOUND', `Group ${groupNumber} has no invoice ${number} on this computer.`, { invoiceNumbers: `${number} not found` });
-    throw new ContractFailure('RULE', `Invoice ${number} has nothing left to pay (paid, or covered by payments already made or queued).`, { invoiceNumbers: `${number} is paid` });
+    // Paid: it takes nothing of the payment.
+    return [];
   });
+  if (!named.some((i) => i.openCents > 0)) {
+    throw new ContractFailure('RULE', 'The chosen invoices have nothing left to pay: they are paid, or covered by payments already made or queued.', { invoiceNumbers: 'Nothing left to pay' });
+  }
+  return named;
 }

@@ -70,8 +70,8 @@ export async function pushOutbox(ctx: PushContext): Promise<number> {
 
 /**
  * One payment: held for a new date if its date went by before a try could reach the plan, else sent
- * with its key. A lost answer leaves it queued (the loop stops with the PlanError and the engine retries it
- * with the same key, which the plan answers with the payment it made, never a second one).
+ * with its key. A lost answer leaves it queued (the loop stops with the PlanError and the engine
+ * retries it with the same key, which the plan answers with the payment it made, never a second one).
  */
 async function pushPayment(ctx: PushContext, delivery: PaymentDelivery): Promise<void> {
   const missed = dateMissed(delivery, ctx.now());
@@ -79,8 +79,7 @@ async function pushPayment(ctx: PushContext, delivery: PaymentDelivery): Promise
     ctx.publish(holdForNewDate(ctx.store(), delivery, missed, ctx.now()));
     return;
   }
-  const { db } = ctx.store();
-  if (!markPaymentSending(db, delivery.id, ctx.now())) return;
+  if (!markPaymentSending(ctx.store().db, delivery.id, ctx.now())) return;
   const statusChanged: CoreEvent = { type: 'billing.changed', groupNumber: delivery.groupNumber };
   ctx.publish([statusChanged]);
   let payment: Payment;

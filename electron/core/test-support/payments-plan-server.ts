@@ -31,6 +31,8 @@ export interface PaymentsPlanServer {
   dropNextPaymentAnswer: boolean;
   /** A submit refused with this error (4xx) instead of made. */
   refuseNextPayment: { status: number; code: string; message: string } | null;
+  /** Suspends autopay as a return does. */
+  suspendAutopay(reason: string): void;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,9 @@ export async function startPaymentsPlanServer(options: { groupNumber: string; no
     accounts: [],
     dropNextPaymentAnswer: false,
     refuseNextPayment: null,
+    suspendAutopay: (reason) => {
+      if (autopay.enrollment !== null) autopay = { enrollment: { ...autopay.enrollment, status: 'suspended', suspendedReason: reason } };
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   let autopay: AutopayState = { enrollment: null };

@@ -55,11 +55,18 @@ describe('bank accounts, autopay and receipts, answered by the plan', () => {
     });
     expect(enrolled.enrollment).toMatchObject({ status: 'active', rule: { timing: 'days_before', daysBefore: 3 } });
     expect((await core.ok<AutopayState>('payments.skipAutopay', { groupNumber: '4321', invoiceNumber: december })).enrollment?.skipped).toEqual([december]);
+    // Suspended at the plan after a return: the next read tells the user once.
+    plan.suspendAutopay('The bank returned a debit: the account was closed. Choose another account to resume autopay.');
+    await core.ok('payments.autopay', { groupNumber: '4321' });
+    await core.ok('payments.autopay', { groupNumber: '4321' });
+    expect(core.events.filter((e) => e.type === 'notification.created')).toEqual([
+      expect.objectContaining({ kind: 'autopay.changed', title: 'Autopay was suspended for group 4321', body: expect.stringContaining('the account was closed') }),
+    ]);
     const authorization = await core.ok('payments.authorization', { kind: 'payment' });
 
     net.down = true;
     expect(await core.ok<BankAccount[]>('payments.bankAccounts', { groupNumber: '4321' })).toEqual([verified]);
-    expect((await core.ok<AutopayState>('payments.autopay', { groupNumber: '4321' })).enrollment?.skipped).toEqual([december]);
+    expect((await core.ok<AutopayState>('payments.autopay', { groupNumber: '4321' })).enrollment).toMatchObject({ status: 'suspended', skipped: [december] });
     expect(await core.ok('payments.authorization', { kind: 'payment' })).toEqual(authorization);
     const offline = async (method: Parameters<typeof core.call>[0], input: Record<string, unknown>) => {
       const answer = await core.call(method, input);

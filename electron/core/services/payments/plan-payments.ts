@@ -23,6 +23,7 @@ import {
   saveBankAccount,
   saveBankAccounts,
 } from '../../store/repositories/payment-cache-repository';
+import { createNotification } from '../../store/repositories/notifications-repository';
 
 /**
  * The Bill Pay calls the plan answers: bank accounts, autopay, the debit authorization and receipts.
@@ -80,9 +81,30 @@ export async function removeAccount(ctx: HandlerContext, groupNumber: string, ba
 export const autopayOf = (ctx: HandlerContext, groupNumber: string): Promise<AutopayState> =>
   readThrough(
     () => readAutopay(ctx.clients.authorized(ctx.store), groupNumber, neverRead('Autopay’s settings')),
-    (state) => saveAutopay(ctx.store.db, groupNumber, state, ctx.now()),
+    (state) => {
+      const before = cachedAutopay(ctx.store.db, groupNumber)?.enrollment?.status;
+      saveAutopay(ctx.store.db, groupNumber, state, ctx.now());
+      if (before !== undefined && state.enrollment !== null && state.enrollment.status !== before) announceAutopay(ctx, groupNumber, state.enrollment);
+    },
     () => cachedAutopay(ctx.store.db, groupNumber),
   );
+
+const autopayWords = { active: 'is active again', suspended: 'was suspended', cancelled: 'was stopped' } as const;
+
+/** Autopay changed at the plan since this computer last read it (suspended after a return, most often): the user is told, in plain words. */
+function announceAutopay(ctx: HandlerContext, groupNumber: string, enrollment: NonNullable<AutopayState['enrollment']>): void {
+  const why = enrollment.suspendedReason === null ? '' : ` ${enrollment.suspendedReason}`;
+  const events = createNotification(ctx.store.db, {
+    groupNumber,
+    kind: 'autopay.changed',
+    title: `Autopay ${autopayWords[enrollment.status]} for group ${groupNumber}`,
+    body: `Autopay from ${enrollment.bankAccount.nickname} (ending ${enrollment.bankAccount.accountLast4}) ${autopayWords[enrollment.status]}.${why}`,
+    link: '#/billing/autopay',
+    outboxRef: null,
+    createdAt: ctx.now(),
+  });
+  for (const event of events) ctx.emit(event);
+}
 
 /** Enrolling, skipping and stopping: the plan's new state is kept and shown. */
 export async function changeAutopay(ctx: HandlerContext, groupNumber: string, change: { enroll: AutopayEnrollRequest } | { skip: string } | { cancel: true }): Promise<AutopayState> {

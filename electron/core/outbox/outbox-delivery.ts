@@ -25,6 +25,7 @@ import {
 import { restoreUndo } from './pending-writer';
 import { mergeSecrets } from './request-secrets';
 import { transactionKindLabels, wizardForKind } from './transaction-labels';
+import { paymentDelivery, type PaymentDelivery } from './payment-delivery';
 
 /**
  * The outbox as the sync engine sees it (docs/architecture.md#push): the next row to send, and what
@@ -44,7 +45,10 @@ export const deliveryPaths: Record<TransactionKind, DeliveryPath> = {
   id_cards: 'id-card-requests',
 };
 
-export interface Delivery {
+/** The next row to send: an eligibility transaction, or a payment (payment-delivery.ts). */
+export type Delivery = TransactionDelivery | PaymentDelivery;
+
+export interface TransactionDelivery {
   id: number;
   groupNumber: string;
   kind: TransactionKind;
@@ -55,10 +59,11 @@ export interface Delivery {
   body: Record<string, unknown>;
 }
 
-/** The oldest transaction not yet answered (queued, or sent without an answer), or null. */
+/** The oldest transaction or payment not yet answered (queued, or sent without an answer), or null. */
 export function nextDelivery(store: Store): Delivery | null {
   const row = oldestOpenRow(store.db);
   if (row === undefined) return null;
+  if (row.kind === 'payment') return paymentDelivery(row);
   const payload = JSON.parse(row.payload) as Record<string, unknown>;
   const secrets = row.secrets_encrypted === null ? {} : (JSON.parse(store.cipher.decrypt(row.secrets_encrypted)) as Record<string, string>);
   return { id: row.id, groupNumber: row.group_number, kind: row.kind, idempotencyKey: row.idempotency_key, path: deliveryPaths[row.kind], body: mergeSecrets(payload, secrets) };

@@ -32,6 +32,12 @@ export interface OutboxRecord {
   resolved_at: string | null;
 }
 
+/** A payment submit's row: its payload is the plan's payment request, which names the bank account by ID only. */
+export interface PaymentOutboxRecord extends Omit<OutboxRecord, 'kind' | 'status'> {
+  kind: 'payment';
+  status: TransactionStatus | 'needs_new_date';
+}
+
 /** A member row as it was, JSON-safe (the encrypted SSN as base64: still ciphertext). */
 export type SavedMember = { memberId: string } & Record<EditableMemberField, string | number | null>;
 
@@ -52,8 +58,13 @@ export const emptyUndo = (): UndoSnapshot => ({ members: [], coverageEnds: [], a
 /** Queued or sent: the plan has not answered yet. */
 export const openStatuses: readonly TransactionStatus[] = ['queued', 'sent'];
 
+/**
+ * An eligibility transaction's row. The outbox also carries payment submits (kind `payment`,
+ * payment-outbox-rows.ts), which are Bill Pay's and never Activity's: every query here but the
+ * delivery's and the counts leaves them out.
+ */
 export function findOutboxRow(db: Database, id: number): OutboxRecord | null {
-  return (statement(db, 'SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRecord | undefined) ?? null;
+  return (statement(db, `SELECT * FROM outbox WHERE id = ? AND kind <> 'payment'`).get(id) as OutboxRecord | undefined) ?? null;
 }
 
 /** The row of this group, or NOT_FOUND (another group's transaction is not this screen's to see). */
@@ -174,7 +185,7 @@ export interface OutboxQuery {
   limit: number;
 }
 
-const byGroupAndMember = `group_number = @group AND (@member IS NULL OR id IN (SELECT outbox_ref FROM outbox_members WHERE member_id = @member))`;
+const byGroupAndMember = `group_number = @group AND kind <> 'payment' AND (@member IS NULL OR id IN (SELECT outbox_ref FROM outbox_members WHERE member_id = @member))`;
 
 /** One page of a group's transactions, newest first, with the total and the count of each status (of the group or member, any status). */
 export function outboxPage(db: Database, q: OutboxQuery): { rows: OutboxRecord[]; total: number; byStatus: { status: TransactionStatus; n: number }[] } {
@@ -189,9 +200,9 @@ export function outboxPage(db: Database, q: OutboxQuery): { rows: OutboxRecord[]
   return { rows, total, byStatus };
 }
 
-/** The oldest transaction not yet answered (queued, or sent without an answer). */
-export function oldestOpenRow(db: Database): OutboxRecord | undefined {
-  return statement(db, `SELECT * FROM outbox WHERE status IN ('queued', 'sent') ORDER BY id LIMIT 1`).get() as OutboxRecord | undefined;
+/** The oldest row not yet answered (queued, or sent without an answer): a transaction or a payment, sent in the order they were made. */
+export function oldestOpenRow(db: Database): OutboxRecord | PaymentOutboxRecord | undefined {
+  return statement(db, `SELECT * FROM outbox WHERE status IN ('queued', 'sent') ORDER BY id LIMIT 1`).get() as OutboxRecord | PaymentOutboxRecord | undefined;
 }
 
 /** False when the row is no longer open (cancelled meanwhile). */
@@ -223,9 +234,12 @@ export function markRejectedRow(db: Database, id: number, error: ContractError, 
   );
 }
 
-/** For the status bar: transactions waiting for the plan, and refusals not yet corrected. */
+/**
+ * For the status bar: transactions and payments waiting for the plan, and those waiting for the
+ * user (refusals not yet corrected, payments whose date passed before they could be sent).
+ */
 export function outboxCounts(db: Database): { pending: number; rejected: number } {
-  return statement(db, `SELECT coalesce(sum(status IN ('queued', 'sent')), 0) AS pending, coalesce(sum(status = 'rejected'), 0) AS rejected FROM outbox`).get() as {
+  return statement(db, `SELECT coalesce(sum(status IN ('queued', 'sent')), 0) AS pending, coalesce(sum(status IN ('rejected', 'needs_new_date')), 0) AS rejected FROM outbox`).get() as {
     pending: number;
     rejected: number;
   };

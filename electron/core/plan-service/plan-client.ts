@@ -6,6 +6,7 @@ import { accountAnnouncement, me, signInResponse, type AccountAnnouncement, type
 import { billingSummary, type BillingSummary } from '@shared/plan-api/bill-pay';
 import { changesAnnouncement } from '@shared/plan-api/changes';
 import { transactionAccepted, type TransactionAccepted } from '@shared/plan-api/eligibility';
+import { payment, type Payment } from '@shared/plan-api/payments';
 import { group as groupSchema, type Group } from '@shared/contract/schemas/group';
 import { parseChangesPage, type FeedPage } from './feed-parse';
 
@@ -31,6 +32,11 @@ export class PlanError extends Error {
     readonly status: number | null = null,
     /** The service's error for `rejected` (and for 401/403 when it sent one). */
     readonly contractError: ContractError | null = null,
+    /**
+     * The request never left this computer (no connection could be opened): the service cannot have
+     * acted on it. False whenever it may have arrived (a timeout, a connection dropped mid-answer).
+     */
+    readonly neverSent = false,
   ) {
     super(message);
     this.name = 'PlanError';
@@ -91,7 +97,16 @@ export class PlanClient {
 
   /** The invoice as the plan prints it: the PDF's bytes (GET /v1/groups/:g/invoices/:n/pdf, billing.read). */
   invoicePdf(groupNumber: string, invoiceNumber: string): Promise<Uint8Array> {
-    return this.exchange('GET', `/v1/groups/${groupNumber}/invoices/${encodeURIComponent(invoiceNumber)}/pdf`, { accept: 'application/pdf' }, async (response) => {
+    return this.pdf(`/v1/groups/${groupNumber}/invoices/${encodeURIComponent(invoiceNumber)}/pdf`);
+  }
+
+  /** A payment's receipt as the plan prints it: the PDF's bytes (GET /v1/groups/:g/payments/:c/receipt, billing.read). */
+  paymentReceipt(groupNumber: string, confirmationNumber: string): Promise<Uint8Array> {
+    return this.pdf(`/v1/groups/${groupNumber}/payments/${encodeURIComponent(confirmationNumber)}/receipt`);
+  }
+
+  private pdf(path: string): Promise<Uint8Array> {
+    return this.exchange('GET', path, { accept: 'application/pdf' }, async (response) => {
       try {
         return new Uint8Array(await response.arrayBuffer());
       } catch (error) {
@@ -113,6 +128,14 @@ export class PlanClient {
 
   submit(groupNumber: string, path: TransactionPath, body: unknown, idempotencyKey: string): Promise<TransactionAccepted> {
     return this.json('POST', `/v1/groups/${groupNumber}/${path}`, transactionAccepted, { body, status: 201, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  /**
+   * Submits a payment (POST /v1/groups/:g/payments) with its idempotency key: the plan answers a
+   * repeat of the key with the payment the first request made, never a second debit.
+   */
+  submitPayment(groupNumber: string, body: unknown, idempotencyKey: string): Promise<Payment> {
+    return this.json('POST', `/v1/groups/${groupNumber}/payments`, payment, { body, status: 201, headers: { 'idempotency-key': idempotencyKey } });
   }
 
   /**
@@ -171,6 +194,11 @@ export class PlanClient {
     return this.exchange(method, path, init, async (response) => this.checked(method, path, schema, response, await this.readText(response)));
   }
 
+  /** One request answered with no content (204 unless `init.status` says otherwise). */
+  async noContent(method: string, path: string, init: PlanRequestInit = {}): Promise<void> {
+    await this.exchange(method, path, { status: 204, ...init }, () => Promise.resolve());
+  }
+
   private checked<T>(method: string, path: string, schema: z.ZodType<T>, response: Response, text: string): T {
     let value: unknown;
     try {
@@ -224,7 +252,8 @@ export class PlanClient {
       });
     } catch (error) {
       const timedOut = signals.some((s) => s.aborted && s.reason instanceof Error && s.reason.name === 'TimeoutError');
-      throw new PlanError('retry', timedOut ? `The plan service at ${this.url} did not answer in time.` : `The plan service at ${this.url} cannot be reached (${describe(error)}).`);
+      const neverSent = !timedOut && connectFailures.has(describe(error));
+      throw new PlanError('retry', timedOut ? `The plan service at ${this.url} did not answer in time.` : `The plan service at ${this.url} cannot be reached (${describe(error)}).`, null, null, neverSent);
     }
     const expected = init.status ?? 200;
     if (response.status === expected) return response;
@@ -274,6 +303,9 @@ function linked(signals: readonly AbortSignal[]): { signal: AbortSignal; release
   // The engine's signal outlives thousands of requests: each one's listener goes when it is done.
   return { signal: controller.signal, release: () => listeners.forEach(([signal, listener]) => signal.removeEventListener('abort', listener)) };
 }
+
+/** Failures to open a connection at all: the request was never sent. */
+const connectFailures: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EADDRNOTAVAIL']);
 
 /** An error's name and code, never its message: a network error can carry the URL's query. */
 function describe(error: unknown): string {

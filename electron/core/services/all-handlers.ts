@@ -7,6 +7,7 @@ import { draftsHandlers } from './drafts/drafts-handlers';
 import { groupsHandlers } from './groups/groups-handlers';
 import { membersHandlers } from './members/members-handlers';
 import { notificationsHandlers } from './notifications/notifications-handlers';
+import { paymentsHandlers } from './payments/payments-handlers';
 import { sessionHandlers } from './session/session-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { transactionsHandlers } from './transactions/transactions-handlers';
@@ -26,4 +27,5 @@ export const allHandlers: HandlerMap = combineHandlers(
   accountHandlers,
   billingHandlers,
   billingAnalysisHandlers,
+  paymentsHandlers,
 );

@@ -1,17 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import type { CoreEvent } from '@shared/contract/events';
-import { invoiceSummary, type BillingSummary, type InvoiceSummary } from '@shared/plan-api/bill-pay';
+import { invoiceSummary, type InvoiceSummary } from '@shared/plan-api/bill-pay';
 import type { ChangeEntry } from '@shared/plan-api/changes';
 import { formatUsd } from '@shared/util/money';
-import { deleteInvoice, localBillingSummary, upsertInvoice, upsertInvoiceAdjustment, upsertInvoiceLine } from '../store/repositories/invoices-repository';
+import { deleteInvoice, upsertInvoice, upsertInvoiceAdjustment, upsertInvoiceLine } from '../store/repositories/invoices-repository';
 import { createNotification } from '../store/repositories/notifications-repository';
 import { statement } from '../store/statements';
 
 export type InvoiceEntry = Extract<ChangeEntry, { entity: 'invoice' | 'invoice_line' | 'invoice_adjustment' }>;
 
 export interface AppliedInvoices {
-  /** The group's balance from its invoices on this computer, for the group switcher. */
-  balance: BillingSummary;
   /** New-invoice notifications' events, to publish after the commit. */
   events: CoreEvent[];
 }
@@ -36,7 +34,7 @@ export function applyInvoiceEntries(db: Database, groupNumber: string, entries: 
     }
   }
   const events = options.announce ? [...added.values()].flatMap((invoice) => announce(db, groupNumber, invoice, options.now)) : [];
-  return { balance: localBillingSummary(db, groupNumber), events };
+  return { events };
 }
 
 // Calendar dates are read as UTC midnights, so the zone is UTC whatever the machine's.

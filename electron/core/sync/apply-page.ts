@@ -8,13 +8,15 @@ import { applyRemoteMembers, type RemoteMember } from '../store/members/remote-m
 import { saveGroupBalance, setOwnRole } from '../store/repositories/replica-groups';
 import { advanceCursor, feedCursor } from '../store/repositories/sync-cursors';
 import { applyInvoiceEntries, type InvoiceEntry } from './apply-invoices';
+import { applyPaymentEntries, type PaymentEntry } from './apply-payments';
+import { localBillingSummary } from '../store/repositories/invoices-repository';
 
 export interface PageOutcome {
   /** Members written; 0 when the page only moved the cursor. */
   written: number;
   /** The signed-in user's role in the group changed (a `user` entry naming them). */
   roleChanged: boolean;
-  /** To publish after the commit: `billing.changed` and new-invoice notifications when invoices changed. */
+  /** To publish after the commit: `billing.changed`, and notifications of new invoices and of settled or returned payments. */
   events: CoreEvent[];
 }
 
@@ -25,8 +27,9 @@ export interface PageOptions {
   /** Drop the members' secondary indexes for this page (a large first sync): see index-holiday.ts. */
   indexHoliday: boolean;
   /**
-   * Invoices new to this computer are news (a notification each): the group was synced before this
-   * pull. A first sync brings the group's whole history, none of it news.
+   * Invoices new to this computer, and payments that settled or were returned, are news (a
+   * notification each): the group was synced before this pull. A first sync brings the group's
+   * whole history, none of it news.
    */
   announceInvoices: boolean;
 }
@@ -37,7 +40,7 @@ export interface PageOptions {
  * Members and coverage are applied (store/members/remote-members.ts); a `user` entry naming the signed-in user
  * changes their role in the group; invoices, their lines and adjustments are applied after the
  * members, so a line without the billed name finds it on the roster the same page brought
- * (apply-invoices.ts); transactions are not kept in the replica (the outbox keeps its own record),
+ * (apply-invoices.ts), and payments with them (apply-payments.ts); transactions are not kept in the replica (the outbox keeps its own record),
  * so those entries only advance the cursor.
  */
 export function applyFeedPage(store: Store, page: FeedPage, options: PageOptions): PageOutcome {
@@ -55,6 +58,7 @@ export function applyFeedPage(store: Store, page: FeedPage, options: PageOptions
     };
     let roleChanged = false;
     const invoiceEntries: InvoiceEntry[] = [];
+    const paymentEntries: PaymentEntry[] = [];
     for (const entry of page.changes) {
       if (entry.entity === 'member') {
         const remote = remoteOf(entry.payload.memberId, entry.committedAt);
@@ -68,14 +72,19 @@ export function applyFeedPage(store: Store, page: FeedPage, options: PageOptions
         roleChanged = applyRoleChange(store, page.groupNumber, options.user.ref, entry) || roleChanged;
       } else if (entry.entity === 'invoice' || entry.entity === 'invoice_line' || entry.entity === 'invoice_adjustment') {
         invoiceEntries.push(entry);
+      } else if (entry.entity === 'payment') {
+        paymentEntries.push(entry);
       }
     }
     const outcome = applyRemoteMembers(store, page.groupNumber, members.values());
     const events: CoreEvent[] = [];
-    if (invoiceEntries.length > 0) {
-      const billed = applyInvoiceEntries(db, page.groupNumber, invoiceEntries, { now: options.now, announce: options.announceInvoices });
-      saveGroupBalance(store, page.groupNumber, billed.balance);
-      events.push(...billed.events, { type: 'billing.changed', groupNumber: page.groupNumber });
+    if (invoiceEntries.length > 0 || paymentEntries.length > 0) {
+      const announce = options.announceInvoices;
+      const billed = applyInvoiceEntries(db, page.groupNumber, invoiceEntries, { now: options.now, announce });
+      events.push(...billed.events, ...applyPaymentEntries(db, page.groupNumber, paymentEntries, { now: options.now, announce }));
+      // The balance counts settled payments against open invoices: read once both are in.
+      saveGroupBalance(store, page.groupNumber, localBillingSummary(db, page.groupNumber));
+      events.push({ type: 'billing.changed', groupNumber: page.groupNumber });
     }
     if (!page.hasMore) endIndexHoliday(db);
     advanceCursor(db, page.groupNumber, page.nextAfter, options.now);

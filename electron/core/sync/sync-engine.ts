@@ -3,6 +3,7 @@ import type { SyncStatus } from '@shared/contract/methods/sync';
 import { outboxCounts } from '../outbox/outbox-repository';
 import { forgetGroupMembers } from '../store/members/members-repository';
 import { forgetGroupInvoices } from '../store/repositories/invoices-repository';
+import { forgetGroupPayments } from '../store/repositories/payments-repository';
 import { lastReplicatedAt, markReplicated, rewindCursor } from '../store/repositories/sync-cursors';
 import { statement } from '../store/statements';
 import type { Store } from '../store/store';
@@ -352,6 +353,7 @@ export class SyncEngine {
     db.transaction(() => {
       forgetGroupMembers(db, groupNumber);
       forgetGroupInvoices(db, groupNumber);
+      forgetGroupPayments(db, groupNumber);
       rewindCursor(db, groupNumber);
     })();
     this.options.publish({ type: 'roster.changed', groupNumber });

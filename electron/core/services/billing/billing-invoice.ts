@@ -7,13 +7,18 @@ import { statement } from '../../store/statements';
 import { cachedCount } from '../members/count-cache';
 
 /**
- * Where an invoice stands on the desktop's day, by the plan's rule: paid as recorded, past due from
- * the day after its due date, else open (no payment ledger yet, so never partly paid).
+ * Where an invoice stands on the desktop's day, by the plan's rule: paid as recorded (the plan
+ * re-sends the invoice when it is paid in full), past due from the day after its due date, partly
+ * paid when settled payments paid some of it, else open.
  */
-export function paymentStatusOf(invoice: Pick<InvoiceSummary, 'status' | 'dueDate'>, today: string): InvoicePaymentStatus {
+export function paymentStatusOf(invoice: Pick<InvoiceSummary, 'status' | 'dueDate'>, today: string, settledCents: number): InvoicePaymentStatus {
   if (invoice.status === 'paid') return 'paid';
-  return compareDates(invoice.dueDate, today) < 0 ? 'past_due' : 'open';
+  if (compareDates(invoice.dueDate, today) < 0) return 'past_due';
+  return settledCents > 0 ? 'partly_paid' : 'open';
 }
+
+const settledSql = `SELECT coalesce(sum(a.value ->> '$.amountCents'), 0) FROM payments p, json_each(p.payment, '$.allocations') a
+  WHERE p.status = 'settled' AND a.value ->> '$.invoiceNumber' = @invoiceNumber`;
 
 const lineCountSql = 'SELECT count(*) FROM invoice_lines WHERE invoice_number = @invoiceNumber';
 const adjustmentCountSql = 'SELECT count(*) FROM invoice_adjustments WHERE invoice_number = @invoiceNumber';
@@ -23,7 +28,7 @@ export function toBillingInvoice(store: Store, invoice: InvoiceSummary, today: s
   const params = { invoiceNumber: invoice.invoiceNumber };
   return {
     ...invoice,
-    paymentStatus: paymentStatusOf(invoice, today),
+    paymentStatus: paymentStatusOf(invoice, today, Number(statement(store.db, settledSql).pluck().get(params))),
     // Counted once per change of the store: a 250,000-line invoice is not recounted on every visit.
     lineCount: cachedCount(store.db, lineCountSql, params),
     adjustmentCount: Number(statement(store.db, adjustmentCountSql).pluck().get(params)),

@@ -2,6 +2,7 @@ import { ContractFailure } from '@shared/contract';
 import type { BillingInvoice, BillingOverview, InvoiceAdjustmentRow } from '@shared/contract/methods/billing';
 import { cachedBillingPreferences } from '../../store/repositories/billing-cache-repository';
 import { findInvoice, listInvoices, localBillingSummary } from '../../store/repositories/invoices-repository';
+import { lastSettledPayment } from '../../store/repositories/payments-repository';
 import { feedCursor, replicatedAt } from '../../store/repositories/sync-cursors';
 import { statement } from '../../store/statements';
 import type { Store } from '../../store/store';
@@ -13,8 +14,9 @@ export const billingInvoices = (store: Store, groupNumber: string, today: string
 
 /**
  * What the group owes, from its invoices on this computer: the open balance as the plan's billing
- * summary counts it (the open invoices' own amounts, so a previous balance carried into the next
- * invoice is not counted twice), the latest invoice's total due and due date.
+ * summary counts it (the open invoices' own amounts less what settled payments paid on them, so a
+ * previous balance carried into the next invoice is not counted twice), the latest invoice's total
+ * due and due date, and the last payment the bank settled.
  */
 export function billingOverview(store: Store, groupNumber: string, today: string): BillingOverview {
   const { db } = store;
@@ -26,8 +28,7 @@ export function billingOverview(store: Store, groupNumber: string, today: string
     amountDueCents: latest?.totalDueCents ?? null,
     dueDate: latest?.dueDate ?? null,
     latestInvoice: latest === null ? null : toBillingInvoice(store, latest, today),
-    // Payments are recorded from Bill Pay part 2 on.
-    lastPayment: null,
+    lastPayment: lastSettledPayment(db, groupNumber),
     paperless: cachedBillingPreferences(db, groupNumber)?.paperless ?? null,
     // A group never pulled has only its starting cursor: its invoices are not up to date as of anything yet.
     asOf: feedCursor(db, groupNumber) > 0 ? replicatedAt(db, groupNumber) : null,

@@ -114,7 +114,7 @@ function changeOf(charge: { planCode: string; tier: CoverageTier; amountCents: n
 
 const openStatusList = openStatuses.map((status) => `'${status}'`).join(', ');
 
-/** The group's changes still waiting to be sent or answered by the plan. */
+/** The group's changes still waiting to be sent or answered by the plan (payments change no premium). */
 function pendingChangeCount(db: Database, groupNumber: string): number {
-  return statement(db, `SELECT count(*) FROM outbox WHERE group_number = ? AND status IN (${openStatusList})`).pluck().get(groupNumber) as number;
+  return statement(db, `SELECT count(*) FROM outbox WHERE group_number = ? AND kind <> 'payment' AND status IN (${openStatusList})`).pluck().get(groupNumber) as number;
 }

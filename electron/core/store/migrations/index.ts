@@ -9,9 +9,10 @@ import { memberEmployeeClass } from './0007_member_employee_class';
 import { accountAccess } from './0008_account_access';
 import { dropUnusedTables } from './0009_drop_unused_tables';
 import { invoices } from './0010_invoices';
+import { payments } from './0011_payments';
 
 /** Every schema step in order. Append only: a shipped step never changes (users' files ran it). */
-export const migrations: readonly Migration[] = [initial, memberSearch, memberTallies, familySortIndexes, outboxLifecycle, syncReplica, memberEmployeeClass, accountAccess, dropUnusedTables, invoices];
+export const migrations: readonly Migration[] = [initial, memberSearch, memberTallies, familySortIndexes, outboxLifecycle, syncReplica, memberEmployeeClass, accountAccess, dropUnusedTables, invoices, payments];
 
 /** The schema version this build of the app writes. */
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

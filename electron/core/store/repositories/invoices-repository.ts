@@ -135,11 +135,21 @@ export function findInvoice(db: Database, groupNumber: string, invoiceNumber: st
 }
 
 /**
- * The balance the group switcher shows, from the invoices on this computer, as the plan's
- * billing summary computes it: the open invoices' own amounts (nothing is paid on them yet), and
- * the latest invoice by month.
+ * The balance the group switcher shows, from the invoices and payments on this computer: the open
+ * invoices' own amounts less what settled payments paid on them (the plan marks an invoice paid,
+ * and re-sends it, once it is paid in full), and the latest invoice by month.
  */
 export function localBillingSummary(db: Database, groupNumber: string): BillingSummary {
-  const balance = Number(statement(db, `SELECT coalesce(sum(amount_cents), 0) FROM invoices WHERE group_number = ? AND status = 'open'`).pluck().get(groupNumber));
+  const balance = Number(
+    statement(
+      db,
+      `SELECT coalesce(sum(amount_cents), 0) - coalesce((SELECT sum(a.value ->> '$.amountCents') FROM payments p, json_each(p.payment, '$.allocations') a
+         WHERE p.group_number = @group AND p.status = 'settled'
+           AND a.value ->> '$.invoiceNumber' IN (SELECT invoice_number FROM invoices WHERE group_number = @group AND status = 'open')), 0)
+       FROM invoices WHERE group_number = @group AND status = 'open'`,
+    )
+      .pluck()
+      .get({ group: groupNumber }),
+  );
   return { balanceCents: balance, lastInvoice: listInvoices(db, groupNumber)[0] ?? null };
 }

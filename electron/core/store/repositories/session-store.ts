@@ -76,7 +76,7 @@ export function writePlanServiceSetting(store: Store, setting: { url: string } |
 /**
  * Removes every replicated group (members, outbox, drafts, notifications of them cascade; their
  * tallies, which have no foreign key, are deleted too) and the users (their cached access requests
- * cascade). `accessRefreshedAt` goes too: the next account sync is a first one, whose groups are
+ * cascade) and the debit authorizations read from the service. `accessRefreshedAt` goes too: the next account sync is a first one, whose groups are
  * the user's existing access rather than news.
  */
 export function clearReplica(store: Store): void {
@@ -86,6 +86,8 @@ export function clearReplica(store: Store): void {
     statement(store.db, 'DELETE FROM sessions').run();
     statement(store.db, 'DELETE FROM remote_pending').run();
     statement(store.db, 'DELETE FROM users').run();
+    // Another service's debit authorizations are not this one's.
+    statement(store.db, 'DELETE FROM payment_authorizations').run();
     deleteSetting(store, 'accessRefreshedAt');
   })();
 }

@@ -19,7 +19,7 @@ import { InvoicesStep } from './InvoicesStep';
 import { PayDone } from './PayDone';
 import { PayReview } from './PayReview';
 import { payableInvoices, type PayableInvoice } from './open-invoices';
-import { amountOf, openTotal, payAliases, paySteps, type PayValues } from './pay-form';
+import { amountOf, chosenInvoices, openTotal, payAliases, paySteps, type PayValues } from './pay-form';
 import '../billing.css';
 import './payments.css';
 
@@ -144,7 +144,8 @@ function PayForm({ groupNumber, invoices, payments, replaces, invoiceNumber, acc
       }
       const answer = await api.call('payments.submit', {
         groupNumber,
-        invoiceNumbers: values.invoiceNumbers,
+        // Oldest first, the order the plan applies the amount in.
+        invoiceNumbers: chosenInvoices(open, values.invoiceNumbers).map((i) => i.invoiceNumber),
         amountCents,
         bankAccountId: values.bankAccountId,
         paymentDate: values.paymentDate,

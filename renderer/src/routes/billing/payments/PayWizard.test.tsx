@@ -11,8 +11,13 @@ import { operating, receiptPdf } from '../../../test-support/payments-fixtures';
 
 afterEach(() => vi.useRealTimers());
 
-const [december, november] = billing.invoices;
-if (!december || !november) throw new Error('fixture');
+function invoice(periodStart: string) {
+  const found = billing.invoices.find((i) => i.periodStart === periodStart);
+  if (!found) throw new Error(`The billing fixture has no invoice for ${periodStart}`);
+  return found;
+}
+const december = invoice('2026-12-01');
+const november = invoice('2026-11-01');
 // November left open (past due), so a payment spreads over two invoices.
 const novemberOpen = { ...november, status: 'open' as const, paymentStatus: 'past_due' as const };
 

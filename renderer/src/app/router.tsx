@@ -26,6 +26,11 @@ import { BillPaySignUpPage } from '../routes/bill-pay/BillPaySignUpPage';
 import { BillingPage } from '../routes/billing/BillingPage';
 import { InvoicePage } from '../routes/billing/InvoicePage';
 import { PreviewPage } from '../routes/billing/PreviewPage';
+import { BankAccountsPage } from '../routes/billing/payments/BankAccountsPage';
+import { PaymentsPage } from '../routes/billing/payments/PaymentsPage';
+import { AutopayPage } from '../routes/billing/payments/AutopayPage';
+import { PayWizard } from '../routes/billing/payments/PayWizard';
+import { CanPay } from '../routes/billing/payments/CanPay';
 
 const rootRoute = createRootRoute({ component: AccountGate, notFoundComponent: NotFoundPage });
 
@@ -162,6 +167,26 @@ const previewRoute = createRoute({
     );
   },
 });
+const bankAccountsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/billing/accounts', component: BankAccountsPage });
+const paymentsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/billing/payments', component: PaymentsPage });
+const autopayRoute = createRoute({ getParentRoute: () => rootRoute, path: '/billing/autopay', component: AutopayPage });
+/** `?invoice=` pays one invoice (Invoice page); `?replaces=` gives a new date to a payment whose date passed offline. */
+const payRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/billing/pay',
+  validateSearch: z.object({
+    invoice: z.string().max(40).optional().catch(undefined),
+    replaces: z.coerce.number().int().positive().optional().catch(undefined),
+  }),
+  component: function PayRoute() {
+    const { invoice, replaces } = payRoute.useSearch();
+    return (
+      <CanPay>
+        <PayWizard key={`${invoice ?? ''}:${replaces ?? ''}`} invoiceNumber={invoice} replaces={replaces} />
+      </CanPay>
+    );
+  },
+});
 const settingsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/settings', component: () => <SettingsPage /> });
 const accessRoute = createRoute({ getParentRoute: () => rootRoute, path: '/access', component: AccessPage });
 const requestAccessRoute = createRoute({ getParentRoute: () => rootRoute, path: '/access/request', component: RequestAccessPage });
@@ -207,6 +232,10 @@ const routeTree = rootRoute.addChildren([
   billingRoute,
   invoiceRoute,
   previewRoute,
+  bankAccountsRoute,
+  paymentsRoute,
+  autopayRoute,
+  payRoute,
   settingsRoute,
   accessRoute,
   requestAccessRoute,

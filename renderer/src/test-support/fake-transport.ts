@@ -9,6 +9,7 @@ import type { Transport } from '../api/transport';
 import { makeMembers, plans } from './fixtures';
 import type { FixtureMember } from './fixtures';
 import { listInvoiceLines, makeBillingFixture } from './billing-fixtures';
+import { authorizations, bankAccounts, makePaymentsFixture, receiptPdf } from './payments-fixtures';
 
 type Handler<M extends MethodName> = (input: MethodInput<M>) => Result<MethodOutput<M>>;
 /** Methods a test does not set with `on` answer INTERNAL, so a forgotten fake fails loudly. */
@@ -57,6 +58,9 @@ const noInvoice = { ok: false as const, error: { code: 'NOT_FOUND' as const, mes
 /** Harbor Logistics has two invoices; Cedar Valley Schools none yet. */
 export const billing = makeBillingFixture(groups[0]?.members ?? []);
 const billed = (groupNumber: string) => (groupNumber === '100234' ? billing : null);
+/** Harbor Logistics pays by ACH (an account in each status, a payment in each state, autopay on); Cedar Valley Schools has not started. */
+export const payments = makePaymentsFixture(billing.invoices);
+const paying = (groupNumber: string) => (groupNumber === '100234' ? payments : null);
 const invoiceOf = (groupNumber: string, invoiceNumber: string) => billed(groupNumber)?.invoices.find((i) => i.invoiceNumber === invoiceNumber);
 
 function matches(row: RosterRow, query: string): boolean {
@@ -187,6 +191,12 @@ export function createFakeTransport(): FakeTransport {
     'billing.preview': (input) => (billed(input.groupNumber) ? ok(billing.preview) : ok({ ...billing.preview, lastPremiumsCents: null, lastInvoiceNumber: null, pendingChanges: 0, lines: [], premiumsCents: 0 })),
     'billing.preferences': () => ok(billing.preferences),
     'billing.disputes': () => ok([]),
+    // Reads answer from the payments fixture; a test that changes something sets that method with `on`.
+    'payments.authorization': (input) => ok(authorizations[input.kind]),
+    'payments.bankAccounts': (input) => ok(paying(input.groupNumber) ? bankAccounts : []),
+    'payments.list': (input) => ok(paying(input.groupNumber)?.payments ?? []),
+    'payments.autopay': (input) => ok(paying(input.groupNumber)?.autopay ?? { enrollment: null }),
+    'payments.receipt': () => ok(receiptPdf),
   };
 
   return {

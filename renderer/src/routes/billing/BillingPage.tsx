@@ -10,6 +10,7 @@ import { useBillingQuery } from './use-billing-query';
 import { BillingFigures } from './BillingFigures';
 import { PaperlessSetting } from './PaperlessSetting';
 import { InvoiceList } from './InvoiceList';
+import { PaymentLinks } from './payments/PaymentLinks';
 import './billing.css';
 
 /**
@@ -21,6 +22,7 @@ export function BillingPage() {
   const overview = useBillingQuery('billing.overview', { groupNumber });
   const invoices = useBillingQuery('billing.invoices', { groupNumber });
   const preferences = useBillingQuery('billing.preferences', { groupNumber });
+  // Paying and choosing delivery both need billing.write.
   const canChangeDelivery = usePermission('billing.write');
   // The preview compares the roster with the last invoice: only for roles that read members.
   const readsMembers = usePermission('members.read');
@@ -36,11 +38,18 @@ export function BillingPage() {
       <div className="page-header">
         <h1 className="page-title">Billing</h1>
         <p className="as-of">{overview.data ? overview.data.asOf ? <>As of {formatInstant(overview.data.asOf)}</> : 'Not yet brought up to date with the plan' : <Skeleton width={110} height={18} />}</p>
-        {readsMembers && (
-          <Link to="/billing/preview" className="button billing-header-action">
-            Preview next invoice
-          </Link>
-        )}
+        <div className="billing-actions">
+          {readsMembers && (
+            <Link to="/billing/preview" className="button">
+              Preview next invoice
+            </Link>
+          )}
+          {canChangeDelivery && (
+            <Link to="/billing/pay" className="button button-primary">
+              Pay invoices
+            </Link>
+          )}
+        </div>
       </div>
       {overview.status === 'error' && !overview.data ? (
         <ErrorState title="The balance could not be loaded" error={overview.error} onRetry={overview.reload} />
@@ -66,7 +75,10 @@ export function BillingPage() {
             <InvoiceList invoices={invoices.data} />
           )}
         </section>
-        <PaperlessSetting groupNumber={groupNumber} preferences={preferences} lastKnown={overview.data?.paperless ?? null} canChange={canChangeDelivery} />
+        <div className="billing-side">
+          <PaymentLinks />
+          <PaperlessSetting groupNumber={groupNumber} preferences={preferences} lastKnown={overview.data?.paperless ?? null} canChange={canChangeDelivery} />
+        </div>
       </div>
     </div>
   );

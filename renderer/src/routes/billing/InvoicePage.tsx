@@ -64,7 +64,14 @@ export function InvoicePage({ invoiceNumber }: { invoiceNumber: string }) {
           <div className="page-header">
             <h1 className="page-title">Invoice for {formatMonth(invoice.periodStart)}</h1>
             <p className="page-meta mono">{invoice.invoiceNumber}</p>
-            <PdfButton groupNumber={groupNumber} invoiceNumber={invoiceNumber} />
+            <div className="billing-actions">
+              {paysInvoices && invoice.status !== 'paid' && (
+                <Link to="/billing/pay" search={{ invoice: invoice.invoiceNumber }} className="button button-primary">
+                  Pay this invoice
+                </Link>
+              )}
+              <PdfButton groupNumber={groupNumber} invoiceNumber={invoiceNumber} />
+            </div>
           </div>
           <InvoiceSummary invoice={invoice} />
           <Tabs.Root value={tab} onValueChange={(value) => setTab(value as Tab)} className="billing-tabs">

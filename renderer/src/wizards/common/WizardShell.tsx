@@ -16,7 +16,9 @@ export interface WizardShellProps {
   submitLabel: string;
   busy?: boolean;
   /** Saves the draft and leaves; the draft is resumed from Activity or the same link. */
-  onSaveAndClose: () => void;
+  onSaveAndClose?: () => void;
+  /** Leaves without saving, for a wizard that keeps no draft (a payment: its numbers are entered again). */
+  onCancel?: () => void;
   /** Deletes the draft and leaves (asks first). */
   onDiscard?: () => void;
   /** "Draft saved 09:41" and the like, read out politely. */
@@ -32,7 +34,7 @@ export interface WizardShellProps {
  * reader users start at the top of the new step), the error summary, and Back / Next / Save and close.
  */
 export function WizardShell(props: WizardShellProps) {
-  const { title, subtitle, steps, index, onBack, onNext, submitLabel, busy = false, onSaveAndClose, onDiscard, saveStatus, summary, children } = props;
+  const { title, subtitle, steps, index, onBack, onNext, submitLabel, busy = false, onSaveAndClose, onCancel, onDiscard, saveStatus, summary, children } = props;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const step = steps[index];
@@ -101,9 +103,17 @@ export function WizardShell(props: WizardShellProps) {
               </button>
             </div>
             <div className="wz-actions-side">
-              <button type="button" className="button button-ghost" onClick={onSaveAndClose} disabled={busy}>
-                Save and close
-              </button>
+              {onSaveAndClose ? (
+                <button type="button" className="button button-ghost" onClick={onSaveAndClose} disabled={busy}>
+                  Save and close
+                </button>
+              ) : (
+                onCancel && (
+                  <button type="button" className="button button-ghost" onClick={onCancel} disabled={busy}>
+                    Cancel
+                  </button>
+                )
+              )}
               {onDiscard &&
                 (confirmDiscard ? (
                   <span className="wz-confirm" role="group" aria-label="Discard this draft?">

@@ -22,7 +22,8 @@ describe('Next invoice preview', () => {
     const user = userEvent.setup();
     renderPreview();
     expect(await screen.findByRole('heading', { level: 1, name: 'Next invoice preview' })).toBeInTheDocument();
-    expect(screen.getByRole('group', { name: 'Month' })).toHaveTextContent('January 2027To be issued 12/15/2026');
+    // The heading shows while the preview loads; the figures come with it.
+    expect(await screen.findByRole('group', { name: 'Month' })).toHaveTextContent('January 2027To be issued 12/15/2026');
     const { premiumsCents, lastPremiumsCents } = billing.preview;
     const difference = premiumsCents - (lastPremiumsCents ?? 0);
     expect(screen.getByRole('group', { name: 'Premiums' })).toHaveTextContent(

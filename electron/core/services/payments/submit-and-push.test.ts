@@ -4,7 +4,7 @@ import { paymentRequest } from '@shared/plan-api/payments';
 import { PlanError } from '../../plan-service/plan-client';
 import type { Store } from '../../store/store';
 import { startPaymentsPlan, type PaymentsPlan } from '../../test-support/payments-plan';
-import { december, mondayMorning, november, paymentsCore, paymentsStore, switchableNetwork } from '../../test-support/payments-test-kit';
+import { december, november, paymentsCore, paymentsStore, switchableNetwork } from '../../test-support/payments-test-kit';
 
 describe('paying invoices through the outbox', () => {
   let store: Store;

@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { isReturnCode, returnReasonWords } from '@shared/domain/ach-return-codes';
+import type { Payment } from '@shared/plan-api/payments';
 import { statement } from '../store/statements';
 
 /**
@@ -18,3 +20,13 @@ export function groupInWords(db: Database, groupNumber: string): string {
 
 /** Where payments are listed in the app. */
 export const paymentsLink = '#/billing/payments';
+
+/**
+ * Why the bank returned a payment, in the words the plan's returns table gives each code (what
+ * happened, then what to do), so the desktop says what the plan's e-mail said; a code outside the
+ * table keeps the plan's own words.
+ */
+export function returnReasonOf(payment: Pick<Payment, 'returnCode' | 'returnReason'>): string {
+  if (payment.returnCode !== null && isReturnCode(payment.returnCode)) return returnReasonWords(payment.returnCode);
+  return payment.returnReason ?? 'The bank did not say why.';
+}

@@ -56,10 +56,11 @@ export const verifyBankAccount = (client: PlanClient, groupNumber: string, bankA
     body,
   });
 
-export const removeBankAccount = (client: PlanClient, groupNumber: string, bankAccountId: string): Promise<void> =>
-  attempt(client, `A bank account is removed at the plan, which cannot be reached now. ${goOnline}`, () =>
-    client.noContent('DELETE', `${groupPath(groupNumber)}/bank-accounts/${encodeURIComponent(bankAccountId)}`),
-  );
+/** The plan answers with the group's accounts left, which replace what this computer kept. */
+export const removeBankAccount = async (client: PlanClient, groupNumber: string, bankAccountId: string): Promise<BankAccount[]> =>
+  (
+    await json(client, `A bank account is removed at the plan, which cannot be reached now. ${goOnline}`, 'DELETE', `${groupPath(groupNumber)}/bank-accounts/${encodeURIComponent(bankAccountId)}`, bankAccountList)
+  ).accounts;
 
 export const cancelPayment = (client: PlanClient, groupNumber: string, confirmationNumber: string): Promise<Payment> =>
   json(

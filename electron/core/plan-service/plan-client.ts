@@ -194,11 +194,6 @@ export class PlanClient {
     return this.exchange(method, path, init, async (response) => this.checked(method, path, schema, response, await this.readText(response)));
   }
 
-  /** One request answered with no content (204 unless `init.status` says otherwise). */
-  async noContent(method: string, path: string, init: PlanRequestInit = {}): Promise<void> {
-    await this.exchange(method, path, { status: 204, ...init }, () => Promise.resolve());
-  }
-
   private checked<T>(method: string, path: string, schema: z.ZodType<T>, response: Response, text: string): T {
     let value: unknown;
     try {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { returnReasonWords } from '@shared/domain/ach-return-codes';
 import type { Payment } from '@shared/plan-api/payments';
 import { parseChangesPage } from '../plan-service/feed-parse';
 import { billingInvoices, billingOverview } from '../services/billing/invoice-detail';
@@ -76,7 +77,8 @@ describe('payments from the change feed', () => {
 
   it('announces a settled payment once, and the balance, last payment and invoice states follow', () => {
     apply([payment(scheduled)], false);
-    expect(balance()).toBe(170_000);
+    // As the plan counts it: a scheduled payment covers its invoices already.
+    expect(balance()).toBe(110_000);
     const outcome = apply([payment(settled)], true);
     expect(outcome.events).toContainEqual(expect.objectContaining({ type: 'notification.created', kind: 'payment.settled', title: 'Payment of $600.00 received' }));
     expect(notices()).toEqual([expect.objectContaining({ kind: 'payment.settled', body: expect.stringContaining('settled on December 8, 2026'), link: '#/billing/payments' })]);
@@ -94,12 +96,12 @@ describe('payments from the change feed', () => {
     apply([payment(settled)], false);
     apply([payment(returned)], true);
     const [notice] = notices();
-    expect(notice).toMatchObject({ kind: 'payment.returned', title: 'Payment of $600.00 returned by the bank', body: expect.stringContaining('There was not enough money in the account.') });
+    expect(notice).toMatchObject({ kind: 'payment.returned', title: 'Payment of $600.00 returned by the bank', body: expect.stringContaining(returnReasonWords('R01')) });
     const memberNames = store.db.prepare(`SELECT first_name || ' ' || last_name FROM members`).pluck().all() as string[];
     for (const name of memberNames) expect(`${notice?.title} ${notice?.body}`).not.toContain(name);
     expect(balance()).toBe(170_000);
     expect(billingOverview(store, '4321', '2026-12-10').lastPayment).toBeNull();
-    expect(listPaymentItems(store.db, '4321')[0]).toMatchObject({ state: 'returned', problem: 'There was not enough money in the account.' });
+    expect(listPaymentItems(store.db, '4321')[0]).toMatchObject({ state: 'returned', problem: returnReasonWords('R01') });
   });
 
   it('refuses a page whose payment is not the plan’s shape', () => {

@@ -3,7 +3,7 @@ import type { CoreEvent } from '@shared/contract/events';
 import type { ChangeEntry } from '@shared/plan-api/changes';
 import type { Payment, PaymentStatus } from '@shared/plan-api/payments';
 import { formatUsd } from '@shared/util/money';
-import { dateInWords, groupInWords, paymentsLink } from '../outbox/payment-words';
+import { dateInWords, groupInWords, paymentsLink, returnReasonOf } from '../outbox/payment-words';
 import { createNotification } from '../store/repositories/notifications-repository';
 import { upsertPayment } from '../store/repositories/payments-repository';
 
@@ -41,7 +41,7 @@ function announce(db: Database, groupNumber: string, payment: Payment, now: stri
     });
   }
   if (payment.status === 'returned') {
-    const reason = payment.returnReason ?? 'The bank did not say why.';
+    const reason = returnReasonOf(payment);
     return createNotification(db, {
       ...common,
       kind: 'payment.returned',

@@ -37,13 +37,27 @@ export function paymentsStore(): Store {
   return store;
 }
 
-/** fetch with a switch: `down` fails every request as an unreachable host does. */
+/**
+ * fetch with a switch: `down` fails every request as an unreachable host does; `loseNextAnswer`
+ * lets the next request whose path ends so reach the plan and be answered, then fails it as a
+ * connection cut before the answer arrived. Every request is recorded (bytes included, to look for
+ * account numbers).
+ */
 export function switchableNetwork() {
   const net = {
     down: false,
-    fetch: ((url, init) => {
-      if (net.down) return Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }));
-      return fetch(url, init);
+    loseNextAnswer: null as string | null,
+    requests: [] as { method: string; path: string; body: string; idempotencyKey: string | null }[],
+    fetch: (async (url, init) => {
+      if (net.down) throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+      const { pathname, search } = new URL(String(url));
+      const headers = new Headers(init?.headers);
+      net.requests.push({ method: init?.method ?? 'GET', path: `${pathname}${search}`, body: typeof init?.body === 'string' ? init.body : '', idempotencyKey: headers.get('idempotency-key') });
+      const response = await fetch(url, init);
+      if (net.loseNextAnswer === null || !pathname.endsWith(net.loseNextAnswer)) return response;
+      net.loseNextAnswer = null;
+      await response.arrayBuffer();
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
     }) as typeof fetch,
   };
   return net;

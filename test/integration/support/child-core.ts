@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { build, type Plugin } from 'esbuild';
+import type { PaymentChildPlan } from './payment-child';
 import type { ChildPlan } from './sync-child';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -24,14 +25,14 @@ const lazyPdfkit: Plugin = {
 };
 
 /**
- * Bundles sync-child.ts into one CommonJS file in `outDir` (packages stay external and resolve from
+ * Bundles a child script of this folder (sync-child.ts unless named) into one CommonJS file in `outDir` (packages stay external and resolve from
  * the project's node_modules), as the core worker is built: a child then starts in a fraction of
  * the time tsx needs to compile the core on every one of a hundred launches.
  */
-export async function bundleChild(outDir: string): Promise<string> {
-  const outfile = path.join(outDir, 'sync-child.cjs');
+export async function bundleChild(outDir: string, entry = 'sync-child.ts'): Promise<string> {
+  const outfile = path.join(outDir, entry.replace(/\.ts$/, '.cjs'));
   await build({
-    entryPoints: [path.join(root, 'test', 'integration', 'support', 'sync-child.ts')],
+    entryPoints: [path.join(root, 'test', 'integration', 'support', entry)],
     outfile,
     bundle: true,
     platform: 'node',
@@ -64,10 +65,10 @@ export interface ChildRun {
 }
 
 /**
- * Runs a desktop core in a child process (sync-child.ts) and SIGKILLs it at `kill`. Resolves when
+ * Runs a desktop core in a child process (sync-child.ts or payment-child.ts) and SIGKILLs it at `kill`. Resolves when
  * the process has exited. `timeoutMs` only bounds a hung child (it is killed and the run rejects).
  */
-export function runChild(script: string, plan: ChildPlan, kill: KillPoint | null, timeoutMs: number): Promise<ChildRun> {
+export function runChild(script: string, plan: ChildPlan | PaymentChildPlan, kill: KillPoint | null, timeoutMs: number): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, JSON.stringify(plan)], {
       cwd: root,

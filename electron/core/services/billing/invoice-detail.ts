@@ -14,7 +14,7 @@ export const billingInvoices = (store: Store, groupNumber: string, today: string
 
 /**
  * What the group owes, from its invoices on this computer: the open balance as the plan's billing
- * summary counts it (the open invoices' own amounts less what settled payments paid on them, so a
+ * summary counts it (the open invoices' own amounts less what payments scheduled, processing or settled cover, so a
  * previous balance carried into the next invoice is not counted twice), the latest invoice's total
  * due and due date, and the last payment the bank settled.
  */

@@ -4,6 +4,7 @@ import type { PaymentItem } from '@shared/contract/methods/payments';
 import type { Payment } from '@shared/plan-api/payments';
 import type { PaymentOutboxRecord } from '../../outbox/outbox-repository';
 import { paymentRequestOf, paymentRowOf, unansweredPaymentRows } from '../../outbox/payment-outbox-rows';
+import { returnReasonOf } from '../../outbox/payment-words';
 import { listPayments } from '../../store/repositories/payments-repository';
 
 /** What a payment list shows for an outbox row's status before the plan answered it. */
@@ -29,7 +30,7 @@ export const itemOfPayment = (db: Database, groupNumber: string, payment: Paymen
   state: payment.status,
   payment,
   request: null,
-  problem: payment.status === 'returned' ? payment.returnReason : null,
+  problem: payment.status === 'returned' ? returnReasonOf(payment) : null,
   createdAt: payment.submittedAt,
 });
 

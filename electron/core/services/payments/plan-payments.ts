@@ -17,7 +17,6 @@ import {
   cachedAuthorization,
   cachedAutopay,
   cachedBankAccounts,
-  forgetBankAccount,
   saveAuthorization,
   saveAutopay,
   saveBankAccount,
@@ -72,8 +71,8 @@ export async function verifyAccount(ctx: HandlerContext, groupNumber: string, ba
 }
 
 export async function removeAccount(ctx: HandlerContext, groupNumber: string, bankAccountId: string): Promise<{ removed: true }> {
-  await removeBankAccount(ctx.clients.authorized(ctx.store), groupNumber, bankAccountId);
-  forgetBankAccount(ctx.store.db, groupNumber, bankAccountId, ctx.now());
+  const left = await removeBankAccount(ctx.clients.authorized(ctx.store), groupNumber, bankAccountId);
+  saveBankAccounts(ctx.store.db, groupNumber, left, ctx.now());
   ctx.emit({ type: 'billing.changed', groupNumber });
   return { removed: true };
 }

@@ -3,18 +3,17 @@ import type { PaymentItem } from '@shared/contract/methods/payments';
 import { paymentRequest } from '@shared/plan-api/payments';
 import { PlanError } from '../../plan-service/plan-client';
 import type { Store } from '../../store/store';
-import { december, mondayMorning, november, paymentsCore, paymentsStore, switchableNetwork } from '../../test-support/payments-test-kit';
-import { startPaymentsPlanServer, type PaymentsPlanServer } from '../../test-support/payments-plan-server';
-
-const account = { nickname: 'Operating account', holderName: 'Acme Tools', routingNumber: '021000021', accountNumber: '000123456789', accountNumberAgain: '000123456789', accountType: 'checking', verification: 'micro_deposits', password: 'correct horse' };
+import { startPaymentsPlan, type PaymentsPlan } from '../../test-support/payments-plan';
+import { december, november, paymentsCore, paymentsStore, switchableNetwork } from '../../test-support/payments-test-kit';
 
 describe('paying invoices through the outbox', () => {
   let store: Store;
-  let plan: PaymentsPlanServer;
-  const clock = { now: mondayMorning };
-  const net = switchableNetwork();
+  let plan: PaymentsPlan;
+  let net: ReturnType<typeof switchableNetwork>;
   let core: ReturnType<typeof paymentsCore>;
   let accountId = '';
+  let version = '';
+  let account: Record<string, string>;
 
   const pay = (overrides: Record<string, unknown> = {}) => ({
     groupNumber: '4321',
@@ -22,28 +21,22 @@ describe('paying invoices through the outbox', () => {
     amountCents: 60_000,
     bankAccountId: accountId,
     paymentDate: '2026-12-07',
-    authorizationVersion: '2026-12',
+    authorizationVersion: version,
     acceptAuthorization: true,
     ...overrides,
   });
   const outboxRow = (id: number) => store.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Record<string, unknown>;
 
   beforeEach(async () => {
-    clock.now = mondayMorning;
-    net.down = false;
+    net = switchableNetwork();
     store = paymentsStore();
-    plan = await startPaymentsPlanServer({
-      groupNumber: '4321',
-      now: () => clock.now,
-      invoicesOpen: new Map([
-        [november, { periodStart: '2026-11-01', openCents: 50_000 }],
-        [december, { periodStart: '2026-12-01', openCents: 120_000 }],
-      ]),
-    });
-    core = paymentsCore(store, { plan, clock, net });
+    plan = await startPaymentsPlan();
+    account = { nickname: 'Operating account', holderName: 'Acme Tools', routingNumber: '021000021', accountNumber: '000123456789', accountNumberAgain: '000123456789', accountType: 'checking', verification: 'micro_deposits', password: plan.password };
+    core = paymentsCore(store, { plan, clock: plan.clock, net });
     const added = await core.ok<{ id: string }>('payments.addBankAccount', { groupNumber: '4321', ...account });
     accountId = added.id;
-    await core.ok('payments.verifyBankAccount', { groupNumber: '4321', bankAccountId: accountId, amountsCents: [12, 34] });
+    await core.ok('payments.verifyBankAccount', { groupNumber: '4321', bankAccountId: accountId, amountsCents: await plan.sendMicroDeposits(accountId) });
+    version = (await core.ok<{ version: string }>('payments.authorization', { kind: 'payment' })).version;
   });
   afterEach(async () => {
     await plan.close();
@@ -85,15 +78,17 @@ describe('paying invoices through the outbox', () => {
   it('sends the payment with its key; a lost answer is retried with the SAME key and the plan makes one payment', async () => {
     const item = await core.ok<PaymentItem>('payments.submit', pay());
     const key = String(outboxRow(item.outboxId ?? 0).idempotency_key);
-    plan.dropNextPaymentAnswer = true;
+    net.loseNextAnswer = '/v1/groups/4321/payments';
     await expect(core.push()).rejects.toBeInstanceOf(PlanError);
     // The try counted and the row queued again, still with its key.
     expect(outboxRow(item.outboxId ?? 0)).toMatchObject({ status: 'queued', attempts: 1, idempotency_key: key });
     expect(await core.push()).toBe(1);
-    const submits = plan.requests.filter((r) => r.path === '/v1/groups/4321/payments');
+    const submits = net.requests.filter((r) => r.method === 'POST' && r.path === '/v1/groups/4321/payments');
     expect(submits.map((r) => r.idempotencyKey)).toEqual([key, key]);
-    expect(plan.payments.size).toBe(1);
-    const made = plan.payments.get(key);
+    const ledger = await plan.paymentLedger();
+    expect(ledger.made).toHaveLength(1);
+    expect(ledger.byKey.get(key)).toBe(ledger.made[0]);
+    const [made] = await plan.payments();
     expect(outboxRow(item.outboxId ?? 0)).toMatchObject({ status: 'accepted', confirmation_number: made?.confirmationNumber });
     const list = await core.ok<PaymentItem[]>('payments.list', { groupNumber: '4321' });
     expect(list).toEqual([expect.objectContaining({ outboxId: item.outboxId, state: 'scheduled', payment: made, request: null })]);
@@ -105,11 +100,11 @@ describe('paying invoices through the outbox', () => {
     await expect(core.push()).rejects.toBeInstanceOf(PlanError);
     // The try never reached the plan (no connection), and now the day's cut-off has gone by.
     expect(outboxRow(item.outboxId ?? 0)).toMatchObject({ status: 'queued', attempts: 1, sent_at: null });
-    clock.now = '2026-12-07T23:30:00.000Z';
+    plan.clock.now = '2026-12-07T23:30:00.000Z';
     net.down = false;
-    const before = plan.requests.length;
+    const before = net.requests.length;
     expect(await core.push()).toBe(1);
-    expect(plan.requests.length).toBe(before);
+    expect(net.requests.length).toBe(before);
     expect(outboxRow(item.outboxId ?? 0)).toMatchObject({ status: 'needs_new_date' });
     const asked = core.events.filter((e) => e.type === 'notification.created');
     expect(asked).toEqual([expect.objectContaining({ kind: 'payment.needs_date', body: expect.stringContaining('December 8, 2026') })]);
@@ -120,27 +115,29 @@ describe('paying invoices through the outbox', () => {
     expect(outboxRow(item.outboxId ?? 0)).toMatchObject({ status: 'corrected', replaced_by: corrected.outboxId });
     expect(outboxRow(corrected.outboxId ?? 0).idempotency_key).not.toBe(outboxRow(item.outboxId ?? 0).idempotency_key);
     expect(await core.push()).toBe(1);
-    expect([...plan.payments.values()].map((p) => p.paymentDate)).toEqual(['2026-12-08']);
+    expect((await plan.payments()).map((p) => p.paymentDate)).toEqual(['2026-12-08']);
     const list = await core.ok<PaymentItem[]>('payments.list', { groupNumber: '4321' });
     expect(list.map((i) => i.state)).toEqual(['scheduled']);
   });
 
   it('retries a payment tried before with its key even after its date passed: the plan may already have it', async () => {
     const item = await core.ok<PaymentItem>('payments.submit', pay());
-    plan.dropNextPaymentAnswer = true;
+    net.loseNextAnswer = '/v1/groups/4321/payments';
     await expect(core.push()).rejects.toBeInstanceOf(PlanError);
-    clock.now = '2026-12-08T15:00:00.000Z';
+    // Past the cut-off of its date (a later day would also outlast the plan's session).
+    plan.clock.now = '2026-12-07T22:30:00.000Z';
     expect(await core.push()).toBe(1);
-    expect(plan.payments.size).toBe(1);
+    expect((await plan.paymentLedger()).made).toHaveLength(1);
     expect(outboxRow(item.outboxId ?? 0)).toMatchObject({ status: 'accepted' });
   });
 
   it('keeps a refused payment with the plan’s reasons, for correction or withdrawal', async () => {
     const item = await core.ok<PaymentItem>('payments.submit', pay());
-    plan.refuseNextPayment = { status: 409, code: 'RULE', message: 'The account ending 6789 was disabled after a return.' };
+    // A return closed the account at the plan after this computer last read it.
+    const reason = await plan.disableAccount(accountId);
     expect(await core.push()).toBe(1);
     const [refused] = await core.ok<PaymentItem[]>('payments.list', { groupNumber: '4321' });
-    expect(refused).toMatchObject({ outboxId: item.outboxId, state: 'rejected', problem: 'The account ending 6789 was disabled after a return.', request: { amountCents: 60_000 } });
+    expect(refused).toMatchObject({ outboxId: item.outboxId, state: 'rejected', problem: reason, request: { amountCents: 60_000 } });
     expect(core.events).toContainEqual(expect.objectContaining({ type: 'notification.created', kind: 'transaction.rejected' }));
     const withdrawn = await core.ok<PaymentItem>('payments.cancel', { groupNumber: '4321', outboxId: item.outboxId });
     expect(withdrawn.state).toBe('cancelled');
@@ -150,11 +147,11 @@ describe('paying invoices through the outbox', () => {
     const queued = await core.ok<PaymentItem>('payments.submit', pay());
     expect(await core.ok<PaymentItem>('payments.cancel', { groupNumber: '4321', outboxId: queued.outboxId })).toMatchObject({ state: 'cancelled', outboxId: queued.outboxId });
     expect(await core.push()).toBe(0);
-    expect(plan.payments.size).toBe(0);
+    expect(await plan.payments()).toEqual([]);
 
     await core.ok('payments.submit', pay());
     await core.push();
-    const [made] = [...plan.payments.values()];
+    const [made] = await plan.payments();
     net.down = true;
     const offline = await core.call('payments.cancel', { groupNumber: '4321', confirmationNumber: made?.confirmationNumber });
     expect(offline).toMatchObject({ ok: false, error: { code: 'OFFLINE', message: expect.stringContaining('still stands') } });

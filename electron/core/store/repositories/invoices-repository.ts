@@ -136,17 +136,23 @@ export function findInvoice(db: Database, groupNumber: string, invoiceNumber: st
 
 /**
  * The balance the group switcher shows, from the invoices and payments on this computer: the open
- * invoices' own amounts less what settled payments paid on them (the plan marks an invoice paid,
- * and re-sends it, once it is paid in full), and the latest invoice by month.
+ * invoices' own amounts less what payments scheduled, processing or settled cover on each (never
+ * below zero), as the plan's billing summary counts it: a payment made here lowers the balance at
+ * once, a returned or cancelled one no longer does. The latest invoice by month.
  */
 export function localBillingSummary(db: Database, groupNumber: string): BillingSummary {
   const balance = Number(
     statement(
       db,
-      `SELECT coalesce(sum(amount_cents), 0) - coalesce((SELECT sum(a.value ->> '$.amountCents') FROM payments p, json_each(p.payment, '$.allocations') a
-         WHERE p.group_number = @group AND p.status = 'settled'
-           AND a.value ->> '$.invoiceNumber' IN (SELECT invoice_number FROM invoices WHERE group_number = @group AND status = 'open')), 0)
-       FROM invoices WHERE group_number = @group AND status = 'open'`,
+      `SELECT coalesce(sum(max(i.amount_cents - coalesce(paid.cents, 0), 0)), 0)
+       FROM invoices i
+       LEFT JOIN (
+         SELECT a.value ->> '$.invoiceNumber' AS invoice_number, sum(a.value ->> '$.amountCents') AS cents
+         FROM payments p, json_each(p.payment, '$.allocations') a
+         WHERE p.group_number = @group AND p.status IN ('scheduled', 'processing', 'settled')
+         GROUP BY 1
+       ) paid ON paid.invoice_number = i.invoice_number
+       WHERE i.group_number = @group AND i.status = 'open'`,
     )
       .pluck()
       .get({ group: groupNumber }),

@@ -29,11 +29,6 @@ export function saveBankAccount(db: Database, groupNumber: string, account: Bank
   saveBankAccounts(db, groupNumber, [...others, account], readAt);
 }
 
-export function forgetBankAccount(db: Database, groupNumber: string, bankAccountId: string, readAt: string): void {
-  const kept = cachedBankAccounts(db, groupNumber);
-  if (kept !== null) saveBankAccounts(db, groupNumber, kept.filter((a) => a.id !== bankAccountId), readAt);
-}
-
 export function saveAutopay(db: Database, groupNumber: string, state: AutopayState, readAt: string): void {
   statement(
     db,

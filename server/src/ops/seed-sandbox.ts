@@ -75,9 +75,9 @@ export async function seedSandbox(db: Db, options: SeedSandboxOptions): Promise<
  * calendar has issued by `today` (billing-calendar.ts), each issued on its scheduled day, the older
  * one paid by a settled debit from the group's verified demo account and the latest open. The older
  * invoice is paid before the latest is issued, so the latest counts the payment received. An older
- * invoice left open by an earlier start (a month ago, when it was the latest) gets its payment now,
- * so the demo's balance stays one month's premium; one the service's billing cycle issued meanwhile
- * stays as issued.
+ * invoice left open by an earlier start (a month ago, when it was the latest) or issued meanwhile by
+ * the service's billing cycle gets its payment now, unless one was already made to it, so the demo's
+ * balance stays one month's premium.
  */
 async function seedBilling(db: Db, bankCipher: BankAccountCipher, groupNumber: string, today: string, actor: Actor, now: Date): Promise<{ invoices: string[]; payment: string | null }> {
   const latest = latestIssuedPeriod(today);

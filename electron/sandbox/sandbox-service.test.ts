@@ -4,6 +4,8 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Me } from '@shared/plan-api/accounts';
+import type { ChangesPage } from '@shared/plan-api/changes';
+import type { PaymentList } from '@shared/plan-api/payments';
 import { generateSandbox } from '@shared/sandbox/generator';
 import { DataFolderInUseError, LOCK_FILE } from '../../server/src/store/folder-lock';
 import { failureMessage } from './failure-message';
@@ -50,6 +52,13 @@ describe('startSandboxPlanService', () => {
     expect(me.body.groups.map((g) => [g.groupNumber, g.role])).toEqual(sandboxGroups.map((g) => [g, 'primary_admin']));
     firstFeed = await Promise.all(sandboxGroups.map((g) => feedLength(service, g)));
     expect(firstFeed.every((n) => n > 0)).toBe(true);
+    // Each group's payment history holds one settled debit, and its feed carries it to the desktop.
+    for (const group of sandboxGroups) {
+      const { payments } = (await get<PaymentList>(service, `/v1/groups/${group}/payments`)).body;
+      expect(payments.map((p) => p.status)).toEqual(['settled']);
+      const feed = (await get<ChangesPage>(service, `/v1/groups/${group}/changes?after=0&limit=10000`)).body;
+      expect(feed.changes.filter((c) => c.entity === 'payment').map((c) => c.entityId)).toEqual(payments.map((p) => p.confirmationNumber));
+    }
     // The log line carries timings and counts only.
     expect(lines).toEqual([expect.stringMatching(/^\[sandbox\] plan service ready in \d+ ms \(database \d+ ms, loaded \d+ members in \d+ ms\)$/)]);
     firstToken = service.token;

@@ -55,7 +55,7 @@ export async function startSandboxPlanService(options: SandboxPlanServiceOptions
     service = running;
     const opened = performance.now();
     const now = new Date();
-    const seeded = await seedSandbox(running.db, { cipher: running.ssnCipher, now, operator: 'ops:sandbox', ...(options.today === undefined ? {} : { today: options.today }) });
+    const seeded = await seedSandbox(running.db, { cipher: running.ssnCipher, bankCipher: running.bankCipher, now, operator: 'ops:sandbox', ...(options.today === undefined ? {} : { today: options.today }) });
     await ensureSandboxAdmin(
       running.db,
       seeded.map((group) => group.groupNumber),

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { routingProblem } from '@shared/domain/aba-routing';
+import { addBusinessDays, isBusinessDay } from '@shared/domain/business-days';
 import { coverageSpan, isVisible, memberStatusOn } from '@shared/domain/member-status';
 import { generateSandbox } from '@shared/sandbox/generator';
 import type { BillingSummary } from '@shared/plan-api/bill-pay';
 import type { ChangesPage } from '@shared/plan-api/changes';
+import type { BankAccountList, PaymentList } from '@shared/plan-api/payments';
 import { addMonths } from '@shared/util/dates';
 import { latestIssuedPeriod, scheduledIssueDate } from '../src/services/billing/billing-calendar';
 import type { GroupCounts, MemberView } from '@shared/plan-api/members';
@@ -26,13 +29,15 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
     const now = service.clock.now();
     const today = now.toISOString().slice(0, 10);
     const cipher = ssnCipher(new Uint8Array(32).fill(3));
+    const { bankCipher } = service;
     const expected = generateSandbox({ today });
-    const first = await seedSandbox(service.db, { cipher, now, today });
+    const first = await seedSandbox(service.db, { cipher, bankCipher, now, today });
     // The two latest invoices the billing calendar has issued by today (the 15th of the month before each).
     const latest = latestIssuedPeriod(today);
     const months = [addMonths(latest, -1), latest].map((d) => d.slice(0, 7).replace('-', ''));
     const numbered = (group: string, month: string) => expect.stringMatching(new RegExp(`^INV-${group}-${month}-[0-9A-HJKMNP-TV-Z]{6}$`));
-    expect(first).toEqual(expected.groups.map((g) => ({ groupNumber: g.group.groupNumber, loaded: g.members.length, invoices: months.map((m) => numbered(g.group.groupNumber, m)) })));
+    const confirmation = expect.stringMatching(/^PAY-\d{6}-[0-9A-HJKMNP-TV-Z]{6}$/);
+    expect(first).toEqual(expected.groups.map((g) => ({ groupNumber: g.group.groupNumber, loaded: g.members.length, invoices: months.map((m) => numbered(g.group.groupNumber, m)), payment: confirmation })));
     // The numbers are the stored ones; the two groups' invoices of a month differ in their random code.
     const numbers = await service.db.execute<{ invoice_number: string }>(sql`SELECT invoice_number FROM invoices ORDER BY group_number, period_start`);
     expect(numbers.rows.map((r) => r.invoice_number)).toEqual(first.flatMap((r) => r.invoices));
@@ -41,10 +46,10 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
     a.invoices.forEach((n, i) => expect(n.slice(-6)).not.toBe(b.invoices[i]?.slice(-6)));
 
     const before = await tableRowCounts(service.db);
-    const again = await seedSandbox(service.db, { cipher, now, today });
-    expect(again.map((r) => [r.loaded, r.invoices])).toEqual([
-      [0, []],
-      [0, []],
+    const again = await seedSandbox(service.db, { cipher, bankCipher, now: service.clock.now(), today });
+    expect(again.map((r) => [r.loaded, r.invoices, r.payment])).toEqual([
+      [0, [], null],
+      [0, [], null],
     ]);
     expect(await tableRowCounts(service.db)).toEqual(before);
 
@@ -65,9 +70,19 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
     const periods = sandbox.members.reduce((n, m) => n + m.coverage.length, 0);
     const lines = page.changes.filter((c) => c.entity === 'invoice_line');
     expect(lines.length).toBeGreaterThan(0);
-    // The seeded members and their coverage, the two invoices and their lines, then the reader's role granted above.
-    expect(page.changes).toHaveLength(sandbox.members.length + periods + 2 + lines.length + 1);
-    expect(page.changes.filter((c) => c.entity === 'invoice').map((c) => c.entityId)).toEqual(a.invoices);
+    // The seeded members and their coverage, the older invoice (issued open) and its lines, its
+    // payment and the invoice again as paid, the latest invoice and its lines, then the reader's role.
+    expect(page.changes).toHaveLength(sandbox.members.length + periods + 3 + lines.length + 1 + 1);
+    const invoiceEntries = page.changes.filter((c) => c.entity === 'invoice');
+    expect(invoiceEntries.map((c) => [c.entityId, (c.payload as { status: string }).status])).toEqual([
+      [a.invoices[0], 'open'],
+      [a.invoices[0], 'paid'],
+      [a.invoices[1], 'open'],
+    ]);
+    // What a desktop replicates: the settled payment, on the feed just before the invoice it paid.
+    const paymentEntries = page.changes.filter((c) => c.entity === 'payment');
+    expect(paymentEntries).toEqual([expect.objectContaining({ entityId: a.payment, op: 'upsert', payload: expect.objectContaining({ status: 'settled', allocations: [expect.objectContaining({ invoiceNumber: a.invoices[0] })] }) })]);
+    expect(page.changes[page.changes.indexOf(paymentEntries[0] as (typeof page.changes)[number]) + 1]).toMatchObject({ entity: 'invoice', entityId: a.invoices[0] });
     expect(page.changes.at(-1)).toMatchObject({ entity: 'user', entityId: 'seedreader', payload: { role: 'read_only' } });
     expect(page.hasMore).toBe(false);
     const counts = (await service.api<GroupCounts>('GET', `/v1/groups/${group}/counts`, { token })).body;
@@ -86,20 +101,98 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
     expect(summary.lastInvoice).toMatchObject({ invoiceNumber: a.invoices[1], periodStart: latest, issuedOn: scheduledIssueDate(latest), dueDate: latest, status: 'open' });
     expect(summary.balanceCents).toBe(summary.lastInvoice?.amountCents);
     expect(summary.balanceCents).toBeGreaterThan(0);
+
+    // One verified account, of which the API shows the last four digits only.
+    const accounts = (await service.api<BankAccountList>('GET', `/v1/groups/${group}/bank-accounts`, { token })).body.accounts;
+    expect(accounts).toEqual([
+      expect.objectContaining({
+        nickname: 'Operating account',
+        holderName: sandbox.group.name.slice(0, 22).trimEnd(),
+        routingNumber: '021000021',
+        accountLast4: '6789',
+        accountType: 'checking',
+        status: 'verified',
+        verification: expect.objectContaining({ method: 'micro_deposits' }),
+        problem: null,
+      }),
+    ]);
+    expect(routingProblem(accounts[0]?.routingNumber ?? '')).toBeNull();
+    expect(JSON.stringify(accounts)).not.toContain(`${group}006789`);
+    const storedAccount = await service.db.execute<{ account_number_encrypted: Uint8Array }>(sql`SELECT account_number_encrypted FROM bank_accounts WHERE group_number = ${group}`);
+    const encrypted = storedAccount.rows[0]?.account_number_encrypted;
+    if (!encrypted) throw new Error('The account is stored');
+    expect(bankCipher.decrypt(encrypted)).toBe(`${group}006789`);
+
+    // One settled payment of the older invoice in full, a business day before it was due, settled the next banking day by then.
+    const older = await service.db.execute<{ amount_cents: string | number; due_date: string; status: string }>(
+      sql`SELECT amount_cents, to_char(due_date, 'YYYY-MM-DD') AS due_date, status FROM invoices WHERE invoice_number = ${a.invoices[0] ?? ''}`,
+    );
+    const olderInvoice = older.rows[0];
+    if (!olderInvoice) throw new Error('The older invoice is stored');
+    expect(olderInvoice.status).toBe('paid');
+    const paid = (await service.api<PaymentList>('GET', `/v1/groups/${group}/payments`, { token })).body.payments;
+    expect(paid).toEqual([
+      expect.objectContaining({
+        confirmationNumber: a.payment,
+        status: 'settled',
+        amountCents: Number(olderInvoice.amount_cents),
+        allocations: [{ invoiceNumber: a.invoices[0], amountCents: Number(olderInvoice.amount_cents) }],
+        bankAccount: expect.objectContaining({ id: accounts[0]?.id, accountLast4: '6789' }),
+        submittedBy: 'ops:seed-sandbox',
+        cancellableUntil: null,
+      }),
+    ]);
+    const [payment] = paid;
+    if (!payment) throw new Error('The payment is listed');
+    expect(isBusinessDay(payment.paymentDate)).toBe(true);
+    expect(payment.paymentDate < olderInvoice.due_date).toBe(true);
+    expect(payment.settlementDate).toBe(addBusinessDays(payment.paymentDate, 1));
+    expect(payment.settlementDate <= olderInvoice.due_date).toBe(true);
+    expect(payment.settlementDate <= today).toBe(true);
+    expect(payment.confirmationNumber.slice(4, 10)).toBe(payment.paymentDate.replace(/-/g, '').slice(2));
   });
 
   it('a month later, issues the new month’s invoice and marks the one left open paid, so the demo owes one month', async () => {
     const now = service.clock.now();
     const today = addMonths(now.toISOString().slice(0, 10), 1);
     const cipher = ssnCipher(new Uint8Array(32).fill(3));
-    const results = await seedSandbox(service.db, { cipher, now, today });
+    const results = await seedSandbox(service.db, { cipher, bankCipher: service.bankCipher, now, today });
     const latest = latestIssuedPeriod(today);
     expect(results.map((r) => r.invoices)).toEqual(results.map((r) => [expect.stringMatching(new RegExp(`^INV-${r.groupNumber}-${latest.slice(0, 7).replace('-', '')}-[0-9A-HJKMNP-TV-Z]{6}$`))]));
     const open = await service.db.execute<{ invoice_number: string; group_number: string; period_start: string }>(
       sql`SELECT invoice_number, group_number, to_char(period_start, 'YYYY-MM-DD') AS period_start FROM invoices WHERE status = 'open' ORDER BY group_number`,
     );
     expect(open.rows).toEqual(results.map((r) => ({ invoice_number: r.invoices[0], group_number: r.groupNumber, period_start: latest })));
+    // The invoice left open a month ago is paid by a payment of its own, from the account kept from then.
+    const paid = await service.db.execute<{ group_number: string; accounts: number; payments: number; settled_paid: number }>(sql`
+      SELECT g.group_number,
+        (SELECT count(*)::int FROM bank_accounts b WHERE b.group_number = g.group_number) AS accounts,
+        (SELECT count(*)::int FROM payments p WHERE p.group_number = g.group_number) AS payments,
+        (SELECT count(*)::int FROM payment_allocations pa JOIN payments p ON p.confirmation_number = pa.confirmation_number
+          JOIN invoices i ON i.invoice_number = pa.invoice_number
+          WHERE p.group_number = g.group_number AND p.status = 'settled' AND i.status = 'paid' AND pa.amount_cents = i.amount_cents) AS settled_paid
+      FROM groups g ORDER BY g.group_number`);
+    expect(paid.rows).toEqual(results.map((r) => ({ group_number: r.groupNumber, accounts: 1, payments: 2, settled_paid: 2 })));
+    expect(results.map((r) => r.payment)).toEqual(results.map(() => expect.stringMatching(/^PAY-/)));
     const paidAudits = await service.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'sandbox.pay_invoice'`);
-    expect(paidAudits.rows[0]?.n).toBe(results.length);
+    expect(paidAudits.rows[0]?.n).toBe(2 * results.length);
+  });
+
+  it('pays an older invoice that an earlier version marked paid without a payment, once', async () => {
+    const now = service.clock.now();
+    const today = addMonths(now.toISOString().slice(0, 10), 1);
+    const older = addMonths(latestIssuedPeriod(today), -1);
+    // What seeding did before payments existed: the older invoice flagged paid, no payment behind it.
+    await service.db.execute(sql`DELETE FROM payment_allocations WHERE invoice_number IN (SELECT invoice_number FROM invoices WHERE period_start = ${older})`);
+    await service.db.execute(sql`DELETE FROM payments p WHERE NOT EXISTS (SELECT 1 FROM payment_allocations pa WHERE pa.confirmation_number = p.confirmation_number)`);
+    const cipher = ssnCipher(new Uint8Array(32).fill(3));
+    const results = await seedSandbox(service.db, { cipher, bankCipher: service.bankCipher, now, today });
+    expect(results.map((r) => [r.invoices, r.payment])).toEqual(results.map(() => [[], expect.stringMatching(/^PAY-/)]));
+    const again = await seedSandbox(service.db, { cipher, bankCipher: service.bankCipher, now, today });
+    expect(again.map((r) => r.payment)).toEqual([null, null]);
+    const statuses = await service.db.execute<{ status: string; payments: number }>(sql`
+      SELECT i.status, (SELECT count(*)::int FROM payment_allocations pa WHERE pa.invoice_number = i.invoice_number) AS payments
+      FROM invoices i WHERE i.period_start = ${older}`);
+    expect(statuses.rows).toEqual(results.map(() => ({ status: 'paid', payments: 1 })));
   });
 });

@@ -1,22 +1,24 @@
 import { parseArgs } from 'node:util';
-import { and, count, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { addMonths, isIsoDate } from '@shared/util/dates';
 import { defaultSandboxSeed, generateSandbox } from '@shared/sandbox/generator';
 import type { Db } from '../store/db';
-import { groups, invoices, members } from '../store/schema';
+import { groups, members } from '../store/schema';
 import { recordAudit } from '../services/audit';
-import { appendChanges } from '../services/changes/append';
 import { latestIssuedPeriod, scheduledIssueDate } from '../services/billing/billing-calendar';
-import { toInvoiceSummary } from '../services/billing/invoice-views';
 import { issuedFor, issueMonth } from '../services/billing/issue-invoice';
 import type { Actor } from '../services/groups/create-group';
 import { createGroup } from '../services/groups/create-group';
 import type { SsnCipher } from '../services/eligibility/ssn-crypto';
+import type { BankAccountCipher } from '../services/payments/bank-account-cipher';
 import { bulkLoadMembers } from '../services/sandbox/bulk-load';
+import { ensureDemoBankAccount, seedSettledPayment } from '../services/sandbox/demo-payments';
 import { UsageError, type OpsCommand } from './command';
 
 export interface SeedSandboxOptions {
   cipher: SsnCipher;
+  /** The service's bank account cipher: the demo account's number is encrypted with it like any other. */
+  bankCipher: BankAccountCipher;
   now: Date;
   /** The generator's seed; the same seed and day give the same data (shared/sandbox). */
   seed?: number;
@@ -32,14 +34,17 @@ export interface SeedSandboxResult {
   loaded: number;
   /** Invoice numbers issued now; empty when the billing history was already there. */
   invoices: string[];
+  /** The confirmation number of the payment made now for the older invoice; null when it already had one. */
+  payment: string | null;
 }
 
 /**
  * Loads the sandbox plan (shared/sandbox `generateSandbox`): creates each group and its plans if
  * missing, then loads its members in bulk with their coverage history and change feed, and issues
- * its last two invoices (seedInvoices). A group that already has members is left alone, and an
- * invoice already issued is not issued again, so running it again never duplicates anything. The
- * desktop's embedded plan service calls this on every start.
+ * its last two invoices with a settled payment of the older one (seedBilling). A group that already
+ * has members is left alone, an invoice already issued is not issued again and one already paid by a
+ * payment is not paid again, so running it again never duplicates anything. The desktop's embedded
+ * plan service calls this on every start.
  */
 export async function seedSandbox(db: Db, options: SeedSandboxOptions): Promise<SeedSandboxResult[]> {
   const today = options.today ?? options.now.toISOString().slice(0, 10);
@@ -59,8 +64,8 @@ export async function seedSandbox(db: Db, options: SeedSandboxOptions): Promise<
       await recordAudit(tx, { ...actor, action: 'sandbox.seed', target: `group:${group.groupNumber}`, detail: { members: n, seed: options.seed ?? defaultSandboxSeed, today }, at: options.now });
       return n;
     });
-    const issued = await seedInvoices(db, group.groupNumber, today, actor, options.now);
-    results.push({ groupNumber: group.groupNumber, loaded, invoices: issued });
+    const billing = await seedBilling(db, options.bankCipher, group.groupNumber, today, actor, options.now);
+    results.push({ groupNumber: group.groupNumber, loaded, ...billing });
   }
   return results;
 }
@@ -68,36 +73,45 @@ export async function seedSandbox(db: Db, options: SeedSandboxOptions): Promise<
 /**
  * A billing history to explore and to sign up for Bill Pay with: the two latest invoices the plan's
  * calendar has issued by `today` (billing-calendar.ts), each issued on its scheduled day, the older
- * one paid and the latest open. An older invoice left open by an earlier start (a month ago, when it
- * was the latest) is marked paid, so the demo's balance stays one month's premium.
+ * one paid by a settled debit from the group's verified demo account and the latest open. The older
+ * invoice is paid before the latest is issued, so the latest counts the payment received. An older
+ * invoice left open by an earlier start (a month ago, when it was the latest) or issued meanwhile by
+ * the service's billing cycle gets its payment now, unless one was already made to it, so the demo's
+ * balance stays one month's premium.
  */
-async function seedInvoices(db: Db, groupNumber: string, today: string, actor: Actor, now: Date): Promise<string[]> {
+async function seedBilling(db: Db, bankCipher: BankAccountCipher, groupNumber: string, today: string, actor: Actor, now: Date): Promise<{ invoices: string[]; payment: string | null }> {
   const latest = latestIssuedPeriod(today);
+  const older = addMonths(latest, -1);
   const issued: string[] = [];
-  for (const [periodStart, status] of [[addMonths(latest, -1), 'paid'], [latest, 'open']] as const) {
+  const issue = async (periodStart: string): Promise<string | null> => {
     const existing = await issuedFor(db, groupNumber, periodStart);
-    if (!existing) {
-      // The service's billing cycle may have issued the month meanwhile: then it stays as issued.
-      const result = await issueMonth(db, { groupNumber, periodStart, issuedOn: scheduledIssueDate(periodStart), status }, actor, now);
-      if (result.outcome === 'issued') issued.push(result.issued.invoice.invoiceNumber);
-    } else if (existing.status !== status && status === 'paid') {
-      const { invoiceNumber } = existing;
-      await db.transaction(async (tx) => {
-        const [paid] = await tx.update(invoices).set({ status }).where(and(eq(invoices.invoiceNumber, invoiceNumber), eq(invoices.status, 'open'))).returning();
-        if (!paid) return;
-        await recordAudit(tx, { ...actor, action: 'sandbox.pay_invoice', target: `invoice:${invoiceNumber}`, detail: { amountCents: paid.amountCents }, at: now });
-        await appendChanges(tx, groupNumber, now.toISOString(), [{ entity: 'invoice', entityId: invoiceNumber, op: 'upsert', payload: toInvoiceSummary(paid) }]);
-      });
-    }
-  }
-  return issued;
+    if (existing) return existing.invoiceNumber;
+    const result = await issueMonth(db, { groupNumber, periodStart, issuedOn: scheduledIssueDate(periodStart), status: 'open' }, actor, now);
+    if (result.outcome === 'already_issued') return result.existing.invoiceNumber;
+    if (result.outcome === 'nothing_to_bill') return null;
+    issued.push(result.issued.invoice.invoiceNumber);
+    return result.issued.invoice.invoiceNumber;
+  };
+  const olderInvoice = await issue(older);
+  const payment =
+    olderInvoice === null
+      ? null
+      : await db.transaction(async (tx) => {
+          // Serializes two seeders of one group, so the second finds the account the first added.
+          await tx.select().from(groups).where(eq(groups.groupNumber, groupNumber)).for('update');
+          const bankAccountId = await ensureDemoBankAccount(tx, bankCipher, groupNumber, scheduledIssueDate(older), actor, now);
+          return seedSettledPayment(tx, { groupNumber, invoiceNumber: olderInvoice, bankAccountId }, actor, now);
+        });
+  await issue(latest);
+  return { invoices: issued, payment };
 }
 
 const usage = `ops seed-sandbox [--seed <number>] [--today YYYY-MM-DD]
 
 Loads the sandbox plan's two demo employers, their plans and members (with coverage history and
-the change feed), and issues each group's two latest invoices (the older one paid). Groups that
-already have members and invoices already issued are left as they are, so it is safe to run again.`;
+the change feed), and issues each group's two latest invoices, the older one paid by a settled
+debit from a verified demo bank account. Groups that already have members, invoices already issued
+and an invoice already paid by a payment are left as they are, so it is safe to run again.`;
 
 export const seedSandboxCommand: OpsCommand = {
   name: 'seed-sandbox',
@@ -109,6 +123,7 @@ export const seedSandboxCommand: OpsCommand = {
     if (values.today !== undefined && !isIsoDate(values.today)) throw new UsageError('--today must be an existing date YYYY-MM-DD');
     const results = await seedSandbox(context.db, {
       cipher: context.ssnCipher,
+      bankCipher: context.bankCipher,
       now: context.now(),
       operator: context.operator,
       ...(values.seed === undefined ? {} : { seed: Number(values.seed) }),
@@ -117,7 +132,8 @@ export const seedSandboxCommand: OpsCommand = {
     for (const r of results) {
       const members = r.loaded > 0 ? `loaded ${r.loaded} members` : 'already has members, left as they are';
       const billed = r.invoices.length > 0 ? `issued ${r.invoices.join(', ')}` : 'invoices already issued';
-      context.out(`Group ${r.groupNumber}: ${members}; ${billed}.`);
+      const paid = r.payment === null ? '' : `; paid the older invoice by ${r.payment}`;
+      context.out(`Group ${r.groupNumber}: ${members}; ${billed}${paid}.`);
     }
   },
 };

@@ -63,7 +63,7 @@ async function runHere(command: OpsCommand, args: string[], config: ServiceConfi
   const mailer = createMailer({ ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : { mailDir: config.mailDir }) });
   try {
     const key = await loadSsnKey({ env: config.ssnKey, dataDir: config.dataDir });
-    return await executeOpsCommand(command, args, { db: database.db, mailer, billingPlan: config.billingPlan, ssnCipher: ssnCipher(key), bankCipher: bankAccountCipher(key), now: () => new Date(), operator, out }, err);
+    return await executeOpsCommand(command, args, { db: database.db, mailer, billingPlan: config.billingPlan, ach: config.ach, ssnCipher: ssnCipher(key), bankCipher: bankAccountCipher(key), now: () => new Date(), operator, out }, err);
   } finally {
     mailer.close();
     await database.close();

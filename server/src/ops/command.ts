@@ -31,6 +31,8 @@ export interface OpsCommand {
   /** Shown by `ops <name> --help`. */
   usage: string;
   run(args: string[], context: OpsContext): Promise<void>;
+  /** For commands that read or write files: the arguments with those paths made absolute, before a running service carries the command out. */
+  absolutePaths?(args: string[], cwd: string): string[];
 }
 
 /** A wrong invocation: the runner prints the message and the command's usage, and exits 2. */

@@ -51,7 +51,7 @@ export async function runOps(argv: string[], config: ServiceConfig, out: (line: 
   try {
     lock = await lockDataFolder(config.dataDir, `ops ${name}`);
   } catch (error) {
-    if (error instanceof DataFolderInUseError) return runThroughService(error, { argv, operator }, out, err);
+    if (error instanceof DataFolderInUseError) return runThroughService(error, { argv: [name, ...(command.absolutePaths?.(args, process.cwd()) ?? args)], operator }, out, err);
     throw error;
   }
   return runHere(command, args, config, operator, lock, out, err);

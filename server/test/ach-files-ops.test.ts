@@ -72,7 +72,7 @@ describe('ACH files through ops beside the running service', { timeout: 180_000 
     expect(written.out).toMatch(/written now\): 2 entries, debits \$500\.00, credits \$0\.00/);
     expect(checkNacha(out)).toMatchObject({ ok: true });
     const text = await readFile(out, 'utf8');
-    expect(text).toMatch(/^627021000021000123456789     0000050000/m);
+    expect(text).toMatch(/^627021000021000123456789 {5}0000050000/m);
     expect(text).toMatch(/^6280210000217654321 {10}0000000000/m);
     const row = await paymentRow();
     expect(row).toMatchObject({ status: 'processing', achFileDate: '2026-11-27' });

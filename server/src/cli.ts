@@ -42,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
     // And settles ACH debits and runs autopay (docs/billing-rules.md).
     paymentsJob: {},
     billingPlan: config.billingPlan,
+    ach: config.ach,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { achSettingsSchema, sandboxAchSettings, type AchSettings } from './services/ach/ach-settings';
 import { billingPlanSchema, sandboxBillingPlan, type BillingPlan } from './services/billing/billing-plan';
 
 const optionalText = z
@@ -7,6 +8,10 @@ const optionalText = z
   .trim()
   .transform((s) => (s === '' ? undefined : s))
   .optional();
+
+const origin = achSettingsSchema.shape.origin.shape;
+const remittance = achSettingsSchema.shape.remittance.shape;
+const payee = remittance.payee.shape;
 
 /** The plan service's settings, from the environment (`npm run server`; the README's Commands). */
 const environment = z.object({
@@ -25,6 +30,21 @@ const environment = z.object({
   PLAN_NAME: optionalText.pipe(billingPlanSchema.shape.name.default(sandboxBillingPlan.name)),
   BILLING_TEAM_NAME: optionalText.pipe(billingPlanSchema.shape.serviceTeam.shape.name.default(sandboxBillingPlan.serviceTeam.name)),
   BILLING_TEAM_PHONE: optionalText.pipe(billingPlanSchema.shape.serviceTeam.shape.phone.default(sandboxBillingPlan.serviceTeam.phone)),
+  /** The ACH file's origin: the plan's bank (ODFI) and how the plan names itself to banks. */
+  ACH_ODFI_ROUTING: optionalText.pipe(origin.odfiRouting.default(sandboxAchSettings.origin.odfiRouting)),
+  ACH_DESTINATION_NAME: optionalText.pipe(origin.destinationName.default(sandboxAchSettings.origin.destinationName)),
+  ACH_ORIGIN_NAME: optionalText.pipe(origin.originName.default(sandboxAchSettings.origin.originName)),
+  ACH_COMPANY_NAME: optionalText.pipe(origin.companyName.default(sandboxAchSettings.origin.companyName)),
+  ACH_COMPANY_ID: optionalText.pipe(origin.companyId.default(sandboxAchSettings.origin.companyId)),
+  /** The X12 820 remittances: interchange ids, usage, and the plan as payee with the account it is paid into. */
+  X12_SENDER_ID: optionalText.pipe(remittance.senderId.default(sandboxAchSettings.remittance.senderId)),
+  X12_RECEIVER_ID: optionalText.pipe(remittance.receiverId.default(sandboxAchSettings.remittance.receiverId)),
+  X12_USAGE: optionalText.pipe(remittance.usage.default(sandboxAchSettings.remittance.usage)),
+  PAYEE_NAME: optionalText.pipe(payee.name.default(sandboxAchSettings.remittance.payee.name)),
+  PAYEE_TAX_ID: optionalText.pipe(payee.taxId.default(sandboxAchSettings.remittance.payee.taxId)),
+  PAYEE_ROUTING: optionalText.pipe(payee.bankRouting.default(sandboxAchSettings.remittance.payee.bankRouting)),
+  PAYEE_ACCOUNT: optionalText.pipe(payee.accountNumber.default(sandboxAchSettings.remittance.payee.accountNumber)),
+  PAYEE_ACCOUNT_TYPE: optionalText.pipe(payee.accountType.default(sandboxAchSettings.remittance.payee.accountType)),
 });
 
 export interface ServiceConfig {
@@ -39,6 +59,8 @@ export interface ServiceConfig {
   trustProxy?: boolean | number | string;
   logger: boolean;
   billingPlan: BillingPlan;
+  /** The plan to the banks (ACH file) and as payee of its 820 remittances. */
+  ach: AchSettings;
 }
 
 /** `true`/`false`, a number of hops, or a comma-separated list of addresses/CIDRs (Fastify's trustProxy). */
@@ -63,6 +85,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServiceConfi
     mailDir: path.resolve(cwd, e.MAIL_DIR ?? path.join(dataDir, 'mail')),
     logger: e.LOG === 'on',
     billingPlan: { name: e.PLAN_NAME, serviceTeam: { name: e.BILLING_TEAM_NAME, phone: e.BILLING_TEAM_PHONE } },
+    ach: {
+      origin: { odfiRouting: e.ACH_ODFI_ROUTING, destinationName: e.ACH_DESTINATION_NAME, originName: e.ACH_ORIGIN_NAME, companyName: e.ACH_COMPANY_NAME, companyId: e.ACH_COMPANY_ID },
+      remittance: {
+        senderId: e.X12_SENDER_ID,
+        receiverId: e.X12_RECEIVER_ID,
+        usage: e.X12_USAGE,
+        payee: { name: e.PAYEE_NAME, taxId: e.PAYEE_TAX_ID, bankRouting: e.PAYEE_ROUTING, accountNumber: e.PAYEE_ACCOUNT, accountType: e.PAYEE_ACCOUNT_TYPE },
+      },
+    },
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),

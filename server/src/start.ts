@@ -11,6 +11,7 @@ import { PAYMENTS_JOB_INTERVAL_MS, schedulePaymentsJob, type PaymentsJob } from 
 import { loadSsnKey, ssnCipher, type SsnCipher } from './services/eligibility/ssn-crypto';
 import { sandboxBillingPlan, type BillingPlan } from './services/billing/billing-plan';
 import { bankAccountCipher, type BankAccountCipher } from './services/payments/bank-account-cipher';
+import { sandboxAchSettings, type AchSettings } from './services/ach/ach-settings';
 
 export interface PlanServiceOptions {
   host?: string;
@@ -50,6 +51,8 @@ export interface PlanServiceOptions {
   paymentsJob?: { intervalMs?: number };
   /** The plan as invoices and their e-mails name it (default: the sandbox's demo plan). */
   billingPlan?: BillingPlan;
+  /** The plan to the banks and as payee of its remittances (default: the sandbox's made-up bank). */
+  ach?: AchSettings;
 }
 
 export interface PlanService {
@@ -63,6 +66,8 @@ export interface PlanService {
   bankCipher: BankAccountCipher;
   /** The plan as invoices name it, for operator commands run in-process (tests). */
   billingPlan: BillingPlan;
+  /** The ACH file's origin and the 820's payee, for operator commands run in-process (tests). */
+  ach: AchSettings;
   /** The billing cycle job (docs/billing-rules.md): a pass can be asked for, scheduled or not, and each pass is announced. */
   billingCycle: BillingCycleJob;
   /** Settlement and autopay (jobs/payments.ts): a pass can be asked for, scheduled or not. */
@@ -100,6 +105,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       ssnCipher: ssnCipher(key),
       bankCipher: bankAccountCipher(key),
       billingPlan: options.billingPlan ?? sandboxBillingPlan,
+      ach: options.ach ?? sandboxAchSettings,
       limits: { ...defaultRateLimits, ...options.limits },
       streamHeartbeatMs: options.streamHeartbeatMs ?? defaultStreamHeartbeatMs,
       logger: options.logger ?? false,
@@ -113,12 +119,12 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
     const running = app;
     // On PostgreSQL any number of processes share the database, so operator commands open it themselves.
     if (options.dataDir && database.backend === 'pglite') {
-      operatorEndpoint = await startOperatorEndpoint({ dataDir: options.dataDir, db: database.db, mailer, billingPlan: deps.billingPlan, ssnCipher: deps.ssnCipher, bankCipher: deps.bankCipher, now: deps.now, log: running.log });
+      operatorEndpoint = await startOperatorEndpoint({ dataDir: options.dataDir, db: database.db, mailer, billingPlan: deps.billingPlan, ach: deps.ach, ssnCipher: deps.ssnCipher, bankCipher: deps.bankCipher, now: deps.now, log: running.log });
     }
     const endpoint = operatorEndpoint;
     const stopPruning = schedulePruning(database.db, deps.now, (error) => running.log.error({ err: { message: error.message } }, 'pruning sign-in records failed'));
     const billingCycle = scheduleBillingCycle(database.db, { mailer, plan: deps.billingPlan }, deps.now, running.log, options.billingCycle ? (options.billingCycle.intervalMs ?? BILLING_CYCLE_INTERVAL_MS) : null);
-    const paymentsJob = schedulePaymentsJob({ db: database.db, mailer, plan: deps.billingPlan }, deps.now, running.log, options.paymentsJob ? (options.paymentsJob.intervalMs ?? PAYMENTS_JOB_INTERVAL_MS) : null);
+    const paymentsJob = schedulePaymentsJob({ db: database.db, mailer, plan: deps.billingPlan, bankCipher: deps.bankCipher, ach: deps.ach.origin }, deps.now, running.log, options.paymentsJob ? (options.paymentsJob.intervalMs ?? PAYMENTS_JOB_INTERVAL_MS) : null);
     return {
       url,
       app: running,
@@ -127,6 +133,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       ssnCipher: deps.ssnCipher,
       bankCipher: deps.bankCipher,
       billingPlan: deps.billingPlan,
+      ach: deps.ach,
       billingCycle,
       paymentsJob,
       async close() {

@@ -92,6 +92,7 @@ export async function startTestService(
             db: service.db,
             mailer,
             billingPlan: service.billingPlan,
+            ach: service.ach,
             ssnCipher: service.ssnCipher,
             bankCipher: service.bankCipher,
             now: clock.now,

@@ -31,7 +31,7 @@ describe.each(backends())('Bill Pay sign-up throttled per group (%s)', (backend)
   afterAll(async () => f?.service.close());
 
   const signUp = (user: SignedUpUser, proof: Partial<BillPaySignUpRequest>) =>
-    f.service.api('POST', '/v1/bill-pay/sign-ups', { token: user.token, body: { groupNumber: GROUP, ...latest, termsVersion: '2026-12', acceptTerms: true, ...proof } });
+    f.service.api('POST', '/v1/bill-pay/sign-ups', { token: user.token, body: { groupNumber: GROUP, ...latest, termsVersion: '2027-01', acceptTerms: true, ...proof } });
   const users = (n: number) => Promise.all(Array.from({ length: n }, () => f.service.signUpUser()));
   const failuresAt = async (groupNumber: string) => (await f.service.db.select().from(billPayProofFailures).where(eq(billPayProofFailures.groupNumber, groupNumber))).length;
 

@@ -38,7 +38,7 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
 
   /** The latest invoice's proof unless the test says otherwise. */
   const signUp = (token: string, proof: Partial<BillPaySignUpRequest> = {}) =>
-    f.service.api('POST', '/v1/bill-pay/sign-ups', { token, body: { groupNumber: GROUP, ...latest, termsVersion: '2026-12', acceptTerms: true, ...proof } });
+    f.service.api('POST', '/v1/bill-pay/sign-ups', { token, body: { groupNumber: GROUP, ...latest, termsVersion: '2027-01', acceptTerms: true, ...proof } });
   const failuresOf = (userId: string) => f.service.db.select().from(billPayProofFailures).where(eq(billPayProofFailures.userId, userId)).orderBy(asc(billPayProofFailures.at));
 
   it('takes the amount as the invoice prints it either way: this month’s charges or the total due with the earlier balance', async () => {
@@ -52,15 +52,13 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
   it('shows the terms of service without signing in', async () => {
     const terms = await f.service.api<TermsOfService>('GET', '/v1/bill-pay/terms');
     expect(terms.status).toBe(200);
-    expect(terms.body).toMatchObject({ version: '2026-12', title: 'GroupDesk Bill Pay Terms of Service', effectiveOn: '2026-12-01' });
-    expect(terms.body.text.split('\n\n')).toHaveLength(5);
+    expect(terms.body).toMatchObject({ version: '2027-01', title: 'GroupDesk Bill Pay Terms of Service', effectiveOn: '2027-01-01' });
+    expect(terms.body.text.split('\n\n')).toHaveLength(9);
   });
 
-  it('describes only what Bill Pay does today: no payments, debits, bank accounts or autopay are offered', async () => {
+  it('describes what Bill Pay does today: bank accounts, payments, autopay, the cut-off and returns', async () => {
     const { text } = (await f.service.api<TermsOfService>('GET', '/v1/bill-pay/terms')).body;
-    expect(text).toContain('Bill Pay does not take payments');
-    expect(text).not.toMatch(/debit|bank account|automatic|autopay|you authorize/i);
-    expect(text).toContain('primary administrators are told by e-mail of each new billing user');
+    for (const words of ['checking or savings accounts', 'last four digits', 'in full or in part', 'oldest invoice first', '5:00 p.m. Eastern time', 'cancel a payment until the cut-off', 'enroll the group in autopay', 'five business days before each debit', 'returned', 'no fee']) expect(text).toContain(words);
   });
 
   it('joins the group as a billing user with the latest invoice’s number and amount, records the terms and mails a confirmation', async () => {
@@ -68,7 +66,7 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     const before = f.service.clock.now();
     const joined = await signUp(user.token, { invoiceNumber: ` ${latest.invoiceNumber.toLowerCase()} ` });
     expect(joined.status).toBe(201);
-    expect(joined.body).toMatchObject({ groupNumber: GROUP, name: `Acme Tools ${GROUP}`, role: 'billing', termsVersion: '2026-12' });
+    expect(joined.body).toMatchObject({ groupNumber: GROUP, name: `Acme Tools ${GROUP}`, role: 'billing', termsVersion: '2027-01' });
     const acceptedAt = new Date(String(joined.body.acceptedAt));
     expect(acceptedAt.getTime()).toBeGreaterThanOrEqual(before.getTime());
 
@@ -77,10 +75,10 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     expect((await f.get<BillingSummary>(path('/billing-summary'), user.token)).body.balanceCents).toBeGreaterThan(0);
 
     expect(await f.service.db.select().from(billPaySignUps).where(eq(billPaySignUps.userId, user.userId))).toEqual([
-      expect.objectContaining({ groupNumber: GROUP, termsVersion: '2026-12', acceptedAt, proof: 'invoice_number_and_amount', ip: expect.any(String) }),
+      expect.objectContaining({ groupNumber: GROUP, termsVersion: '2027-01', acceptedAt, proof: 'invoice_number_and_amount', ip: expect.any(String) }),
     ]);
     expect(await f.service.db.select().from(billPayTermsAcceptances).where(eq(billPayTermsAcceptances.userId, user.userId))).toEqual([
-      expect.objectContaining({ groupNumber: GROUP, termsVersion: '2026-12', acceptedAt }),
+      expect.objectContaining({ groupNumber: GROUP, termsVersion: '2027-01', acceptedAt }),
     ]);
     const actions = await f.service.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actor, user.userId));
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['bill_pay.sign_up', 'bill_pay.accept_terms', 'group.grant_role']));
@@ -91,7 +89,7 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     const mail = await f.service.mail.waitForMail((m) => m.to.includes(user.email) && /Bill Pay/.test(m.subject));
     expect(mail.subject).toBe(`You signed up for Bill Pay for group ${GROUP}`);
     expect(mail.text).toContain(`You signed up for Bill Pay for Acme Tools ${GROUP} (group ${GROUP}).`);
-    expect(mail.text).toContain(`Bill Pay terms version 2026-12 accepted at ${acceptedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+    expect(mail.text).toContain(`Bill Pay terms version 2027-01 accepted at ${acceptedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
     expect(mail.text).not.toMatch(/pay them/);
 
     const again = await signUp(user.token);
@@ -167,7 +165,7 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     expect(await signUp(user.token, { amountCents: latest.amountCents + 1 })).toMatchObject({ status: 422, body: { message: MISMATCH } });
     expect(await signUp(user.token, { invoiceNumber: older })).toMatchObject({ status: 422, body: { message: MISMATCH } });
     const { invoiceNumber: _number, ...amountOnly } = latest;
-    const alone = await f.service.api('POST', '/v1/bill-pay/sign-ups', { token: user.token, body: { groupNumber: GROUP, ...amountOnly, termsVersion: '2026-12', acceptTerms: true } });
+    const alone = await f.service.api('POST', '/v1/bill-pay/sign-ups', { token: user.token, body: { groupNumber: GROUP, ...amountOnly, termsVersion: '2027-01', acceptTerms: true } });
     expect(alone).toMatchObject({ status: 400, body: { code: 'VALIDATION', fields: { invoiceNumber: 'Enter the invoice number printed at the top of the latest invoice' } } });
     expect((await failuresOf(user.userId)).length).toBe(2);
   });
@@ -220,7 +218,7 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     const stale = await signUp(user.token, { termsVersion: '2026-01' });
     expect(stale).toMatchObject({
       status: 409,
-      body: { code: 'CONFLICT', message: 'The terms of service changed: version 2026-12 is in force, not 2026-01. Read the current terms and accept them to sign up.', fields: { termsVersion: 'The current version is 2026-12' } },
+      body: { code: 'CONFLICT', message: 'The terms of service changed: version 2027-01 is in force, not 2026-01. Read the current terms and accept them to sign up.', fields: { termsVersion: 'The current version is 2027-01' } },
     });
     expect(await failuresOf(user.userId)).toEqual([]);
   });
@@ -253,7 +251,7 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     expect(unaccepted).toMatchObject({ status: 400, body: { fields: { acceptTerms: 'You must accept the terms of service to use Bill Pay' } } });
     const badNumber = await signUp(user.token, { invoiceNumber: '12345' });
     expect(badNumber).toMatchObject({ status: 400, body: { fields: { invoiceNumber: expect.stringContaining('INV-1001-202611-7KQ4M2') } } });
-    expect((await f.service.api('POST', '/v1/bill-pay/sign-ups', { body: { groupNumber: GROUP, ...latest, termsVersion: '2026-12', acceptTerms: true } })).status).toBe(401);
+    expect((await f.service.api('POST', '/v1/bill-pay/sign-ups', { body: { groupNumber: GROUP, ...latest, termsVersion: '2027-01', acceptTerms: true } })).status).toBe(401);
     expect(await failuresOf(user.userId)).toEqual([]);
     expect(latest.invoiceNumber).toMatch(new RegExp(`^INV-${GROUP}-${monthOf(firstOfNextMonth(f.today))}-[0-9A-HJKMNP-TV-Z]{6}$`));
   });

@@ -23,27 +23,27 @@ describe.each(backends())('Bill Pay terms acceptance (%s)', (backend) => {
   it('asks a billing user who accepted an older version again, and records the new acceptance with its time', async () => {
     const user = await f.service.signUpUser();
     await f.service.grantRole(user.userId, GROUP, 'billing');
-    // As migration 0008 keeps a sign-up made under the first terms.
+    // Accepted the terms that described invoices only, before payments came (2026-12).
     const signedUpAt = new Date(f.service.clock.now().getTime() - 30 * 24 * 60 * MINUTE);
-    await f.service.db.insert(billPayTermsAcceptances).values({ userId: user.userId, groupNumber: GROUP, termsVersion: '2026-01', acceptedAt: signedUpAt, ip: null });
+    await f.service.db.insert(billPayTermsAcceptances).values({ userId: user.userId, groupNumber: GROUP, termsVersion: '2026-12', acceptedAt: signedUpAt, ip: null });
 
-    expect((await statusOf(user.token)).body).toEqual({ groupNumber: GROUP, currentVersion: '2026-12', acceptedVersion: '2026-01', acceptedAt: signedUpAt.toISOString(), needed: true });
+    expect((await statusOf(user.token)).body).toEqual({ groupNumber: GROUP, currentVersion: '2027-01', acceptedVersion: '2026-12', acceptedAt: signedUpAt.toISOString(), needed: true });
 
-    const stale = await accept(user.token, { termsVersion: '2026-01', acceptTerms: true });
-    expect(stale).toMatchObject({ status: 409, body: { code: 'CONFLICT', message: 'The terms of service changed: version 2026-12 is in force, not 2026-01. Read the current terms and accept them to go on using Bill Pay.' } });
-    expect(await accept(user.token, { termsVersion: '2026-12' })).toMatchObject({ status: 400, body: { code: 'VALIDATION', fields: { acceptTerms: 'You must accept the terms of service to use Bill Pay' } } });
-    expect(await accept(user.token, { termsVersion: '2026-12', acceptTerms: true, extra: 1 })).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
+    const stale = await accept(user.token, { termsVersion: '2026-12', acceptTerms: true });
+    expect(stale).toMatchObject({ status: 409, body: { code: 'CONFLICT', message: 'The terms of service changed: version 2027-01 is in force, not 2026-12. Read the current terms and accept them to go on using Bill Pay.' } });
+    expect(await accept(user.token, { termsVersion: '2027-01' })).toMatchObject({ status: 400, body: { code: 'VALIDATION', fields: { acceptTerms: 'You must accept the terms of service to use Bill Pay' } } });
+    expect(await accept(user.token, { termsVersion: '2027-01', acceptTerms: true, extra: 1 })).toMatchObject({ status: 400, body: { code: 'VALIDATION' } });
 
     const before = f.service.clock.now().getTime();
-    const accepted = await accept(user.token, { termsVersion: '2026-12', acceptTerms: true });
-    expect(accepted).toMatchObject({ status: 200, body: { acceptedVersion: '2026-12', needed: false } });
+    const accepted = await accept(user.token, { termsVersion: '2027-01', acceptTerms: true });
+    expect(accepted).toMatchObject({ status: 200, body: { acceptedVersion: '2027-01', needed: false } });
     expect(new Date(String(accepted.body.acceptedAt)).getTime()).toBeGreaterThanOrEqual(before);
     expect((await statusOf(user.token)).body.needed).toBe(false);
     const [audit] = await f.service.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'bill_pay.accept_terms'), eq(auditLog.actor, user.userId)));
-    expect(audit).toMatchObject({ target: `group:${GROUP}`, detail: { termsVersion: '2026-12' } });
+    expect(audit).toMatchObject({ target: `group:${GROUP}`, detail: { termsVersion: '2027-01' } });
   });
 
   it('asks a billing user who never accepted any, and nobody with another role', async () => {
@@ -56,7 +56,7 @@ describe.each(backends())('Bill Pay terms acceptance (%s)', (backend) => {
   it('answers only the group’s users, and takes acceptances only from those who use Bill Pay', async () => {
     expect((await statusOf(f.tokens.other_group)).status).toBe(403);
     expect((await f.service.api('GET', path('/bill-pay/terms-acceptance'))).status).toBe(401);
-    for (const role of ['admin', 'read_only'] as const) expect((await accept(f.tokens[role], { termsVersion: '2026-12', acceptTerms: true })).status, role).toBe(403);
-    expect((await accept(f.tokens.primary_admin, { termsVersion: '2026-12', acceptTerms: true })).status).toBe(200);
+    for (const role of ['admin', 'read_only'] as const) expect((await accept(f.tokens[role], { termsVersion: '2027-01', acceptTerms: true })).status, role).toBe(403);
+    expect((await accept(f.tokens.primary_admin, { termsVersion: '2027-01', acceptTerms: true })).status).toBe(200);
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { configFromEnv } from '../src/config';
 import { sandboxBillingPlan } from '../src/services/billing/billing-plan';
+import { sandboxAchSettings } from '../src/services/ach/ach-settings';
 
 describe('plan service settings', () => {
   it('defaults to 127.0.0.1, PGlite in ./data/plan-service and mail files beside it', () => {
-    expect(configFromEnv({}, '/srv')).toEqual({ host: '127.0.0.1', port: 8740, dataDir: '/srv/data/plan-service', mailDir: '/srv/data/plan-service/mail', logger: true, billingPlan: sandboxBillingPlan });
+    expect(configFromEnv({}, '/srv')).toEqual({ host: '127.0.0.1', port: 8740, dataDir: '/srv/data/plan-service', mailDir: '/srv/data/plan-service/mail', logger: true, billingPlan: sandboxBillingPlan, ach: sandboxAchSettings });
   });
 
   it('takes every setting from the environment', () => {
@@ -12,7 +13,7 @@ describe('plan service settings', () => {
       { HOST: '0.0.0.0', PORT: '9000', DATA_DIR: 'd', DATABASE_URL: 'postgres://u@h/db', SMTP_URL: 'smtp://mail:25', MAIL_DIR: '/m', PUBLIC_URL: 'https://plan.example.com', LOG: 'off' },
       '/srv',
     );
-    expect(config).toEqual({ host: '0.0.0.0', port: 9000, dataDir: '/srv/d', mailDir: '/m', databaseUrl: 'postgres://u@h/db', smtpUrl: 'smtp://mail:25', publicUrl: 'https://plan.example.com', logger: false, billingPlan: sandboxBillingPlan });
+    expect(config).toEqual({ host: '0.0.0.0', port: 9000, dataDir: '/srv/d', mailDir: '/m', databaseUrl: 'postgres://u@h/db', smtpUrl: 'smtp://mail:25', publicUrl: 'https://plan.example.com', logger: false, billingPlan: sandboxBillingPlan, ach: sandboxAchSettings });
   });
 
   it('names the plan and its billing team on invoices as configured, the sandbox plan by default', () => {

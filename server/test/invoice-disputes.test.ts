@@ -5,6 +5,7 @@ import type { DisputeList, InvoiceDispute } from '@shared/plan-api/invoice-dispu
 import { ContractFailure } from '@shared/contract/errors';
 import { createMailer } from '../src/mail/mailer';
 import { sandboxBillingPlan } from '../src/services/billing/billing-plan';
+import { sandboxAchSettings } from '../src/services/ach/ach-settings';
 import { buildOperatorApp } from '../src/ops/operator-endpoint';
 import { OPERATOR_ROUTE } from '../src/ops/operator-protocol';
 import { auditLog } from '../src/store/schema';
@@ -150,7 +151,7 @@ describe.each(backends())('invoice disputes (%s)', (backend) => {
 
   it('runs both commands through the running service’s operator endpoint, printing what they print directly', async () => {
     const token = 'ef'.repeat(32);
-    const endpoint = buildOperatorApp({ db: f.service.db, mailer: createMailer({}), billingPlan: sandboxBillingPlan, ssnCipher: f.service.ssnCipher, bankCipher: f.service.bankCipher, now: f.service.clock.now, log: f.service.app.log }, token);
+    const endpoint = buildOperatorApp({ db: f.service.db, mailer: createMailer({}), billingPlan: sandboxBillingPlan, ach: sandboxAchSettings, ssnCipher: f.service.ssnCipher, bankCipher: f.service.bankCipher, now: f.service.clock.now, log: f.service.app.log }, token);
     try {
       const run = async (argv: string[]) => {
         const answer = await endpoint.inject({ method: 'POST', url: OPERATOR_ROUTE, remoteAddress: '127.0.0.1', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, payload: JSON.stringify({ argv, operator: 'ops:pat' }) });

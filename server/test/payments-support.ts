@@ -40,8 +40,8 @@ let traceCounter = 0;
 /** A 15-digit trace number as the ACH file writer gives: the bank's 8 digits, then a sequence. */
 export const nextTrace = (): string => `02100002${String((traceCounter += 1)).padStart(7, '0')}`;
 
-export async function startPaymentsFixture(backend: Backend): Promise<PaymentsFixture> {
-  const service = await startTestService({ backend });
+export async function startPaymentsFixture(backend: Backend, options: { dataDir?: string } = {}): Promise<PaymentsFixture> {
+  const service = await startTestService({ backend, ...options });
   await service.createGroup(GROUP);
   await service.createGroup(OTHER_GROUP);
   const payer = await service.signUpUser();

@@ -19,7 +19,7 @@ describe.each(backends())('pruning sign-in records (%s)', (backend) => {
     const old = await service.signUpUser();
     // A wrong access code and a wrong Bill Pay proof leave attempt rows of their own.
     await service.api('POST', '/v1/invitations/redeem', { token: old.token, body: { code: 'ABCD-EFGH-JKMN' } });
-    await service.api('POST', '/v1/bill-pay/sign-ups', { token: old.token, body: { groupNumber: '99999', invoiceNumber: 'INV-99999-202601-7KQ4M2', amountCents: 52_000, termsVersion: '2026-12', acceptTerms: true } });
+    await service.api('POST', '/v1/bill-pay/sign-ups', { token: old.token, body: { groupNumber: '99999', invoiceNumber: 'INV-99999-202601-7KQ4M2', amountCents: 52_000, termsVersion: '2027-01', acceptTerms: true } });
     expect(await count('access_code_attempts', old.userId)).toBe(1);
     expect(await count('bill_pay_proof_failures', old.userId)).toBe(1);
     for (let i = 0; i < 5; i++) await service.api('POST', '/v1/sessions', { body: { userId: old.userId, password: `wrong-password-${i}` } });

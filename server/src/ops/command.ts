@@ -3,6 +3,7 @@ import type { Mailer } from '../mail/mailer';
 import type { SsnCipher } from '../services/eligibility/ssn-crypto';
 import type { BillingPlan } from '../services/billing/billing-plan';
 import type { BankAccountCipher } from '../services/payments/bank-account-cipher';
+import type { AchSettings } from '../services/ach/ach-settings';
 
 /**
  * What an operator command gets: the database and mail of the configured service, opened by the CLI
@@ -13,6 +14,8 @@ export interface OpsContext {
   mailer: Mailer;
   /** The plan as invoices and their e-mails name it. */
   billingPlan: BillingPlan;
+  /** The plan to the banks (ACH file origin) and as payee of its 820 remittances. */
+  ach: AchSettings;
   ssnCipher: SsnCipher;
   /** Decrypts bank account numbers for the ACH file, and encrypts a bank's corrections. */
   bankCipher: BankAccountCipher;
@@ -28,6 +31,8 @@ export interface OpsCommand {
   /** Shown by `ops <name> --help`. */
   usage: string;
   run(args: string[], context: OpsContext): Promise<void>;
+  /** For commands that read or write files: the arguments with those paths made absolute, before a running service carries the command out. */
+  absolutePaths?(args: string[], cwd: string): string[];
 }
 
 /** A wrong invocation: the runner prints the message and the command's usage, and exits 2. */

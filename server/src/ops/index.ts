@@ -9,5 +9,8 @@ import { issueInvoiceCommand } from './issue-invoice';
 import { paperInvoicesCommand } from './paper-invoices';
 import { disputesCommand } from './disputes';
 import { resolveDisputeCommand } from './resolve-dispute';
+import { achFileCommand } from './ach-file';
+import { achReturnsCommand } from './ach-returns';
+import { remittance820Command } from './remittance-820';
 
-export const opsCommands: readonly OpsCommand[] = [createGroupCommand, requestsCommand, approveCommand, rejectCommand, seedSandboxCommand, issueInvoiceCommand, paperInvoicesCommand, disputesCommand, resolveDisputeCommand];
+export const opsCommands: readonly OpsCommand[] = [createGroupCommand, requestsCommand, approveCommand, rejectCommand, seedSandboxCommand, issueInvoiceCommand, paperInvoicesCommand, disputesCommand, resolveDisputeCommand, achFileCommand, achReturnsCommand, remittance820Command];

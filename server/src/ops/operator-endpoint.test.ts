@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { startPlanService, type PlanService } from '../start';
 import { createMailer } from '../mail/mailer';
 import { sandboxBillingPlan } from '../services/billing/billing-plan';
+import { sandboxAchSettings } from '../services/ach/ach-settings';
 import { buildOperatorApp } from './operator-endpoint';
 import { OPERATOR_ROUTE } from './operator-protocol';
 
@@ -15,7 +16,7 @@ describe('operator endpoint', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     service = await startPlanService();
-    app = buildOperatorApp({ db: service.db, mailer: createMailer({}), billingPlan: sandboxBillingPlan, ssnCipher: service.ssnCipher, bankCipher: service.bankCipher, now: () => new Date('2026-03-02T15:00:00Z'), log: service.app.log }, token);
+    app = buildOperatorApp({ db: service.db, mailer: createMailer({}), billingPlan: sandboxBillingPlan, ach: sandboxAchSettings, ssnCipher: service.ssnCipher, bankCipher: service.bankCipher, now: () => new Date('2026-03-02T15:00:00Z'), log: service.app.log }, token);
   });
   afterAll(async () => {
     await app?.close();

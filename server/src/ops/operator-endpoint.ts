@@ -8,6 +8,7 @@ import type { Mailer } from '../mail/mailer';
 import type { SsnCipher } from '../services/eligibility/ssn-crypto';
 import type { BillingPlan } from '../services/billing/billing-plan';
 import type { BankAccountCipher } from '../services/payments/bank-account-cipher';
+import type { AchSettings } from '../services/ach/ach-settings';
 import { executeOpsCommand } from './execute';
 import { opsCommands } from './index';
 import { OPERATOR_ROUTE, operatorRequest, operatorResponse, type OperatorResponse } from './operator-protocol';
@@ -18,6 +19,7 @@ export interface OperatorEndpointOptions {
   db: Db;
   mailer: Mailer;
   billingPlan: BillingPlan;
+  ach: AchSettings;
   ssnCipher: SsnCipher;
   bankCipher: BankAccountCipher;
   now: () => Date;
@@ -78,7 +80,7 @@ export function buildOperatorApp(options: Omit<OperatorEndpointOptions, 'dataDir
     const lines: OperatorResponse['lines'] = [];
     const out = (text: string): void => void lines.push({ stream: 'out', text });
     const err = (text: string): void => void lines.push({ stream: 'err', text });
-    const context = { db: options.db, mailer: options.mailer, billingPlan: options.billingPlan, ssnCipher: options.ssnCipher, bankCipher: options.bankCipher, now: options.now, operator: request.body.operator, out };
+    const context = { db: options.db, mailer: options.mailer, billingPlan: options.billingPlan, ach: options.ach, ssnCipher: options.ssnCipher, bankCipher: options.bankCipher, now: options.now, operator: request.body.operator, out };
     try {
       const exitCode = await executeOpsCommand(command, args, context, err);
       request.log.info({ command: name, operator: request.body.operator, exitCode }, 'operator command');

@@ -51,7 +51,7 @@ export async function runOps(argv: string[], config: ServiceConfig, out: (line: 
   try {
     lock = await lockDataFolder(config.dataDir, `ops ${name}`);
   } catch (error) {
-    if (error instanceof DataFolderInUseError) return runThroughService(error, { argv, operator }, out, err);
+    if (error instanceof DataFolderInUseError) return runThroughService(error, { argv: [name, ...(command.absolutePaths?.(args, process.cwd()) ?? args)], operator }, out, err);
     throw error;
   }
   return runHere(command, args, config, operator, lock, out, err);
@@ -63,7 +63,7 @@ async function runHere(command: OpsCommand, args: string[], config: ServiceConfi
   const mailer = createMailer({ ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : { mailDir: config.mailDir }) });
   try {
     const key = await loadSsnKey({ env: config.ssnKey, dataDir: config.dataDir });
-    return await executeOpsCommand(command, args, { db: database.db, mailer, billingPlan: config.billingPlan, ssnCipher: ssnCipher(key), bankCipher: bankAccountCipher(key), now: () => new Date(), operator, out }, err);
+    return await executeOpsCommand(command, args, { db: database.db, mailer, billingPlan: config.billingPlan, ach: config.ach, ssnCipher: ssnCipher(key), bankCipher: bankAccountCipher(key), now: () => new Date(), operator, out }, err);
   } finally {
     mailer.close();
     await database.close();

@@ -23,7 +23,7 @@ describe('Bill Pay sign-up from the desktop', () => {
     const user = await test.service.signUpUser();
     const core = await desktops.signedIn(user);
     const terms = await answerOf(core, 'billPay.terms', {});
-    expect(terms).toMatchObject({ version: '2026-12', title: expect.any(String), effectiveOn: expect.any(String) });
+    expect(terms).toMatchObject({ version: '2027-01', title: expect.any(String), effectiveOn: expect.any(String) });
     expect(terms.text.split('\n\n').length).toBeGreaterThanOrEqual(4);
 
     // The latest invoice's group and month with another code: as near as a guess gets.
@@ -55,16 +55,16 @@ describe('Bill Pay sign-up from the desktop', () => {
     await test.service.grantRole(user.userId, test.groupNumber, 'billing');
     const core = await desktops.signedIn(user);
     await waitForSession(core, hasGroup(test.groupNumber, 'billing'));
-    expect(await answerOf(core, 'billPay.termsAcceptance', { groupNumber: test.groupNumber })).toMatchObject({ currentVersion: '2026-12', acceptedVersion: null, needed: true });
+    expect(await answerOf(core, 'billPay.termsAcceptance', { groupNumber: test.groupNumber })).toMatchObject({ currentVersion: '2027-01', acceptedVersion: null, needed: true });
     expect(await core.call('billPay.acceptTerms', { groupNumber: test.groupNumber, termsVersion: '2026-01', acceptTerms: true })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await answerOf(core, 'billPay.acceptTerms', { groupNumber: test.groupNumber, termsVersion: '2026-12', acceptTerms: true })).toMatchObject({ acceptedVersion: '2026-12', needed: false });
+    expect(await answerOf(core, 'billPay.acceptTerms', { groupNumber: test.groupNumber, termsVersion: '2027-01', acceptTerms: true })).toMatchObject({ acceptedVersion: '2027-01', needed: false });
     expect(await answerOf(core, 'billPay.termsAcceptance', { groupNumber: test.groupNumber })).toMatchObject({ needed: false });
   });
 
   it('stops taking proofs after five that do not match, saying until when', async () => {
     const user = await test.service.signUpUser();
     const core = await desktops.signedIn(user);
-    const wrong = { signUpGroupNumber: test.groupNumber, invoiceNumber: invoice.invoiceNumber, amountCents: invoice.amountCents + 1, termsVersion: '2026-12', acceptTerms: true as const };
+    const wrong = { signUpGroupNumber: test.groupNumber, invoiceNumber: invoice.invoiceNumber, amountCents: invoice.amountCents + 1, termsVersion: '2027-01', acceptTerms: true as const };
     for (let attempt = 0; attempt < 5; attempt++) expect(await core.call('billPay.signUp', { ...wrong, amountCents: invoice.amountCents + 1 + attempt })).toMatchObject({ ok: false, error: { code: 'RULE' } });
     expect(await core.call('billPay.signUp', { ...wrong, amountCents: invoice.amountCents })).toMatchObject({
       ok: false,
@@ -77,8 +77,8 @@ describe('Bill Pay sign-up from the desktop', () => {
     expect(await core.call('billPay.terms', {})).toMatchObject({ ok: false, error: { code: 'AUTH' } });
     const userId = uniqueUserId('terms');
     await answerOf(core, 'account.register', { serviceUrl: test.service.url, userId, password: goodPassword, name: 'Lee Reader', email: `${userId}@example.com` });
-    expect(await core.call('billPay.terms', {})).toMatchObject({ ok: true, value: { version: '2026-12' } });
-    expect(await core.call('billPay.signUp', { signUpGroupNumber: test.groupNumber, invoiceNumber: invoice.invoiceNumber, amountCents: invoice.amountCents, termsVersion: '2026-12', acceptTerms: true })).toMatchObject({
+    expect(await core.call('billPay.terms', {})).toMatchObject({ ok: true, value: { version: '2027-01' } });
+    expect(await core.call('billPay.signUp', { signUpGroupNumber: test.groupNumber, invoiceNumber: invoice.invoiceNumber, amountCents: invoice.amountCents, termsVersion: '2027-01', acceptTerms: true })).toMatchObject({
       ok: false,
       error: { code: 'AUTH' },
     });

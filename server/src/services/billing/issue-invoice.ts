@@ -5,11 +5,12 @@ import type { InvoiceSummary } from '@shared/plan-api/bill-pay';
 import { addMonths, compareDates, firstOfMonth } from '@shared/util/dates';
 import type { Db } from '../../store/db';
 import { isUniqueViolation } from '../../store/errors';
-import { invoices } from '../../store/schema';
+import { invoices, paymentAllocations, payments } from '../../store/schema';
 import { recordAudit } from '../audit';
 import { appendSelectedChanges } from '../changes/append';
 import { loadGroup } from '../eligibility/group-detail';
 import type { Actor } from '../groups/create-group';
+import { lockGroupPayments } from '../payments/ledger';
 import { adjustmentsFor, type AdjustmentToIssue, type PreviousBilling } from './adjustments';
 import { dueDateOf, newInvoiceNumber } from './billing-calendar';
 import { billedNameOf } from './invoice-detail';
@@ -85,7 +86,10 @@ export async function issueMonth(db: Db, input: InvoiceToIssue, actor: Actor, no
       const group = await loadGroup(tx, groupNumber);
       const previous = await previousInvoice(tx, groupNumber);
       const adjustments = await adjustmentsFor(tx, group, periodStart, previous);
-      const issued = await store(tx, input, { group, adjustments, previous }, actor, now);
+      // Settlements of the group wait for this invoice: one that commits later is received after it.
+      await lockGroupPayments(tx, groupNumber);
+      const paymentsCents = previous ? await paymentsReceived(tx, groupNumber, previous, now) : 0;
+      const issued = await store(tx, input, { group, adjustments, previous, paymentsCents }, actor, now);
       return { outcome: 'issued', issued } as const;
     });
   } catch (error) {
@@ -100,6 +104,7 @@ export async function issueMonth(db: Db, input: InvoiceToIssue, actor: Actor, no
 }
 
 interface PreviousInvoice extends PreviousBilling {
+  invoiceNumber: string;
   totalDueCents: number;
   status: 'open' | 'paid';
 }
@@ -108,6 +113,7 @@ interface PreviousInvoice extends PreviousBilling {
 async function previousInvoice(tx: Db, groupNumber: string): Promise<PreviousInvoice | null> {
   const [row] = await tx
     .select({
+      invoiceNumber: invoices.invoiceNumber,
       createdAt: invoices.createdAt,
       totalDueCents: invoices.totalDueCents,
       status: invoices.status,
@@ -124,6 +130,30 @@ interface InvoiceContent {
   group: Pick<Group, 'groupNumber' | 'policy'>;
   adjustments: AdjustmentToIssue[];
   previous: PreviousInvoice | null;
+  paymentsCents: number;
+}
+
+/**
+ * Payments received since the previous invoice: what payments that settled after it was written
+ * allocated to the group's invoices (all issued before this one). A returned payment is not money
+ * received, and one still on its way is counted once it settles, on the invoice after. The previous
+ * invoice marked paid with no settled payment on it was paid outside Bill Pay (the sandbox's
+ * history): it counts as received in full, as its total due.
+ */
+async function paymentsReceived(tx: Db, groupNumber: string, previous: PreviousInvoice, now: Date): Promise<number> {
+  const [received] = await tx
+    .select({ cents: sql<string | number>`coalesce(sum(${paymentAllocations.amountCents}), 0)` })
+    .from(paymentAllocations)
+    .innerJoin(payments, eq(payments.confirmationNumber, paymentAllocations.confirmationNumber))
+    .where(and(eq(payments.groupNumber, groupNumber), eq(payments.status, 'settled'), sql`${payments.settledAt} > ${previous.createdAt}`, sql`${payments.settledAt} <= ${now}`));
+  const ledger = Number(received?.cents ?? 0);
+  if (previous.status !== 'paid') return ledger;
+  const [onPrevious] = await tx
+    .select({ n: sql<string | number>`count(*)` })
+    .from(paymentAllocations)
+    .innerJoin(payments, eq(payments.confirmationNumber, paymentAllocations.confirmationNumber))
+    .where(and(eq(paymentAllocations.invoiceNumber, previous.invoiceNumber), eq(payments.status, 'settled')));
+  return Number(onPrevious?.n ?? 0) === 0 ? ledger + Math.max(previous.totalDueCents, 0) : ledger;
 }
 
 /** Thrown inside the transaction to undo an invoice that turned out to bill nothing. */
@@ -135,7 +165,7 @@ class NothingToBill extends Error {}
  */
 async function store(tx: Db, input: InvoiceToIssue, content: InvoiceContent, actor: Actor, now: Date): Promise<IssuedInvoice> {
   const { groupNumber, periodStart, issuedOn } = input;
-  const { group, adjustments, previous } = content;
+  const { group, adjustments, previous, paymentsCents } = content;
   const invoiceNumber = newInvoiceNumber(groupNumber, periodStart);
   const adjusted = adjustments.reduce((sum, a) => sum + a.amountCents, 0);
   const [draft] = await tx
@@ -149,8 +179,7 @@ async function store(tx: Db, input: InvoiceToIssue, content: InvoiceContent, act
       amountCents: adjusted,
       adjustmentsCents: adjusted,
       previousBalanceCents: previous?.totalDueCents ?? 0,
-      // No payment ledger yet: a previous invoice marked paid (sandbox history) was paid in full.
-      paymentsCents: previous?.status === 'paid' ? Math.max(previous.totalDueCents, 0) : 0,
+      paymentsCents,
       status: input.status ?? 'open',
       createdAt: now,
     })

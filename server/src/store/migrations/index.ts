@@ -15,6 +15,7 @@ import invoiceDisputes from './0011_invoice_disputes.sql';
 import memberChangesIndex from './0012_member_changes_index.sql';
 import bulkAppendChecks from './0013_bulk_append_checks.sql';
 import payments from './0014_payments.sql';
+import achFiles from './0015_ach_files.sql';
 
 export interface Migration {
   version: number;
@@ -37,6 +38,7 @@ const files: Record<string, string> = {
   '0012_member_changes_index': memberChangesIndex,
   '0013_bulk_append_checks': bulkAppendChecks,
   '0014_payments': payments,
+  '0015_ach_files': achFiles,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

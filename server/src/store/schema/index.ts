@@ -3,3 +3,4 @@ export * from './accounts';
 export * from './eligibility';
 export * from './billing';
 export * from './payments';
+export * from './ach-files';

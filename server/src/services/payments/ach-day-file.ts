@@ -32,12 +32,14 @@ export type DayFileOutcome = { outcome: 'file'; file: DayFile } | { outcome: 'no
  * the prenotes and micro-deposits not yet sent. Written once, after the day's cut-off (until then a
  * payment of the day can still be cancelled), in one transaction with what it records: the payments
  * go to processing with their trace numbers, the verifications are marked sent, and the text is
- * stored, so asking for the day again returns the same bytes and changes nothing.
+ * stored, so asking for the day again returns the same bytes and changes nothing. `early` is the
+ * operator's choice to send it before the cut-off (a bank that takes files early, a drill): the
+ * day's payments are then processing and can no longer be cancelled.
  */
-export async function writeDayFile(db: Db, cipher: BankAccountCipher, origin: AchSettings['origin'], fileDate: string, now: Date): Promise<DayFileOutcome> {
+export async function writeDayFile(db: Db, cipher: BankAccountCipher, origin: AchSettings['origin'], fileDate: string, now: Date, options: { early?: boolean } = {}): Promise<DayFileOutcome> {
   if (!isBusinessDay(fileDate)) return { outcome: 'not_business_day' };
   const cutoff = cutoffOf(fileDate);
-  if (now.getTime() < Date.parse(cutoff)) return { outcome: 'before_cutoff', cutoff };
+  if (options.early !== true && now.getTime() < Date.parse(cutoff)) return { outcome: 'before_cutoff', cutoff };
   const file = await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${ACH_FILE_LOCK})`);
     const [stored] = await tx.select().from(achFiles).where(eq(achFiles.fileDate, fileDate));

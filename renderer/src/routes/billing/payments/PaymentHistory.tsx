@@ -113,7 +113,7 @@ export function PaymentHistory({ groupNumber, items, accounts, canChange, onChan
                     {item.payment && <span className="billing-sub mono">{item.payment.confirmationNumber}</span>}
                   </td>
                   <td className="num">{formatUsd(f.amountCents)}</td>
-                  <td>{f.account}</td>
+                  <td className="pay-account-cell">{f.account}</td>
                   <td>
                     {f.invoices.map((n) => (
                       <span key={n} className="billing-sub mono">

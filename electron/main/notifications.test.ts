@@ -47,7 +47,7 @@ describe('osNotices', () => {
     ...overrides,
   });
 
-  it.each(['transaction.accepted', 'transaction.rejected', 'invoice.issued'] as const)('shows %s to a user who is elsewhere, and a click opens that notification', (kind) => {
+  it.each(['transaction.accepted', 'transaction.rejected', 'invoice.issued', 'payment.returned', 'payment.needs_date', 'autopay.changed'] as const)('shows %s to a user who is elsewhere, and a click opens that notification', (kind) => {
     const h = host();
     osNotices(h)(created(kind, 12));
     expect(h.show).toHaveBeenCalledWith('Enrollment accepted', 'Confirmation CN-1 for group 100234.', expect.any(Function));
@@ -64,6 +64,7 @@ describe('osNotices', () => {
     const onEvent = osNotices(other);
     onEvent(created('sync.problem'));
     onEvent(created('access.changed'));
+    onEvent(created('payment.settled'));
     onEvent({ type: 'notifications.changed', unread: 3 });
     onEvent({ type: 'roster.changed', groupNumber: '100234' });
     for (const h of [focused, off, other]) expect(h.show).not.toHaveBeenCalled();

@@ -5,10 +5,12 @@ import { APP_ENTRY_URL } from './app-url';
 
 /**
  * The notifications worth interrupting someone who is in another program for: the plan's answer to
- * a change they sent (docs/architecture.md#push), and a new invoice with its amount and due date.
- * Connection trouble and access changes wait in the app.
+ * a change they sent (docs/architecture.md#push), a new invoice with its amount and due date, and
+ * money that needs them: a returned payment, a payment whose date passed before it could be sent,
+ * autopay suspended or stopped by the plan. Connection trouble, access changes and settled payments
+ * wait in the app.
  */
-const OS_KINDS: ReadonlySet<NotificationItem['kind']> = new Set(['transaction.accepted', 'transaction.rejected', 'invoice.issued']);
+const OS_KINDS: ReadonlySet<NotificationItem['kind']> = new Set(['transaction.accepted', 'transaction.rejected', 'invoice.issued', 'payment.returned', 'payment.needs_date', 'autopay.changed']);
 
 export interface OsNoticeHost {
   /** The user's "Show notifications" preference (the menu's switch). */

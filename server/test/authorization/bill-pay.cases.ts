@@ -1,3 +1,4 @@
+import { currentTerms } from '../../src/services/billing/terms';
 import { anySignedIn, groupRoute, type AuthorizationCase } from '../../test-support/authorization';
 
 /** Bill Pay: the terms are public, the sign-up is for any signed-in user, the summary and one's own acceptance for the group's roles, accepting for those who pay. */
@@ -8,7 +9,7 @@ export const billPayCases: AuthorizationCase[] = [
     method: 'POST',
     path: () => '/v1/bill-pay/sign-ups',
     // A well-formed number that is not the group's (the groups here have no invoice).
-    body: ({ groupNumber }) => ({ groupNumber, invoiceNumber: `INV-${groupNumber}-202601-7KQ4M2`, amountCents: 52_000, termsVersion: '2026-12', acceptTerms: true }),
+    body: ({ groupNumber }) => ({ groupNumber, invoiceNumber: `INV-${groupNumber}-202601-7KQ4M2`, amountCents: 52_000, termsVersion: currentTerms.version, acceptTerms: true }),
     // Past authorization: the group's own users already hold a role (409); the outsider's proof does not match (422).
     expect: { primary_admin: 409, admin: 409, billing: 409, read_only: 409, outsider: 422, anonymous: 401 },
   },
@@ -17,7 +18,7 @@ export const billPayCases: AuthorizationCase[] = [
     name: 'POST /v1/groups/:groupNumber/bill-pay/terms-acceptance',
     method: 'POST',
     path: (g) => `/v1/groups/${g}/bill-pay/terms-acceptance`,
-    body: () => ({ termsVersion: '2026-12', acceptTerms: true }),
+    body: () => ({ termsVersion: currentTerms.version, acceptTerms: true }),
     // Those who will pay: billing users and primary administrators.
     expect: groupRoute(200, ['primary_admin', 'billing']),
   },

@@ -18,6 +18,7 @@ import { NoGroupDashboard } from '../routes/dashboard/NoGroupDashboard';
 import { usePermission } from '../state/permissions';
 import { formatCount } from '../components/format';
 import { describeSync } from '../components/sync-words';
+import { GroupScope } from './GroupScope';
 
 /** Screens that work without a group: where a signed-out user signs in and a new user gets access. */
 const grouplessPaths = new Set(['/settings', '/access', '/access/request', '/bill-pay/sign-up']);
@@ -113,7 +114,12 @@ export function Shell() {
         </Link>
       </EmptyState>
     );
-  else if (known) content = <Outlet />;
+  else if (known)
+    content = (
+      <GroupScope groups={list}>
+        <Outlet />
+      </GroupScope>
+    );
 
   return (
     <div className="app">

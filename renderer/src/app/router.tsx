@@ -249,7 +249,7 @@ const routeTree = rootRoute.addChildren([
 
 /**
  * Hash history in the app (Electron loads app://, the browser host serves one page); tests pass a
- * memory history. Routes carry no group: switching groups keeps the screen the user is on.
+ * memory history. Routes carry no group: a group switch takes a record or a wizard to its list (GroupScope).
  */
 export function createAppRouter(history: RouterHistory) {
   return createRouter({ routeTree, history, defaultPreload: false, scrollRestoration: false });

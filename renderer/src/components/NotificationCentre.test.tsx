@@ -65,6 +65,8 @@ describe('Notification centre', () => {
     await waitFor(() => expect(history.location.pathname).toBe('/activity'));
     expect(history.location.search).toBe('?id=3');
     expect(useGroupStore.getState().groupNumber).toBe('200587');
+    // The switch goes to the notification's record, not to a list, and says which group it is in.
+    expect(screen.getByRole('log', { name: 'Where you are', hidden: true })).toHaveTextContent('Switched to Cedar Valley Schools (group 200587).');
     // The change opens in its panel (a modal dialog), so the header behind it is hidden from the accessibility tree.
     expect(await screen.findByRole('button', { name: 'Notifications, 2 unread', hidden: true })).toBeInTheDocument();
   });

@@ -51,9 +51,9 @@ export function NotificationCentre() {
     const path = inAppPath(item.link);
     if (!path) return;
     setOpen(false);
-    // A notification about another group shows that group's record.
-    if (item.groupNumber && item.groupNumber !== groupNumber) setGroup(item.groupNumber);
-    router.history.push(path);
+    // A notification about another group shows that group's record: the switch itself goes there.
+    if (item.groupNumber && item.groupNumber !== groupNumber) setGroup(item.groupNumber, path);
+    else router.history.push(path);
   };
 
   return (

@@ -3,6 +3,7 @@ import { type DefaultValues, type FieldValues, type UseFormReturn } from 'react-
 import type { ContractError } from '@shared/contract';
 import type { WizardName } from '@shared/contract/schemas/transaction';
 import { useApi } from '../../api/ApiProvider';
+import { useOnGroupSwitch, type LeftBehind } from '../../state/group-switch';
 import { joinSecrets, splitSecrets } from './draft-values';
 
 /** Long enough to save once per pause in typing, short enough that a crash loses a few keystrokes. */
@@ -60,13 +61,14 @@ export function useWizardDraft<T extends FieldValues>(options: WizardDraftOption
   const lastSaved = useRef<string | null>(null);
   const chain = useRef<Promise<number | undefined>>(Promise.resolve(draftId));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef({ stepId, secretPaths, onRestore, enabled });
   const stopped = useRef(false);
-  useEffect(() => {
-    latest.current = { stepId, secretPaths, onRestore, enabled };
-  });
-
+  // The last save's refusal, until a save succeeds: what a group switch reports instead of "saved".
+  const saveError = useRef<string | null>(null);
   const loading = draftId !== undefined && loadedId !== draftId && loadError === null;
+  const latest = useRef({ stepId, secretPaths, onRestore, enabled, loading });
+  useEffect(() => {
+    latest.current = { stepId, secretPaths, onRestore, enabled, loading };
+  });
 
   useEffect(() => {
     if (draftId === undefined) return;
@@ -104,9 +106,11 @@ export function useWizardDraft<T extends FieldValues>(options: WizardDraftOption
       const known = idRef.current;
       const result = await api.call('drafts.save', { groupNumber, ...(known === undefined ? {} : { id: known }), wizard, memberId, step, data, secrets });
       if (!result.ok) {
+        saveError.current = result.error.message;
         setSave({ state: 'error', message: result.error.message });
         return idRef.current;
       }
+      saveError.current = null;
       idRef.current = result.value.id;
       lastSaved.current = key;
       setId(result.value.id);
@@ -153,6 +157,17 @@ export function useWizardDraft<T extends FieldValues>(options: WizardDraftOption
     if (idRef.current === undefined && JSON.stringify(form.getValues()) === JSON.stringify(defaultValues)) return Promise.resolve(undefined);
     return saveNow();
   }, [form, defaultValues, saveNow]);
+
+  // Switching groups closes the wizard: what was typed is kept as a draft of the group it was typed in.
+  useOnGroupSwitch(() => {
+    if (!latest.current.enabled || stopped.current) return null;
+    // A resumed draft still loading is kept as it was; saving the empty form now would overwrite it.
+    if (latest.current.loading) return { kind: 'draft_saved' };
+    return flush().then((saved): LeftBehind | null => {
+      if (saveError.current !== null) return { kind: 'draft_not_saved', message: saveError.current };
+      return saved === undefined ? null : { kind: 'draft_saved' };
+    });
+  });
 
   const stop = useCallback(() => {
     stopped.current = true;

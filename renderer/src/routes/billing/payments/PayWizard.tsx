@@ -8,6 +8,7 @@ import { formatUsd } from '@shared/util/money';
 import { useApi } from '../../../api/ApiProvider';
 import { useQuery } from '../../../api/use-query';
 import { useGroupStore } from '../../../state/group-store';
+import { useOnGroupSwitch } from '../../../state/group-switch';
 import { EmptyState, ErrorState } from '../../../components/ErrorState';
 import { SkeletonBlock } from '../../../components/Skeleton';
 import { ErrorSummary, useWizardForm, WizardShell } from '../../../wizards/common';
@@ -122,6 +123,8 @@ function PayForm({ groupNumber, invoices, payments, replaces, invoiceNumber, acc
   // A second click lands before React re-renders the disabled button: the ref refuses it at once.
   const sending = useRef(false);
   const { goTo, showServerError, form } = wizard;
+  // A payment keeps no draft: switching groups drops it, and says so. One on its way is not dropped.
+  useOnGroupSwitch(() => (sending.current ? null : { kind: 'payment_not_sent' }));
 
   // A payment whose date passed offline has everything but a date: start there.
   useEffect(() => {

@@ -64,7 +64,10 @@ export function nextSsn(): string {
   return `${String(100 + (process.pid % 500)).padStart(3, '0')}${String(10 + (ssnCounter % 89)).padStart(2, '0')}${String(1000 + ssnCounter).slice(-4)}`;
 }
 
-/** A subscriber hired well before the waiting period, effective the 1st of this month. */
+/**
+ * A subscriber effective the 1st of this month, hired 120 days ago: past the waiting period for
+ * any start from three months back, and still inside the test group's first-enrollment window.
+ */
 export function enrollment(today: string, overrides: Partial<EnrollRequest> = {}): EnrollRequest {
   return {
     subscriber: {
@@ -76,7 +79,7 @@ export function enrollment(today: string, overrides: Partial<EnrollRequest> = {}
       address: { line1: '12 Oak St', city: 'Springfield', state: 'IL', zip: '62701' },
       phone: '217-555-0101',
       email: 'dana@example.com',
-      hireDate: addDays(today, -200),
+      hireDate: addDays(today, -120),
       employmentStatus: 'FT',
     },
     planCode: 'PPO-500',

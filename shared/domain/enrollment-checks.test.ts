@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { defaultGroupPolicy } from './default-policy';
 import { checkEnrollment, type EnrollmentFacts } from './enrollment-checks';
 
 const today = '2026-11-27';
-const group = { groupNumber: '4321', planCodes: ['PPO-A', 'HMO-Z'], policy: { retroMonths: 2, waitingPeriodDays: 30, dependentAgeLimit: 26 } };
+const group = { groupNumber: '4321', planCodes: ['PPO-A', 'HMO-Z'], policy: defaultGroupPolicy };
 const spouse = { relationship: 'spouse', dateOfBirth: '1990-01-01' } as const;
 const partner = { relationship: 'domestic_partner', dateOfBirth: '1991-05-05' } as const;
 const child = { relationship: 'child', dateOfBirth: '2020-01-01' } as const;
@@ -22,6 +23,8 @@ const beforeRetro = 'Effective date must be on or after 2026-09-01: retroactive 
 const beforeWaitingPeriod = "Effective date must be on or after 2027-01-01: the group's waiting period is 30 days after the hire date 2026-11-20.";
 const secondPartner = (first: string) =>
   `This family already has a ${first}: only one spouse or domestic partner can be covered. Terminate the current one first if the family has changed.`;
+const lateHire = (hired: string, closed: string) =>
+  `Hired on ${hired}: the first enrollment window closed on ${closed}. Enroll for a qualifying event, or during open enrollment (open now until 2026-11-30, for coverage from 2027-01-01).`;
 const agedOut = (coverage: string) =>
   `Children are covered through the end of the month they turn 26 (for this child, 2025-01-31); coverage on ${coverage} is past that. Mark the dependent as disabled with proof of incapacity, or choose a date on or before 2025-01-31.`;
 
@@ -31,8 +34,19 @@ const cases: [string, EnrollmentFacts, [(string | number)[], string][]][] = [
   ['a whole family', enrollment({ dependents: [spouse, child, { ...child, relationship: 'stepchild' }] }), []],
   ['a plan the group does not offer', enrollment({ planCode: 'EPO-X' }), [[['planCode'], planNotOffered]]],
   ['no plan chosen yet', enrollment({ planCode: '' }), []],
-  ['an effective date before the retro window', enrollment({ effectiveDate: '2026-08-01' }, '2026-01-05'), [[['effectiveDate'], beforeRetro]]],
-  ['before the retro window and the waiting period: the retro window speaks', enrollment({ effectiveDate: '2026-08-01' }, '2026-07-25'), [[['effectiveDate'], beforeRetro]]],
+  ['an effective date before the retro window', enrollment({ effectiveDate: '2026-08-01' }, '2026-01-05'), [
+    [['effectiveDate'], beforeRetro],
+    [['enrollmentReason'], lateHire('2026-01-05', '2026-03-06')],
+  ]],
+  ['before the retro window and the waiting period: the retro window speaks', enrollment({ effectiveDate: '2026-08-01' }, '2026-07-25'), [
+    [['effectiveDate'], beforeRetro],
+    [['enrollmentReason'], lateHire('2026-07-25', '2026-09-23')],
+  ]],
+  ['a late hire in open enrollment, from the plan-year start', enrollment({ effectiveDate: '2027-01-01', enrollmentReason: 'open_enrollment' }, '2025-01-06'), []],
+  ['a late hire with a marriage, from the date it gives', enrollment({ enrollmentReason: 'special', event: { kind: 'marriage', date: '2026-11-14' } }, '2025-01-06'), []],
+  ['a late hire with an event but a date before the waiting period: the waiting period speaks', enrollment({ enrollmentReason: 'special', event: { kind: 'birth', date: '2026-11-25' }, effectiveDate: '2026-12-01' }, '2026-11-20'), [
+    [['effectiveDate'], beforeWaitingPeriod],
+  ]],
   ['coverage before the waiting period ends', enrollment({}, '2026-11-20'), [[['effectiveDate'], beforeWaitingPeriod]]],
   ['coverage on the first day the waiting period allows', enrollment({ effectiveDate: '2027-01-01' }, '2026-11-20'), []],
   ['no hire date yet', enrollment({}, ''), []],

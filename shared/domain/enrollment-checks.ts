@@ -3,6 +3,7 @@ import type { Relationship } from '../contract/schemas/member';
 import { isIsoDate } from '../util/dates';
 import { validateDependentAge } from './dependent-age';
 import { validateFamilyComposition } from './family-composition';
+import { checkEnrollmentTiming, type EnrollmentPeriodPolicy, type EnrollmentTiming } from './late-enrollment';
 import { validatePlanOffered } from './plan-offered';
 import { isPartnerRelationship } from './relationships';
 import { validateRetroDate } from './retro-window';
@@ -19,13 +20,15 @@ export interface EnrollmentFacts {
   effectiveDate: string;
   subscriber: { hireDate: string };
   dependents: readonly { relationship: Relationship | ''; dateOfBirth: string; disabled?: boolean }[];
+  enrollmentReason?: EnrollmentTiming['enrollmentReason'];
+  event?: EnrollmentTiming['event'];
 }
 
 /** What the rules need of the group: its number and plans for the words, its policy for the limits. */
 export interface EnrollmentGroup {
   groupNumber: string;
   planCodes: readonly string[];
-  policy: Pick<GroupPolicy, 'retroMonths' | 'waitingPeriodDays' | 'dependentAgeLimit'>;
+  policy: Pick<GroupPolicy, 'retroMonths' | 'dependentAgeLimit'> & EnrollmentPeriodPolicy;
 }
 
 /**
@@ -33,7 +36,8 @@ export interface EnrollmentGroup {
  * the wizard shows them beside the fields as the user types, the desktop core refuses to queue the
  * enrollment and the plan service refuses to accept it, all with these same words. A field gets one
  * message at most: the effective date is checked against the waiting period only once it is inside
- * the retro window, since moving it later is the way out of both.
+ * the retro window, since moving it later is the way out of both, and against the enrollment
+ * reason (first window, open enrollment, qualifying event) only once both are met.
  */
 export function checkEnrollment(facts: EnrollmentFacts, group: EnrollmentGroup, today: string): FieldViolation[] {
   const found: FieldViolation[] = [];
@@ -49,6 +53,11 @@ export function checkEnrollment(facts: EnrollmentFacts, group: EnrollmentGroup, 
     const retro = validateRetroDate(effectiveDate, policy, today);
     const start = !retro.ok || !isIsoDate(facts.subscriber.hireDate) ? retro : validateWaitingPeriodStart(effectiveDate, facts.subscriber.hireDate, policy);
     if (!start.ok) found.push({ path: ['effectiveDate'], message: start.message });
+  }
+
+  const timing = { effectiveDate: facts.effectiveDate, hireDate: facts.subscriber.hireDate, enrollmentReason: facts.enrollmentReason, event: facts.event };
+  for (const v of checkEnrollmentTiming(timing, policy, today)) {
+    if (!found.some((f) => f.path[0] === v.path[0])) found.push(v);
   }
 
   const known = facts.dependents.flatMap((d) => (d.relationship === '' ? [] : [d.relationship]));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { address } from '../contract/schemas/group';
 import { employeeClass, employmentStatus, gender, relationship } from '../contract/schemas/member';
 import { email, isoDate, isoInstant, memberId, personName, phone, planCode, ssnInput } from '../contract/schemas/primitives';
+import { enrollmentReasons, specialEnrollmentEventIds } from '../domain/late-enrollment';
 import { qualifyingEventIds } from '../domain/qualifying-events';
 import { terminationReasonIds } from '../domain/termination-reasons';
 import { memberView } from './members';
@@ -71,6 +72,12 @@ export const enrollRequest = z
     planCode,
     effectiveDate: isoDate,
     dependents: z.array(dependentInput).max(20).default([]),
+    /**
+     * Why the employee may enroll now; absent is the first window after hire. A `special` enrollment
+     * names its `event`; the enrollment rules refuse one without it.
+     */
+    enrollmentReason: z.enum(enrollmentReasons).optional(),
+    event: z.object({ kind: z.enum(specialEnrollmentEventIds), date: isoDate }).strict().optional(),
   })
   .strict();
 export type EnrollRequest = z.input<typeof enrollRequest>;

@@ -5,6 +5,18 @@ export const coverageTiers = ['EMP', 'ESP', 'ECH', 'FAM'] as const;
 export const coverageTier = z.enum(coverageTiers);
 export type CoverageTier = z.infer<typeof coverageTier>;
 
+/**
+ * A day of the year as `MM-DD`, for the dates a plan repeats every year. February 29 is refused: a
+ * plan year or an open enrollment must start on a day every year has.
+ */
+export const monthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'Use MM-DD')
+  .refine((v) => {
+    const [month, day] = v.split('-').map(Number) as [number, number];
+    return day <= [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  }, 'Use a day every year has (not February 29)');
+
 export const planKinds = ['HMO', 'PPO', 'EPO', 'HDHP'] as const;
 
 /** Monthly premium per tier, in cents. */
@@ -34,6 +46,13 @@ export const groupPolicy = z.object({
   medicaidSpecialEnrollmentDays: z.number().int().min(60).max(180),
   /** Days from hire to eligibility; coverage starts the first of the month after. At most 90 (PHS Act §2708). */
   waitingPeriodDays: z.number().int().min(0).max(90),
+  /** Days after the waiting period ends during which a new hire may still enroll without an event. */
+  initialEnrollmentDays: z.number().int().min(1).max(180),
+  /** The day each plan year starts: open-enrollment coverage begins then. */
+  planYearStart: monthDay,
+  /** First and last day of open enrollment, the last ones before each plan-year start. */
+  openEnrollmentStart: monthDay,
+  openEnrollmentEnd: monthDay,
 });
 export type GroupPolicy = z.infer<typeof groupPolicy>;
 

@@ -24,6 +24,8 @@ const demographics = (memberId: string, changes: Record<string, unknown>, correc
 const cases: [string, Record<string, unknown>, string, RegExp][] = [
   ['an effective date before the retro window', enroll({ effectiveDate: '2026-08-01' }), 'effectiveDate', /^Effective date must be on or after 2026-09-01: retroactive changes are limited to the current month and the two before it\.$/],
   ['coverage before the waiting period ends', enroll({}, { hireDate: '2026-11-20' }), 'effectiveDate', /^Effective date must be on or after 2027-01-01: the group's waiting period is 30 days after the hire date 2026-11-20\.$/],
+  ['an employee hired in January 2025 enrolled as a new hire', enroll({}, { hireDate: '2025-01-06' }), 'enrollmentReason', /^Hired on 2025-01-06: the first enrollment window closed on 2025-03-07\. Enroll for a qualifying event, or during open enrollment \(open now until 2026-11-30, for coverage from 2027-01-01\)\.$/],
+  ['a late hire in open enrollment for a date other than the plan-year start', enroll({ enrollmentReason: 'open_enrollment' }, { hireDate: '2025-01-06' }), 'effectiveDate', /^An open enrollment covers from the plan-year start: choose 2027-01-01\.$/],
   ['two spouses', enroll({ dependents: [spouse, child, { ...spouse, firstName: 'Eve' }] }), 'dependents.2.relationship', /already has a spouse: only one spouse or domestic partner can be covered/],
   ['a child past 26', enroll({ dependents: [{ ...child, dateOfBirth: '1999-01-01' }] }), 'dependents.0.dateOfBirth', /turn 26 \(for this child, 2025-01-31\); coverage on 2026-12-01 is past that/],
   ['a plan the group does not offer', enroll({ planCode: 'EPO-X' }), 'planCode', /^Plan EPO-X is not offered to group 4321: choose one of PPO-A, HMO-Z\.$/],
@@ -61,6 +63,13 @@ describe('transactions.submit refuses what the plan would refuse', () => {
     expect(store.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
     expect(replicaState(store)).toEqual(before);
     expect(core.events).toEqual([]);
+  });
+
+  it('queues a late hire\'s enrollment for a qualifying event', async () => {
+    const core = transactionsCore(fileStore());
+    const transaction = enroll({ enrollmentReason: 'special', event: { kind: 'loss_of_other_coverage', date: '2026-11-20' } }, { hireDate: '2025-01-06' });
+    const result = await core.call('transactions.submit', { groupNumber: group, transaction });
+    expect(result).toMatchObject({ ok: true });
   });
 
   it('names every rule an enrollment breaks beside its field, the first as the message', async () => {

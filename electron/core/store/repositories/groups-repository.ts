@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Address, Group, GroupPolicy, Plan, TierRates } from '@shared/contract/schemas/group';
 import { coverageTiers } from '@shared/contract/schemas/group';
 import type { Role } from '@shared/contract/roles';
+import { defaultGroupPolicy } from '@shared/domain/default-policy';
 import { statement } from '../statements';
 
 /**
@@ -60,7 +61,9 @@ export function findGroup(db: Database, groupNumber: string, today: string): Gro
     name: row.name,
     region: row.region,
     address: JSON.parse(row.address) as Address,
-    policy: JSON.parse(row.policy) as GroupPolicy,
+    // A group saved before a policy value existed has the plan's default for it until the next
+    // account sync brings the group's own (the plan backfills the same defaults).
+    policy: { ...defaultGroupPolicy, ...(JSON.parse(row.policy) as Partial<GroupPolicy>) },
     plans: plans.map((plan) => {
       const rates = Object.fromEntries(coverageTiers.map((tier) => [tier, Number(rateOf.get(groupNumber, plan.plan_code, tier, today) ?? 0)])) as TierRates;
       return { code: plan.plan_code, name: plan.name, kind: plan.kind, rates };

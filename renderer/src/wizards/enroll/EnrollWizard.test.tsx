@@ -361,6 +361,60 @@ describe('Enroll a subscriber', () => {
     expect(fake.callsTo('drafts.get')).toEqual([{ groupNumber: '100234', id: 41 }]);
   });
 
+  it('asks a late hire why they can enroll now and offers only the dates that reason allows', async () => {
+    const user = userEvent.setup({ delay: null });
+    const fake = fakeWithDrafts();
+    fake.on('drafts.get', (input) => ({
+      ok: true,
+      value: {
+        id: input.id,
+        wizard: 'enroll',
+        groupNumber: '100234',
+        memberId: null,
+        step: 'coverage',
+        data: {
+          subscriber: {
+            firstName: 'Jordan',
+            middleName: '',
+            lastName: 'Price',
+            suffix: '',
+            dateOfBirth: '1988-04-12',
+            gender: 'F',
+            ssn: '',
+            address: { line1: '12 Pier Road', line2: '', city: 'Oakland', state: 'CA', zip: '94607' },
+            phone: '',
+            email: '',
+            hireDate: '2025-01-06',
+            employmentStatus: 'FT',
+          },
+          planCode: 'PPO-SILVER',
+          effectiveDate: '',
+          dependents: [],
+        },
+        secrets: { 'subscriber.ssn': '123456789' },
+        transactionId: null,
+        updatedAt,
+      },
+    }));
+    renderApp('/enroll?draft=41', fake);
+    expect(await stepHeading(/Coverage/)).toBeInTheDocument();
+    // The group waits 60 days, then gives 30 to enroll; today (2026-11-27) is in open enrollment.
+    expect(
+      screen.getByText('Jordan was hired on 01/06/2025: the first enrollment window closed on 04/06/2025. Enroll for a qualifying event, or during open enrollment (open now until 11/30/2026, for coverage from 01/01/2027).'),
+    ).toBeInTheDocument();
+    const offered = () => [...document.querySelectorAll<HTMLInputElement>('input[name="effectiveDate"]')].map((r) => r.value);
+    expect(offered()).toEqual([]);
+    await next(user);
+    expect(within(await summary()).getByRole('link', { name: 'Choose why this employee can enroll now' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('radio', { name: /During open enrollment/ }));
+    expect(offered()).toEqual(['2027-01-01']);
+
+    await user.click(screen.getByRole('radio', { name: /For a qualifying event/ }));
+    expect(screen.getByLabelText('Qualifying event')).toBeInTheDocument();
+    expect(offered()).toEqual([]);
+  });
+
   it('puts the plan’s refusal on the field it names and resends as a correction', async () => {
     const user = userEvent.setup({ delay: null });
     const fake = fakeWithDrafts();

@@ -3,6 +3,8 @@ import type { Group } from '@shared/contract/schemas/group';
 import { employeeClass, employmentStatus } from '@shared/contract/schemas/member';
 import { email, isoDate, phone } from '@shared/contract/schemas/primitives';
 import { checkEnrollment, type EnrollmentFacts } from '@shared/domain/enrollment-checks';
+import { enrollmentReasons, initialEnrollmentCloses, specialEnrollmentEventIds, type EnrollmentReason, type SpecialEnrollmentEventId } from '@shared/domain/late-enrollment';
+import { compareDates } from '@shared/util/dates';
 import { dependentRelationship, type EnrollRequest } from '@shared/plan-api/eligibility';
 import {
   addressFormSchema,
@@ -32,6 +34,9 @@ export interface EnrollValues {
   planCode: string;
   effectiveDate: string;
   dependents: DependentValues[];
+  /** Asked only when the hire date is past the first enrollment window; blank otherwise. */
+  enrollmentReason: '' | EnrollmentReason;
+  event: { kind: '' | SpecialEnrollmentEventId; date: string };
 }
 
 export const emptyEnroll: EnrollValues = {
@@ -39,7 +44,14 @@ export const emptyEnroll: EnrollValues = {
   planCode: '',
   effectiveDate: '',
   dependents: [],
+  enrollmentReason: '',
+  event: { kind: '', date: '' },
 };
+
+/** True when the hire date is a date and its first enrollment window closed before today. */
+export function isLateHire(hireDate: string, policy: Group['policy'], today: string): boolean {
+  return isoDate.safeParse(hireDate).success && compareDates(initialEnrollmentCloses(hireDate, policy), today) < 0;
+}
 
 export const emptyDependent = (relationship: DependentRelationship): DependentValues => ({ ...emptyPerson, relationship, disabled: false });
 
@@ -96,15 +108,25 @@ export function enrollSteps(group: Group, today: string): WizardStep[] {
     {
       id: 'coverage',
       label: 'Coverage',
-      fields: ['planCode', 'effectiveDate'],
+      fields: ['enrollmentReason', 'event', 'planCode', 'effectiveDate'],
       schema: z
         .object({
           planCode: filled(z.string(), 'Choose a plan'),
           effectiveDate: filled(isoDate, 'Choose when coverage starts'),
           subscriber: z.object({ hireDate: z.string() }),
+          // Optional: absent from drafts saved before the question existed.
+          enrollmentReason: z.enum(['', ...enrollmentReasons]).optional(),
+          event: z.object({ kind: z.enum(['', ...specialEnrollmentEventIds]), date: z.string() }).optional(),
         })
         .superRefine((v, ctx) => {
-          addRuleIssues({ ...v, dependents: [] }, ['planCode', 'effectiveDate'], ctx);
+          const late = isLateHire(v.subscriber.hireDate, group.policy, today);
+          if (late && !v.enrollmentReason) {
+            ctx.addIssue({ code: 'custom', path: ['enrollmentReason'], message: 'Choose why this employee can enroll now' });
+            return;
+          }
+          if (late && v.enrollmentReason === 'special' && v.event?.date === '') ctx.addIssue({ code: 'custom', path: ['event', 'date'], message: 'Enter the date of the event' });
+          const timing = late ? { enrollmentReason: v.enrollmentReason || undefined, event: v.enrollmentReason === 'special' ? v.event : undefined } : {};
+          addRuleIssues({ planCode: v.planCode, effectiveDate: v.effectiveDate, subscriber: v.subscriber, dependents: [], ...timing }, ['enrollmentReason', 'event', 'planCode', 'effectiveDate'], ctx);
         }),
     },
     {
@@ -125,7 +147,12 @@ export function enrollSteps(group: Group, today: string): WizardStep[] {
 /** The plan-api request the review shows and the outbox sends: blank optional fields as null, SSNs as 9 digits. */
 export function enrollRequestFrom(v: EnrollValues): EnrollRequest {
   const s = v.subscriber;
+  // The reason is asked only of late hires (the step clears it otherwise); a new hire's is left out.
+  const reason = v.enrollmentReason ?? '';
+  const event = v.event;
   return {
+    ...(reason === '' ? {} : { enrollmentReason: reason }),
+    ...(reason === 'special' && event && event.kind !== '' ? { event: { kind: event.kind, date: event.date } } : {}),
     subscriber: {
       ...personRequest(s),
       ssn: ssnDigits(s.ssn),

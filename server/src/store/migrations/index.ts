@@ -16,6 +16,7 @@ import memberChangesIndex from './0012_member_changes_index.sql';
 import bulkAppendChecks from './0013_bulk_append_checks.sql';
 import payments from './0014_payments.sql';
 import achFiles from './0015_ach_files.sql';
+import enrollmentPeriods from './0016_enrollment_periods.sql';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ const files: Record<string, string> = {
   '0013_bulk_append_checks': bulkAppendChecks,
   '0014_payments': payments,
   '0015_ach_files': achFiles,
+  '0016_enrollment_periods': enrollmentPeriods,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

@@ -23,7 +23,7 @@ const beforeWaitingPeriod = "Effective date must be on or after 2027-01-01: the 
 const secondPartner = (first: string) =>
   `This family already has a ${first}: only one spouse or domestic partner can be covered. Terminate the current one first if the family has changed.`;
 const agedOut = (coverage: string) =>
-  `Children are covered through the end of the month they turn 26 (for this child, 2025-01-31); coverage on ${coverage} is past that. Mark the dependent as disabled with proof of incapacity, or choose a date on or before 2025-01-31.`;
+  `This child is 26 on 2025-01-01: children are covered to the end of the month they turn 26, so through 2025-01-31, and coverage on ${coverage} is past that. Mark the dependent as disabled with proof of incapacity, or choose a date on or before 2025-01-31.`;
 
 /** Each request, and every rule it breaks at its field path, in the order the checks run (today 2026-11-27). */
 const cases: [string, EnrollmentFacts, [(string | number)[], string][]][] = [

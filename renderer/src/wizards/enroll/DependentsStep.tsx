@@ -1,7 +1,9 @@
 import { useRef } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type { GroupPolicy } from '@shared/contract/schemas/group';
+import { earliestChildBirthDate } from '@shared/domain/dependent-age';
 import { isPartnerRelationship, relationshipLabels } from '@shared/domain/relationships';
+import { isIsoDate } from '@shared/util/dates';
 import { PersonFields } from '../common';
 import { CheckboxField, SelectField, fieldId } from '../../components/form';
 import { emptyDependent, type DependentRelationship, type EnrollValues } from './enroll-form';
@@ -17,7 +19,11 @@ const isPartner = (r: string) => r !== '' && isPartnerRelationship(r as Dependen
 export function DependentsStep({ policy, today }: { policy: GroupPolicy; today: string }) {
   const { control } = useFormContext<EnrollValues>();
   const { fields, append, remove } = useFieldArray({ control, name: 'dependents' });
-  const relationships = useWatch({ control, name: 'dependents' }).map((d) => d?.relationship ?? '');
+  const dependents = useWatch({ control, name: 'dependents' });
+  const relationships = dependents.map((d) => d?.relationship ?? '');
+  const effectiveDate = useWatch({ control, name: 'effectiveDate' });
+  // A child not disabled is offered only birth dates the age limit accepts on the chosen start date.
+  const childBirthFloor = isIsoDate(effectiveDate) ? earliestChildBirthDate(effectiveDate, policy) : undefined;
   const addChildRef = useRef<HTMLButtonElement>(null);
   const hasPartner = relationships.some(isPartner);
   const titles = relationships.map((r, i) => (isPartner(r) ? 'Spouse or domestic partner' : `Child ${relationships.slice(0, i + 1).filter((x) => !isPartner(x)).length}`));
@@ -42,7 +48,7 @@ export function DependentsStep({ policy, today }: { policy: GroupPolicy; today: 
           <fieldset key={field.id} className="wz-group" id={fieldId(`dependents.${i}`)}>
             <legend>{title}</legend>
             <SelectField name={`dependents.${i}.relationship`} label="Relationship" options={partner ? partnerOptions : childOptions} />
-            <PersonFields prefix={`dependents.${i}`} ssnOptional today={today} />
+            <PersonFields prefix={`dependents.${i}`} ssnOptional today={today} earliestBirthDate={partner || dependents[i]?.disabled === true ? undefined : childBirthFloor} />
             {!partner && (
               <CheckboxField
                 name={`dependents.${i}.disabled`}

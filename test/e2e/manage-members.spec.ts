@@ -43,7 +43,7 @@ test('enrolls a family, adds a newborn, terminates a dependent and requests ID c
 
   // Enroll a subscriber with a spouse and a child.
   await page.getByRole('link', { name: 'Members' }).click();
-  await page.getByRole('link', { name: 'Enroll a subscriber' }).click();
+  await page.getByRole('link', { name: 'Enroll an employee' }).click();
   const form = page.locator('form');
   await fillPerson(form, { first: 'Rosa', last: 'Quintanilla', dob: '1988-04-12', gender: 'Female', ssn: '512-34-9876' });
   await next(page);
@@ -78,7 +78,7 @@ test('enrolls a family, adds a newborn, terminates a dependent and requests ID c
   if (!parent) throw new Error('the group has no active subscriber');
   await page.goto(`${host.origin}/#/members/${parent.memberId}`);
   await page.getByRole('link', { name: 'Add a dependent' }).click();
-  await page.getByLabel('Relationship to the subscriber').selectOption('child');
+  await page.getByLabel('Relationship to the employee').selectOption('child');
   await page.getByRole('radio', { name: /^Birth/ }).check();
   await page.getByLabel('Date of the event').fill(typedDay(-3));
   await next(page);

@@ -151,7 +151,7 @@ describe('submitting', () => {
       groupNumber: group,
       transaction: { kind: 'update_demographics', request: { memberId: '432000001-01', changes: { employeeClass: 'Hourly' }, effectiveDate: '2026-11-27', correction: false } },
     });
-    expect(refused).toMatchObject({ ok: false, error: { fields: { 'changes.employeeClass': 'The employee class belongs to the subscriber: change it on the employee.' } } });
+    expect(refused).toMatchObject({ ok: false, error: { fields: { 'changes.employeeClass': 'The employee class belongs to the employee: change it on the employee’s own record.' } } });
   });
 
   it('is atomic: a failure after the rules passed leaves no pending row and no outbox row', async () => {

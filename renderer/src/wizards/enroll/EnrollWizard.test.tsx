@@ -87,7 +87,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-describe('Enroll a subscriber', () => {
+describe('Enroll an employee', () => {
   it('enrolls a family: offered start date with its reason, review with tier and premium, exact request, queued screen', async () => {
     const user = userEvent.setup({ delay: null });
     const fake = fakeWithDrafts();
@@ -280,8 +280,10 @@ describe('Enroll a subscriber', () => {
     await type(user, 'Date of birth', '2000-06-15', child);
     await user.tab();
     const dob = within(child).getByLabelText('Date of birth');
-    await described(dob, /Children are covered through the end of the month they turn 26 \(for this child, 2026-06-30\); coverage on 2027-01-01 is past that/);
+    expect(dob).toHaveAttribute('min', '2001-01-01');
+    await described(dob, /Tom Alvarez is 26 on 2026-06-15: children are covered to the end of the month they turn 26, so through 2026-06-30, and coverage on 2027-01-01 is past that/);
     await user.click(within(child).getByRole('checkbox', { name: /Disabled/ }));
+    expect(dob).not.toHaveAttribute('min');
     await next(user);
     expect(await stepHeading(/Review and submit/)).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Coverage and cost' })).toHaveTextContent('ECH · Employee + child(ren)');

@@ -54,8 +54,8 @@ describe('Bulk terminate from the roster', () => {
     await user.type(date, '2026-08-15');
     await user.tab();
     expect(await within(dialog).findByText('Termination date must be on or after 2026-09-01: retroactive changes are limited to the current month and the two before it.')).toBeInTheDocument();
-    // The last covered day follows the plan's end-of-month rule as the date is typed.
-    expect(within(dialog).getByText(/Coverage ends 08\/31\/2026/)).toBeInTheDocument();
+    // A refused date has no last covered day beside it.
+    expect(within(dialog).queryByText(/Coverage ends \d/)).not.toBeInTheDocument();
     expect(transport.callsTo('transactions.bulk')).toEqual([]);
   });
 
@@ -170,7 +170,7 @@ describe('Bulk terminate from the roster', () => {
     act(() => useRosterSelection.setState({ rows: new Map([[subscriber.memberId, subscriber], [spouse.memberId, spouse]]) }));
     const forBoth = await reasonLabels();
     expect(forBoth).toContain('Divorce (dependents only)');
-    expect(forBoth).toContain('Layoff without benefits (subscribers only)');
+    expect(forBoth).toContain('Layoff without benefits (employees only)');
     expect(forBoth).toContain('Death');
   });
 });

@@ -27,7 +27,7 @@ interface Props {
   onCheck: (choices: TerminateChoices) => void;
 }
 
-const whoLabel = { subscriber: ' (subscribers only)', dependent: ' (dependents only)', any: '' } as const;
+const whoLabel = { subscriber: ' (employees only)', dependent: ' (dependents only)', any: '' } as const;
 
 /** The reasons that fit who is selected; a mixed selection sees them all, marked, and the dry run names any mismatch. */
 function reasonOptions(members: readonly RosterRow[]) {
@@ -54,7 +54,7 @@ function TerminateForm({ groupNumber, members, initial, busy, onCancel, onCheck,
     resolver: zodResolver(schema),
   });
   const [reason, requestedDate] = useWatch({ control: form.control, name: ['reason', 'requestedDate'] });
-  const ends = coverageEndsText(requestedDate, policy);
+  const ends = coverageEndsText(requestedDate, policy, today);
   const dependents = members.filter((m) => m.relationship !== 'subscriber').length;
   const subscribers = members.length - dependents;
   return (
@@ -62,7 +62,7 @@ function TerminateForm({ groupNumber, members, initial, busy, onCancel, onCheck,
       <form noValidate onSubmit={form.handleSubmit((values) => onCheck(values))} className="bulk-step" aria-label="Termination">
         {subscribers > 0 && (
           <p className="muted">
-            A subscriber&apos;s dependents end with the subscriber: {subscribers === 1 ? 'the subscriber' : 'each subscriber'} selected takes the family along.
+            An employee&apos;s dependents end with the employee: {subscribers === 1 ? 'the employee' : 'each employee'} selected takes the family along.
           </p>
         )}
         <SelectField name="reason" label="Reason" options={reasonOptions(members)} placeholder="Choose a reason…" />

@@ -67,7 +67,7 @@ describe('Add a dependent', () => {
 
     await user.click(screen.getByRole('button', { name: 'Submit dependent' }));
     await focused(await screen.findByRole('heading', { level: 1, name: 'Dependent submitted' }));
-    expect(screen.getByText(/Queued: it will be sent to the plan when online/)).toBeInTheDocument();
+    expect(screen.getByText(/^Waiting to send: GroupDesk sends it to the plan as soon as it is online/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'See it in Activity' })).toHaveAttribute('href', '/activity?id=7');
     expect(core.callsTo('transactions.submit')).toEqual([
       {

@@ -136,7 +136,7 @@ describe('Enroll an employee', () => {
 
     await user.click(screen.getByRole('button', { name: 'Submit enrollment' }));
     await focused(await screen.findByRole('heading', { level: 1, name: 'Enrollment submitted' }));
-    expect(screen.getByText(/Queued: it will be sent to the plan when online/)).toBeInTheDocument();
+    expect(screen.getByText(/^Waiting to send: GroupDesk sends it to the plan as soon as it is online/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'See it in Activity' })).toHaveAttribute('href', '/activity?id=7');
 
     // The status follows the transaction as the core reports it.

@@ -89,7 +89,7 @@ describe('Bulk terminate from the roster', () => {
     expect(transport.callsTo('transactions.bulk')).toEqual([
       { groupNumber: '100234', dryRun: true, action: { kind: 'terminate', memberIds: ids, reason: 'layoff', requestedDate: '2026-11-13' } },
     ]);
-    expect(within(dialog).getByRole('list')).toHaveTextContent('1 will be queued1 skipped (nothing to do)1 problem');
+    expect(within(dialog).getByRole('list')).toHaveTextContent('1 will be sent1 skipped (nothing to do)1 problem');
     const table = within(dialog).getByRole('table', { name: 'Members and what happens to each' });
     const [, first, second, third] = within(table).getAllByRole('row');
     // Problems first: they are what needs reading.
@@ -97,12 +97,12 @@ describe('Bulk terminate from the roster', () => {
     expect(first).toHaveTextContent('Problem');
     expect(first).toHaveTextContent('when this coverage began');
     expect(second).toHaveTextContent('Skipped');
-    expect(third).toHaveTextContent('Will be queued');
+    expect(third).toHaveTextContent('Will be sent');
     expect(third).toHaveTextContent('11/30/2026');
     expect(within(dialog).getByText('Layoff without benefits')).toBeInTheDocument();
 
-    await user.click(within(dialog).getByRole('button', { name: 'Queue 1 termination' }));
-    const done = await within(dialog).findByRole('heading', { name: '1 termination queued' });
+    await user.click(within(dialog).getByRole('button', { name: 'Send 1 termination' }));
+    const done = await within(dialog).findByRole('heading', { name: '1 termination waiting to send' });
     await waitFor(() => expect(done).toHaveFocus());
     expect(transport.callsTo('transactions.bulk')[1]).toEqual({
       groupNumber: '100234',
@@ -194,8 +194,8 @@ describe('Bulk ID-card request from the roster', () => {
     expect(within(dialog).getByText('Lost')).toBeInTheDocument();
     expect(within(dialog).queryByRole('columnheader', { name: 'Coverage ends' })).not.toBeInTheDocument();
 
-    await user.click(within(dialog).getByRole('button', { name: 'Queue request' }));
-    expect(await within(dialog).findByRole('heading', { name: 'ID-card request queued for 2 members' })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Send request' }));
+    expect(await within(dialog).findByRole('heading', { name: 'ID-card request for 2 members waiting to send' })).toBeInTheDocument();
     const action = { kind: 'id_cards', memberIds: ids, reason: 'lost', shipTo: 'employer' };
     expect(transport.callsTo('transactions.bulk')).toEqual([
       { groupNumber: '100234', dryRun: true, action },

@@ -235,8 +235,8 @@ describe('Enroll an employee', () => {
     await type(user, /^E-mail/, 'rosa@');
     await user.tab();
     await described(screen.getByLabelText('ZIP code'), 'Use a 5-digit ZIP or ZIP+4');
-    await described(screen.getByLabelText(/^Phone/), 'Enter a phone number');
-    await described(screen.getByLabelText(/^E-mail/), 'Enter an e-mail address');
+    await described(screen.getByLabelText(/^Phone/), 'This is not a phone number: enter one like 412-555-0140');
+    await described(screen.getByLabelText(/^E-mail/), 'This is not an e-mail address: enter one like name@example.com');
     await fillContact(user);
     await user.clear(screen.getByLabelText(/^E-mail/));
     await next(user);

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import type { GroupPolicy } from '@shared/contract/schemas/group';
 import { earliestChildBirthDate } from '@shared/domain/dependent-age';
@@ -17,8 +17,8 @@ const isPartner = (r: string) => r !== '' && isPartnerRelationship(r as Dependen
  * away once there is one) and any children, each with the age limit explained.
  */
 export function DependentsStep({ policy, today }: { policy: GroupPolicy; today: string }) {
-  const { control } = useFormContext<EnrollValues>();
-  const { fields, append, remove } = useFieldArray({ control, name: 'dependents' });
+  const { control, getValues, setValue, setFocus } = useFormContext<EnrollValues>();
+  const { fields, remove } = useFieldArray({ control, name: 'dependents' });
   const dependents = useWatch({ control, name: 'dependents' });
   const relationships = dependents.map((d) => d?.relationship ?? '');
   const effectiveDate = useWatch({ control, name: 'effectiveDate' });
@@ -28,7 +28,20 @@ export function DependentsStep({ policy, today }: { policy: GroupPolicy; today: 
   const hasPartner = relationships.some(isPartner);
   const titles = relationships.map((r, i) => (isPartner(r) ? 'Spouse or domestic partner' : `Child ${relationships.slice(0, i + 1).filter((x) => !isPartner(x)).length}`));
 
-  const add = (relationship: DependentRelationship) => append(emptyDependent(relationship), { focusName: `dependents.${fields.length}.firstName` });
+  // A row is added with setValue, not the field array's append: append checks the whole list at once,
+  // which would call the new, empty row wrong before anyone typed in it. Its fields are checked like
+  // any other, when left or on Next.
+  const focusNext = useRef<`dependents.${number}.firstName` | null>(null);
+  const add = (relationship: DependentRelationship) => {
+    const rows = getValues('dependents');
+    focusNext.current = `dependents.${rows.length}.firstName`;
+    setValue('dependents', [...rows, emptyDependent(relationship)]);
+  };
+  useEffect(() => {
+    if (focusNext.current === null) return;
+    setFocus(focusNext.current);
+    focusNext.current = null;
+  }, [fields, setFocus]);
   const drop = (index: number) => {
     remove(index);
     addChildRef.current?.focus();

@@ -266,6 +266,12 @@ describe('Enroll an employee', () => {
 
     await stepHeading(/Dependents/);
     await user.click(screen.getByRole('button', { name: 'Add child' }));
+    // A new row is empty, not wrong: it says nothing until Next, or until a field is left.
+    const added = screen.getByRole('group', { name: 'Child 1' });
+    await focused(within(added).getByLabelText('First name'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(within(added).queryByText('Enter the first name')).not.toBeInTheDocument();
+    expect(within(added).getByLabelText('Last name')).not.toHaveAttribute('aria-invalid');
     await next(user);
     const dependents = await summary();
     for (const message of ['Enter the first name', 'Enter the last name', 'Enter the date of birth', 'Choose a gender']) {

@@ -46,14 +46,16 @@ describe('Bulk terminate from the roster', () => {
     );
 
     await user.click(within(dialog).getByRole('button', { name: 'Check what will happen' }));
-    expect(await within(dialog).findByText('Choose why coverage ends')).toBeInTheDocument();
-    expect(within(dialog).getByText('Enter the date of the event (for example the last day worked)')).toBeInTheDocument();
+    const problems = await within(dialog).findByRole('alert', { name: 'Check these before going on' });
+    expect(within(problems).getAllByRole('link').map((a) => a.textContent)).toEqual(['Choose why coverage ends', 'Enter the date of the event (for example the last day worked)']);
     expect(within(dialog).getByRole('combobox', { name: 'Reason' })).toHaveAttribute('aria-invalid', 'true');
 
     const date = within(dialog).getByLabelText('Date of the event');
     await user.type(date, '2026-08-15');
     await user.tab();
-    expect(await within(dialog).findByText('Termination date must be on or after 2026-09-01: retroactive changes are limited to the current month and the two before it.')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(date).toHaveAccessibleDescription(expect.stringContaining('Termination date must be on or after 2026-09-01: retroactive changes are limited to the current month and the two before it.')),
+    );
     // A refused date has no last covered day beside it.
     expect(within(dialog).queryByText(/Coverage ends \d/)).not.toBeInTheDocument();
     expect(transport.callsTo('transactions.bulk')).toEqual([]);
@@ -84,7 +86,7 @@ describe('Bulk terminate from the roster', () => {
     expect(await within(dialog).findByRole('note', { name: 'COBRA' })).toHaveTextContent('COBRA: up to 18 months');
     await user.click(within(dialog).getByRole('button', { name: 'Check what will happen' }));
 
-    const review = await within(dialog).findByRole('heading', { name: 'Check before queuing' });
+    const review = await within(dialog).findByRole('heading', { name: 'Check before sending' });
     await waitFor(() => expect(review).toHaveFocus());
     expect(transport.callsTo('transactions.bulk')).toEqual([
       { groupNumber: '100234', dryRun: true, action: { kind: 'terminate', memberIds: ids, reason: 'layoff', requestedDate: '2026-11-13' } },
@@ -124,7 +126,7 @@ describe('Bulk terminate from the roster', () => {
     await user.selectOptions(await within(dialog).findByRole('combobox', { name: 'Reason' }), 'retirement');
     await user.type(within(dialog).getByLabelText('Date of the event'), '2026-11-20');
     await user.click(within(dialog).getByRole('button', { name: 'Check what will happen' }));
-    await within(dialog).findByRole('heading', { name: 'Check before queuing' });
+    await within(dialog).findByRole('heading', { name: 'Check before sending' });
 
     await user.click(within(dialog).getByRole('button', { name: 'Back' }));
     expect(await within(dialog).findByRole('combobox', { name: 'Reason' })).toHaveValue('retirement');
@@ -184,13 +186,14 @@ describe('Bulk ID-card request from the roster', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Request ID cards for 2 members' });
 
     await user.click(within(dialog).getByRole('button', { name: 'Check what will happen' }));
-    expect(await within(dialog).findByText('Choose why new cards are needed')).toBeInTheDocument();
-    expect(within(dialog).getByText('Choose where to send the cards')).toBeInTheDocument();
+    const problems = await within(dialog).findByRole('alert', { name: 'Check these before going on' });
+    await waitFor(() => expect(problems).toHaveFocus());
+    expect(within(problems).getAllByRole('link').map((a) => a.textContent)).toEqual(['Choose why new cards are needed', 'Choose where to send the cards']);
 
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Reason' }), 'lost');
     await user.click(within(dialog).getByRole('radio', { name: /To the employer's address/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Check what will happen' }));
-    await within(dialog).findByRole('heading', { name: 'Check before queuing' });
+    await within(dialog).findByRole('heading', { name: 'Check before sending' });
     expect(within(dialog).getByText('Lost')).toBeInTheDocument();
     expect(within(dialog).queryByRole('columnheader', { name: 'Coverage ends' })).not.toBeInTheDocument();
 

@@ -92,7 +92,7 @@ export function BulkReview({ headingRef, action, items, busy, onBack, onQueue }:
   return (
     <section className="bulk-step" aria-labelledby="bulk-review-title">
       <h3 id="bulk-review-title" className="bulk-step-title" ref={headingRef} tabIndex={-1}>
-        Check before queuing
+        Check before sending
       </h3>
       <ActionSummary action={action} />
       <ul className="bulk-counts">

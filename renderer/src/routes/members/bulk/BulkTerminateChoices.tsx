@@ -9,6 +9,7 @@ import { useQuery } from '../../../api/use-query';
 import { SkeletonBlock } from '../../../components/Skeleton';
 import { ErrorState } from '../../../components/ErrorState';
 import { DateField, SelectField } from '../../../components/form';
+import { FormErrorSummary } from '../../../wizards/common';
 import { todayIso } from '../../../wizards/common/form-rules';
 import { coverageEndsText, terminationDateField, terminationReasonField, terminationRuleText } from '../../../wizards/terminate/termination-rules';
 import { CobraNotice } from '../../../wizards/terminate/CobraNotice';
@@ -50,6 +51,7 @@ function TerminateForm({ groupNumber, members, initial, busy, onCancel, onCheck,
   const schema = useMemo(() => z.object({ reason: terminationReasonField, requestedDate: terminationDateField(policy, today) }), [policy, today]);
   const form = useForm<z.input<typeof schema>, unknown, TerminateChoices>({
     mode: 'onTouched',
+    shouldFocusError: false,
     defaultValues: initial ?? { reason: '', requestedDate: '' },
     resolver: zodResolver(schema),
   });
@@ -65,6 +67,7 @@ function TerminateForm({ groupNumber, members, initial, busy, onCancel, onCheck,
             An employee&apos;s dependents end with the employee: {subscribers === 1 ? 'the employee' : 'each employee'} selected takes the family along.
           </p>
         )}
+        <FormErrorSummary />
         <SelectField name="reason" label="Reason" options={reasonOptions(members)} placeholder="Choose a reason…" />
         <DateField name="requestedDate" label="Date of the event" hint={terminationRuleText(policy, today)} />
         {ends && (

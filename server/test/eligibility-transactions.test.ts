@@ -74,7 +74,7 @@ describe.each(backends())('eligibility transactions (%s)', (backend) => {
     it('refuses a child past the age limit', async () => {
       const res = await enroll({ dependents: [child(addYears(addMonths(start, -1), -26))] });
       expect(res.status).toBe(422);
-      expect((res.body as unknown as Err).message).toMatch(/^Children are covered through the end of the month they turn 26/);
+      expect((res.body as unknown as Err).message).toMatch(/^Ava Whitfield is 26 on \d{4}-\d{2}-\d{2}: children are covered to the end of the month they turn 26/);
       expect((res.body as unknown as Err).fields).toHaveProperty(['dependents.0.dateOfBirth']);
     });
 

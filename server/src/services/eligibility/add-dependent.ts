@@ -30,7 +30,7 @@ export async function addDependent(tx: Db, env: EligibilityEnv, actor: Actor, gr
   work.knowHistories(family.members.map((m) => m.memberId), family.periods);
   if (subscriber.relationship !== 'subscriber') {
     throw new ContractFailure('RULE', `${input.subscriberId} is a dependent: add the new dependent to employee ${subscriber.subscriberId}.`, {
-      subscriberId: 'Not a subscriber',
+      subscriberId: 'Not an employee',
     });
   }
   checkVersion(subscriber.memberId, subscriber.version, input.expectedVersion);

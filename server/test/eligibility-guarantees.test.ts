@@ -41,7 +41,9 @@ describe.each(backends())('eligibility guarantees (%s)', (backend) => {
     const before = await tableRowCounts(f.service.db);
     const stale = await f.post(path('/terminations'), { memberId: sub.memberId, reason: 'quit', requestedDate: f.today, expectedVersion: 1 });
     expect(stale.status).toBe(409);
-    expect(stale.body).toMatchObject({ code: 'CONFLICT', message: `Member ${sub.memberId} was changed by someone else (version 2, you had 1): reload the member and try again.` });
+    expect(stale.body).toMatchObject({ code: 'CONFLICT', message: `Someone else changed member ${sub.memberId} after you opened it: reload the member, check your change and send it again.` });
+    // Nothing on screen names the version the plan compared.
+    expect(stale.body).not.toHaveProperty('fields');
     expect(await tableRowCounts(f.service.db)).toEqual(before);
   });
 

@@ -61,7 +61,7 @@ describe.each(backends())('eligibility transactions (%s)', (backend) => {
       const enrolled = both.find((r) => r.status === 201)?.body.memberIds[0];
       const again = await f.post(path('/enrollments'), body);
       expect(again.status).toBe(422);
-      expect((again.body as unknown as Err).message).toBe(`This SSN already belongs to subscriber ${enrolled} in this group: reinstate or update that member instead of enrolling again.`);
+      expect((again.body as unknown as Err).message).toBe(`This SSN already belongs to employee ${enrolled} in this group: reinstate or update that member instead of enrolling again.`);
     });
 
     it('refuses an effective date before the retro window', async () => {
@@ -74,7 +74,7 @@ describe.each(backends())('eligibility transactions (%s)', (backend) => {
     it('refuses a child past the age limit', async () => {
       const res = await enroll({ dependents: [child(addYears(addMonths(start, -1), -26))] });
       expect(res.status).toBe(422);
-      expect((res.body as unknown as Err).message).toMatch(/^Children are covered through the end of the month they turn 26/);
+      expect((res.body as unknown as Err).message).toMatch(/^Ava Whitfield is 26 on \d{4}-\d{2}-\d{2}: children are covered to the end of the month they turn 26/);
       expect((res.body as unknown as Err).fields).toHaveProperty(['dependents.0.dateOfBirth']);
     });
 
@@ -230,7 +230,7 @@ describe.each(backends())('eligibility transactions (%s)', (backend) => {
       expect(res.body.members[0]).toMatchObject({ employeeClass: 'Salaried', version: 2 });
       const refused = await f.post(path('/demographics'), { memberId: dep.memberId, changes: { employeeClass: 'Hourly' }, effectiveDate: f.today, correction: false, expectedVersion: 1 });
       expect(refused.status).toBe(422);
-      expect((refused.body as unknown as Err).fields).toEqual({ 'changes.employeeClass': 'Subscriber only' });
+      expect((refused.body as unknown as Err).fields).toEqual({ 'changes.employeeClass': 'Employee only' });
     });
 
     it('takes a date of birth or SSN only as a correction', async () => {

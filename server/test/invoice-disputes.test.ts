@@ -83,13 +83,13 @@ describe.each(backends())('invoice disputes (%s)', (backend) => {
         status: 422,
         body: {
           code: 'RULE',
-          message: `Invoice ${november} has no line for member ${memberId}. Dispute one of its lines, name a subscriber covered but not billed (reason covered_not_billed), or dispute the whole invoice (no member ID).`,
+          message: `Invoice ${november} has no line for member ${memberId}. Dispute one of its lines, name an employee who was covered but not billed, or dispute the whole invoice.`,
           fields: { memberId: expect.any(String) },
         },
       });
     }
     const stranger = await dispute({ memberId: '999999999', reason: 'covered_not_billed', note: 'Who?' }, f.tokens.billing);
-    expect(stranger).toMatchObject({ status: 422, body: { code: 'RULE', message: `Member 999999999 is not a subscriber of group ${GROUP}.` } });
+    expect(stranger).toMatchObject({ status: 422, body: { code: 'RULE', message: `Member 999999999 is not an employee of group ${GROUP}.` } });
     const elsewhere = await dispute({ reason: 'other', note: 'Not ours.' }, f.tokens.other_group, november, OTHER_GROUP);
     expect(elsewhere).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', message: `Group ${OTHER_GROUP} has no invoice ${november}.` } });
     const readOnly = await dispute({ memberId: ids.dana, reason: 'other', note: 'Looks wrong.' }, f.tokens.read_only);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Relationship } from '../contract/schemas/member';
-import { ageOutDate, isWithinDependentAge, validateDependentAge } from './dependent-age';
+import { addDays } from '../util/dates';
+import { ageOutDate, earliestChildBirthDate, isWithinDependentAge, validateDependentAge } from './dependent-age';
 
 const policy = { dependentAgeLimit: 26 };
 
@@ -16,6 +17,21 @@ describe('ageOutDate: end of the month of the 26th birthday', () => {
     ['1999-11-30', 30, '2029-11-30'],
   ])('born %s, limit %i → covered through %s', (dob, limit, last) => {
     expect(ageOutDate(dob, { dependentAgeLimit: limit })).toBe(last);
+  });
+});
+
+describe('earliestChildBirthDate: the first birth date the age limit accepts', () => {
+  it.each([
+    ['2026-12-01', 26, '2000-12-01'],
+    ['2026-12-15', 26, '2000-12-01'],
+    ['2028-02-29', 26, '2002-02-01'],
+    ['2027-01-01', 19, '2008-01-01'],
+  ])('covered from %s, limit %i → born on or after %s', (coverage, limit, earliest) => {
+    const policy = { dependentAgeLimit: limit };
+    expect(earliestChildBirthDate(coverage, policy)).toBe(earliest);
+    // The day before is refused, the day itself accepted.
+    expect(isWithinDependentAge({ relationship: 'child', dateOfBirth: earliest }, coverage, policy)).toBe(true);
+    expect(isWithinDependentAge({ relationship: 'child', dateOfBirth: addDays(earliest, -1) }, coverage, policy)).toBe(false);
   });
 });
 
@@ -36,13 +52,17 @@ describe('isWithinDependentAge / validateDependentAge', () => {
     expect(isWithinDependentAge({ relationship, dateOfBirth, disabled }, on, policy)).toBe(ok);
     expect(validateDependentAge({ relationship, dateOfBirth, disabled }, on, policy).ok).toBe(ok);
   });
-  it('says until when and what to do', () => {
-    expect(validateDependentAge({ relationship: 'child', dateOfBirth: '2000-03-15' }, '2026-05-01', policy)).toEqual({
+  it('names the child, says until when and what to do', () => {
+    expect(validateDependentAge({ relationship: 'child', dateOfBirth: '2000-03-15', firstName: 'Maya', lastName: ' Ortiz ' }, '2026-05-01', policy)).toEqual({
       ok: false,
       code: 'RULE',
       field: 'dateOfBirth',
       message:
-        'Children are covered through the end of the month they turn 26 (for this child, 2026-03-31); coverage on 2026-05-01 is past that. Mark the dependent as disabled with proof of incapacity, or choose a date on or before 2026-03-31.',
+        'Maya Ortiz is 26 on 2026-03-15: children are covered to the end of the month they turn 26, so through 2026-03-31, and coverage on 2026-05-01 is past that. Mark the dependent as disabled with proof of incapacity, or choose a date on or before 2026-03-31.',
     });
+  });
+  it('speaks of "this child" while no name is typed', () => {
+    const result = validateDependentAge({ relationship: 'stepchild', dateOfBirth: '2000-03-15', firstName: ' ', lastName: '' }, '2026-05-01', policy);
+    expect(result.ok ? null : result.message).toMatch(/^This child is 26 on 2026-03-15: children are covered to the end of the month/);
   });
 });

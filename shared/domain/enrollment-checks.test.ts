@@ -26,7 +26,7 @@ const secondPartner = (first: string) =>
 const lateHire = (hired: string, closed: string) =>
   `Hired on ${hired}: the first enrollment window closed on ${closed}. Enroll for a qualifying event, or during open enrollment (open now until 2026-11-30, for coverage from 2027-01-01).`;
 const agedOut = (coverage: string) =>
-  `Children are covered through the end of the month they turn 26 (for this child, 2025-01-31); coverage on ${coverage} is past that. Mark the dependent as disabled with proof of incapacity, or choose a date on or before 2025-01-31.`;
+  `This child is 26 on 2025-01-01: children are covered to the end of the month they turn 26, so through 2025-01-31, and coverage on ${coverage} is past that. Mark the dependent as disabled with proof of incapacity, or choose a date on or before 2025-01-31.`;
 
 /** Each request, and every rule it breaks at its field path, in the order the checks run (today 2026-11-27). */
 const cases: [string, EnrollmentFacts, [(string | number)[], string][]][] = [

@@ -19,7 +19,7 @@ export interface EnrollmentFacts {
   planCode: string;
   effectiveDate: string;
   subscriber: { hireDate: string };
-  dependents: readonly { relationship: Relationship | ''; dateOfBirth: string; disabled?: boolean }[];
+  dependents: readonly { relationship: Relationship | ''; dateOfBirth: string; disabled?: boolean; firstName?: string; lastName?: string }[];
   enrollmentReason?: EnrollmentTiming['enrollmentReason'];
   event?: EnrollmentTiming['event'];
 }
@@ -71,7 +71,7 @@ export function checkEnrollment(facts: EnrollmentFacts, group: EnrollmentGroup, 
   if (effectiveDate !== null) {
     facts.dependents.forEach((d, i) => {
       if (d.relationship === '' || !isIsoDate(d.dateOfBirth)) return;
-      const age = validateDependentAge({ relationship: d.relationship, dateOfBirth: d.dateOfBirth, disabled: d.disabled === true }, effectiveDate, policy);
+      const age = validateDependentAge({ ...d, relationship: d.relationship, disabled: d.disabled === true }, effectiveDate, policy);
       if (!age.ok) found.push({ path: ['dependents', i, 'dateOfBirth'], message: age.message });
     });
   }

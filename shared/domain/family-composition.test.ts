@@ -9,7 +9,7 @@ describe('validateFamilyComposition', () => {
     [['subscriber', 'domestic_partner', 'foster_child'], null],
     [['spouse', 'child'], 'enroll the employee first'],
     [[], 'enroll the employee first'],
-    [['subscriber', 'subscriber'], 'exactly one subscriber'],
+    [['subscriber', 'subscriber'], 'exactly one employee'],
     [['subscriber', 'spouse', 'spouse'], 'already has a spouse'],
     [['subscriber', 'spouse', 'domestic_partner'], 'only one spouse or domestic partner'],
     [['subscriber', 'domestic_partner', 'spouse'], 'already has a domestic partner'],

@@ -9,8 +9,8 @@ import { allow, violation, type RuleResult } from './rule-result';
  */
 export function validateFamilyComposition(family: readonly Relationship[]): RuleResult<readonly Relationship[]> {
   const subscribers = family.filter((r) => r === 'subscriber').length;
-  if (subscribers === 0) return violation('relationship', 'A family needs its subscriber: enroll the employee first, then add dependents.');
-  if (subscribers > 1) return violation('relationship', 'A family has exactly one subscriber: enroll the other employee as a subscriber of their own.');
+  if (subscribers === 0) return violation('relationship', 'A family needs its employee: enroll the employee first, then add dependents.');
+  if (subscribers > 1) return violation('relationship', 'A family has exactly one employee: enroll the other employee with coverage of their own.');
   const partners = family.filter(isPartnerRelationship);
   if (partners.length > 1) {
     const [first] = partners as [Relationship, ...Relationship[]];

@@ -12,7 +12,7 @@ export {
 } from './relationships';
 export { coverageTierLabels, deriveCoverageTier, monthlyPremium } from './coverage-tier';
 export { validateFamilyComposition } from './family-composition';
-export { ageOutDate, isWithinDependentAge, validateDependentAge, type DependentAgeInput } from './dependent-age';
+export { ageOutDate, earliestChildBirthDate, isWithinDependentAge, validateDependentAge, type DependentAgeInput } from './dependent-age';
 export { earliestRetroDate, retroWindowPhrase, validateRetroDate } from './retro-window';
 export {
   effectiveTerminationDate,

@@ -13,7 +13,7 @@ export const relationshipCodes = {
 export type RelationshipCode = (typeof relationshipCodes)[Relationship];
 
 export const relationshipLabels: Record<Relationship, string> = {
-  subscriber: 'Subscriber',
+  subscriber: 'Employee',
   spouse: 'Spouse',
   domestic_partner: 'Domestic partner',
   child: 'Child',

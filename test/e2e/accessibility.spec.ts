@@ -7,7 +7,7 @@ const screens = [
   { name: 'members', hash: '#/members', ready: 'Members' },
   { name: 'activity', hash: '#/activity', ready: 'Activity' },
   { name: 'settings', hash: '#/settings', ready: 'Settings' },
-  { name: 'enroll wizard', hash: '#/enroll', ready: 'Enroll a subscriber' },
+  { name: 'enroll wizard', hash: '#/enroll', ready: 'Enroll an employee' },
   { name: 'users', hash: '#/users', ready: 'Users' },
   { name: 'access', hash: '#/access', ready: 'Access' },
   { name: 'access request', hash: '#/access/request', ready: 'Request primary administrator access' },

@@ -116,7 +116,7 @@ test.describe('a first launch', () => {
 
     await nav(page, 'Members').click();
     await expect(page.getByRole('grid', { name: 'Members' }).getByRole('row').nth(1)).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByRole('link', { name: 'Enroll a subscriber' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Enroll an employee' })).toBeVisible();
   });
 });
 
@@ -162,7 +162,7 @@ test('a primary administrator invites a read-only user, who joins with the maile
   const grid = other.getByRole('grid', { name: 'Members' });
   await expect(grid.getByRole('row').nth(1)).toBeVisible({ timeout: 30_000 });
   await expect(other.getByText('Read-only: you can view members but not change them.')).toBeVisible();
-  await expect(other.getByRole('link', { name: 'Enroll a subscriber' })).toHaveCount(0);
+  await expect(other.getByRole('link', { name: 'Enroll an employee' })).toHaveCount(0);
   await grid.getByRole('row').nth(1).click();
   await expect(other.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(other.getByRole('link', { name: 'Terminate' })).toHaveCount(0);
@@ -185,7 +185,7 @@ test('a primary administrator invites a read-only user, who joins with the maile
   await inviteeRole.selectOption({ label: 'Administrator' });
   await expect(inviteeRole).toHaveValue('admin');
   await nav(other, 'Members').click();
-  await expect(other.getByRole('link', { name: 'Enroll a subscriber' })).toBeVisible({ timeout: 60_000 });
+  await expect(other.getByRole('link', { name: 'Enroll an employee' })).toBeVisible({ timeout: 60_000 });
   await expect(roleBadge(other, 'Administrator')).toBeVisible();
 
   // A pending invitation is withdrawn: its code stops working.

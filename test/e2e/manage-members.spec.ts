@@ -43,7 +43,7 @@ test('enrolls a family, adds a newborn, terminates a dependent and requests ID c
 
   // Enroll a subscriber with a spouse and a child.
   await page.getByRole('link', { name: 'Members' }).click();
-  await page.getByRole('link', { name: 'Enroll a subscriber' }).click();
+  await page.getByRole('link', { name: 'Enroll an employee' }).click();
   const form = page.locator('form');
   await fillPerson(form, { first: 'Rosa', last: 'Quintanilla', dob: '1988-04-12', gender: 'Female', ssn: '512-34-9876' });
   await next(page);
@@ -78,7 +78,7 @@ test('enrolls a family, adds a newborn, terminates a dependent and requests ID c
   if (!parent) throw new Error('the group has no active subscriber');
   await page.goto(`${host.origin}/#/members/${parent.memberId}`);
   await page.getByRole('link', { name: 'Add a dependent' }).click();
-  await page.getByLabel('Relationship to the subscriber').selectOption('child');
+  await page.getByLabel('Relationship to the employee').selectOption('child');
   await page.getByRole('radio', { name: /^Birth/ }).check();
   await page.getByLabel('Date of the event').fill(typedDay(-3));
   await next(page);
@@ -109,7 +109,7 @@ test('enrolls a family, adds a newborn, terminates a dependent and requests ID c
   await dialog.getByLabel('Reason', { exact: true }).selectOption({ index: 1 });
   await dialog.getByRole('radio').first().check();
   await dialog.getByRole('button', { name: 'Check what will happen' }).click();
-  await dialog.getByRole('button', { name: 'Queue request' }).click();
+  await dialog.getByRole('button', { name: 'Send request' }).click();
   await dialog.getByRole('link', { name: 'Open Activity' }).click();
   // Activity opens on the request: accepted, with its confirmation number and the printable form.
   const detail = page.getByRole('dialog', { name: /ID cards for 3 members/ });
@@ -134,7 +134,7 @@ test('a change made while the plan service is down is queued, then accepted when
   await page.getByLabel('Date of the event').fill(typedDay(0));
   await next(page);
   await page.getByRole('button', { name: 'Submit termination' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Queued' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Waiting to send' })).toBeVisible();
   await page.getByRole('link', { name: 'See it in Activity' }).click();
   const detail = page.getByRole('dialog');
   await expect(detail).toContainText('Waiting to send');

@@ -40,7 +40,7 @@ test('dashboard counts equal what the roster shows', async ({ page }) => {
   const counts = page.getByRole('region', { name: 'Membership counts' });
   const figure = async (label: string): Promise<number> => Number((await counts.getByRole('group', { name: label }).locator('.stat-value').innerText()).replace(/\D/g, ''));
   await expect(counts).toBeVisible();
-  const figures = { subscribers: await figure('Subscribers'), dependents: await figure('Dependents'), total: await figure('Total members') };
+  const figures = { subscribers: await figure('Employees'), dependents: await figure('Dependents'), total: await figure('Total members') };
   expect(figures.subscribers + figures.dependents).toBe(figures.total);
 
   // Each card opens the roster filtered to what it counts; the roster's total must be the same number.

@@ -67,5 +67,7 @@ export const personName = z
 export const usState = z.string().regex(/^[A-Z]{2}$/, 'Use the two-letter state code');
 export const zip = z.string().regex(/^\d{5}(-\d{4})?$/, 'Use a 5-digit ZIP or ZIP+4');
 export const phoneForm = /^\+?[0-9 ().-]{7,20}$/;
-export const phone = z.string().regex(phoneForm, 'Enter a phone number');
-export const email = z.email('Enter an e-mail address');
+// Only a typed value reaches these checks (a blank one gets its form's "Enter …"), so the words say
+// what is wrong with it and show the shape that works.
+export const phone = z.string().regex(phoneForm, 'This is not a phone number: enter one like 412-555-0140');
+export const email = z.email('This is not an e-mail address: enter one like name@example.com');

@@ -23,7 +23,7 @@ describe('wizard drafts', () => {
     await core.ok('drafts.save', { groupNumber: group, wizard: 'terminate', memberId: '432000002', step: 'reason', data: {} });
     expect(await core.ok('drafts.list', { groupNumber: group })).toMatchObject([
       { wizard: 'terminate', summary: 'Terminate a member: 432000002' },
-      { wizard: 'enroll', summary: 'Enroll a subscriber: Kim Lee' },
+      { wizard: 'enroll', summary: 'Enroll an employee: Kim Lee' },
     ]);
     expect(await core.ok('drafts.list', { groupNumber: group, wizard: 'enroll' })).toHaveLength(1);
   });

@@ -20,7 +20,7 @@ export function planAddDependent(env: ChangeEnv, request: AddDependentInput): Pl
   const { db, rules, today } = env;
   const subscriber = requireReplicaMember(db, rules.groupNumber, request.subscriberId, 'subscriberId');
   if (subscriber.relationship !== 'subscriber') {
-    refuse('subscriberId', `${subscriber.memberId} is a dependent: add the new dependent to subscriber ${subscriber.subscriberId}.`);
+    refuse('subscriberId', `${subscriber.memberId} is a dependent: add the new dependent to employee ${subscriber.subscriberId}.`);
   }
   const { dependent, event } = request;
   const kind = qualifyingEvent(event.kind);
@@ -31,7 +31,7 @@ export function planAddDependent(env: ChangeEnv, request: AddDependentInput): Pl
   );
   const effectiveDate = maxDate(eventEffective, subscriber.effectiveDate);
   if (subscriber.terminationDate !== null && subscriber.terminationDate < effectiveDate) {
-    refuse('subscriberId', `Subscriber ${subscriber.memberId} has no coverage on ${effectiveDate}: reinstate the subscriber before adding dependents.`);
+    refuse('subscriberId', `Employee ${subscriber.memberId} has no coverage on ${effectiveDate}: reinstate the employee before adding dependents.`);
   }
   enforce(validateRetroDate(effectiveDate, rules.policy, today, 'event.date', 'Coverage start'));
   enforce(validateDependentAge(dependent, effectiveDate, rules.policy), { dateOfBirth: 'dependent.dateOfBirth' });

@@ -67,7 +67,7 @@ function bulkTerminate(env: QueueEnv, groupNumber: string, action: Extract<Parse
     }
     const subscriberEnd = endedSubscribers.get(m.subscriberId);
     if (subscriberEnd !== undefined) {
-      results.set(id, outcome(id, m, 'skipped', `Ends with subscriber ${m.subscriberId}.`, subscriberEnd));
+      results.set(id, outcome(id, m, 'skipped', `Ends with employee ${m.subscriberId}.`, subscriberEnd));
       continue;
     }
     if (m.terminationDate !== null) {

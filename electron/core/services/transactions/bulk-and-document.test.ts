@@ -26,7 +26,7 @@ describe('bulk termination', () => {
       dryRun: true,
       queued: [],
       items: [
-        { memberId: '432000001-01', name: 'Aaron Zimmer', outcome: 'skipped', message: 'Ends with subscriber 432000001.', coverageEnds: '2026-11-30' },
+        { memberId: '432000001-01', name: 'Aaron Zimmer', outcome: 'skipped', message: 'Ends with employee 432000001.', coverageEnds: '2026-11-30' },
         { memberId: '432000001', name: 'Walter Zimmer', outcome: 'ok', message: '2 dependents end with them.', coverageEnds: '2026-11-30' },
         { memberId: '432000002', name: 'Beth Abbott', outcome: 'ok', message: null, coverageEnds: '2026-11-30' },
         { memberId: '432000005', name: 'Mark Miller', outcome: 'skipped', message: 'Already terminated: coverage ends 2026-10-31.', coverageEnds: '2026-10-31' },

@@ -48,15 +48,15 @@ export function planDemographics(env: ChangeEnv, request: DemographicsInput): Pl
   }
   const isSubscriber = member.relationship === 'subscriber';
   if (changes.employmentStatus !== undefined && !isSubscriber) {
-    refuse('changes.employmentStatus', 'Employment status belongs to the subscriber (834 INS08): change it on the employee.');
+    refuse('changes.employmentStatus', 'Employment status belongs to the employee: change it on the employee’s own record.');
   }
   if (changes.employeeClass !== undefined && !isSubscriber) {
-    refuse('changes.employeeClass', 'The employee class belongs to the subscriber: change it on the employee.');
+    refuse('changes.employeeClass', 'The employee class belongs to the employee: change it on the employee’s own record.');
   }
   if (changes.dateOfBirth !== undefined && member.terminationDate === null) {
     // A corrected birth date must still make a child eligible on the coverage in force.
     const on = maxDate(member.effectiveDate, today);
-    enforce(validateDependentAge({ relationship: member.relationship, dateOfBirth: changes.dateOfBirth, disabled: member.disabled }, on, rules.policy), {
+    enforce(validateDependentAge({ ...member, dateOfBirth: changes.dateOfBirth }, on, rules.policy), {
       dateOfBirth: 'changes.dateOfBirth',
     });
   }
@@ -85,7 +85,7 @@ function assertSsnFree(env: ChangeEnv, ssn: string, self: string): void {
   ).all(env.rules.groupNumber, ssn.slice(-4), self) as { member_id: string; ssn_encrypted: Buffer }[];
   const taken = candidates.find((c) => env.cipher.decrypt(c.ssn_encrypted) === ssn);
   if (taken !== undefined) {
-    const message = `This SSN already belongs to subscriber ${taken.member_id} in this group: check the number.`;
+    const message = `This SSN already belongs to employee ${taken.member_id} in this group: check the number.`;
     throw new ContractFailure('RULE', message, { 'changes.ssn': message });
   }
 }

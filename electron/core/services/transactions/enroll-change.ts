@@ -78,7 +78,7 @@ function assertSsnNotEnrolled(env: ChangeEnv, ssn: string): void {
   if (taken !== undefined) {
     const message = isProvisionalMemberId(taken.member_id)
       ? `This SSN is already in an enrollment waiting for the plan (${taken.member_id}): wait for the plan's answer, or cancel that enrollment in Activity.`
-      : `This SSN already belongs to subscriber ${taken.member_id} in this group: reinstate or update that member instead of enrolling again.`;
+      : `This SSN already belongs to employee ${taken.member_id} in this group: reinstate or update that member instead of enrolling again.`;
     throw new ContractFailure('RULE', message, { 'subscriber.ssn': message });
   }
 }

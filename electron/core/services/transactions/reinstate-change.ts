@@ -28,7 +28,7 @@ export function planReinstate(env: ChangeEnv, request: ReinstateInput): PlannedC
   if (!isSubscriber) {
     const subscriber = family.find((m) => m.relationship === 'subscriber');
     if (subscriber !== undefined && subscriber.terminationDate !== null && subscriber.terminationDate < from) {
-      refuse('memberId', `Subscriber ${subscriber.memberId} is not covered on ${from}: reinstate the subscriber first.`);
+      refuse('memberId', `Employee ${subscriber.memberId} is not covered on ${from}: reinstate the employee first.`);
     }
   }
   const restored = family.filter((m) => m.memberId === member.memberId || (isSubscriber && m.terminationDate === endedOn));

@@ -24,7 +24,7 @@ export function planTerminate(env: ChangeEnv, request: TerminateInput): PlannedT
   const reason = terminationReason(request.reason);
   const isSubscriber = member.relationship === 'subscriber';
   if (reason.appliesTo !== 'any' && reason.appliesTo !== (isSubscriber ? 'subscriber' : 'dependent')) {
-    refuse('reason', `"${reason.label}" applies to ${reason.appliesTo}s only: choose a reason for a ${isSubscriber ? 'subscriber' : 'dependent'}.`);
+    refuse('reason', `"${reason.label}" applies to ${reason.appliesTo === 'subscriber' ? 'employees' : 'dependents'} only: choose a reason for ${isSubscriber ? 'an employee' : 'a dependent'}.`);
   }
   if (member.terminationDate !== null) {
     refuse('memberId', `Member ${member.memberId} is already terminated (coverage ends ${member.terminationDate}): reinstate the member first to change that date.`);

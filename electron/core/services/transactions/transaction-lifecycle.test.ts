@@ -88,8 +88,10 @@ describe('submitting', () => {
       '2026-11-30',
     ]);
     expect(nextDelivery(store)?.body).toEqual({ ...terminateZimmer.request, expectedVersion: 4 });
-    const item = await core.ok<ActivityItem>('transactions.get', { groupNumber: group, id });
+    const item = await core.ok<ActivityItem & { request: Record<string, unknown> }>('transactions.get', { groupNumber: group, id });
     expect(item).toMatchObject({ summary: 'Terminate 432000001 Walter Zimmer and 2 dependents (coverage ends 2026-11-30)', memberIds: ['432000001', '432000001-01', '432000001-02'] });
+    // Activity shows what the administrator reviewed: the version sent for the stale-data check stays inside.
+    expect(item.request).toEqual(terminateZimmer.request);
   });
 
   it('queues a dependent’s termination and re-derives the tier of the family left', async () => {
@@ -151,7 +153,7 @@ describe('submitting', () => {
       groupNumber: group,
       transaction: { kind: 'update_demographics', request: { memberId: '432000001-01', changes: { employeeClass: 'Hourly' }, effectiveDate: '2026-11-27', correction: false } },
     });
-    expect(refused).toMatchObject({ ok: false, error: { fields: { 'changes.employeeClass': 'The employee class belongs to the subscriber: change it on the employee.' } } });
+    expect(refused).toMatchObject({ ok: false, error: { fields: { 'changes.employeeClass': 'The employee class belongs to the employee: change it on the employee’s own record.' } } });
   });
 
   it('is atomic: a failure after the rules passed leaves no pending row and no outbox row', async () => {

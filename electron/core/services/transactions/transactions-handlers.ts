@@ -30,7 +30,10 @@ export const transactionsHandlers = handlers({
   'transactions.list': (input, { store }) => listActivity(store.db, input),
   'transactions.get': ({ groupNumber, id }, { store }) => {
     const row = requireOutboxRow(store.db, groupNumber, id);
-    return { ...toActivityItem(store.db, row), request: JSON.parse(row.payload) as Record<string, unknown> };
+    // What the administrator reviewed, without the member version the core added for the plan's
+    // stale-data check: a version number means nothing on screen.
+    const { expectedVersion: _version, ...request } = JSON.parse(row.payload) as Record<string, unknown>;
+    return { ...toActivityItem(store.db, row), request };
   },
   'transactions.cancel': ({ groupNumber, id }, ctx) => {
     const { item, rosterChanged } = cancelTransaction(queueEnv(ctx), groupNumber, id);

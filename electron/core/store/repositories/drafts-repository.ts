@@ -150,14 +150,14 @@ function toDraft(store: Store, r: DraftRecord): Draft {
 }
 
 const wizardLabels: Record<WizardName, string> = {
-  enroll: 'Enroll a subscriber',
+  enroll: 'Enroll an employee',
   add_dependent: 'Add a dependent',
   terminate: 'Terminate a member',
   update_demographics: 'Update demographics',
   id_cards: 'Request ID cards',
 };
 
-/** "Enroll a subscriber: Jane Smith", from whatever names the form holds so far. */
+/** "Enroll an employee: Jane Smith", from whatever names the form holds so far. */
 function draftSummary(wizard: WizardName, memberId: string | null, data: Record<string, unknown>): string {
   const person = [data.subscriber, data.dependent, (data.request as Record<string, unknown> | undefined)?.subscriber, (data.request as Record<string, unknown> | undefined)?.dependent].find(
     (p): p is Record<string, unknown> => p !== null && typeof p === 'object',

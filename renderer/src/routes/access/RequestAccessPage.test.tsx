@@ -32,7 +32,7 @@ describe('Request primary administrator access', () => {
     await fill(user, { 'Group number': '12', 'Contact e-mail': 'jo@' });
     await user.click(screen.getByRole('button', { name: 'Submit request' }));
     expect(await screen.findByText('A group number is 4 to 10 digits')).toBeInTheDocument();
-    expect(screen.getByText('Enter an e-mail address')).toBeInTheDocument();
+    expect(screen.getByText('This is not an e-mail address: enter one like name@example.com')).toBeInTheDocument();
     expect(screen.getByText('You must attest that you are authorized to act for this employer')).toBeInTheDocument();
     expect(screen.getByLabelText('Group number')).toHaveAttribute('aria-invalid', 'true');
     expect(transport.callsTo('access.request')).toEqual([]);

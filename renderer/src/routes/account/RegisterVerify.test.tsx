@@ -60,7 +60,7 @@ describe('Create your account', () => {
     await fillRegistration(user, { Password: 'short', 'Confirm password': 'other', 'E-mail address': 'nia at harbor' });
     await user.click(screen.getByRole('button', { name: 'Create account' }));
     expect(await screen.findByLabelText('Password')).toHaveAccessibleDescription(/Use at least 12 characters/);
-    expect(screen.getByLabelText('E-mail address')).toHaveAccessibleDescription(/Enter an e-mail address/);
+    expect(screen.getByLabelText('E-mail address')).toHaveAccessibleDescription(/This is not an e-mail address: enter one like name@example.com/);
     expect(transport.callsTo('account.register')).toEqual([]);
 
     await fillRegistration(user, { Password: 'my newhire.ops pass', 'Confirm password': 'my newhire.ops pas' });

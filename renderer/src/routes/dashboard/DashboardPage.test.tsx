@@ -11,7 +11,7 @@ describe('Dashboard', () => {
     expect(group?.groupNumber).toBe('100234');
 
     // Fixture: 180 subscribers, 4 tiers in turn; 10 terminated and 14 pending subscribers among them.
-    expect(within(counts).getByRole('group', { name: 'Subscribers' })).toHaveTextContent('156');
+    expect(within(counts).getByRole('group', { name: 'Employees' })).toHaveTextContent('156');
     expect(within(counts).getByRole('group', { name: 'Dependents' })).toHaveTextContent(/\d/);
     const total = within(counts).getByRole('group', { name: 'Total members' });
     expect(total).toBeInTheDocument();

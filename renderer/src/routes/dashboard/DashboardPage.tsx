@@ -42,7 +42,7 @@ function MembershipDashboard() {
       ) : (
         <>
           <section aria-label="Membership counts" className="stats">
-            <StatCard label="Subscribers" value={data.active.subscribers} hint="Active employees" showLabel="View active subscribers in the roster" onShow={() => show({ statuses: ['active'], relationships: ['subscriber'] })} />
+            <StatCard label="Employees" value={data.active.subscribers} hint="Active, with their own coverage" showLabel="View active employees in the roster" onShow={() => show({ statuses: ['active'], relationships: ['subscriber'] })} />
             <StatCard label="Dependents" value={data.active.dependents} hint="Active family members" showLabel="View active dependents in the roster" onShow={() => show({ statuses: ['active'], relationships: dependentRelationships })} />
             <StatCard label="Total members" value={data.active.total} hint="Covered today" showLabel="View all active members in the roster" onShow={() => show({ statuses: ['active'] })} />
             <StatCard label="Pending" value={data.pending.total} hint="Coverage not yet started" showLabel="View pending members in the roster" onShow={() => show({ statuses: ['pending'] })} />

@@ -17,7 +17,7 @@ export function PlanBreakdown({ byPlan, onShowPlan }: { byPlan: MembershipCounts
             <tr>
               <th scope="col">Plan</th>
               <th scope="col" className="num">
-                Subscribers
+                Employees
               </th>
               <th scope="col" className="num">
                 Dependents
@@ -68,7 +68,7 @@ export function TierBreakdown({ byTier }: { byTier: MembershipCounts['byTier'] }
             <tr>
               <th scope="col">Tier</th>
               <th scope="col" className="num">
-                Subscribers
+                Employees
               </th>
               <th scope="col" className="num">
                 Members

@@ -21,7 +21,7 @@ export function FamilySection({ member }: { member: MemberDetail }) {
       </h2>
       {member.subscriber ? (
         <p className="family-subscriber">
-          Subscriber: <MemberLink row={member.subscriber} /> <span className="mono muted">{member.subscriber.memberId}</span>
+          Employee: <MemberLink row={member.subscriber} /> <span className="mono muted">{member.subscriber.memberId}</span>
         </p>
       ) : member.dependents.length === 0 ? (
         <p className="muted">No dependents are enrolled.</p>

@@ -23,7 +23,7 @@ describe('Member detail', () => {
     const links = within(dependents).getAllByRole('link');
     expect(links).toHaveLength(3);
     await user.click(links[0] as HTMLElement);
-    expect(await screen.findByText(/^Subscriber:/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Employee:/)).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Diaz, Dev' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Dev Diaz' })).toBeInTheDocument();
   });

@@ -27,14 +27,14 @@ describe('Roles shape the member screens', () => {
     expect(await screen.findByText('Read-only: you can view members but not change them.')).toBeInTheDocument();
     await rosterLoaded();
     const grid = theGrid();
-    expect(screen.queryByRole('link', { name: 'Enroll a subscriber' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Enroll an employee' })).not.toBeInTheDocument();
     expect(within(grid).queryAllByRole('checkbox')).toEqual([]);
     expect(grid).not.toHaveAttribute('aria-multiselectable');
   });
 
   it('offers an administrator everything', async () => {
     renderAs('admin', '/members');
-    expect(await screen.findByRole('link', { name: 'Enroll a subscriber' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Enroll an employee' })).toBeInTheDocument();
     await rosterLoaded();
     expect(screen.getByRole('checkbox', { name: 'Select all matching members' })).toBeInTheDocument();
     expect(within(theGrid()).getAllByRole('checkbox', { name: /^Select / }).length).toBeGreaterThan(2);

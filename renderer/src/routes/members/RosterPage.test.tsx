@@ -33,7 +33,7 @@ describe('Members roster', () => {
     ]);
     // A dependent follows its subscriber.
     const cells = bodyRows(g).map((r) => within(r).getAllByRole('gridcell')[3]?.textContent);
-    expect(cells.slice(0, 2)).toContain('Subscriber');
+    expect(cells.slice(0, 2)).toContain('Employee');
   });
 
   it('asks for the next page when the user scrolls to it', async () => {

@@ -132,7 +132,7 @@ describe('Roster selection', () => {
 
   it('offers enrolling a subscriber from the roster', async () => {
     await loadedRoster();
-    expect(screen.getByRole('link', { name: 'Enroll a subscriber' })).toHaveAttribute('href', '/enroll');
+    expect(screen.getByRole('link', { name: 'Enroll an employee' })).toHaveAttribute('href', '/enroll');
   });
 
   it('shows which members have a change not yet accepted by the plan', async () => {

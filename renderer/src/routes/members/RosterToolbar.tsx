@@ -62,7 +62,7 @@ export function RosterToolbar({ plans, canEnroll }: { plans: Plan[]; canEnroll: 
       />
       {canEnroll && (
         <Link to="/enroll" className="button button-primary toolbar-end">
-          Enroll a subscriber
+          Enroll an employee
         </Link>
       )}
     </div>

@@ -7,7 +7,7 @@ import { email, personName } from '@shared/contract/schemas/primitives';
 import { invitableRoles, type Invitation } from '@shared/plan-api/invitations';
 import { roleLabels } from '@shared/contract/roles';
 import { useApi } from '../../api/ApiProvider';
-import { filled } from '../../wizards/common';
+import { FormErrorSummary, filled } from '../../wizards/common';
 import { SelectField, TextField } from '../../components/form';
 import { placeServerError } from '../../components/form-errors';
 
@@ -35,7 +35,7 @@ export function InviteDialog({ groupNumber, onInvited }: Props) {
   const api = useApi();
   const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<Values, unknown, Parsed>({ resolver: zodResolver(schema), defaultValues: { name: '', email: '', role: '' }, mode: 'onTouched' });
+  const form = useForm<Values, unknown, Parsed>({ resolver: zodResolver(schema), defaultValues: { name: '', email: '', role: '' }, mode: 'onTouched', shouldFocusError: false });
 
   const invite = async (values: Parsed) => {
     const result = await api.call('users.invite', { groupNumber, ...values });
@@ -72,6 +72,7 @@ export function InviteDialog({ groupNumber, onInvited }: Props) {
           </div>
           <FormProvider {...form}>
             <form className="users-invite-body" noValidate onSubmit={(e) => void form.handleSubmit(invite)(e)}>
+              <FormErrorSummary />
               <TextField name="name" label="Name" autoComplete="off" />
               <TextField name="email" label="E-mail address" type="email" autoComplete="off" spellCheck={false} />
               <SelectField name="role" label="Role" options={roleOptions} placeholder="Choose a role…" hint="Administrators change members; Billing pays invoices; Read-only sees both and changes nothing." />

@@ -115,9 +115,15 @@ describe('Users', () => {
     expect(within(dialog).getByRole('heading', { level: 2, name: 'Invite a user' })).toBeInTheDocument();
     expect(within(within(dialog).getByLabelText(/^Role/)).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose a role…', 'Administrator', 'Billing', 'Read-only']);
     await user.click(within(dialog).getByRole('button', { name: 'Send invitation' }));
-    expect(await within(dialog).findByText('Enter the name of the person to invite')).toBeInTheDocument();
-    expect(within(dialog).getByText('Enter their e-mail address: the access code is sent there')).toBeInTheDocument();
-    expect(within(dialog).getByText('Choose the role they will have')).toBeInTheDocument();
+    // Every problem at once, in a summary that takes focus, each beside its field too.
+    const problems = await within(dialog).findByRole('alert', { name: 'Check these before going on' });
+    await waitFor(() => expect(problems).toHaveFocus());
+    expect(within(problems).getAllByRole('link').map((a) => a.textContent)).toEqual([
+      'Enter the name of the person to invite',
+      'Enter their e-mail address: the access code is sent there',
+      'Choose the role they will have',
+    ]);
+    expect(within(dialog).getByLabelText(/^Role/)).toHaveAccessibleDescription(expect.stringContaining('Choose the role they will have'));
     expect(transport.callsTo('users.invite')).toEqual([]);
 
     await user.type(within(dialog).getByLabelText('Name'), 'Omar Haddad');

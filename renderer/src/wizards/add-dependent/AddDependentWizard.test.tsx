@@ -28,7 +28,7 @@ const stepHeading = (name: RegExp) => screen.findByRole('heading', { level: 2, n
 const summary = () => screen.findByRole('alert', { name: /Check these before going on|This could not be submitted/ });
 
 async function chooseEvent(user: User, relationship: string, event: string, date: string) {
-  await user.selectOptions(screen.getByLabelText('Relationship to the subscriber'), relationship);
+  await user.selectOptions(screen.getByLabelText('Relationship to the employee'), relationship);
   await user.click(screen.getByRole('radio', { name: new RegExp(`^${event}`) }));
   await type(user, 'Date of the event', date);
 }
@@ -67,7 +67,7 @@ describe('Add a dependent', () => {
 
     await user.click(screen.getByRole('button', { name: 'Submit dependent' }));
     await focused(await screen.findByRole('heading', { level: 1, name: 'Dependent submitted' }));
-    expect(screen.getByText(/Queued: it will be sent to the plan when online/)).toBeInTheDocument();
+    expect(screen.getByText(/^Waiting to send: GroupDesk sends it to the plan as soon as it is online/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'See it in Activity' })).toHaveAttribute('href', '/activity?id=7');
     expect(core.callsTo('transactions.submit')).toEqual([
       {
@@ -105,7 +105,7 @@ describe('Add a dependent', () => {
     await described(date, "The event date 2026-12-05 is after today's request date 2026-11-27: submit the change on or after the event.");
 
     // An event that cannot add this relationship (Marriage stays listed because it is chosen).
-    await user.selectOptions(screen.getByLabelText('Relationship to the subscriber'), 'child');
+    await user.selectOptions(screen.getByLabelText('Relationship to the employee'), 'child');
     await type(user, 'Date of the event', '2026-11-10');
     await next(user);
     expect(within(await summary()).getByRole('link', { name: 'Marriage can add a spouse or stepchild, not a child: choose the event that applies to this dependent.' })).toBeInTheDocument();
@@ -118,10 +118,14 @@ describe('Add a dependent', () => {
     await type(user, 'First name', 'Sam');
     await type(user, 'Last name', 'Adams');
     await user.click(screen.getByRole('radio', { name: 'Male' }));
+    // Covered from 12/01/2026, a child's date picker offers no birth date before 12/01/2000.
+    expect(screen.getByLabelText('Date of birth')).toHaveAttribute('min', '2000-12-01');
     await type(user, 'Date of birth', '2000-01-15');
     await next(user);
-    expect(within(await summary()).getByRole('link', { name: /Children are covered through the end of the month they turn 26 \(for this child, 2026-01-31\); coverage on 2026-12-01 is past that/ })).toBeInTheDocument();
+    expect(within(await summary()).getByRole('link', { name: /^Sam Adams is 26 on 2026-01-15: children are covered to the end of the month they turn 26, so through 2026-01-31, and coverage on 2026-12-01 is past that/ })).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: /Disabled/ }));
+    // A disabled child has no age limit, so no earliest birth date either.
+    expect(screen.getByLabelText('Date of birth')).not.toHaveAttribute('min');
     await next(user);
     expect(await stepHeading(/Review and submit/)).toBeInTheDocument();
   });
@@ -197,7 +201,7 @@ describe('Add a dependent', () => {
     renderApp('/members/100234004/add-dependent', fake());
     await stepHeading(/Relationship and event/);
     await chooseEvent(user, 'child', 'Birth', '2026-11-20');
-    expect(screen.getByText(/Coverage would start 12\/01\/2026, when the subscriber’s own coverage starts/)).toBeInTheDocument();
+    expect(screen.getByText(/Coverage would start 12\/01\/2026, when the employee’s own coverage starts/)).toBeInTheDocument();
   });
 
   it('refuses a start after the subscriber’s coverage ends', async () => {
@@ -210,16 +214,16 @@ describe('Add a dependent', () => {
     await stepHeading(/Relationship and event/);
     await chooseEvent(user, 'spouse', 'Marriage', '2026-11-14');
     await user.tab();
-    await described(screen.getByLabelText('Date of the event'), `Subscriber ${subscriber.memberId} has no coverage on 2026-12-01: reinstate the subscriber before adding dependents.`);
+    await described(screen.getByLabelText('Date of the event'), `Employee ${subscriber.memberId} has no coverage on 2026-12-01: reinstate the employee before adding dependents.`);
   });
 
   it('explains why a dependent or a terminated subscriber cannot take a new dependent', async () => {
     renderApp('/members/100234002-01/add-dependent', fake());
-    expect(await screen.findByText(/100234002-01 is a dependent: add the new dependent to subscriber 100234002/)).toBeInTheDocument();
+    expect(await screen.findByText(/100234002-01 is a dependent: add the new dependent to employee 100234002/)).toBeInTheDocument();
   });
 
   it('refuses a terminated subscriber', async () => {
     renderApp('/members/100234006/add-dependent', fake());
-    expect(await screen.findByText(/reinstate the subscriber before adding dependents/)).toBeInTheDocument();
+    expect(await screen.findByText(/reinstate the employee before adding dependents/)).toBeInTheDocument();
   });
 });

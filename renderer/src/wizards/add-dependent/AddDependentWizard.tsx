@@ -14,8 +14,8 @@ import { ReviewStep } from './ReviewStep';
 /** Dependents join a subscriber (the family's one subscriber), and only one whose coverage is in force. */
 function refuseAddDependent(member: MemberDetail): string | null {
   if (member.relationship !== 'subscriber')
-    return `${member.memberId} is a dependent: add the new dependent to subscriber ${member.subscriber?.memberId ?? member.subscriberId}${member.subscriber ? ` (${member.subscriber.firstName} ${member.subscriber.lastName})` : ''}.`;
-  if (member.status === 'terminated') return `Coverage ended ${formatDate(member.terminationDate)}: reinstate the subscriber before adding dependents.`;
+    return `${member.memberId} is a dependent: add the new dependent to employee ${member.subscriber?.memberId ?? member.subscriberId}${member.subscriber ? ` (${member.subscriber.firstName} ${member.subscriber.lastName})` : ''}.`;
+  if (member.status === 'terminated') return `Coverage ended ${formatDate(member.terminationDate)}: reinstate the employee before adding dependents.`;
   return null;
 }
 
@@ -99,7 +99,7 @@ function AddDependentForm({ group, subscriber, draftId, replaces, onAnother }: {
         submitLabel="Submit dependent"
       >
         {id === 'event' && <EventStep subscriber={subscriber} policy={group.policy} today={today} />}
-        {id === 'person' && <PersonStep policy={group.policy} today={today} />}
+        {id === 'person' && <PersonStep policy={group.policy} today={today} subscriber={subscriber} />}
         {id === 'review' && <ReviewStep group={group} subscriber={subscriber} today={today} goTo={wizard.goTo} />}
       </WizardShell>
     </FormProvider>

@@ -37,7 +37,7 @@ export function EventStep({ subscriber, policy, today }: { subscriber: MemberDet
     <>
       <SelectField
         name="dependent.relationship"
-        label="Relationship to the subscriber"
+        label="Relationship to the employee"
         options={relationshipOptions}
         hint={partnerCovered ? 'This family already has a spouse or domestic partner covered: only one can be.' : undefined}
       />
@@ -57,7 +57,7 @@ export function EventStep({ subscriber, policy, today }: { subscriber: MemberDet
               <p>
                 Coverage would start {formatDate(timing.effectiveDate)}
                 {timing.heldToSubscriberStart
-                  ? ', when the subscriber’s own coverage starts.'
+                  ? ', when the employee’s own coverage starts.'
                   : timing.from === 'event_date'
                     ? ': newborns and adopted or placed children are covered from the event date.'
                     : ': the first of the month after this request.'}

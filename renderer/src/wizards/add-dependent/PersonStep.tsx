@@ -1,13 +1,18 @@
 import { useWatch } from 'react-hook-form';
 import type { GroupPolicy } from '@shared/contract/schemas/group';
+import type { MemberDetail } from '@shared/contract/schemas/member';
+import { earliestChildBirthDate } from '@shared/domain/dependent-age';
 import { isChildRelationship } from '@shared/domain/relationships';
 import { PersonFields } from '../common';
 import { CheckboxField } from '../../components/form';
-import type { AddDependentValues } from './add-dependent-form';
+import { timingOf, type AddDependentValues } from './add-dependent-form';
 
-export function PersonStep({ policy, today }: { policy: GroupPolicy; today: string }) {
-  const [relationship, kind] = useWatch<AddDependentValues, ['dependent.relationship', 'event.kind']>({ name: ['dependent.relationship', 'event.kind'] });
+export function PersonStep({ policy, today, subscriber }: { policy: GroupPolicy; today: string; subscriber: MemberDetail }) {
+  const [relationship, event, disabled] = useWatch<AddDependentValues, ['dependent.relationship', 'event', 'dependent.disabled']>({ name: ['dependent.relationship', 'event', 'dependent.disabled'] });
+  const kind = event.kind;
   const child = relationship !== '' && isChildRelationship(relationship);
+  const timing = timingOf(event, today, policy, subscriber);
+  const earliestBirthDate = child && disabled !== true && timing ? earliestChildBirthDate(timing.effectiveDate, policy) : undefined;
   return (
     <>
       {kind === 'birth' && <p className="wz-hint">For a newborn, the date of birth is the date of the event.</p>}
@@ -17,7 +22,7 @@ export function PersonStep({ policy, today }: { policy: GroupPolicy; today: stri
           incapacity on file.
         </p>
       )}
-      <PersonFields prefix="dependent" ssnOptional today={today} />
+      <PersonFields prefix="dependent" ssnOptional today={today} earliestBirthDate={earliestBirthDate} />
       {child && <CheckboxField name="dependent.disabled" label="Disabled: cannot support themselves, with proof on file" hint={`Lets a child stay covered past ${policy.dependentAgeLimit}.`} />}
     </>
   );

@@ -46,7 +46,7 @@ export function ReviewStep({ group, subscriber, today, goTo }: { group: Group; s
         )}
       </div>
       <ReviewSection title="Event" onChange={() => goTo('event')}>
-        <ReviewItem label="Subscriber">
+        <ReviewItem label="Employee">
           {subscriber.firstName} {subscriber.lastName} <span className="mono muted">{request.subscriberId}</span>
         </ReviewItem>
         <ReviewItem label="Relationship">{relationshipLabels[d.relationship]}</ReviewItem>
@@ -63,7 +63,7 @@ export function ReviewStep({ group, subscriber, today, goTo }: { group: Group; s
         <ReviewItem label="Gender">{genderLabel(d.gender)}</ReviewItem>
         <ReviewItem label="SSN">{d.ssn ? <span className="mono">{maskSsn(d.ssn)}</span> : null}</ReviewItem>
         {isChildRelationship(d.relationship) && <ReviewItem label="Disabled">{d.disabled ? 'Yes, proof on file' : 'No'}</ReviewItem>}
-        <ReviewItem label="Address">Same as the subscriber</ReviewItem>
+        <ReviewItem label="Address">Same as the employee</ReviewItem>
       </ReviewSection>
     </div>
   );

@@ -101,7 +101,7 @@ export function addDependentSteps(group: Group, subscriber: MemberDetail, today:
             return void ctx.addIssue({
               code: 'custom',
               path: ['event', 'date'],
-              message: `Subscriber ${subscriber.memberId} has no coverage on ${event.value}: reinstate the subscriber before adding dependents.`,
+              message: `Employee ${subscriber.memberId} has no coverage on ${event.value}: reinstate the employee before adding dependents.`,
             });
           }
           const retro = validateRetroDate(start, policy, today, 'event.date', 'Coverage start');
@@ -126,7 +126,7 @@ export function addDependentSteps(group: Group, subscriber: MemberDetail, today:
             if (!birth.ok) return void ctx.addIssue({ code: 'custom', path: ['dependent', 'dateOfBirth'], message: birth.message });
           }
           const { effectiveDate } = eventTiming(kind, v.event.date, today, policy, subscriber.effectiveDate);
-          const age = validateDependentAge({ relationship, dateOfBirth: v.dependent.dateOfBirth, disabled: v.dependent.disabled }, effectiveDate, policy);
+          const age = validateDependentAge({ ...v.dependent, relationship }, effectiveDate, policy);
           if (!age.ok) ctx.addIssue({ code: 'custom', path: ['dependent', 'dateOfBirth'], message: age.message });
         }),
     },

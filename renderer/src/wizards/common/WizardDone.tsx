@@ -9,7 +9,7 @@ import './wizard.css';
 
 const statusLines: Record<TransactionStatus, string> = {
   draft: 'Saved as a draft.',
-  queued: 'Queued: it will be sent to the plan when online.',
+  queued: 'Waiting to send: GroupDesk sends it to the plan as soon as it is online.',
   sent: 'Sent: waiting for the plan’s answer.',
   accepted: 'Accepted by the plan.',
   rejected: 'Rejected by the plan. Open it in Activity to see why, correct it and send it again.',

@@ -36,6 +36,7 @@
  */
 export { WizardShell, type WizardShellProps } from './WizardShell';
 export { ErrorSummary, focusField } from './ErrorSummary';
+export { FormErrorSummary } from './FormErrorSummary';
 export { DraftStatus } from './DraftStatus';
 export { draftOpening } from './draft-opening';
 export { shellControls } from './shell-controls';

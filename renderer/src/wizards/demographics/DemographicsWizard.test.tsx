@@ -136,8 +136,8 @@ describe('Update demographics wizard', () => {
     await next(user);
     await described(/^Employee class/, "Use letters, digits, spaces or . , & ' - /");
     await described('ZIP code', 'Use a 5-digit ZIP or ZIP+4');
-    await described(/^E-mail/, 'Enter an e-mail address');
-    await described(/^Phone/, 'Enter a phone number');
+    await described(/^E-mail/, 'This is not an e-mail address: enter one like name@example.com');
+    await described(/^Phone/, 'This is not a phone number: enter one like 412-555-0140');
     await described('City', 'Enter the city');
   });
 

@@ -87,7 +87,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-describe('Enroll a subscriber', () => {
+describe('Enroll an employee', () => {
   it('enrolls a family: offered start date with its reason, review with tier and premium, exact request, queued screen', async () => {
     const user = userEvent.setup({ delay: null });
     const fake = fakeWithDrafts();
@@ -136,7 +136,7 @@ describe('Enroll a subscriber', () => {
 
     await user.click(screen.getByRole('button', { name: 'Submit enrollment' }));
     await focused(await screen.findByRole('heading', { level: 1, name: 'Enrollment submitted' }));
-    expect(screen.getByText(/Queued: it will be sent to the plan when online/)).toBeInTheDocument();
+    expect(screen.getByText(/^Waiting to send: GroupDesk sends it to the plan as soon as it is online/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'See it in Activity' })).toHaveAttribute('href', '/activity?id=7');
 
     // The status follows the transaction as the core reports it.
@@ -235,8 +235,8 @@ describe('Enroll a subscriber', () => {
     await type(user, /^E-mail/, 'rosa@');
     await user.tab();
     await described(screen.getByLabelText('ZIP code'), 'Use a 5-digit ZIP or ZIP+4');
-    await described(screen.getByLabelText(/^Phone/), 'Enter a phone number');
-    await described(screen.getByLabelText(/^E-mail/), 'Enter an e-mail address');
+    await described(screen.getByLabelText(/^Phone/), 'This is not a phone number: enter one like 412-555-0140');
+    await described(screen.getByLabelText(/^E-mail/), 'This is not an e-mail address: enter one like name@example.com');
     await fillContact(user);
     await user.clear(screen.getByLabelText(/^E-mail/));
     await next(user);
@@ -266,6 +266,12 @@ describe('Enroll a subscriber', () => {
 
     await stepHeading(/Dependents/);
     await user.click(screen.getByRole('button', { name: 'Add child' }));
+    // A new row is empty, not wrong: it says nothing until Next, or until a field is left.
+    const added = screen.getByRole('group', { name: 'Child 1' });
+    await focused(within(added).getByLabelText('First name'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(within(added).queryByText('Enter the first name')).not.toBeInTheDocument();
+    expect(within(added).getByLabelText('Last name')).not.toHaveAttribute('aria-invalid');
     await next(user);
     const dependents = await summary();
     for (const message of ['Enter the first name', 'Enter the last name', 'Enter the date of birth', 'Choose a gender']) {
@@ -280,8 +286,10 @@ describe('Enroll a subscriber', () => {
     await type(user, 'Date of birth', '2000-06-15', child);
     await user.tab();
     const dob = within(child).getByLabelText('Date of birth');
-    await described(dob, /Children are covered through the end of the month they turn 26 \(for this child, 2026-06-30\); coverage on 2027-01-01 is past that/);
+    expect(dob).toHaveAttribute('min', '2001-01-01');
+    await described(dob, /Tom Alvarez is 26 on 2026-06-15: children are covered to the end of the month they turn 26, so through 2026-06-30, and coverage on 2027-01-01 is past that/);
     await user.click(within(child).getByRole('checkbox', { name: /Disabled/ }));
+    expect(dob).not.toHaveAttribute('min');
     await next(user);
     expect(await stepHeading(/Review and submit/)).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Coverage and cost' })).toHaveTextContent('ECH · Employee + child(ren)');

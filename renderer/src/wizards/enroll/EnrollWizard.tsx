@@ -31,7 +31,7 @@ export function EnrollWizard({ draftId, replaces }: { draftId?: number | undefin
   if (!group.data)
     return (
       <div className="page">
-        <h1 className="page-title">Enroll a subscriber</h1>
+        <h1 className="page-title">Enroll an employee</h1>
         <SkeletonBlock label="Loading the group's plans…" lines={6} />
       </div>
     );
@@ -66,7 +66,7 @@ function EnrollForm({ group, draftId, replaces, onAnother, onClose }: { group: G
   });
   const sender = useWizardSubmit({ wizard, draft, groupNumber: group.groupNumber, replaces });
 
-  const opening = draftOpening(draft, 'Enroll a subscriber', 6);
+  const opening = draftOpening(draft, 'Enroll an employee', 6);
   if (opening) return opening;
 
   if (sender.result) {
@@ -87,7 +87,7 @@ function EnrollForm({ group, draftId, replaces, onAnother, onClose }: { group: G
   return (
     <FormProvider {...wizard.form}>
       <WizardShell
-        title="Enroll a subscriber"
+        title="Enroll an employee"
         subtitle={`${group.name} · group ${group.groupNumber}`}
         {...shellControls(wizard, draft, sender, { send, leave: onClose })}
         submitLabel="Submit enrollment"

@@ -47,7 +47,7 @@ const cases: [string, string, EnrollValues, Record<string, string | RegExp>][] =
   ['a draft whose plan the group no longer offers', 'coverage', values({ planCode: 'EPO-OLD' }), { planCode: 'Plan EPO-OLD is not offered to group 100234: choose one of PPO-SILVER, HMO-GOLD.' }],
   ['a date before the retro window', 'coverage', values({ effectiveDate: '2026-08-01' }), { effectiveDate: /^Effective date must be on or after 2026-09-01: retroactive changes/ }],
   ['a second partner', 'dependents', values({ dependents: [named('spouse', '1990-01-01'), named('domestic_partner', '1990-01-01')] }), { 'dependents.1.relationship': /only one spouse or domestic partner/ }],
-  ['a child past the age limit', 'dependents', values({ dependents: [named('child', '1999-01-01')] }), { 'dependents.0.dateOfBirth': /^Children are covered through the end of the month they turn 26/ }],
+  ['a child past the age limit', 'dependents', values({ dependents: [named('child', '1999-01-01')] }), { 'dependents.0.dateOfBirth': / is 26 on 2025-01-01: children are covered to the end of the month they turn 26/ }],
   ['a relationship not chosen yet', 'dependents', values({ dependents: [named('', '1999-01-01')] }), { 'dependents.0.relationship': 'Choose the relationship' }],
 ];
 

@@ -29,7 +29,7 @@ async function open(path: string, fake = fakeWizardCore('id_cards', [subscriber,
 describe('ID-card wizard', () => {
   it('requests cards for the members it was opened with, then offers the printable request form', async () => {
     const { user, transport } = await open(`/id-cards?members=${subscriber},${spouse}`);
-    await waitFor(() => expect(chosen().map((li) => li.textContent)).toEqual([`Haddad, Hiro ${subscriber} · SubscriberActiveRemove`, expect.stringMatching(new RegExp(`^\\w+, \\w+ ${spouse} · SpouseActiveRemove$`))]));
+    await waitFor(() => expect(chosen().map((li) => li.textContent)).toEqual([`Haddad, Hiro ${subscriber} · EmployeeActiveRemove`, expect.stringMatching(new RegExp(`^\\w+, \\w+ ${spouse} · SpouseActiveRemove$`))]));
     expect(screen.getByRole('heading', { level: 3, name: 'These 2 members get a new card' })).toBeInTheDocument();
     await next(user);
 
@@ -77,8 +77,8 @@ describe('ID-card wizard', () => {
 
     await user.type(screen.getByRole('searchbox', { name: 'Add a member' }), 'Haddad');
     const found = await screen.findByRole('list', { name: 'Members found' });
-    await user.click(within(found).getByRole('button', { name: `Add Haddad, Hiro ${subscriber} · Subscriber` }));
-    expect(chosen().map((li) => li.textContent)).toEqual([`Haddad, Hiro ${subscriber} · SubscriberActiveRemove`]);
+    await user.click(within(found).getByRole('button', { name: `Add Haddad, Hiro ${subscriber} · Employee` }));
+    expect(chosen().map((li) => li.textContent)).toEqual([`Haddad, Hiro ${subscriber} · EmployeeActiveRemove`]);
     await waitFor(() => expect(screen.queryByText('Choose at least one member')).not.toBeInTheDocument());
     // Someone already on the list is not offered again.
     expect(within(screen.getByRole('list', { name: 'Members found' })).queryByRole('button', { name: new RegExp(`Add Haddad, Hiro ${subscriber}`) })).not.toBeInTheDocument();
@@ -122,7 +122,7 @@ describe('ID-card wizard', () => {
     renderApp(`/members/${subscriber}`, fakeWizardCore('id_cards', [subscriber]));
     await user.click(await screen.findByRole('link', { name: 'Request ID card' }));
     await step(/Members/);
-    await waitFor(() => expect(chosen().map((li) => li.textContent)).toEqual([`Haddad, Hiro ${subscriber} · SubscriberActiveRemove`]));
+    await waitFor(() => expect(chosen().map((li) => li.textContent)).toEqual([`Haddad, Hiro ${subscriber} · EmployeeActiveRemove`]));
     expect(screen.getByRole('heading', { level: 3, name: 'This member gets a new card' })).toBeInTheDocument();
   });
 });

@@ -14,6 +14,6 @@ export type IdCardChoices = z.output<typeof idCardChoicesSchema>;
 
 export const idCardReasonOptions = idCardReasons.map((r) => ({ value: r, label: idCardReasonLabels[r] }));
 export const shipToOptions = [
-  { value: 'member', label: shipToLabels.member, detail: 'Each card goes to the address on file for its subscriber.' },
+  { value: 'member', label: shipToLabels.member, detail: 'Each card goes to the address on file for its employee.' },
   { value: 'employer', label: shipToLabels.employer, detail: 'All cards come to you, to hand out.' },
 ];

@@ -12,10 +12,10 @@ export function TerminateDetailsStep({ member, policy, groupNumber, today }: { m
   const [reason, requestedDate] = useWatch<TerminateValues, ['reason', 'requestedDate']>({ name: ['reason', 'requestedDate'] });
   const who = member.relationship === 'subscriber' ? 'subscriber' : 'dependent';
   const options = terminationReasonsFor(who).map((r) => ({ value: r.id, label: r.label }));
-  const ends = coverageEndsText(requestedDate, policy);
+  const ends = coverageEndsText(requestedDate, policy, today);
   return (
     <>
-      <SelectField name="reason" label="Reason" options={options} placeholder="Choose a reason…" hint="Each reason is reported to the plan with its standard 834 maintenance code." />
+      <SelectField name="reason" label="Reason" options={options} placeholder="Choose a reason…" />
       <DateField name="requestedDate" label="Date of the event" hint={`The last day worked, the date of death or of the divorce. ${terminationRuleText(policy, today)}`} />
       {ends && (
         <p className="wz-note" aria-live="polite">

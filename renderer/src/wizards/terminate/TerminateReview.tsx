@@ -33,7 +33,7 @@ export function TerminateReview({ member, group, goTo }: { member: MemberDetail;
         <ReviewItem label="Member">
           {member.firstName} {member.lastName} <span className="mono muted">{member.memberId}</span>
         </ReviewItem>
-        <ReviewItem label="Reason">{reason && `${reason.label} (834 reason ${reason.ins04})`}</ReviewItem>
+        <ReviewItem label="Reason">{reason?.label}</ReviewItem>
         <ReviewItem label="Date of the event">{formatDate(values.requestedDate)}</ReviewItem>
         <ReviewItem label="Coverage ends">
           <strong>{formatDate(coverageEnds)}</strong>
@@ -43,7 +43,7 @@ export function TerminateReview({ member, group, goTo }: { member: MemberDetail;
         <section className="wz-review-section" aria-labelledby="ending-family-title">
           <h3 id="ending-family-title">Dependents whose coverage ends with theirs</h3>
           {family.length === 0 ? (
-            <p className="muted">No dependents are covered under this subscriber.</p>
+            <p className="muted">No dependents are covered under this employee.</p>
           ) : (
             <ul>
               {family.map(({ row, endsOn }) => (

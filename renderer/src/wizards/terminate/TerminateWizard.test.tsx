@@ -38,8 +38,11 @@ describe('Terminate wizard', () => {
       expect(date).toHaveAccessibleDescription(expect.stringContaining('Termination date must be on or after 2026-09-01: retroactive changes are limited to the current month and the two before it.')),
     );
     expect(date).toHaveAttribute('aria-invalid', 'true');
-    // The last covered day follows the plan's end-of-month rule as soon as the date is real.
-    expect(screen.getByText('Coverage ends 07/31/2026.')).toBeInTheDocument();
+    // A refused date has no last covered day: only a date the rules accept shows one.
+    expect(screen.queryByText(/^Coverage ends/)).not.toBeInTheDocument();
+    await user.clear(date);
+    await user.type(date, '2026-09-01');
+    expect(await screen.findByText('Coverage ends 09/30/2026.')).toBeInTheDocument();
   });
 
   it('offers a subscriber the subscriber reasons and a dependent the dependent ones', async () => {
@@ -65,7 +68,7 @@ describe('Terminate wizard', () => {
 
     await screen.findByRole('heading', { level: 2, name: /Review/ });
     const termination = screen.getByRole('region', { name: 'Termination' });
-    expect(termination).toHaveTextContent('Termination of employment (834 reason 08)');
+    expect(termination).toHaveTextContent('ReasonTermination of employmentDate');
     expect(termination).toHaveTextContent('11/13/2026');
     expect(termination).toHaveTextContent('Coverage ends11/30/2026');
     const family = within(screen.getByRole('region', { name: 'Dependents whose coverage ends with theirs' })).getAllByRole('listitem');
@@ -100,7 +103,7 @@ describe('Terminate wizard', () => {
     renderApp(`/members/${subscriberId}/terminate?draft=12&replaces=3`, fake);
     // The draft opens where it was left: on the review.
     expect(await screen.findByRole('heading', { level: 2, name: /Review/ })).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Termination' })).toHaveTextContent('Retirement (834 reason 04)');
+    expect(screen.getByRole('region', { name: 'Termination' })).toHaveTextContent('ReasonRetirementDate');
 
     await user.click(screen.getByRole('button', { name: 'Submit termination' }));
     await screen.findByRole('heading', { level: 2, name: /Reason and date/ });

@@ -36,9 +36,12 @@ export function terminationRuleText(policy: TerminationPolicy, today: string): s
   return `${rule} The earliest date you can use is ${formatDate(earliest)}: ${retro}.`;
 }
 
-/** "Coverage ends 11/30/2026" for a typed date, or null until the date is a real one. */
-export function coverageEndsText(requestedDate: string, policy: TerminationPolicy): string | null {
-  if (!isoDate.safeParse(requestedDate).success) return null;
+/**
+ * "Coverage ends 11/30/2026" for a typed date, or null until the date passes the rules: a last covered
+ * day beside a date the form refuses would read as if that date were fine.
+ */
+export function coverageEndsText(requestedDate: string, policy: TerminationPolicy, today: string): string | null {
+  if (!terminationDateField(policy, today).safeParse(requestedDate).success) return null;
   return `Coverage ends ${formatDate(effectiveTerminationDate(requestedDate, policy))}`;
 }
 

@@ -33,12 +33,12 @@ export async function fileDispute(db: Db, filing: DisputeFiling, actor: Actor, n
       if (!invoice) throw new ContractFailure('NOT_FOUND', `Group ${groupNumber} has no invoice ${invoiceNumber}.`);
       if (memberId !== null && filing.reason === 'covered_not_billed') {
         if (!(await isSubscriberOf(tx, groupNumber, memberId))) {
-          throw new ContractFailure('RULE', `Member ${memberId} is not a subscriber of group ${groupNumber}.`, { memberId: 'Not a subscriber of this group' });
+          throw new ContractFailure('RULE', `Member ${memberId} is not an employee of group ${groupNumber}.`, { memberId: 'Not an employee of this group' });
         }
       } else if (memberId !== null && !(await memberIsBilled(tx, invoiceNumber, memberId))) {
         throw new ContractFailure(
           'RULE',
-          `Invoice ${invoiceNumber} has no line for member ${memberId}. Dispute one of its lines, name a subscriber covered but not billed (reason covered_not_billed), or dispute the whole invoice (no member ID).`,
+          `Invoice ${invoiceNumber} has no line for member ${memberId}. Dispute one of its lines, name an employee who was covered but not billed, or dispute the whole invoice.`,
           { memberId: 'Not a member billed on this invoice' },
         );
       }

@@ -141,7 +141,7 @@ export async function writeInvoicePdf(db: Db, statement: InvoiceStatement, billi
   newPage();
   summaryPage(doc, statement);
   await table(
-    'Premiums by subscriber',
+    'Premiums by employee',
     memberColumns,
     invoiceLinePages(db, invoice.invoiceNumber, QUERY_PAGE),
     (l) => [l.memberName, l.memberId, statement.planNames.get(l.planCode) ?? l.planCode, l.tier, formatUsd(l.amountCents)],

@@ -29,8 +29,8 @@ export async function addDependent(tx: Db, env: EligibilityEnv, actor: Actor, gr
   const { family, member: subscriber } = await lockFamily(tx, groupNumber, input.subscriberId);
   work.knowHistories(family.members.map((m) => m.memberId), family.periods);
   if (subscriber.relationship !== 'subscriber') {
-    throw new ContractFailure('RULE', `${input.subscriberId} is a dependent: add the new dependent to subscriber ${subscriber.subscriberId}.`, {
-      subscriberId: 'Not a subscriber',
+    throw new ContractFailure('RULE', `${input.subscriberId} is a dependent: add the new dependent to employee ${subscriber.subscriberId}.`, {
+      subscriberId: 'Not an employee',
     });
   }
   checkVersion(subscriber.memberId, subscriber.version, input.expectedVersion);
@@ -47,7 +47,7 @@ export async function addDependent(tx: Db, env: EligibilityEnv, actor: Actor, gr
   );
   const current = latestPeriod(family, subscriber.memberId);
   if (!current || (current.endDate !== null && compareDates(current.endDate, maxDate(eventEffective, current.startDate)) < 0)) {
-    throw new ContractFailure('RULE', `Subscriber ${subscriber.memberId} has no coverage on ${eventEffective}: reinstate the subscriber before adding dependents.`, {
+    throw new ContractFailure('RULE', `Employee ${subscriber.memberId} has no coverage on ${eventEffective}: reinstate the employee before adding dependents.`, {
       subscriberId: 'Not covered',
     });
   }

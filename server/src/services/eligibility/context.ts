@@ -67,13 +67,12 @@ export function enforceAll(violations: readonly FieldViolation[]): void {
   throw new ContractFailure('RULE', first.message, violationFields(violations));
 }
 
-/** A stale version answers CONFLICT: someone changed the member since the administrator looked. */
+/**
+ * A stale version answers CONFLICT: someone changed the member since the administrator looked. The
+ * words name no version: an administrator reads this in Activity, where version numbers mean nothing.
+ */
 export function checkVersion(memberId: string, actual: number, expected: number): void {
   if (actual !== expected) {
-    throw new ContractFailure(
-      'CONFLICT',
-      `Member ${memberId} was changed by someone else (version ${actual}, you had ${expected}): reload the member and try again.`,
-      { expectedVersion: `Current version is ${actual}` },
-    );
+    throw new ContractFailure('CONFLICT', `Someone else changed member ${memberId} after you opened it: reload the member, check your change and send it again.`);
   }
 }

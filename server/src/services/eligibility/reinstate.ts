@@ -41,7 +41,7 @@ export async function reinstateMember(tx: Db, env: EligibilityEnv, actor: Actor,
   if (!isSubscriber) {
     const subscriberPeriod = latestPeriod(family, family.subscriber.memberId);
     if (!subscriberPeriod || (subscriberPeriod.endDate !== null && compareDates(subscriberPeriod.endDate, from) < 0)) {
-      throw new ContractFailure('RULE', `Subscriber ${family.subscriber.memberId} is not covered on ${from}: reinstate the subscriber first.`, { memberId: 'Subscriber not covered' });
+      throw new ContractFailure('RULE', `Employee ${family.subscriber.memberId} is not covered on ${from}: reinstate the employee first.`, { memberId: 'Employee not covered' });
     }
   }
   const restored = family.members.filter((m) => {
@@ -50,7 +50,7 @@ export async function reinstateMember(tx: Db, env: EligibilityEnv, actor: Actor,
     return isSubscriber && p !== undefined && p.endDate === endedOn;
   });
   for (const m of restored) {
-    enforce(validateDependentAge({ relationship: m.relationship as Relationship, dateOfBirth: m.dateOfBirth, disabled: m.disabled }, from, rules.policy));
+    enforce(validateDependentAge({ relationship: m.relationship as Relationship, dateOfBirth: m.dateOfBirth, disabled: m.disabled, firstName: m.firstName, lastName: m.lastName }, from, rules.policy));
   }
   const coveredFrom = family.members.filter((m) => {
     if (restored.includes(m)) return true;

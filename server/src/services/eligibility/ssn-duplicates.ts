@@ -5,7 +5,7 @@ import { members } from '../../store/schema';
 import type { SsnCipher } from './ssn-crypto';
 
 const message = (memberId: string | null) =>
-  `This SSN already belongs to ${memberId ? `subscriber ${memberId}` : 'a subscriber'} in this group: reinstate or update that member instead of enrolling again.`;
+  `This SSN already belongs to ${memberId ? `employee ${memberId}` : 'an employee'} in this group: reinstate or update that member instead of enrolling again.`;
 
 /**
  * Refuses a second subscriber record for the same person in a group: an employee is enrolled once

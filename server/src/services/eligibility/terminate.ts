@@ -25,7 +25,7 @@ export async function terminateMember(tx: Db, env: EligibilityEnv, actor: Actor,
   const reason = terminationReason(input.reason);
   const isSubscriber = member.relationship === 'subscriber';
   if (reason.appliesTo !== 'any' && reason.appliesTo !== (isSubscriber ? 'subscriber' : 'dependent')) {
-    throw new ContractFailure('RULE', `"${reason.label}" applies to ${reason.appliesTo}s only: choose a reason for a ${isSubscriber ? 'subscriber' : 'dependent'}.`, {
+    throw new ContractFailure('RULE', `"${reason.label}" applies to ${reason.appliesTo === 'subscriber' ? 'employees' : 'dependents'} only: choose a reason for ${isSubscriber ? 'an employee' : 'a dependent'}.`, {
       reason: 'Does not apply to this member',
     });
   }
@@ -68,7 +68,7 @@ function endingsFor(family: Family, memberIds: readonly string[], endDate: strin
     for (const p of periodsOf(family, memberId)) {
       const [{ terminationDate } = { terminationDate: endDate }] = dependentTerminationDates(endDate, [{ memberId, terminationDate: p.endDate }]);
       if (p.endDate !== null && compareDates(p.endDate, terminationDate) === 0) continue;
-      const why = bySubscriber && memberId !== family.subscriber.memberId ? `${endReason}, subscriber's coverage ended` : endReason;
+      const why = bySubscriber && memberId !== family.subscriber.memberId ? `${endReason}, employee's coverage ended` : endReason;
       endings.push({ id: p.id, endDate: compareDates(terminationDate, p.startDate) < 0 ? addDays(p.startDate, -1) : terminationDate, endReason: why });
     }
   }

@@ -42,16 +42,16 @@ export async function updateDemographics(tx: Db, env: EligibilityEnv, actor: Act
   }
   const isSubscriber = member.relationship === 'subscriber';
   if (changes.employmentStatus !== undefined && !isSubscriber) {
-    throw new ContractFailure('RULE', 'Employment status belongs to the subscriber (834 INS08): change it on the employee.', { 'changes.employmentStatus': 'Subscriber only' });
+    throw new ContractFailure('RULE', 'Employment status belongs to the employee: change it on the employee’s own record.', { 'changes.employmentStatus': 'Employee only' });
   }
   if (changes.employeeClass !== undefined && !isSubscriber) {
-    throw new ContractFailure('RULE', 'The employee class belongs to the subscriber: change it on the employee.', { 'changes.employeeClass': 'Subscriber only' });
+    throw new ContractFailure('RULE', 'The employee class belongs to the employee: change it on the employee’s own record.', { 'changes.employeeClass': 'Employee only' });
   }
   if (changes.dateOfBirth !== undefined) {
     // A corrected birth date must still make a child eligible on the coverage in force.
     const on = current ? maxDate(current.startDate, work.today) : work.today;
     if (current?.endDate === null) {
-      enforce(validateDependentAge({ relationship: member.relationship as Relationship, dateOfBirth: changes.dateOfBirth, disabled: member.disabled }, on, rules.policy), 'changes.');
+      enforce(validateDependentAge({ relationship: member.relationship as Relationship, dateOfBirth: changes.dateOfBirth, disabled: member.disabled, firstName: member.firstName, lastName: member.lastName }, on, rules.policy), 'changes.');
     }
   }
   if (changes.ssn !== undefined && isSubscriber) await assertSubscriberSsnUnused(tx, env.cipher, groupNumber, changes.ssn, member.memberId);

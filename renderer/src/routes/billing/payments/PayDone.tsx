@@ -24,7 +24,7 @@ export function PayDone({ groupNumber, submitted }: { groupNumber: string; submi
     <div className="page wz">
       <div className="card wz-done">
         <h1 className="page-title" tabIndex={-1} ref={headingRef}>
-          {payment ? 'Payment scheduled' : 'Payment queued'}
+          {payment ? 'Payment scheduled' : 'Payment waiting to send'}
         </h1>
         <p>
           {formatUsd(amount)} ({amountInWords(amount)}) dated {formatDate(date)}
@@ -39,7 +39,7 @@ export function PayDone({ groupNumber, submitted }: { groupNumber: string; submi
           ) : item.state === 'needs_new_date' || item.state === 'rejected' ? (
             item.problem
           ) : (
-            'Queued: it will be sent when you are online.'
+            'Waiting to send: it goes to the plan when you are online.'
           )}
         </p>
         <div className="wz-actions-main">

@@ -174,8 +174,8 @@ describe('Pay wizard', () => {
     await user.click(screen.getByRole('checkbox', { name: 'I authorize this debit' }));
     await user.click(screen.getByRole('button', { name: 'Submit payment' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Payment queued' })).toBeInTheDocument();
-    expect(screen.getByText('Queued: it will be sent when you are online.')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Payment waiting to send' })).toBeInTheDocument();
+    expect(screen.getByText('Waiting to send: it goes to the plan when you are online.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Receipt (PDF)' })).not.toBeInTheDocument();
     expect(transport.callsTo('payments.submit')[0]).toMatchObject({ invoiceNumbers: [december.invoiceNumber], amountCents: december.amountCents, paymentDate: '2026-11-30' });
   });

@@ -25,7 +25,7 @@ describe('Payment history', () => {
     const [scheduled, queued, processing, needsDate, rejected, returned, cancelled, settled] = rows;
     expect(scheduled).toHaveTextContent('11/30/2026PAY-261127-7KQ4M2$500.00Operating account (checking ••••4321)');
     expect(scheduled).toHaveTextContent('ScheduledSettles 12/01/2026.');
-    expect(queued).toHaveTextContent('QueuedSent when this computer is online.');
+    expect(queued).toHaveTextContent('Waiting to sendSent when this computer is online.');
     expect(queued).toHaveTextContent('Payroll reserve (savings ••••8810)');
     expect(processing).toHaveTextContent('Processing');
     expect(needsDate).toHaveTextContent('Needs a new dateIts date, 11/24/2026, passed while this computer was offline');
@@ -83,7 +83,7 @@ describe('Payment history', () => {
     expect(screen.getByText('Four hundred and 00/100 dollars')).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: 'I authorize this debit' }));
     await user.click(screen.getByRole('button', { name: 'Submit payment' }));
-    await screen.findByRole('heading', { level: 1, name: 'Payment queued' });
+    await screen.findByRole('heading', { level: 1, name: 'Payment waiting to send' });
     const request = payments.needsNewDate.request;
     expect(transport.callsTo('payments.submit')).toEqual([
       { groupNumber: '100234', invoiceNumbers: request?.invoiceNumbers, amountCents: 40_000, bankAccountId: request?.bankAccountId, paymentDate: '2026-11-30', authorizationVersion: '2026-11', acceptAuthorization: true, replaces: 27 },

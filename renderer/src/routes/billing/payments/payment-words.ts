@@ -5,7 +5,7 @@ import type { ContractError } from '@shared/contract';
 export type PaymentState = PaymentItem['state'];
 
 export const paymentStateLabels: Record<PaymentState, string> = {
-  queued: 'Queued',
+  queued: 'Waiting to send',
   sending: 'Sending',
   needs_new_date: 'Needs a new date',
   rejected: 'Rejected',

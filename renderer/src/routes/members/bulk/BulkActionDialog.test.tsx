@@ -46,16 +46,18 @@ describe('Bulk terminate from the roster', () => {
     );
 
     await user.click(within(dialog).getByRole('button', { name: 'Check what will happen' }));
-    expect(await within(dialog).findByText('Choose why coverage ends')).toBeInTheDocument();
-    expect(within(dialog).getByText('Enter the date of the event (for example the last day worked)')).toBeInTheDocument();
+    const problems = await within(dialog).findByRole('alert', { name: 'Check these before going on' });
+    expect(within(problems).getAllByRole('link').map((a) => a.textContent)).toEqual(['Choose why coverage ends', 'Enter the date of the event (for example the last day worked)']);
     expect(within(dialog).getByRole('combobox', { name: 'Reason' })).toHaveAttribute('aria-invalid', 'true');
 
     const date = within(dialog).getByLabelText('Date of the event');
     await user.type(date, '2026-08-15');
     await user.tab();
-    expect(await within(dialog).findByText('Termination date must be on or after 2026-09-01: retroactive changes are limited to the current month and the two before it.')).toBeInTheDocument();
-    // The last covered day follows the plan's end-of-month rule as the date is typed.
-    expect(within(dialog).getByText(/Coverage ends 08\/31\/2026/)).toBeInTheDocument();
+    await waitFor(() =>
+      expect(date).toHaveAccessibleDescription(expect.stringContaining('Termination date must be on or after 2026-09-01: retroactive changes are limited to the current month and the two before it.')),
+    );
+    // A refused date has no last covered day beside it.
+    expect(within(dialog).queryByText(/Coverage ends \d/)).not.toBeInTheDocument();
     expect(transport.callsTo('transactions.bulk')).toEqual([]);
   });
 
@@ -84,12 +86,12 @@ describe('Bulk terminate from the roster', () => {
     expect(await within(dialog).findByRole('note', { name: 'COBRA' })).toHaveTextContent('COBRA: up to 18 months');
     await user.click(within(dialog).getByRole('button', { name: 'Check what will happen' }));
 
-    const review = await within(dialog).findByRole('heading', { name: 'Check before queuing' });
+    const review = await within(dialog).findByRole('heading', { name: 'Check before sending' });
     await waitFor(() => expect(review).toHaveFocus());
     expect(transport.callsTo('transactions.bulk')).toEqual([
       { groupNumber: '100234', dryRun: true, action: { kind: 'terminate', memberIds: ids, reason: 'layoff', requestedDate: '2026-11-13' } },
     ]);
-    expect(within(dialog).getByRole('list')).toHaveTextContent('1 will be queued1 skipped (nothing to do)1 problem');
+    expect(within(dialog).getByRole('list')).toHaveTextContent('1 will be sent1 skipped (nothing to do)1 problem');
     const table = within(dialog).getByRole('table', { name: 'Members and what happens to each' });
     const [, first, second, third] = within(table).getAllByRole('row');
     // Problems first: they are what needs reading.
@@ -97,12 +99,12 @@ describe('Bulk terminate from the roster', () => {
     expect(first).toHaveTextContent('Problem');
     expect(first).toHaveTextContent('when this coverage began');
     expect(second).toHaveTextContent('Skipped');
-    expect(third).toHaveTextContent('Will be queued');
+    expect(third).toHaveTextContent('Will be sent');
     expect(third).toHaveTextContent('11/30/2026');
     expect(within(dialog).getByText('Layoff without benefits')).toBeInTheDocument();
 
-    await user.click(within(dialog).getByRole('button', { name: 'Queue 1 termination' }));
-    const done = await within(dialog).findByRole('heading', { name: '1 termination queued' });
+    await user.click(within(dialog).getByRole('button', { name: 'Send 1 termination' }));
+    const done = await within(dialog).findByRole('heading', { name: '1 termination waiting to send' });
     await waitFor(() => expect(done).toHaveFocus());
     expect(transport.callsTo('transactions.bulk')[1]).toEqual({
       groupNumber: '100234',
@@ -124,7 +126,7 @@ describe('Bulk terminate from the roster', () => {
     await user.selectOptions(await within(dialog).findByRole('combobox', { name: 'Reason' }), 'retirement');
     await user.type(within(dialog).getByLabelText('Date of the event'), '2026-11-20');
     await user.click(within(dialog).getByRole('button', { name: 'Check what will happen' }));
-    await within(dialog).findByRole('heading', { name: 'Check before queuing' });
+    await within(dialog).findByRole('heading', { name: 'Check before sending' });
 
     await user.click(within(dialog).getByRole('button', { name: 'Back' }));
     expect(await within(dialog).findByRole('combobox', { name: 'Reason' })).toHaveValue('retirement');
@@ -170,7 +172,7 @@ describe('Bulk terminate from the roster', () => {
     act(() => useRosterSelection.setState({ rows: new Map([[subscriber.memberId, subscriber], [spouse.memberId, spouse]]) }));
     const forBoth = await reasonLabels();
     expect(forBoth).toContain('Divorce (dependents only)');
-    expect(forBoth).toContain('Layoff without benefits (subscribers only)');
+    expect(forBoth).toContain('Layoff without benefits (employees only)');
     expect(forBoth).toContain('Death');
   });
 });
@@ -184,18 +186,19 @@ describe('Bulk ID-card request from the roster', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Request ID cards for 2 members' });
 
     await user.click(within(dialog).getByRole('button', { name: 'Check what will happen' }));
-    expect(await within(dialog).findByText('Choose why new cards are needed')).toBeInTheDocument();
-    expect(within(dialog).getByText('Choose where to send the cards')).toBeInTheDocument();
+    const problems = await within(dialog).findByRole('alert', { name: 'Check these before going on' });
+    await waitFor(() => expect(problems).toHaveFocus());
+    expect(within(problems).getAllByRole('link').map((a) => a.textContent)).toEqual(['Choose why new cards are needed', 'Choose where to send the cards']);
 
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Reason' }), 'lost');
     await user.click(within(dialog).getByRole('radio', { name: /To the employer's address/ }));
     await user.click(within(dialog).getByRole('button', { name: 'Check what will happen' }));
-    await within(dialog).findByRole('heading', { name: 'Check before queuing' });
+    await within(dialog).findByRole('heading', { name: 'Check before sending' });
     expect(within(dialog).getByText('Lost')).toBeInTheDocument();
     expect(within(dialog).queryByRole('columnheader', { name: 'Coverage ends' })).not.toBeInTheDocument();
 
-    await user.click(within(dialog).getByRole('button', { name: 'Queue request' }));
-    expect(await within(dialog).findByRole('heading', { name: 'ID-card request queued for 2 members' })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Send request' }));
+    expect(await within(dialog).findByRole('heading', { name: 'ID-card request for 2 members waiting to send' })).toBeInTheDocument();
     const action = { kind: 'id_cards', memberIds: ids, reason: 'lost', shipTo: 'employer' };
     expect(transport.callsTo('transactions.bulk')).toEqual([
       { groupNumber: '100234', dryRun: true, action },

@@ -69,7 +69,7 @@ export function BulkActionDialog({ kind, groupNumber, members: selected, onClose
     const counts = outcomeCounts(items);
     if (dryRun) {
       setStep({ step: 'review', action, items });
-      announce(`${formatCount(counts.ok)} to queue, ${formatCount(counts.skipped)} skipped, ${plural(counts.problem, 'problem', 'problems')}`);
+      announce(`${formatCount(counts.ok)} to send, ${formatCount(counts.skipped)} skipped, ${plural(counts.problem, 'problem', 'problems')}`);
     } else {
       setStep({ step: 'done', action, items, queued });
       onQueued();

@@ -3,6 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { formatCount } from '../../../components/format';
 import { RadioGroupField, SelectField } from '../../../components/form';
+import { FormErrorSummary } from '../../../wizards/common';
 import { idCardChoicesSchema, idCardReasonOptions, maxIdCardMembers, shipToOptions, type IdCardChoices } from '../../../wizards/id-cards/id-card-choices';
 
 interface Props {
@@ -17,6 +18,7 @@ interface Props {
 export function BulkIdCardChoices({ count, initial, busy, onCancel, onCheck }: Props) {
   const form = useForm<z.input<typeof idCardChoicesSchema>, unknown, IdCardChoices>({
     mode: 'onTouched',
+    shouldFocusError: false,
     defaultValues: initial ?? { reason: '', shipTo: '' },
     resolver: zodResolver(idCardChoicesSchema),
   });
@@ -29,6 +31,7 @@ export function BulkIdCardChoices({ count, initial, busy, onCancel, onCheck }: P
             One ID-card request takes at most {formatCount(maxIdCardMembers)} members and {formatCount(count)} are selected. Clear some and try again.
           </p>
         )}
+        <FormErrorSummary />
         <SelectField name="reason" label="Reason" options={idCardReasonOptions} placeholder="Choose a reason…" />
         <RadioGroupField name="shipTo" label="Ship the cards" options={shipToOptions} />
         <div className="dialog-actions">

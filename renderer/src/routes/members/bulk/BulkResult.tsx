@@ -18,10 +18,10 @@ export function BulkResult({ headingRef, action, items, queued, onClose }: Props
   const left = counts.skipped + counts.problem;
   const heading =
     action.kind === 'terminate'
-      ? plural(counts.ok, 'termination queued', 'terminations queued')
+      ? plural(counts.ok, 'termination waiting to send', 'terminations waiting to send')
       : queued.length > 0
-        ? `ID-card request queued for ${plural(counts.ok, 'member', 'members')}`
-        : 'No ID-card request was queued';
+        ? `ID-card request for ${plural(counts.ok, 'member', 'members')} waiting to send`
+        : 'No ID-card request was made';
   return (
     <section className="bulk-step" aria-labelledby="bulk-done-title">
       <h3 id="bulk-done-title" className="bulk-step-title" ref={headingRef} tabIndex={-1}>

@@ -10,13 +10,13 @@ export function outcomeCounts(items: readonly BulkOutcome[]) {
   return { ok: count('ok'), skipped: count('skipped'), problem: count('problem') };
 }
 
-const outcomeLabels: Record<BulkOutcome['outcome'], string> = { ok: 'Will be queued', skipped: 'Skipped', problem: 'Problem' };
-const doneLabels: Record<BulkOutcome['outcome'], string> = { ok: 'Queued', skipped: 'Skipped', problem: 'Not queued' };
+const outcomeLabels: Record<BulkOutcome['outcome'], string> = { ok: 'Will be sent', skipped: 'Skipped', problem: 'Problem' };
+const doneLabels: Record<BulkOutcome['outcome'], string> = { ok: 'Waiting to send', skipped: 'Skipped', problem: 'Not sent' };
 // Problems first: they are what the user has to read.
 const order: Record<BulkOutcome['outcome'], number> = { problem: 0, skipped: 1, ok: 2 };
 
 export function queueLabel(action: BulkAction, ok: number): string {
-  return action.kind === 'terminate' ? `Queue ${formatCount(ok)} ${ok === 1 ? 'termination' : 'terminations'}` : 'Queue request';
+  return action.kind === 'terminate' ? `Send ${formatCount(ok)} ${ok === 1 ? 'termination' : 'terminations'}` : 'Send request';
 }
 
 /** What was chosen, in words: the user confirms these, not form values. */
@@ -92,12 +92,12 @@ export function BulkReview({ headingRef, action, items, busy, onBack, onQueue }:
   return (
     <section className="bulk-step" aria-labelledby="bulk-review-title">
       <h3 id="bulk-review-title" className="bulk-step-title" ref={headingRef} tabIndex={-1}>
-        Check before queuing
+        Check before sending
       </h3>
       <ActionSummary action={action} />
       <ul className="bulk-counts">
         <li>
-          <strong>{formatCount(counts.ok)}</strong> will be queued
+          <strong>{formatCount(counts.ok)}</strong> will be sent
         </li>
         <li>
           <strong>{formatCount(counts.skipped)}</strong> skipped (nothing to do)
@@ -113,7 +113,7 @@ export function BulkReview({ headingRef, action, items, busy, onBack, onQueue }:
           Back
         </button>
         <button type="button" className="button button-primary" onClick={onQueue} disabled={busy || counts.ok === 0} aria-busy={busy || undefined}>
-          {busy ? 'Queuing…' : queueLabel(action, counts.ok)}
+          {busy ? 'Saving…' : queueLabel(action, counts.ok)}
         </button>
       </div>
     </section>

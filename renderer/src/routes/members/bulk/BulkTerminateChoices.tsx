@@ -9,6 +9,7 @@ import { useQuery } from '../../../api/use-query';
 import { SkeletonBlock } from '../../../components/Skeleton';
 import { ErrorState } from '../../../components/ErrorState';
 import { DateField, SelectField } from '../../../components/form';
+import { FormErrorSummary } from '../../../wizards/common';
 import { todayIso } from '../../../wizards/common/form-rules';
 import { coverageEndsText, terminationDateField, terminationReasonField, terminationRuleText } from '../../../wizards/terminate/termination-rules';
 import { CobraNotice } from '../../../wizards/terminate/CobraNotice';
@@ -27,7 +28,7 @@ interface Props {
   onCheck: (choices: TerminateChoices) => void;
 }
 
-const whoLabel = { subscriber: ' (subscribers only)', dependent: ' (dependents only)', any: '' } as const;
+const whoLabel = { subscriber: ' (employees only)', dependent: ' (dependents only)', any: '' } as const;
 
 /** The reasons that fit who is selected; a mixed selection sees them all, marked, and the dry run names any mismatch. */
 function reasonOptions(members: readonly RosterRow[]) {
@@ -50,11 +51,12 @@ function TerminateForm({ groupNumber, members, initial, busy, onCancel, onCheck,
   const schema = useMemo(() => z.object({ reason: terminationReasonField, requestedDate: terminationDateField(policy, today) }), [policy, today]);
   const form = useForm<z.input<typeof schema>, unknown, TerminateChoices>({
     mode: 'onTouched',
+    shouldFocusError: false,
     defaultValues: initial ?? { reason: '', requestedDate: '' },
     resolver: zodResolver(schema),
   });
   const [reason, requestedDate] = useWatch({ control: form.control, name: ['reason', 'requestedDate'] });
-  const ends = coverageEndsText(requestedDate, policy);
+  const ends = coverageEndsText(requestedDate, policy, today);
   const dependents = members.filter((m) => m.relationship !== 'subscriber').length;
   const subscribers = members.length - dependents;
   return (
@@ -62,9 +64,10 @@ function TerminateForm({ groupNumber, members, initial, busy, onCancel, onCheck,
       <form noValidate onSubmit={form.handleSubmit((values) => onCheck(values))} className="bulk-step" aria-label="Termination">
         {subscribers > 0 && (
           <p className="muted">
-            A subscriber&apos;s dependents end with the subscriber: {subscribers === 1 ? 'the subscriber' : 'each subscriber'} selected takes the family along.
+            An employee&apos;s dependents end with the employee: {subscribers === 1 ? 'the employee' : 'each employee'} selected takes the family along.
           </p>
         )}
+        <FormErrorSummary />
         <SelectField name="reason" label="Reason" options={reasonOptions(members)} placeholder="Choose a reason…" />
         <DateField name="requestedDate" label="Date of the event" hint={terminationRuleText(policy, today)} />
         {ends && (

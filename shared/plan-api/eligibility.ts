@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { address } from '../contract/schemas/group';
+import { addressInput } from '../contract/schemas/group';
 import { employeeClass, employmentStatus, gender, relationship } from '../contract/schemas/member';
 import { email, isoDate, isoInstant, memberId, personName, phone, planCode, ssnInput } from '../contract/schemas/primitives';
 import { enrollmentReasons, specialEnrollmentEventIds } from '../domain/late-enrollment';
@@ -51,7 +51,7 @@ export const dependentInput = personInput
     /** Incapable of self-support with proof on file (834 INS10): covered past the age limit. */
     disabled: z.boolean().default(false),
     /** Defaults to the subscriber's address. */
-    address: address.optional(),
+    address: addressInput.optional(),
   })
   .strict();
 export type DependentInput = z.input<typeof dependentInput>;
@@ -61,7 +61,7 @@ export const enrollRequest = z
     subscriber: personInput
       .extend({
         ssn: ssnInput,
-        address,
+        address: addressInput,
         phone: phone.nullable().optional(),
         email: email.nullable().optional(),
         hireDate: isoDate,
@@ -123,7 +123,7 @@ export const demographicChanges = z
     dateOfBirth: isoDate,
     gender,
     ssn: ssnInput,
-    address,
+    address: addressInput,
     phone: phone.nullable(),
     email: email.nullable(),
     employmentStatus,

@@ -2,6 +2,7 @@ import type { CoverageTier, GroupPolicy, Plan } from '../contract/schemas/group'
 import type { Relationship } from '../contract/schemas/member';
 import { defaultGroupPolicy } from '../domain/default-policy';
 import { ageOutDate } from '../domain/dependent-age';
+import { ssnProblem } from '../domain/ssn-validity';
 import { effectiveTerminationDate } from '../domain/termination';
 import { terminationReason, type TerminationReasonId } from '../domain/termination-reasons';
 import { firstEligibleEffectiveDate } from '../domain/waiting-period';
@@ -394,12 +395,25 @@ function rank(person: Person): number {
   return person.relationship === 'spouse' || person.relationship === 'domestic_partner' ? 0 : 1;
 }
 
+/** Areas 001–899 without 666, groups 01–99, serials 0001–9999: every number the SSA may issue. */
+const SSN_AREAS = 898;
+const SSN_SPACE = SSN_AREAS * 99 * 9999;
+
 /**
- * SSNs in the 900–999 area, which the SSA never issues as SSNs, so no generated number belongs to a
- * person. A multiplier coprime with 10^8 walks the space without repeating inside a group.
+ * SSNs the sandbox's own identity rules accept (shared/domain/ssn-validity.ts): the demo data has to
+ * pass the checks an administrator's typing does. They sit beside invented names and addresses and
+ * never leave the sandbox. A multiplier coprime with the number space walks it without repeating
+ * inside a group; the few well-known sample numbers are stepped over.
  */
 function nextSsn(ctx: Context): string {
-  const n = (ctx.memberCount * 61_803_399 + ctx.ssnOffset) % 100_000_000;
-  ctx.memberCount += 1;
-  return String(900_000_000 + n);
+  for (;;) {
+    const n = (ctx.memberCount * 61_803_403 + ctx.ssnOffset) % SSN_SPACE;
+    ctx.memberCount += 1;
+    const areaIndex = Math.floor(n / (99 * 9999));
+    const area = areaIndex + 1 + (areaIndex + 1 >= 666 ? 1 : 0);
+    const group = Math.floor(n / 9999) % 99 + 1;
+    const serial = (n % 9999) + 1;
+    const ssn = `${String(area).padStart(3, '0')}${String(group).padStart(2, '0')}${String(serial).padStart(4, '0')}`;
+    if (ssnProblem(ssn) === null) return ssn;
+  }
 }

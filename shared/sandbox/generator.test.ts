@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { group as groupSchema } from '../contract/schemas/group';
+import { addressInput, group as groupSchema } from '../contract/schemas/group';
 import { deriveCoverageTier } from '../domain/coverage-tier';
 import { isWithinDependentAge } from '../domain/dependent-age';
 import { validateFamilyComposition } from '../domain/family-composition';
 import { isVisible, memberStatusOn } from '../domain/member-status';
 import { isChildRelationship } from '../domain/relationships';
+import { ssnProblem } from '../domain/ssn-validity';
 import { terminationReasons } from '../domain/termination-reasons';
 import { firstEligibleEffectiveDate } from '../domain/waiting-period';
+import { zipStateProblem } from '../domain/zip-state';
 import { addDays, ageOn, compareDates } from '../util/dates';
 import { generateMembers, generateSandbox } from './generator';
 import { memberRecordSchema } from './test-support/member-record-schema';
+import { centralOhio, nationwide, westernPennsylvania } from './places';
 import { sandboxGroupDefinitions } from './sandbox-groups';
 import type { MemberRecord } from './types';
 
@@ -92,13 +95,20 @@ describe('identifiers', () => {
     }
   });
 
-  it('SSNs are in the 900–999 area, unique, and missing only for some dependents', () => {
+  it('SSNs pass the identity rules typed ones do, are unique, and are missing only for some dependents', () => {
     const ssns = allMembers.flatMap((m) => (m.ssn === null ? [] : [m.ssn]));
-    expect(ssns.every((s) => /^9\d{8}$/.test(s))).toBe(true);
+    expect(ssns.filter((s) => ssnProblem(s) !== null)).toEqual([]);
     expect(new Set(ssns).size).toBe(ssns.length);
     const missing = allMembers.filter((m) => m.ssn === null);
     expect(missing.length).toBeGreaterThan(0);
     expect(missing.every((m) => m.relationship !== 'subscriber')).toBe(true);
+  });
+
+  it("addresses' ZIP codes belong to their states, in every place the generator draws from and in the groups", () => {
+    const places = [...centralOhio, ...westernPennsylvania, ...nationwide];
+    expect(places.filter((p) => zipStateProblem(p.zip, p.state) !== null)).toEqual([]);
+    const addresses = [...allMembers.map((m) => m.address), ...sandbox.groups.map((g) => g.group.address)];
+    expect(addresses.filter((a) => !addressInput.safeParse(a).success)).toEqual([]);
   });
 
   it('names include apostrophes, hyphens and letters beyond ASCII', () => {

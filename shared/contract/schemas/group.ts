@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zipStateMessage } from '../../domain/zip-state';
 import { cents, groupNumber, planCode, usState, zip } from './primitives';
 
 export const coverageTiers = ['EMP', 'ESP', 'ECH', 'FAM'] as const;
@@ -64,6 +65,15 @@ export const address = z.object({
   zip,
 });
 export type Address = z.infer<typeof address>;
+
+/**
+ * An address as an administrator types it: its ZIP code must belong to its state, and the ZIP field
+ * says so. Addresses the plan already holds are read with `address`, so an old record stays readable.
+ */
+export const addressInput = address.superRefine((a, ctx) => {
+  const message = zipStateMessage(a.zip, a.state);
+  if (message !== null) ctx.addIssue({ code: 'custom', path: ['zip'], message });
+});
 
 export const group = z.object({
   groupNumber,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Temporal } from 'temporal-polyfill';
+import { ssnProblemMessage } from '../../domain/ssn-validity';
 
 /** A calendar date `YYYY-MM-DD` that exists (`2026-02-30` is refused, not rolled over). */
 export const isoDate = z
@@ -43,11 +44,19 @@ export const isProvisionalMemberId = (id: string): boolean => id.startsWith('NEW
 export const planCodeForm = /^[A-Z0-9-]{2,20}$/;
 export const planCode = z.string().regex(planCodeForm, 'A plan code is 2–20 capital letters, digits or dashes');
 
-/** A full SSN as typed (dashes optional); only ever an input, never an output. */
+/**
+ * A full SSN as typed (dashes optional); only ever an input, never an output. A number the Social
+ * Security Administration never issues, or a well-known sample number, is refused with the reason.
+ */
 export const ssnInput = z
   .string()
   .transform((s) => s.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^\d{9}$/, 'An SSN is 9 digits'));
+  .pipe(
+    z.string().superRefine((digits, ctx) => {
+      const message = ssnProblemMessage(digits);
+      if (message !== null) ctx.addIssue({ code: 'custom', message });
+    }),
+  );
 
 export const ssnLast4 = z.string().regex(/^\d{4}$/);
 

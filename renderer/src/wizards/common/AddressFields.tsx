@@ -1,5 +1,5 @@
 import { SelectField, TextField } from '../../components/form';
-import { usStates } from './us-states';
+import { usStates } from '@shared/domain/us-states';
 
 const stateOptions = usStates.map((s) => ({ value: s.code, label: `${s.code} – ${s.name}` }));
 

@@ -54,4 +54,4 @@ export { PersonFields } from './PersonFields';
 export { personFormSchema, personRequest, dateOfBirthField, ssnDigits, emptyPerson, genderOptions, type PersonValues } from './person-form';
 export { AddressFields } from './AddressFields';
 export { addressFormSchema, addressRequest, emptyAddress, type AddressValues } from './address-form';
-export { usStates } from './us-states';
+export { usStates } from '@shared/domain/us-states';

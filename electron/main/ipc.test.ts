@@ -81,10 +81,10 @@ describe('gd:call', () => {
   });
 
   it('turns a failing core into INTERNAL without leaking the error', async () => {
-    core.call.mockRejectedValueOnce(new Error('worker exited with SSN 123-45-6789 in memory'));
+    core.call.mockRejectedValueOnce(new Error('worker exited with SSN 412-55-6789 in memory'));
     const result = await call(appFrame, { method: 'app.status', input: {} });
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    expect(JSON.stringify(result)).not.toContain('123-45-6789');
+    expect(JSON.stringify(result)).not.toContain('412-55-6789');
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@shared/contract/roles';
 import type { EnrollRequest } from '@shared/plan-api/eligibility';
+import { ssnProblem } from '@shared/domain/ssn-validity';
 import { addDays, firstOfMonth } from '@shared/util/dates';
 import { createSession } from '../src/services/accounts/sessions';
 import { users } from '../src/store/schema';
@@ -58,10 +59,11 @@ export async function startEligibilityService(backend: Backend, options: Omit<Pa
 }
 
 let ssnCounter = 0;
-/** A unique SSN per call: nine digits, area never 000/666/9xx. */
+/** A unique SSN per call that the identity rules accept: area 100–599, group 10–98, serial never 0000. */
 export function nextSsn(): string {
   ssnCounter += 1;
-  return `${String(100 + (process.pid % 500)).padStart(3, '0')}${String(10 + (ssnCounter % 89)).padStart(2, '0')}${String(1000 + ssnCounter).slice(-4)}`;
+  const ssn = `${String(100 + (process.pid % 500)).padStart(3, '0')}${String(10 + (ssnCounter % 89)).padStart(2, '0')}${String(1 + (ssnCounter % 9999)).padStart(4, '0')}`;
+  return ssnProblem(ssn) === null ? ssn : nextSsn();
 }
 
 /**

@@ -37,7 +37,7 @@ describe('reading a change feed page', () => {
   });
 
   it('refuses what the API never sends: a whole SSN, a bad date, an unknown tier, another group, entries out of order', () => {
-    expect(() => parseChangesPage(page([entry(1, 'member', { ...member, ssn: '123456789' })]), '4321')).toThrow(/payload.ssn/);
+    expect(() => parseChangesPage(page([entry(1, 'member', { ...member, ssn: '412556789' })]), '4321')).toThrow(/payload.ssn/);
     expect(() => parseChangesPage(page([entry(1, 'member', { ...member, dateOfBirth: '1980-13-02' })]), '4321')).toThrow(/dateOfBirth/);
     expect(() => parseChangesPage(page([entry(1, 'coverage', { ...coverage, tier: 'XYZ' }, '7')]), '4321')).toThrow(/tier/);
     expect(() => parseChangesPage(page([entry(1, 'member', member)]), '9999')).toThrow(/another group/);
@@ -76,7 +76,7 @@ const brokenMembers: [string, unknown[]][] = [
   ['firstName', [7]],
   ['dateOfBirth', ['1980-02-30', '2023-02-29', '1980-13-02', '1980-1-02', '02/01/1980']],
   ['gender', ['X', 'f']],
-  ['ssn', ['123-45-6789', '123456789', '***-**-12345']],
+  ['ssn', ['412-55-6789', '412556789', '***-**-12345']],
   ['address', [
     { line1: '1 Main St', state: 'OH', zip: '45402' },
     { ...member.address, state: 'Ohio' },

@@ -59,7 +59,7 @@ describe('the sync engine against the plan service', () => {
     const core = syncTestCore(test, { fetch: net.fetch });
     await waitForSync(core, isQuiet);
     net.dropAnswerOf = /\/enrollments$/;
-    const submitted = await core.call('transactions.submit', { groupNumber: test.groupNumber, transaction: enrollment('Onceonly', '980000101', test.today) });
+    const submitted = await core.call('transactions.submit', { groupNumber: test.groupNumber, transaction: enrollment('Onceonly', '480100101', test.today) });
     expect(submitted).toMatchObject({ ok: true, value: { memberIds: [expect.stringMatching(/^NEW-/), expect.stringMatching(/^NEW-/)] } });
     // The lost answer leaves the engine offline with a retry time; the retry (same idempotency key) settles it.
     expect(await waitForSync(core, (s) => s.state === 'offline')).toMatchObject({ pending: 1, nextAttemptAt: expect.any(String) });
@@ -165,7 +165,7 @@ describe('the sync engine against the plan service', () => {
     const core = syncTestCore({ ...test, token: reader.token });
     await waitForSync(core, isQuiet);
     expect(await core.call('members.list', { groupNumber: test.groupNumber, limit: 1 })).toMatchObject({ ok: true });
-    const refused = await core.call('transactions.submit', { groupNumber: test.groupNumber, transaction: enrollment('Readonly', '980000102', test.today) });
+    const refused = await core.call('transactions.submit', { groupNumber: test.groupNumber, transaction: enrollment('Readonly', '480100102', test.today) });
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Read-only') } });
     await core.close();
   });

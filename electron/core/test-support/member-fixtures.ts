@@ -61,8 +61,8 @@ export function fixtureMembers(): MemberRecord[] {
     { planCode, tier, startDate, endDate, reason: 'Initial enrollment' },
   ];
   return [
-    member({ memberId: '432000001', firstName: 'Walter', lastName: 'Zimmer', ssn: '123456789', gender: 'M', hireDate: '2019-03-04', employmentStatus: 'FT', coverage: fam('PPO-A', 'FAM', '2020-01-01') }),
-    member({ memberId: '432000001-01', firstName: 'Aaron', lastName: 'Zimmer', relationship: 'spouse', ssn: '987650001', coverage: fam('PPO-A', 'FAM', '2020-01-01') }),
+    member({ memberId: '432000001', firstName: 'Walter', lastName: 'Zimmer', ssn: '412556789', gender: 'M', hireDate: '2019-03-04', employmentStatus: 'FT', coverage: fam('PPO-A', 'FAM', '2020-01-01') }),
+    member({ memberId: '432000001-01', firstName: 'Aaron', lastName: 'Zimmer', relationship: 'spouse', ssn: '487650001', coverage: fam('PPO-A', 'FAM', '2020-01-01') }),
     member({ memberId: '432000001-02', firstName: 'Yves', lastName: 'Zimmer', relationship: 'child', dateOfBirth: '2015-02-02', coverage: fam('PPO-A', 'FAM', '2020-01-01') }),
     member({ memberId: '432000002', firstName: 'Beth', lastName: 'Abbott', ssn: '111226789', coverage: fam('HMO-Z', 'ECH', '2022-07-01') }),
     member({ memberId: '432000002-01', firstName: 'Zoe', lastName: 'Abbott', relationship: 'child', coverage: fam('HMO-Z', 'ECH', '2022-07-01', '2026-06-30') }),

@@ -142,7 +142,8 @@ export async function startSyncTestService(options: { subscribers: number; seed?
           ...r,
           memberId: prefix + r.memberId.slice(3),
           subscriberId: prefix + r.subscriberId.slice(3),
-          ssn: r.ssn === null ? null : `97${String(batch).padStart(3, '0')}${String(n++).padStart(4, '0')}`,
+          // Area 700–799 and group 10 or 11 name the batch; serials from 0001 number its members.
+          ssn: r.ssn === null ? null : `${700 + Math.floor(batch / 2)}${10 + (batch % 2)}${String(++n).padStart(4, '0')}`,
         }));
         return db.transaction((tx) => bulkLoadMembers(tx, cipher, syncGroupNumber, records, clock.now()));
       },

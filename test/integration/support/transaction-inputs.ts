@@ -20,9 +20,15 @@ export function markerName(tag: number): string {
   return `Synctest${letters}`;
 }
 
-/** 9xx SSNs, as the sandbox uses (never issued by the SSA); 98x… is kept for these tests. */
-export const markerSsn = (tag: number): string => String(980_000_000 + tag);
-
+/**
+ * SSNs the identity rules accept, in a block of their own (areas 801–897, group 01) that the
+ * bulk-loaded batches (areas 700–799) never use: each tag has its own number.
+ */
+export const markerSsn = (tag: number): string => {
+  const area = 801 + Math.floor(tag / 9999);
+  if (!Number.isInteger(tag) || tag < 0 || area > 897) throw new RangeError('Marker SSNs take tags 0–969902');
+  return `${area}01${String((tag % 9999) + 1).padStart(4, '0')}`;
+};
 /**
  * A new hire's enrollment the plan's rules accept on `today`: hired 60 days ago, coverage from the
  * first day the group's 30-day waiting period allows (inside the retro window), optionally with a

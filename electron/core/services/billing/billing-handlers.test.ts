@@ -17,7 +17,7 @@ const lateEnrollment: TransactionInput = {
       lastName: 'Latebill',
       dateOfBirth: '1985-06-15',
       gender: 'M',
-      ssn: '980000777',
+      ssn: '480100777',
       address: { line1: '40 Canal St', city: 'Toledo', state: 'OH', zip: '43604' },
       phone: '419-555-0100',
       email: null,

@@ -38,7 +38,7 @@ describe('members.get', () => {
   it('keeps the whole SSN only encrypted at rest', () => {
     const row = store.db.prepare(`SELECT ssn_encrypted, ssn_last4 FROM members WHERE member_id = '432000001'`).get() as { ssn_encrypted: Buffer; ssn_last4: string };
     expect(row.ssn_last4).toBe('6789');
-    expect(row.ssn_encrypted.includes(Buffer.from('123456789'))).toBe(false);
-    expect(store.cipher.decrypt(row.ssn_encrypted)).toBe('123456789');
+    expect(row.ssn_encrypted.includes(Buffer.from('412556789'))).toBe(false);
+    expect(store.cipher.decrypt(row.ssn_encrypted)).toBe('412556789');
   });
 });

@@ -28,7 +28,7 @@ const enrollment = (today: string): TransactionInput => {
   return {
     kind: 'enroll',
     request: {
-      subscriber: { firstName: 'Pat', lastName: 'Unsent', dateOfBirth: '1985-06-15', gender: 'M', ssn: '980000201', address: { line1: '1 A St', city: 'Toledo', state: 'OH', zip: '43604' }, hireDate, employmentStatus: 'FT' },
+      subscriber: { firstName: 'Pat', lastName: 'Unsent', dateOfBirth: '1985-06-15', gender: 'M', ssn: '480100201', address: { line1: '1 A St', city: 'Toledo', state: 'OH', zip: '43604' }, hireDate, employmentStatus: 'FT' },
       planCode: 'PPO-500',
       effectiveDate: firstEligibleEffectiveDate(hireDate, defaultGroupPolicy),
       dependents: [],

@@ -29,7 +29,7 @@ const cases: [string, Record<string, unknown>, string, RegExp][] = [
   ['two spouses', enroll({ dependents: [spouse, child, { ...spouse, firstName: 'Eve' }] }), 'dependents.2.relationship', /already has a spouse: only one spouse or domestic partner can be covered/],
   ['a child past 26', enroll({ dependents: [{ ...child, dateOfBirth: '1999-01-01' }] }), 'dependents.0.dateOfBirth', /^Ben Okafor is 26 on 2025-01-01: children are covered to the end of the month they turn 26, so through 2025-01-31, and coverage on 2026-12-01 is past that/],
   ['a plan the group does not offer', enroll({ planCode: 'EPO-X' }), 'planCode', /^Plan EPO-X is not offered to group 4321: choose one of PPO-A, HMO-Z\.$/],
-  ['an SSN already enrolled', enroll({}, { ssn: '123-45-6789' }), 'subscriber.ssn', /already belongs to employee 432000001 in this group/],
+  ['an SSN already enrolled', enroll({}, { ssn: '412-55-6789' }), 'subscriber.ssn', /already belongs to employee 432000001 in this group/],
   ['a birth reported after the window', addDependent({ ...child, dateOfBirth: '2026-10-01' }, { kind: 'birth', date: '2026-10-01' }), 'event.date', /^Birth on 2026-10-01 was more than 30 days before this request \(2026-11-27\)/],
   ['a second spouse', addDependent(spouse, { kind: 'marriage', date: '2026-11-20' }), 'dependent.relationship', /already has a spouse/],
   ['an event that cannot add this relationship', addDependent(spouse, { kind: 'birth', date: '2026-11-20' }), 'dependent.relationship', /^Birth can add a child, not a spouse/],

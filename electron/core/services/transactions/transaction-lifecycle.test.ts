@@ -120,13 +120,13 @@ describe('submitting', () => {
     const core = transactionsCore(store);
     await core.ok('transactions.submit', {
       groupNumber: group,
-      transaction: { kind: 'update_demographics', request: { memberId: '432000002', changes: { lastName: 'Abbot-Ng', ssn: '111-22-0000' }, effectiveDate: '2026-11-27', correction: true } },
+      transaction: { kind: 'update_demographics', request: { memberId: '432000002', changes: { lastName: 'Abbot-Ng', ssn: '111-22-0010' }, effectiveDate: '2026-11-27', correction: true } },
     });
     expect(store.db.prepare(`SELECT m.member_id FROM members_fts JOIN members m ON m.id = members_fts.rowid WHERE members_fts MATCH '"ng"*'`).pluck().all()).toEqual(['432000002']);
     const row = store.db.prepare(`SELECT ssn_last4, ssn_encrypted, pending_sync FROM members WHERE member_id = '432000002'`).get() as { ssn_last4: string; ssn_encrypted: Buffer; pending_sync: number };
-    expect(row.ssn_last4).toBe('0000');
-    expect(store.cipher.decrypt(row.ssn_encrypted)).toBe('111220000');
-    expect(nextDelivery(store)?.body).toMatchObject({ changes: { lastName: 'Abbot-Ng', ssn: '111220000' }, expectedVersion: 1 });
+    expect(row.ssn_last4).toBe('0010');
+    expect(store.cipher.decrypt(row.ssn_encrypted)).toBe('111220010');
+    expect(nextDelivery(store)?.body).toMatchObject({ changes: { lastName: 'Abbot-Ng', ssn: '111220010' }, expectedVersion: 1 });
   });
 
   it("keeps the subscriber's employee class on the pending rows and in the member's detail, and a cancel puts the old one back", async () => {

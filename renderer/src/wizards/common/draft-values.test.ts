@@ -5,11 +5,11 @@ import { flattenErrors } from './flatten-errors';
 
 describe('draft values', () => {
   it('keeps full SSNs out of data and puts them back on resume', () => {
-    const values = { subscriber: { firstName: 'Ana', ssn: '123-45-6789' }, dependents: [{ firstName: 'Ben', ssn: '' }, { firstName: 'Cy', ssn: '987654321' }] };
+    const values = { subscriber: { firstName: 'Ana', ssn: '412-55-6789' }, dependents: [{ firstName: 'Ben', ssn: '' }, { firstName: 'Cy', ssn: '487654321' }] };
     const { data, secrets } = splitSecrets(values, ['subscriber.ssn', 'dependents.0.ssn', 'dependents.1.ssn']);
     expect(JSON.stringify(data)).not.toMatch(/6789|4321/);
-    expect(secrets).toEqual({ 'subscriber.ssn': '123-45-6789', 'dependents.1.ssn': '987654321' });
-    expect(values.subscriber.ssn).toBe('123-45-6789');
+    expect(secrets).toEqual({ 'subscriber.ssn': '412-55-6789', 'dependents.1.ssn': '487654321' });
+    expect(values.subscriber.ssn).toBe('412-55-6789');
     const defaults = { subscriber: { firstName: '', lastName: '', ssn: '' }, dependents: [] as unknown[] };
     expect(joinSecrets(defaults, data, secrets)).toEqual({ ...values, subscriber: { ...values.subscriber, lastName: '' } });
   });

@@ -164,7 +164,7 @@ describe('Update demographics wizard', () => {
   it('marks a corrected date of birth and SSN as a correction, and keeps the SSN out of the draft data', async () => {
     const { user, transport } = await open();
     await retype(user, 'Date of birth', '1967-08-07');
-    await user.type(screen.getByLabelText(/^Corrected Social Security number/), '123-45-6789');
+    await user.type(screen.getByLabelText(/^Corrected Social Security number/), '412-55-6789');
     await next(user);
     await step(/Address/);
     await next(user);
@@ -173,7 +173,7 @@ describe('Update demographics wizard', () => {
     expect(changed).toHaveTextContent('Date of birth08/17/196708/07/1967');
     // The full number is never shown back, only its last four.
     expect(changed).toHaveTextContent('SSN***-**-0259***-**-6789');
-    expect(screen.queryByText(/123-45-6789|123456789/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/412-55-6789|412556789/)).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('radio', { name: /A change in the member’s life/ }));
     await next(user);
@@ -187,12 +187,12 @@ describe('Update demographics wizard', () => {
 
     expect(transport.callsTo('transactions.submit')[0]?.transaction).toEqual({
       kind: 'update_demographics',
-      request: { memberId, changes: { dateOfBirth: '1967-08-07', ssn: '123456789' }, effectiveDate: '2026-11-27', correction: true },
+      request: { memberId, changes: { dateOfBirth: '1967-08-07', ssn: '412556789' }, effectiveDate: '2026-11-27', correction: true },
     });
     const saved = transport.callsTo('drafts.save');
     expect(saved.length).toBeGreaterThan(0);
     for (const s of saved) expect(JSON.stringify(s.data)).not.toContain('6789');
-    expect(saved.at(-1)?.secrets).toEqual({ 'changes.ssn': '123-45-6789' });
+    expect(saved.at(-1)?.secrets).toEqual({ 'changes.ssn': '412-55-6789' });
   });
 
   it('takes the plan’s refusal back to the field it names', async () => {
@@ -202,7 +202,7 @@ describe('Update demographics wizard', () => {
       error: { code: 'RULE', message: 'Another subscriber in this group has this SSN.', fields: { 'transaction.request.changes.ssn': 'Already on another subscriber' } },
     }));
     const { user } = await open(undefined, fake);
-    await user.type(screen.getByLabelText(/^Corrected Social Security number/), '123456789');
+    await user.type(screen.getByLabelText(/^Corrected Social Security number/), '412556789');
     await next(user);
     await step(/Address/);
     await next(user);
@@ -214,7 +214,7 @@ describe('Update demographics wizard', () => {
     await step(/Name and identity/);
     expect(await screen.findByRole('alert')).toHaveTextContent('Another subscriber in this group has this SSN.');
     await described(/^Corrected Social Security number/, 'Already on another subscriber');
-    expect(screen.getByLabelText(/^Corrected Social Security number/)).toHaveValue('123456789');
+    expect(screen.getByLabelText(/^Corrected Social Security number/)).toHaveValue('412556789');
   });
 
   it('asks a dependent no employment question, and keeps a terminated member read-only', async () => {

@@ -48,7 +48,7 @@ async function fillPerson(user: User) {
   await type(user, 'Last name', 'Alvarez');
   await type(user, 'Date of birth', '1988-04-12');
   await user.click(screen.getByRole('radio', { name: 'Female' }));
-  await type(user, /^Social Security number/, '123-45-6789');
+  await type(user, /^Social Security number/, '412-55-6789');
 }
 
 async function fillContact(user: User) {
@@ -113,7 +113,7 @@ describe('Enroll an employee', () => {
     await type(user, 'Last name', 'Alvarez', partner);
     await type(user, 'Date of birth', '1986-02-01', partner);
     await user.click(within(partner).getByRole('radio', { name: 'Male' }));
-    await type(user, /^Social Security number/, '987654321', partner);
+    await type(user, /^Social Security number/, '487654321', partner);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Add spouse or domestic partner' })).not.toBeInTheDocument());
     await user.click(screen.getByRole('button', { name: 'Add child' }));
     const child = screen.getByRole('group', { name: 'Child 1' });
@@ -130,7 +130,7 @@ describe('Enroll an employee', () => {
     expect(cost).toHaveTextContent('Gold HMO 20');
     expect(screen.getByText('***-**-6789')).toBeInTheDocument();
     expect(screen.getByText('***-**-4321')).toBeInTheDocument();
-    expect(document.body.textContent).not.toMatch(/123-?45-?6789|987654321/);
+    expect(document.body.textContent).not.toMatch(/412-?55-?6789|487654321/);
     expect(screen.getByRole('region', { name: 'Dependent 2: Child' })).toHaveTextContent('Not given');
     expect(screen.getByText('Employee class').nextElementSibling).toHaveTextContent(/^Union Local 12$/);
 
@@ -163,7 +163,7 @@ describe('Enroll an employee', () => {
             suffix: null,
             dateOfBirth: '1988-04-12',
             gender: 'F',
-            ssn: '123456789',
+            ssn: '412556789',
             address: { line1: '12 Pier Road', city: 'Oakland', state: 'CA', zip: '94607' },
             phone: '(510) 555-0100',
             email: null,
@@ -174,7 +174,7 @@ describe('Enroll an employee', () => {
           planCode: 'HMO-GOLD',
           effectiveDate: '2027-01-01',
           dependents: [
-            { firstName: 'Luis', middleName: null, lastName: 'Alvarez', suffix: null, dateOfBirth: '1986-02-01', gender: 'M', ssn: '987654321', relationship: 'spouse', disabled: false },
+            { firstName: 'Luis', middleName: null, lastName: 'Alvarez', suffix: null, dateOfBirth: '1986-02-01', gender: 'M', ssn: '487654321', relationship: 'spouse', disabled: false },
             { firstName: 'Ana', middleName: null, lastName: 'Alvarez', suffix: null, dateOfBirth: '2015-06-30', gender: 'F', ssn: null, relationship: 'child', disabled: false },
           ],
         },
@@ -304,7 +304,7 @@ describe('Enroll an employee', () => {
     await fillPerson(user);
     await waitFor(() => expect(fake.callsTo('drafts.save').at(-1)?.data).toMatchObject({ subscriber: { lastName: 'Alvarez', gender: 'F' } }));
     const saved = fake.callsTo('drafts.save').at(-1);
-    expect(saved).toMatchObject({ groupNumber: '100234', wizard: 'enroll', step: 'person', secrets: { 'subscriber.ssn': '123-45-6789' } });
+    expect(saved).toMatchObject({ groupNumber: '100234', wizard: 'enroll', step: 'person', secrets: { 'subscriber.ssn': '412-55-6789' } });
     expect(JSON.stringify(saved?.data)).not.toContain('6789');
     expect(await screen.findByText(/Draft saved/)).toBeInTheDocument();
     // Later saves update the same draft.
@@ -347,7 +347,7 @@ describe('Enroll an employee', () => {
           effectiveDate: '2026-12-01',
           dependents: [],
         },
-        secrets: { 'subscriber.ssn': '123456789' },
+        secrets: { 'subscriber.ssn': '412556789' },
         transactionId: null,
         updatedAt,
       },
@@ -365,7 +365,7 @@ describe('Enroll an employee', () => {
     await user.click(screen.getByRole('button', { name: 'Back' }));
     await stepHeading(/Personal details/);
     expect(screen.getByLabelText('First name')).toHaveValue('Rosa');
-    expect(screen.getByLabelText(/^Social Security number/)).toHaveValue('123456789');
+    expect(screen.getByLabelText(/^Social Security number/)).toHaveValue('412556789');
     expect(fake.callsTo('drafts.get')).toEqual([{ groupNumber: '100234', id: 41 }]);
   });
 
@@ -399,7 +399,7 @@ describe('Enroll an employee', () => {
           effectiveDate: '',
           dependents: [],
         },
-        secrets: { 'subscriber.ssn': '123456789' },
+        secrets: { 'subscriber.ssn': '412556789' },
         transactionId: null,
         updatedAt,
       },

@@ -48,6 +48,11 @@ describe.each(backends())('bad input changes nothing (%s)', (backend) => {
     { name: 'an effective date before the retro window', route: '/enrollments', body: { ...good(), effectiveDate: addDays(addMonths(firstOfMonth(f.today), -2), -1) }, status: 422, code: 'RULE', field: 'effectiveDate' },
     { name: 'a termination before the retro window', route: '/terminations', body: { memberId: subscriberId, reason: 'quit', requestedDate: addMonths(f.today, -4), expectedVersion: 1 }, status: 422, code: 'RULE' },
     { name: 'an 8-digit SSN', route: '/enrollments', body: withSubscriber({ ssn: '12345678' }), status: 400, code: 'VALIDATION', field: 'subscriber.ssn' },
+    { name: 'an SSN starting 000', route: '/enrollments', body: withSubscriber({ ssn: '000-12-3456' }), status: 400, code: 'VALIDATION', field: 'subscriber.ssn' },
+    { name: 'the sample SSN 123-45-6789', route: '/enrollments', body: withSubscriber({ ssn: '123-45-6789' }), status: 400, code: 'VALIDATION', field: 'subscriber.ssn' },
+    { name: 'a ZIP code of another state', route: '/enrollments', body: withSubscriber({ address: { line1: '1 Main St', city: 'Washington', state: 'PA', zip: '75001' } }), status: 400, code: 'VALIDATION', field: 'subscriber.address.zip' },
+    { name: 'a corrected SSN starting 666', route: '/demographics', body: { memberId: subscriberId, changes: { ssn: '666123456' }, effectiveDate: f.today, correction: true, expectedVersion: 1 }, status: 400, code: 'VALIDATION', field: 'changes.ssn' },
+    { name: "a new address whose ZIP code is another state's", route: '/demographics', body: { memberId: subscriberId, changes: { address: { line1: '1 Main St', city: 'Washington', state: 'PA', zip: '75001' } }, effectiveDate: f.today, correction: false, expectedVersion: 1 }, status: 400, code: 'VALIDATION', field: 'changes.address.zip' },
     { name: 'a plan the group does not offer', route: '/enrollments', body: { ...good(), planCode: 'GOLD-1' }, status: 422, code: 'RULE', field: 'planCode' },
     { name: 'an unknown termination reason', route: '/terminations', body: { memberId: subscriberId, reason: 'bored', requestedDate: f.today, expectedVersion: 1 }, status: 400, code: 'VALIDATION', field: 'reason' },
     { name: 'a member of no group', route: '/terminations', body: { memberId: '999999997', reason: 'quit', requestedDate: f.today, expectedVersion: 1 }, status: 404, code: 'NOT_FOUND' },
@@ -71,6 +76,15 @@ describe.each(backends())('bad input changes nothing (%s)', (backend) => {
       if (c.field) expect(Object.keys(body.fields ?? {}), c.name).toContain(c.field);
       expect(await tableRowCounts(f.service.db), c.name).toEqual(before);
     }
+  });
+
+  it('says why an SSN or a ZIP code is refused, under the field', async () => {
+    const bad = withSubscriber({ ssn: '000-12-3456', address: { line1: '1 Main St', city: 'Washington', state: 'PA', zip: '75001' } });
+    const res = await f.service.api('POST', path('/enrollments'), { token: f.tokens.admin, headers: { 'idempotency-key': randomUUID() }, body: bad });
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION',
+      fields: { 'subscriber.ssn': 'No SSN starts with 000: check the number on the card', 'subscriber.address.zip': "75001 is a Texas ZIP code, not Pennsylvania's" },
+    });
   });
 
   it('accepts the apostrophes, hyphens and accents real names carry, stored as typed', async () => {

@@ -24,11 +24,13 @@ interface FrameProps {
   hint?: ReactNode;
   optional?: boolean;
   error?: string | undefined;
+  /** Something worth a second look that does not stop the form (an unlikely age); an error replaces it. */
+  warning?: string | null | undefined;
   children: ReactNode;
 }
 
 /** Label, hint, control and message, wired by ids so a screen reader reads them with the control. */
-export function FieldFrame({ name, label, hint, optional, error, children }: FrameProps) {
+export function FieldFrame({ name, label, hint, optional, error, warning, children }: FrameProps) {
   const id = fieldId(name);
   return (
     <div className={`wz-field${error ? ' has-error' : ''}`}>
@@ -45,6 +47,11 @@ export function FieldFrame({ name, label, hint, optional, error, children }: Fra
       {error && (
         <p id={`${id}-error`} className="wz-error">
           {error}
+        </p>
+      )}
+      {!error && warning && (
+        <p id={`${id}-warning`} className="wz-warning">
+          {warning}
         </p>
       )}
     </div>
@@ -86,11 +93,27 @@ export function TextField({ name, label, hint, optional, type = 'text', size = '
 }
 
 /** A calendar date as the plan uses it (`YYYY-MM-DD`), with the browser's date picker. */
-export function DateField({ name, label, hint, optional, min, max }: { name: string; label: string; hint?: ReactNode; optional?: boolean; min?: string; max?: string }) {
+export function DateField({
+  name,
+  label,
+  hint,
+  optional,
+  min,
+  max,
+  warning,
+}: {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  optional?: boolean;
+  min?: string;
+  max?: string;
+  warning?: string | null;
+}) {
   const { register } = useFormContext<FieldValues>();
   const error = useFieldError(name);
   return (
-    <FieldFrame name={name} label={label} hint={hint} optional={optional} error={error}>
+    <FieldFrame name={name} label={label} hint={hint} optional={optional} error={error} warning={warning}>
       <input
         {...register(name)}
         id={fieldId(name)}
@@ -99,7 +122,7 @@ export function DateField({ name, label, hint, optional, min, max }: { name: str
         max={max}
         className="wz-input wz-input-medium"
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error, undefined, warning ?? undefined)}
       />
     </FieldFrame>
   );

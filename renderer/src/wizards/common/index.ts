@@ -55,3 +55,4 @@ export { personFormSchema, personRequest, dateOfBirthField, ssnDigits, emptyPers
 export { AddressFields } from './AddressFields';
 export { addressFormSchema, addressRequest, emptyAddress, type AddressValues } from './address-form';
 export { usStates } from '@shared/domain/us-states';
+export { useEmployeeAgeWarning } from './use-employee-age-warning';

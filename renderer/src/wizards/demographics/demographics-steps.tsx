@@ -3,12 +3,13 @@ import type { GroupPolicy } from '@shared/contract/schemas/group';
 import type { MemberDetail } from '@shared/contract/schemas/member';
 import { earliestRetroDate, retroWindowPhrase } from '@shared/domain/retro-window';
 import { formatDate } from '../../components/format';
-import { AddressFields, genderOptions } from '../common';
+import { AddressFields, genderOptions, useEmployeeAgeWarning } from '../common';
 import { DateField, RadioGroupField, SsnField, TextField, fieldId } from '../../components/form';
 import { changedFields, type DemographicsValues } from './demographics-form';
 import { ChangesTable } from './ChangesTable';
 
 export function IdentityStep({ member, today }: { member: MemberDetail; today: string }) {
+  const ageWarning = useEmployeeAgeWarning('changes.dateOfBirth', member.hireDate, today);
   return (
     <>
       <p className="wz-note">
@@ -24,7 +25,13 @@ export function IdentityStep({ member, today }: { member: MemberDetail; today: s
         <TextField name="changes.suffix" label="Suffix" optional hint="Jr., Sr., III" size="short" autoComplete="off" />
       </div>
       <div className="wz-row">
-        <DateField name="changes.dateOfBirth" label="Date of birth" max={today} hint="Only a correction can change it." />
+        <DateField
+          name="changes.dateOfBirth"
+          label="Date of birth"
+          max={today}
+          hint="Only a correction can change it."
+          warning={member.relationship === 'subscriber' ? ageWarning : null}
+        />
         <RadioGroupField name="changes.gender" label="Gender" options={genderOptions} inline />
       </div>
       <SsnField

@@ -296,6 +296,45 @@ describe('Enroll an employee', () => {
     expect(screen.getByRole('group', { name: 'Coverage and cost' })).toHaveTextContent('$1,102.21');
   });
 
+  it('refuses an SSN never issued and a ZIP code of another state at their fields, and warns about an unlikely age without stopping', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderApp('/enroll', fakeWithDrafts());
+    await stepHeading(/Personal details/);
+    await fillPerson(user);
+    const dob = screen.getByLabelText('Date of birth');
+    await type(user, 'Date of birth', '2016-05-01');
+    await user.tab();
+    await described(dob, 'This makes the employee 10 today, younger than 14: check the year of birth.');
+    expect(dob).not.toHaveAttribute('aria-invalid');
+    const ssn = screen.getByLabelText(/^Social Security number/);
+    await type(user, /^Social Security number/, '123-45-6789');
+    await user.tab();
+    await described(ssn, "123-45-6789 is a sample number printed on forms and ads, not anyone's SSN: enter the number on the card");
+    await type(user, /^Social Security number/, '000-12-3456');
+    await user.tab();
+    await described(ssn, 'No SSN starts with 000: check the number on the card');
+    await next(user);
+    const personal = await summary();
+    expect(within(personal).getAllByRole('link').map((link) => link.textContent)).toEqual(['No SSN starts with 000: check the number on the card']);
+
+    await type(user, /^Social Security number/, '412-55-6789');
+    await next(user);
+    await stepHeading(/Address and contact/);
+    await type(user, 'Street address', '12 Main St');
+    await type(user, 'City', 'Washington');
+    await user.selectOptions(screen.getByLabelText('State'), 'PA');
+    await type(user, 'ZIP code', '75001');
+    await user.tab();
+    await described(screen.getByLabelText('ZIP code'), "75001 is a Texas ZIP code, not Pennsylvania's");
+    await next(user);
+    const contact = await summary();
+    await user.click(within(contact).getByRole('link', { name: "75001 is a Texas ZIP code, not Pennsylvania's" }));
+    await focused(screen.getByLabelText('ZIP code'));
+    await type(user, 'ZIP code', '15301');
+    await next(user);
+    expect(await stepHeading(/Employment/)).toBeInTheDocument();
+  });
+
   it('autosaves a draft as the user types, with the full SSN only in secrets', async () => {
     const user = userEvent.setup({ delay: null });
     const fake = fakeWithDrafts();

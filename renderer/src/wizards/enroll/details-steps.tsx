@@ -1,8 +1,12 @@
-import { AddressFields, PersonFields } from '../common';
+import { useWatch } from 'react-hook-form';
+import { AddressFields, PersonFields, useEmployeeAgeWarning } from '../common';
 import { DateField, RadioGroupField, TextField } from '../../components/form';
 
 export function PersonStep({ today }: { today: string }) {
-  return <PersonFields prefix="subscriber" today={today} />;
+  // The hire date comes on a later step: once typed (going back), the age is measured on it.
+  const hireDate = useWatch({ name: 'subscriber.hireDate' }) as string | undefined;
+  const ageWarning = useEmployeeAgeWarning('subscriber.dateOfBirth', hireDate, today);
+  return <PersonFields prefix="subscriber" today={today} ageWarning={ageWarning} />;
 }
 
 export function ContactStep() {

@@ -141,6 +141,30 @@ describe('Update demographics wizard', () => {
     await described('City', 'Enter the city');
   });
 
+  it("warns, without stopping, when a corrected birth date makes the employee unlikely on the hire date, and refuses a ZIP code of another state", async () => {
+    const { user } = await open();
+    // Hired 2019-03-18: born 1910 makes him 109 then.
+    await retype(user, 'Date of birth', '1910-02-01');
+    await user.tab();
+    await described('Date of birth', 'This makes the employee 109 on the hire date (03/18/2019), older than 100: check the year of birth.');
+    expect(screen.getByLabelText('Date of birth')).not.toHaveAttribute('aria-invalid');
+    await next(user);
+
+    await step(/Address, contact and employment/);
+    await user.selectOptions(screen.getByLabelText('State'), 'PA');
+    await next(user);
+    const problems = await screen.findByRole('alert', { name: /Check these before going on/ });
+    expect(within(problems).getByRole('link', { name: "94607 is a California ZIP code, not Pennsylvania's" })).toBeInTheDocument();
+    await described('ZIP code', "94607 is a California ZIP code, not Pennsylvania's");
+  });
+
+  it('does not warn about the age of a dependent', async () => {
+    const { user } = await open(`/members/${memberId}-01/demographics`);
+    await retype(user, 'Date of birth', '1910-02-01');
+    await user.tab();
+    await waitFor(() => expect(screen.getByLabelText('Date of birth')).toHaveAccessibleDescription('Only a correction can change it.'));
+  });
+
   it('needs something to change, a reason for it, and a date inside the retro window', async () => {
     const { user } = await open();
     await next(user);

@@ -65,6 +65,24 @@ describe('transactions.submit refuses what the plan would refuse', () => {
     expect(core.events).toEqual([]);
   });
 
+  it('refuses an SSN never issued and a ZIP code of another state at their fields, queuing nothing', async () => {
+    const store = fileStore();
+    const core = transactionsCore(store);
+    const transaction = enroll({}, { ssn: '000-12-3456', address: { ...address, city: 'Washington', state: 'PA', zip: '75001' } });
+    const result = await core.call('transactions.submit', { groupNumber: group, transaction });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        fields: {
+          'transaction.request.subscriber.ssn': 'No SSN starts with 000: check the number on the card',
+          'transaction.request.subscriber.address.zip': "75001 is a Texas ZIP code, not Pennsylvania's",
+        },
+      },
+    });
+    expect(store.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
+  });
+
   it('queues a late hire\'s enrollment for a qualifying event', async () => {
     const core = transactionsCore(fileStore());
     const transaction = enroll({ enrollmentReason: 'special', event: { kind: 'loss_of_other_coverage', date: '2026-11-20' } }, { hireDate: '2025-01-06' });

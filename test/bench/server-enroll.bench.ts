@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EnrollRequest } from '@shared/plan-api/eligibility';
-import { addDays, firstOfMonth } from '@shared/util/dates';
+import { addDays, firstOfNextMonth } from '@shared/util/dates';
 import type { Backend } from '../../server/src/store/db';
 import { benchBackends, benchGroupInput, startBenchService } from './plan-service-fixture';
 import type { BenchOptions, Benchmark } from './run';
@@ -16,7 +16,8 @@ function enrollSize(options: BenchOptions): { warmup: number; measured: number }
 
 /** Each enrollment a different employee: a subscriber with a spouse, unique SSN. */
 function enrollmentBody(i: number, today: string): EnrollRequest {
-  const ssn = String(100_000_000 + i).padStart(9, '0');
+  // Area 501, group 10 upwards, serial 0001–9999: numbers the SSA issues, unique per employee.
+  const ssn = `501${String(10 + Math.floor(i / 9999)).padStart(2, '0')}${String((i % 9999) + 1).padStart(4, '0')}`;
   return {
     subscriber: {
       firstName: 'Jordan',
@@ -25,11 +26,12 @@ function enrollmentBody(i: number, today: string): EnrollRequest {
       gender: 'U',
       ssn,
       address: { line1: '1 Bench Way', city: 'Columbus', state: 'OH', zip: '43215' },
-      hireDate: addDays(today, -120),
+      // Hired 45 days ago: past the 30-day waiting period and inside the first enrollment window.
+      hireDate: addDays(today, -45),
       employmentStatus: 'FT',
     },
     planCode: i % 2 === 0 ? 'PPO-500' : 'HMO-250',
-    effectiveDate: firstOfMonth(today),
+    effectiveDate: firstOfNextMonth(today),
     dependents: [{ relationship: 'spouse', firstName: 'Alex', lastName: 'Bench', dateOfBirth: '1985-01-02', gender: 'U' }],
   };
 }

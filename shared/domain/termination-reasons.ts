@@ -56,6 +56,14 @@ export function terminationReason(id: TerminationReasonId): TerminationReason {
   return reason;
 }
 
+/**
+ * Why a coverage period ended, as a person reads it: the plan records the reason with its 834 code
+ * ("Retirement (INS04 04)"), which means nothing to an administrator.
+ */
+export function endReasonInWords(recorded: string): string {
+  return recorded.replace(/\s*\(INS0?\d+ [A-Z0-9]+\)/g, '').trim();
+}
+
 export function isTerminationReasonId(value: string): value is TerminationReasonId {
   return byId.has(value as TerminationReasonId);
 }

@@ -91,6 +91,11 @@ export function linkedDraftId(db: Database, id: number): number | null {
   return (statement(db, 'SELECT id FROM wizard_drafts WHERE outbox_ref = ? ORDER BY id LIMIT 1').pluck().get(id) as number | undefined) ?? null;
 }
 
+/** The rejected transaction that `id` was resent to correct, if any. */
+function correctedBy(db: Database, id: number): number | null {
+  return (statement(db, `SELECT id FROM outbox WHERE replaced_by = ? AND kind <> 'payment'`).pluck().get(id) as number | undefined) ?? null;
+}
+
 export function toActivityItem(db: Database, row: OutboxRecord): ActivityItem {
   return {
     id: row.id,
@@ -109,6 +114,7 @@ export function toActivityItem(db: Database, row: OutboxRecord): ActivityItem {
     resolvedAt: row.resolved_at,
     draftId: linkedDraftId(db, row.id),
     replacedBy: row.replaced_by,
+    replaces: correctedBy(db, row.id),
     hasDocument: row.kind === 'id_cards',
   };
 }

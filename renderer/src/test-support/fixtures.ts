@@ -69,8 +69,8 @@ function toDetail(row: RosterRow, all: RosterRow[]): MemberDetail {
     employmentStatus: isSubscriber ? 'FT' : null,
     employeeClass: isSubscriber ? 'Salaried' : null,
     coverageHistory: [
-      { planCode: 'PPO-SILVER', planName: 'Silver PPO 1500', tier: 'EMP', startDate: '2022-01-01', endDate: '2023-12-31', reason: 'Initial enrollment' },
-      { planCode: row.planCode, planName: row.planName, tier: row.tier, startDate: row.effectiveDate, endDate: row.terminationDate, reason: 'Open enrollment change' },
+      { planCode: 'PPO-SILVER', planName: 'Silver PPO 1500', tier: 'EMP', startDate: '2022-01-01', endDate: '2023-12-31', reason: 'Initial enrollment', endReason: 'Tier change' },
+      { planCode: row.planCode, planName: row.planName, tier: row.tier, startDate: row.effectiveDate, endDate: row.terminationDate, reason: 'Open enrollment change', endReason: row.terminationDate === null ? null : 'Retirement' },
     ],
     dependents: isSubscriber ? all.filter((r) => r.subscriberId === row.memberId && r.memberId !== row.memberId) : [],
     subscriber: isSubscriber ? null : (all.find((r) => r.memberId === row.subscriberId) ?? null),

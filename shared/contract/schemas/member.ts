@@ -60,6 +60,8 @@ export const coveragePeriod = z.object({
   endDate: isoDate.nullable(),
   /** Why the period began or ended, in the words of the 834 maintenance reasons. */
   reason: z.string(),
+  /** Why it ended, in words (never the 834 code), when the plan recorded a reason; null while it runs. */
+  endReason: z.string().nullable(),
 });
 export type CoveragePeriod = z.infer<typeof coveragePeriod>;
 

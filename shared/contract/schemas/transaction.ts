@@ -62,6 +62,8 @@ export const activityItem = z.object({
   draftId: z.number().int().positive().nullable(),
   /** The transaction that corrected this rejected one. */
   replacedBy: z.number().int().positive().nullable(),
+  /** The rejected transaction this one corrects (the other end of its `replacedBy`), so each links to the other. */
+  replaces: z.number().int().positive().nullable(),
   /** A printable record exists (`transactions.document`): the ID-card request form. */
   hasDocument: z.boolean(),
 });

@@ -24,9 +24,16 @@ describe('members.get', () => {
 
   it('returns the history oldest first with plan names', () => {
     expect(get('432000005')?.coverageHistory).toEqual([
-      { planCode: 'PPO-A', planName: 'Alpha PPO', tier: 'EMP', startDate: '2021-01-01', endDate: '2023-12-31', reason: 'Initial enrollment' },
-      { planCode: 'HMO-Z', planName: 'Zeta HMO', tier: 'EMP', startDate: '2024-01-01', endDate: '2026-10-31', reason: 'Termination of employment' },
+      { planCode: 'PPO-A', planName: 'Alpha PPO', tier: 'EMP', startDate: '2021-01-01', endDate: '2023-12-31', reason: 'Initial enrollment', endReason: null },
+      { planCode: 'HMO-Z', planName: 'Zeta HMO', tier: 'EMP', startDate: '2024-01-01', endDate: '2026-10-31', reason: 'Termination of employment', endReason: null },
     ]);
+  });
+
+  it('says why a period ended, in words without the 834 code the plan recorded', () => {
+    const own = fixtureStore();
+    own.db.prepare(`UPDATE coverage_periods SET end_reason = 'Retirement (INS04 04)' WHERE end_date = '2026-10-31'`).run();
+    const history = findMemberDetail(own.db, '4321', '432000005', fixtureToday)?.coverageHistory;
+    expect(history?.map((p) => p.endReason)).toEqual([null, 'Retirement']);
   });
 
   it('finds nobody for a hidden member, an unknown ID or the wrong group', () => {

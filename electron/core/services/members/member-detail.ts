@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Address, CoverageTier } from '@shared/contract/schemas/group';
 import type { MemberDetail } from '@shared/contract/schemas/member';
 import { isVisible, memberStatusOn, visibleSince } from '@shared/domain/member-status';
+import { endReasonInWords } from '@shared/domain/termination-reasons';
 import { maskSsn } from '@shared/util/mask';
 import { statement } from '../../store/statements';
 import { rosterColumns, toRosterRow, type RosterRowRecord } from './roster-row';
@@ -27,6 +28,7 @@ interface CoverageRecord {
   start_date: string;
   end_date: string | null;
   reason: string;
+  end_reason: string | null;
 }
 
 /**
@@ -45,7 +47,7 @@ export function findMemberDetail(db: Database, groupNumber: string, memberId: st
   const history = statement(
     db,
     `SELECT c.plan_code, (SELECT p.name FROM plans p WHERE p.group_number = c.group_number AND p.plan_code = c.plan_code) AS plan_name,
-       c.tier, c.start_date, c.end_date, c.reason
+       c.tier, c.start_date, c.end_date, c.reason, c.end_reason
      FROM coverage_periods c WHERE c.member_ref = ? ORDER BY c.start_date, c.id`,
   ).all(record.id) as CoverageRecord[];
 
@@ -87,6 +89,7 @@ export function findMemberDetail(db: Database, groupNumber: string, memberId: st
       startDate: c.start_date,
       endDate: c.end_date,
       reason: c.reason,
+      endReason: c.end_date === null || !c.end_reason ? null : endReasonInWords(c.end_reason),
     })),
     dependents: isSubscriber ? family.map((row) => toRosterRow(row, today)) : [],
     subscriber: subscriber === undefined ? null : toRosterRow(subscriber, today),

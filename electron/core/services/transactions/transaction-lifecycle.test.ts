@@ -264,8 +264,9 @@ describe('the plan’s answers', () => {
 
     const corrected = { ...enrollFamily, request: { ...enrollFamily.request, effectiveDate: '2027-01-01' } };
     const resent = await core.ok<{ id: number }>('transactions.submit', { groupNumber: group, transaction: corrected, replaces: id });
-    expect(await core.ok('transactions.get', { groupNumber: group, id })).toMatchObject({ status: 'corrected', replacedBy: resent.id, draftId: null });
-    expect(await core.ok('transactions.get', { groupNumber: group, id: resent.id })).toMatchObject({ status: 'queued', draftId: item.draftId });
+    expect(await core.ok('transactions.get', { groupNumber: group, id })).toMatchObject({ status: 'corrected', replacedBy: resent.id, replaces: null, draftId: null });
+    // Each links to the other: the correction names the rejection it replaces.
+    expect(await core.ok('transactions.get', { groupNumber: group, id: resent.id })).toMatchObject({ status: 'queued', draftId: item.draftId, replaces: id, replacedBy: null });
     expect(await core.call('transactions.submit', { groupNumber: group, transaction: corrected, replaces: id })).toMatchObject({ ok: false, error: { code: 'RULE', fields: { replaces: 'Not rejected' } } });
   });
 

@@ -26,6 +26,7 @@ function item(over: Partial<ActivityItem> & Pick<ActivityItem, 'id' | 'summary' 
     resolvedAt: null,
     draftId: null,
     replacedBy: null,
+    replaces: null,
     hasDocument: false,
     ...over,
   };
@@ -147,6 +148,43 @@ describe('Activity', () => {
     await waitFor(() => expect(within(panel).getByText('Cancelled', { selector: '.badge' })).toBeInTheDocument());
     expect(within(panel).queryByRole('button', { name: 'Cancel this change' })).not.toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Cancelled: Enroll Jane Okafor. Nothing was sent to the plan.');
+  });
+
+  it('after a cancel, offers the Cancelled tab where the change now is', async () => {
+    const user = userEvent.setup();
+    const { transport, history } = renderActivity('/activity?id=1');
+    const panel = await screen.findByRole('dialog', { name: 'Enroll Jane Okafor' });
+    await user.click(within(panel).getByRole('button', { name: 'Cancel this change' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Cancel the change' }));
+    const see = await within(panel).findByRole('button', { name: 'See it under Cancelled' });
+    await waitFor(() => expect(see).toHaveFocus());
+    await user.click(see);
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(history.location.search).not.toContain('id=');
+    expect(screen.getByRole('tab', { name: /^Cancelled, / })).toHaveAttribute('aria-selected', 'true');
+    await waitFor(() => expect(transport.callsTo('transactions.list').at(-1)).toMatchObject({ status: ['cancelled'] }));
+    const cancelled = await screen.findByRole('table', { name: 'Cancelled changes' });
+    await waitFor(() => expect(within(cancelled).getByRole('link', { name: 'Enroll Jane Okafor' })).toHaveFocus());
+  });
+
+  it('links a corrected change and its correction both ways, and offers the Corrected tab', async () => {
+    const user = userEvent.setup();
+    const { items, history } = renderActivity('/activity?id=6');
+    items.unshift(
+      item({ id: 6, kind: 'add_dependent', summary: 'Add Ava Okafor to 100234000001 (corrected)', status: 'queued', replaces: 5, createdAt: at(45) }),
+      item({ id: 5, kind: 'add_dependent', summary: 'Add Ava Okafor to 100234000001 (first try)', status: 'corrected', replacedBy: 6, createdAt: at(35), resolvedAt: at(36), error: { code: 'RULE', message: 'Date of birth is in the future.' } }),
+    );
+    const correction = await screen.findByRole('dialog', { name: 'Add Ava Okafor to 100234000001 (corrected)' });
+    expect(within(correction).queryByRole('button', { name: /See it under/ })).not.toBeInTheDocument();
+    await user.click(within(correction).getByRole('link', { name: 'change 5' }));
+    const original = await screen.findByRole('dialog', { name: 'Add Ava Okafor to 100234000001 (first try)' });
+    expect(within(original).getByRole('region', { name: 'Why the plan refused it' })).toHaveTextContent('Corrected by change 6.');
+    await user.click(within(original).getByRole('button', { name: 'See it under Corrected' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(history.location.search).not.toContain('id=');
+    expect(screen.getByRole('tab', { name: 'Corrected, 1' })).toHaveAttribute('aria-selected', 'true');
+    const corrected = await screen.findByRole('table', { name: 'Corrected changes' });
+    expect(within(corrected).getByRole('link', { name: 'Add Ava Okafor to 100234000001 (first try)' })).toBeInTheDocument();
   });
 
   it('keeps a queued change when the confirm is dismissed', async () => {

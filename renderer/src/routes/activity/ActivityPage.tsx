@@ -106,7 +106,16 @@ export function ActivityPage({ selectedId }: { selectedId?: number | undefined }
         ))}
       </Tabs.Root>
 
-      <TransactionDetail groupNumber={groupNumber} id={selectedId} canWrite={canWrite} onClose={() => void navigate({ to: '/activity', search: {} })} />
+      <TransactionDetail
+        groupNumber={groupNumber}
+        id={selectedId}
+        canWrite={canWrite}
+        onClose={() => void navigate({ to: '/activity', search: {} })}
+        onShowTab={(status) => {
+          setTab(status);
+          void navigate({ to: '/activity', search: {} });
+        }}
+      />
     </div>
   );
 }

@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Dialog } from 'radix-ui';
 import { Link } from '@tanstack/react-router';
 import type { ContractError, MethodOutput } from '@shared/contract';
+import type { TransactionStatus } from '@shared/contract/schemas/transaction';
 import { useApi, useCoreEvent } from '../../api/ApiProvider';
 import { useQuery } from '../../api/use-query';
 import { useAnnouncer } from '../../state/announcer';
@@ -9,7 +10,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { formatInstant } from '../../components/format';
-import { TransactionBadge, fieldLabel, resolvedLabels, transactionKindLabels } from './labels';
+import { TransactionBadge, fieldLabel, resolvedLabels, transactionKindLabels, transactionStatusLabels } from './labels';
 import { RequestView } from './RequestView';
 import { requestMemberId, useOpenWizard, wizardForKind } from './open-wizard';
 import { openDocument } from './open-document';
@@ -23,13 +24,15 @@ interface Props {
   /** Whether this user may change members in this group (cancel, correct). */
   canWrite: boolean;
   onClose: () => void;
+  /** Closes the panel onto the tab of this status (where a cancelled or corrected change now is). */
+  onShowTab: (status: TransactionStatus) => void;
 }
 
 /**
  * One change in full, in a side panel: what was sent, the plan's answer (with each field it refused
  * and why), attempts, and what can still be done with it.
  */
-export function TransactionDetail({ groupNumber, id, canWrite, onClose }: Props) {
+export function TransactionDetail({ groupNumber, id, canWrite, onClose, onShowTab }: Props) {
   const detail = useQuery('transactions.get', id === undefined ? null : { groupNumber, id });
   const reload = detail.reload;
   useCoreEvent((event) => {
@@ -73,7 +76,15 @@ export function TransactionDetail({ groupNumber, id, canWrite, onClose }: Props)
             ) : !data ? (
               <SkeletonBlock label="Loading the change…" lines={6} />
             ) : (
-              <TransactionView transaction={data} canWrite={canWrite} onChanged={reload} />
+              <TransactionView
+                transaction={data}
+                canWrite={canWrite}
+                onChanged={reload}
+                onShowTab={(status) => {
+                  closingId.current = id;
+                  onShowTab(status);
+                }}
+              />
             )}
           </div>
         </Dialog.Content>
@@ -82,12 +93,24 @@ export function TransactionDetail({ groupNumber, id, canWrite, onClose }: Props)
   );
 }
 
-function TransactionView({ transaction: t, canWrite, onChanged }: { transaction: Transaction; canWrite: boolean; onChanged: () => void }) {
+function TransactionView({
+  transaction: t,
+  canWrite,
+  onChanged,
+  onShowTab,
+}: {
+  transaction: Transaction;
+  canWrite: boolean;
+  onChanged: () => void;
+  onShowTab: (status: TransactionStatus) => void;
+}) {
   const api = useApi();
   const announce = useAnnouncer((s) => s.announce);
   const openWizard = useOpenWizard();
   const [error, setError] = useState<ContractError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Set by a cancel or withdraw here: its confirmation takes the focus the vanished button had.
+  const [justCancelled, setJustCancelled] = useState(false);
   const wizard = wizardForKind(t.kind);
   const memberId = requestMemberId(t.request, t.memberIds[0] ?? null);
   const canCorrect = canWrite && t.status === 'rejected' && t.draftId !== null && wizard !== null;
@@ -101,6 +124,7 @@ function TransactionView({ transaction: t, canWrite, onChanged }: { transaction:
       return;
     }
     setError(null);
+    setJustCancelled(true);
     announce(t.status === 'rejected' ? `Withdrawn: ${t.summary}.` : `Cancelled: ${t.summary}. Nothing was sent to the plan.`);
     onChanged();
   };
@@ -162,6 +186,16 @@ function TransactionView({ transaction: t, canWrite, onChanged }: { transaction:
           )}
         </section>
       )}
+      {t.replaces !== null && (
+        <p>
+          Corrects{' '}
+          <Link to="/activity" search={{ id: t.replaces }}>
+            change {t.replaces}
+          </Link>
+          , which the plan refused.
+        </p>
+      )}
+      {(t.status === 'cancelled' || t.status === 'corrected') && <WhereItIs status={t.status} focus={justCancelled} onShowTab={onShowTab} />}
       {t.error && (t.status === 'queued' || t.status === 'sent') && (
         <p className="muted">
           Last attempt: {t.error.message} GroupDesk keeps trying{t.attempts > 0 ? ` (${t.attempts} ${t.attempts === 1 ? 'attempt' : 'attempts'} so far)` : ''}.
@@ -230,6 +264,27 @@ function TransactionView({ transaction: t, canWrite, onChanged }: { transaction:
         <RequestView request={t.request} />
       </section>
     </>
+  );
+}
+
+const whereWords: Record<'cancelled' | 'corrected', string> = {
+  cancelled: 'Nothing of it reaches the plan. Activity keeps it with the other cancelled changes.',
+  corrected: 'Its correction was sent in its place. Activity keeps it with the other corrected changes.',
+};
+
+/** Where a change that left the usual flow is now: the tab that lists it, one click away. */
+function WhereItIs({ status, focus, onShowTab }: { status: 'cancelled' | 'corrected'; focus: boolean; onShowTab: (status: TransactionStatus) => void }) {
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focus) buttonRef.current?.focus();
+  }, [focus]);
+  return (
+    <p>
+      {whereWords[status]}{' '}
+      <button type="button" className="link-button" ref={buttonRef} onClick={() => onShowTab(status)}>
+        See it under {transactionStatusLabels[status]}
+      </button>
+    </p>
   );
 }
 

@@ -31,7 +31,10 @@ export function CoverageHistory({ periods }: { periods: CoveragePeriod[] }) {
                   <td className="mono">{p.tier}</td>
                   <td className="tabular">{formatDate(p.startDate)}</td>
                   <td className="tabular">{p.endDate ? formatDate(p.endDate) : 'Ongoing'}</td>
-                  <td>{p.reason}</td>
+                  <td>
+                    {p.reason}
+                    {p.endReason && <span className="history-end-reason">Ended: {p.endReason}</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -78,6 +78,15 @@ describe('Member detail', () => {
     expect(screen.queryByRole('navigation', { name: 'Member actions' })).not.toBeInTheDocument();
   });
 
+  it('says in words why each period of the coverage history ended', async () => {
+    renderApp('/members/100234006');
+    const history = await screen.findByRole('table', { name: 'Coverage history' });
+    const [ended, earlier] = within(history).getAllByRole('row').slice(1);
+    expect(ended).toHaveTextContent('Open enrollment changeEnded: Retirement');
+    expect(earlier).toHaveTextContent('Initial enrollmentEnded: Tier change');
+    expect(history).not.toHaveTextContent(/INS04/);
+  });
+
   it('says when a change to the member is waiting for the plan, with the way to Activity', async () => {
     const { transport } = renderApp('/members/100234004');
     await screen.findByRole('heading', { level: 1, name: 'Dev Diaz' });

@@ -24,6 +24,7 @@ const acceptedItem = {
   resolvedAt: updatedAt,
   draftId: null,
   replacedBy: null,
+  replaces: null,
   hasDocument: false,
   request: {},
 };

@@ -34,6 +34,7 @@ export function fakeWizardCore(kind: TransactionKind, memberIds: string[] = []):
       resolvedAt: null,
       draftId: 41,
       replacedBy: null,
+      replaces: null,
       hasDocument: kind === 'id_cards',
       request: {},
     },

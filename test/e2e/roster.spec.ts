@@ -45,7 +45,7 @@ test('dashboard counts equal what the roster shows', async ({ page }) => {
 
   // Each card opens the roster filtered to what it counts; the roster's total must be the same number.
   for (const [button, expected] of [
-    ['View active subscribers in the roster', figures.subscribers],
+    ['View active employees in the roster', figures.subscribers],
     ['View active dependents in the roster', figures.dependents],
     ['View all active members in the roster', figures.total],
   ] as const) {

@@ -167,4 +167,27 @@ describe('Members roster', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Search members' }), 'Zzyzx');
     expect(await screen.findByRole('heading', { name: 'No member matches “Zzyzx”' })).toBeInTheDocument();
   });
+
+  it('says how many members the filters hide when a search finds none, and clears the filters', async () => {
+    const user = userEvent.setup();
+    const { transport } = await loadedRoster();
+    // Farid Fischer and his spouse are terminated; the roster starts on active and pending members.
+    await user.type(screen.getByRole('searchbox', { name: 'Search members' }), '100234006');
+    expect(await screen.findByRole('heading', { name: 'No member matches “100234006”' })).toBeInTheDocument();
+    expect(screen.getByText(/2 members match outside your filters/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(transport.callsTo('members.list').at(-1)).toMatchObject({ query: '100234006', statuses: ['active', 'pending', 'terminated'] }));
+    expect(transport.callsTo('members.list').at(-1)).not.toHaveProperty('planCodes');
+    expect(await screen.findByText(/2 members match “100234006”/, { selector: '.page-meta' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Terminated', pressed: true })).toBeInTheDocument();
+  });
+
+  it('does not offer to clear filters when the search finds no one at all', async () => {
+    const user = userEvent.setup();
+    await loadedRoster();
+    await user.type(screen.getByRole('searchbox', { name: 'Search members' }), 'Zzyzx');
+    expect(await screen.findByText(/Check the spelling/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument();
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../test-support/render-app';
+import { useAnnouncer } from '../../state/announcer';
 import { pageSize } from './use-roster-pages';
 import { rowHeight } from './RosterGrid';
 
@@ -189,5 +190,31 @@ describe('Members roster', () => {
     await user.type(screen.getByRole('searchbox', { name: 'Search members' }), 'Zzyzx');
     expect(await screen.findByText(/Check the spelling/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument();
+  });
+
+  it('shows the status filter as chips that toggle on their own, each saying whether it is pressed', async () => {
+    const user = userEvent.setup();
+    const { transport } = await loadedRoster();
+    const chips = within(screen.getByRole('group', { name: 'Status' }));
+    const chip = (name: string) => chips.getByRole('button', { name });
+    expect(chips.getAllByRole('button').map((b) => [b.textContent, b.getAttribute('aria-pressed')])).toEqual([
+      ['✓Active', 'true'], ['✓Pending', 'true'], ['Terminated', 'false'],
+    ]);
+
+    await user.click(chip('Terminated'));
+    expect(chip('Terminated')).toHaveAttribute('aria-pressed', 'true');
+    expect(chip('Terminated')).toHaveTextContent('✓');
+    await user.click(chip('Active'));
+    await user.click(chip('Pending'));
+    expect(chip('Active')).toHaveAttribute('aria-pressed', 'false');
+    expect(chip('Pending')).toHaveAttribute('aria-pressed', 'false');
+    await waitFor(() => expect(transport.callsTo('members.list').at(-1)?.statuses).toEqual(['terminated']));
+
+    await waitFor(() => expect(useAnnouncer.getState().message).toMatch(/^\d+ members$/));
+    // The last pressed chip stays pressed, and the press says why instead of doing nothing silently.
+    expect(chip('Terminated')).toHaveAttribute('aria-disabled', 'true');
+    await user.click(chip('Terminated'));
+    expect(chip('Terminated')).toHaveAttribute('aria-pressed', 'true');
+    expect(useAnnouncer.getState().message).toBe('At least one status stays selected');
   });
 });

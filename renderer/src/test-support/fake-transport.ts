@@ -74,19 +74,21 @@ function listRoster(members: FixtureMember[], input: MethodInput<'members.list'>
   const by = input.sort?.by ?? 'lastName';
   const dir = input.sort?.dir === 'desc' ? -1 : 1;
   const all = members.map((m) => m.row);
-  const rows = all.filter(
+  const found = all.filter((r) => matches(r, input.query ?? ''));
+  const rows = found.filter(
     (r) =>
-      matches(r, input.query ?? '') &&
       (!input.statuses || input.statuses.includes(r.status)) &&
       (!input.planCodes?.length || input.planCodes.includes(r.planCode)) &&
       (!input.relationships?.length || input.relationships.includes(r.relationship)),
   );
+  const filtered = (!!input.statuses?.length && new Set(input.statuses).size < 3) || !!input.planCodes?.length || !!input.relationships?.length;
   const value = (r: RosterRow) => String(r[by] ?? '') + '\u0000' + r.memberId;
   const family = input.grouping !== 'none';
   const key = (r: RosterRow) => (family ? value(all.find((s) => s.memberId === r.subscriberId) ?? r) : value(r));
   rows.sort((a, b) => key(a).localeCompare(key(b)) * dir || (family ? a.memberId.localeCompare(b.memberId) : 0));
   const offset = input.offset ?? 0;
-  return { total: rows.length, rows: rows.slice(offset, offset + (input.limit ?? 100)), asOf };
+  const page = { total: rows.length, rows: rows.slice(offset, offset + (input.limit ?? 100)), asOf };
+  return rows.length === 0 && filtered ? { ...page, matchesWithoutFilters: found.length } : page;
 }
 
 function counts(members: FixtureMember[], groupNumber: string): MembershipCounts {

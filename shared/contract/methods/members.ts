@@ -44,7 +44,13 @@ export const membersMethods = {
     summary: 'One page of the roster, filtered, searched and sorted, with the total that matches.',
     permission: 'members.read',
     input: rosterQuery,
-    output: z.object({ total: z.number().int().nonnegative(), rows: z.array(rosterRow), asOf: isoInstant }),
+    output: z.object({
+      total: z.number().int().nonnegative(),
+      rows: z.array(rosterRow),
+      asOf: isoInstant,
+      /** Set only when nothing matches and filters are on: how many the same search finds without the filters. */
+      matchesWithoutFilters: z.number().int().nonnegative().optional(),
+    }),
   }),
   'members.search': method({
     summary: 'Quick prefix search for the command palette: best matches first.',

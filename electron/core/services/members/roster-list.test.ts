@@ -46,6 +46,18 @@ describe('members.list', () => {
     expect(list({ statuses: ['pending'], planCodes: ['PPO-A'] }).total).toBe(0);
   });
 
+  it('counts the matches outside the filters when the filters alone empty the list', () => {
+    // Zoe Abbott is terminated: the day-to-day statuses hide her, though her name matches.
+    expect(list({ query: 'zoe', statuses: ['active', 'pending'] })).toMatchObject({ total: 0, rows: [], matchesWithoutFilters: 1 });
+    expect(list({ query: 'abbott', planCodes: ['HMO-Z'], relationships: ['spouse'] })).toMatchObject({ total: 0, matchesWithoutFilters: 2 });
+    expect(list({ statuses: ['pending'], planCodes: ['PPO-A'] }).matchesWithoutFilters).toBe(7);
+    // Members terminated more than two years ago stay out: that is the visibility rule, not a filter.
+    expect(list({ query: 'gone', statuses: ['active'] }).matchesWithoutFilters).toBe(0);
+    // Not asked for when something matches, or when no filter narrows the list.
+    expect(list({ query: 'zoe', statuses: ['terminated'] })).not.toHaveProperty('matchesWithoutFilters');
+    expect(list({ query: 'zzz', statuses: ['active', 'pending', 'terminated'] })).not.toHaveProperty('matchesWithoutFilters');
+  });
+
   it('searches name prefixes (diacritics folded), member ID prefixes and exact SSN last 4', () => {
     expect(ids({ query: 'zim' })).toEqual(['432000001', '432000001-01', '432000001-02']);
     expect(ids({ query: 'mun' })).toEqual(['432000003']);

@@ -3,10 +3,10 @@ import type { ParsedInput } from '@shared/contract';
 import type { RosterRow } from '@shared/contract/schemas/member';
 import { statement } from '../../store/statements';
 import { cachedCount } from './count-cache';
-import { rosterWhere } from './roster-filter';
+import { rosterWhere, type RosterFilter } from './roster-filter';
 import { orderTerms } from './roster-order';
 import { rosterColumns, toRosterRow, type RosterRowRecord } from './roster-row';
-import { parseSearchText } from './search-text';
+import { parseSearchText, type SearchTerms } from './search-text';
 
 export type RosterListQuery = ParsedInput<'members.list'>;
 
@@ -21,24 +21,40 @@ export type RosterListQuery = ParsedInput<'members.list'>;
  * text it is the other way round: the matches come first and only they are sorted.
  * A dependent whose subscriber does not match the filters still sits in its family's place.
  */
-export function listRoster(db: Database, query: RosterListQuery, today: string): { total: number; rows: RosterRow[] } {
+export function listRoster(db: Database, query: RosterListQuery, today: string): { total: number; rows: RosterRow[]; matchesWithoutFilters?: number } {
   const terms = parseSearchText(query.query);
-  const { where, params, searching } = rosterWhere({
+  const filter: RosterFilter = {
     groupNumber: query.groupNumber,
     today,
     terms,
     statuses: query.statuses,
     planCodes: query.planCodes,
     relationships: query.relationships,
-  });
-  // Without search text every condition is on tally columns: sum a few thousand tallies instead of
-  // counting up to 250,000 members (store/migrations/0003_member_tallies.ts).
-  const countSql = terms.kind === 'all' || terms.kind === 'none' ? `SELECT coalesce(sum(m.n), 0) FROM member_tallies m WHERE ${where}` : `SELECT count(*) FROM members m WHERE ${where}`;
-  const total = cachedCount(db, countSql, params);
+  };
+  const { where, params, searching } = rosterWhere(filter);
+  const total = countMatches(db, where, params, terms);
   const page = { ...params, limit: query.limit, offset: query.offset };
   const sql = query.grouping === 'family' ? familyPageSql(where, query, searching) : flatPageSql(where, query);
   const records = statement(db, sql).all(page) as RosterRowRecord[];
-  return { total, rows: records.map((record) => toRosterRow(record, today)) };
+  const rows = records.map((record) => toRosterRow(record, today));
+  // An empty list that only the filters emptied: say how many the same search finds without them,
+  // so the user is not told "no such member" about one they filtered out.
+  if (total > 0 || !filtersActive(filter)) return { total, rows };
+  const unfiltered = rosterWhere({ groupNumber: filter.groupNumber, today, terms });
+  return { total, rows, matchesWithoutFilters: countMatches(db, unfiltered.where, unfiltered.params, terms) };
+}
+
+/** Whether any filter narrows the roster: every status picked narrows nothing, as the WHERE clause does. */
+function filtersActive(filter: RosterFilter): boolean {
+  const statuses = new Set(filter.statuses ?? []);
+  return (statuses.size > 0 && statuses.size < 3) || (filter.planCodes?.length ?? 0) > 0 || (filter.relationships?.length ?? 0) > 0;
+}
+
+function countMatches(db: Database, where: string, params: Record<string, string | null>, terms: SearchTerms): number {
+  // Without search text every condition is on tally columns: sum a few thousand tallies instead of
+  // counting up to 250,000 members (store/migrations/0003_member_tallies.ts).
+  const sql = terms.kind === 'all' || terms.kind === 'none' ? `SELECT coalesce(sum(m.n), 0) FROM member_tallies m WHERE ${where}` : `SELECT count(*) FROM members m WHERE ${where}`;
+  return cachedCount(db, sql, params);
 }
 
 function flatPageSql(where: string, query: RosterListQuery): string {

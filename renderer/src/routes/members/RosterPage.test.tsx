@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../test-support/render-app';
+import { useAnnouncer } from '../../state/announcer';
 import { pageSize } from './use-roster-pages';
 import { rowHeight } from './RosterGrid';
 
@@ -166,5 +167,54 @@ describe('Members roster', () => {
     await loadedRoster();
     await user.type(screen.getByRole('searchbox', { name: 'Search members' }), 'Zzyzx');
     expect(await screen.findByRole('heading', { name: 'No member matches “Zzyzx”' })).toBeInTheDocument();
+  });
+
+  it('says how many members the filters hide when a search finds none, and clears the filters', async () => {
+    const user = userEvent.setup();
+    const { transport } = await loadedRoster();
+    // Farid Fischer and his spouse are terminated; the roster starts on active and pending members.
+    await user.type(screen.getByRole('searchbox', { name: 'Search members' }), '100234006');
+    expect(await screen.findByRole('heading', { name: 'No member matches “100234006”' })).toBeInTheDocument();
+    expect(screen.getByText(/2 members match outside your filters/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(transport.callsTo('members.list').at(-1)).toMatchObject({ query: '100234006', statuses: ['active', 'pending', 'terminated'] }));
+    expect(transport.callsTo('members.list').at(-1)).not.toHaveProperty('planCodes');
+    expect(await screen.findByText(/2 members match “100234006”/, { selector: '.page-meta' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Terminated', pressed: true })).toBeInTheDocument();
+  });
+
+  it('does not offer to clear filters when the search finds no one at all', async () => {
+    const user = userEvent.setup();
+    await loadedRoster();
+    await user.type(screen.getByRole('searchbox', { name: 'Search members' }), 'Zzyzx');
+    expect(await screen.findByText(/Check the spelling/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument();
+  });
+
+  it('shows the status filter as chips that toggle on their own, each saying whether it is pressed', async () => {
+    const user = userEvent.setup();
+    const { transport } = await loadedRoster();
+    const chips = within(screen.getByRole('group', { name: 'Status' }));
+    const chip = (name: string) => chips.getByRole('button', { name });
+    expect(chips.getAllByRole('button').map((b) => [b.textContent, b.getAttribute('aria-pressed')])).toEqual([
+      ['✓Active', 'true'], ['✓Pending', 'true'], ['Terminated', 'false'],
+    ]);
+
+    await user.click(chip('Terminated'));
+    expect(chip('Terminated')).toHaveAttribute('aria-pressed', 'true');
+    expect(chip('Terminated')).toHaveTextContent('✓');
+    await user.click(chip('Active'));
+    await user.click(chip('Pending'));
+    expect(chip('Active')).toHaveAttribute('aria-pressed', 'false');
+    expect(chip('Pending')).toHaveAttribute('aria-pressed', 'false');
+    await waitFor(() => expect(transport.callsTo('members.list').at(-1)?.statuses).toEqual(['terminated']));
+
+    await waitFor(() => expect(useAnnouncer.getState().message).toMatch(/^\d+ members$/));
+    // The last pressed chip stays pressed, and the press says why instead of doing nothing silently.
+    expect(chip('Terminated')).toHaveAttribute('aria-disabled', 'true');
+    await user.click(chip('Terminated'));
+    expect(chip('Terminated')).toHaveAttribute('aria-pressed', 'true');
+    expect(useAnnouncer.getState().message).toBe('At least one status stays selected');
   });
 });

@@ -6,6 +6,7 @@ import { useRosterView } from '../../state/roster-view-store';
 import { useAnnouncer } from '../../state/announcer';
 import { useGroupRole, usePermission } from '../../state/permissions';
 import { roleLabels } from '@shared/contract/roles';
+import { memberStatuses } from '@shared/contract/schemas/member';
 import { EmptyState, ErrorState } from '../../components/ErrorState';
 import { formatInstant, plural } from '../../components/format';
 import { Skeleton } from '../../components/Skeleton';
@@ -33,6 +34,9 @@ export function RosterPage() {
   const setActiveIndex = useRosterView((s) => s.setActiveIndex);
   const setScrollTop = useRosterView((s) => s.setScrollTop);
   const setReturnFocus = useRosterView((s) => s.setReturnFocus);
+  const setFilters = useRosterView((s) => s.setFilters);
+  // Every status, plan and relationship: the list the count outside the filters was taken over.
+  const clearFilters = () => setFilters({ statuses: [...memberStatuses], planCodes: [], relationships: [] });
   const navigate = useNavigate();
   const announce = useAnnouncer((s) => s.announce);
 
@@ -94,7 +98,17 @@ export function RosterPage() {
         <ErrorState title="The roster could not be loaded" error={roster.error} onRetry={roster.reload} />
       ) : roster.total === 0 ? (
         <EmptyState title={query ? `No member matches “${query}”` : 'No members match these filters'}>
-          <p>{query ? 'Check the spelling, or search by member ID or the last 4 digits of the SSN.' : 'Choose more statuses, plans or relationships above.'}</p>
+          {roster.matchesWithoutFilters ? (
+            // The member is there, only filtered out: a user who does not see that would think them missing.
+            <p>
+              {plural(roster.matchesWithoutFilters, 'member matches', 'members match')} outside your filters —{' '}
+              <button type="button" className="link-button" onClick={clearFilters}>
+                Clear filters
+              </button>
+            </p>
+          ) : (
+            <p>{query ? 'Check the spelling, or search by member ID or the last 4 digits of the SSN.' : 'Choose more statuses, plans or relationships above.'}</p>
+          )}
         </EmptyState>
       ) : (
         <>

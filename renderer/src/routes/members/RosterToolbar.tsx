@@ -1,14 +1,13 @@
 import { relationshipLabels } from '@shared/domain/relationships';
 import { useEffect, useState } from 'react';
 import { Link } from '@tanstack/react-router';
-import { memberStatuses, relationships } from '@shared/contract/schemas/member';
-import type { MemberStatus } from '@shared/contract/schemas/member';
+import { relationships } from '@shared/contract/schemas/member';
 import type { Plan } from '@shared/contract/schemas/group';
 import { useRosterView } from '../../state/roster-view-store';
 import { useDebounced } from '../../components/use-debounced';
-import { statusLabels } from '../../components/format';
 import { SearchBox } from '../../components/SearchBox';
 import { FilterMenu } from './FilterMenu';
+import { StatusChips } from './StatusChips';
 
 /** ~150 ms: fast typists finish a word before a query goes out, and results still feel immediate. */
 const searchDelay = 150;
@@ -25,34 +24,10 @@ export function RosterToolbar({ plans, canEnroll }: { plans: Plan[]; canEnroll: 
     if (settled !== useRosterView.getState().query) setQuery(settled);
   }, [settled, setQuery]);
 
-  const toggleStatus = (status: MemberStatus) => {
-    const on = filters.statuses.includes(status);
-    setFilters({ statuses: on ? filters.statuses.filter((s) => s !== status) : memberStatuses.filter((s) => s === status || filters.statuses.includes(s)) });
-  };
-
   return (
     <div className="toolbar">
       <SearchBox label="Search members" placeholder="Name, member ID or last 4 of SSN" value={text} onChange={setText} />
-      <div className="segmented" role="group" aria-label="Status">
-        {memberStatuses.map((status) => {
-          const pressed = filters.statuses.includes(status);
-          // At least one status stays chosen: an empty choice would always show an empty roster.
-          const onlyOne = pressed && filters.statuses.length === 1;
-          return (
-            <button
-              type="button"
-              key={status}
-              className="segment"
-              aria-pressed={pressed}
-              aria-disabled={onlyOne}
-              title={onlyOne ? 'At least one status stays selected' : undefined}
-              onClick={() => !onlyOne && toggleStatus(status)}
-            >
-              {statusLabels[status]}
-            </button>
-          );
-        })}
-      </div>
+      <StatusChips selected={filters.statuses} onChange={(statuses) => setFilters({ statuses })} />
       <FilterMenu label="Plan" options={plans.map((p) => ({ value: p.code, label: p.name }))} selected={filters.planCodes} onChange={(planCodes) => setFilters({ planCodes })} />
       <FilterMenu
         label="Relationship"

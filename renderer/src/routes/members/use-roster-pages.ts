@@ -12,12 +12,14 @@ export type RosterParams = Omit<MethodInput<'members.list'>, 'offset' | 'limit'>
 interface Pages {
   key: string;
   total: number | null;
+  /** How many the same search finds without the filters, when the filters alone left the list empty. */
+  matchesWithoutFilters: number | null;
   asOf: string | null;
   rows: ReadonlyMap<number, readonly RosterRow[]>;
   error: ContractError | null;
 }
 
-const empty = (key: string): Pages => ({ key, total: null, asOf: null, rows: new Map(), error: null });
+const empty = (key: string): Pages => ({ key, total: null, matchesWithoutFilters: null, asOf: null, rows: new Map(), error: null });
 
 /**
  * The roster as pages fetched on demand: the total drives the scroll height, and only the pages the
@@ -53,7 +55,7 @@ export function useRosterPages(params: RosterParams) {
         }
         const rows = new Map(base.rows);
         rows.set(page, result.value.rows);
-        return { ...base, rows, total: result.value.total, asOf: result.value.asOf, error: null };
+        return { ...base, rows, total: result.value.total, matchesWithoutFilters: result.value.matchesWithoutFilters ?? null, asOf: result.value.asOf, error: null };
       });
     },
     [api, key, noteResult, requestedFor],
@@ -95,5 +97,5 @@ export function useRosterPages(params: RosterParams) {
     [current.rows],
   );
 
-  return { total: current.total, asOf: current.asOf, error: current.error, rowAt, ensureRange, reload };
+  return { total: current.total, matchesWithoutFilters: current.matchesWithoutFilters, asOf: current.asOf, error: current.error, rowAt, ensureRange, reload };
 }

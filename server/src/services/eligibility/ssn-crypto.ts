@@ -1,11 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { aesGcmField } from '../crypto/aes-gcm-field';
 
 /**
- * SSNs are encrypted at rest with AES-256-GCM (docs/architecture.md#storage). The stored value
- * is iv (12 bytes) ‖ auth tag (16) ‖ ciphertext; a fresh random iv per value, so equal SSNs do not
- * give equal ciphertexts. The last four digits are stored separately for masking and search.
+ * SSNs are encrypted at rest with AES-256-GCM (docs/architecture.md#storage, crypto/aes-gcm-field.ts):
+ * equal SSNs do not give equal ciphertexts. The last four digits are stored separately for masking and search.
  */
 export interface SsnCipher {
   encrypt(ssn: string): Uint8Array;
@@ -14,27 +14,15 @@ export interface SsnCipher {
   fingerprint(ssn: string): Uint8Array;
 }
 
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-
 export function ssnCipher(key: Uint8Array): SsnCipher {
   if (key.length !== 32) throw new RangeError('The SSN key must be 32 bytes (AES-256)');
+  const field = aesGcmField(key);
   // A separate key for fingerprints (RFC 5869 HKDF), so no value is used with one key for two purposes.
   const fingerprintKey = Buffer.from(hkdfSync('sha256', key, new Uint8Array(0), 'groupdesk ssn fingerprint v1', 32));
   return {
     fingerprint: (ssn) => createHmac('sha256', fingerprintKey).update(ssn, 'utf8').digest(),
-    encrypt(ssn) {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(ssn, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    decrypt(stored) {
-      const bytes = Buffer.from(stored);
-      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
-      decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
-    },
+    encrypt: (ssn) => field.seal(ssn),
+    decrypt: (stored) => field.open(stored),
   };
 }
 

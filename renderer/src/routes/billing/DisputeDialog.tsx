@@ -6,6 +6,7 @@ import { disputeReasons, MAX_DISPUTE_NOTE } from '@shared/plan-api/invoice-dispu
 import type { DisputeReason, InvoiceDispute } from '@shared/plan-api/invoice-disputes';
 import { useApi } from '../../api/ApiProvider';
 import { disputeReasonLabels, formatMonth, reasonForKind } from './billing-words';
+import { DialogFormFooter } from '../../components/DialogFormFooter';
 
 interface Props {
   groupNumber: string;
@@ -93,21 +94,7 @@ export function DisputeDialog({ groupNumber, invoiceNumber, periodStart, row, on
                 </p>
               )}
             </div>
-            {problem && (
-              <p className="form-error" role="alert">
-                {problem}
-              </p>
-            )}
-            <div className="dialog-actions">
-              <Dialog.Close asChild>
-                <button type="button" className="button" disabled={busy}>
-                  Cancel
-                </button>
-              </Dialog.Close>
-              <button type="submit" className="button button-primary" disabled={busy}>
-                {busy ? 'Sending…' : 'Send dispute'}
-              </button>
-            </div>
+            <DialogFormFooter problem={problem} busy={busy} submitLabel="Send dispute" busyLabel="Sending…" />
           </form>
         </Dialog.Content>
       </Dialog.Portal>

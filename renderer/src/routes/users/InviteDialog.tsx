@@ -10,6 +10,7 @@ import { useApi } from '../../api/ApiProvider';
 import { FormErrorSummary, filled } from '../../wizards/common';
 import { SelectField, TextField } from '../../components/form';
 import { placeServerError } from '../../components/form-errors';
+import { DialogFormFooter } from '../../components/DialogFormFooter';
 
 // The plan's own field rules, with messages that say what is missing when a field is left blank.
 const schema = z.object({
@@ -76,21 +77,7 @@ export function InviteDialog({ groupNumber, onInvited }: Props) {
               <TextField name="name" label="Name" autoComplete="off" />
               <TextField name="email" label="E-mail address" type="email" autoComplete="off" spellCheck={false} />
               <SelectField name="role" label="Role" options={roleOptions} placeholder="Choose a role…" hint="Administrators change members; Billing pays invoices; Read-only sees both and changes nothing." />
-              {problem && (
-                <p className="form-error" role="alert">
-                  {problem}
-                </p>
-              )}
-              <div className="dialog-actions">
-                <Dialog.Close asChild>
-                  <button type="button" className="button" disabled={form.formState.isSubmitting}>
-                    Cancel
-                  </button>
-                </Dialog.Close>
-                <button type="submit" className="button button-primary" disabled={form.formState.isSubmitting}>
-                  {form.formState.isSubmitting ? 'Sending…' : 'Send invitation'}
-                </button>
-              </div>
+              <DialogFormFooter problem={problem} busy={form.formState.isSubmitting} submitLabel="Send invitation" busyLabel="Sending…" />
             </form>
           </FormProvider>
         </Dialog.Content>

@@ -9,6 +9,7 @@ import { placeServerError } from '../../../components/form-errors';
 import { accountTypeOptions, addAccountFields, addAccountForm, emptyAccount, verificationOptions, type AddAccountParsed, type AddAccountValues } from './add-account-form';
 import { SecretNumberField } from './SecretNumberField';
 import { refusalWords } from './payment-words';
+import { DialogFormFooter } from '../../../components/DialogFormFooter';
 
 interface Props {
   groupNumber: string;
@@ -79,21 +80,7 @@ export function AddAccountDialog({ groupNumber, onAdded }: Props) {
               <RadioGroupField name="accountType" label="Account type" options={accountTypeOptions} inline />
               <RadioGroupField name="verification" label="How to verify it" hint="The plan proves the account is the group’s before it debits it." options={verificationOptions} />
               <TextField name="password" label="Your password" type="password" hint="Asked again: a bank account can move money." autoComplete="current-password" size="medium" />
-              {problem && (
-                <p className="form-error" role="alert">
-                  {problem}
-                </p>
-              )}
-              <div className="dialog-actions">
-                <Dialog.Close asChild>
-                  <button type="button" className="button" disabled={busy}>
-                    Cancel
-                  </button>
-                </Dialog.Close>
-                <button type="submit" className="button button-primary" disabled={busy}>
-                  {busy ? 'Adding…' : 'Add account'}
-                </button>
-              </div>
+              <DialogFormFooter problem={problem} busy={busy} submitLabel="Add account" busyLabel="Adding…" />
             </form>
           </FormProvider>
         </Dialog.Content>

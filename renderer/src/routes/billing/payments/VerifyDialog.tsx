@@ -8,6 +8,7 @@ import { useApi } from '../../../api/ApiProvider';
 import { TextField } from '../../../components/form';
 import { placeServerError } from '../../../components/form-errors';
 import { accountName, refusalWords } from './payment-words';
+import { DialogFormFooter } from '../../../components/DialogFormFooter';
 
 /** `0.32`, `$0.32`, `.32` or `32` (cents): a deposit as a statement prints it or as the user says it. */
 export function depositCents(typed: string): number | null {
@@ -72,21 +73,7 @@ export function VerifyDialog({ groupNumber, account, onClose, onVerified }: { gr
                 <TextField name="first" label="First deposit ($)" size="short" inputMode="decimal" autoComplete="off" placeholder="0.00" />
                 <TextField name="second" label="Second deposit ($)" size="short" inputMode="decimal" autoComplete="off" placeholder="0.00" />
               </div>
-              {problem && (
-                <p className="form-error" role="alert">
-                  {problem}
-                </p>
-              )}
-              <div className="dialog-actions">
-                <Dialog.Close asChild>
-                  <button type="button" className="button" disabled={busy}>
-                    Close
-                  </button>
-                </Dialog.Close>
-                <button type="submit" className="button button-primary" disabled={busy || triesLeft === 0}>
-                  {busy ? 'Checking…' : 'Verify'}
-                </button>
-              </div>
+              <DialogFormFooter problem={problem} busy={busy} closeLabel="Close" submitLabel="Verify" busyLabel="Checking…" submitDisabled={triesLeft === 0} />
             </form>
           </FormProvider>
         </Dialog.Content>

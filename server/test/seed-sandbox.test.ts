@@ -101,6 +101,10 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
     expect(summary.lastInvoice).toMatchObject({ invoiceNumber: a.invoices[1], periodStart: latest, issuedOn: scheduledIssueDate(latest), dueDate: latest, status: 'open' });
     expect(summary.balanceCents).toBe(summary.lastInvoice?.amountCents);
     expect(summary.balanceCents).toBeGreaterThan(0);
+    // The statement agrees: the payment that settled the older invoice is received on the latest,
+    // so what is due is this month's amount, not two months'.
+    expect(summary.lastInvoice?.paymentsCents).toBe(summary.lastInvoice?.previousBalanceCents);
+    expect(summary.lastInvoice?.totalDueCents).toBe(summary.lastInvoice?.amountCents);
 
     // One verified account, of which the API shows the last four digits only.
     const accounts = (await service.api<BankAccountList>('GET', `/v1/groups/${group}/bank-accounts`, { token })).body.accounts;

@@ -83,16 +83,20 @@ async function seedBilling(db: Db, bankCipher: BankAccountCipher, groupNumber: s
   const latest = latestIssuedPeriod(today);
   const older = addMonths(latest, -1);
   const issued: string[] = [];
-  const issue = async (periodStart: string): Promise<string | null> => {
+  // The ledger needs the order the story tells: the older invoice written, then its payment settled,
+  // then the latest written, so the latest receives the payment. A seed runs at one instant (a fixed
+  // clock in tests), so the first two are written a millisecond apart before it.
+  const before = (ms: number) => new Date(now.getTime() - ms);
+  const issue = async (periodStart: string, at: Date): Promise<string | null> => {
     const existing = await issuedFor(db, groupNumber, periodStart);
     if (existing) return existing.invoiceNumber;
-    const result = await issueMonth(db, { groupNumber, periodStart, issuedOn: scheduledIssueDate(periodStart), status: 'open' }, actor, now);
+    const result = await issueMonth(db, { groupNumber, periodStart, issuedOn: scheduledIssueDate(periodStart), status: 'open' }, actor, at);
     if (result.outcome === 'already_issued') return result.existing.invoiceNumber;
     if (result.outcome === 'nothing_to_bill') return null;
     issued.push(result.issued.invoice.invoiceNumber);
     return result.issued.invoice.invoiceNumber;
   };
-  const olderInvoice = await issue(older);
+  const olderInvoice = await issue(older, before(2));
   const payment =
     olderInvoice === null
       ? null
@@ -100,9 +104,9 @@ async function seedBilling(db: Db, bankCipher: BankAccountCipher, groupNumber: s
           // Serializes two seeders of one group, so the second finds the account the first added.
           await tx.select().from(groups).where(eq(groups.groupNumber, groupNumber)).for('update');
           const bankAccountId = await ensureDemoBankAccount(tx, bankCipher, groupNumber, scheduledIssueDate(older), actor, now);
-          return seedSettledPayment(tx, { groupNumber, invoiceNumber: olderInvoice, bankAccountId }, actor, now);
+          return seedSettledPayment(tx, { groupNumber, invoiceNumber: olderInvoice, bankAccountId }, actor, before(1));
         });
-  await issue(latest);
+  await issue(latest, now);
   return { invoices: issued, payment };
 }
 

@@ -107,7 +107,9 @@ export async function seedSettledPayment(tx: Db, input: { groupNumber: string; i
     status: 'settled',
     submittedBy: actor.actorUserId,
     submittedAt: morningOf(paymentDate),
-    settledAt: morningOf(settledOn),
+    // The ledger's instant, not the story's date: an invoice receives the payments that settled after
+    // the previous invoice was written, and the seed writes that invoice just before.
+    settledAt: now,
     authorizationVersion: paymentAuthorizations.payment.version,
   });
   await tx.insert(paymentAllocations).values({ confirmationNumber, invoiceNumber, amountCents: invoice.amountCents });

@@ -9,6 +9,7 @@
  * `event <type> [state pending]`, `quiet`.
  */
 import type { CoreEvent } from '@shared/contract/events';
+import { runChild, say } from './child-process-main';
 import { openSyncCore } from './sync-core';
 import { syncToQuiet } from './sync-quiet';
 
@@ -29,7 +30,6 @@ export interface PaymentChildPlan {
   amountsCents: number[];
 }
 
-const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const eventLine = (event: CoreEvent): string => (event.type === 'sync.status' ? `event sync.status ${event.state} ${event.pending}` : `event ${event.type}`);
 
@@ -49,11 +49,4 @@ async function main(plan: PaymentChildPlan): Promise<void> {
   await core.close();
 }
 
-const plan = JSON.parse(process.argv[2] ?? '') as PaymentChildPlan;
-main(plan).then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runChild<PaymentChildPlan>(main);

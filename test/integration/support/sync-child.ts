@@ -10,6 +10,7 @@
 import type { CoreEvent } from '@shared/contract/events';
 import type { TransactionInput } from '@shared/contract/schemas/transaction';
 import { createRandom } from '@shared/util/random';
+import { runChild, say } from './child-process-main';
 import { openSyncCore } from './sync-core';
 import { syncToQuiet } from './sync-quiet';
 import { enrollment } from './transaction-inputs';
@@ -30,7 +31,6 @@ export interface ChildPlan {
   seed: number;
 }
 
-const say = (line: string) => process.stdout.write(`${line}\n`);
 
 function eventLine(event: CoreEvent): string {
   if (event.type === 'sync.status') return `event sync.status ${event.state} ${event.progress ? `${event.progress.applied}/${event.progress.total}` : '-'} ${event.pending}`;
@@ -69,11 +69,4 @@ async function main(plan: ChildPlan): Promise<void> {
   await core.close();
 }
 
-const plan = JSON.parse(process.argv[2] ?? '') as ChildPlan;
-main(plan).then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runChild<ChildPlan>(main);

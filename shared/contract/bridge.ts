@@ -22,4 +22,14 @@ export interface GroupDeskBridge {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
   /** Subscribes to events; returns the function that unsubscribes this listener. */
   onEvent(listener: (event: BridgeEvent) => void): () => void;
+  /**
+   * Saves a file the core wrote (an export) where the user chooses in the OS save dialog, whole or
+   * not at all. Resolves with the chosen path's file name, or null when the user cancelled.
+   */
+  saveFile(file: { fileId: string; fileName: string }): Promise<Result<{ savedAs: string } | null>>;
+  /**
+   * Lets the user choose a file in the OS open dialog and hands a copy to the core (an import).
+   * Resolves with the copy's id and the chosen file's name, or null when the user cancelled.
+   */
+  openFile(options: { title: string; extensions: readonly string[] }): Promise<Result<{ fileId: string; fileName: string; bytes: number } | null>>;
 }

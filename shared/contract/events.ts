@@ -25,6 +25,8 @@ export const coreEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.changed'), session: sessionInfo }),
   /** The user's access requests changed (filed, or decided at the plan). */
   z.object({ type: z.literal('access.changed') }),
+  /** A long job (`roster.export`, `roster.importCheck`) moved: `done` of `total` members; `total` is null until known. */
+  z.object({ type: z.literal('job.progress'), jobId: z.string(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative().nullable() }),
   z.object({ type: z.literal('notification.created'), id: z.number().int().positive(), kind: z.enum(notificationKinds), title: z.string(), body: z.string() }),
 ]);
 export type CoreEvent = z.infer<typeof coreEvent>;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { method } from '../define';
-import { groupNumber, isoDate, isoInstant, localMemberId, planCode } from '../schemas/primitives';
-import { coverageTier } from '../schemas/group';
+import { planCode } from '../schemas/primitives';
 import { memberStatus, relationship } from '../schemas/member';
 import { fileIdForm } from '../../util/file-ids';
+
+// Schemas every roster file method shares: jobs, scopes, columns and the files the core writes.
 
 /** The columns a roster download can carry, in the picker's order. */
 export const rosterExportColumns = [
@@ -70,99 +70,3 @@ export const savedFile = z.object({
   bytes: z.number().int().nonnegative(),
 });
 export type SavedFile = z.infer<typeof savedFile>;
-
-export const memberCounts = z.object({
-  asOf: isoDate,
-  subscribers: z.number().int().nonnegative(),
-  dependents: z.number().int().nonnegative(),
-  byTier: z.array(z.object({ tier: coverageTier, subscribers: z.number().int().nonnegative() })),
-  byPlan: z.array(z.object({ planCode, planName: z.string(), members: z.number().int().nonnegative() })),
-});
-
-export const rosterChangeKinds = ['added', 'terminated', 'changed'] as const;
-
-/** One member whose coverage or details differ between two dates. */
-export const rosterDiffRow = z.object({
-  memberId: localMemberId,
-  subscriberId: localMemberId,
-  relationship,
-  name: z.string(),
-  change: z.enum(rosterChangeKinds),
-  /** What changed, in words a user reads: `Plan: Gold PPO → Silver HMO`, `Coverage ended 2026-03-31`. */
-  details: z.array(z.string()),
-});
-export type RosterDiffRow = z.infer<typeof rosterDiffRow>;
-
-const diffRange = { groupNumber, from: isoDate, to: isoDate };
-
-export const rostersMethods = {
-  'roster.export': method({
-    summary: 'Writes the roster as of a date, in one format, from the local replica; progress arrives as `job.progress` events.',
-    permission: 'members.read',
-    input: z
-      .object({
-        groupNumber,
-        jobId,
-        scope: rosterScope,
-        asOf: isoDate,
-        columns: z.array(z.enum(rosterExportColumns)).min(1).max(rosterExportColumns.length),
-        format: z.enum(rosterExportFormats),
-        /** CSV only: a byte-order mark and CRLF line ends, which Excel opens without an import wizard. */
-        excelFriendly: z.boolean().default(true),
-      })
-      .strict(),
-    output: savedFile.extend({ rows: z.number().int().nonnegative(), asOf: isoDate }),
-  }),
-  'roster.exportChoices': method({
-    summary: 'The columns and format of this user’s last roster download (or the defaults), for the picker.',
-    permission: 'members.read',
-    input: z.object({ groupNumber }).strict(),
-    output: z.object({ columns: z.array(z.enum(rosterExportColumns)), format: z.enum(rosterExportFormats) }),
-  }),
-  'jobs.cancel': method({
-    summary: 'Stops a running export or file check; what it had written is removed.',
-    permission: 'none',
-    input: z.object({ jobId }).strict(),
-    output: z.object({ cancelled: z.boolean() }),
-  }),
-  'roster.counts': method({
-    summary: 'Membership counts as of any date, rebuilt from the coverage history.',
-    permission: 'members.read',
-    input: z.object({ groupNumber, asOf: isoDate }).strict(),
-    output: memberCounts,
-  }),
-  'roster.trend': method({
-    summary: 'Subscribers and dependents covered on the first of each month, for the months up to and including `through`’s month.',
-    permission: 'members.read',
-    input: z.object({ groupNumber, through: isoDate, months: z.number().int().min(2).max(36).default(12) }).strict(),
-    output: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), asOf: isoDate, subscribers: z.number().int().nonnegative(), dependents: z.number().int().nonnegative() })),
-  }),
-  'roster.diff': method({
-    summary: 'Who was added, terminated or changed between two dates, and how; paged.',
-    permission: 'members.read',
-    input: z
-      .object({
-        ...diffRange,
-        change: z.enum(rosterChangeKinds).optional(),
-        offset: z.number().int().min(0).default(0),
-        limit: z.number().int().min(1).max(500).default(100),
-      })
-      .strict(),
-    output: z.object({
-      from: isoDate,
-      to: isoDate,
-      added: z.number().int().nonnegative(),
-      terminated: z.number().int().nonnegative(),
-      changed: z.number().int().nonnegative(),
-      total: z.number().int().nonnegative(),
-      rows: z.array(rosterDiffRow),
-      asOf: isoInstant,
-    }),
-  }),
-  'roster.exportDiff': method({
-    summary: 'The roster diff between two dates as a file.',
-    permission: 'members.read',
-    input: z.object({ ...diffRange, jobId, format: z.enum(['csv', 'xlsx', 'pdf']) }).strict(),
-    output: savedFile.extend({ rows: z.number().int().nonnegative() }),
-  }),
-} as const;

@@ -13,6 +13,9 @@ import { StoreSession } from './runtime/store-session';
 import { errorCode } from './store/open-store';
 import { statement } from './store/statements';
 import { PlanConnection } from './sync/plan-connection';
+import { FileStore } from './files/file-store';
+
+const FILES_KEPT_MS = 24 * 60 * 60 * 1000;
 
 /** The methods that explain and repair a store that is not ready; every other one waits for it. */
 const storeRepairMethods: ReadonlySet<MethodName> = new Set(['app.status', 'app.startFresh']);
@@ -66,6 +69,8 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
   const today = clockToday(options.today);
   const now = options.now ?? (() => new Date().toISOString());
   session.open();
+  // Exports are saved and imports read within minutes; a day-old file is one a window closed on.
+  new FileStore(options.dataDir).sweep(new Date(now()), FILES_KEPT_MS);
   const plan = new PlanConnection({
     store: () => session.store,
     publish,

@@ -65,14 +65,14 @@ describe('startup order (before ready, after ready, once per process)', () => {
     expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
   });
 
-  it('registers gd:call once even when macOS re-creates the window', async () => {
+  it('registers each IPC channel once even when macOS re-creates the window', async () => {
     const { fake, started } = await boot({ platform: 'darwin' });
     fake.becomeReady();
     await started();
     fake.BrowserWindow.all.forEach((window) => (window.destroyed = true));
     fake.app.emit('activate');
     expect(fake.BrowserWindow.all).toHaveLength(2);
-    expect(fake.ipcMain.handle).toHaveBeenCalledTimes(1);
+    expect(fake.ipcMain.handle.mock.calls.map(([channel]) => channel)).toEqual(['gd:call', 'gd:save-file', 'gd:open-file']);
   });
 
   it('a second instance quits and does nothing else', async () => {

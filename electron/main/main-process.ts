@@ -5,6 +5,7 @@ import { broadcast } from './core-events';
 import { coreWorkerPath, nativeBindingPath, preloadPath, rendererRoot, sandboxWorkerPath } from './core-paths';
 import { DEEP_LINK_SCHEME, DeepLinkInbox, findDeepLink } from './deep-links';
 import { openExternalLink } from './external-links';
+import { registerFileDialogs } from './file-dialogs';
 import { registerCoreCalls } from './ipc';
 import { menuTemplate } from './menu';
 import { notify } from './notifications';
@@ -112,6 +113,12 @@ export function runMainProcess(env: MainProcessEnv): void {
     });
     const running = core;
     registerCoreCalls(ipcMain, running);
+    registerFileDialogs(ipcMain, {
+      dataDir,
+      dialog,
+      downloadsDir: app.getPath('downloads'),
+      windowOf: (event) => BrowserWindow.fromWebContents(event.sender),
+    });
     const notices = osNotices({
       enabled: () => settings.preferences().notifications,
       appFocused: () => BrowserWindow.getFocusedWindow() !== null,

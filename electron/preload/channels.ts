@@ -8,3 +8,7 @@ export const CHANNEL_PREFIX = 'gd:';
 export const CALL_CHANNEL = 'gd:call';
 /** main → renderer: core events and host events (deep links). */
 export const EVENT_CHANNEL = 'gd:event';
+/** renderer → main: save a core file through the OS save dialog. */
+export const SAVE_FILE_CHANNEL = 'gd:save-file';
+/** renderer → main: choose a file in the OS open dialog and hand a copy to the core. */
+export const OPEN_FILE_CHANNEL = 'gd:open-file';

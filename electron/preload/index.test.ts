@@ -17,11 +17,19 @@ const ipcEvent = { sender: ipcRenderer, senderId: 0, ports: [] };
 const status: BridgeEvent = { type: 'sync.status', mode: 'sandbox', state: 'idle', online: true, lastSyncAt: null, pending: 1, rejected: 0, progress: null, message: null, nextAttemptAt: null, revision: 1 };
 
 describe('preload', () => {
-  it('exposes exactly one key, window.groupdesk, with exactly call and onEvent', () => {
+  it('exposes exactly one key, window.groupdesk, with exactly call, onEvent, saveFile and openFile', () => {
     expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect(contextBridge.exposeInMainWorld.mock.calls[0]?.[0]).toBe('groupdesk');
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'onEvent', 'openFile', 'saveFile']);
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
+  });
+
+  it('sends only an id and a name to save, and only a title and extensions to open', async () => {
+    ipcRenderer.invoke.mockResolvedValue({ ok: true, value: null } as never);
+    await bridge.saveFile({ fileId: 'f', fileName: 'roster.csv', path: '/etc/passwd' } as never);
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('gd:save-file', { fileId: 'f', fileName: 'roster.csv' });
+    await bridge.openFile({ title: 'Import', extensions: ['csv'] });
+    expect(ipcRenderer.invoke).toHaveBeenLastCalledWith('gd:open-file', { title: 'Import', extensions: ['csv'] });
   });
 
   it('sends calls as { method, input } on gd:call and returns the Result as is', async () => {

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { BridgeEvent, GroupDeskBridge } from '@shared/contract/bridge';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, OPEN_FILE_CHANNEL, SAVE_FILE_CHANNEL } from './channels';
 
 /**
  * Bundled to out/preload/index.cjs: one CommonJS file that requires only `electron`, as a sandboxed
@@ -42,6 +42,9 @@ const bridge: GroupDeskBridge = {
       listeners.delete(wrapped);
     };
   },
+  // Only an id and a suggested name travel: main shows the dialog and never takes a path from the page.
+  saveFile: (file) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, { fileId: file.fileId, fileName: file.fileName }),
+  openFile: (options) => ipcRenderer.invoke(OPEN_FILE_CHANNEL, { title: options.title, extensions: [...options.extensions] }),
 };
 
 contextBridge.exposeInMainWorld('groupdesk', bridge);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dataDir, 'secret.txt'), 'not for the browser');
   // No plan service: these tests are about the host, and the core answers from its store alone.
   core = createCore({ dataDir: path.join(dataDir, 'store'), encryptionKey: Buffer.alloc(32, 7), sandbox: false });
-  host = await startBrowserHost({ core, token: TOKEN, rendererDir });
+  host = await startBrowserHost({ core, dataDir: path.join(dataDir, 'store'), token: TOKEN, rendererDir });
 });
 
 afterAll(async () => {
@@ -108,7 +108,7 @@ describe('browser host', () => {
     mkdirSync(corruptDir);
     writeFileSync(path.join(corruptDir, 'groupdesk.sqlite3'), 'not a database '.repeat(100));
     const corruptCore = createCore({ dataDir: corruptDir, encryptionKey: Buffer.alloc(32, 7), sandbox: false });
-    const corruptHost = await startBrowserHost({ core: corruptCore, token: TOKEN, rendererDir });
+    const corruptHost = await startBrowserHost({ core: corruptCore, dataDir: path.join(dataDir, 'store'), token: TOKEN, rendererDir });
     try {
       const received = new Promise<string>((resolve, reject) => {
         const req = httpRequest({ host: '127.0.0.1', port: corruptHost.port, path: `/events?token=${TOKEN}`, headers: { host: `127.0.0.1:${corruptHost.port}` } }, (res) => {
@@ -133,5 +133,34 @@ describe('browser host', () => {
       await corruptHost.close();
       await corruptCore.close();
     }
+  });
+});
+
+describe('files between the browser and the core', () => {
+  const filesDir = () => path.join(dataDir, 'store', 'files');
+
+  it('receives an upload into the core’s files folder and downloads it back once, under the name asked for', async () => {
+    const upload = await send({ method: 'POST', path: '/files', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/octet-stream' }, body: 'Action,Member ID\n' });
+    expect(upload.status).toBe(200);
+    const { value } = JSON.parse(upload.body) as { value: { fileId: string; bytes: number } };
+    expect(value.bytes).toBe(17);
+    expect(readFileSync(path.join(filesDir(), value.fileId), 'utf8')).toBe('Action,Member ID\n');
+
+    const download = await send({ path: `/files/${value.fileId}?token=${TOKEN}&name=${encodeURIComponent('roster Ñ 2026.csv')}` });
+    expect(download.status).toBe(200);
+    expect(download.body).toBe('Action,Member ID\n');
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="roster _ 2026.csv"; filename*=UTF-8''roster%20%C3%91%202026.csv`);
+    expect(download.headers['content-type']).toBe('application/octet-stream');
+    await expect.poll(() => existsSync(path.join(filesDir(), value.fileId))).toBe(false);
+    expect((await send({ path: `/files/${value.fileId}?token=${TOKEN}` })).status).toBe(404);
+  });
+
+  it('needs the token both ways and takes only ids it made', async () => {
+    expect((await send({ method: 'POST', path: '/files', body: 'x' })).status).toBe(401);
+    mkdirSync(filesDir(), { recursive: true });
+    writeFileSync(path.join(filesDir(), '0f8fad5b-d9cb-469f-a165-70867728950e'), 'members');
+    expect((await send({ path: '/files/0f8fad5b-d9cb-469f-a165-70867728950e' })).status).toBe(401);
+    expect((await send({ path: `/files/..%2F..%2Fsecret.txt?token=${TOKEN}` })).status).toBe(404);
+    expect((await send({ method: 'PUT', path: '/files/0f8fad5b-d9cb-469f-a165-70867728950e' })).status).toBe(405);
   });
 });

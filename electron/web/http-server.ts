@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createReadStream, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { CoreEvent, Result } from '@shared/contract';
 import { fail, validationError } from '@shared/contract';
 import { RENDERER_CSP, mimeType, resolveInside } from '../host/static-files';
+import { FileTooLargeError, coreFilePath, receiveFile, safeFileName } from '../host/file-exchange';
 import { MAX_BODY_BYTES, rpcRequest } from './rpc-request';
 
 /** What the browser host needs of the core: the same two calls the Electron preload bridges. */
@@ -15,6 +17,8 @@ export interface CoreConnection {
 
 export interface BrowserHostOptions {
   core: CoreConnection;
+  /** The core's data folder: exports are downloaded from, and uploads received into, its `files/`. */
+  dataDir: string;
   rendererDir: string;
   token: string;
   port?: number;
@@ -70,6 +74,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname === '/rpc') return handleRpc(req, res);
     if (url.pathname === '/events') return handleEvents(req, res, url);
+    if (url.pathname === '/files') return handleUpload(req, res);
+    if (url.pathname.startsWith('/files/')) return handleDownload(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, fail('VALIDATION', 'Method not allowed.'));
       return;
@@ -117,6 +123,45 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       unsubscribe();
       streams.delete(res);
     });
+  }
+
+  /** An import: the body is the file itself, streamed into the core's files folder. */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, fail('VALIDATION', 'Use POST for /files.'));
+    const auth = req.headers.authorization;
+    if (!hasToken(auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : null)) {
+      req.resume();
+      return send(res, 401, fail('AUTH', 'This GroupDesk address needs the token printed at launch.'));
+    }
+    try {
+      send(res, 200, { ok: true, value: await receiveFile(options.dataDir, req) });
+    } catch (error) {
+      if (!(error instanceof FileTooLargeError)) throw error;
+      req.resume();
+      send(res, 413, fail('VALIDATION', error.message));
+    }
+  }
+
+  /**
+   * An export, as a download under the name the core gave it. A link cannot carry a header, so the
+   * token comes as a query parameter, as for /events. The file is served once and then removed.
+   */
+  function handleDownload(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    if (req.method !== 'GET') return send(res, 405, fail('VALIDATION', 'Use GET for a download.'));
+    if (!hasToken(url.searchParams.get('token'))) return send(res, 401, fail('AUTH', 'This GroupDesk address needs the token printed at launch.'));
+    const file = coreFilePath(options.dataDir, url.pathname.slice('/files/'.length));
+    if (file === null) return send(res, 404, fail('NOT_FOUND', 'That file is no longer here. Make it again.'));
+    const name = safeFileName(url.searchParams.get('name') ?? 'groupdesk-file');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'application/octet-stream',
+      'content-length': statSync(file).size,
+      'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'cache-control': 'no-store',
+    });
+    const stream = createReadStream(file);
+    stream.pipe(res);
+    res.on('finish', () => rmSync(file, { force: true }));
   }
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {

@@ -39,7 +39,7 @@ async function main(): Promise<number> {
   const token = randomBytes(32).toString('base64url');
   let host;
   try {
-    host = await startBrowserHost({ core, token, rendererDir: path.join(here, '..', 'renderer'), ...(args.options.port === undefined ? {} : { port: args.options.port }) });
+    host = await startBrowserHost({ core, dataDir: dataDir.dir, token, rendererDir: path.join(here, '..', 'renderer'), ...(args.options.port === undefined ? {} : { port: args.options.port }) });
   } catch (error) {
     await core.close();
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';

@@ -116,6 +116,7 @@ export class BrowserWindow extends Emitter {
   static all: BrowserWindow[] = [];
   static getAllWindows = vi.fn(() => BrowserWindow.all.filter((w) => !w.destroyed));
   static getFocusedWindow = vi.fn(() => state.focusedWindow);
+  static fromWebContents = vi.fn((): BrowserWindow | null => null);
   readonly webContents = new FakeWebContents();
   destroyed = false;
   constructor(readonly options: Electron.BrowserWindowConstructorOptions) {
@@ -150,6 +151,8 @@ export const Menu = {
 export const dialog = {
   showErrorBox: vi.fn(),
   showMessageBox: vi.fn(async () => ({ response: state.dialogResponse, checkboxChecked: false })),
+  showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
+  showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })),
 };
 
 const ENCRYPTED = 'fake-os-encrypted:';

@@ -1,6 +1,7 @@
 import { coreEvent, errorCodes } from '@shared/contract';
 import type { ContractError, MethodInput, MethodName, MethodOutput, Result } from '@shared/contract';
 import type { EventListener, Transport } from './transport';
+import { downloadCoreFile, pickAndUpload } from './browser-files';
 
 const offline: ContractError = {
   code: 'OFFLINE',
@@ -57,6 +58,8 @@ export function httpTransport(token: string, fetchImpl: typeof fetch = fetch): T
       }
       return { ok: false, error: { code: 'INTERNAL', message: `GroupDesk answered in an unexpected way (HTTP ${response.status}). Try again.` } };
     },
+    saveFile: async (file) => downloadCoreFile(token, file),
+    openFile: (options) => pickAndUpload(token, options, fetchImpl),
     onEvent(listener: EventListener) {
       listeners.add(listener);
       if (!source) connect();

@@ -1,12 +1,14 @@
-import { createContext, useContext, useEffect, useRef } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
 import type { BridgeEvent } from '@shared/contract/bridge';
 import type { Transport } from './transport';
+import { screenDates } from './screen-dates';
 
 const ApiContext = createContext<Transport | null>(null);
 
 export function ApiProvider({ transport, children }: { transport: Transport; children: ReactNode }) {
-  return <ApiContext.Provider value={transport}>{children}</ApiContext.Provider>;
+  const withScreenDates = useMemo(() => screenDates(transport), [transport]);
+  return <ApiContext.Provider value={withScreenDates}>{children}</ApiContext.Provider>;
 }
 
 export function useApi(): Transport {

@@ -23,7 +23,7 @@ describe('App shell', () => {
     expect(screen.getByRole('link', { name: 'Settings' })).toBeInTheDocument();
     expect(screen.getByRole('main')).toBeInTheDocument();
     // Before the core reports its sync state, the start-up status says where the data is from and how fresh.
-    expect(screen.getByRole('contentinfo')).toHaveTextContent(/^Sandbox\s*·\s*Up to date · last sync \d\d:\d\d/);
+    expect(screen.getByRole('contentinfo')).toHaveTextContent(/^Sandbox\s*·\s*Up to date · last sync Today \d\d:\d\d/);
     const user = userEvent.setup();
     await user.click(screen.getByRole('link', { name: 'Skip to content' }));
     expect(screen.getByRole('main')).toHaveFocus();

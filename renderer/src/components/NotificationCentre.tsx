@@ -7,7 +7,7 @@ import { useQuery } from '../api/use-query';
 import { useGroupStore } from '../state/group-store';
 import { useAnnouncer } from '../state/announcer';
 import { BellIcon } from './nav-icons';
-import { formatCount, formatInstant } from './format';
+import { formatCount, formatDatesIn, formatInstant } from './format';
 
 /** Only routes of this app are followed: a notification never sends the window anywhere else. */
 export function inAppPath(link: string | null): string | null {
@@ -92,9 +92,9 @@ export function NotificationCentre() {
                     <span className="notification-dot" aria-hidden="true" />
                     <span className="notification-title">
                       {!item.read && <span className="visually-hidden">Unread: </span>}
-                      {item.title}
+                      {formatDatesIn(item.title)}
                     </span>
-                    <span className="notification-body">{item.body}</span>
+                    <span className="notification-body">{formatDatesIn(item.body)}</span>
                     <time className="notification-time" dateTime={item.createdAt}>
                       {formatInstant(item.createdAt)}
                     </time>

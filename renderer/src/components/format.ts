@@ -1,24 +1,20 @@
 import type { MemberStatus } from '@shared/contract/schemas/member';
 
-// Calendar dates are plan dates, not instants: format them in UTC so no time zone shifts a birthday.
-const dateFormat = new Intl.DateTimeFormat('en-US', { month: '2-digit', day: '2-digit', year: 'numeric', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('en-US', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const dayTimeFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const numberFormat = new Intl.NumberFormat('en-US');
+import { createDateFormatter, pickLocale } from '@shared/util/date-format';
 
-/** `1984-03-07` → `03/07/1984`, the form US enrollment forms and ID cards use. */
-export function formatDate(iso: string | null): string {
-  if (!iso) return '—';
-  const [y, m, d] = iso.split('-').map(Number);
-  if (y === undefined || m === undefined || d === undefined) return iso;
-  return dateFormat.format(new Date(Date.UTC(y, m - 1, d)));
-}
+// Every date and time on screen goes through this one formatter, in the reader's locale (the United
+// States when the browser names none this runtime knows).
+const dates = createDateFormatter(pickLocale(typeof navigator === 'undefined' ? undefined : navigator.languages));
+const numberFormat = new Intl.NumberFormat(dates.locale);
 
-/** An instant as local time; today's as `07:12`, older ones with the day. */
-export function formatInstant(iso: string, now: Date = new Date()): string {
-  const at = new Date(iso);
-  return at.toDateString() === now.toDateString() ? timeFormat.format(at) : dayTimeFormat.format(at);
-}
+/** `1984-03-07` → `03/07/1984` in the United States: a plan date, the same in every time zone. */
+export const formatDate = (iso: string | null): string => dates.date(iso);
+
+/** An instant as local time: `Today 07:12`, `Dec 4, 23:59`, or with the year when it is another one. */
+export const formatInstant = (iso: string, now: Date = new Date()): string => dates.instant(iso, now);
+
+/** A sentence from the core or the plan with its plan dates (`2026-05-31`) in the screen's format. */
+export const formatDatesIn = (text: string): string => dates.datesIn(text);
 
 export const formatCount = (n: number) => numberFormat.format(n);
 

@@ -46,7 +46,7 @@ describe('Access', () => {
     const section = screen.getByRole('region', { name: 'Your requests' });
     const rows = await within(section).findAllByRole('row');
     expect(rows.slice(1).map((r) => r.textContent)).toEqual([
-      expect.stringMatching(/PA-2026-000123.*100234.*Harbor Logistics Inc\..*Pending.*Expected by December 4, 2026/),
+      expect.stringMatching(/PA-2026-000123.*100234.*Harbor Logistics Inc\..*Pending.*Expected by 12\/04\/2026/),
       expect.stringMatching(/PA-2026-000098.*300111.*Pine Ridge Dental.*Not approved.*The officer named is not on file/),
     ]);
     expect(within(section).getByRole('link', { name: 'Request primary administrator access' })).toHaveAttribute('href', '/access/request');

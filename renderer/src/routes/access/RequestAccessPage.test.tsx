@@ -78,7 +78,7 @@ describe('Request primary administrator access', () => {
       },
     ]);
     expect(screen.getByText('Confirmation number').nextElementSibling).toHaveTextContent('PA-2026-000123');
-    expect(screen.getByText('Expected by December 4, 2026')).toBeInTheDocument();
+    expect(screen.getByText('Expected by 12/04/2026')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Print' }));
     expect(print).toHaveBeenCalledOnce();
   });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatDate } from '../../components/format';
 import { Link } from '@tanstack/react-router';
 import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -6,7 +7,6 @@ import { accessRequestInput, type AccessRequest, type AccessRequestInput } from 
 import { useApi } from '../../api/ApiProvider';
 import { BackIcon } from '../../components/icons';
 import { CheckboxField, TextField, FormSubmit } from '../../components/form';
-import { formatLongDate } from './long-date';
 import { placeServerError } from '../../components/form-errors';
 import { OutcomeCard } from './OutcomeCard';
 import '../../wizards/common/wizard.css';
@@ -90,7 +90,7 @@ function RequestReceived({ request }: { request: AccessRequest }) {
           <dd className="mono confirmation">{request.confirmationNumber}</dd>
         </div>
       </dl>
-      <p className="strong">Expected by {formatLongDate(request.expectedCompletion)}</p>
+      <p className="strong">Expected by {formatDate(request.expectedCompletion)}</p>
       <div className="settings-actions no-print">
         <button type="button" className="button" onClick={() => window.print()}>
           Print

@@ -4,8 +4,7 @@ import { useQuery } from '../../api/use-query';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { TableScroll } from '../../components/TableScroll';
-import { formatInstant } from '../../components/format';
-import { formatLongDate } from './long-date';
+import { formatDate, formatInstant } from '../../components/format';
 
 const statusWords: Record<AccessRequest['status'], { label: string; badge: string }> = {
   pending: { label: 'Pending', badge: 'badge-tx-queued' },
@@ -14,9 +13,9 @@ const statusWords: Record<AccessRequest['status'], { label: string; badge: strin
 };
 
 function Outcome({ request }: { request: AccessRequest }) {
-  if (request.status === 'pending') return <>Expected by {formatLongDate(request.expectedCompletion)}</>;
+  if (request.status === 'pending') return <>Expected by {formatDate(request.expectedCompletion)}</>;
   if (request.status === 'rejected' && request.decisionReason) return <>{request.decisionReason}</>;
-  return request.decidedAt ? <>Decided {formatLongDate(request.decidedAt)}</> : null;
+  return request.decidedAt ? <>Decided {formatInstant(request.decidedAt)}</> : null;
 }
 
 /**
@@ -58,7 +57,7 @@ export function RequestList() {
                 </th>
                 <td className="mono">{r.groupNumber}</td>
                 <td>{r.companyName}</td>
-                <td className="tabular">{formatLongDate(r.submittedAt)}</td>
+                <td className="tabular">{formatInstant(r.submittedAt)}</td>
                 <td>
                   <span className={`badge ${statusWords[r.status].badge}`}>{statusWords[r.status].label}</span>
                   <span className="access-outcome">

@@ -9,7 +9,7 @@ import { useAnnouncer } from '../../state/announcer';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
-import { formatInstant } from '../../components/format';
+import { formatDatesIn, formatInstant } from '../../components/format';
 import { TransactionBadge, fieldLabel, resolvedLabels, transactionKindLabels, transactionStatusLabels } from './labels';
 import { RequestView } from './RequestView';
 import { requestMemberId, useOpenWizard, wizardForKind } from './open-wizard';
@@ -164,12 +164,12 @@ function TransactionView({
           <h3 id="tx-rejection-title" className="tx-section-title">
             Why the plan refused it
           </h3>
-          <p>{t.error.message}</p>
+          <p>{formatDatesIn(t.error.message)}</p>
           {t.error.fields && Object.keys(t.error.fields).length > 0 && (
             <ul className="tx-field-errors">
               {Object.entries(t.error.fields).map(([path, message]) => (
                 <li key={path}>
-                  <span className="strong">{fieldLabel(path)}:</span> {message}
+                  <span className="strong">{fieldLabel(path)}:</span> {formatDatesIn(message)}
                 </li>
               ))}
             </ul>
@@ -198,7 +198,7 @@ function TransactionView({
       {(t.status === 'cancelled' || t.status === 'corrected') && <WhereItIs status={t.status} focus={justCancelled} onShowTab={onShowTab} />}
       {t.error && (t.status === 'queued' || t.status === 'sent') && (
         <p className="muted">
-          Last attempt: {t.error.message} GroupDesk keeps trying{t.attempts > 0 ? ` (${t.attempts} ${t.attempts === 1 ? 'attempt' : 'attempts'} so far)` : ''}.
+          Last attempt: {formatDatesIn(t.error.message)} GroupDesk keeps trying{t.attempts > 0 ? ` (${t.attempts} ${t.attempts === 1 ? 'attempt' : 'attempts'} so far)` : ''}.
         </p>
       )}
 

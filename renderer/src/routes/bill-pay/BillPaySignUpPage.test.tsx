@@ -26,7 +26,7 @@ describe('Bill Pay sign-up', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign up for Bill Pay' })).toBeInTheDocument();
     const region = await screen.findByRole('region', { name: 'Bill Pay Terms of Service' });
     expect(region).toHaveAttribute('tabindex', '0');
-    expect(region).toHaveTextContent('Version 2026-01, in effect from January 1, 2026');
+    expect(region).toHaveTextContent('Version 2026-01, in effect from 01/01/2026');
     expect(within(region).getByText('You authorize debits from the bank account you name.')).toBeInTheDocument();
   });
 

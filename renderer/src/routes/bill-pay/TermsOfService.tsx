@@ -1,5 +1,5 @@
 import type { TermsOfService as Terms } from '@shared/plan-api/bill-pay';
-import { formatLongDate } from '../access/long-date';
+import { formatDate } from '../../components/format';
 
 /**
  * The terms to accept, whole, in a box that scrolls by keyboard too: a named, focusable region
@@ -13,7 +13,7 @@ export function TermsOfService({ terms }: { terms: Terms }) {
         {terms.title}
       </h2>
       <p className="muted">
-        Version {terms.version}, in effect from {formatLongDate(terms.effectiveOn)}
+        Version {terms.version}, in effect from {formatDate(terms.effectiveOn)}
       </p>
       {terms.text.split(/\n\s*\n/).map((paragraph, i) => (
         <p key={i}>{paragraph}</p>

@@ -142,7 +142,7 @@ describe('Reconcile', () => {
     expect(transport.callsTo('billing.dispute')).toEqual([
       { groupNumber: '100234', invoiceNumber: decemberNumber, memberId: terminated.memberId, reason: 'billed_but_terminated', note: 'Terminated in June; please credit December.' },
     ]);
-    expect(group).toHaveTextContent('Disputed November 28, 2026 — open');
+    expect(group).toHaveTextContent(/Disputed (Today|[A-Z][a-z]{2} \d+(, \d{4})?,) \d\d:\d\d — open/);
     expect(group).toHaveTextContent('Terminated in June; please credit December.');
     expect(within(group).queryByRole('button', { name: `Dispute ${terminated.memberName}` })).not.toBeInTheDocument();
     expect(await screen.findByRole('tab', { name: 'Disputes, 1' })).toBeInTheDocument();

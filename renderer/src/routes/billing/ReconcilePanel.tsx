@@ -9,7 +9,6 @@ import { EmptyState, ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { TableScroll } from '../../components/TableScroll';
 import { formatCount, formatDate, formatInstant, plural } from '../../components/format';
-import { formatLongDate } from '../access/long-date';
 import { useBillingQuery } from './use-billing-query';
 import { reconcileKindLabels } from './billing-words';
 import { DisputeDialog } from './DisputeDialog';
@@ -112,7 +111,7 @@ export function ReconcilePanel({ groupNumber, invoiceNumber, canDispute, onDispu
                           <td>
                             {dispute ? (
                               <span className="billing-disputed-state">
-                                Disputed {formatLongDate(dispute.filedAt)} — {dispute.status}
+                                Disputed {formatInstant(dispute.filedAt)} — {dispute.status}
                                 <span className="billing-sub">{dispute.note}</span>
                               </span>
                             ) : canDispute ? (

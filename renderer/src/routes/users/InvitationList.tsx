@@ -1,7 +1,7 @@
 import type { Invitation } from '@shared/plan-api/invitations';
+import { formatInstant } from '../../components/format';
 import { roleLabels } from '@shared/contract/roles';
 import { TableScroll } from '../../components/TableScroll';
-import { formatLongDate } from '../access/long-date';
 
 const statusWords: Record<Invitation['status'], { label: string; badge: string }> = {
   pending: { label: 'Pending', badge: 'badge-tx-queued' },
@@ -13,11 +13,11 @@ const statusWords: Record<Invitation['status'], { label: string; badge: string }
 function When({ invitation: i }: { invitation: Invitation }) {
   switch (i.status) {
     case 'pending':
-      return <>Sent {formatLongDate(i.sentAt)}; the code expires on {formatLongDate(i.expiresAt)}</>;
+      return <>Sent {formatInstant(i.sentAt)}; the code expires on {formatInstant(i.expiresAt)}</>;
     case 'expired':
-      return <>The code expired on {formatLongDate(i.expiresAt)}</>;
+      return <>The code expired on {formatInstant(i.expiresAt)}</>;
     case 'accepted':
-      return <>Joined {i.acceptedAt ? formatLongDate(i.acceptedAt) : ''} as {i.acceptedBy ?? 'a user'}</>;
+      return <>Joined {i.acceptedAt ? formatInstant(i.acceptedAt) : ''} as {i.acceptedBy ?? 'a user'}</>;
     case 'revoked':
       return <>Withdrawn; its code no longer works</>;
   }

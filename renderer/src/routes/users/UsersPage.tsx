@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { formatInstant } from '../../components/format';
 import type { ContractError, Result } from '@shared/contract';
 import type { GroupUser, GroupUsersResponse, Invitation } from '@shared/plan-api/invitations';
 import { roleLabels, type Role } from '@shared/contract/roles';
@@ -10,7 +11,6 @@ import { useAnnouncer } from '../../state/announcer';
 import { useGroupRole, usePermission } from '../../state/permissions';
 import { EmptyState, ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
-import { formatLongDate } from '../access/long-date';
 import { UsersTable } from './UsersTable';
 import { InvitationList } from './InvitationList';
 import { InviteDialog } from './InviteDialog';
@@ -82,14 +82,14 @@ function ManageUsers() {
     setError(null);
     const words =
       method === 'users.resendInvitation'
-        ? `A new access code was sent to ${result.value.email}. It expires on ${formatLongDate(result.value.expiresAt)}; the earlier code no longer works.`
+        ? `A new access code was sent to ${result.value.email}. It expires on ${formatInstant(result.value.expiresAt)}; the earlier code no longer works.`
         : `The invitation to ${result.value.name} was withdrawn; its code no longer works.`;
     setSent(words);
     list.reload();
   };
 
   const onInvited = (invitation: Invitation) => {
-    const words = `Invitation sent to ${invitation.email}. The access code expires on ${formatLongDate(invitation.expiresAt)}.`;
+    const words = `Invitation sent to ${invitation.email}. The access code expires on ${formatInstant(invitation.expiresAt)}.`;
     setSent(words);
     setError(null);
     list.reload();

@@ -1,0 +1,81 @@
+/**
+ * The one way GroupDesk writes a date or a time for a person to read, on screen and on printed
+ * forms: in the reader's locale (United States when none is known), a plan date as numbers
+ * (`12/07/2026`), an instant as its local time with the day unless it is today's (`Today 18:52`,
+ * `Dec 6, 18:52`, `Dec 6, 2025, 18:52`). Plan dates are calendar days, not instants, so they are
+ * formatted in UTC: no time zone moves a birthday.
+ */
+export interface DateFormatter {
+  readonly locale: string;
+  /** `2026-12-07` → `12/07/2026` (en-US); anything that is not a plan date comes back as it was. */
+  date(iso: string | null): string;
+  /** An ISO instant as the reader's local time, with the day unless it falls on `now`'s day. */
+  instant(iso: string, now?: Date): string;
+  /** An instant with its full date, for paper that is read on another day: `12/06/2026 19:01`. */
+  dateTime(iso: string): string;
+  /** Every plan date (`2026-05-31`) in a sentence from the core or the plan, in this format. */
+  datesIn(text: string): string;
+}
+
+export const DEFAULT_LOCALE = 'en-US';
+
+/** A plan date standing alone: not part of a longer number or an identifier such as `TX-2026-12-07`. */
+const planDateInText = /(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?![\w-])/g;
+
+/** The locale to use from the reader's preferences (`navigator.languages`); United States when none is usable. */
+export function pickLocale(preferred: readonly string[] | undefined): string {
+  for (const candidate of preferred ?? []) {
+    try {
+      const [supported] = Intl.DateTimeFormat.supportedLocalesOf(candidate);
+      if (supported !== undefined) return supported;
+    } catch {
+      // A malformed tag (RangeError) is skipped, as a browser would.
+    }
+  }
+  return DEFAULT_LOCALE;
+}
+
+export function createDateFormatter(locale: string = DEFAULT_LOCALE, timeZone?: string): DateFormatter {
+  const zone = timeZone === undefined ? {} : { timeZone };
+  const day = new Intl.DateTimeFormat(locale, { month: '2-digit', day: '2-digit', year: 'numeric', timeZone: 'UTC' });
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...zone });
+  const dayTime = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...zone });
+  const yearDayTime = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...zone });
+  const numericDay = new Intl.DateTimeFormat(locale, { month: '2-digit', day: '2-digit', year: 'numeric', ...zone });
+  const calendarDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...zone });
+  const today = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const todayWord = capitalise(today.format(0, 'day'), locale);
+
+  const planDate = (y: number, m: number, d: number): string | null => {
+    const at = new Date(Date.UTC(y, m - 1, d));
+    // 2026-02-30 is not a date; leave the text as it was rather than show March 2.
+    if (at.getUTCFullYear() !== y || at.getUTCMonth() !== m - 1 || at.getUTCDate() !== d) return null;
+    return day.format(at);
+  };
+
+  return {
+    locale,
+    date(iso) {
+      if (iso === null || iso === '') return '—';
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+      if (match === null) return iso;
+      return planDate(Number(match[1]), Number(match[2]), Number(match[3])) ?? iso;
+    },
+    instant(iso, now = new Date()) {
+      const at = new Date(iso);
+      if (Number.isNaN(at.getTime())) return iso;
+      if (calendarDay.format(at) === calendarDay.format(now)) return `${todayWord} ${time.format(at)}`;
+      const sameYear = calendarDay.format(at).slice(0, 4) === calendarDay.format(now).slice(0, 4);
+      return (sameYear ? dayTime : yearDayTime).format(at);
+    },
+    dateTime(iso) {
+      const at = new Date(iso);
+      return Number.isNaN(at.getTime()) ? iso : `${numericDay.format(at)} ${time.format(at)}`;
+    },
+    datesIn(text) {
+      return text.replace(planDateInText, (whole, y: string, m: string, d: string) => planDate(Number(y), Number(m), Number(d)) ?? whole);
+    },
+  };
+}
+
+const capitalise = (word: string, locale: string): string => word.charAt(0).toLocaleUpperCase(locale) + word.slice(1);

@@ -217,7 +217,7 @@ export class Member834 {
     if (codes.has(value)) return true;
     const missing = value === '';
     this.log.element(segmentId, position, loopId, { position: element, component, dataElement, code: missing ? '1' : '7', badValue: missing ? undefined : value });
-    this.note(position, `${segmentId}${String(element).padStart(2, '0')}`, missing ? `${what} is missing` : `${what} ${value} is not a code of the 834 guide`);
+    this.note(position, `${segmentId}${String(element).padStart(2, '0')}`, missing ? `${what} is missing` : `${what} "${value}" is not a code of the 834 guide`);
     return false;
   }
 

@@ -37,6 +37,9 @@ describe('X12 999 acknowledgment', () => {
     const sample = await readFile(fixture('834_ls_le_ls_5010.999.txt'), 'utf8');
     const ids = (text: string) => segments(text).map((s) => s.split('*')[0]);
     expect(ids(ack)).toEqual(ids(sample));
+    // And each of the four sets of the sample acknowledging two groups of two sets.
+    const setIds = (text: string) => body(text).map((s) => s.split('*')[0]);
+    expect(setIds(await readFile(fixture('834_lui_id_5010.999.txt'), 'utf8'))).toEqual(Array.from({ length: 4 }, () => setIds(ack)).flat());
     expect(body(writeAcknowledgment999(await factsOf('834_ls_le_ls.txt'), createdAt) ?? '').slice(1)).toEqual(body(sample).slice(1));
   });
 

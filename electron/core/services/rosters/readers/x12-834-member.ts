@@ -120,7 +120,8 @@ export class Member834 {
   finish(endPosition: number): ImportRow {
     const row = this.row;
     if (this.subscriberId === null || this.subscriberId === '') {
-      this.log.segment('REF', endPosition, '2000', '3');
+      // Due right after the INS.
+      this.log.segment('REF', this.position + 1, '2000', '3');
       this.note(this.position, 'REF*0F', 'the member has no subscriber identifier (REF*0F)');
     } else {
       row.familyKey = this.subscriberId;

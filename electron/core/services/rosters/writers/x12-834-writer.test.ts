@@ -204,6 +204,16 @@ describe('X12 834 writer', () => {
     await expect(stat(target)).rejects.toThrow(/ENOENT/);
   });
 
+  it('fails, leaving nothing behind, when the file cannot be created', async () => {
+    const target = path.join(dir, 'missing-folder', 'roster.834');
+    await expect(write834(records(), target, [], rosterContext, {}, new AbortController().signal, () => undefined)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('refuses partner ids a receiver would reject', () => {
+    expect(() => x12834Writer({ ...partners, receiverId: 'plan*1' })).toThrow(RangeError);
+    expect(() => x12834Writer({ ...partners, payerTaxId: '99-0000002' })).toThrow(RangeError);
+  });
+
   it('refuses a roster without members, since an 834 needs one', async () => {
     const target = path.join(dir, 'roster.834');
     await expect(write834([], target, [], rosterContext, {}, new AbortController().signal, () => undefined)).rejects.toThrow('at least one member');

@@ -30,6 +30,10 @@ export type X12834Writer = (
  * Returns the number of members written; on failure or abort the partial file is removed.
  */
 export function x12834Writer(partners: X12834Partners): X12834Writer {
+  // Checked once, where the settings are wired: a receiver rejects a whole file for a malformed id.
+  if (!/^[0-9A-Z]{2,15}$/.test(partners.receiverId)) throw new RangeError('The plan\'s interchange id is 2 to 15 capital letters or digits');
+  if (!/^\d{9}$/.test(partners.payerTaxId)) throw new RangeError('The insurer\'s federal tax id is 9 digits');
+  if (partners.payerName.trim() === '') throw new RangeError('The insurer needs a name');
   return async (records, targetPath, _columns, context, _options, signal, progress) => {
     signal.throwIfAborted();
     const out = createWriteStream(targetPath, { encoding: 'utf8' });

@@ -13,7 +13,7 @@ const actions: Record<string, ImportRow['action']> = { '021': 'add', '024': 'ter
 /** Where in the member the reader is: the loop decides which segments describe the member (2100A) and which someone else. */
 type Loop = '2000' | '2100A' | 'other person' | '2300' | 'other coverage';
 
-/** Which elements of the segment carry a date, by DTP qualifier, for the loop it sits in. */
+/** The loop 2000 dates the reader takes: hire (336), eligibility begin (356) and end (357). */
 const memberDates = new Set(['336', '356', '357']);
 
 /**
@@ -29,7 +29,8 @@ export class Member834 {
   private coverage = false;
   private street: { line1: string; line2?: string } | null = null;
   private place: { city: string; state: string; zip: string } | null = null;
-  private ins04 = '';
+  /** INS04, the maintenance reason, read into the row's reason once the relationship is known. */
+  private readonly ins04: string;
 
   constructor(
     ins: string[],
@@ -38,6 +39,7 @@ export class Member834 {
     componentSeparator: string,
   ) {
     const [, indicator = '', relationshipCode = '', maintenance = '', reason = '', benefitStatus = '', medicare = '', , employment = ''] = ins;
+    this.ins04 = reason;
     this.row = {
       location: { kind: 'segment', number: position },
       action: actions[maintenance] ?? 'change',
@@ -76,7 +78,6 @@ export class Member834 {
     } else {
       this.row.relationship = placeholderRelationship(indicator);
     }
-    this.ins04 = reason;
   }
 
   /** The next segment of the member's loops. */

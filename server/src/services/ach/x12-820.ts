@@ -3,6 +3,7 @@ import { ContractFailure, validationError } from '@shared/contract/errors';
 import { isoDate } from '@shared/contract/schemas/primitives';
 import { routingProblem } from '@shared/domain/aba-routing';
 import { accountTypes } from '@shared/plan-api/payments';
+import { geSegment, gsSegment, ieaSegment, isaSegment, seSegment, stSegment, transactionSetControlNumber, x12Date, x12Segment, x12Text } from '@shared/x12/envelope';
 
 /**
  * X12 820 (005010X218) remittance advice for settled premium payments: one interchange, one RA
@@ -14,22 +15,6 @@ import { accountTypes } from '@shared/plan-api/payments';
  * The payer's account number travels as its last four only, X-filled: whoever reads the remittance
  * reconciles by trace, never needs the account, and the plan shows no one the full number again.
  */
-
-const ELEMENT = '*';
-const COMPONENT = ':';
-const REPETITION = '^';
-const TERMINATOR = '~';
-
-/** Free text with the separators (and anything outside printable ASCII) turned into spaces, upper case. */
-function x12Text(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toUpperCase()
-    .replace(/[^\x20-\x7E]|[*~:^]/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-}
 
 /**
  * Cents as an X12 decimal (type R): a point only when needed and no trailing zeros — 412550 is
@@ -112,15 +97,6 @@ export type RemittanceInterchange = z.input<typeof remittanceInterchange>;
 type Interchange = z.infer<typeof remittanceInterchange>;
 type Payment = z.infer<typeof remittancePayment>;
 
-const compactDate = (date: string): string => date.replaceAll('-', '');
-
-const segment = (id: string, ...elements: (string | undefined)[]): string => {
-  const values = elements.map((e) => e ?? '');
-  // Trailing empty elements are dropped, as X12 requires.
-  while (values.length > 0 && values.at(-1) === '') values.pop();
-  return [id, ...values].join(ELEMENT) + TERMINATOR;
-};
-
 /** Writes the interchange; throws ContractFailure VALIDATION naming the field for input a reader would reject. */
 export function writeRemittance820(input: RemittanceInterchange): string {
   const parsed = remittanceInterchange.safeParse(input);
@@ -129,43 +105,22 @@ export function writeRemittance820(input: RemittanceInterchange): string {
     throw new ContractFailure('VALIDATION', error.message, error.fields);
   }
   const interchange = parsed.data;
-  const control = String(interchange.controlNumber);
-  const lines = [isa(interchange), segment('GS', 'RA', interchange.senderId, interchange.receiverId, compactDate(interchange.createdOn), interchange.createdTime, control, 'X', '005010X218')];
-  interchange.payments.forEach((payment, index) => lines.push(...transactionSet(interchange, payment, String(index + 1).padStart(4, '0'))));
-  lines.push(segment('GE', String(interchange.payments.length), control), segment('IEA', '1', control.padStart(9, '0')));
+  const { senderId, receiverId, createdOn: date, createdTime: time, controlNumber, usage } = interchange;
+  const lines = [
+    isaSegment({ senderQualifier: 'ZZ', senderId, receiverQualifier: 'ZZ', receiverId, date, time, controlNumber, usage }),
+    gsSegment({ functionalId: 'RA', senderId, receiverId, date, time, controlNumber, version: '005010X218' }),
+  ];
+  interchange.payments.forEach((payment, index) => lines.push(...transactionSet(interchange, payment, transactionSetControlNumber(index + 1))));
+  lines.push(geSegment(interchange.payments.length, controlNumber), ieaSegment(1, controlNumber));
   return lines.join('\n') + '\n';
-}
-
-/** The one fixed-width segment: every element padded to its size, separators read from fixed offsets. */
-function isa(interchange: Interchange): string {
-  const date = compactDate(interchange.createdOn).slice(2);
-  return segment(
-    'ISA',
-    '00',
-    ' '.repeat(10),
-    '00',
-    ' '.repeat(10),
-    'ZZ',
-    interchange.senderId.toUpperCase().padEnd(15, ' '),
-    'ZZ',
-    interchange.receiverId.toUpperCase().padEnd(15, ' '),
-    date,
-    interchange.createdTime,
-    REPETITION,
-    '00501',
-    String(interchange.controlNumber).padStart(9, '0'),
-    '0',
-    interchange.usage,
-    COMPONENT,
-  );
 }
 
 function transactionSet(interchange: Interchange, payment: Payment, setControl: string): string[] {
   const payee = interchange.payee;
   const payer = payment.payer;
   const body = [
-    segment('ST', '820', setControl, '005010X218'),
-    segment(
+    stSegment('820', setControl, '005010X218'),
+    x12Segment(
       'BPR',
       'C',
       x12Amount(payment.amountCents),
@@ -182,23 +137,23 @@ function transactionSet(interchange: Interchange, payment: Payment, setControl: 
       payee.bankRouting,
       payee.accountType === 'savings' ? 'SG' : 'DA',
       payee.accountNumber.toUpperCase(),
-      compactDate(payment.settlementDate),
+      x12Date(payment.settlementDate),
     ),
-    segment('TRN', '1', payment.confirmationNumber.toUpperCase(), interchange.originatingCompanyId),
-    segment('REF', '38', payment.groupNumber.toUpperCase()),
-    segment('DTM', '097', compactDate(interchange.createdOn)),
-    segment('N1', 'PE', x12Text(payee.name), 'FI', payee.taxId),
-    payer.taxId === undefined ? segment('N1', 'PR', x12Text(payer.name)) : segment('N1', 'PR', x12Text(payer.name), 'FI', payer.taxId),
-    payer.taxId === undefined ? segment('ENT', '1') : segment('ENT', '1', '2L', 'FI', payer.taxId),
+    x12Segment('TRN', '1', payment.confirmationNumber.toUpperCase(), interchange.originatingCompanyId),
+    x12Segment('REF', '38', payment.groupNumber.toUpperCase()),
+    x12Segment('DTM', '097', x12Date(interchange.createdOn)),
+    x12Segment('N1', 'PE', x12Text(payee.name), 'FI', payee.taxId),
+    payer.taxId === undefined ? x12Segment('N1', 'PR', x12Text(payer.name)) : x12Segment('N1', 'PR', x12Text(payer.name), 'FI', payer.taxId),
+    payer.taxId === undefined ? x12Segment('ENT', '1') : x12Segment('ENT', '1', '2L', 'FI', payer.taxId),
   ];
   for (const invoice of payment.invoices) {
     // PI: the invoice paid in full by this payment; PP: part of it.
     const handling = invoice.paidCents < invoice.billedCents ? 'PP' : 'PI';
     body.push(
-      segment('RMR', 'IK', invoice.invoiceNumber.toUpperCase(), handling, x12Amount(invoice.paidCents), x12Amount(invoice.billedCents)),
-      segment('DTM', '582', '', '', '', 'RD8', `${compactDate(invoice.periodStart)}-${compactDate(invoice.periodEnd)}`),
+      x12Segment('RMR', 'IK', invoice.invoiceNumber.toUpperCase(), handling, x12Amount(invoice.paidCents), x12Amount(invoice.billedCents)),
+      x12Segment('DTM', '582', '', '', '', 'RD8', `${x12Date(invoice.periodStart)}-${x12Date(invoice.periodEnd)}`),
     );
   }
-  body.push(segment('SE', String(body.length + 1), setControl));
+  body.push(seSegment(body.length + 1, setControl));
   return body;
 }

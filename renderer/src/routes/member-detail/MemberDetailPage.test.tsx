@@ -71,11 +71,12 @@ describe('Member detail', () => {
     await waitFor(() => expect(within(screen.getByRole('navigation', { name: 'Member actions' })).queryByRole('link', { name: 'Terminate' })).not.toBeInTheDocument());
   });
 
-  it('keeps a terminated member read-only', async () => {
+  it('keeps a terminated member read-only but for reinstating them', async () => {
     // The fixture's sixth subscriber is terminated.
     renderApp('/members/100234006');
-    expect(await screen.findByText('Coverage has ended: a terminated member is kept read-only.')).toBeInTheDocument();
-    expect(screen.queryByRole('navigation', { name: 'Member actions' })).not.toBeInTheDocument();
+    expect(await screen.findByText('Coverage has ended: a terminated member is kept read-only until coverage is reinstated.')).toBeInTheDocument();
+    const actions = screen.getByRole('navigation', { name: 'Member actions' });
+    expect(within(actions).getAllByRole('link').map((l) => [l.textContent, l.getAttribute('href')])).toEqual([['Reinstate', '/members/100234006/reinstate']]);
   });
 
   it('says in words why each period of the coverage history ended', async () => {

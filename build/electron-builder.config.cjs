@@ -9,7 +9,7 @@
 // Signing and notarization credentials (CSC_LINK, APPLE_API_KEY …) come from the CI environment.
 //
 // Checks after a build, none of which runs Electron: the asar lists out/main, out/preload, out/renderer,
-// out/core; app.asar.unpacked holds better_sqlite3.node exporting node_register_module_v150,
+// out/core (with fonts/, the Noto Sans its PDFs embed); app.asar.unpacked holds better_sqlite3.node exporting node_register_module_v150,
 // out/sandbox/{worker.mjs,package.json,pglite.wasm,pglite.data,initdb.wasm,pdfkit-standard-fonts/} and
 // node_modules/@node-rs/; and
 // `npx @electron/fuses read --app <executable>` (Node 22+) shows the fuses below.

@@ -3,6 +3,7 @@
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { buildSandboxWorker } from './sandbox-bundle.mjs';
 
@@ -22,12 +23,27 @@ const targets = {
   // A sandboxed preload is one CommonJS file that requires nothing but electron (docs/electron-host-rules.md#the-sandboxed-preload).
   preload: () => esbuild({ ...node, entryPoints: ['electron/preload/index.ts'], outfile: 'out/preload/index.cjs', format: 'cjs', external: ['electron'] }),
   // The core worker is CommonJS so it loads from inside app.asar (ESM workers there are untested).
-  core: () => esbuild({ ...node, entryPoints: ['electron/core/worker.ts'], outfile: 'out/core/worker.cjs', format: 'cjs', packages: 'external' }),
+  core: async () => {
+    await esbuild({ ...node, entryPoints: ['electron/core/worker.ts'], outfile: 'out/core/worker.cjs', format: 'cjs', packages: 'external' });
+    await coreFonts();
+  },
   // The embedded sandbox plan service the core starts in a worker thread: self-contained, see sandbox-bundle.mjs.
   sandbox: () => buildSandboxWorker({ root, outDir: path.join(root, 'out'), logLevel: quiet ? 'warning' : 'info' }),
   web: () => esbuild({ ...node, entryPoints: ['electron/web/main.ts'], outfile: 'out/web/main.mjs', format: 'esm', packages: 'external' }),
   server: () => esbuild({ ...node, entryPoints: ['server/src/cli.ts'], outfile: 'out/server/cli.mjs', format: 'esm', packages: 'external' }),
 };
+
+/**
+ * The Noto Sans files the core embeds in its PDFs (electron/core/exports/pdf-document.ts), copied
+ * beside the bundle to out/core/fonts, where the bundled core looks for them: the packaged app then
+ * carries them in out/ as it carries the sandbox's pdfkit fonts, whatever node_modules it ships.
+ */
+async function coreFonts() {
+  const from = path.join(root, 'node_modules', '@fontsource', 'noto-sans', 'files');
+  const to = path.join(root, 'out', 'core', 'fonts');
+  await mkdir(to, { recursive: true });
+  await Promise.all(['noto-sans-latin-400-normal.woff', 'noto-sans-latin-700-normal.woff'].map((file) => copyFile(path.join(from, file), path.join(to, file))));
+}
 
 const chosen = only ? [only] : Object.keys(targets);
 for (const name of chosen) {

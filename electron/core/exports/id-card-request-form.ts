@@ -1,6 +1,7 @@
 import type { Address } from '@shared/contract/schemas/group';
 import type { Relationship } from '@shared/contract/schemas/member';
 import { relationshipLabels } from '@shared/domain/relationships';
+import { boldFont, bodyFont, openPdf } from './pdf-document';
 
 export interface IdCardFormMember {
   memberId: string;
@@ -24,73 +25,86 @@ export interface IdCardRequestForm {
 }
 
 const margin = 54;
-const columns = [
-  { title: 'Member ID', width: 110 },
-  { title: 'Name', width: 250 },
-  { title: 'Relationship', width: 144 },
-];
+const fontSize = 10;
+/** Space between a label's measured end and its value, and between table columns. */
+const gap = 12;
+/** The label column never takes more than this share of the line: a longer label wraps in it. */
+const maxLabelShare = 0.4;
 
 const oneLine = (a: Address): string => [a.line1, a.line2, `${a.city}, ${a.state} ${a.zip}`].filter((s) => s !== undefined && s !== null && s !== '').join(', ');
 
-/** The form as a Letter-size PDF (pdfkit's built-in Helvetica: no font files to ship). */
+/**
+ * The form as a Letter-size PDF in embedded Noto Sans. Labels and values are placed by their
+ * measured widths (`widthOfString`): every value starts past the widest label, and text that does
+ * not fit wraps inside its own column, so nothing is drawn over anything else.
+ */
 export async function renderIdCardRequestForm(form: IdCardRequestForm): Promise<Buffer> {
-  // Loaded on the first form, not with the core: pdfkit and its font metrics take 0.1–0.3 s to load,
-  // which every start of the core would pay for a document most sessions never make.
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({
+  const { doc, done } = await openPdf({
     size: 'LETTER',
     margin,
     info: { Title: `ID card request — group ${form.group.groupNumber} — #${form.transactionId}`, Author: 'GroupDesk', Subject: 'ID card request form' },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const contentWidth = doc.page.width - 2 * margin;
 
-  doc.font('Helvetica-Bold').fontSize(18).text('ID card request form');
-  doc.moveDown(0.3).font('Helvetica').fontSize(10).fillColor('#444').text(`${form.group.name} · group ${form.group.groupNumber}`).fillColor('black');
+  doc.font(boldFont).fontSize(18).text('ID card request form');
+  doc.moveDown(0.3).font(bodyFont).fontSize(fontSize).fillColor('#444').text(`${form.group.name} · group ${form.group.groupNumber}`).fillColor('black');
   doc.moveDown(1);
 
-  const field = (label: string, value: string) => {
-    doc.font('Helvetica-Bold').fontSize(10).text(`${label}: `, { continued: true }).font('Helvetica').text(value);
+  const fields: [string, string][] = [
+    ['Request', `#${form.transactionId}`],
+    ['Status', form.status],
+    ...(form.confirmationNumber === null ? [] : ([['Confirmation number', form.confirmationNumber]] as [string, string][])),
+    ['Reason', form.reason],
+    ['Ship to', form.shipTo === 'member' ? "Each member's home address on file" : `The employer: ${form.group.name}, ${oneLine(form.group.address)}`],
+    ['Requested by', `${form.requestedBy} on ${form.requestedAt.slice(0, 10)} at ${form.requestedAt.slice(11, 16)} UTC`],
+    ['Cards requested', String(form.members.length)],
+  ];
+  doc.font(boldFont).fontSize(fontSize);
+  const labelWidth = Math.min(Math.max(...fields.map(([label]) => doc.widthOfString(`${label}:`))), contentWidth * maxLabelShare);
+  const valueX = margin + labelWidth + gap;
+  const valueWidth = contentWidth - labelWidth - gap;
+  for (const [label, value] of fields) {
+    const y = doc.y;
+    doc.font(boldFont).text(`${label}:`, margin, y, { width: labelWidth });
+    const labelBottom = doc.y;
+    doc.font(bodyFont).text(value, valueX, y, { width: valueWidth });
+    doc.x = margin;
+    doc.y = Math.max(labelBottom, doc.y) + 2;
+  }
+  doc.moveDown(1);
+
+  // The ID and relationship columns as wide as their widest entry; the name takes the rest and wraps.
+  const relationships = form.members.map((m) => (m.relationship === null ? '—' : relationshipLabels[m.relationship]));
+  const widest = (texts: string[], font: string) => {
+    doc.font(font);
+    return Math.max(...texts.map((t) => doc.widthOfString(t)));
   };
-  field('Request', `#${form.transactionId}`);
-  field('Status', form.status);
-  if (form.confirmationNumber !== null) field('Confirmation number', form.confirmationNumber);
-  field('Reason', form.reason);
-  field('Ship to', form.shipTo === 'member' ? "Each member's home address on file" : `The employer: ${form.group.name}, ${oneLine(form.group.address)}`);
-  field('Requested by', `${form.requestedBy} on ${form.requestedAt.slice(0, 10)} at ${form.requestedAt.slice(11, 16)} UTC`);
-  field('Cards requested', String(form.members.length));
-  doc.moveDown(1);
+  const idWidth = Math.max(widest(['Member ID'], boldFont), widest(form.members.map((m) => m.memberId), bodyFont)) + gap;
+  const relationshipWidth = Math.max(widest(['Relationship'], boldFont), widest(relationships, bodyFont)) + gap;
+  const widths = [idWidth, contentWidth - idWidth - relationshipWidth, relationshipWidth];
 
   const row = (cells: string[], bold: boolean) => {
-    if (doc.y > doc.page.height - margin - 30) doc.addPage();
+    doc.font(bold ? boldFont : bodyFont).fontSize(fontSize);
+    const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: (widths[i] ?? 0) - gap })));
+    if (doc.y + height > doc.page.height - margin - 30) doc.addPage();
     const y = doc.y;
     let x = margin;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10);
-    let height = 0;
     cells.forEach((cell, i) => {
-      const width = columns[i]?.width ?? 100;
-      doc.text(cell, x, y, { width: width - 8 });
-      height = Math.max(height, doc.heightOfString(cell, { width: width - 8 }));
+      const width = widths[i] ?? 0;
+      doc.text(cell, x, y, { width: width - gap });
       x += width;
     });
     doc.x = margin;
     doc.y = y + height + 4;
     if (bold) {
-      doc.moveTo(margin, doc.y - 2).lineTo(margin + columns.reduce((sum, c) => sum + c.width, 0), doc.y - 2).stroke();
+      doc.moveTo(margin, doc.y - 2).lineTo(margin + contentWidth, doc.y - 2).stroke();
       doc.y += 2;
     }
   };
-  row(
-    columns.map((c) => c.title),
-    true,
-  );
-  for (const m of form.members) row([m.memberId, m.name, m.relationship === null ? '—' : relationshipLabels[m.relationship]], false);
+  row(['Member ID', 'Name', 'Relationship'], true);
+  form.members.forEach((m, i) => row([m.memberId, m.name, relationships[i] ?? '—'], false));
 
-  doc.moveDown(2).font('Helvetica').fontSize(8).fillColor('#666').text(`Printed from GroupDesk on ${form.generatedAt.slice(0, 10)}. Keep this form with the group's records.`, margin);
+  doc.moveDown(2).font(bodyFont).fontSize(8).fillColor('#666').text(`Printed from GroupDesk on ${form.generatedAt.slice(0, 10)}. Keep this form with the group's records.`, margin);
   doc.end();
   return done;
 }

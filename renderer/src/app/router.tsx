@@ -15,6 +15,7 @@ import { SettingsPage } from '../routes/settings/SettingsPage';
 import { EnrollWizard } from '../wizards/enroll/EnrollWizard';
 import { AddDependentWizard } from '../wizards/add-dependent/AddDependentWizard';
 import { TerminateWizard } from '../wizards/terminate/TerminateWizard';
+import { ReinstateWizard } from '../wizards/reinstate/ReinstateWizard';
 import { DemographicsWizard } from '../wizards/demographics/DemographicsWizard';
 import { IdCardWizard } from '../wizards/id-cards/IdCardWizard';
 import { CanChangeMembers } from '../routes/members/CanChangeMembers';
@@ -102,6 +103,18 @@ const terminateRoute = createRoute({
     return (
       <CanChangeMembers>
         <TerminateWizard memberId={memberId} draftId={draft} replaces={replaces} />
+      </CanChangeMembers>
+    );
+  },
+});
+const reinstateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/members/$memberId/reinstate',
+  component: function ReinstateRoute() {
+    const { memberId } = reinstateRoute.useParams();
+    return (
+      <CanChangeMembers>
+        <ReinstateWizard memberId={memberId} />
       </CanChangeMembers>
     );
   },
@@ -226,6 +239,7 @@ const routeTree = rootRoute.addChildren([
   enrollRoute,
   addDependentRoute,
   terminateRoute,
+  reinstateRoute,
   demographicsRoute,
   idCardsRoute,
   activityRoute,

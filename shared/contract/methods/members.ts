@@ -64,4 +64,10 @@ export const membersMethods = {
     input: z.object({ groupNumber, memberId: localMemberId }).strict(),
     output: memberDetail,
   }),
+  'members.temporaryIdCard': method({
+    summary: 'A temporary ID card for a covered member (both faces at wallet size on a Letter page) as a PDF.',
+    permission: 'members.read',
+    input: z.object({ groupNumber, memberId: localMemberId }).strict(),
+    output: z.object({ fileName: z.string(), contentType: z.literal('application/pdf'), base64: z.string() }),
+  }),
 } as const;

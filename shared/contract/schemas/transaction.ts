@@ -10,6 +10,7 @@ import {
   updateDemographicsRequest,
 } from '../../plan-api/eligibility';
 import { terminationReasonIds } from '../../domain/termination-reasons';
+import { addressInput } from './group';
 import { contractErrorSchema } from '../errors';
 import { groupNumber, isoDate, isoInstant, localMemberId, memberId } from './primitives';
 
@@ -87,8 +88,24 @@ export const bulkAction = z.discriminatedUnion('kind', [
       shipTo: z.enum(['member', 'employer']),
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal('address'),
+      /** Employees: each one's new address; a dependent selected alone is named as a problem. */
+      memberIds: z.array(memberId).min(1, 'Choose at least one member').max(1000, 'At most 1,000 members at once'),
+      address: addressInput,
+      /** The day the new address applies (the retro window bounds it, as for any demographic change). */
+      effectiveDate: isoDate,
+      /** Also move each employee's dependents whose address on file is the employee's old one. */
+      withDependents: z.boolean(),
+    })
+    .strict(),
 ]);
 export type BulkAction = z.input<typeof bulkAction>;
+
+/** One member's field as it is and as the change makes it, in words. */
+export const bulkChange = z.object({ memberId, name: z.string(), from: z.string(), to: z.string() });
+export type BulkChange = z.infer<typeof bulkChange>;
 
 export const bulkOutcome = z.object({
   memberId,
@@ -98,6 +115,8 @@ export const bulkOutcome = z.object({
   message: z.string().nullable(),
   /** For a termination: the last covered day the plan's rule gives. */
   coverageEnds: isoDate.nullable(),
+  /** For an address change: every member of the family it moves (the employee first), old address → new. */
+  changes: z.array(bulkChange).optional(),
 });
 export type BulkOutcome = z.infer<typeof bulkOutcome>;
 

@@ -4,6 +4,7 @@ import { groupAsOf } from '../groups/replica-time';
 import { findMemberDetail } from './member-detail';
 import { searchMembers } from './member-search';
 import { listRoster } from './roster-list';
+import { temporaryIdCard } from './temporary-id-card';
 
 export const membersHandlers = handlers({
   'members.list': (input, { store, today }) => {
@@ -16,4 +17,5 @@ export const membersHandlers = handlers({
     if (member === null) throw new ContractFailure('NOT_FOUND', `No member ${memberId} in group ${groupNumber}.`);
     return member;
   },
+  'members.temporaryIdCard': ({ groupNumber, memberId }, { store, today, now }) => temporaryIdCard(store, groupNumber, memberId, today(), now()),
 });

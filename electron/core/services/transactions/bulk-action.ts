@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ContractFailure } from '@shared/contract';
 import type { BulkOutcome, bulkAction } from '@shared/contract/schemas/transaction';
 import { memberStatusOn } from '@shared/domain/member-status';
+import { bulkAddress } from './bulk-address';
 import { fullName } from './change-plan';
 import { planIdCards } from './id-cards-change';
 import { findReplicaMember, type ReplicaMember } from './local-replica';
@@ -31,7 +32,8 @@ class DryRunFinished extends Error {
 export function runBulkAction(env: QueueEnv, groupNumber: string, action: ParsedBulkAction, dryRun: boolean): BulkResult {
   try {
     return env.store.db.transaction(() => {
-      const result = action.kind === 'terminate' ? bulkTerminate(env, groupNumber, action) : bulkIdCards(env, groupNumber, action);
+      const result =
+        action.kind === 'terminate' ? bulkTerminate(env, groupNumber, action) : action.kind === 'address' ? bulkAddress(env, groupNumber, action) : bulkIdCards(env, groupNumber, action);
       if (dryRun) throw new DryRunFinished({ items: result.items, queued: [], dryRun: true });
       return { ...result, dryRun: false };
     })();

@@ -3,6 +3,7 @@ import type { BulkOutcome } from '@shared/contract/schemas/transaction';
 import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import { pdfText } from '../../../../test/support/pdf-text';
 import { recordAccepted } from '../../outbox/outbox-delivery';
+import { fixtureMembers } from '../../test-support/member-fixtures';
 import { fileStore, replicaState, testNow, transactionsCore } from '../../test-support/transactions-test-store';
 
 const group = '4321';
@@ -124,3 +125,99 @@ async function formText(core: ReturnType<typeof transactionsCore>, id: number): 
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   return pdfText(pdf);
 }
+
+describe('bulk address change', () => {
+  const canal = { line1: '40 Canal St', city: 'Toledo', state: 'OH', zip: '43604' };
+  // Yves Zimmer lives apart from his parents; José Muñoz already lives on Canal St.
+  const members = fixtureMembers().map((m) =>
+    m.memberId === '432000001-02' ? { ...m, address: { line1: '9 Lake Rd', city: 'Dayton', state: 'OH', zip: '45402' } } : m.memberId === '432000003' ? { ...m, address: canal } : m,
+  );
+  const action = {
+    kind: 'address',
+    // Zimmer and his spouse, Abbott (her child's coverage ended), Muñoz, Miller (terminated), Yves alone.
+    memberIds: ['432000001-01', '432000001', '432000002', '432000003', '432000005', '432000001-02'],
+    address: canal,
+    effectiveDate: '2026-11-27',
+    withDependents: true,
+  };
+  const elm = '2 Elm St, Dayton, OH 45402';
+  const to = '40 Canal St, Toledo, OH 43604';
+
+  it('dry run: lists each family’s old and new addresses and the refusals, and writes nothing', async () => {
+    const store = fileStore(members);
+    const core = transactionsCore(store);
+    const before = replicaState(store);
+    const answer = await core.ok<BulkAnswer>('transactions.bulk', { groupNumber: group, action, dryRun: true });
+    expect(answer.items).toEqual([
+      { memberId: '432000001-01', name: 'Aaron Zimmer', outcome: 'skipped', message: 'Moves with employee 432000001.', coverageEnds: null, changes: [] },
+      {
+        memberId: '432000001',
+        name: 'Walter Zimmer',
+        outcome: 'ok',
+        message: '1 dependent at the same address moves too.',
+        coverageEnds: null,
+        changes: [
+          { memberId: '432000001', name: 'Walter Zimmer', from: elm, to },
+          { memberId: '432000001-01', name: 'Aaron Zimmer', from: elm, to },
+        ],
+      },
+      { memberId: '432000002', name: 'Beth Abbott', outcome: 'ok', message: null, coverageEnds: null, changes: [{ memberId: '432000002', name: 'Beth Abbott', from: elm, to }] },
+      { memberId: '432000003', name: 'José Muñoz', outcome: 'skipped', message: 'Already at this address.', coverageEnds: null, changes: [] },
+      {
+        memberId: '432000005',
+        name: 'Mark Miller',
+        outcome: 'problem',
+        message: "Member 432000005's coverage ended on 2026-10-31: a terminated member is read-only. Reinstate the member first.",
+        coverageEnds: null,
+        changes: [{ memberId: '432000005', name: 'Mark Miller', from: elm, to }],
+      },
+      { memberId: '432000001-02', name: 'Yves Zimmer', outcome: 'problem', message: 'Has an address of their own: change it from their page.', coverageEnds: null, changes: [] },
+    ]);
+    expect(replicaState(store)).toEqual(before);
+    expect(store.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(0);
+  });
+
+  it('real run: one demographic change per member moved, as the dry run said, the new address pending in the roster', async () => {
+    const store = fileStore(members);
+    const core = transactionsCore(store);
+    const dry = await core.ok<BulkAnswer>('transactions.bulk', { groupNumber: group, action, dryRun: true });
+    const real = await core.ok<BulkAnswer>('transactions.bulk', { groupNumber: group, action, dryRun: false });
+    expect(real.items).toEqual(dry.items);
+    expect(real.queued).toHaveLength(3);
+    expect(store.db.prepare(`SELECT kind, member_id, summary FROM outbox ORDER BY id`).all()).toEqual([
+      { kind: 'update_demographics', member_id: '432000001', summary: 'Update 432000001 Walter Zimmer: address' },
+      { kind: 'update_demographics', member_id: '432000001-01', summary: 'Update 432000001-01 Aaron Zimmer: address' },
+      { kind: 'update_demographics', member_id: '432000002', summary: 'Update 432000002 Beth Abbott: address' },
+    ]);
+    const moved = store.db.prepare(`SELECT member_id, address, pending_sync FROM members WHERE pending_sync = 1 ORDER BY member_id`).all() as { member_id: string; address: string }[];
+    expect(moved.map((m) => [m.member_id, JSON.parse(m.address)])).toEqual([
+      ['432000001', canal],
+      ['432000001-01', canal],
+      ['432000002', canal],
+    ]);
+    expect(core.events).toEqual([
+      { type: 'roster.changed', groupNumber: group },
+      { type: 'activity.changed', groupNumber: group },
+    ]);
+  });
+
+  it('leaves a whole family as it was when one of its members cannot move yet', async () => {
+    const store = fileStore(members);
+    const core = transactionsCore(store);
+    await core.ok('transactions.submit', {
+      groupNumber: group,
+      transaction: { kind: 'update_demographics', request: { memberId: '432000001-01', changes: { phone: '937-555-0101' }, effectiveDate: '2026-11-27', correction: false } },
+    });
+    const real = await core.ok<BulkAnswer>('transactions.bulk', { groupNumber: group, action: { ...action, memberIds: ['432000001'] }, dryRun: false });
+    expect(real.items[0]).toMatchObject({ outcome: 'problem', message: expect.stringContaining('432000001-01 Aaron Zimmer has a change (Activity #1) the plan has not accepted yet') });
+    expect(real.queued).toEqual([]);
+    expect(store.db.prepare(`SELECT member_id FROM outbox ORDER BY id`).pluck().all()).toEqual(['432000001-01']);
+    expect(JSON.parse(store.db.prepare(`SELECT address FROM members WHERE member_id = '432000001'`).pluck().get() as string)).toEqual({ line1: '2 Elm St', city: 'Dayton', state: 'OH', zip: '45402' });
+  });
+
+  it('refuses a ZIP code that does not belong to the state before anything runs', async () => {
+    const core = transactionsCore(fileStore(members));
+    const answer = await core.call('transactions.bulk', { groupNumber: group, action: { ...action, address: { ...canal, zip: '94607' } }, dryRun: true });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'action.address.zip': "94607 is a California ZIP code, not Ohio's" } } });
+  });
+});

@@ -24,7 +24,7 @@ export const transactionsHandlers = handlers({
   },
   'transactions.bulk': ({ groupNumber, action, dryRun }, ctx) => {
     const result = runBulkAction(queueEnv(ctx), groupNumber, action, dryRun);
-    if (result.queued.length > 0) announce(ctx, groupNumber, action.kind === 'terminate');
+    if (result.queued.length > 0) announce(ctx, groupNumber, action.kind !== 'id_cards');
     return result;
   },
   'transactions.list': (input, { store }) => listActivity(store.db, input),

@@ -6,9 +6,9 @@ import { useGroupRole, usePermission } from '../../state/permissions';
 
 /**
  * What can be done to this member, as links to the wizards. A terminated member is read-only (the
- * plan refuses changes until a reinstatement); a member with a termination date already has one on
- * file; a member enrolled here and not yet accepted has no plan ID that a transaction could name.
- * A role that cannot change members is offered none of them.
+ * plan refuses changes until a reinstatement), so reinstating is all it is offered; a member with a
+ * termination date already has one on file; a member enrolled here and not yet accepted has no plan
+ * ID that a transaction could name. A role that cannot change members is offered none of them.
  */
 export function MemberActions({ member }: { member: MemberDetail }) {
   const canWrite = usePermission('members.write');
@@ -19,10 +19,19 @@ export function MemberActions({ member }: { member: MemberDetail }) {
   if (isProvisionalMemberId(member.memberId)) {
     return <p className="muted member-actions-note">Changes to this member can be made once the plan has accepted the enrollment and given a member ID.</p>;
   }
-  if (member.status === 'terminated') {
-    return <p className="muted member-actions-note">Coverage has ended: a terminated member is kept read-only.</p>;
-  }
   const memberId = member.memberId;
+  if (member.status === 'terminated') {
+    return (
+      <>
+        <p className="muted member-actions-note">Coverage has ended: a terminated member is kept read-only until coverage is reinstated.</p>
+        <nav className="member-actions" aria-label="Member actions">
+          <Link to="/members/$memberId/reinstate" params={{ memberId }} className="button">
+            Reinstate
+          </Link>
+        </nav>
+      </>
+    );
+  }
   return (
     <nav className="member-actions" aria-label="Member actions">
       {member.relationship === 'subscriber' && (

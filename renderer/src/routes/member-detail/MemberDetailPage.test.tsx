@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../test-support/render-app';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  // jsdom has no object URLs; the temporary card test adds them.
+  Reflect.deleteProperty(URL, 'createObjectURL');
+  Reflect.deleteProperty(URL, 'revokeObjectURL');
+});
 
 describe('Member detail', () => {
   it('shows a subscriber with masked SSN, coverage, history and links to dependents', async () => {
@@ -71,11 +78,12 @@ describe('Member detail', () => {
     await waitFor(() => expect(within(screen.getByRole('navigation', { name: 'Member actions' })).queryByRole('link', { name: 'Terminate' })).not.toBeInTheDocument());
   });
 
-  it('keeps a terminated member read-only', async () => {
+  it('keeps a terminated member read-only but for reinstating them', async () => {
     // The fixture's sixth subscriber is terminated.
     renderApp('/members/100234006');
-    expect(await screen.findByText('Coverage has ended: a terminated member is kept read-only.')).toBeInTheDocument();
-    expect(screen.queryByRole('navigation', { name: 'Member actions' })).not.toBeInTheDocument();
+    expect(await screen.findByText('Coverage has ended: a terminated member is kept read-only until coverage is reinstated.')).toBeInTheDocument();
+    const actions = screen.getByRole('navigation', { name: 'Member actions' });
+    expect(within(actions).getAllByRole('link').map((l) => [l.textContent, l.getAttribute('href')])).toEqual([['Reinstate', '/members/100234006/reinstate']]);
   });
 
   it('says in words why each period of the coverage history ended', async () => {
@@ -108,5 +116,39 @@ describe('Member detail', () => {
     act(() => transport.emit({ type: 'roster.changed', groupNumber: '100234' }));
     expect(await screen.findByText(/Changes to this member can be made once the plan has accepted the enrollment/)).toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Member actions' })).not.toBeInTheDocument();
+  });
+
+  it('prints a temporary ID card for a covered member, and offers none once coverage has ended', async () => {
+    const user = userEvent.setup();
+    const createObjectURL = vi.fn((_: Blob) => 'blob:groupdesk/7');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const view = renderApp('/members/100234004-01');
+    view.transport.on('members.temporaryIdCard', (input) => ({ ok: true, value: { fileName: `temporary-id-card-${input.memberId}.pdf`, contentType: 'application/pdf', base64: btoa('%PDF-1.7') } }));
+    const button = await screen.findByRole('button', { name: 'Temporary ID card' });
+    expect(button).toHaveAccessibleDescription('A printable card, valid until the plan’s card arrives.');
+    await user.click(button);
+    await waitFor(() => expect(open).toHaveBeenCalledWith('blob:groupdesk/7', '_blank'));
+    expect(view.transport.callsTo('members.temporaryIdCard')).toEqual([{ groupNumber: '100234', memberId: '100234004-01' }]);
+    const blob = createObjectURL.mock.calls[0]?.[0] as Blob;
+    expect(blob.type).toBe('application/pdf');
+    expect(await blob.text()).toBe('%PDF-1.7');
+    expect(click).toHaveBeenCalled();
+    await waitFor(() => expect(screen.getByText('temporary-id-card-100234004-01.pdf downloaded: open it to print.')).toBeInTheDocument());
+    view.unmount();
+
+    // The fixture's sixth subscriber is terminated.
+    renderApp('/members/100234006');
+    await screen.findByRole('heading', { level: 1, name: 'Farid Fischer' });
+    expect(screen.queryByRole('button', { name: 'Temporary ID card' })).not.toBeInTheDocument();
+  });
+
+  it('says why a temporary ID card could not be made', async () => {
+    const user = userEvent.setup();
+    const { transport } = renderApp('/members/100234004');
+    transport.on('members.temporaryIdCard', () => ({ ok: false, error: { code: 'RULE', message: 'Coverage ended 2026-06-30: ID cards are issued only to covered members.' } }));
+    await user.click(await screen.findByRole('button', { name: 'Temporary ID card' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The card could not be made: Coverage ended 2026-06-30: ID cards are issued only to covered members.');
   });
 });

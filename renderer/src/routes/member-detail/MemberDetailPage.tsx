@@ -14,6 +14,7 @@ import { Field, FieldList } from './FieldList';
 import { FamilySection } from './FamilySection';
 import { CoverageHistory } from './CoverageHistory';
 import { MemberActions, PendingBanner } from './MemberActions';
+import { TemporaryIdCardButton } from './TemporaryIdCardButton';
 import './member-actions.css';
 
 /** A long address may wrap only after the @, never inside a word (<wbr> leaves copied text intact). */
@@ -53,13 +54,13 @@ export function MemberDetailPage({ memberId }: { memberId: string }) {
           <SkeletonBlock label="Loading member…" lines={8} />
         </>
       ) : (
-        <MemberView member={member.data} />
+        <MemberView groupNumber={groupNumber} member={member.data} />
       )}
     </div>
   );
 }
 
-function MemberView({ member }: { member: MemberDetail }) {
+function MemberView({ groupNumber, member }: { groupNumber: string; member: MemberDetail }) {
   const name = [member.firstName, member.middleName, member.lastName, member.suffix].filter(Boolean).join(' ');
   return (
     <>
@@ -74,6 +75,7 @@ function MemberView({ member }: { member: MemberDetail }) {
       </div>
       {member.pendingSync && <PendingBanner />}
       <MemberActions member={member} />
+      <TemporaryIdCardButton groupNumber={groupNumber} member={member} />
       <div className="detail-grid">
         <section className="card" aria-labelledby="coverage-title">
           <h2 id="coverage-title" className="card-title">

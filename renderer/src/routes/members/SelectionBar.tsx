@@ -32,6 +32,9 @@ export function SelectionBar({ groupNumber }: { groupNumber: string }) {
       <button type="button" className="button" data-bulk="id_cards" onClick={() => setDialog('id_cards')} disabled={rows.size === 0}>
         Request ID cards…
       </button>
+      <button type="button" className="button" data-bulk="address" onClick={() => setDialog('address')} disabled={rows.size === 0}>
+        Change address…
+      </button>
       <button
         type="button"
         className="button button-ghost"

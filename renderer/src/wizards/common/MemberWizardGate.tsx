@@ -56,6 +56,14 @@ export function MemberWizardGate({ memberId, title, refuse, children }: Props) {
         {back}
         <EmptyState title={`${title}: not possible for ${member.data.firstName} ${member.data.lastName}`}>
           <p>{why}</p>
+          {/* A terminated member is read-only until reinstated: the way out is one step away. */}
+          {member.data.status === 'terminated' && (
+            <p>
+              <Link to="/members/$memberId/reinstate" params={{ memberId }}>
+                Reinstate coverage
+              </Link>
+            </p>
+          )}
         </EmptyState>
       </div>
     );

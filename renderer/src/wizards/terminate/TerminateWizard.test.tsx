@@ -138,5 +138,6 @@ describe('Terminate wizard', () => {
     expect(await screen.findByRole('heading', { name: /Terminate coverage: not possible for/ })).toBeInTheDocument();
     expect(screen.getByText('Coverage ended 06/30/2026. A terminated member is read-only.')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole('link', { name: 'Back to the member' })).toHaveAttribute('href', '/members/100234006'));
+    expect(screen.getByRole('link', { name: 'Reinstate coverage' })).toHaveAttribute('href', '/members/100234006/reinstate');
   });
 });

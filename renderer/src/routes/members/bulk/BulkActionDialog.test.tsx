@@ -223,3 +223,57 @@ describe('Bulk ID-card request from the roster', () => {
     expect(within(dialog).getByRole('button', { name: 'Check what will happen' })).toBeDisabled();
   });
 });
+
+describe('Bulk address change from the roster', () => {
+  it('checks the ZIP against the state, dry-runs, lists each old → new address, then queues', async () => {
+    const { user, transport, picked } = await selectRows(2);
+    const [first, second] = picked;
+    if (first === undefined || second === undefined) throw new Error('two rows expected');
+    transport.on('transactions.bulk', (input) => ({
+      ok: true,
+      value: {
+        dryRun: input.dryRun,
+        queued: input.dryRun ? [] : [51, 52],
+        items: outcomes(input, (memberId, i) =>
+          i === 0
+            ? {
+                message: '1 dependent at the same address moves too.',
+                changes: [
+                  { memberId, name: 'Member 1', from: '1200 Harbor Way, Oakland, CA 94607', to: '40 Canal St, Toledo, OH 43604' },
+                  { memberId: `${memberId}-01`, name: 'Spouse 1', from: '1200 Harbor Way, Oakland, CA 94607', to: '40 Canal St, Toledo, OH 43604' },
+                ],
+              }
+            : { outcome: 'problem', message: 'Has an address of their own: change it from their page.', changes: [] },
+        ),
+      },
+    }));
+    await user.click(screen.getByRole('button', { name: 'Change address…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Change the address of 2 members' });
+    await user.type(await within(dialog).findByLabelText('Street address'), '40 Canal St');
+    await user.type(within(dialog).getByLabelText('City'), 'Toledo');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'State' }), 'OH');
+    const zip = within(dialog).getByLabelText('ZIP code');
+    await user.type(zip, '94607');
+    await user.click(within(dialog).getByRole('button', { name: 'Check what will change' }));
+    await waitFor(() => expect(zip).toHaveAccessibleDescription(expect.stringContaining("94607 is a California ZIP code, not Ohio's")));
+    expect(transport.callsTo('transactions.bulk')).toEqual([]);
+
+    await user.clear(zip);
+    await user.type(zip, '43604');
+    expect(within(dialog).getByRole('checkbox', { name: /Also move the dependents who live at the employee's current address/ })).toBeChecked();
+    await user.click(within(dialog).getByRole('button', { name: 'Check what will change' }));
+    await within(dialog).findByRole('heading', { name: 'Check before sending' });
+    const action = { kind: 'address', memberIds: [first.memberId, second.memberId], address: { line1: '40 Canal St', city: 'Toledo', state: 'OH', zip: '43604' }, effectiveDate: '2026-11-27', withDependents: true };
+    expect(transport.callsTo('transactions.bulk')).toEqual([{ groupNumber: '100234', action, dryRun: true }]);
+    expect(within(dialog).getByText('New address').nextElementSibling).toHaveTextContent('40 Canal St, Toledo, OH 43604');
+    const rows = within(within(dialog).getByRole('table')).getAllByRole('row').slice(1);
+    // Problems first.
+    expect(rows[0]).toHaveTextContent('ProblemHas an address of their own');
+    expect(rows[1]).toHaveTextContent(`Member 1 ${first.memberId}: 1200 Harbor Way, Oakland, CA 94607 → becomes 40 Canal St, Toledo, OH 43604`);
+    expect(rows[1]).toHaveTextContent(`Spouse 1 ${first.memberId}-01: 1200 Harbor Way, Oakland, CA 94607`);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Send 1 address change' }));
+    expect(await within(dialog).findByRole('heading', { name: '1 employee moving: 2 changes waiting to send' })).toBeInTheDocument();
+    expect(transport.callsTo('transactions.bulk')[1]).toEqual({ groupNumber: '100234', action, dryRun: false });
+  });
+});

@@ -9,6 +9,7 @@ import { formatCount, fullName, plural } from '../../../components/format';
 import { BulkTerminateChoices } from './BulkTerminateChoices';
 import type { TerminateChoices } from './BulkTerminateChoices';
 import { BulkIdCardChoices } from './BulkIdCardChoices';
+import { BulkAddressChoices, type AddressChoices } from './BulkAddressChoices';
 import type { IdCardChoices } from '../../../wizards/id-cards/id-card-choices';
 import { BulkReview, outcomeCounts } from './BulkReview';
 import { BulkResult } from './BulkResult';
@@ -28,6 +29,12 @@ interface Props {
   onQueued: () => void;
 }
 
+const titles: Record<BulkKind, (members: string) => string> = {
+  terminate: (members) => `Terminate ${members}`,
+  id_cards: (members) => `Request ID cards for ${members}`,
+  address: (members) => `Change the address of ${members}`,
+};
+
 function namesLine(members: readonly RosterRow[]): string {
   const shown = members.slice(0, 3).map(fullName).join('; ');
   return members.length > 3 ? `${shown} and ${formatCount(members.length - 3)} more` : shown;
@@ -35,7 +42,7 @@ function namesLine(members: readonly RosterRow[]): string {
 
 /**
  * A bulk action in three steps, nothing queued before the user has seen the dry run: choose (reason
- * and date, or reason and where to ship), review what the core says would happen to each member,
+ * and date, reason and where to ship, or the new address), review what the core says would happen to each member,
  * then queue and point to Activity, where each transaction can be followed.
  */
 export function BulkActionDialog({ kind, groupNumber, members: selected, onClose, onQueued }: Props) {
@@ -44,7 +51,7 @@ export function BulkActionDialog({ kind, groupNumber, members: selected, onClose
   // The selection may be cleared once queued; the dialog keeps the members it was opened with.
   const [members] = useState(selected);
   const [step, setStep] = useState<Step>({ step: 'choose' });
-  const [choices, setChoices] = useState<TerminateChoices | IdCardChoices | null>(null);
+  const [choices, setChoices] = useState<TerminateChoices | IdCardChoices | AddressChoices | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ContractError | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -76,7 +83,7 @@ export function BulkActionDialog({ kind, groupNumber, members: selected, onClose
     }
   };
 
-  const title = kind === 'terminate' ? `Terminate ${plural(members.length, 'member', 'members')}` : `Request ID cards for ${plural(members.length, 'member', 'members')}`;
+  const title = titles[kind](plural(members.length, 'member', 'members'));
   return (
     <Dialog.Root open onOpenChange={(open) => !open && !busy && onClose()}>
       <Dialog.Portal>
@@ -96,31 +103,44 @@ export function BulkActionDialog({ kind, groupNumber, members: selected, onClose
                 {error.message}
               </div>
             )}
-            {step.step === 'choose' &&
-              (kind === 'terminate' ? (
-                <BulkTerminateChoices
-                  groupNumber={groupNumber}
-                  members={members}
-                  initial={choices as TerminateChoices | null}
-                  busy={busy}
-                  onCancel={onClose}
-                  onCheck={(values) => {
-                    setChoices(values);
-                    void run({ kind: 'terminate', memberIds, ...values }, true);
-                  }}
-                />
-              ) : (
-                <BulkIdCardChoices
-                  count={members.length}
-                  initial={choices as IdCardChoices | null}
-                  busy={busy}
-                  onCancel={onClose}
-                  onCheck={(values) => {
-                    setChoices(values);
-                    void run({ kind: 'id_cards', memberIds, ...values }, true);
-                  }}
-                />
-              ))}
+            {step.step === 'choose' && kind === 'terminate' && (
+              <BulkTerminateChoices
+                groupNumber={groupNumber}
+                members={members}
+                initial={choices as TerminateChoices | null}
+                busy={busy}
+                onCancel={onClose}
+                onCheck={(values) => {
+                  setChoices(values);
+                  void run({ kind: 'terminate', memberIds, ...values }, true);
+                }}
+              />
+            )}
+            {step.step === 'choose' && kind === 'id_cards' && (
+              <BulkIdCardChoices
+                count={members.length}
+                initial={choices as IdCardChoices | null}
+                busy={busy}
+                onCancel={onClose}
+                onCheck={(values) => {
+                  setChoices(values);
+                  void run({ kind: 'id_cards', memberIds, ...values }, true);
+                }}
+              />
+            )}
+            {step.step === 'choose' && kind === 'address' && (
+              <BulkAddressChoices
+                groupNumber={groupNumber}
+                employees={members.filter((m) => m.relationship === 'subscriber').length}
+                initial={choices as AddressChoices | null}
+                busy={busy}
+                onCancel={onClose}
+                onCheck={(values) => {
+                  setChoices(values);
+                  void run({ kind: 'address', memberIds, ...values }, true);
+                }}
+              />
+            )}
             {step.step === 'review' && (
               <BulkReview
                 headingRef={headingRef}

@@ -19,7 +19,9 @@ export function BulkResult({ headingRef, action, items, queued, onClose }: Props
   const heading =
     action.kind === 'terminate'
       ? plural(counts.ok, 'termination waiting to send', 'terminations waiting to send')
-      : queued.length > 0
+      : action.kind === 'address'
+        ? `${plural(counts.ok, 'employee', 'employees')} moving: ${plural(queued.length, 'change', 'changes')} waiting to send`
+        : queued.length > 0
         ? `ID-card request for ${plural(counts.ok, 'member', 'members')} waiting to send`
         : 'No ID-card request was made';
   return (

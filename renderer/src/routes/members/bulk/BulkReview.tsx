@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import type { BulkAction, BulkOutcome } from '@shared/contract/schemas/transaction';
+import { addressLine } from '@shared/domain/address-lines';
 import { terminationReason } from '@shared/domain/termination-reasons';
 import { formatCount, formatDate } from '../../../components/format';
 import { TableScroll } from '../../../components/TableScroll';
@@ -16,11 +17,25 @@ const doneLabels: Record<BulkOutcome['outcome'], string> = { ok: 'Waiting to sen
 const order: Record<BulkOutcome['outcome'], number> = { problem: 0, skipped: 1, ok: 2 };
 
 export function queueLabel(action: BulkAction, ok: number): string {
-  return action.kind === 'terminate' ? `Send ${formatCount(ok)} ${ok === 1 ? 'termination' : 'terminations'}` : 'Send request';
+  if (action.kind === 'terminate') return `Send ${formatCount(ok)} ${ok === 1 ? 'termination' : 'terminations'}`;
+  if (action.kind === 'address') return `Send ${formatCount(ok)} ${ok === 1 ? 'address change' : 'address changes'}`;
+  return 'Send request';
 }
 
 /** What was chosen, in words: the user confirms these, not form values. */
 export function ActionSummary({ action }: { action: BulkAction }) {
+  if (action.kind === 'address') {
+    return (
+      <dl className="bulk-choices">
+        <dt>New address</dt>
+        <dd>{addressLine(action.address)}</dd>
+        <dt>Applies from</dt>
+        <dd>{formatDate(action.effectiveDate)}</dd>
+        <dt>Dependents at the same address</dt>
+        <dd>{action.withDependents ? 'Move with the employee' : 'Keep their address'}</dd>
+      </dl>
+    );
+  }
   return (
     <dl className="bulk-choices">
       <dt>Reason</dt>
@@ -40,7 +55,22 @@ export function ActionSummary({ action }: { action: BulkAction }) {
   );
 }
 
-/** Every member with what happens to it; for terminations, the last covered day the plan's rule gives. */
+/** Each member an address change moves, old address → new, so the user sees exactly what is sent. */
+function AddressChanges({ item }: { item: BulkOutcome }) {
+  if (!item.changes || item.changes.length === 0) return null;
+  return (
+    <ul className="bulk-changes">
+      {item.changes.map((c) => (
+        <li key={c.memberId}>
+          {c.name} <span className="mono muted">{c.memberId}</span>: {c.from} <span aria-hidden="true">→</span>{' '}
+          <span className="visually-hidden">becomes</span> {c.to}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Every member with what happens to it; for terminations, the last covered day the plan's rule gives; for an address, who moves from where. */
 export function OutcomeTable({ action, items, done = false }: { action: BulkAction; items: readonly BulkOutcome[]; done?: boolean }) {
   const rows = [...items].sort((a, b) => order[a.outcome] - order[b.outcome]);
   const labels = done ? doneLabels : outcomeLabels;
@@ -68,7 +98,10 @@ export function OutcomeTable({ action, items, done = false }: { action: BulkActi
                 <span className={`outcome outcome-${item.outcome}`}>{labels[item.outcome]}</span>
               </td>
               {action.kind === 'terminate' && <td className="tabular">{formatDate(item.coverageEnds)}</td>}
-              <td className="bulk-message">{item.message ?? ''}</td>
+              <td className="bulk-message">
+                {item.message ?? ''}
+                {action.kind === 'address' && <AddressChanges item={item} />}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -106,7 +139,7 @@ export function BulkReview({ headingRef, action, items, busy, onBack, onQueue }:
           <strong>{formatCount(counts.problem)}</strong> {counts.problem === 1 ? 'problem' : 'problems'}
         </li>
       </ul>
-      {counts.problem > 0 && <p className="muted">Members with a problem are left out. Fix them one by one from their page, or go back and change the reason or date.</p>}
+      {counts.problem > 0 && <p className="muted">Members with a problem are left out. Fix them one by one from their page, or go back and change {action.kind === 'address' ? 'the address or date' : 'the reason or date'}.</p>}
       <OutcomeTable action={action} items={items} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onBack} disabled={busy}>

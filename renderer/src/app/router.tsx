@@ -17,6 +17,7 @@ import { AddDependentWizard } from '../wizards/add-dependent/AddDependentWizard'
 import { TerminateWizard } from '../wizards/terminate/TerminateWizard';
 import { DemographicsWizard } from '../wizards/demographics/DemographicsWizard';
 import { IdCardWizard } from '../wizards/id-cards/IdCardWizard';
+import { ImportWizard } from '../wizards/import/ImportWizard';
 import { CanChangeMembers } from '../routes/members/CanChangeMembers';
 import { CanReadMembers } from '../routes/members/CanReadMembers';
 import { AccessPage } from '../routes/access/AccessPage';
@@ -61,6 +62,18 @@ const memberRoute = createRoute({
       <CanReadMembers>
         <MemberDetailPage memberId={memberId} />
       </CanReadMembers>
+    );
+  },
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/members/import',
+  component: function ImportRoute() {
+    return (
+      <CanChangeMembers>
+        <ImportWizard />
+      </CanChangeMembers>
     );
   },
 });
@@ -223,6 +236,7 @@ const routeTree = rootRoute.addChildren([
   dashboardRoute,
   membersRoute,
   memberRoute,
+  importRoute,
   enrollRoute,
   addDependentRoute,
   terminateRoute,

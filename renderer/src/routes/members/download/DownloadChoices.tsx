@@ -74,7 +74,8 @@ function DownloadForm({ groupNumber, plans, job, saving, onSaving, onSaved, choi
         jobId,
         scope: v.scope === 'all' ? { kind: 'all' } : scopeOfView(view.query, view.filters),
         asOf: v.asOf,
-        columns: v.columns.length > 0 ? v.columns : [...rosterExportColumns],
+        // The file follows the picker's order, whatever order the boxes were ticked in; an 834 with none ticked sends them all.
+        columns: v.columns.length > 0 ? rosterExportColumns.filter((c) => v.columns.includes(c)) : [...rosterExportColumns],
         format: v.format,
         ...(v.format === 'csv' ? { excelFriendly: v.excelFriendly } : {}),
       }),

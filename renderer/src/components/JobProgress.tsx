@@ -9,19 +9,25 @@ interface Props {
   /** What `done` counts, e.g. "members". */
   unit: string;
   progress: Progress;
+  /** Says what stops ("Cancel the check"), as a wizard has a Cancel of its own beside it. */
+  cancelLabel: string;
   cancelling: boolean;
+  focusCancel?: boolean;
   onCancel: () => void;
 }
 
 /**
  * A long job's bar and its Cancel button. The bar is indeterminate until the core knows the total; the
  * count beside it is not a live region, as reading every step out would drown everything else.
- * Cancel takes focus as the bar appears: the button that started the job has given way to it.
+ * With `focusCancel`, Cancel takes focus as the bar appears, where the button that started the job
+ * gave way to it; a wizard leaves focus on its new step's heading instead.
  */
-export function JobProgress({ label, unit, progress, cancelling, onCancel }: Props) {
+export function JobProgress({ label, unit, progress, cancelLabel, cancelling, focusCancel = false, onCancel }: Props) {
   const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancelRef.current?.focus(), []);
+  useEffect(() => {
+    if (focusCancel) cancelRef.current?.focus();
+  }, [focusCancel]);
   const { done, total } = progress;
   const words = total === null ? `${formatCount(done)} ${unit} so far` : `${formatCount(done)} of ${formatCount(total)} ${unit}`;
   return (
@@ -33,7 +39,7 @@ export function JobProgress({ label, unit, progress, cancelling, onCancel }: Pro
         {total === null ? <progress id={id} aria-valuetext={words} /> : <progress id={id} max={Math.max(total, 1)} value={Math.min(done, total)} aria-valuetext={words} />}
         <span className="job-progress-count">{words}</span>
         <button type="button" className="button" ref={cancelRef} onClick={onCancel} disabled={cancelling}>
-          {cancelling ? 'Cancelling…' : 'Cancel'}
+          {cancelling ? 'Cancelling…' : cancelLabel}
         </button>
       </div>
     </div>

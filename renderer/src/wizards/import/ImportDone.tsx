@@ -22,7 +22,7 @@ export function ImportDone({ groupNumber, fileName, batch }: Props) {
         <h1 className="page-title" tabIndex={-1} ref={headingRef}>
           {plural(batch.queue, 'change', 'changes')} from {fileName} waiting to send
         </h1>
-        <p className="wz-done-status is-queued" role="status">
+        <p className="wz-done-status is-queued">
           Queued as one batch: GroupDesk sends {batch.queue === 1 ? 'it' : 'them'} to the plan as soon as it can reach it, and Activity shows each one’s answer.
         </p>
         {left > 0 && (

@@ -121,7 +121,7 @@ export function ImportWizard() {
           }}
         />
       )}
-      {index === 1 && job.progress && <JobProgress label={`Checking ${chosen?.fileName ?? 'the file'}`} unit="members" progress={job.progress} cancelling={job.cancelling} onCancel={() => void job.cancel()} />}
+      {index === 1 && job.progress && <JobProgress label={`Checking ${chosen?.fileName ?? 'the file'}`} unit="members" progress={job.progress} cancelLabel="Cancel the check" cancelling={job.cancelling} onCancel={() => void job.cancel()} />}
       {index === 1 && check && <ImportReport groupNumber={groupNumber} check={check} />}
       {index === 2 && check && <ImportConfirmStep check={check} />}
     </WizardShell>

@@ -119,7 +119,7 @@ function DownloadForm({ groupNumber, plans, job, saving, onSaving, onSaved, choi
         )}
         {note && <p className="download-note">{note}</p>}
         {job.progress ? (
-          <JobProgress label="Writing the roster" unit="members" progress={job.progress} cancelling={job.cancelling} onCancel={() => void job.cancel()} />
+          <JobProgress label="Writing the roster" unit="members" progress={job.progress} cancelLabel="Cancel the download" cancelling={job.cancelling} focusCancel onCancel={() => void job.cancel()} />
         ) : (
           <div className="dialog-actions">
             <Dialog.Close asChild>

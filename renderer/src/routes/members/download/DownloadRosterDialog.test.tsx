@@ -76,7 +76,7 @@ describe('Download the roster', () => {
       excelFriendly: false,
     });
     const bar = await within(dialog).findByRole('progressbar', { name: 'Writing the roster' });
-    const cancel = within(dialog).getByRole('button', { name: 'Cancel' });
+    const cancel = within(dialog).getByRole('button', { name: 'Cancel the download' });
     await waitFor(() => expect(cancel).toHaveFocus());
 
     act(() => transport.emit({ type: 'job.progress', jobId: input.jobId, done: 60, total: 180 }));

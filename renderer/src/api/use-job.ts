@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ContractError, Result } from '@shared/contract';
 import { useApi, useCoreEvent } from './ApiProvider';
 
@@ -12,7 +12,8 @@ export type JobOutcome<T> = { kind: 'done'; value: T } | { kind: 'cancelled' } |
 
 /**
  * One long core job at a time (an export, a file check) under a jobId the renderer makes up, so it can
- * follow the job's `job.progress` events and cancel it while the call is still out.
+ * follow the job's `job.progress` events and cancel it while the call is still out. Leaving the screen
+ * (another page, a group switch) cancels a job still running: nobody is left to save or read its result.
  */
 export function useJob() {
   const api = useApi();
@@ -48,6 +49,14 @@ export function useJob() {
     setCancelling(true);
     await api.call('jobs.cancel', { jobId: job.jobId });
   }, [api]);
+
+  useEffect(
+    () => () => {
+      const job = current.current;
+      if (job && !job.cancelled) void api.call('jobs.cancel', { jobId: job.jobId });
+    },
+    [api],
+  );
 
   return { running: progress !== null, progress, cancelling, run, cancel };
 }

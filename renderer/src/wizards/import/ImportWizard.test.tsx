@@ -127,4 +127,13 @@ describe('Import a roster file', () => {
     await waitFor(() => expect(transport.callsTo('roster.importReport')).toEqual([{ groupNumber: '100234', importId: 5, format: 'csv' }]));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('import-5-report.csv saved.'));
   });
+
+  it('cancels a check still running when the user leaves the wizard', async () => {
+    const { user, transport, checks, history } = await openWizard();
+    await chooseAndCheck(user);
+    const { jobId } = checks.input();
+    await user.click(screen.getByRole('link', { name: 'Members' }));
+    await waitFor(() => expect(history.location.pathname).toBe('/members'));
+    await waitFor(() => expect(transport.callsTo('jobs.cancel')).toEqual([{ jobId }]));
+  });
 });

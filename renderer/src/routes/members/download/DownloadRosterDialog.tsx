@@ -12,7 +12,8 @@ interface Props {
 
 /**
  * "Download…" on the roster toolbar and the dialog it opens. The dialog stays open while the core
- * writes the file (only Cancel stops it), and closes once the file is saved.
+ * writes the file (only Cancel stops it), and closes once the file is saved. A group switch starts
+ * its choices again, from the new group's roster view.
  */
 export function DownloadRosterDialog({ groupNumber, plans }: Props) {
   const [open, setOpen] = useState(false);
@@ -33,7 +34,7 @@ export function DownloadRosterDialog({ groupNumber, plans }: Props) {
             <Dialog.Title className="dialog-title">Download the roster</Dialog.Title>
           </div>
           <div className="download-body">
-            <DownloadChoices groupNumber={groupNumber} plans={plans} job={job} saving={saving} onSaving={setSaving} onSaved={() => setOpen(false)} />
+            <DownloadChoices key={groupNumber} groupNumber={groupNumber} plans={plans} job={job} saving={saving} onSaving={setSaving} onSaved={() => setOpen(false)} />
           </div>
         </Dialog.Content>
       </Dialog.Portal>

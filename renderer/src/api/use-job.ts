@@ -60,3 +60,5 @@ export function useJob() {
 
   return { running: progress !== null, progress, cancelling, run, cancel };
 }
+
+export type Job = ReturnType<typeof useJob>;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { MethodInput } from '@shared/contract';
 import { chooseFile } from '../../api/files';
 import { useApi } from '../../api/ApiProvider';
@@ -27,16 +28,20 @@ export function ChooseFileStep({ groupNumber, chosen, onChosen }: Props) {
   const api = useApi();
   const announce = useAnnouncer((s) => s.announce);
   const template = useSaveFile();
+  const [openProblem, setOpenProblem] = useState<string | null>(null);
   const saveTemplate = (format: MethodInput<'roster.importTemplate'>['format']) => void template.save(() => api.call('roster.importTemplate', { groupNumber, format }));
 
   const choose = async () => {
+    setOpenProblem(null);
     try {
       const file = await chooseFile({ title: 'Choose a roster file to import', extensions: acceptedExtensions });
       if (!file) return;
       onChosen(file);
       announce(`${file.fileName} chosen.`);
     } catch (e) {
-      announce(e instanceof Error ? e.message : String(e));
+      const message = e instanceof Error ? e.message : String(e);
+      setOpenProblem(message);
+      announce(message);
     }
   };
 
@@ -74,6 +79,11 @@ export function ChooseFileStep({ groupNumber, chosen, onChosen }: Props) {
           </p>
         )}
       </div>
+      {openProblem && (
+        <p className="form-error" role="alert">
+          {openProblem}
+        </p>
+      )}
     </>
   );
 }

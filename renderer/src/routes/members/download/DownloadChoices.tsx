@@ -8,7 +8,7 @@ import type { MethodOutput } from '@shared/contract';
 import { useApi } from '../../../api/ApiProvider';
 import { useQuery } from '../../../api/use-query';
 import { saveCoreFile } from '../../../api/files';
-import type { useJob } from '../../../api/use-job';
+import type { Job } from '../../../api/use-job';
 import { useAnnouncer } from '../../../state/announcer';
 import { useRosterView } from '../../../state/roster-view-store';
 import { CheckboxField, DateField, RadioGroupField } from '../../../components/form';
@@ -24,7 +24,7 @@ import { formatWords, scopeInWords, scopeOfView } from './download-words';
 interface Props {
   groupNumber: string;
   plans: readonly Plan[];
-  job: ReturnType<typeof useJob>;
+  job: Job;
   saving: boolean;
   onSaving: (saving: boolean) => void;
   onSaved: () => void;

@@ -12,6 +12,8 @@ import { usersMethods } from './methods/users';
 import { billPayMethods } from './methods/bill-pay';
 import { billingMethods } from './methods/billing';
 import { paymentsMethods } from './methods/payments';
+import { rosterExportMethods } from './methods/roster-export';
+import { rosterImportMethods } from './methods/roster-import';
 
 /**
  * Every method the renderer may call: name → input schema, output schema, permission. Adding a method
@@ -31,6 +33,8 @@ export const contract = {
   ...billPayMethods,
   ...billingMethods,
   ...paymentsMethods,
+  ...rosterExportMethods,
+  ...rosterImportMethods,
 } as const;
 
 export type Contract = typeof contract;

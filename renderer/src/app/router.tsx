@@ -18,6 +18,7 @@ import { TerminateWizard } from '../wizards/terminate/TerminateWizard';
 import { ReinstateWizard } from '../wizards/reinstate/ReinstateWizard';
 import { DemographicsWizard } from '../wizards/demographics/DemographicsWizard';
 import { IdCardWizard } from '../wizards/id-cards/IdCardWizard';
+import { ImportWizard } from '../wizards/import/ImportWizard';
 import { CanChangeMembers } from '../routes/members/CanChangeMembers';
 import { CanReadMembers } from '../routes/members/CanReadMembers';
 import { AccessPage } from '../routes/access/AccessPage';
@@ -62,6 +63,18 @@ const memberRoute = createRoute({
       <CanReadMembers>
         <MemberDetailPage memberId={memberId} />
       </CanReadMembers>
+    );
+  },
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/members/import',
+  component: function ImportRoute() {
+    return (
+      <CanChangeMembers>
+        <ImportWizard />
+      </CanChangeMembers>
     );
   },
 });
@@ -236,6 +249,7 @@ const routeTree = rootRoute.addChildren([
   dashboardRoute,
   membersRoute,
   memberRoute,
+  importRoute,
   enrollRoute,
   addDependentRoute,
   terminateRoute,

@@ -21,10 +21,6 @@ export interface FakeTransport extends Transport {
   emit(event: BridgeEvent): void;
   /** Replace one method's behaviour for a test (errors, store problems). */
   on<M extends MethodName>(method: M, handler: Handler<M>): void;
-  /** Files handed to the user (a save dialog or a download), in order. */
-  savedFiles: { fileId: string; fileName: string }[];
-  /** The file the user picks at the next `openFile`; null (the default) means they cancel. */
-  fileToOpen: { fileId: string; fileName: string; bytes: number } | null;
 }
 
 export const asOf = '2026-11-27T07:12:00.000Z';
@@ -207,17 +203,9 @@ export function createFakeTransport(): FakeTransport {
 
   const fake: FakeTransport = {
     calls,
-    savedFiles: [],
-    fileToOpen: null,
-    async saveFile(file) {
-      await Promise.resolve();
-      fake.savedFiles.push({ fileId: file.fileId, fileName: file.fileName });
-      return ok({ savedAs: file.fileName });
-    },
-    async openFile() {
-      await Promise.resolve();
-      return ok(fake.fileToOpen);
-    },
+    // The user saves under the offered name and cancels any open dialog; installFakeFiles changes both.
+    saveFile: async (file) => ok({ savedAs: file.fileName }),
+    openFile: async () => ok(null),
     callsTo: <M extends MethodName>(method: M) => calls.filter((c) => c.method === method).map((c) => c.input as MethodInput<M>),
     async call<M extends MethodName>(method: M, input: MethodInput<M>) {
       calls.push({ method, input });

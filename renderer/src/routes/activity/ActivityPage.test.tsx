@@ -187,6 +187,27 @@ describe('Activity', () => {
     expect(within(corrected).getByRole('link', { name: 'Add Ava Okafor to 100234000001 (first try)' })).toBeInTheDocument();
   });
 
+  it('names the batch a change came with and cancels the rest of it after a confirmation', async () => {
+    const user = userEvent.setup();
+    const { transport, items } = renderActivity('/activity?id=1');
+    const queued = items.find((i) => i.id === 1);
+    if (queued) queued.batch = { id: 9, label: 'File import roster-2026-11.csv' };
+    transport.on('transactions.cancelBatch', () => ({ ok: true, value: { cancelled: 40, alreadySent: 2 } }));
+    const panel = await screen.findByRole('dialog', { name: 'Enroll Jane Okafor' });
+    const batch = await within(panel).findByRole('region', { name: 'Part of File import roster-2026-11.csv' });
+    const open = within(batch).getByRole('button', { name: 'Cancel the rest of this batch' });
+    await user.click(open);
+    const confirm = await screen.findByRole('alertdialog', { name: 'Cancel the rest of this batch?' });
+    expect(confirm).toHaveTextContent('Every change of “File import roster-2026-11.csv” that has not been sent to the plan yet is cancelled');
+    // Focus starts on the way out, so Enter never cancels a batch by accident.
+    expect(within(confirm).getByRole('button', { name: 'Keep the batch' })).toHaveFocus();
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel the unsent changes' }));
+    await waitFor(() => expect(transport.callsTo('transactions.cancelBatch')).toEqual([{ groupNumber: '100234', batchId: 9 }]));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('40 changes cancelled; 2 had already been sent.'));
+    expect(within(batch).getByText('40 changes cancelled; 2 had already been sent.')).toBeInTheDocument();
+    await waitFor(() => expect(open).toHaveFocus());
+  });
+
   it('keeps a queued change when the confirm is dismissed', async () => {
     const user = userEvent.setup();
     const { transport } = renderActivity('/activity?id=1');

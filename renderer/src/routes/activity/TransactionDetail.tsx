@@ -14,6 +14,7 @@ import { TransactionBadge, fieldLabel, resolvedLabels, transactionKindLabels, tr
 import { RequestView } from './RequestView';
 import { requestMemberId, useOpenWizard, wizardForKind } from './open-wizard';
 import { openDocument } from './open-document';
+import { CancelBatchButton } from './CancelBatchButton';
 
 type Transaction = MethodOutput<'transactions.get'>;
 
@@ -194,6 +195,15 @@ function TransactionView({
           </Link>
           , which the plan refused.
         </p>
+      )}
+      {t.batch && (
+        <section className="tx-batch" aria-labelledby="tx-batch-title">
+          <h3 id="tx-batch-title" className="tx-section-title">
+            Part of {t.batch.label}
+          </h3>
+          <p className="muted">It was queued with others in one batch; the changes of the batch not yet sent can be cancelled together.</p>
+          {canWrite && <CancelBatchButton groupNumber={t.groupNumber} batchId={t.batch.id} batchLabel={t.batch.label} buttonLabel="Cancel the rest of this batch" onCancelled={onChanged} />}
+        </section>
       )}
       {(t.status === 'cancelled' || t.status === 'corrected') && <WhereItIs status={t.status} focus={justCancelled} onShowTab={onShowTab} />}
       {t.error && (t.status === 'queued' || t.status === 'sent') && (

@@ -28,6 +28,9 @@ describe('Roles shape the member screens', () => {
     await rosterLoaded();
     const grid = theGrid();
     expect(screen.queryByRole('link', { name: 'Enroll an employee' })).not.toBeInTheDocument();
+    // Downloading only reads; importing a file changes members.
+    expect(screen.getByRole('button', { name: 'Download…' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Import a file…' })).not.toBeInTheDocument();
     expect(within(grid).queryAllByRole('checkbox')).toEqual([]);
     expect(grid).not.toHaveAttribute('aria-multiselectable');
   });
@@ -35,10 +38,19 @@ describe('Roles shape the member screens', () => {
   it('offers an administrator everything', async () => {
     renderAs('admin', '/members');
     expect(await screen.findByRole('link', { name: 'Enroll an employee' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Import a file…' })).toHaveAttribute('href', '/members/import');
+    expect(screen.getByRole('button', { name: 'Download…' })).toBeInTheDocument();
     await rosterLoaded();
     expect(screen.getByRole('checkbox', { name: 'Select all matching members' })).toBeInTheDocument();
     expect(within(theGrid()).getAllByRole('checkbox', { name: /^Select / }).length).toBeGreaterThan(2);
     expect(screen.queryByText(/you can view members but not change them/)).not.toBeInTheDocument();
+  });
+
+  it('answers a read-only user who opens the import address with why, and checks no file', async () => {
+    const { transport } = renderAs('read_only', '/members/import');
+    expect(await screen.findByRole('heading', { name: 'Your role (Read-only) cannot change members.' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Choose file…' })).not.toBeInTheDocument();
+    expect(transport.callsTo('roster.importCheck')).toEqual([]);
   });
 
   it('shows a read-only user a member without its actions', async () => {

@@ -92,7 +92,7 @@ export function RosterPage() {
         </p>
         {role && !canWrite && <p className="role-note">{roleLabels[role]}: you can view members but not change them.</p>}
       </div>
-      <RosterToolbar plans={group.data?.plans ?? []} canEnroll={canWrite} />
+      <RosterToolbar groupNumber={groupNumber} plans={group.data?.plans ?? []} canEnroll={canWrite} />
       {canWrite && <SelectionBar groupNumber={groupNumber} />}
       {roster.error && roster.total === null ? (
         <ErrorState title="The roster could not be loaded" error={roster.error} onRetry={roster.reload} />

@@ -8,12 +8,16 @@ import { useDebounced } from '../../components/use-debounced';
 import { SearchBox } from '../../components/SearchBox';
 import { FilterMenu } from './FilterMenu';
 import { StatusChips } from './StatusChips';
+import { DownloadRosterDialog } from './download/DownloadRosterDialog';
 
 /** ~150 ms: fast typists finish a word before a query goes out, and results still feel immediate. */
 const searchDelay = 150;
 
-/** Search box and filters; they write to the roster view store, which the roster query reads. Enrolling needs `canEnroll`. */
-export function RosterToolbar({ plans, canEnroll }: { plans: Plan[]; canEnroll: boolean }) {
+/**
+ * Search box and filters (they write to the roster view store, which the roster query reads), then the
+ * roster's files and enrolling. Importing a file and enrolling change members, so they need `canEnroll`.
+ */
+export function RosterToolbar({ groupNumber, plans, canEnroll }: { groupNumber: string; plans: Plan[]; canEnroll: boolean }) {
   const query = useRosterView((s) => s.query);
   const filters = useRosterView((s) => s.filters);
   const setQuery = useRosterView((s) => s.setQuery);
@@ -35,11 +39,19 @@ export function RosterToolbar({ plans, canEnroll }: { plans: Plan[]; canEnroll: 
         selected={filters.relationships}
         onChange={(picked) => setFilters({ relationships: picked })}
       />
-      {canEnroll && (
-        <Link to="/enroll" className="button button-primary toolbar-end">
-          Enroll an employee
-        </Link>
-      )}
+      <div className="toolbar toolbar-end toolbar-actions">
+        <DownloadRosterDialog groupNumber={groupNumber} plans={plans} />
+        {canEnroll && (
+          <>
+            <Link to="/members/import" className="button">
+              Import a file…
+            </Link>
+            <Link to="/enroll" className="button button-primary">
+              Enroll an employee
+            </Link>
+          </>
+        )}
+      </div>
     </div>
   );
 }

@@ -18,15 +18,17 @@ interface CountRow {
 
 /**
  * Members with a coverage period in force on @asOf, counted by SQL per (subscriber or not, tier, plan):
- * at most 2 × 4 × plans rows whatever the roster's size. Starting from the group's members (an index
- * on group_number) and reaching each one's period through coverage_periods_by_member keeps the work
- * to the group's own rows.
+ * at most 2 × 4 × plans rows whatever the roster's size.
+ *
+ * The join order is forced (CROSS JOIN): reading coverage_periods in rowid order and each member by
+ * its primary key walks both tables nearly in step, since a member and their coverage are written
+ * together. Measured on 240,000 members this takes a fifth of the time of going through the members'
+ * group index and coverage_periods_by_member, and no extra index made it faster.
  */
 const countsSql = `
   SELECT m.relationship = 'subscriber' AS subscriber, c.tier, c.plan_code, count(*) AS n
-  FROM members m
-  JOIN coverage_periods c ON c.member_ref = m.id AND ${inForceOn('c', 'asOf')}
-  WHERE m.group_number = @group
+  FROM coverage_periods c CROSS JOIN members m ON m.id = c.member_ref
+  WHERE c.group_number = @group AND ${inForceOn('c', 'asOf')}
   GROUP BY 1, 2, 3`;
 
 /** Subscribers and dependents covered on `asOf`; subscribers by tier (the contracts an invoice bills), everyone by plan. */
@@ -64,17 +66,16 @@ export interface TrendPoint {
 }
 
 /**
- * The first days of the months, as a VALUES list in one query: each member's periods are read once
- * (through the member index) and matched against every month, instead of a query per month.
+ * One pass over the group's coverage for all the months: a sum per month of the periods in force on
+ * its first day, for subscribers and for dependents (two result rows). Joining a table of days instead
+ * sorted every (period, month) pair and took twenty times as long.
  */
 const trendSql = (months: number) => `
-  WITH days(day) AS (VALUES ${Array.from({ length: months }, (_, i) => `(@d${i})`).join(', ')})
-  SELECT d.day AS asOf, sum(m.relationship = 'subscriber') AS subscribers, sum(m.relationship <> 'subscriber') AS dependents
-  FROM members m
-  JOIN coverage_periods c ON c.member_ref = m.id
-  JOIN days d ON c.start_date <= d.day AND (c.end_date IS NULL OR c.end_date >= d.day)
-  WHERE m.group_number = @group
-  GROUP BY d.day`;
+  SELECT m.relationship = 'subscriber' AS subscriber,
+    ${Array.from({ length: months }, (_, i) => `sum(${inForceOn('c', `d${i}`)}) AS n${i}`).join(',\n    ')}
+  FROM coverage_periods c CROSS JOIN members m ON m.id = c.member_ref
+  WHERE c.group_number = @group
+  GROUP BY 1`;
 
 /** The first of each of the `months` months up to and including `through`'s month, oldest first. */
 export function trendDays(through: string, months: number): string[] {
@@ -87,7 +88,8 @@ export function coverageTrend(db: Database, groupNumber: string, through: string
   const days = trendDays(through, months);
   const params: Record<string, string> = { group: groupNumber };
   days.forEach((day, i) => (params[`d${i}`] = day));
-  const rows = statement(db, trendSql(months)).all(params) as { asOf: string; subscribers: number; dependents: number }[];
-  const byDay = new Map(rows.map((r) => [r.asOf, r]));
-  return days.map((day) => ({ month: day.slice(0, 7), asOf: day, subscribers: byDay.get(day)?.subscribers ?? 0, dependents: byDay.get(day)?.dependents ?? 0 }));
+  const rows = statement(db, trendSql(months)).all(params) as ({ subscriber: 0 | 1 } & Record<string, number>)[];
+  const subscribers = rows.find((r) => r.subscriber === 1);
+  const dependents = rows.find((r) => r.subscriber === 0);
+  return days.map((day, i) => ({ month: day.slice(0, 7), asOf: day, subscribers: subscribers?.[`n${i}`] ?? 0, dependents: dependents?.[`n${i}`] ?? 0 }));
 }

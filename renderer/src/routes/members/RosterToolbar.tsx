@@ -35,8 +35,11 @@ export function RosterToolbar({ plans, canEnroll }: { plans: Plan[]; canEnroll: 
         selected={filters.relationships}
         onChange={(picked) => setFilters({ relationships: picked })}
       />
+      <Link to="/members/changes" className="button toolbar-end">
+        Roster changes
+      </Link>
       {canEnroll && (
-        <Link to="/enroll" className="button button-primary toolbar-end">
+        <Link to="/enroll" className="button button-primary">
           Enroll an employee
         </Link>
       )}

@@ -21,6 +21,10 @@ describe('Coverage over time on the dashboard', () => {
     expect(rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))).toEqual(
       answer.value.map((p) => [p.subscribers, p.dependents, p.subscribers + p.dependents].map((n) => n.toLocaleString('en-US'))),
     );
+    // The chart is a picture of the table, out of the accessibility tree and the tab order.
+    const chart = document.querySelector('.trend-chart');
+    expect(chart).toHaveAttribute('aria-hidden', 'true');
+    expect([...(chart?.querySelectorAll('[tabindex]') ?? [])].filter((e) => e.getAttribute('tabindex') !== '-1')).toEqual([]);
     expect(within(rows[0] as HTMLElement).getByRole('rowheader')).toHaveTextContent('Dec 2025');
     expect(within(rows[11] as HTMLElement).getByRole('rowheader')).toHaveTextContent('Nov 2026');
   });

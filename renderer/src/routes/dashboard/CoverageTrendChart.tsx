@@ -10,7 +10,7 @@ import type { TrendPoints } from './CoverageTrendTable';
 export function CoverageTrendChart({ points }: { points: TrendPoints }) {
   return (
     <div className="trend-chart" aria-hidden="true">
-      <LineChart responsive data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} style={{ width: '100%', height: '100%' }}>
+      <LineChart responsive accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} style={{ width: '100%', height: '100%' }}>
         <CartesianGrid stroke="var(--border)" vertical={false} />
         <XAxis dataKey="month" tickFormatter={formatMonth} stroke="var(--text-muted)" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} />
         <YAxis tickFormatter={formatCount} stroke="var(--text-muted)" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} width={56} allowDecimals={false} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatInstant } from './format';
+import { formatDate, formatInstant, formatMonth } from './format';
 
 // The renderer's tests run at UTC+14 (vitest.config.ts), so 10:00 UTC is local midnight.
 describe('formatInstant', () => {
@@ -17,5 +17,12 @@ describe('formatInstant', () => {
 describe('formatDate', () => {
   it('shows a plan date as it is, in any time zone', () => {
     expect(formatDate('2026-12-04')).toBe('12/04/2026');
+  });
+});
+
+describe('formatMonth', () => {
+  it('names a plan month as it is, in any time zone', () => {
+    expect(formatMonth('2026-01')).toBe('Jan 2026');
+    expect(formatMonth('2025-12')).toBe('Dec 2025');
   });
 });

@@ -11,7 +11,7 @@ const formats = [
 ] as const;
 type Format = (typeof formats)[number]['value'];
 
-type ExportState = { kind: 'idle' } | { kind: 'writing'; jobId: string; done: number; total: number | null } | { kind: 'failed'; message: string };
+type ExportState = { kind: 'idle' } | { kind: 'writing'; jobId: string; done: number; total: number | null } | { kind: 'finished'; message: string } | { kind: 'failed'; message: string };
 
 /**
  * Writes the changes between the two dates as a file in the core, then asks the host to save it
@@ -38,8 +38,9 @@ export function ExportChanges({ groupNumber, from, to, disabled }: { groupNumber
     }
     try {
       const saved = await saveCoreFile(result.value);
-      setState({ kind: 'idle' });
-      announce(saved === 'saved' ? `Saved ${result.value.fileName}, ${formatCount(result.value.rows)} changes.` : 'The file was not saved.');
+      const message = saved === 'saved' ? `Saved ${result.value.fileName}, ${formatCount(result.value.rows)} changes.` : 'The file was not saved.';
+      setState({ kind: 'finished', message });
+      announce(message);
     } catch (error) {
       const message = error instanceof Error ? error.message : 'The file could not be saved.';
       setState({ kind: 'failed', message });
@@ -63,9 +64,9 @@ export function ExportChanges({ groupNumber, from, to, disabled }: { groupNumber
       <button type="button" className="button" onClick={() => void run()} disabled={disabled || writing}>
         {writing ? 'Exporting…' : 'Export'}
       </button>
-      <span className="muted" role="status">
-        {writing && state.total !== null ? `Writing ${formatCount(state.done)} of ${formatCount(state.total)}…` : ''}
-      </span>
+      {/* Progress is shown, not read out at every batch: the end is announced once. */}
+      {writing && state.total !== null && <span className="muted">{`Writing ${formatCount(state.done)} of ${formatCount(state.total)}…`}</span>}
+      {state.kind === 'finished' && <span className="muted">{state.message}</span>}
       {state.kind === 'failed' && (
         <p className="wz-error" role="alert">
           {state.message}

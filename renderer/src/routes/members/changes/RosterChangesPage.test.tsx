@@ -105,6 +105,7 @@ describe('Roster changes', () => {
     await user.click(screen.getByRole('button', { name: 'Export' }));
     await vi.waitFor(() => expect(saveFile).toHaveBeenCalledWith({ fileId: '0f8fad5b-d9cb-469f-a165-70867728950e', fileName: 'roster-changes-100234-2026-06-01-to-2026-12-01.xlsx' }));
     expect(transport.callsTo('roster.exportDiff')[0]).toMatchObject({ groupNumber: '100234', from: '2026-06-01', to: '2026-12-01', format: 'xlsx' });
-    expect(await screen.findByText(/^Saved roster-changes-100234-2026-06-01-to-2026-12-01\.xlsx/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Saved roster-changes-100234-2026-06-01-to-2026-12-01\.xlsx/, { selector: '.export-changes span' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export' })).toBeEnabled();
   });
 });

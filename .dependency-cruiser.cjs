@@ -51,6 +51,7 @@ module.exports = {
     layer('core-store', `^${core}/store/`),
     layer('core-plan-service', `^${core}/plan-service/`),
     layer('core-exports', `^${core}/exports/`),
+    layer('core-files', `^${core}/files/`),
     layer('core-outbox', `^${core}/outbox/`, `^${core}/store/`),
     layer('core-session', `^${core}/session/`, `^${core}/store/`, `^${core}/plan-service/`),
     layer('core-sync', `^${core}/sync/`, `^${core}/store/`, `^${core}/outbox/`, `^${core}/session/`, `^${core}/plan-service/`),

@@ -8,6 +8,7 @@ import { allHandlers } from './services/all-handlers';
 import { createDispatcher } from './dispatch/dispatcher';
 import { checkGroupPermission } from './dispatch/group-permission';
 import type { AppPort, ConnectionPort, HandlerContext, SyncPort } from './dispatch/handler-types';
+import { FileStore } from './files/file-store';
 import { clockToday } from './runtime/clock';
 import { StoreSession } from './runtime/store-session';
 import { errorCode } from './store/open-store';
@@ -107,6 +108,7 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
     restart: () => plan.start(),
   };
   plan.start();
+  const files = new FileStore(options.dataDir);
 
   let closed = false;
   const dispatcher = createDispatcher({
@@ -140,6 +142,7 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
       connection,
       sync,
       app,
+      files,
       today,
       now,
       emit,

@@ -14,6 +14,7 @@ import { billingMethods } from './methods/billing';
 import { paymentsMethods } from './methods/payments';
 import { rosterExportMethods } from './methods/roster-export';
 import { rosterImportMethods } from './methods/roster-import';
+import { rosterHistoryMethods } from './methods/roster-history';
 
 /**
  * Every method the renderer may call: name → input schema, output schema, permission. Adding a method
@@ -35,6 +36,7 @@ export const contract = {
   ...paymentsMethods,
   ...rosterExportMethods,
   ...rosterImportMethods,
+  ...rosterHistoryMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -40,6 +40,11 @@ export interface AppPort {
   startFresh(now: Date): { movedTo: string; store: StoreState };
 }
 
+/** The data folder's `files/` (files/file-store.ts): exports are written there whole, then saved by a host. */
+export interface FilesPort {
+  writeNew(write: (temporaryPath: string) => Promise<void>): Promise<{ fileId: string; path: string; bytes: number }>;
+}
+
 export interface HandlerContext {
   /** The open store; the dispatcher runs no data method unless the store is ready. */
   readonly store: Store;
@@ -50,6 +55,7 @@ export interface HandlerContext {
   readonly connection: ConnectionPort;
   readonly sync: SyncPort;
   readonly app: AppPort;
+  readonly files: FilesPort;
   /** Today's date where the user is (or the date a test fixed). */
   today(): string;
   /** Now as an ISO UTC instant. */

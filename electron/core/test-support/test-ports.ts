@@ -18,6 +18,7 @@ export function testPorts(given: Partial<Ports> = {}): Ports {
     connection: given.connection ?? unused('connection'),
     sync: given.sync ?? unused('sync'),
     app: given.app ?? unused('app'),
+    files: given.files ?? unused('files'),
     publish:
       given.publish ??
       (() => {

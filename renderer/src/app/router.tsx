@@ -8,6 +8,8 @@ import { RegisterPage } from '../routes/account/RegisterPage';
 import { VerifyPage } from '../routes/account/VerifyPage';
 import { DashboardPage } from '../routes/dashboard/DashboardPage';
 import { RosterPage } from '../routes/members/RosterPage';
+import { RosterChangesPage } from '../routes/members/changes/RosterChangesPage';
+import { todayIso } from '../wizards/common/form-rules';
 import { MemberDetailPage } from '../routes/member-detail/MemberDetailPage';
 import { NotFoundPage } from '../routes/NotFoundPage';
 import { ActivityPage } from '../routes/activity/ActivityPage';
@@ -50,6 +52,17 @@ const membersRoute = createRoute({
     return (
       <CanReadMembers>
         <RosterPage />
+      </CanReadMembers>
+    );
+  },
+});
+const rosterChangesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/members/changes',
+  component: function RosterChangesRoute() {
+    return (
+      <CanReadMembers>
+        <RosterChangesPage today={todayIso()} />
       </CanReadMembers>
     );
   },
@@ -248,6 +261,7 @@ const verifyRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   dashboardRoute,
   membersRoute,
+  rosterChangesRoute,
   memberRoute,
   importRoute,
   enrollRoute,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDatesIn, formatInstant } from './format';
+import { formatDate, formatDatesIn, formatInstant, formatMonth } from './format';
 
 // The renderer's tests run at UTC+14 (vitest.config.ts), so 10:00 UTC is local midnight.
 describe('formatInstant', () => {
@@ -24,5 +24,12 @@ describe('formatDate', () => {
 describe('formatDatesIn', () => {
   it('shows the plan dates of a core message in the screen’s format', () => {
     expect(formatDatesIn('Coverage can end no earlier than 2024-05-31.')).toBe('Coverage can end no earlier than 05/31/2024.');
+  });
+});
+
+describe('formatMonth', () => {
+  it('names a plan month as it is, in any time zone', () => {
+    expect(formatMonth('2026-01')).toBe('Jan 2026');
+    expect(formatMonth('2025-12')).toBe('Dec 2025');
   });
 });

@@ -1,5 +1,4 @@
 import type { MemberStatus } from '@shared/contract/schemas/member';
-
 import { createDateFormatter, pickLocale } from '@shared/util/date-format';
 
 // Every date and time on screen goes through this one formatter, in the reader's locale (the United
@@ -23,3 +22,12 @@ export const plural = (n: number, one: string, many: string) => `${n === 0 ? 'No
 export const statusLabels: Record<MemberStatus, string> = { active: 'Active', pending: 'Pending', terminated: 'Terminated' };
 
 export const fullName = (m: { firstName: string; lastName: string }) => `${m.lastName}, ${m.firstName}`;
+
+const monthFormat = new Intl.DateTimeFormat(dates.locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** `2026-03` → `Mar 2026`. */
+export function formatMonth(yearMonth: string): string {
+  const [y, m] = yearMonth.split('-').map(Number);
+  if (y === undefined || m === undefined) return yearMonth;
+  return monthFormat.format(new Date(Date.UTC(y, m - 1, 1)));
+}

@@ -113,6 +113,38 @@ function counts(members: FixtureMember[], groupNumber: string): MembershipCounts
   };
 }
 
+/** Covered on `day`: the fixture's rows carry one coverage span each. */
+const coveredOn = (r: RosterRow, day: string) => r.effectiveDate <= day && (r.terminationDate === null || r.terminationDate >= day);
+
+function rosterCounts(members: FixtureMember[], asOf: string): MethodOutput<'roster.counts'> {
+  const covered = members.map((m) => m.row).filter((r) => coveredOn(r, asOf));
+  const subscribers = covered.filter((r) => r.relationship === 'subscriber');
+  return {
+    asOf,
+    subscribers: subscribers.length,
+    dependents: covered.length - subscribers.length,
+    byTier: (['EMP', 'ESP', 'ECH', 'FAM'] as const).map((tier) => ({ tier, subscribers: subscribers.filter((r) => r.tier === tier).length })),
+    byPlan: plans.map((p) => ({ planCode: p.code, planName: p.name, members: covered.filter((r) => r.planCode === p.code).length })),
+  };
+}
+
+/** Added: coverage began after `from` and by `to`; terminated: it ended on or after `from` and before `to`. The fixture has no plan changes. */
+function rosterDiff(members: FixtureMember[], input: MethodInput<'roster.diff'>): MethodOutput<'roster.diff'> {
+  const all = members
+    .map((m) => m.row)
+    .flatMap((r) => {
+      const change = !coveredOn(r, input.from) && coveredOn(r, input.to) ? 'added' : coveredOn(r, input.from) && !coveredOn(r, input.to) ? 'terminated' : null;
+      if (change === null) return [];
+      const details = change === 'added' ? [`Coverage began ${r.effectiveDate}`] : [`Coverage ended ${r.terminationDate ?? ''}`];
+      return [{ memberId: r.memberId, subscriberId: r.subscriberId, relationship: r.relationship, name: `${r.lastName}, ${r.firstName}`, change, details } as const];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name) || a.memberId.localeCompare(b.memberId));
+  const shown = input.change === undefined ? all : all.filter((r) => r.change === input.change);
+  const offset = input.offset ?? 0;
+  const count = (kind: string) => all.filter((r) => r.change === kind).length;
+  return { from: input.from, to: input.to, added: count('added'), terminated: count('terminated'), changed: count('changed'), total: shown.length, rows: shown.slice(offset, offset + (input.limit ?? 100)), asOf };
+}
+
 export const readyStatus: AppStatus = { appVersion: '0.1.0', schemaVersion: 3, store: { state: 'ready' }, mode: 'sandbox', online: true, lastSyncAt: asOf };
 
 export function createFakeTransport(): FakeTransport {
@@ -164,6 +196,35 @@ export function createFakeTransport(): FakeTransport {
     'dashboard.counts': (input) => {
       const g = findGroup(input.groupNumber);
       return g ? ok(counts(g.members, g.groupNumber)) : notFound;
+    },
+    'roster.counts': (input) => {
+      const g = findGroup(input.groupNumber);
+      return g ? ok(rosterCounts(g.members, input.asOf)) : notFound;
+    },
+    'roster.trend': (input) => {
+      const g = findGroup(input.groupNumber);
+      if (!g) return notFound;
+      const [year, month] = input.through.split('-').map(Number) as [number, number];
+      const months = input.months ?? 12;
+      return ok(
+        Array.from({ length: months }, (_, i) => {
+          const index = year * 12 + (month - 1) - (months - 1 - i);
+          const day = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+          const counts = rosterCounts(g.members, day);
+          return { month: day.slice(0, 7), asOf: day, subscribers: counts.subscribers, dependents: counts.dependents };
+        }),
+      );
+    },
+    'roster.diff': (input) => {
+      if (input.from > input.to) return { ok: false, error: { code: 'VALIDATION', message: `The start date (${input.from}) must be on or before the end date (${input.to}).` } };
+      const g = findGroup(input.groupNumber);
+      return g ? ok(rosterDiff(g.members, input)) : notFound;
+    },
+    'roster.exportDiff': (input) => {
+      const g = findGroup(input.groupNumber);
+      if (!g) return notFound;
+      const rows = rosterDiff(g.members, { ...input, limit: 500 }).total;
+      return ok({ fileId: '0f8fad5b-d9cb-469f-a165-70867728950e', fileName: `roster-changes-${input.groupNumber}-${input.from}-to-${input.to}.${input.format}`, contentType: 'text/csv', bytes: 100 * rows, rows });
     },
     'billing.overview': (input) =>
       ok(

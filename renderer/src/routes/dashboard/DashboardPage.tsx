@@ -11,6 +11,9 @@ import { useShowInRoster } from './use-show-in-roster';
 import { BillingDashboard } from './BillingDashboard';
 import { roleAllows } from '@shared/contract/roles';
 import { useGroupRole } from '../../state/permissions';
+import { useState } from 'react';
+import { todayIso } from '../../wizards/common/form-rules';
+import { CoverageOverTime } from './CoverageOverTime';
 
 const dependentRelationships = relationships.filter((r) => r !== 'subscriber');
 
@@ -24,6 +27,8 @@ function MembershipDashboard() {
   const groupNumber = useGroupStore((s) => s.groupNumber) ?? '';
   const counts = useQuery('dashboard.counts', { groupNumber });
   const show = useShowInRoster();
+  // The day the page opened: the trend and the date picker start from it.
+  const [today] = useState(todayIso);
   useCoreEvent((event) => {
     if (event.type === 'roster.changed' && event.groupNumber === groupNumber) counts.reload();
   });
@@ -52,6 +57,7 @@ function MembershipDashboard() {
             <PlanBreakdown byPlan={data.byPlan} onShowPlan={(planCode) => show({ statuses: ['active'], planCodes: [planCode] })} />
             <TierBreakdown byTier={data.byTier} />
           </div>
+          <CoverageOverTime groupNumber={groupNumber} today={today} />
         </>
       )}
     </div>

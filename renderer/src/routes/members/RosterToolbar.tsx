@@ -40,6 +40,9 @@ export function RosterToolbar({ groupNumber, plans, canEnroll }: { groupNumber: 
         onChange={(picked) => setFilters({ relationships: picked })}
       />
       <div className="toolbar toolbar-end toolbar-actions">
+        <Link to="/members/changes" className="button">
+          Roster changes
+        </Link>
         <DownloadRosterDialog groupNumber={groupNumber} plans={plans} />
         {canEnroll && (
           <>

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { tableRows, type TableFile } from './table-file';
+
+/** Excel's limit on a sheet name, and the characters it refuses in one. */
+const sheetName = (title: string) => title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
+
+/**
+ * The table as an Excel workbook, written row by row with exceljs's streaming writer (each row is
+ * committed and leaves memory). Cells are strings, never formulas, so no guard is needed here; the
+ * header row is bold and stays in view when scrolling.
+ */
+export async function writeXlsxTable(path: string, table: TableFile): Promise<void> {
+  // Loaded on the first workbook: exceljs is large and most sessions never write one.
+  const { default: ExcelJS } = await import('exceljs');
+  const file = fs.createWriteStream(path, { mode: 0o600 });
+  const closed = finished(file);
+  try {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true });
+    workbook.title = table.title;
+    workbook.creator = 'GroupDesk';
+    const sheet = workbook.addWorksheet(sheetName(table.title), { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = table.columns.map((c) => ({ header: c.header, width: c.width }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    for await (const row of tableRows(table)) sheet.addRow([...row]).commit();
+    sheet.commit();
+    await workbook.commit();
+    await closed;
+  } catch (error) {
+    // The writer is abandoned half way: close the file so the caller can remove it.
+    file.destroy();
+    await closed.catch(() => undefined);
+    throw error;
+  }
+}

@@ -9,6 +9,7 @@ import { GroupSwitcher } from '../components/GroupSwitcher';
 import { StatusBar } from '../components/StatusBar';
 import { CommandPalette } from '../components/CommandPalette';
 import { NotificationCentre } from '../components/NotificationCentre';
+import { AccountMenu } from '../components/AccountMenu';
 import { EmptyState, ErrorState } from '../components/ErrorState';
 import { SkeletonBlock } from '../components/Skeleton';
 import { DashboardIcon, MembersIcon, SearchIcon } from '../components/icons';
@@ -179,6 +180,7 @@ export function Shell() {
           </button>
         )}
         <NotificationCentre />
+        <AccountMenu />
       </header>
       <main id="main" tabIndex={-1} className="main">
         {content}

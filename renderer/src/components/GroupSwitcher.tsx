@@ -55,7 +55,8 @@ export function GroupSwitcher({ groups }: { groups: GroupSummary[] }) {
 
   const setActive = (index: number) => {
     setActiveIndex(index);
-    listRef.current?.querySelector(`#${CSS.escape(optionId(index))}`)?.scrollIntoView?.({ block: 'nearest' });
+    // jsdom has no scrollIntoView; every browser does.
+    document.getElementById(optionId(index))?.scrollIntoView?.({ block: 'nearest' });
   };
   const choose = (index: number) => {
     const chosen = groups[index];

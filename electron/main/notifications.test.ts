@@ -73,7 +73,7 @@ describe('osNotices', () => {
 
 describe('notificationTarget', () => {
   const item = (over: Partial<NotificationItem>): NotificationItem => ({
-    id: 5, groupNumber: '100234', kind: 'transaction.rejected', title: 't', body: 'b', link: '#/activity?id=12', transactionId: 12, read: false, createdAt: '2026-03-02T10:00:00.000Z', ...over,
+    id: 5, groupNumber: '100234', kind: 'transaction.rejected', title: 't', body: 'b', link: '#/activity?id=12', transactionId: 12, about: null, read: false, createdAt: '2026-03-02T10:00:00.000Z', ...over,
   });
   const core = (items: NotificationItem[], ok = true) => ({
     call: vi.fn(async (method: string, _input: unknown) =>

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { MemberRecord } from '@shared/sandbox/types';
+import { nameSortKey } from '@shared/util/name-sort-key';
 import { migrate } from '../../electron/core/store/migrate';
 import { migrations } from '../../electron/core/store/migrations';
 import { dropRosterIndexes, dropUpkeepTriggers, rebuildSearchIndex, restoreIndexes, restoreTriggers } from '../../electron/core/store/derived-tables';
@@ -57,8 +58,8 @@ function loadIntoStoreSchema(members: readonly MemberRecord[]): number {
   migrate(db, migrations);
   saveGroup(db, benchGroup, '2016-01-01', now);
   const insertMember = db.prepare(`INSERT INTO members (member_id, group_number, subscriber_id, relationship, first_name, middle_name, last_name, suffix, date_of_birth, gender,
-    ssn_encrypted, ssn_last4, address, phone, email, hire_date, employment_status, plan_code, tier, effective_date, termination_date, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    ssn_encrypted, ssn_last4, address, phone, email, hire_date, employment_status, plan_code, tier, effective_date, termination_date, updated_at, last_name_key, first_name_key)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertCoverage = db.prepare('INSERT INTO coverage_periods (member_ref, group_number, plan_code, tier, start_date, end_date, reason) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const start = performance.now();
   db.transaction(() => {
@@ -68,7 +69,8 @@ function loadIntoStoreSchema(members: readonly MemberRecord[]): number {
       const last = m.coverage[m.coverage.length - 1];
       const ssn = m.ssn === null ? null : Buffer.from(m.ssn);
       const ref = insertMember.run(m.memberId, benchGroup.groupNumber, m.subscriberId, m.relationship, m.firstName, m.middleName, m.lastName, m.suffix, m.dateOfBirth, m.gender,
-        ssn, m.ssn?.slice(-4) ?? null, JSON.stringify(m.address), m.phone, m.email, m.hireDate, m.employmentStatus, last?.planCode, last?.tier, m.coverage[0]?.startDate, last?.endDate ?? null, now).lastInsertRowid;
+        ssn, m.ssn?.slice(-4) ?? null, JSON.stringify(m.address), m.phone, m.email, m.hireDate, m.employmentStatus, last?.planCode, last?.tier, m.coverage[0]?.startDate, last?.endDate ?? null, now,
+        nameSortKey(m.lastName), nameSortKey(m.firstName)).lastInsertRowid;
       for (const c of m.coverage) insertCoverage.run(ref, benchGroup.groupNumber, c.planCode, c.tier, c.startDate, c.endDate, c.reason);
     }
     rebuildSearchIndex(db);

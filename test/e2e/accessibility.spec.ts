@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './browser-host';
 import { DEMO_GROUP, rpc } from './rpc';
+import { chooseGroup } from './group-switcher';
 
 const screens = [
   { name: 'dashboard', hash: '#/', ready: 'Membership counts' },
@@ -25,7 +26,7 @@ for (const zoom of [1, 2]) {
     // The sandbox data arrives by the first sync from the embedded plan service.
     await expect(page.getByRole('contentinfo')).toContainText('Up to date', { timeout: 60_000 });
     const [member] = (await rpc(request, host, 'members.list', { groupNumber: DEMO_GROUP, limit: 1 })).rows;
-    await page.getByRole('combobox', { name: 'Group' }).selectOption(DEMO_GROUP);
+    await chooseGroup(page, DEMO_GROUP);
     const targets = [
       ...screens.map((s) => ({ name: s.name, hash: s.hash })),
       { name: 'member detail', hash: `#/members/${member!.memberId}` },

@@ -7,6 +7,7 @@ import { planDay, planDaysUntil } from './days';
 import type { GroupUsersResponse, Invitation } from '@shared/plan-api/invitations';
 import type { BillingSummary, TermsOfService } from '@shared/plan-api/bill-pay';
 import { formatUsd } from '@shared/util/money';
+import { chooseGroup } from './group-switcher';
 
 // The journeys of issue 5, in the browser host against a real plan service started for this file (plan-test.ts).
 
@@ -126,7 +127,7 @@ test('a primary administrator invites a read-only user, who joins with the maile
 
   // The primary administrator invites.
   await signInInApp(page, host, plan, plan.admin);
-  await groupSwitcher(page).selectOption(GROUP);
+  await chooseGroup(page, GROUP);
   await nav(page, 'Users').click();
   await expect(heading(page, 'Users')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: plan.admin.userId })).toContainText('Primary administrator');

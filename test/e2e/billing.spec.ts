@@ -8,6 +8,7 @@ import type { BillingSummary } from '@shared/plan-api/bill-pay';
 import type { InvoiceDetail } from '@shared/plan-api/invoices';
 import type { MemberSnapshot } from '@shared/plan-api/members';
 import { formatUsd } from '@shared/util/money';
+import { chooseGroup } from './group-switcher';
 
 // The journey of Bill Pay part 1, in the browser host against a real plan service started for this file (plan-test.ts).
 
@@ -27,7 +28,7 @@ const monthWords = (month: string): string => new Date(`${month}-01T00:00:00Z`).
 test('an operator issues an invoice; the administrator is told, reconciles it with the roster, disputes a mismatch, reads the PDF and goes paperless', async ({ page, host, plan }) => {
   test.setTimeout(240_000);
   await signInInApp(page, host, plan, plan.admin);
-  await page.getByRole('combobox', { name: 'Group' }).selectOption(GROUP);
+  await chooseGroup(page, GROUP);
   // The group's invoices so far arrive with its first sync, quietly: only a new one is announced.
   await expect.poll(async () => (await rpc(page.request, host, 'billing.invoices', { groupNumber: GROUP })).length, { timeout: 60_000 }).toBeGreaterThan(0);
 

@@ -6,6 +6,7 @@ import { rpc } from './rpc';
 import type { Group } from '@shared/contract/schemas/group';
 import { firstEligibleEffectiveDate } from '@shared/domain/waiting-period';
 import { planDay, typedDay } from './days';
+import { chooseGroup } from './group-switcher';
 
 // The journeys of issue 4, in the browser host against a real plan service started for this file (plan-test.ts).
 
@@ -23,7 +24,7 @@ async function signIn(page: Page, host: RunningHost, plan: E2ePlanService): Prom
   const status = page.getByRole('contentinfo');
   await expect(status).toContainText(new URL(plan.url).host);
   await expect(status).toContainText('Up to date', { timeout: 30_000 });
-  await page.getByRole('combobox', { name: 'Group' }).selectOption(GROUP);
+  await chooseGroup(page, GROUP);
 }
 
 /** Fills the person fields inside `scope` (a wizard step or a dependent's fieldset). */

@@ -9,6 +9,7 @@ import { pdfText } from '../support/pdf-text';
 import { returnsFile } from '../../server/test/ach/returns-file';
 import type { BillingSummary } from '@shared/plan-api/bill-pay';
 import { formatUsd } from '@shared/util/money';
+import { chooseGroup } from './group-switcher';
 
 // The journey of Bill Pay part 2, in the browser host against a real plan service started for this file (plan-test.ts).
 
@@ -43,7 +44,7 @@ async function payFromBilling(page: Page, amount: 'whole' | string): Promise<str
 test('an administrator adds an account, schedules and cancels a payment, pays an invoice with a receipt, enrolls in autopay, and sees an R01 return reopen the balance', async ({ page, host, plan }) => {
   test.setTimeout(240_000);
   await signInInApp(page, host, plan, plan.admin);
-  await page.getByRole('combobox', { name: 'Group' }).selectOption(GROUP);
+  await chooseGroup(page, GROUP);
   await expect.poll(async () => (await rpc(page.request, host, 'billing.invoices', { groupNumber: GROUP })).length, { timeout: 60_000 }).toBeGreaterThan(0);
   const token = await plan.signIn(plan.admin);
   const summary = async () => (await plan.api<BillingSummary>('GET', `/v1/groups/${GROUP}/billing-summary`, { token })).body;

@@ -1,5 +1,6 @@
 import { expect, test } from './browser-host';
 import { DEMO_GROUP, rpc } from './rpc';
+import { chooseGroup } from './group-switcher';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Headings show the whole name, middle name included: "First … Last". */
@@ -9,7 +10,7 @@ test.beforeEach(async ({ page, host }) => {
   await page.goto(host.appUrl);
   // The sandbox data arrives by the first sync from the embedded plan service.
   await expect(page.getByRole('contentinfo')).toContainText('Up to date', { timeout: 60_000 });
-  await page.getByRole('combobox', { name: 'Group' }).selectOption(DEMO_GROUP);
+  await chooseGroup(page, DEMO_GROUP);
 });
 
 test('finds a member by part of the last name, opens the detail, and follows a dependent to the subscriber and back', async ({ page, host, request }) => {

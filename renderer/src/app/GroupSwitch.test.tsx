@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../test-support/render-app';
+import { chooseGroup } from '../test-support/choose-group';
 import { useGroupStore } from '../state/group-store';
 import { decemberNumber } from '../test-support/billing-fixtures';
 import { fakeWizardCore } from '../wizards/test-support/fake-wizard-calls';
 
-const switchTo = async (user: ReturnType<typeof userEvent.setup>, groupNumber: string) => user.selectOptions(await screen.findByRole('combobox', { name: 'Group' }), groupNumber);
+const switchTo = chooseGroup;
 const announced = (text: string | RegExp) => waitFor(() => expect(screen.getByRole('log', { name: 'Where you are' })).toHaveTextContent(text));
 const rosterIds = () =>
   within(screen.getByRole('grid', { name: 'Members' }))

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../test-support/render-app';
+import { chooseGroup } from '../test-support/choose-group';
 import { asOf, createFakeTransport, readyStatus, sessionWithRoles } from '../test-support/fake-transport';
 import { useGroupStore } from '../state/group-store';
 
@@ -39,9 +40,8 @@ describe('App shell', () => {
   it('switches group, keeps the screen and remembers the choice', async () => {
     const user = userEvent.setup();
     const { transport } = renderApp('/members');
-    const select = await screen.findByRole('combobox', { name: 'Group' });
-    expect(select).toHaveDisplayValue(/Harbor Logistics/);
-    await user.selectOptions(select, '200587');
+    expect(await screen.findByRole('combobox', { name: 'Group' })).toHaveTextContent(/Harbor Logistics/);
+    await chooseGroup(user, '200587');
     await waitFor(() => expect(transport.callsTo('members.list').at(-1)?.groupNumber).toBe('200587'));
     expect(screen.getByRole('heading', { level: 1, name: 'Members' })).toBeInTheDocument();
     expect(localStorage.getItem('groupdesk.currentGroup')).toBe('200587');

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { Link, Outlet, useLocation } from '@tanstack/react-router';
+import { Tooltip } from 'radix-ui';
 import { useQuery } from '../api/use-query';
 import { useCoreEvent } from '../api/ApiProvider';
 import { useGroupStore } from '../state/group-store';
@@ -9,6 +10,7 @@ import { GroupSwitcher } from '../components/GroupSwitcher';
 import { StatusBar } from '../components/StatusBar';
 import { CommandPalette } from '../components/CommandPalette';
 import { NotificationCentre } from '../components/NotificationCentre';
+import { AccountMenu } from '../components/AccountMenu';
 import { EmptyState, ErrorState } from '../components/ErrorState';
 import { SkeletonBlock } from '../components/Skeleton';
 import { DashboardIcon, MembersIcon, SearchIcon } from '../components/icons';
@@ -19,6 +21,7 @@ import { usePermission } from '../state/permissions';
 import { formatCount } from '../components/format';
 import { describeSync } from '../components/sync-words';
 import { GroupScope } from './GroupScope';
+import { NavLink } from '../components/NavLink';
 
 /** Screens that work without a group: where a signed-out user signs in and a new user gets access. */
 const grouplessPaths = new Set(['/settings', '/access', '/access/request', '/bill-pay/sign-up']);
@@ -38,16 +41,14 @@ function ActivityNavLink() {
   const words = [rejected > 0 ? `${formatCount(rejected)} rejected` : null, pending > 0 ? `${formatCount(pending)} waiting to send` : null].filter(Boolean);
   const count = rejected > 0 ? rejected : pending;
   return (
-    <Link to="/activity" search={{}} className="nav-link">
-      <ActivityIcon />
-      <span className="nav-text">Activity</span>
+    <NavLink to="/activity" search={{}} label="Activity" icon={<ActivityIcon />}>
       {count > 0 && (
         <span className={`nav-badge${rejected > 0 ? ' is-warn' : ''}`} aria-hidden="true">
           {count > 99 ? '99+' : count}
         </span>
       )}
       {words.length > 0 && <span className="visually-hidden">, {words.join(', ')}</span>}
-    </Link>
+    </NavLink>
   );
 }
 
@@ -122,69 +123,55 @@ export function Shell() {
     );
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#main" onClick={skipToContent}>
-        Skip to content
-      </a>
-      <aside className="sidebar">
-        <div className="brand" aria-hidden="true">
-          <span className="brand-mark">G</span>
-          <span className="brand-name">GroupDesk</span>
-        </div>
-        <nav aria-label="Main" className="nav">
-          <Link to="/" className="nav-link" activeOptions={{ exact: true }}>
-            <DashboardIcon />
-            <span className="nav-text">Dashboard</span>
-          </Link>
+    // One provider, so moving between the navigation's tooltips shows the next at once.
+    <Tooltip.Provider delayDuration={300}>
+      <div className="app">
+        <a className="skip-link" href="#main" onClick={skipToContent}>
+          Skip to content
+        </a>
+        <aside className="sidebar">
+          <div className="brand" aria-hidden="true">
+            <span className="brand-mark">G</span>
+            <span className="brand-name">GroupDesk</span>
+          </div>
+          <nav aria-label="Main" className="nav">
+            <NavLink to="/" activeOptions={{ exact: true }} label="Dashboard" icon={<DashboardIcon />} />
+            {readsMembers && (
+              <NavLink to="/members" label="Members" icon={<MembersIcon />} />
+            )}
+            <ActivityNavLink />
+            {readsBilling && (
+              <NavLink to="/billing" label="Billing" icon={<BillingIcon />} />
+            )}
+            {managesUsers && (
+              <NavLink to="/users" label="Users" icon={<UsersIcon />} />
+            )}
+            {session?.mode === 'remote' && session.user && (
+              <NavLink to="/access" label="Access" icon={<AccessIcon />} />
+            )}
+            <NavLink to="/settings" label="Settings" icon={<SettingsIcon />} />
+          </nav>
+        </aside>
+        <header className="topbar">
+          {list.length > 0 && <GroupSwitcher groups={list} />}
           {readsMembers && (
-            <Link to="/members" className="nav-link">
-              <MembersIcon />
-              <span className="nav-text">Members</span>
-            </Link>
+            <button type="button" className="button button-ghost search-trigger" onClick={() => setPaletteOpen(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
+              <SearchIcon />
+              <span className="search-trigger-text">Find a member</span>
+              <kbd className="kbd" aria-hidden="true">
+                {isMac ? '⌘K' : 'Ctrl K'}
+              </kbd>
+            </button>
           )}
-          <ActivityNavLink />
-          {readsBilling && (
-            <Link to="/billing" className="nav-link">
-              <BillingIcon />
-              <span className="nav-text">Billing</span>
-            </Link>
-          )}
-          {managesUsers && (
-            <Link to="/users" className="nav-link">
-              <UsersIcon />
-              <span className="nav-text">Users</span>
-            </Link>
-          )}
-          {session?.mode === 'remote' && session.user && (
-            <Link to="/access" className="nav-link">
-              <AccessIcon />
-              <span className="nav-text">Access</span>
-            </Link>
-          )}
-          <Link to="/settings" className="nav-link">
-            <SettingsIcon />
-            <span className="nav-text">Settings</span>
-          </Link>
-        </nav>
-      </aside>
-      <header className="topbar">
-        {list.length > 0 && <GroupSwitcher groups={list} />}
-        {readsMembers && (
-          <button type="button" className="button button-ghost search-trigger" onClick={() => setPaletteOpen(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
-            <SearchIcon />
-            <span className="search-trigger-text">Find a member</span>
-            <kbd className="kbd" aria-hidden="true">
-              {isMac ? '⌘K' : 'Ctrl K'}
-            </kbd>
-          </button>
-        )}
-        <NotificationCentre />
-      </header>
-      <main id="main" tabIndex={-1} className="main">
-        {content}
-      </main>
-      <StatusBar />
-      {readsMembers && <CommandPalette open={paletteOpen} onOpenChange={onPaletteChange} />}
-    </div>
+          <NotificationCentre />
+          <AccountMenu />
+        </header>
+        <main id="main" tabIndex={-1} className="main">
+          {content}
+        </main>
+        <StatusBar />
+        {readsMembers && <CommandPalette open={paletteOpen} onOpenChange={onPaletteChange} />}
+      </div>
+    </Tooltip.Provider>
   );
 }

@@ -14,6 +14,7 @@ function note(over: Partial<NotificationItem> & Pick<NotificationItem, 'id' | 't
     body: 'The plan accepted it.',
     link: null,
     transactionId: null,
+    about: null,
     read: false,
     createdAt: '2026-11-27T09:00:00.000Z',
     ...over,
@@ -32,7 +33,7 @@ function renderWithNotifications(items: NotificationItem[]) {
 }
 
 const sample = () => [
-  note({ id: 3, title: 'Change rejected', body: 'The plan refused an addition of a dependent. Open it to see why.', kind: 'transaction.rejected', link: '#/activity?id=2', transactionId: 2 }),
+  note({ id: 3, title: 'Change rejected', body: 'The plan refused an addition of a dependent. Open it to see why.', kind: 'transaction.rejected', link: '#/activity?id=2', transactionId: 2, about: 'Add dependent Ola Okafor' }),
   note({ id: 2, title: 'Change accepted', body: 'Confirmation TX-20261127-0000042.', link: '#/activity?id=3', groupNumber: '200587' }),
   note({ id: 1, title: 'Sync problem', body: 'The plan service did not answer.', kind: 'sync.problem' }),
   note({ id: 4, title: 'Earlier change accepted', read: true }),
@@ -49,6 +50,8 @@ describe('Notification centre', () => {
     expect(items).toHaveLength(4);
     expect(items[0]).toHaveTextContent('Unread: Change rejected');
     expect(items[0]).toHaveTextContent('The plan refused an addition of a dependent. Open it to see why.');
+    // Whose change it was: named here in the app, never in the OS notification's title or body.
+    expect(items[0]).toHaveTextContent('Unread: Change rejectedAdd dependent Ola Okafor');
     expect(within(items[0] as HTMLElement).getByRole('button')).toHaveTextContent(/\d\d:\d\d|[A-Z][a-z]{2} \d+/);
     expect(items[3]).not.toHaveTextContent('Unread');
     await user.keyboard('{Escape}');

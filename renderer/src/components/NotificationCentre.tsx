@@ -94,6 +94,7 @@ export function NotificationCentre() {
                       {!item.read && <span className="visually-hidden">Unread: </span>}
                       {formatDatesIn(item.title)}
                     </span>
+                    {item.about && <span className="notification-about">{item.about}</span>}
                     <span className="notification-body">{formatDatesIn(item.body)}</span>
                     <time className="notification-time" dateTime={item.createdAt}>
                       {formatInstant(item.createdAt)}

@@ -9,11 +9,11 @@ export const AccessIcon = () => (
   </svg>
 );
 
-/** Two people: the group's users. */
+/** An ID badge: a user of the group, unlike the roster's two people. */
 export const UsersIcon = () => (
   <svg {...common}>
-    <circle cx="6" cy="5.5" r="2.3" />
-    <path d="M1.8 13.5a4.2 4.2 0 0 1 8.4 0" />
-    <path d="M10.5 3.4a2.3 2.3 0 0 1 0 4.3M12 9.6a4.2 4.2 0 0 1 2.2 3.9" />
+    <rect x="1.5" y="3" width="13" height="10" rx="1.5" />
+    <circle cx="5.5" cy="7" r="1.6" />
+    <path d="M3.2 11c.4-1.1 1.2-1.7 2.3-1.7s1.9.6 2.3 1.7M10 6.5h3M10 9h2.5" />
   </svg>
 );

@@ -37,3 +37,11 @@ export const BackIcon = () => (
     <path d="M10 3 5 8l5 5" />
   </svg>
 );
+
+export const AccountIcon = () => (
+  <svg {...common}>
+    <circle cx="8" cy="8" r="6.5" />
+    <circle cx="8" cy="6.5" r="2.2" />
+    <path d="M4 12.6c.9-1.6 2.3-2.4 4-2.4s3.1.8 4 2.4" />
+  </svg>
+);

@@ -13,6 +13,12 @@ export const notificationItem = z.object({
   /** An in-app route to open (`#/activity?id=12`), or null. */
   link: z.string().nullable(),
   transactionId: z.number().int().positive().nullable(),
+  /**
+   * Whose change it was, for the notification centre only: the change's own one-line summary
+   * ("Enroll Jane Smith with 2 dependents"). Title and body name no one, since they also become an OS
+   * notification; this is read from the local store when the centre lists them, and never leaves the app.
+   */
+  about: z.string().nullable(),
   read: z.boolean(),
   createdAt: isoInstant,
 });

@@ -43,7 +43,7 @@ export function searchMembers(db: Database, groupNumber: string, text: string, l
       records = statement(
         db,
         `SELECT ${rosterColumns} FROM members m WHERE m.group_number = @group AND m.last_name >= @from AND m.last_name < @to AND ${visible}
-         ORDER BY m.last_name, m.first_name, m.member_id LIMIT @limit`,
+         ORDER BY m.last_name_key, m.first_name_key, m.member_id LIMIT @limit`,
       ).all({ ...base, from: token, to: prefixUpperBound(token) }) as RosterRowRecord[];
     }
     if (records.length < limit) {

@@ -1,15 +1,16 @@
 import type { RosterSortColumn } from '@shared/contract/methods/members';
 
-const names = (a: string) => [`${a}.last_name`, `${a}.first_name`, `${a}.member_id`];
+const names = (a: string) => [`${a}.last_name_key`, `${a}.first_name_key`, `${a}.member_id`];
 
 /**
  * Sort keys per column over alias `a`, each ending in the member ID so every order is total (stable
- * paging). Names tie-break the rest. The lastName keys match members_by_last_name and
- * subscribers_by_last_name column for column, so the default roster order reads an index.
+ * paging). Names sort by their collation keys (store migration 0013: Álvarez among the A's) and
+ * tie-break the rest. The lastName keys match members_by_last_name and subscribers_by_last_name column
+ * for column, so the default roster order reads an index.
  */
 const keys: Record<RosterSortColumn, (a: string) => string[]> = {
   lastName: names,
-  firstName: (a) => [`${a}.first_name`, `${a}.last_name`, `${a}.member_id`],
+  firstName: (a) => [`${a}.first_name_key`, `${a}.last_name_key`, `${a}.member_id`],
   memberId: (a) => [`${a}.member_id`],
   relationship: (a) => [
     `CASE ${a}.relationship WHEN 'subscriber' THEN 0 WHEN 'spouse' THEN 1 WHEN 'domestic_partner' THEN 2 WHEN 'child' THEN 3 WHEN 'stepchild' THEN 4 WHEN 'adopted_child' THEN 5 ELSE 6 END`,

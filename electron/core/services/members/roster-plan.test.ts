@@ -4,6 +4,7 @@ import { fixtureStore, fixtureToday } from '../../test-support/member-fixtures';
 import { rosterWhere } from './roster-filter';
 import { familyPageSql } from './roster-list';
 import { parseSearchText } from './search-text';
+import { orderTerms } from './roster-order';
 
 const store = fixtureStore();
 
@@ -57,7 +58,7 @@ describe('roster page query plans', () => {
     const { where, params } = rosterWhere({ groupNumber: '4321', today: fixtureToday, terms: parseSearchText(undefined) });
     const steps = (
       store.db
-        .prepare(`EXPLAIN QUERY PLAN SELECT m.member_id FROM members m WHERE ${where} ORDER BY m.last_name ASC, m.first_name ASC, m.member_id ASC LIMIT 100`)
+        .prepare(`EXPLAIN QUERY PLAN SELECT m.member_id FROM members m WHERE ${where} ORDER BY ${orderTerms('lastName', 'asc', 'm').join(', ')} LIMIT 100`)
         .all(params) as { detail: string }[]
     ).map((r) => r.detail);
     expect(query.grouping).toBe('none');

@@ -238,7 +238,11 @@ describe('the plan’s answers', () => {
     expect(events.map((e) => e.type)).toEqual(['activity.changed', 'roster.changed', 'notifications.changed', 'notification.created']);
     // A repeated answer settles nothing twice.
     expect(recordAccepted(store, id, accepted([]), testNow)).toEqual([]);
-    expect(await core.ok('notifications.list', {})).toMatchObject({ unread: 1, items: [{ kind: 'transaction.accepted', transactionId: id, link: `#/activity?id=${id}`, read: false }] });
+    // In the app's own notification centre the change names its member; the OS text above does not.
+    expect(await core.ok('notifications.list', {})).toMatchObject({
+      unread: 1,
+      items: [{ kind: 'transaction.accepted', transactionId: id, link: `#/activity?id=${id}`, read: false, about: 'Enroll Nia Okafor with 2 dependents' }],
+    });
   });
 
   it('rejected: the pending change is undone and the input kept in a draft (SSNs encrypted) for correction and resend', async () => {
@@ -254,6 +258,7 @@ describe('the plan’s answers', () => {
     expect(item).toMatchObject({ status: 'rejected', error: refusal, draftId: expect.any(Number) });
     expect(events.find((e) => e.type === 'notification.created')).toMatchObject({ kind: 'transaction.rejected', title: 'Enrollment rejected', body: expect.stringContaining(refusal.message) });
     expect(JSON.stringify(events)).not.toMatch(/Okafor|Nia/);
+    expect(await core.ok('notifications.list', {})).toMatchObject({ items: [{ kind: 'transaction.rejected', about: 'Enroll Nia Okafor with 2 dependents' }] });
 
     const draft = await core.ok<{ data: { request: Record<string, unknown> }; secrets: Record<string, string>; transactionId: number; wizard: string }>('drafts.get', { groupNumber: group, id: item.draftId });
     expect(draft).toMatchObject({ wizard: 'enroll', transactionId: id, secrets: { 'request.subscriber.ssn': '555112222', 'request.dependents.0.ssn': '555113333' } });

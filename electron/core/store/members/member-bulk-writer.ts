@@ -10,7 +10,7 @@ import { appendCoverageValues, appendMemberValues, coverageColumnNames, memberCo
  * Rows per INSERT statement. SQLite evaluates a constant `IN (…)` list of a CHECK constraint
  * (relationship, gender, tier) by building a small lookup table once per statement execution, which
  * cost more than the insert itself row by row; many rows per statement share it and also share the
- * call into the driver. 64 × 27 and 128 × 9 values stay far below SQLite's 32,766 bound parameters.
+ * call into the driver. 64 × 29 and 128 × 9 values stay far below SQLite's 32,766 bound parameters.
  */
 const memberBatchRows = 64;
 const coverageBatchRows = 128;

@@ -2,6 +2,7 @@ import type { CoverageTier } from '@shared/contract/schemas/group';
 import type { Relationship } from '@shared/contract/schemas/member';
 import { coverageSpan } from '@shared/domain/member-status';
 import type { MemberRecord } from '@shared/sandbox/types';
+import { nameSortKey } from '@shared/util/name-sort-key';
 
 /**
  * A member row as the core writes it, in the words of the domain. Every path that inserts members
@@ -90,6 +91,9 @@ export const memberColumns = {
   version: 'version',
   pendingSync: 'pending_sync',
   updatedAt: 'updated_at',
+  // Written from the names (shared/util/name-sort-key.ts), never on their own: what the roster sorts by.
+  lastNameKey: 'last_name_key',
+  firstNameKey: 'first_name_key',
 } as const;
 
 export type MemberField = keyof typeof memberColumns;
@@ -129,6 +133,8 @@ export function appendMemberValues(target: unknown[], m: MemberRow, encryptSsn: 
     m.version,
     m.pendingSync ? 1 : 0,
     m.updatedAt,
+    nameSortKey(m.lastName),
+    nameSortKey(m.firstName),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { MemberRecord } from '@shared/sandbox/types';
+import { nameSortKey } from '@shared/util/name-sort-key';
 import type { FieldCipher } from '../field-cipher';
 import { statement } from '../statements';
 import { writeNewMembers } from './member-bulk-writer';
@@ -53,12 +54,23 @@ export function readEditableValues(db: Database, memberId: string): Record<Edita
   return Object.fromEntries(editableMemberFields.map((f) => [f, row[memberColumns[f]] ?? null])) as Record<EditableMemberField, string | number | Buffer | null>;
 }
 
-/** Writes these stored values and the pending flag. SQL is built only from the column table's constants. */
+/** A name and the sort key written with it. */
+const sortKeyOf = [
+  ['lastName', 'lastNameKey'],
+  ['firstName', 'firstNameKey'],
+] as const;
+
+/**
+ * Writes these stored values and the pending flag; a name changed here gets its sort key too, so the
+ * roster files it where it now belongs. SQL is built only from the column table's constants.
+ */
 export function writeEditableValues(db: Database, memberId: string, values: StoredMemberValues, pendingSync: boolean): void {
   const fields = (Object.keys(values) as EditableMemberField[]).filter((f) => (editableMemberFields as readonly string[]).includes(f));
-  const assignments = fields.map((f) => `${memberColumns[f]} = @${f}`).join(', ');
-  statement(db, `UPDATE members SET ${assignments}${fields.length > 0 ? ', ' : ''}pending_sync = @pendingSync WHERE member_id = @memberId`).run({
+  const keys = sortKeyOf.filter(([name]) => fields.includes(name));
+  const assignments = [...fields.map((f) => `${memberColumns[f]} = @${f}`), ...keys.map(([, key]) => `${memberColumns[key]} = @${key}`), 'pending_sync = @pendingSync'].join(', ');
+  statement(db, `UPDATE members SET ${assignments} WHERE member_id = @memberId`).run({
     ...Object.fromEntries(fields.map((f) => [f, values[f]])),
+    ...Object.fromEntries(keys.map(([name, key]) => [key, nameSortKey(String(values[name] ?? ''))])),
     pendingSync: pendingSync ? 1 : 0,
     memberId,
   });

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { CoverageSnapshot, MemberSnapshot } from '@shared/plan-api/members';
+import { nameSortKey } from '@shared/util/name-sort-key';
 import { statement } from '../statements';
 import type { Store } from '../store';
 import { writeNewMembers } from './member-bulk-writer';
@@ -164,7 +165,7 @@ function updateMember(store: Store, groupNumber: string, local: LocalRow, remote
     statement(
       db,
       `UPDATE members SET subscriber_id = @subscriberId, relationship = @relationship, first_name = @firstName, middle_name = @middleName,
-         last_name = @lastName, suffix = @suffix, date_of_birth = @dateOfBirth, gender = @gender,
+         last_name = @lastName, suffix = @suffix, last_name_key = @lastNameKey, first_name_key = @firstNameKey, date_of_birth = @dateOfBirth, gender = @gender,
          ssn_encrypted = CASE WHEN ssn_last4 IS @last4 AND ssn_encrypted IS NOT NULL THEN ssn_encrypted ELSE @ssnEncrypted END, ssn_last4 = @last4,
          address = @address, phone = @phone, email = @email, hire_date = @hireDate, employment_status = @employmentStatus, employee_class = @employeeClass, disabled = @disabled,
          version = @version, pending_sync = 0, updated_at = @updatedAt
@@ -176,6 +177,8 @@ function updateMember(store: Store, groupNumber: string, local: LocalRow, remote
       firstName: snapshot.firstName,
       middleName: snapshot.middleName,
       lastName: snapshot.lastName,
+      lastNameKey: nameSortKey(snapshot.lastName),
+      firstNameKey: nameSortKey(snapshot.firstName),
       suffix: snapshot.suffix,
       dateOfBirth: snapshot.dateOfBirth,
       gender: snapshot.gender,

@@ -49,10 +49,15 @@ interface NotificationRecord {
 }
 
 export function listNotifications(db: Database, unreadOnly: boolean, limit: number): NotificationItem[] {
-  const rows = statement(db, 'SELECT * FROM notifications WHERE (@unreadOnly = 0 OR read = 0) ORDER BY created_at DESC, id DESC LIMIT @limit').all({
+  // The change's summary names its member: joined here for the centre, never stored with the OS text.
+  const rows = statement(
+    db,
+    `SELECT n.*, o.summary AS about FROM notifications n LEFT JOIN outbox o ON o.id = n.outbox_ref
+     WHERE (@unreadOnly = 0 OR n.read = 0) ORDER BY n.created_at DESC, n.id DESC LIMIT @limit`,
+  ).all({
     unreadOnly: unreadOnly ? 1 : 0,
     limit,
-  }) as NotificationRecord[];
+  }) as (NotificationRecord & { about: string | null })[];
   return rows.map((r) => ({
     id: r.id,
     groupNumber: r.group_number,
@@ -61,6 +66,7 @@ export function listNotifications(db: Database, unreadOnly: boolean, limit: numb
     body: r.body,
     link: r.link,
     transactionId: r.outbox_ref,
+    about: r.about === null || r.about === '' ? null : r.about,
     read: r.read === 1,
     createdAt: r.created_at,
   }));

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { ActivityItem, DraftSummary, TransactionStatus } from '@shared/contract/schemas/transaction';
 import { transactionStatuses } from '@shared/contract/schemas/transaction';
 import { renderApp } from '../../test-support/render-app';
+import { chooseGroup } from '../../test-support/choose-group';
 import { asOf, createFakeTransport, sessionWithRoles } from '../../test-support/fake-transport';
 import type { FakeTransport } from '../../test-support/fake-transport';
 import { useActivityView } from '../../state/activity-view-store';
@@ -331,7 +332,7 @@ describe('Activity', () => {
     await user.click(within(pages).getByRole('button', { name: 'Older' }));
     await waitFor(() => expect(transport.callsTo('transactions.list').at(-1)).toMatchObject({ offset: activityPageSize, limit: activityPageSize }));
     expect(await screen.findByText(`${activityPageSize + 1}–${2 * activityPageSize} of 123`)).toBeInTheDocument();
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Group' }), '200587');
+    await chooseGroup(user, '200587');
     expect(await screen.findByRole('link', { name: 'Enroll Noah Quinn' })).toBeInTheDocument();
     expect(transport.callsTo('transactions.list').at(-1)).toMatchObject({ groupNumber: '200587', offset: 0 });
   });

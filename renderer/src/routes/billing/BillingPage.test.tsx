@@ -132,6 +132,7 @@ describe('Invoice notifications', () => {
         body: 'Harbor Logistics Inc.: $91,002.33 due 12/01/2026.',
         link: `#/billing/invoices/${decemberNumber}`,
         transactionId: null,
+        about: null,
         read: false,
         createdAt: '2026-11-15T08:00:00.000Z',
       },

@@ -1,9 +1,13 @@
 import { relationshipLabels } from '@shared/domain/relationships';
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
+import type { ReactNode } from 'react';
 import type { RosterRow } from '@shared/contract/schemas/member';
 import { formatDate, fullName } from '../../components/format';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Skeleton } from '../../components/Skeleton';
+import { rosterColumns } from './columns';
+import type { RosterColumnId } from './columns';
+import { TruncatedText } from './TruncatedText';
 
 /** Where a row sits in its family, for the indent and the band that ties dependents to their subscriber. */
 export type FamilyPlace = 'alone' | 'head' | 'member' | 'last';
@@ -11,6 +15,8 @@ export type FamilyPlace = 'alone' | 'head' | 'member' | 'last';
 interface Props {
   row: RosterRow | undefined;
   family: FamilyPlace;
+  /** The row has keyboard focus: its cut-off texts show whole in tooltips. */
+  focused: boolean;
 }
 
 /**
@@ -26,13 +32,54 @@ function PendingSyncBadge() {
   );
 }
 
-/** The cells of one roster row; a row not yet fetched shows placeholder bars of the same shape. */
-export const RosterCells = memo(function RosterCells({ row, family }: Props) {
+function cellFor(id: RosterColumnId, row: RosterRow, dependent: boolean, focused: boolean): ReactNode {
+  switch (id) {
+    case 'name':
+      return (
+        <div role="gridcell" className="cell cell-name">
+          {dependent && <span className="family-line" aria-hidden="true" />}
+          <TruncatedText text={fullName(row)} rowFocused={focused} />
+          {row.pendingSync && <PendingSyncBadge />}
+        </div>
+      );
+    case 'memberId':
+      return <div role="gridcell" className="cell mono">{row.memberId}</div>;
+    case 'status':
+      return (
+        <div role="gridcell" className="cell">
+          <StatusBadge status={row.status} />
+        </div>
+      );
+    case 'plan':
+      return (
+        <div role="gridcell" className="cell">
+          <TruncatedText text={row.planName} rowFocused={focused} />
+        </div>
+      );
+    case 'tier':
+      return <div role="gridcell" className="cell mono">{row.tier}</div>;
+    case 'relationship':
+      return (
+        <div role="gridcell" className="cell">
+          <TruncatedText text={relationshipLabels[row.relationship]} rowFocused={focused} />
+        </div>
+      );
+    case 'dateOfBirth':
+      return <div role="gridcell" className="cell tabular">{formatDate(row.dateOfBirth)}</div>;
+    case 'effective':
+      return <div role="gridcell" className="cell tabular">{formatDate(row.effectiveDate)}</div>;
+    case 'termination':
+      return <div role="gridcell" className="cell tabular">{formatDate(row.terminationDate)}</div>;
+  }
+}
+
+/** The cells of one roster row, in the columns' order; a row not yet fetched shows placeholder bars of the same shape. */
+export const RosterCells = memo(function RosterCells({ row, family, focused }: Props) {
   if (!row)
     return (
       <>
-        {Array.from({ length: 9 }, (_, i) => (
-          <div role="gridcell" className="cell" key={i}>
+        {rosterColumns.map((column, i) => (
+          <div role="gridcell" className="cell" key={column.id}>
             <Skeleton width={i === 0 ? '70%' : '55%'} />
           </div>
         ))}
@@ -41,38 +88,9 @@ export const RosterCells = memo(function RosterCells({ row, family }: Props) {
   const dependent = family === 'member' || family === 'last';
   return (
     <>
-      <div role="gridcell" className="cell cell-name">
-        {dependent && <span className="family-line" aria-hidden="true" />}
-        {/* A name cut short by the badge or a narrow window is still there in full on hover. */}
-        <span className="truncate" title={row.pendingSync ? fullName(row) : undefined}>
-          {fullName(row)}
-        </span>
-        {row.pendingSync && <PendingSyncBadge />}
-      </div>
-      <div role="gridcell" className="cell mono">
-        {row.memberId}
-      </div>
-      <div role="gridcell" className="cell">
-        <span className="truncate">{relationshipLabels[row.relationship]}</span>
-      </div>
-      <div role="gridcell" className="cell tabular">
-        {formatDate(row.dateOfBirth)}
-      </div>
-      <div role="gridcell" className="cell">
-        <span className="truncate">{row.planName}</span>
-      </div>
-      <div role="gridcell" className="cell mono">
-        {row.tier}
-      </div>
-      <div role="gridcell" className="cell">
-        <StatusBadge status={row.status} />
-      </div>
-      <div role="gridcell" className="cell tabular">
-        {formatDate(row.effectiveDate)}
-      </div>
-      <div role="gridcell" className="cell tabular">
-        {formatDate(row.terminationDate)}
-      </div>
+      {rosterColumns.map((column) => (
+        <Fragment key={column.id}>{cellFor(column.id, row, dependent, focused)}</Fragment>
+      ))}
     </>
   );
 });

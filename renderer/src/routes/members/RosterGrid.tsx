@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef } from 'react';
-import type { KeyboardEvent, MouseEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CSSProperties, KeyboardEvent, MouseEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import type { Range } from '@tanstack/react-virtual';
 import type { RosterRow } from '@shared/contract/schemas/member';
@@ -8,7 +8,7 @@ import type { RosterSort } from '../../state/roster-view-store';
 import { RosterHeader } from './RosterHeader';
 import { RosterCells } from './RosterCells';
 import type { FamilyPlace } from './RosterCells';
-import { rosterColumns } from './columns';
+import { rosterColumns, rosterTrack } from './columns';
 import { SelectCell } from './SelectCell';
 import type { RowSelection } from './SelectCell';
 
@@ -52,6 +52,8 @@ export function RosterGrid(props: Props) {
   const rowRefs = useRef(new Map<number, HTMLDivElement>());
   /** Row to focus once it is rendered (a keyboard move may have to scroll it into existence first). */
   const focusPending = useRef<number | null>(focusOnMount ? active : null);
+  /** The row that has keyboard focus itself (not its checkbox), whose cut-off texts show in tooltips. */
+  const [focusedRow, setFocusedRow] = useState<number | null>(null);
 
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -155,6 +157,7 @@ export function RosterGrid(props: Props) {
       aria-colcount={rosterColumns.length + (selection ? 1 : 0)}
       // Focus lives on one row at a time (roving tabindex); the grid itself is reached only by clicking.
       tabIndex={-1}
+      style={{ '--roster-columns': rosterTrack(selection !== null) } as CSSProperties}
       onScroll={(e) => onScrollTop(e.currentTarget.scrollTop)}
     >
       <RosterHeader sort={sort} onSort={onSort} selectAll={selection?.header ?? null} />
@@ -177,8 +180,12 @@ export function RosterGrid(props: Props) {
               tabIndex={item.index === active ? 0 : -1}
               className={`roster-row body-row family-${family}${selected ? ' is-selected' : ''}`}
               style={{ transform: `translateY(${item.start - headerHeight}px)` }}
-              onFocus={() => {
+              onFocus={(e) => {
                 if (item.index !== active) onActiveIndex(item.index);
+                if (e.target === e.currentTarget) setFocusedRow(item.index);
+              }}
+              onBlur={(e) => {
+                if (e.target === e.currentTarget) setFocusedRow(null);
               }}
               // Shift+click would otherwise select the text of every row in between.
               onMouseDown={(e) => selection && e.shiftKey && e.preventDefault()}
@@ -186,7 +193,7 @@ export function RosterGrid(props: Props) {
               onKeyDown={onKeyDown}
             >
               {selection && <SelectCell row={row} index={item.index} selected={selected} selection={selection} />}
-              <RosterCells row={row} family={family} />
+              <RosterCells row={row} family={family} focused={focusedRow === item.index} />
             </div>
           );
         })}

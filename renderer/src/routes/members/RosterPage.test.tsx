@@ -30,11 +30,39 @@ describe('Members roster', () => {
     expect(bodyRows(g).length).toBeLessThan(40);
     expect(within(g).getAllByRole('columnheader').map((h) => h.textContent?.replace(/[↑↓]/g, ''))).toEqual([
       '',
-      'Name', 'Member ID', 'Relationship', 'Date of birth', 'Plan', 'Tier', 'Status', 'Effective', 'Termination',
+      'Name', 'Member ID', 'Status', 'Plan', 'Tier', 'Relationship', 'Date of birth', 'Effective', 'Termination',
     ]);
     // A dependent follows its subscriber.
-    const cells = bodyRows(g).map((r) => within(r).getAllByRole('gridcell')[3]?.textContent);
+    const cells = bodyRows(g).map((r) => within(r).getAllByRole('gridcell')[6]?.textContent);
     expect(cells.slice(0, 2)).toContain('Employee');
+  });
+
+  it('gives a cut-off name whole in a tooltip while its row has keyboard focus, and on hover', async () => {
+    const user = userEvent.setup();
+    const { grid: g } = await loadedRoster();
+    const [first, second] = bodyRows(g);
+    const name = (row: HTMLElement | undefined) => row?.querySelector('.cell-name .truncate') as HTMLElement;
+    const cutName = name(first).textContent;
+    // jsdom lays nothing out: this name is the one too wide for its column.
+    Object.defineProperty(HTMLElement.prototype, 'scrollWidth', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('truncate') && this.textContent === cutName ? 5000 : 0;
+      },
+    });
+    try {
+      act(() => first?.focus());
+      expect(await screen.findByRole('tooltip')).toHaveTextContent(cutName ?? '');
+      // A name that fits gets none.
+      act(() => second?.focus());
+      await waitFor(() => expect(screen.queryByRole('tooltip')).not.toBeInTheDocument());
+      await user.hover(name(first));
+      expect(await screen.findByRole('tooltip')).toHaveTextContent(cutName ?? '');
+      await user.unhover(name(first));
+      await waitFor(() => expect(screen.queryByRole('tooltip')).not.toBeInTheDocument());
+    } finally {
+      delete (HTMLElement.prototype as { scrollWidth?: number }).scrollWidth;
+    }
   });
 
   it('asks for the next page when the user scrolls to it', async () => {

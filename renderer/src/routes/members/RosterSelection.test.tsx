@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../test-support/render-app';
+import { chooseGroup } from '../../test-support/choose-group';
 import { useAnnouncer } from '../../state/announcer';
 import { useRosterSelection } from './selection-store';
 
@@ -125,7 +126,7 @@ describe('Roster selection', () => {
     expect(selectedIds()).toEqual(ticked);
     expect(screen.getByRole('region', { name: 'Selected members' })).toHaveTextContent('1 selected');
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Group' }), '200587');
+    await chooseGroup(user, '200587');
     await waitFor(() => expect(selectedIds()).toEqual([]));
     expect(screen.queryByRole('region', { name: 'Selected members' })).not.toBeInTheDocument();
   });

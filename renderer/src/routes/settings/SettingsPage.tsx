@@ -6,6 +6,7 @@ import { useApi } from '../../api/ApiProvider';
 import { useQuery } from '../../api/use-query';
 import { useStatusStore } from '../../state/status-store';
 import { useAnnouncer } from '../../state/announcer';
+import { useSignOut } from '../../state/use-sign-out';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
@@ -86,14 +87,11 @@ function Connection({ session, onSession, onNeedsDiscard }: ConnectionProps) {
   const [busy, setBusy] = useState(false);
   const sandbox = session.mode === 'sandbox';
 
+  const signOutOfPlan = useSignOut();
   const signOut = async () => {
     setBusy(true);
-    const result = await api.call('session.signOut', {});
+    setError(await signOutOfPlan());
     setBusy(false);
-    if (!result.ok) return setError(result.error);
-    setError(null);
-    onSession(result.value);
-    announce('Signed out. Changes you make wait on this computer until you sign in again.');
   };
 
   const switchToSandbox = async (discardPending: boolean) => {

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import type { TransactionStatus } from '@shared/contract/schemas/transaction';
 import type { SubmitResult } from '@shared/contract/methods/transactions';
+import { isProvisionalMemberId } from '@shared/contract/schemas/primitives';
 import { useCoreEvent } from '../../api/ApiProvider';
 import { useQuery } from '../../api/use-query';
 import './wizard.css';
@@ -17,6 +18,9 @@ const statusLines: Record<TransactionStatus, string> = {
   corrected: 'Replaced by a corrected transaction.',
 };
 
+/** The employee among a family's IDs: dependents' IDs end in `-NN`, provisional (`NEW-7-01`) or the plan's. */
+const employeeOf = (memberIds: readonly string[]): string | null => memberIds.find((id) => !/-\d{2}$/.test(id)) ?? null;
+
 /**
  * After a submission: where the transaction is (updated live from `activity.changed`), a link to it
  * in Activity, and the next thing the user is likely to do.
@@ -28,6 +32,7 @@ export function WizardDone({
   children,
   anotherLabel,
   onAnother,
+  newEmployee,
 }: {
   groupNumber: string;
   result: SubmitResult;
@@ -37,6 +42,8 @@ export function WizardDone({
   children?: ReactNode;
   anotherLabel?: string;
   onAnother?: () => void;
+  /** An enrollment: the new employee's member ID and a link to them, provisional until the plan numbers them. */
+  newEmployee?: { name: string };
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const item = useQuery('transactions.get', { groupNumber, id: result.id });
@@ -47,6 +54,8 @@ export function WizardDone({
 
   const status = item.data?.status ?? result.status;
   const confirmation = item.data?.confirmationNumber ?? null;
+  // The transaction names the plan's IDs once accepted: the link follows the member to their real record.
+  const employeeId = newEmployee ? employeeOf(item.data?.memberIds ?? result.memberIds) : null;
   return (
     <div className="page wz">
       <div className="card wz-done">
@@ -54,6 +63,12 @@ export function WizardDone({
           {title}
         </h1>
         {children}
+        {employeeId && (
+          <p className="wz-done-member">
+            Member ID <span className="mono">{employeeId}</span>
+            {isProvisionalMemberId(employeeId) && <span className="muted"> (provisional: the plan gives the real ID when it accepts the enrollment)</span>}
+          </p>
+        )}
         <p className={`wz-done-status is-${status}`} role="status">
           {statusLines[status]}
           {confirmation && (
@@ -65,6 +80,11 @@ export function WizardDone({
           {status === 'rejected' && item.data?.error && <span className="wz-done-reason">{item.data.error.message}</span>}
         </p>
         <div className="wz-actions-main">
+          {employeeId && newEmployee && (
+            <Link to="/members/$memberId" params={{ memberId: employeeId }} className="button">
+              Open {newEmployee.name}
+            </Link>
+          )}
           <Link to="/activity" search={{ id: result.id }} className="button">
             See it in Activity
           </Link>

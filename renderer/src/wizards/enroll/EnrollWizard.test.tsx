@@ -139,6 +139,9 @@ describe('Enroll an employee', () => {
     await focused(await screen.findByRole('heading', { level: 1, name: 'Enrollment submitted' }));
     expect(screen.getByText(/^Waiting to send: GroupDesk sends it to the plan as soon as it is online/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'See it in Activity' })).toHaveAttribute('href', '/activity?id=7');
+    // The new employee, provisional until the plan numbers them, is one click away.
+    expect(screen.getByText(/^Member ID/)).toHaveTextContent('Member ID NEW-7 (provisional: the plan gives the real ID when it accepts the enrollment)');
+    expect(screen.getByRole('link', { name: 'Open Rosa Alvarez' })).toHaveAttribute('href', '/members/NEW-7');
 
     // The status follows the transaction as the core reports it.
     const queued = fake.callsTo('transactions.get').length;
@@ -148,6 +151,8 @@ describe('Enroll an employee', () => {
     }));
     fake.emit({ type: 'activity.changed', groupNumber: '100234' });
     expect(await screen.findByText(/Accepted by the plan\. Confirmation number/)).toHaveTextContent('TX-20261127-0000042');
+    expect(screen.getByText(/^Member ID/)).toHaveTextContent(/^Member ID 100234181$/);
+    expect(screen.getByRole('link', { name: 'Open Rosa Alvarez' })).toHaveAttribute('href', '/members/100234181');
     expect(fake.callsTo('transactions.get').length).toBeGreaterThan(queued);
 
     const [submitted] = fake.callsTo('transactions.submit');

@@ -73,7 +73,14 @@ function EnrollForm({ group, draftId, replaces, onAnother, onClose }: { group: G
     const request = enrollRequestFrom(wizard.form.getValues());
     const others = request.dependents?.length ?? 0;
     return (
-      <WizardDone groupNumber={group.groupNumber} result={sender.result} title="Enrollment submitted" anotherLabel="Enroll another" onAnother={onAnother}>
+      <WizardDone
+        groupNumber={group.groupNumber}
+        result={sender.result}
+        title="Enrollment submitted"
+        anotherLabel="Enroll another"
+        onAnother={onAnother}
+        newEmployee={{ name: `${request.subscriber.firstName} ${request.subscriber.lastName}` }}
+      >
         <p>
           {request.subscriber.firstName} {request.subscriber.lastName}
           {others > 0 ? ` and ${others} ${others === 1 ? 'dependent' : 'dependents'}` : ''}, covered from {formatDate(request.effectiveDate)}.

@@ -75,16 +75,36 @@ describe('ID-card wizard', () => {
     await next(user);
     expect(within(await screen.findByRole('alert')).getByRole('link', { name: 'Choose at least one member' })).toBeInTheDocument();
 
-    await user.type(screen.getByRole('searchbox', { name: 'Add a member' }), 'Haddad');
-    const found = await screen.findByRole('list', { name: 'Members found' });
-    await user.click(within(found).getByRole('button', { name: `Add Haddad, Hiro ${subscriber} · Employee` }));
+    await user.type(screen.getByRole('combobox', { name: 'Add a member' }), 'Haddad');
+    const found = await screen.findByRole('listbox', { name: 'Members found' });
+    await user.click(within(found).getByRole('option', { name: `Add Haddad, Hiro ${subscriber} · Employee` }));
     expect(chosen().map((li) => li.textContent)).toEqual([`Haddad, Hiro ${subscriber} · EmployeeActiveRemove`]);
     await waitFor(() => expect(screen.queryByText('Choose at least one member')).not.toBeInTheDocument());
     // Someone already on the list is not offered again.
-    expect(within(screen.getByRole('list', { name: 'Members found' })).queryByRole('button', { name: new RegExp(`Add Haddad, Hiro ${subscriber}`) })).not.toBeInTheDocument();
+    expect(screen.queryByRole('option', { name: new RegExp(`Add Haddad, Hiro ${subscriber}`) })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Remove Haddad, Hiro' }));
     expect(screen.getByText('No one yet: find members below.')).toBeInTheDocument();
+  });
+
+  it('adds the highlighted member with Enter, chosen with the arrows, and stays on the step', async () => {
+    const { user } = await open('/id-cards');
+    const search = screen.getByRole('combobox', { name: 'Add a member' });
+    await user.type(search, 'Haddad');
+    const options = within(await screen.findByRole('listbox', { name: 'Members found' })).getAllByRole('option');
+    expect(options.length).toBeGreaterThan(1);
+    const nameOf = (option: HTMLElement | undefined) => /^Add (.+?) \d/.exec(option?.textContent ?? '')?.[1];
+    // The first result is highlighted until the arrows move on.
+    expect(options[0]).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{ArrowDown}');
+    expect(search).toHaveAttribute('aria-activedescendant', options[1]?.id);
+    await user.keyboard('{Enter}');
+    expect(chosen().map((li) => li.textContent)).toEqual([expect.stringContaining(nameOf(options[1]) ?? 'no name')]);
+    expect(search).toHaveFocus();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(chosen()).toHaveLength(2);
+    expect(screen.getByRole('combobox', { name: 'Add a member' })).toBeInTheDocument();
   });
 
   it('refuses members whose coverage ended and IDs that are not in the group', async () => {

@@ -12,6 +12,7 @@ import { usersMethods } from './methods/users';
 import { billPayMethods } from './methods/bill-pay';
 import { billingMethods } from './methods/billing';
 import { paymentsMethods } from './methods/payments';
+import { rosterImportMethods } from './methods/roster-import';
 
 /**
  * Every method the renderer may call: name → input schema, output schema, permission. Adding a method
@@ -31,6 +32,7 @@ export const contract = {
   ...billPayMethods,
   ...billingMethods,
   ...paymentsMethods,
+  ...rosterImportMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { ContractFailure } from '@shared/contract';
 import type { BulkOutcome, bulkAction } from '@shared/contract/schemas/transaction';
 import { memberStatusOn } from '@shared/domain/member-status';
+import { insertBatch } from '../../store/repositories/batches-repository';
+import { tagBatch } from '../../outbox/outbox-repository';
+import { actingUserId } from './acting-user';
 import { fullName } from './change-plan';
 import { planIdCards } from './id-cards-change';
 import { findReplicaMember, type ReplicaMember } from './local-replica';
@@ -33,12 +36,22 @@ export function runBulkAction(env: QueueEnv, groupNumber: string, action: Parsed
     return env.store.db.transaction(() => {
       const result = action.kind === 'terminate' ? bulkTerminate(env, groupNumber, action) : bulkIdCards(env, groupNumber, action);
       if (dryRun) throw new DryRunFinished({ items: result.items, queued: [], dryRun: true });
+      if (result.queued.length > 0) {
+        const batchId = insertBatch(env.store.db, { groupNumber, kind: 'bulk', label: bulkLabel(action, result.queued.length), createdBy: actingUserId(env.store.db), now: env.now });
+        tagBatch(env.store.db, result.queued, batchId);
+      }
       return { ...result, dryRun: false };
     })();
   } catch (error) {
     if (error instanceof DryRunFinished) return error.result;
     throw error;
   }
+}
+
+/** How Activity names the batch: what was done, to how many. */
+function bulkLabel(action: ParsedBulkAction, queued: number): string {
+  if (action.kind === 'id_cards') return `ID cards for ${action.memberIds.length} members`;
+  return `Bulk termination of ${queued} member${queued === 1 ? '' : 's'}`;
 }
 
 const outcome = (memberId: string, member: ReplicaMember | null, result: BulkOutcome['outcome'], message: string | null, coverageEnds: string | null = null): BulkOutcome => ({

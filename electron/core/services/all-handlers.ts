@@ -8,6 +8,8 @@ import { groupsHandlers } from './groups/groups-handlers';
 import { membersHandlers } from './members/members-handlers';
 import { notificationsHandlers } from './notifications/notifications-handlers';
 import { paymentsHandlers } from './payments/payments-handlers';
+import { rosterImportHandlers } from './rosters/roster-import-handlers';
+import { runningJobs } from './rosters/job-signals';
 import { sessionHandlers } from './session/session-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { transactionsHandlers } from './transactions/transactions-handlers';
@@ -28,4 +30,5 @@ export const allHandlers: HandlerMap = combineHandlers(
   billingHandlers,
   billingAnalysisHandlers,
   paymentsHandlers,
+  rosterImportHandlers(runningJobs),
 );

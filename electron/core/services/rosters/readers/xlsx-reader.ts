@@ -1,3 +1,4 @@
+import type { Stream } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ImportRow } from '../import-row';
 import { cellsOf, headerColumns, sheetRow } from './sheet-row';
@@ -8,7 +9,7 @@ import { cellsOf, headerColumns, sheetRow } from './sheet-row';
  * numbers, as Excel shows them.
  */
 export async function* readXlsx(input: NodeJS.ReadableStream): AsyncIterable<ImportRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input as unknown as import('node:stream').Stream, {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input as unknown as Stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { nativeBindingOptions } from './open-store';
-import { applyPragmas } from './pragmas';
 import type { Store } from './store';
 
 /**
@@ -11,7 +10,12 @@ import type { Store } from './store';
  * has the same rows, triggers and cipher; closing it discards everything.
  */
 export function openScratchCopy(store: Store): Store & { close(): void } {
-  const db = new Database(store.db.serialize(), nativeBindingOptions());
-  applyPragmas(db);
+  const image = store.db.serialize();
+  // Header bytes 18 and 19 say WAL; a database in memory has no WAL file, so SQLite would refuse to
+  // open it. 1 and 1 are the rollback journal, which memory databases use.
+  image[18] = 1;
+  image[19] = 1;
+  const db = new Database(image, nativeBindingOptions());
+  db.pragma('foreign_keys = ON');
   return { db, cipher: store.cipher, path: ':memory:', close: () => db.close() };
 }

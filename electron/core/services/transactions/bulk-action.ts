@@ -37,7 +37,7 @@ export function runBulkAction(env: QueueEnv, groupNumber: string, action: Parsed
       const result = action.kind === 'terminate' ? bulkTerminate(env, groupNumber, action) : bulkIdCards(env, groupNumber, action);
       if (dryRun) throw new DryRunFinished({ items: result.items, queued: [], dryRun: true });
       if (result.queued.length > 0) {
-        const batchId = insertBatch(env.store.db, { groupNumber, kind: 'bulk', label: bulkLabel(action, result.queued.length), createdBy: actingUserId(env.store.db), now: env.now });
+        const batchId = insertBatch(env.store.db, { groupNumber, kind: 'bulk', label: bulkLabel(action, result.items.filter((i) => i.outcome === 'ok').length), createdBy: actingUserId(env.store.db), now: env.now });
         tagBatch(env.store.db, result.queued, batchId);
       }
       return { ...result, dryRun: false };
@@ -48,10 +48,10 @@ export function runBulkAction(env: QueueEnv, groupNumber: string, action: Parsed
   }
 }
 
-/** How Activity names the batch: what was done, to how many. */
-function bulkLabel(action: ParsedBulkAction, queued: number): string {
-  if (action.kind === 'id_cards') return `ID cards for ${action.memberIds.length} members`;
-  return `Bulk termination of ${queued} member${queued === 1 ? '' : 's'}`;
+/** How Activity names the batch: what was done, to how many members. */
+function bulkLabel(action: ParsedBulkAction, members: number): string {
+  const counted = `${members} member${members === 1 ? '' : 's'}`;
+  return action.kind === 'id_cards' ? `ID cards for ${counted}` : `Bulk termination of ${counted}`;
 }
 
 const outcome = (memberId: string, member: ReplicaMember | null, result: BulkOutcome['outcome'], message: string | null, coverageEnds: string | null = null): BulkOutcome => ({

@@ -28,6 +28,7 @@ function item(over: Partial<ActivityItem> & Pick<ActivityItem, 'id' | 'summary' 
     replacedBy: null,
     replaces: null,
     hasDocument: false,
+    batch: null,
     ...over,
   };
 }

@@ -11,7 +11,7 @@ import { changeEnv, queuePlanned, type QueueEnv } from '../transactions/queue-ch
 import type { ImportRow } from './import-row';
 import { addDependentInput, columnOfPath, demographicsInput, enrollInput, reinstateInput, terminateInput } from './import-requests';
 
-const localMemberIdForm = { test: (value: string): boolean => localMemberId.safeParse(value).success };
+const isLocalMemberId = (value: string): boolean => localMemberId.safeParse(value).success;
 
 /** A row of the file in file order. */
 export interface PositionedRow {
@@ -157,13 +157,13 @@ export class FamilyChecker {
 
   private item(one: PositionedRow, outcome: ImportItem['outcome'], reason: string | null): CheckedMember {
     const { row } = one;
-    const replica = row.memberId === null || !localMemberIdForm.test(row.memberId) ? null : findReplicaMember(this.env.store.db, this.groupNumber, row.memberId);
+    const replica = row.memberId === null || !isLocalMemberId(row.memberId) ? null : findReplicaMember(this.env.store.db, this.groupNumber, row.memberId);
     const typed = `${row.firstName} ${row.lastName}`.trim();
     return {
       position: one.position,
       location: row.location,
       // A value that is no member ID at all is not echoed as one (the row is refused for it anyway).
-      memberId: row.memberId !== null && localMemberIdForm.test(row.memberId) ? row.memberId : null,
+      memberId: row.memberId !== null && isLocalMemberId(row.memberId) ? row.memberId : null,
       name: typed !== '' ? typed : replica === null ? '' : fullName(replica),
       action: row.action,
       outcome,

@@ -9,6 +9,7 @@ import { fileStore, replicaState, testNow, transactionsCore } from '../../test-s
 import type { Store } from '../../store/store';
 import { JobRegistry } from './job-signals';
 import { rosterImportHandlers } from './roster-import-handlers';
+import { runImportCheck } from './run-import-check';
 
 const group = '4321';
 const address = { line1: '9 Oak St', city: 'Dayton', state: 'OH', zip: '45402' };
@@ -121,6 +122,24 @@ describe('checking a CSV filled from the template', () => {
   });
 });
 
+describe('the CLI’s dry run', () => {
+  it('checks a file by path and reports every member as JSON, without SSNs', async () => {
+    const store = fileStore();
+    const core = importCore(store);
+    const { bytes } = await template(store, core, 'csv');
+    const file = filesOfStore(store).pathOf(await receiveFile(store, fillCsvTemplate(bytes, [...okafor, terminateMiller])));
+    const report = await runImportCheck(store, group, file, { today: '2026-11-27', now: testNow, fileName: 'hires.csv' });
+    expect(report).toMatchObject({ format: 'csv', members: 4, queue: 3, skip: 1, refuse: 0 });
+    expect(report.items.map((i) => [i.location.number, i.outcome])).toEqual([
+      [2, 'queue'],
+      [3, 'queue'],
+      [4, 'queue'],
+      [5, 'skip'],
+    ]);
+    expect(JSON.stringify(report)).not.toMatch(/2222|3333/);
+  });
+});
+
 describe('the Excel template', () => {
   it('explains its columns with the group’s plan codes, and reads back filled in', async () => {
     const store = fileStore();
@@ -225,8 +244,15 @@ describe('a large file', () => {
       rows.push({ ...okafor[1], familyKey, firstName: `Ola ${letters(i)}`, ssn: '' });
     }
     const started = performance.now();
-    const check = await checkCsv(store, core, rows);
+    const checking = checkCsv(store, core, rows);
+    // Other calls run between the check's chunks, and what they write stays: the dry run is on a copy.
+    while (!core.published.some((e) => e.type === 'job.progress' && e.done > 0)) await new Promise<void>((resolve) => setImmediate(resolve));
+    await core.ok('transactions.submit', { groupNumber: group, transaction: { kind: 'terminate', request: { memberId: '432000002', reason: 'death', requestedDate: '2026-11-10' } } });
+    const submittedAfter = core.published.filter((e) => e.type === 'job.progress').length;
+    const check = await checking;
     const seconds = (performance.now() - started) / 1000;
+    expect(core.published.filter((e) => e.type === 'job.progress').length).toBeGreaterThan(submittedAfter);
+    expect(store.db.prepare('SELECT summary FROM outbox').pluck().all()).toEqual(['Terminate 432000002 Beth Abbott (coverage ends 2026-11-30)']);
     console.info(`10,000-row CSV checked in ${seconds.toFixed(1)} s`);
     expect(check).toMatchObject({ members: 10_000, queue: 10_000, skip: 0, refuse: 0 });
     expect(core.published.filter((e) => e.type === 'job.progress').length).toBeGreaterThan(40);

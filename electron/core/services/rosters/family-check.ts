@@ -1,7 +1,7 @@
 import { ContractFailure } from '@shared/contract';
 import type { ImportItem } from '@shared/contract/methods/roster-import';
 import { localMemberId, memberIdForm } from '@shared/contract/schemas/primitives';
-import { transactionInput, type ParsedTransactionInput, type TransactionInput } from '@shared/contract/schemas/transaction';
+import { transactionInput, type ParsedTransactionInput } from '@shared/contract/schemas/transaction';
 import { validateTermination } from '@shared/domain/termination';
 import { readEditableValues } from '../../store/members/members-repository';
 import { fullName, type ChangeEnv } from '../transactions/change-plan';
@@ -9,7 +9,7 @@ import { findReplicaMember, requireReplicaMember } from '../transactions/local-r
 import { planChange } from '../transactions/plan-change';
 import { changeEnv, queuePlanned, type QueueEnv } from '../transactions/queue-change';
 import type { ImportRow } from './import-row';
-import { addDependentInput, columnOfPath, demographicsInput, enrollInput, reinstateInput, terminateInput } from './import-requests';
+import { addDependentInput, columnOfPath, demographicsInput, enrollInput, reinstateInput, terminateInput, type RowRequest } from './import-requests';
 
 const isLocalMemberId = (value: string): boolean => localMemberId.safeParse(value).success;
 
@@ -86,7 +86,7 @@ export class FamilyChecker {
   }
 
   /** The request a row makes, a refusal, or why there is nothing to do (a skip). */
-  private inputOf(row: ImportRow, newSubscriber: PositionedRow | undefined): TransactionInput | Refusal | string {
+  private inputOf(row: ImportRow, newSubscriber: PositionedRow | undefined): RowRequest | Refusal | string {
     if (row.action === 'add') {
       if (row.memberId !== null) return new Refusal(`Member ${row.memberId} is already enrolled: leave Member ID empty to add someone new, or use Reinstate to cover this member again.`);
       if (newSubscriber !== undefined) {
@@ -125,7 +125,7 @@ export class FamilyChecker {
   }
 
   /** Validates the request as `transactions.submit` does, plans it by the wizards' rules and queues it in the checked store. */
-  private queue(members: readonly PositionedRow[], input: TransactionInput, ownerOf: (path: readonly PropertyKey[]) => number): CheckedMember[] {
+  private queue(members: readonly PositionedRow[], input: RowRequest, ownerOf: (path: readonly PropertyKey[]) => number): CheckedMember[] {
     const parsed = transactionInput.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -4,7 +4,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ContractFailure } from '@shared/contract';
 import type { ImportCheck } from '@shared/contract/methods/roster-import';
 import { splitSecrets } from '../../outbox/request-secrets';
-import { insertImport, insertImportItems, type StoredImportItem } from '../../store/repositories/imports-repository';
+import { forgetStaleImports, insertImport, insertImportItems, type StoredImportItem } from '../../store/repositories/imports-repository';
 import { openScratchCopy } from '../../store/scratch-copy';
 import type { Store } from '../../store/store';
 import { actingUserId } from '../transactions/acting-user';
@@ -27,6 +27,9 @@ export interface ImportCheckOptions {
 
 const defaultChunk = 250;
 
+/** How long an unconfirmed check is kept for confirming: a week. */
+const unconfirmedKeptMs = 7 * 24 * 60 * 60 * 1000;
+
 /**
  * Checks a received file, a dry run: the rows stream from the file into families (a family's rows
  * may be anywhere in the file), then every family is planned and queued in a scratch copy of the
@@ -44,6 +47,7 @@ export async function checkImportFile(store: Store, groupNumber: string, filePat
   checked.sort((a, b) => a.position - b.position);
 
   const importId = store.db.transaction(() => {
+    forgetStaleImports(store.db, groupNumber, new Date(Date.parse(options.now) - unconfirmedKeptMs).toISOString());
     const id = insertImport(store.db, { groupNumber, fileName: path.basename(options.fileName), format, createdBy: actingUserId(store.db), now: options.now });
     insertImportItems(store.db, id, checked.map((c) => toStored(store, c)));
     return id;

@@ -1,16 +1,19 @@
-import type { z } from 'zod';
 import type { ImportRow } from './import-row';
 import { correctionReason } from './import-columns';
 import type { TransactionInput } from '@shared/contract/schemas/transaction';
-import type { demographicChanges } from '@shared/plan-api/eligibility';
-import type { enrollmentReasons } from '@shared/domain/late-enrollment';
 import type { EditableMemberField } from '../../store/members/members-repository';
 import type { FieldCipher } from '../../store/field-cipher';
 
 /**
  * File rows as the requests the wizards submit (`transactions.submit`'s input). Nothing here checks a
  * rule: the request schema and the wizards' planning functions do that, with their own messages.
+ * A request is built as the user filled it, missing values and all, so it is `unknown` until the
+ * schema has read it.
  */
+export interface RowRequest {
+  kind: TransactionInput['kind'];
+  request: Record<string, unknown>;
+}
 
 /** Drops absent values, so the request schema says "Required" of a missing one rather than "expected string, got null". */
 function present<T extends Record<string, unknown>>(values: T): Partial<T> {
@@ -22,32 +25,30 @@ const person = (row: ImportRow) => present({ firstName: row.firstName, middleNam
 const dependent = (row: ImportRow) => ({ ...person(row), relationship: row.relationship, ...present({ address: row.address }) });
 
 /** A new employee with the dependents named with them (the enrollment wizard's request). */
-export function enrollInput(subscriber: ImportRow, dependents: readonly ImportRow[]): TransactionInput {
-  const reason = subscriber.reason as (typeof enrollmentReasons)[number] | null;
+export function enrollInput(subscriber: ImportRow, dependents: readonly ImportRow[]): RowRequest {
   return {
     kind: 'enroll',
     request: {
       subscriber: { ...person(subscriber), ...present({ address: subscriber.address, phone: subscriber.phone, email: subscriber.email, hireDate: subscriber.hireDate, employmentStatus: subscriber.employmentStatus }) },
-      ...present({ planCode: subscriber.planCode, effectiveDate: subscriber.effectiveDate, enrollmentReason: reason }),
+      ...present({ planCode: subscriber.planCode, effectiveDate: subscriber.effectiveDate, enrollmentReason: subscriber.reason }),
       dependents: dependents.map(dependent),
-    } as never,
+    },
   };
 }
 
 /** A dependent added to an enrolled employee for a qualifying event: the Reason names the event, the Effective date is its date. */
-export function addDependentInput(row: ImportRow, subscriberId: string): TransactionInput {
-  return { kind: 'add_dependent', request: { subscriberId, dependent: dependent(row), event: present({ kind: row.reason, date: row.effectiveDate }) } as never };
+export function addDependentInput(row: ImportRow, subscriberId: string): RowRequest {
+  return { kind: 'add_dependent', request: { subscriberId, dependent: dependent(row), event: present({ kind: row.reason, date: row.effectiveDate }) } };
 }
 
-export function terminateInput(row: ImportRow, memberId: string): TransactionInput {
-  return { kind: 'terminate', request: { memberId, ...present({ reason: row.reason, requestedDate: row.terminationDate }) } as never };
+export function terminateInput(row: ImportRow, memberId: string): RowRequest {
+  return { kind: 'terminate', request: { memberId, ...present({ reason: row.reason, requestedDate: row.terminationDate }) } };
 }
 
-export function reinstateInput(memberId: string): TransactionInput {
+export function reinstateInput(memberId: string): RowRequest {
   return { kind: 'reinstate', request: { memberId } };
 }
 
-type Changes = z.input<typeof demographicChanges>;
 type Stored = Record<EditableMemberField, string | number | Buffer | null>;
 
 /**
@@ -55,7 +56,7 @@ type Stored = Record<EditableMemberField, string | number | Buffer | null>;
  * change changes nothing (the check skips it). A date of birth or SSN needs Reason `correction`,
  * which the planning function asks for in its own words.
  */
-export function demographicsInput(row: ImportRow, memberId: string, stored: Stored, cipher: FieldCipher, today: string): TransactionInput | null {
+export function demographicsInput(row: ImportRow, memberId: string, stored: Stored, cipher: FieldCipher, today: string): RowRequest | null {
   const changes: Record<string, unknown> = {};
   const plain = ['firstName', 'middleName', 'lastName', 'suffix', 'dateOfBirth', 'gender', 'phone', 'email', 'employmentStatus'] as const;
   for (const field of plain) {
@@ -74,7 +75,7 @@ export function demographicsInput(row: ImportRow, memberId: string, stored: Stor
   if (Object.keys(changes).length === 0) return null;
   return {
     kind: 'update_demographics',
-    request: { memberId, changes: changes as Changes, effectiveDate: row.effectiveDate ?? today, correction: row.reason === correctionReason },
+    request: { memberId, changes, effectiveDate: row.effectiveDate ?? today, correction: row.reason === correctionReason },
   };
 }
 

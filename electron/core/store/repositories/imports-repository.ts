@@ -34,6 +34,14 @@ export function insertImport(db: Database, row: { groupNumber: string; fileName:
   );
 }
 
+/**
+ * Checks never confirmed, made before `before`: a check is confirmed soon or checked again, and an
+ * abandoned one should not keep its members' encrypted SSNs. Their items go with them (cascade).
+ */
+export function forgetStaleImports(db: Database, groupNumber: string, before: string): void {
+  statement(db, `DELETE FROM imports WHERE group_number = ? AND batch_ref IS NULL AND created_at < ?`).run(groupNumber, before);
+}
+
 export function insertImportItems(db: Database, importId: number, items: readonly StoredImportItem[]): void {
   const insert = statement(
     db,

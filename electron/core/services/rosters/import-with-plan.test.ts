@@ -14,7 +14,7 @@ async function ok<M extends MethodName>(core: CoreHandle, method: M, input: Reco
 
 describe('a confirmed import, sent to the real plan service', () => {
   let test: SyncTestService;
-  let core: CoreHandle;
+  let core: ReturnType<typeof syncTestCore>;
   const dataDir = tempDataDir();
 
   beforeAll(async () => {

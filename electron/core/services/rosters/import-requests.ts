@@ -61,7 +61,8 @@ export function demographicsInput(row: ImportRow, memberId: string, stored: Stor
   const plain = ['firstName', 'middleName', 'lastName', 'suffix', 'dateOfBirth', 'gender', 'phone', 'email', 'employmentStatus'] as const;
   for (const field of plain) {
     const value = row[field];
-    if (value !== null && value !== stored[field]) changes[field] = value;
+    // An empty cell changes nothing (names are never null in a row, only empty).
+    if (value !== null && value !== '' && value !== stored[field]) changes[field] = value;
   }
   if (row.ssn !== null) {
     const current = Buffer.isBuffer(stored.ssnEncrypted) ? cipher.decrypt(stored.ssnEncrypted) : null;

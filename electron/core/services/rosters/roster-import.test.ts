@@ -86,6 +86,25 @@ describe('checking a CSV filled from the template', () => {
     });
   });
 
+  it('adds a dependent to an enrolled employee, reinstates, and corrects, as the wizards do', async () => {
+    const store = fileStore();
+    const core = importCore(store);
+    const check = await checkCsv(store, core, [
+      { action: 'Add', familyKey: '432000001', relationship: 'Child', firstName: 'Uma', lastName: 'Zimmer', dateOfBirth: '2026-11-20', gender: 'F', reason: 'birth', effectiveDate: '2026-11-20' },
+      { action: 'Reinstate', memberId: '432000005', relationship: 'Employee' },
+      { action: 'Reinstate', memberId: '432000002', relationship: 'Employee' },
+      { action: 'Change', memberId: '432000003', relationship: 'Employee', dateOfBirth: '1980-05-06' },
+      { action: 'Change', memberId: '432000003', relationship: 'Employee', dateOfBirth: '1980-05-06', reason: 'correction' },
+    ]);
+    expect((await items(core, check.importId)).map((i) => [i.location.number, i.name, i.outcome, i.reason])).toEqual([
+      [2, 'Uma Zimmer', 'queue', null],
+      [3, 'Mark Miller', 'queue', null],
+      [4, 'Beth Abbott', 'skip', 'Already covered: there is nothing to reinstate.'],
+      [5, 'José Muñoz', 'refuse', 'A date of birth can only be corrected: mark the change as a correction of a wrong record.'],
+      [6, 'José Muñoz', 'queue', null],
+    ]);
+  });
+
   it('the report lists every member with its outcome and reason, never an SSN', async () => {
     const store = fileStore();
     const core = importCore(store);

@@ -43,7 +43,8 @@ class Refusal {
  * Checks a file's families one at a time against a store: each member's request is planned by the
  * wizards' own functions (shared/domain rules, their messages) and, when accepted, queued in that
  * store, so a later row sees what an earlier one changed, exactly as confirming would. The store is
- * a scratch copy the caller discards (a dry run), or the real one inside confirmation's transaction.
+ * a scratch copy the caller discards: this is the dry run; confirming plans the kept requests again
+ * on the real store.
  */
 export class FamilyChecker {
   private readonly cenv: ChangeEnv;

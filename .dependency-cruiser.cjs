@@ -51,12 +51,13 @@ module.exports = {
     layer('core-store', `^${core}/store/`),
     layer('core-plan-service', `^${core}/plan-service/`),
     layer('core-exports', `^${core}/exports/`),
+    // The data folder's files: exports written for a host to save, files a host received to read.
     layer('core-files', `^${core}/files/`),
     layer('core-outbox', `^${core}/outbox/`, `^${core}/store/`),
     layer('core-session', `^${core}/session/`, `^${core}/store/`, `^${core}/plan-service/`),
     layer('core-sync', `^${core}/sync/`, `^${core}/store/`, `^${core}/outbox/`, `^${core}/session/`, `^${core}/plan-service/`),
     layer('core-dispatch', `^${core}/dispatch/`, `^${core}/store/store\\.ts$`, `^${core}/session/`, `^${core}/plan-service/`),
-    layer('core-services', `^${core}/services/`, `^${core}/dispatch/handler-types\\.ts$`, `^${core}/store/`, `^${core}/outbox/`, `^${core}/session/`, `^${core}/plan-service/`, `^${core}/exports/`),
+    layer('core-services', `^${core}/services/`, `^${core}/dispatch/handler-types\\.ts$`, `^${core}/store/`, `^${core}/outbox/`, `^${core}/session/`, `^${core}/plan-service/`, `^${core}/exports/`, `^${core}/files/`),
     layer('core-runtime', `^${core}/runtime/`, `^${core}/store/`),
     // The composition root wires every layer; the worker entry runs it; the host entry is types only.
     layer('core-root', `^${core}/core\\.ts$`, `^${core}/`, '^package\\.json$'),

@@ -8,7 +8,6 @@ import { allHandlers } from './services/all-handlers';
 import { createDispatcher } from './dispatch/dispatcher';
 import { checkGroupPermission } from './dispatch/group-permission';
 import type { AppPort, ConnectionPort, HandlerContext, SyncPort } from './dispatch/handler-types';
-import { FileStore } from './files/file-store';
 import { clockToday } from './runtime/clock';
 import { StoreSession } from './runtime/store-session';
 import { errorCode } from './store/open-store';
@@ -70,8 +69,6 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
   const today = clockToday(options.today);
   const now = options.now ?? (() => new Date().toISOString());
   session.open();
-  // Exports are saved and imports read within minutes; a day-old file is one a window closed on.
-  new FileStore(options.dataDir).sweep(new Date(now()), FILES_KEPT_MS);
   const plan = new PlanConnection({
     store: () => session.store,
     publish,
@@ -109,6 +106,8 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
   };
   plan.start();
   const files = new FileStore(options.dataDir);
+  // Exports are saved and imports read within minutes; a day-old file is one a window closed on.
+  files.sweep(new Date(now()), FILES_KEPT_MS);
 
   let closed = false;
   const dispatcher = createDispatcher({

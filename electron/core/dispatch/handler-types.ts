@@ -43,6 +43,8 @@ export interface AppPort {
 /** The data folder's `files/` (files/file-store.ts): exports are written there whole, then saved by a host. */
 export interface FilesPort {
   writeNew(write: (temporaryPath: string) => Promise<void>): Promise<{ fileId: string; path: string; bytes: number }>;
+  /** A file a host received, by its id (NOT_FOUND when it is gone). */
+  pathOf(fileId: string): string;
 }
 
 export interface HandlerContext {

@@ -30,6 +30,8 @@ export interface OutboxRecord {
   updated_at: string;
   sent_at: string | null;
   resolved_at: string | null;
+  /** The bulk action or file import it was queued with, if any. */
+  batch_ref: number | null;
 }
 
 /** A payment submit's row: its payload is the plan's payment request, which names the bank account by ID only. */
@@ -116,7 +118,23 @@ export function toActivityItem(db: Database, row: OutboxRecord): ActivityItem {
     replacedBy: row.replaced_by,
     replaces: correctedBy(db, row.id),
     hasDocument: row.kind === 'id_cards',
+    batch: row.batch_ref === null ? null : batchOf(db, row.batch_ref),
   };
+}
+
+function batchOf(db: Database, batchId: number): { id: number; label: string } {
+  return statement(db, 'SELECT id, label FROM batches WHERE id = ?').get(batchId) as { id: number; label: string };
+}
+
+/** Puts queued transactions in a batch (a bulk action, a confirmed file import). */
+export function tagBatch(db: Database, ids: readonly number[], batchId: number): void {
+  const update = statement(db, 'UPDATE outbox SET batch_ref = ? WHERE id = ?');
+  for (const id of ids) update.run(batchId, id);
+}
+
+/** A batch's transactions with their status, oldest first. */
+export function batchRows(db: Database, batchId: number): { id: number; status: TransactionStatus }[] {
+  return statement(db, `SELECT id, status FROM outbox WHERE batch_ref = ? AND kind <> 'payment' ORDER BY id`).all(batchId) as { id: number; status: TransactionStatus }[];
 }
 
 /** A new queued transaction; returns its id. Its pending change and undo follow in the same SQLite transaction. */

@@ -9,6 +9,8 @@ import { membersHandlers } from './members/members-handlers';
 import { notificationsHandlers } from './notifications/notifications-handlers';
 import { paymentsHandlers } from './payments/payments-handlers';
 import { rosterHistoryHandlers } from './rosters/history/roster-history-handlers';
+import { rosterImportHandlers } from './rosters/roster-import-handlers';
+import { runningJobs } from './rosters/job-signals';
 import { sessionHandlers } from './session/session-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { transactionsHandlers } from './transactions/transactions-handlers';
@@ -30,4 +32,5 @@ export const allHandlers: HandlerMap = combineHandlers(
   billingAnalysisHandlers,
   paymentsHandlers,
   rosterHistoryHandlers,
+  rosterImportHandlers(runningJobs),
 );

@@ -9,6 +9,11 @@ import { groupDeskApplicationId } from './migrations/application-id';
 
 export const storeFileName = 'groupdesk.sqlite3';
 
+/** The native binding the store was opened with: a scratch copy (scratch-copy.ts) must load the same one. */
+let nativeBindingInUse: string | undefined;
+
+export const nativeBindingOptions = (): { nativeBinding?: string } => (nativeBindingInUse === undefined ? {} : { nativeBinding: nativeBindingInUse });
+
 export interface OpenStoreOptions {
   dataDir: string;
   /** Absolute path of better_sqlite3.node, resolved by the host (docs/electron-host-rules.md#the-native-sqlite-binary). */
@@ -31,7 +36,8 @@ export function openStore(options: OpenStoreOptions): OpenedStore {
 
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
+    nativeBindingInUse = options.nativeBinding;
+    db = new Database(file, nativeBindingOptions());
     applyPragmas(db);
     assertOurs(db);
     migrate(db, migrations);

@@ -32,18 +32,20 @@ export function fileStore(members: MemberRecord[] = fixtureMembers()): Store {
 export const testNow = '2026-11-27T10:00:00.000Z';
 
 /**
- * The real dispatcher (input and output checked against the contract) over this module's handlers;
- * other methods answer INTERNAL. Events published after commit are collected, as are sync requests.
+ * The real dispatcher (input and output checked against the contract) over this module's handlers
+ * and any `more` a test adds; other methods answer INTERNAL. Events emitted after commit are
+ * collected, those published at once (a job's progress) apart, as are sync requests.
  */
-export function transactionsCore(store: Store, today = fixtureToday) {
+export function transactionsCore(store: Store, today = fixtureToday, more: Partial<HandlerMap> = {}) {
   const events: CoreEvent[] = [];
+  const published: CoreEvent[] = [];
   let syncRequests = 0;
   const refuse = () => {
     throw new Error('not under test');
   };
   const all = Object.fromEntries(Object.keys(contract).map((name) => [name, refuse])) as unknown as HandlerMap;
   const dispatcher = createDispatcher({
-    handlers: { ...all, ...transactionsHandlers, ...draftsHandlers, ...notificationsHandlers },
+    handlers: { ...all, ...transactionsHandlers, ...draftsHandlers, ...notificationsHandlers, ...more },
     validateOutput: true,
     log: (message) => {
       throw new Error(message);
@@ -52,7 +54,7 @@ export function transactionsCore(store: Store, today = fixtureToday) {
     blocked: () => null,
     context: (emit) => ({
       store,
-      ...testPorts({ sync: { requestSync: () => void syncRequests++ } as unknown as SyncPort }),
+      ...testPorts({ sync: { requestSync: () => void syncRequests++ } as unknown as SyncPort, publish: (event) => published.push(event) }),
       today: () => today,
       now: () => testNow,
       emit,
@@ -60,6 +62,7 @@ export function transactionsCore(store: Store, today = fixtureToday) {
   });
   return {
     events,
+    published,
     syncRequests: () => syncRequests,
     call: (method: MethodName, input: unknown): Promise<Result<unknown>> => dispatcher.dispatch(method, input),
     /** Calls and unwraps a success, failing the test with the error otherwise. */

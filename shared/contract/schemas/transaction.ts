@@ -67,8 +67,8 @@ export const activityItem = z.object({
   replaces: z.number().int().positive().nullable(),
   /** A printable record exists (`transactions.document`): the ID-card request form. */
   hasDocument: z.boolean(),
-  /** The bulk action or file import it came with, so the rest of it can be cancelled in one step. */
-  batch: z.object({ id: z.number().int().positive(), label: z.string() }).nullable().optional(),
+  /** The bulk action or file import it was queued with, so Activity can offer to cancel the rest of it. */
+  batch: z.object({ id: z.number().int().positive(), label: z.string() }).nullable(),
 });
 export type ActivityItem = z.infer<typeof activityItem>;
 

@@ -3,6 +3,9 @@ import { ContractFailure } from '@shared/contract';
 import type { BulkOutcome, bulkAction } from '@shared/contract/schemas/transaction';
 import { memberStatusOn } from '@shared/domain/member-status';
 import { bulkAddress } from './bulk-address';
+import { insertBatch } from '../../store/repositories/batches-repository';
+import { tagBatch } from '../../outbox/outbox-repository';
+import { actingUserId } from './acting-user';
 import { fullName } from './change-plan';
 import { planIdCards } from './id-cards-change';
 import { findReplicaMember, type ReplicaMember } from './local-replica';
@@ -35,12 +38,22 @@ export function runBulkAction(env: QueueEnv, groupNumber: string, action: Parsed
       const result =
         action.kind === 'terminate' ? bulkTerminate(env, groupNumber, action) : action.kind === 'address' ? bulkAddress(env, groupNumber, action) : bulkIdCards(env, groupNumber, action);
       if (dryRun) throw new DryRunFinished({ items: result.items, queued: [], dryRun: true });
+      if (result.queued.length > 0) {
+        const batchId = insertBatch(env.store.db, { groupNumber, kind: 'bulk', label: bulkLabel(action, result.items.filter((i) => i.outcome === 'ok').length), createdBy: actingUserId(env.store.db), now: env.now });
+        tagBatch(env.store.db, result.queued, batchId);
+      }
       return { ...result, dryRun: false };
     })();
   } catch (error) {
     if (error instanceof DryRunFinished) return error.result;
     throw error;
   }
+}
+
+/** How Activity names the batch: what was done, to how many members. */
+function bulkLabel(action: ParsedBulkAction, members: number): string {
+  const counted = `${members} member${members === 1 ? '' : 's'}`;
+  return action.kind === 'id_cards' ? `ID cards for ${counted}` : `Bulk termination of ${counted}`;
 }
 
 const outcome = (memberId: string, member: ReplicaMember | null, result: BulkOutcome['outcome'], message: string | null, coverageEnds: string | null = null): BulkOutcome => ({

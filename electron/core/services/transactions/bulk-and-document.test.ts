@@ -54,6 +54,8 @@ describe('bulk termination', () => {
     expect(real.items).toEqual(dry.items);
     expect(real.queued).toHaveLength(2);
     expect(store.db.prepare(`SELECT member_id FROM outbox ORDER BY id`).pluck().all()).toEqual(['432000001', '432000002']);
+    // One batch, so Activity can offer to cancel the rest of it.
+    expect(store.db.prepare(`SELECT DISTINCT b.kind, b.label FROM outbox o JOIN batches b ON b.id = o.batch_ref`).all()).toEqual([{ kind: 'bulk', label: 'Bulk termination of 2 members' }]);
     expect(store.db.prepare(`SELECT count(*) FROM members WHERE pending_sync = 1`).pluck().get()).toBe(4);
     expect(core.events).toEqual([
       { type: 'roster.changed', groupNumber: group },

@@ -2,6 +2,7 @@ import type { HandlerContext } from '../../dispatch/handler-types';
 import { handlers } from '../../dispatch/handler-types';
 import { listActivity } from './activity-list';
 import { runBulkAction } from './bulk-action';
+import { cancelBatch } from './cancel-batch';
 import { cancelTransaction } from './cancel-transaction';
 import { requireOutboxRow, toActivityItem } from '../../outbox/outbox-repository';
 import { queueTransaction, type QueueEnv } from './queue-change';
@@ -39,6 +40,11 @@ export const transactionsHandlers = handlers({
     const { item, rosterChanged } = cancelTransaction(queueEnv(ctx), groupNumber, id);
     announce(ctx, groupNumber, rosterChanged);
     return item;
+  },
+  'transactions.cancelBatch': ({ groupNumber, batchId }, ctx) => {
+    const { cancelled, alreadySent, rosterChanged } = cancelBatch(queueEnv(ctx), groupNumber, batchId);
+    if (cancelled > 0) announce(ctx, groupNumber, rosterChanged);
+    return { cancelled, alreadySent };
   },
   'transactions.document': ({ groupNumber, id }, { store, today, now }) => transactionDocument(store, groupNumber, id, today(), now()),
 });

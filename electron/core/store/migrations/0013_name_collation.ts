@@ -21,7 +21,7 @@ const sortIndexes: Record<string, { keys: string[]; subscribersOnly: boolean }> 
 };
 
 export const nameCollation: Migration = {
-  version: 12,
+  version: 13,
   name: '0013_name_collation',
   up: (db) => {
     db.exec(`

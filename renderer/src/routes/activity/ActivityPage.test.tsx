@@ -29,6 +29,7 @@ function item(over: Partial<ActivityItem> & Pick<ActivityItem, 'id' | 'summary' 
     replacedBy: null,
     replaces: null,
     hasDocument: false,
+    batch: null,
     ...over,
   };
 }

@@ -26,6 +26,7 @@ const acceptedItem = {
   replacedBy: null,
   replaces: null,
   hasDocument: false,
+  batch: null,
   request: {},
 };
 

@@ -36,6 +36,7 @@ export function fakeWizardCore(kind: TransactionKind, memberIds: string[] = []):
       replacedBy: null,
       replaces: null,
       hasDocument: kind === 'id_cards',
+      batch: null,
       request: {},
     },
   }));

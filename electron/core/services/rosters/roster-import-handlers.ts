@@ -1,0 +1,43 @@
+import { handlers } from '../../dispatch/handler-types';
+import { importItemsPage, requireImport } from '../../store/repositories/imports-repository';
+import { checkImportFile } from './import-check';
+import { confirmImport } from './import-confirm';
+import { writeImportReport } from './import-report';
+import { writeImportTemplate } from './import-template';
+import type { JobSignals } from './job-signals';
+
+/** Batch enrollment by file: the template, the check (a dry run), its items and report, and confirming it as one batch. */
+export const rosterImportHandlers = (jobs: JobSignals) =>
+  handlers({
+    'roster.importTemplate': ({ groupNumber, format }, ctx) => writeImportTemplate(ctx.files, ctx.store.db, groupNumber, format, ctx.today()),
+    'roster.importCheck': async ({ groupNumber, jobId, fileId, fileName }, ctx) => {
+      const file = ctx.files.pathOf(fileId);
+      const job = jobs.begin(jobId);
+      try {
+        return await checkImportFile(ctx.store, groupNumber, file, {
+          today: ctx.today(),
+          now: ctx.now(),
+          fileName,
+          signal: job.signal,
+          // Delivered at once: progress is worth showing while the call is still running.
+          onProgress: (done, total) => ctx.publish({ type: 'job.progress', jobId, done, total }),
+        });
+      } finally {
+        job.end();
+      }
+    },
+    'roster.importItems': ({ groupNumber, importId, outcome, offset, limit }, { store }) => {
+      requireImport(store.db, groupNumber, importId);
+      return importItemsPage(store.db, importId, outcome ?? null, offset, limit);
+    },
+    'roster.importReport': ({ groupNumber, importId, format }, ctx) => writeImportReport(ctx.files, ctx.store.db, groupNumber, importId, format),
+    'roster.importConfirm': ({ groupNumber, importId }, ctx) => {
+      const { batchId, queue, skip, refuse, queued } = confirmImport({ store: ctx.store, today: ctx.today(), now: ctx.now() }, groupNumber, importId);
+      if (queued.length > 0) {
+        ctx.emit({ type: 'roster.changed', groupNumber });
+        ctx.emit({ type: 'activity.changed', groupNumber });
+        ctx.sync.requestSync();
+      }
+      return { batchId, queue, skip, refuse };
+    },
+  });

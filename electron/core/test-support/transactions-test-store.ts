@@ -10,6 +10,7 @@ import { createFieldCipher } from '../store/field-cipher';
 import { openStore } from '../store/open-store';
 import { saveGroup } from '../store/repositories/groups-repository';
 import { insertMember } from '../store/members/members-repository';
+import { FileStore } from '../files/file-store';
 import type { Store } from '../store/store';
 import { fixtureGroup, fixtureKey, fixtureMembers, fixtureToday } from './member-fixtures';
 import type { MemberRecord } from '@shared/sandbox/types';
@@ -54,7 +55,7 @@ export function transactionsCore(store: Store, today = fixtureToday, more: Parti
     blocked: () => null,
     context: (emit) => ({
       store,
-      ...testPorts({ sync: { requestSync: () => void syncRequests++ } as unknown as SyncPort, publish: (event) => published.push(event) }),
+      ...testPorts({ sync: { requestSync: () => void syncRequests++ } as unknown as SyncPort, publish: (event) => published.push(event), files: new FileStore(path.dirname(store.path)) }),
       today: () => today,
       now: () => testNow,
       emit,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ContractFailure } from '@shared/contract';
 import type { ImportCheck } from '@shared/contract/methods/roster-import';
+import type { SavedFile } from '@shared/contract/methods/rosters';
 import { splitSecrets } from '../../outbox/request-secrets';
 import { forgetStaleImports, insertImport, insertImportItems, type StoredImportItem } from '../../store/repositories/imports-repository';
 import { openScratchCopy } from '../../store/scratch-copy';
@@ -11,6 +12,8 @@ import { actingUserId } from '../transactions/acting-user';
 import { requireGroupRules } from '../transactions/local-replica';
 import { FamilyChecker, type CheckedMember, type PositionedRow } from './family-check';
 import { detectFormat, readImportRows } from './readers/import-source';
+import { writeAcknowledgment999 } from './writers/x12-999-writer';
+import { x12FileAccepted, type X12FileFacts } from './x12-file-facts';
 
 export interface ImportCheckOptions {
   today: string;
@@ -23,6 +26,8 @@ export interface ImportCheckOptions {
   onProgress?: ((done: number, total: number | null) => void) | undefined;
   /** Members checked between two turns of the event loop. */
   chunkSize?: number | undefined;
+  /** Keeps an 834's 999 acknowledgment (the app's files folder, or beside the file on the command line). */
+  keepAcknowledgment?: ((text: string, fileName: string) => Promise<SavedFile>) | undefined;
 }
 
 const defaultChunk = 250;
@@ -41,7 +46,8 @@ export async function checkImportFile(store: Store, groupNumber: string, filePat
   requireGroupRules(store.db, groupNumber, options.today);
   const format = detectFormat(filePath);
   const chunk = options.chunkSize ?? defaultChunk;
-  const families = await readFamilies(fs.createReadStream(filePath), format, chunk, options);
+  const { families, x12 } = await readFamilies(fs.createReadStream(filePath), format, chunk, options);
+  if (x12 !== null && !x12FileAccepted(x12)) refuseEveryRow(families, x12);
   const members = [...families.values()].reduce((n, f) => n + f.length, 0);
   const checked = await checkFamilies(store, groupNumber, families, members, chunk, options);
   checked.sort((a, b) => a.position - b.position);
@@ -53,14 +59,38 @@ export async function checkImportFile(store: Store, groupNumber: string, filePat
     return id;
   })();
   const count = (outcome: CheckedMember['outcome']) => checked.filter((c) => c.outcome === outcome).length;
-  return { importId, fileName: path.basename(options.fileName), format, members, queue: count('queue'), skip: count('skip'), refuse: count('refuse'), acknowledgment: null };
+  const acknowledgment = x12 === null ? null : await acknowledge(x12, options);
+  return { importId, fileName: path.basename(options.fileName), format, members, queue: count('queue'), skip: count('skip'), refuse: count('refuse'), acknowledgment };
 }
 
-async function readFamilies(input: fs.ReadStream, format: ReturnType<typeof detectFormat>, chunk: number, options: ImportCheckOptions): Promise<Map<string, PositionedRow[]>> {
+/**
+ * A file whose envelopes or syntax are wrong is rejected whole, as its 999 says: each member is
+ * refused with the first reason, so nothing of a half-readable file is queued.
+ */
+function refuseEveryRow(families: Map<string, PositionedRow[]>, x12: X12FileFacts): void {
+  const first = x12.interchangeErrors[0]?.message ?? x12.groups.flatMap((g) => g.sets).find((set) => set.setErrors.length > 0 || set.segmentErrors.length > 0);
+  const reason = typeof first === 'string' ? first : 'The file has X12 syntax errors';
+  for (const family of families.values()) for (const { row } of family) row.problems.push(`${reason}. The whole file is rejected; its 999 acknowledgment lists the errors.`);
+}
+
+async function acknowledge(x12: X12FileFacts, options: ImportCheckOptions): Promise<SavedFile | null> {
+  const text = writeAcknowledgment999(x12, options.now);
+  if (text === null || options.keepAcknowledgment === undefined) return null;
+  const base = path.basename(options.fileName).replace(/\.[^.]*$/, '');
+  return options.keepAcknowledgment(text, `${base}.999.txt`);
+}
+
+async function readFamilies(
+  input: fs.ReadStream,
+  format: ReturnType<typeof detectFormat>,
+  chunk: number,
+  options: ImportCheckOptions,
+): Promise<{ families: Map<string, PositionedRow[]>; x12: X12FileFacts | null }> {
   const families = new Map<string, PositionedRow[]>();
+  const source = readImportRows(format, input);
   let position = 0;
   try {
-    for await (const row of readImportRows(format, input)) {
+    for await (const row of source.rows) {
       position += 1;
       const family = families.get(row.familyKey);
       if (family === undefined) families.set(row.familyKey, [{ position, row }]);
@@ -74,7 +104,7 @@ async function readFamilies(input: fs.ReadStream, format: ReturnType<typeof dete
     input.destroy();
   }
   throwIfCancelled(options.signal);
-  return families;
+  return { families, x12: source.x12 };
 }
 
 async function checkFamilies(store: Store, groupNumber: string, families: Map<string, PositionedRow[]>, total: number, chunk: number, options: ImportCheckOptions): Promise<CheckedMember[]> {

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { handlers } from '../../dispatch/handler-types';
 import { importItemsPage, requireImport } from '../../store/repositories/imports-repository';
 import { checkImportFile } from './import-check';
@@ -19,6 +20,10 @@ export const rosterImportHandlers = (jobs: JobSignals) =>
           now: ctx.now(),
           fileName,
           signal: job.signal,
+          keepAcknowledgment: async (text, ackName) => {
+            const written = await ctx.files.writeNew((temporary) => writeFile(temporary, text));
+            return { fileId: written.fileId, fileName: ackName, contentType: 'text/plain', bytes: written.bytes };
+          },
           // Delivered at once: progress is worth showing while the call is still running.
           onProgress: (done, total) => ctx.publish({ type: 'job.progress', jobId, done, total }),
         });

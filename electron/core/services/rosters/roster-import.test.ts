@@ -117,12 +117,30 @@ describe('checking a CSV filled from the template', () => {
     expect(store.db.prepare('SELECT count(*) FROM import_items WHERE request LIKE ?').pluck().get('%5551122%')).toBe(0);
   });
 
-  it('an X12 834 file is recognised and left to the 834 slice', async () => {
+  it('reads an X12 834: its members by segment, and a 999 acknowledgment beside the report', async () => {
     const store = fileStore();
     const core = importCore(store);
-    const fileId = await receiveFile(store, 'ISA*00*          *00*          *ZZ*SENDER~');
-    const result = await core.call('roster.importCheck', { groupNumber: group, jobId: newJobId(), fileId, fileName: 'enrollment.834' });
-    expect(result).toEqual({ ok: false, error: { code: 'RULE', message: 'X12 834 imports are not available in this build.' } });
+    const fileId = await receiveFile(store, fs.readFileSync(new URL('../../test-support/x12/example-834-terminations.x12', import.meta.url)));
+    const check = await core.ok<ImportCheck>('roster.importCheck', { groupNumber: group, jobId: newJobId(), fileId, fileName: 'terminations.x12' });
+    expect(check).toMatchObject({ format: 'x12-834', acknowledgment: { fileName: 'terminations.999.txt', contentType: 'text/plain' } });
+    expect(check.members).toBeGreaterThan(0);
+    const listed = await items(core, check.importId);
+    expect(listed.every((item) => item.location.kind === 'segment' && item.action === 'terminate')).toBe(true);
+    const ack = fs.readFileSync(filesOfStore(store).pathOf(check.acknowledgment?.fileId ?? ''), 'utf8');
+    expect(ack).toMatch(/^ISA\*/);
+    expect(ack).toMatch(/AK9\*A\*1\*1\*1~/);
+  });
+
+  it('refuses every member of an 834 whose envelope is broken, and says so in its 999', async () => {
+    const store = fileStore();
+    const core = importCore(store);
+    const broken = fs.readFileSync(new URL('../../test-support/x12/example-834-terminations.x12', import.meta.url), 'utf8').replace(/SE\*(\d+)\*/, (_whole, count: string) => `SE*${Number(count) + 5}*`);
+    const fileId = await receiveFile(store, broken);
+    const check = await core.ok<ImportCheck>('roster.importCheck', { groupNumber: group, jobId: newJobId(), fileId, fileName: 'terminations.x12' });
+    expect(check.queue).toBe(0);
+    expect(check.refuse).toBe(check.members);
+    expect((await items(core, check.importId))[0]?.reason).toMatch(/The whole file is rejected; its 999 acknowledgment lists the errors\./);
+    expect(fs.readFileSync(filesOfStore(store).pathOf(check.acknowledgment?.fileId ?? ''), 'utf8')).toMatch(/IK5\*R/);
   });
 
   it('a cancelled job stops and records nothing', async () => {

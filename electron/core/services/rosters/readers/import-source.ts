@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { ContractFailure } from '@shared/contract';
 import type { importFormats } from '@shared/contract/methods/roster-import';
 import type { ImportRow } from '../import-row';
+import type { X12FileFacts } from '../x12-file-facts';
+import { read834 } from './x12-834-reader';
 import { readCsv } from './csv-reader';
 import { readXlsx } from './xlsx-reader';
 
@@ -32,15 +34,21 @@ export function detectFormat(filePath: string): ImportFormat {
   throw new ContractFailure('VALIDATION', 'This file is not a CSV, an Excel workbook or an X12 834 file.', { fileId: 'Unknown format' });
 }
 
-/** The reader for a format: each yields the same ImportRow. */
-export function readImportRows(format: ImportFormat, input: NodeJS.ReadableStream): AsyncIterable<ImportRow> {
+/** A file's rows, whatever its format; an 834 also tells what its envelopes and syntax came to (complete once the rows are read). */
+export interface ImportSource {
+  rows: AsyncIterable<ImportRow>;
+  x12: X12FileFacts | null;
+}
+
+export function readImportRows(format: ImportFormat, input: NodeJS.ReadableStream): ImportSource {
   switch (format) {
     case 'csv':
-      return readCsv(input);
+      return { rows: readCsv(input), x12: null };
     case 'xlsx':
-      return readXlsx(input);
-    case 'x12-834':
-      // The 834 reader and its 999 acknowledgment come with the X12 slice of this issue; the lead wires them here.
-      throw new ContractFailure('RULE', 'X12 834 imports are not available in this build.');
+      return { rows: readXlsx(input), x12: null };
+    case 'x12-834': {
+      const read = read834(input);
+      return { rows: read, x12: read.facts };
+    }
   }
 }

@@ -23,7 +23,7 @@ describe.each(backends())('an employee moves with the family who lives with them
   const spouse = { relationship: 'spouse' as const, firstName: 'Sam', lastName: 'Whitfield', dateOfBirth: '1984-02-29', gender: 'M' as const };
   const child = { relationship: 'child' as const, firstName: 'Ava', lastName: 'Whitfield', dateOfBirth: '2015-06-01', gender: 'F' as const };
   const member = async (id: string) => (await f.get<MemberView>(path(`/members/${id}`))).body;
-  const enroll = async (dependents: Parameters<typeof enrollment>[1]['dependents']) =>
+  const enroll = async (dependents: NonNullable<Parameters<typeof enrollment>[1]>['dependents']) =>
     (await f.post<TransactionAccepted>(path('/enrollments'), enrollment(f.today, { effectiveDate: start, dependents }))).body.members;
   const move = (sub: MemberView, extra: Record<string, unknown> = {}) =>
     f.post<TransactionAccepted>(path('/demographics'), { memberId: sub.memberId, changes: { address: newHome }, effectiveDate: f.today, correction: false, expectedVersion: sub.version, ...extra });

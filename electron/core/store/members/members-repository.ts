@@ -32,6 +32,7 @@ export const editableMemberFields = [
   'employmentStatus',
   'employeeClass',
   'disabled',
+  'sameAddressAsSubscriber',
   'planCode',
   'tier',
   'effectiveDate',

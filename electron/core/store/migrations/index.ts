@@ -10,9 +10,10 @@ import { accountAccess } from './0008_account_access';
 import { dropUnusedTables } from './0009_drop_unused_tables';
 import { invoices } from './0010_invoices';
 import { payments } from './0011_payments';
+import { addressLink } from './0014_address_link';
 
 /** Every schema step in order. Append only: a shipped step never changes (users' files ran it). */
-export const migrations: readonly Migration[] = [initial, memberSearch, memberTallies, familySortIndexes, outboxLifecycle, syncReplica, memberEmployeeClass, accountAccess, dropUnusedTables, invoices, payments];
+export const migrations: readonly Migration[] = [initial, memberSearch, memberTallies, familySortIndexes, outboxLifecycle, syncReplica, memberEmployeeClass, accountAccess, dropUnusedTables, invoices, payments, addressLink];
 
 /** The schema version this build of the app writes. */
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -121,6 +121,7 @@ function MemberView({ member }: { member: MemberDetail }) {
                 <br />
                 {member.address.city}, {member.address.state} {member.address.zip}
               </address>
+              {member.sameAddressAsSubscriber && <p className="muted">Lives with the employee (same address): moves when the employee does.</p>}
             </Field>
             <Field label="Phone">{member.phone ?? '—'}</Field>
             <Field label="E-mail">{member.email ? <Email address={member.email} /> : '—'}</Field>

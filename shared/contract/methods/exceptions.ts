@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { method } from '../define';
 import { groupNumber } from '../schemas/primitives';
 import { exceptionRequest, exceptionRequestBody } from '../../plan-api/exception-requests';
@@ -11,5 +10,3 @@ export const exceptionsMethods = {
     output: exceptionRequest,
   }),
 } as const;
-
-export type ExceptionsRequestInput = z.input<(typeof exceptionsMethods)['exceptions.request']['input']>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExceptionRequest } from '@shared/plan-api/exception-requests';
-import { createCore } from '../../core';
+import type { createCore } from '../../core';
 import { isQuiet, serviceMembers, startSyncTestService, syncTestCore, waitForSync, type SyncTestService } from '../../test-support/plan-service';
 
 /** fetch with a switch: `down` fails every request as an unreachable host does. */

@@ -82,7 +82,7 @@ export function planDemographics(env: ChangeEnv, request: DemographicsInput): Pl
     apply(writer) {
       writer.updateMember(member.memberId, ssn === undefined ? values : { ...values, ssnEncrypted: env.cipher.encrypt(ssn), ssnLast4: ssn.slice(-4) });
       // The pending writer saves each dependent's row first, so an undo puts them back where they lived.
-      for (const id of household.move) writer.updateMember(id, { address: values.address ?? null, sameAddressAsSubscriber: 1 });
+      for (const id of household.move) writer.updateMember(id, { address: household.address, sameAddressAsSubscriber: 1 });
       for (const id of household.unlink) writer.updateMember(id, { sameAddressAsSubscriber: 0 });
     },
   };
@@ -90,12 +90,14 @@ export function planDemographics(env: ChangeEnv, request: DemographicsInput): Pl
 
 /**
  * The dependents an employee's new address moves, and the linked ones who stay behind, by the plan's
- * own rule (shared/domain/household-move.ts), so the replica shows what the plan will do.
+ * own rule (shared/domain/household-move.ts), so the replica shows what the plan will do; with the
+ * new address as SQLite stores it (empty when nobody moves).
  */
-function householdMove(env: ChangeEnv, member: ReplicaMember, request: DemographicsInput): HouseholdMove {
-  if (request.changes.address === undefined || member.relationship !== 'subscriber') {
+function householdMove(env: ChangeEnv, member: ReplicaMember, request: DemographicsInput): HouseholdMove & { address: string } {
+  const { address } = request.changes;
+  if (address === undefined || member.relationship !== 'subscriber') {
     if (request.moveDependents !== undefined) refuse('moveDependents', 'Dependents move only with a new address of their employee.');
-    return { move: [], unlink: [] };
+    return { move: [], unlink: [], address: '' };
   }
   const dependents = replicaFamily(env.db, member.memberId).filter((m) => m.memberId !== member.memberId);
   const household = enforce(
@@ -106,7 +108,7 @@ function householdMove(env: ChangeEnv, member: ReplicaMember, request: Demograph
     ),
   );
   for (const d of dependents) if (household.move.includes(d.memberId) || household.unlink.includes(d.memberId)) assertNoPendingChange(env.db, d, 'moveDependents');
-  return household;
+  return { ...household, address: JSON.stringify(address) };
 }
 
 function assertSsnFree(env: ChangeEnv, ssn: string, self: string): void {

@@ -15,6 +15,7 @@ import { paymentsMethods } from './methods/payments';
 import { rosterExportMethods } from './methods/roster-export';
 import { rosterImportMethods } from './methods/roster-import';
 import { rosterHistoryMethods } from './methods/roster-history';
+import { exceptionsMethods } from './methods/exceptions';
 
 /**
  * Every method the renderer may call: name → input schema, output schema, permission. Adding a method
@@ -37,6 +38,7 @@ export const contract = {
   ...rosterExportMethods,
   ...rosterImportMethods,
   ...rosterHistoryMethods,
+  ...exceptionsMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -144,6 +144,16 @@ export const updateDemographicsRequest = z
     /** True when the record was wrong (not a life change); required for a date of birth or SSN. */
     correction: z.boolean(),
     expectedVersion,
+    /**
+     * With an employee's new address: exactly the dependents who move with them, in the same
+     * transaction (shared/domain/household-move.ts). Absent, the dependents linked to the employee's
+     * address ("Same as the employee") follow.
+     */
+    moveDependents: z
+      .array(memberId)
+      .max(20)
+      .refine((ids) => new Set(ids).size === ids.length, 'Each dependent once')
+      .optional(),
   })
   .strict();
 export type UpdateDemographicsRequest = z.input<typeof updateDemographicsRequest>;

@@ -29,6 +29,11 @@ export const memberSnapshot = z.object({
   employeeClass: z.string().nullable(),
   /** A dependent past the age limit kept covered because of a disability (with proof). */
   disabled: z.boolean(),
+  /**
+   * A dependent entered "Same as the employee": they move with the employee until given an address of
+   * their own. Absent from feed entries recorded before the plan kept the link (read as false).
+   */
+  sameAddressAsSubscriber: z.boolean().optional(),
   /** Raised by every accepted change; a write naming an older version answers CONFLICT. */
   version: z.number().int().positive(),
   updatedAt: isoInstant,

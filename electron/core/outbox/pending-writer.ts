@@ -56,10 +56,11 @@ export class PendingWriter {
 
   /**
    * A member the plan has not numbered yet (`NEW-…`), with version 0: no plan version exists. The
-   * employee class is not part of the sandbox's MemberRecord (its data set has none), hence its own argument.
+   * employee class and the address link are not part of the sandbox's MemberRecord (its data set has
+   * neither), hence their own argument.
    */
-  insertProvisional(member: MemberRecord, disabled: boolean, employeeClass: string | null = null): void {
-    insertMember(this.db, this.cipher, this.groupNumber, member, this.now, { version: 0, pendingSync: true, disabled, employeeClass });
+  insertProvisional(member: MemberRecord, local: { disabled: boolean; employeeClass?: string | null; sameAddressAsSubscriber?: boolean }): void {
+    insertMember(this.db, this.cipher, this.groupNumber, member, this.now, { version: 0, pendingSync: true, ...local });
     this.undo.provisional.push(member.memberId);
     this.pending.add(member.memberId);
   }

@@ -118,6 +118,7 @@ const memberChecks = {
   employmentStatus: orNull(oneOf(employmentStatus.options)),
   employeeClass: orNull(text),
   disabled: flag,
+  sameAddressAsSubscriber: (value) => value === undefined || typeof value === 'boolean',
   version: positive,
   updatedAt: formOf(isoInstant),
 } satisfies Record<keyof MemberSnapshot, Check>;

@@ -4,6 +4,7 @@ import { billingAnalysisHandlers } from './billing/billing-analysis-handlers';
 import { billingHandlers } from './billing/billing-handlers';
 import { dashboardHandlers } from './dashboard/dashboard-handlers';
 import { draftsHandlers } from './drafts/drafts-handlers';
+import { exceptionsHandlers } from './exceptions/exceptions-handlers';
 import { groupsHandlers } from './groups/groups-handlers';
 import { membersHandlers } from './members/members-handlers';
 import { notificationsHandlers } from './notifications/notifications-handlers';
@@ -33,4 +34,5 @@ export const allHandlers: HandlerMap = combineHandlers(
   paymentsHandlers,
   rosterHistoryHandlers,
   rosterImportHandlers(runningJobs),
+  exceptionsHandlers,
 );

@@ -72,7 +72,14 @@ function toDetail(row: RosterRow, all: RosterRow[]): MemberDetail {
       { planCode: 'PPO-SILVER', planName: 'Silver PPO 1500', tier: 'EMP', startDate: '2022-01-01', endDate: '2023-12-31', reason: 'Initial enrollment', endReason: 'Tier change' },
       { planCode: row.planCode, planName: row.planName, tier: row.tier, startDate: row.effectiveDate, endDate: row.terminationDate, reason: 'Open enrollment change', endReason: row.terminationDate === null ? null : 'Retirement' },
     ],
+    sameAddressAsSubscriber: !isSubscriber && !row.memberId.endsWith('-03'),
     dependents: isSubscriber ? all.filter((r) => r.subscriberId === row.memberId && r.memberId !== row.memberId) : [],
+    dependentHomes: isSubscriber
+      ? all
+          .filter((r) => r.subscriberId === row.memberId && r.memberId !== row.memberId)
+          // A third dependent was given the same address by hand: it lives there but does not follow the employee.
+          .map((r) => ({ memberId: r.memberId, address: { line1: '1200 Harbor Way', city: 'Oakland', state: 'CA', zip: '94607' }, sameAddressAsSubscriber: !r.memberId.endsWith('-03') }))
+      : [],
     subscriber: isSubscriber ? null : (all.find((r) => r.memberId === row.subscriberId) ?? null),
     version: 3,
   };

@@ -12,5 +12,6 @@ import { resolveDisputeCommand } from './resolve-dispute';
 import { achFileCommand } from './ach-file';
 import { achReturnsCommand } from './ach-returns';
 import { remittance820Command } from './remittance-820';
+import { exceptionsCommand } from './exceptions';
 
-export const opsCommands: readonly OpsCommand[] = [createGroupCommand, requestsCommand, approveCommand, rejectCommand, seedSandboxCommand, issueInvoiceCommand, paperInvoicesCommand, disputesCommand, resolveDisputeCommand, achFileCommand, achReturnsCommand, remittance820Command];
+export const opsCommands: readonly OpsCommand[] = [createGroupCommand, requestsCommand, approveCommand, rejectCommand, seedSandboxCommand, issueInvoiceCommand, paperInvoicesCommand, disputesCommand, resolveDisputeCommand, achFileCommand, achReturnsCommand, remittance820Command, exceptionsCommand];

@@ -65,6 +65,10 @@ export const coveragePeriod = z.object({
 });
 export type CoveragePeriod = z.infer<typeof coveragePeriod>;
 
+/** Where a dependent lives, and whether it is linked to the employee's address. */
+export const dependentHome = z.object({ memberId: localMemberId, address, sameAddressAsSubscriber: z.boolean() });
+export type DependentHome = z.infer<typeof dependentHome>;
+
 export const memberDetail = z.object({
   memberId: localMemberId,
   subscriberId: localMemberId,
@@ -90,8 +94,12 @@ export const memberDetail = z.object({
   effectiveDate: isoDate,
   terminationDate: isoDate.nullable(),
   coverageHistory: z.array(coveragePeriod),
+  /** For a dependent: entered "Same as the employee", so they move with the employee (shared/domain/household-move.ts). */
+  sameAddressAsSubscriber: z.boolean(),
   /** For a subscriber: the family. For a dependent: empty (see `subscriber`). */
   dependents: z.array(rosterRow),
+  /** For a subscriber: where each of `dependents` lives, so a move can offer to take them along. */
+  dependentHomes: z.array(dependentHome),
   /** For a dependent: the subscriber's row. */
   subscriber: rosterRow.nullable(),
   version: z.number().int().nonnegative(),

@@ -22,6 +22,19 @@ describe('members.get', () => {
     expect(get('432000001-02')?.ssn).toBeNull();
   });
 
+  it("tells where each dependent lives and who is linked to the employee's address", () => {
+    const own = fixtureStore();
+    own.db.prepare(`UPDATE members SET same_address_as_subscriber = 1 WHERE member_id = '432000001-01'`).run();
+    const detail = (id: string) => findMemberDetail(own.db, '4321', id, fixtureToday);
+    const home = { line1: '2 Elm St', city: 'Dayton', state: 'OH', zip: '45402' };
+    expect(detail('432000001')?.dependentHomes).toEqual([
+      { memberId: '432000001-01', address: home, sameAddressAsSubscriber: true },
+      { memberId: '432000001-02', address: home, sameAddressAsSubscriber: false },
+    ]);
+    expect([detail('432000001-01')?.sameAddressAsSubscriber, detail('432000001-02')?.sameAddressAsSubscriber]).toEqual([true, false]);
+    expect(detail('432000001-01')?.dependentHomes).toEqual([]);
+  });
+
   it('returns the history oldest first with plan names', () => {
     expect(get('432000005')?.coverageHistory).toEqual([
       { planCode: 'PPO-A', planName: 'Alpha PPO', tier: 'EMP', startDate: '2021-01-01', endDate: '2023-12-31', reason: 'Initial enrollment', endReason: null },

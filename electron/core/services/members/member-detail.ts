@@ -18,7 +18,14 @@ interface DetailRecord extends RosterRowRecord {
   hire_date: string | null;
   employment_status: MemberDetail['employmentStatus'];
   employee_class: string | null;
+  same_address_as_subscriber: number;
   version: number;
+}
+
+interface HomeRecord {
+  member_id: string;
+  address: string;
+  same_address_as_subscriber: number;
 }
 
 interface CoverageRecord {
@@ -39,7 +46,7 @@ interface CoverageRecord {
 export function findMemberDetail(db: Database, groupNumber: string, memberId: string, today: string): MemberDetail | null {
   const record = statement(
     db,
-    `SELECT ${rosterColumns}, m.id, m.middle_name, m.suffix, m.gender, m.address, m.phone, m.email, m.hire_date, m.employment_status, m.employee_class, m.version
+    `SELECT ${rosterColumns}, m.id, m.middle_name, m.suffix, m.gender, m.address, m.phone, m.email, m.hire_date, m.employment_status, m.employee_class, m.same_address_as_subscriber, m.version
      FROM members m WHERE m.member_id = ? AND m.group_number = ?`,
   ).get(memberId, groupNumber) as DetailRecord | undefined;
   if (record === undefined || !isVisible(record.termination_date, today)) return null;
@@ -58,6 +65,11 @@ export function findMemberDetail(db: Database, groupNumber: string, memberId: st
        AND (m.termination_date IS NULL OR m.termination_date >= @visibleSince) ORDER BY m.member_id`,
   ).all({ subscriber: record.subscriber_id, self: record.member_id, visibleSince: visibleSince(today) }) as RosterRowRecord[];
   const subscriber = isSubscriber ? undefined : family.find((row) => row.member_id === record.subscriber_id);
+  const homes = isSubscriber
+    ? (statement(db, `SELECT member_id, address, same_address_as_subscriber FROM members WHERE member_id IN (SELECT value FROM json_each(?)) ORDER BY member_id`).all(
+        JSON.stringify(family.map((row) => row.member_id)),
+      ) as HomeRecord[])
+    : [];
 
   return {
     memberId: record.member_id,
@@ -91,7 +103,9 @@ export function findMemberDetail(db: Database, groupNumber: string, memberId: st
       reason: c.reason,
       endReason: c.end_date === null || !c.end_reason ? null : endReasonInWords(c.end_reason),
     })),
+    sameAddressAsSubscriber: record.same_address_as_subscriber === 1,
     dependents: isSubscriber ? family.map((row) => toRosterRow(row, today)) : [],
+    dependentHomes: homes.map((h) => ({ memberId: h.member_id, address: JSON.parse(h.address) as Address, sameAddressAsSubscriber: h.same_address_as_subscriber === 1 })),
     subscriber: subscriber === undefined ? null : toRosterRow(subscriber, today),
     version: record.version,
     pendingSync: record.pending_sync === 1,

@@ -64,7 +64,8 @@ export function planAddDependent(env: ChangeEnv, request: AddDependentInput): Pl
           employmentStatus: null,
           coverage: [{ planCode: subscriber.planCode, tier: startTier, startDate: effectiveDate, endDate: subscriber.terminationDate, reason: kind.label }],
         },
-        dependent.disabled,
+        // Entered without an address: "Same as the employee", a link the plan keeps too.
+        { disabled: dependent.disabled, sameAddressAsSubscriber: dependent.address === undefined },
       );
       retierCovered(writer, coveredThen, [dependent.relationship]);
     },

@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import { ContractFailure } from '@shared/contract';
 import { validateDependentAge } from '@shared/domain/dependent-age';
 import { memberStatusOn } from '@shared/domain/member-status';
+import { planHouseholdMove, type HouseholdMove } from '@shared/domain/household-move';
 import { validateRetroDate } from '@shared/domain/retro-window';
 import type { updateDemographicsRequest } from '@shared/plan-api/eligibility';
 import { maxDate } from '@shared/util/dates';
 import { statement } from '../../store/statements';
 import { enforce, fullName, refuse, type ChangeEnv, type PlannedChange } from './change-plan';
-import { assertNoPendingChange, requireReplicaMember } from './local-replica';
+import { assertNoPendingChange, replicaFamily, requireReplicaMember, type ReplicaMember } from './local-replica';
 import type { MemberValues } from '../../outbox/pending-writer';
 
 type DemographicsInput = Omit<z.output<typeof updateDemographicsRequest>, 'expectedVersion'>;
@@ -30,7 +31,8 @@ const fieldLabels: Record<keyof Changes, string> = {
 
 /**
  * Changes a member's demographics. A date of birth or SSN is never "changed", only corrected
- * (834 INS04 25), and a terminated member is read-only (docs/architecture.md#domain-rules).
+ * (834 INS04 25), and a terminated member is read-only (docs/architecture.md#domain-rules). An
+ * employee's new address takes along the dependents who live with them, in the same pending change.
  */
 export function planDemographics(env: ChangeEnv, request: DemographicsInput): PlannedChange {
   const { db, rules, today } = env;
@@ -62,20 +64,51 @@ export function planDemographics(env: ChangeEnv, request: DemographicsInput): Pl
   }
   if (changes.ssn !== undefined && isSubscriber) assertSsnFree(env, changes.ssn, member.memberId);
 
+  const household = householdMove(env, member, request);
+
   const { ssn, address, ...plain } = changes;
   const values: MemberValues = { ...plain };
   if (address !== undefined) values.address = JSON.stringify(address);
+  // A dependent given an address of their own no longer follows the employee's.
+  if (address !== undefined && !isSubscriber) values.sameAddressAsSubscriber = 0;
   const named = (Object.keys(changes) as (keyof Changes)[]).map((f) => fieldLabels[f]).join(', ');
+  const moving = household.move.length > 0 ? ` (${household.move.length === 1 ? 'one dependent moves' : `${household.move.length} dependents move`} too)` : '';
   return {
     kind: 'update_demographics',
     body: { ...request, expectedVersion: member.version },
-    summary: `${request.correction ? 'Correct' : 'Update'} ${member.memberId} ${fullName(member)}: ${named}`,
+    summary: `${request.correction ? 'Correct' : 'Update'} ${member.memberId} ${fullName(member)}: ${named}${moving}`,
     memberId: member.memberId,
-    memberIds: [member.memberId],
+    memberIds: [member.memberId, ...household.move, ...household.unlink],
     apply(writer) {
       writer.updateMember(member.memberId, ssn === undefined ? values : { ...values, ssnEncrypted: env.cipher.encrypt(ssn), ssnLast4: ssn.slice(-4) });
+      // The pending writer saves each dependent's row first, so an undo puts them back where they lived.
+      for (const id of household.move) writer.updateMember(id, { address: household.address, sameAddressAsSubscriber: 1 });
+      for (const id of household.unlink) writer.updateMember(id, { sameAddressAsSubscriber: 0 });
     },
   };
+}
+
+/**
+ * The dependents an employee's new address moves, and the linked ones who stay behind, by the plan's
+ * own rule (shared/domain/household-move.ts), so the replica shows what the plan will do; with the
+ * new address as SQLite stores it (empty when nobody moves).
+ */
+function householdMove(env: ChangeEnv, member: ReplicaMember, request: DemographicsInput): HouseholdMove & { address: string } {
+  const { address } = request.changes;
+  if (address === undefined || member.relationship !== 'subscriber') {
+    if (request.moveDependents !== undefined) refuse('moveDependents', 'Dependents move only with a new address of their employee.');
+    return { move: [], unlink: [], address: '' };
+  }
+  const dependents = replicaFamily(env.db, member.memberId).filter((m) => m.memberId !== member.memberId);
+  const household = enforce(
+    planHouseholdMove(
+      member.address,
+      dependents.map((d) => ({ ...d, terminated: memberStatusOn(d.effectiveDate, d.terminationDate, env.today) === 'terminated' })),
+      request.moveDependents,
+    ),
+  );
+  for (const d of dependents) if (household.move.includes(d.memberId) || household.unlink.includes(d.memberId)) assertNoPendingChange(env.db, d, 'moveDependents');
+  return { ...household, address: JSON.stringify(address) };
 }
 
 function assertSsnFree(env: ChangeEnv, ssn: string, self: string): void {

@@ -32,7 +32,7 @@ export function planEnroll(env: ChangeEnv, request: EnrollInput): PlannedChange 
     apply(writer, outboxId) {
       const subscriberId = provisionalSubscriberId(outboxId);
       const base = { subscriberId, middleName: null, suffix: null, phone: null, email: null, hireDate: null, employmentStatus: null, coverage };
-      const rows: [MemberRecord, boolean][] = [
+      const rows: [MemberRecord, { disabled: boolean; employeeClass?: string | null; sameAddressAsSubscriber?: boolean }][] = [
         [
           {
             ...base,
@@ -46,9 +46,9 @@ export function planEnroll(env: ChangeEnv, request: EnrollInput): PlannedChange 
             hireDate: subscriber.hireDate,
             employmentStatus: subscriber.employmentStatus,
           },
-          false,
+          { disabled: false, employeeClass: subscriber.employeeClass ?? null },
         ],
-        ...request.dependents.map((d, i): [MemberRecord, boolean] => [
+        ...request.dependents.map((d, i): [MemberRecord, { disabled: boolean; sameAddressAsSubscriber: boolean }] => [
           {
             ...base,
             memberId: provisionalDependentId(outboxId, i + 1),
@@ -57,10 +57,11 @@ export function planEnroll(env: ChangeEnv, request: EnrollInput): PlannedChange 
             ssn: d.ssn ?? null,
             address: d.address ?? subscriber.address,
           },
-          d.disabled,
+          // Entered without an address: "Same as the employee", a link the plan keeps too.
+          { disabled: d.disabled, sameAddressAsSubscriber: d.address === undefined },
         ]),
       ];
-      for (const [member, disabled] of rows) writer.insertProvisional(member, disabled, member.memberId === subscriberId ? (subscriber.employeeClass ?? null) : null);
+      for (const [member, local] of rows) writer.insertProvisional(member, local);
     },
   };
 }

@@ -17,6 +17,8 @@ export interface ReplicaMember {
   dateOfBirth: string;
   disabled: boolean;
   address: Address;
+  /** A dependent linked to the employee's address ("Same as the employee"). */
+  sameAddressAsSubscriber: boolean;
   planCode: string;
   tier: CoverageTier;
   effectiveDate: string;
@@ -35,6 +37,7 @@ interface MemberRecord {
   date_of_birth: string;
   disabled: number;
   address: string;
+  same_address_as_subscriber: number;
   plan_code: string;
   tier: CoverageTier;
   effective_date: string;
@@ -43,7 +46,7 @@ interface MemberRecord {
   pending_sync: number;
 }
 
-const columns = `id, member_id, subscriber_id, relationship, first_name, last_name, date_of_birth, disabled, address, plan_code, tier,
+const columns = `id, member_id, subscriber_id, relationship, first_name, last_name, date_of_birth, disabled, address, same_address_as_subscriber, plan_code, tier,
   effective_date, termination_date, version, pending_sync`;
 
 const toMember = (r: MemberRecord): ReplicaMember => ({
@@ -56,6 +59,7 @@ const toMember = (r: MemberRecord): ReplicaMember => ({
   dateOfBirth: r.date_of_birth,
   disabled: r.disabled === 1,
   address: JSON.parse(r.address) as Address,
+  sameAddressAsSubscriber: r.same_address_as_subscriber === 1,
   planCode: r.plan_code,
   tier: r.tier,
   effectiveDate: r.effective_date,

@@ -29,6 +29,8 @@ export interface MemberRow {
   employmentStatus: 'FT' | 'PT' | null;
   employeeClass: string | null;
   disabled: boolean;
+  /** A dependent entered "Same as the employee": moves with the employee until given an address of their own. */
+  sameAddressAsSubscriber: boolean;
   /** The coverage span the roster filters and sorts by, copied from the member's periods. */
   planCode: string;
   tier: CoverageTier;
@@ -84,6 +86,7 @@ export const memberColumns = {
   employmentStatus: 'employment_status',
   employeeClass: 'employee_class',
   disabled: 'disabled',
+  sameAddressAsSubscriber: 'same_address_as_subscriber',
   planCode: 'plan_code',
   tier: 'tier',
   effectiveDate: 'effective_date',
@@ -126,6 +129,7 @@ export function appendMemberValues(target: unknown[], m: MemberRow, encryptSsn: 
     m.employmentStatus,
     m.employeeClass,
     m.disabled ? 1 : 0,
+    m.sameAddressAsSubscriber ? 1 : 0,
     m.planCode,
     m.tier,
     m.effectiveDate,
@@ -153,7 +157,7 @@ export function memberFromRecord(
   record: MemberRecord,
   groupNumber: string,
   updatedAt: string,
-  local: Partial<Pick<MemberRow, 'version' | 'pendingSync' | 'disabled' | 'employeeClass'>> = {},
+  local: Partial<Pick<MemberRow, 'version' | 'pendingSync' | 'disabled' | 'employeeClass' | 'sameAddressAsSubscriber'>> = {},
 ): NewMember {
   const current = record.coverage[record.coverage.length - 1];
   if (current === undefined) throw new RangeError('A member has at least one coverage period');
@@ -165,6 +169,7 @@ export function memberFromRecord(
       groupNumber,
       employeeClass: local.employeeClass ?? null,
       disabled: local.disabled ?? false,
+      sameAddressAsSubscriber: local.sameAddressAsSubscriber ?? false,
       planCode: current.planCode,
       tier: current.tier,
       effectiveDate: span.effectiveDate,

@@ -33,6 +33,7 @@ export const editableMemberFields = [
   'employmentStatus',
   'employeeClass',
   'disabled',
+  'sameAddressAsSubscriber',
   'planCode',
   'tier',
   'effectiveDate',

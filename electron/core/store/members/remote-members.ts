@@ -168,6 +168,7 @@ function updateMember(store: Store, groupNumber: string, local: LocalRow, remote
          last_name = @lastName, suffix = @suffix, last_name_key = @lastNameKey, first_name_key = @firstNameKey, date_of_birth = @dateOfBirth, gender = @gender,
          ssn_encrypted = CASE WHEN ssn_last4 IS @last4 AND ssn_encrypted IS NOT NULL THEN ssn_encrypted ELSE @ssnEncrypted END, ssn_last4 = @last4,
          address = @address, phone = @phone, email = @email, hire_date = @hireDate, employment_status = @employmentStatus, employee_class = @employeeClass, disabled = @disabled,
+         same_address_as_subscriber = @sameAddressAsSubscriber,
          version = @version, pending_sync = 0, updated_at = @updatedAt
        WHERE id = @id`,
     ).run({
@@ -193,6 +194,8 @@ function updateMember(store: Store, groupNumber: string, local: LocalRow, remote
       // A feed entry recorded before the plan knew employee classes has none.
       employeeClass: snapshot.employeeClass ?? null,
       disabled: snapshot.disabled ? 1 : 0,
+      // A feed entry recorded before the plan kept the address link has none.
+      sameAddressAsSubscriber: snapshot.sameAddressAsSubscriber === true ? 1 : 0,
       version: snapshot.version,
       updatedAt: snapshot.updatedAt,
     });
@@ -257,6 +260,7 @@ function newMember(groupNumber: string, remote: RemoteMember, m: MemberSnapshot)
       // A feed entry recorded before the plan knew employee classes has none.
       employeeClass: m.employeeClass ?? null,
       disabled: m.disabled,
+      sameAddressAsSubscriber: m.sameAddressAsSubscriber ?? false,
       ...span,
       version: m.version,
       pendingSync: false,

@@ -35,6 +35,18 @@ describe('Member detail', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Dev Diaz' })).toBeInTheDocument();
   });
 
+  // The fixture's fourth family: the spouse and first child were entered "Same as the employee", the
+  // second child's address was typed in.
+  it.each([
+    ['100234004-01', true],
+    ['100234004-03', false],
+  ])('says whether dependent %s lives with the employee and follows their moves: %s', async (memberId, linked) => {
+    renderApp(`/members/${memberId}`);
+    const contact = await screen.findByRole('region', { name: 'Address and contact' });
+    if (linked) expect(contact).toHaveTextContent('Lives with the employee (same address)');
+    else expect(contact).not.toHaveTextContent('Lives with the employee');
+  });
+
   it('says when the member is not in this group', async () => {
     renderApp('/members/999999999');
     expect(await screen.findByRole('heading', { name: 'No such member in this group' })).toBeInTheDocument();

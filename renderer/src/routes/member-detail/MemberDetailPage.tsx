@@ -123,6 +123,7 @@ function MemberView({ groupNumber, member }: { groupNumber: string; member: Memb
                 <br />
                 {member.address.city}, {member.address.state} {member.address.zip}
               </address>
+              {member.sameAddressAsSubscriber && <p className="muted">Lives with the employee (same address): moves when the employee does.</p>}
             </Field>
             <Field label="Phone">{member.phone ?? '—'}</Field>
             <Field label="E-mail">{member.email ? <Email address={member.email} /> : '—'}</Field>

@@ -130,6 +130,59 @@ describe('Add a dependent', () => {
     expect(await stepHeading(/Review and submit/)).toBeInTheDocument();
   });
 
+  it('offers to ask the plan for an exception when the window has closed, and sends the note with the refused change', async () => {
+    const user = userEvent.setup({ delay: null });
+    const transport = fake();
+    const sent: MethodInput<'exceptions.request'>[] = [];
+    let online = false;
+    transport.on('exceptions.request', (input) => {
+      if (!online) return { ok: false, error: { code: 'OFFLINE', message: 'The plan cannot be reached now.' } };
+      sent.push(input);
+      const { groupNumber, ...request } = input;
+      return {
+        ok: true,
+        value: { ...request, memberId: request.memberId ?? null, referenceNumber: 'EX-20261127-0000042', groupNumber, requestedBy: 'sandbox.admin', ruleCode: request.rule.code, ruleMessage: request.rule.message, status: 'open', createdAt: '2026-11-27T12:00:00.000Z' },
+      };
+    });
+    renderApp('/members/100234001/add-dependent', transport);
+    await stepHeading(/Relationship and event/);
+    await chooseEvent(user, 'spouse', 'Marriage', '2026-11-10');
+    await user.tab();
+    expect(screen.queryByRole('button', { name: 'Request an exception' })).toBeNull();
+
+    await type(user, 'Date of the event', '2026-09-01');
+    await user.tab();
+    await user.click(await screen.findByRole('button', { name: 'Request an exception' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Request an exception' });
+    expect(dialog).toHaveTextContent('Marriage on 2026-09-01 was more than 30 days before this request');
+    await user.click(within(dialog).getByRole('button', { name: 'Send to the plan' }));
+    const note = within(dialog).getByLabelText('Note to the plan');
+    await waitFor(() => expect(note).toHaveFocus());
+    expect(note).toHaveAccessibleDescription(expect.stringContaining('Write the plan a note saying why an exception is fair.'));
+    expect(note).toHaveAttribute('maxlength', '1000');
+
+    await user.type(note, 'The marriage certificate arrived from the county only this week.');
+    await user.click(within(dialog).getByRole('button', { name: 'Send to the plan' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('You are offline, so the request was not sent. Your note is still here');
+    expect(note).toHaveValue('The marriage certificate arrived from the county only this week.');
+
+    online = true;
+    await user.click(within(dialog).getByRole('button', { name: 'Send to the plan' }));
+    expect(await within(dialog).findByText('EX-20261127-0000042')).toBeInTheDocument();
+    expect(sent).toEqual([
+      {
+        groupNumber: '100234',
+        memberId: '100234001',
+        changeKind: 'add_dependent',
+        input: { relationship: 'spouse', eventKind: 'marriage', eventDate: '2026-09-01', requestDate: '2026-11-27' },
+        rule: { code: 'qualifying_event_window', message: expect.stringMatching(/^Marriage on 2026-09-01 .* ask the plan for an exception\.$/) },
+        note: 'The marriage certificate arrived from the county only this week.',
+      },
+    ]);
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
   it('checks a newborn’s birth date against the event and one spouse per family', async () => {
     const user = userEvent.setup({ delay: null });
     renderApp('/members/100234002/add-dependent', fake());

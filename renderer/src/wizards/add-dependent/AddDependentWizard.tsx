@@ -98,7 +98,7 @@ function AddDependentForm({ group, subscriber, draftId, replaces, onAnother }: {
         {...shellControls(wizard, draft, sender, { send, leave: toSubscriber, next: () => void next() })}
         submitLabel="Submit dependent"
       >
-        {id === 'event' && <EventStep subscriber={subscriber} policy={group.policy} today={today} />}
+        {id === 'event' && <EventStep groupNumber={group.groupNumber} subscriber={subscriber} policy={group.policy} today={today} />}
         {id === 'person' && <PersonStep policy={group.policy} today={today} subscriber={subscriber} />}
         {id === 'review' && <ReviewStep group={group} subscriber={subscriber} today={today} goTo={wizard.goTo} />}
       </WizardShell>

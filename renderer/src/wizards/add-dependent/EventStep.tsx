@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { GroupPolicy } from '@shared/contract/schemas/group';
 import type { MemberDetail } from '@shared/contract/schemas/member';
@@ -7,7 +8,8 @@ import { dependentRelationship } from '@shared/plan-api/eligibility';
 import { compareDates } from '@shared/util/dates';
 import { formatDate } from '../../components/format';
 import { DateField, RadioGroupField, SelectField, type Option } from '../../components/form';
-import { coveredRelationships, timingOf, type AddDependentValues } from './add-dependent-form';
+import { ExceptionRequestDialog } from '../common/ExceptionRequestDialog';
+import { coveredRelationships, lateEventRefusal, timingOf, type AddDependentValues } from './add-dependent-form';
 
 const addEvents = qualifyingEvents.filter((e) => e.action === 'add');
 const relationshipOptions: Option[] = dependentRelationship.options.map((r) => ({ value: r, label: relationshipLabels[r] }));
@@ -18,8 +20,9 @@ function windowText(days: number | null, medicaid: boolean) {
 }
 
 /** Who joins and why: the relationship, the qualifying event and its date, with the window and start date worked out. */
-export function EventStep({ subscriber, policy, today }: { subscriber: MemberDetail; policy: GroupPolicy; today: string }) {
+export function EventStep({ groupNumber, subscriber, policy, today }: { groupNumber: string; subscriber: MemberDetail; policy: GroupPolicy; today: string }) {
   const [relationship, event] = useWatch<AddDependentValues, ['dependent.relationship', 'event']>({ name: ['dependent.relationship', 'event'] });
+  const [asking, setAsking] = useState(false);
   const partnerCovered = coveredRelationships(subscriber).some(isPartnerRelationship);
   const fitting = addEvents.filter((e) => relationship === '' || e.relationships.includes(relationship) || e.id === event.kind);
   const eventOptions: Option[] = fitting.map((e) => ({
@@ -32,6 +35,7 @@ export function EventStep({ subscriber, policy, today }: { subscriber: MemberDet
   }));
   const timing = timingOf(event, today, policy, subscriber);
   const closed = timing?.windowCloses != null && compareDates(today, timing.windowCloses) > 0;
+  const late = lateEventRefusal(relationship, event, today, policy);
 
   return (
     <>
@@ -53,6 +57,14 @@ export function EventStep({ subscriber, policy, today }: { subscriber: MemberDet
                 {formatDate(timing.windowCloses)} ({timing.windowDays} days after the event).
               </p>
             )}
+            {late !== null && (
+              <p>
+                The plan may still allow it.{' '}
+                <button type="button" className="button" onClick={() => setAsking(true)}>
+                  Request an exception
+                </button>
+              </p>
+            )}
             {!closed && (
               <p>
                 Coverage would start {formatDate(timing.effectiveDate)}
@@ -66,6 +78,16 @@ export function EventStep({ subscriber, policy, today }: { subscriber: MemberDet
           </div>
         )}
       </div>
+      {asking && late !== null && (
+        <ExceptionRequestDialog
+          groupNumber={groupNumber}
+          memberId={subscriber.memberId}
+          changeKind="add_dependent"
+          input={{ relationship, eventKind: event.kind, eventDate: event.date, requestDate: today }}
+          rule={{ code: 'qualifying_event_window', message: late }}
+          onClose={() => setAsking(false)}
+        />
+      )}
     </>
   );
 }

@@ -9,7 +9,7 @@ import { validateFamilyComposition } from '@shared/domain/family-composition';
 import { qualifyingEvent, qualifyingEventEffectiveDate, qualifyingEventIds, qualifyingEventWindowDays, validateQualifyingEvent, type QualifyingEventId } from '@shared/domain/qualifying-events';
 import { validateRetroDate } from '@shared/domain/retro-window';
 import { dependentRelationship } from '@shared/plan-api/eligibility';
-import { addDays, compareDates, maxDate } from '@shared/util/dates';
+import { addDays, compareDates, daysBetween, maxDate } from '@shared/util/dates';
 import { emptyPerson, filled, personFormSchema, personRequest, ssnDigits, type PersonValues, type WizardStep } from '../common';
 
 export type DependentRelationship = z.infer<typeof dependentRelationship>;
@@ -69,6 +69,20 @@ export function timingOf(values: AddDependentValues['event'], today: string, pol
   const kind = asEvent(values.kind);
   if (kind === null || !iso(values.date)) return null;
   return eventTiming(kind, values.date, today, policy, subscriber.effectiveDate);
+}
+
+/**
+ * The refusal the plan may still waive: the event reported after its window (the rule's message says
+ * to ask the plan for an exception). Null while the request is on time or refused for anything else.
+ */
+export function lateEventRefusal(relationshipValue: string, event: AddDependentValues['event'], today: string, policy: GroupPolicy): string | null {
+  const kind = asEvent(event.kind);
+  const relationship = asRelationship(relationshipValue);
+  if (kind === null || relationship === null || !iso(event.date)) return null;
+  const result = validateQualifyingEvent({ event: kind, eventDate: event.date, requestDate: today, relationship }, policy);
+  const windowDays = qualifyingEventWindowDays(kind, policy);
+  const late = windowDays !== null && compareDates(event.date, today) <= 0 && daysBetween(event.date, today) > windowDays;
+  return !result.ok && result.field === 'eventDate' && late ? result.message : null;
 }
 
 export function addDependentSteps(group: Group, subscriber: MemberDetail, today: string): WizardStep[] {

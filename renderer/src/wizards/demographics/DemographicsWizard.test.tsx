@@ -70,10 +70,45 @@ describe('Update demographics wizard', () => {
             changes: { address: { line1: '44 Bay Street', city: 'Oakland', state: 'CA', zip: '94607' }, phone: '(510) 555-0199' },
             effectiveDate: '2026-11-27',
             correction: false,
+            // The family entered "Same as the employee" follows unless the user unchecks them.
+            moveDependents: [`${memberId}-01`, `${memberId}-02`],
           },
         },
       },
     ]);
+  });
+
+  it('asks who moves with the employee, one choice per dependent who shared the old address, and sends exactly that', async () => {
+    const { user, transport } = await open();
+    await next(user);
+    await step(/Address, contact and employment/);
+    expect(screen.queryByRole('group', { name: 'Who moves with Hiro?' })).toBeNull();
+    await retype(user, 'Street address', '44 Bay Street');
+    const who = await screen.findByRole('group', { name: 'Who moves with Hiro?' });
+    const boxes = within(who).getAllByRole('checkbox');
+    expect(boxes.map((b) => [b.closest('label')?.textContent, (b as HTMLInputElement).checked])).toEqual([
+      [expect.stringMatching(/\(spouse\)Lives with the employee \(same address\)$/), true],
+      [expect.stringMatching(/\(child\)Lives with the employee \(same address\)$/), true],
+      [expect.stringMatching(/\(child\)Had the same address, entered as their own$/), false],
+    ]);
+    const [spouse, , third] = boxes as [HTMLElement, HTMLElement, HTMLElement];
+    const names = boxes.map((b) => b.closest('label')?.textContent?.replace(/ \(.*$/, ''));
+    await user.click(spouse);
+    await user.click(third);
+    await next(user);
+    await step(/Why and when/);
+    await user.click(screen.getByRole('radio', { name: /A change in the member’s life/ }));
+    await next(user);
+    await step(/Review/);
+    const review = screen.getByRole('region', { name: 'Who moves' });
+    expect(review).toHaveTextContent(`Moving with the employee${names[1] ?? ''}, ${names[2] ?? ''}`);
+    expect(review).toHaveTextContent(`Keeping the old address${names[0] ?? ''}`);
+    await user.click(screen.getByRole('button', { name: 'Submit changes' }));
+    await screen.findByRole('heading', { level: 1, name: 'Changes submitted' });
+    expect(transport.callsTo('transactions.submit')[0]?.transaction).toMatchObject({
+      kind: 'update_demographics',
+      request: { memberId, changes: { address: { line1: '44 Bay Street' } }, moveDependents: [`${memberId}-02`, `${memberId}-03`] },
+    });
   });
 
   it("changes the subscriber's employee class, sending only that", async () => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { Address, GroupPolicy } from '@shared/contract/schemas/group';
-import { employeeClass, employmentStatus, type MemberDetail } from '@shared/contract/schemas/member';
+import type { GroupPolicy } from '@shared/contract/schemas/group';
+import { employeeClass, employmentStatus, type MemberDetail, type Relationship } from '@shared/contract/schemas/member';
 import { email, isoDate, phone } from '@shared/contract/schemas/primitives';
 import type { TransactionInput } from '@shared/contract/schemas/transaction';
+import { moveCandidates, sameAddress } from '@shared/domain/household-move';
 import { validateRetroDate } from '@shared/domain/retro-window';
 import type { UpdateDemographicsRequest } from '@shared/plan-api/eligibility';
 import {
@@ -32,6 +33,48 @@ export interface DemographicsValues {
   effectiveDate: string;
   /** `correction`: the record was wrong (834 INS04 25); `change`: a life event (a move, a new name on marriage). */
   why: '' | 'change' | 'correction';
+  /**
+   * An employee's move: the dependents who move with them. Absent from drafts saved before the
+   * question existed: then those linked to the employee's address move, as the plan would do.
+   */
+  moveDependents?: string[];
+}
+
+/** A dependent an employee's move may take along (shared/domain/household-move.ts). */
+export interface MoveOffer {
+  memberId: string;
+  name: string;
+  relationship: Relationship;
+  /** Entered "Same as the employee": checked until the user unchecks them. */
+  linked: boolean;
+}
+
+/** The dependents who lived at the employee's address as the record has it: none for a dependent's own record. */
+export function moveOffers(member: MemberDetail): MoveOffer[] {
+  if (member.relationship !== 'subscriber') return [];
+  const rows = new Map(member.dependents.map((d) => [d.memberId, d]));
+  const dependents = member.dependentHomes.flatMap((home) => {
+    const row = rows.get(home.memberId);
+    return row === undefined ? [] : [{ ...home, terminated: row.status === 'terminated', row }];
+  });
+  return moveCandidates(member.address, dependents).map((c) => {
+    const row = rows.get(c.memberId) as MemberDetail['dependents'][number];
+    return { memberId: c.memberId, name: `${row.firstName} ${row.lastName}`, relationship: row.relationship, linked: c.linked };
+  });
+}
+
+/** Whether the form moves the member to another address than the one on file. */
+export const addressChanged = (member: MemberDetail, values: DemographicsValues): boolean => !sameAddress(addressRequest(values.changes.address), member.address);
+
+/**
+ * The dependents the request moves: the user's choice among the offers, or the linked ones when the
+ * user never chose; undefined when the employee is not moving or nobody lived with them.
+ */
+export function movingDependents(member: MemberDetail, values: DemographicsValues): string[] | undefined {
+  const offers = moveOffers(member);
+  if (offers.length === 0 || !addressChanged(member, values)) return undefined;
+  const chosen = new Set(values.moveDependents ?? offers.filter((o) => o.linked).map((o) => o.memberId));
+  return offers.filter((o) => chosen.has(o.memberId)).map((o) => o.memberId);
 }
 
 export type DemographicChanges = UpdateDemographicsRequest['changes'];
@@ -55,10 +98,11 @@ export function valuesFromMember(member: MemberDetail, today: string): Demograph
     },
     effectiveDate: today,
     why: '',
+    moveDependents: moveOffers(member)
+      .filter((o) => o.linked)
+      .map((o) => o.memberId),
   };
 }
-
-const sameAddress = (a: Address, b: Address) => a.line1 === b.line1 && (a.line2 ?? '') === (b.line2 ?? '') && a.city === b.city && a.state === b.state && a.zip === b.zip;
 
 /** Only what differs from the record: the plan applies exactly these fields and nothing else. */
 export function changedFields(member: MemberDetail, values: DemographicsValues): DemographicChanges {
@@ -103,7 +147,7 @@ export function demographicsSteps(member: MemberDetail, policy: Pick<GroupPolicy
     {
       id: 'contact',
       label: subscriber ? 'Address, contact and employment' : 'Address and contact',
-      fields: ['changes.address', 'changes.phone', 'changes.email', 'changes.employmentStatus', 'changes.employeeClass'],
+      fields: ['changes.address', 'moveDependents', 'changes.phone', 'changes.email', 'changes.employmentStatus', 'changes.employeeClass'],
       schema: z.object({
         changes: z.object({
           address: addressFormSchema,
@@ -147,9 +191,16 @@ export function demographicsSteps(member: MemberDetail, policy: Pick<GroupPolicy
 export const demographicsAliases = { correction: 'why' } as const;
 
 export function demographicsTransaction(member: MemberDetail, values: DemographicsValues): TransactionInput {
+  const moveDependents = movingDependents(member, values);
   return {
     kind: 'update_demographics',
-    request: { memberId: member.memberId, changes: changedFields(member, values), effectiveDate: values.effectiveDate, correction: values.why === 'correction' },
+    request: {
+      memberId: member.memberId,
+      changes: changedFields(member, values),
+      effectiveDate: values.effectiveDate,
+      correction: values.why === 'correction',
+      ...(moveDependents === undefined ? {} : { moveDependents }),
+    },
   };
 }
 

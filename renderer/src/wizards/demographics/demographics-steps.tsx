@@ -7,6 +7,7 @@ import { AddressFields, genderOptions, useEmployeeAgeWarning } from '../common';
 import { DateField, RadioGroupField, SsnField, TextField, fieldId } from '../../components/form';
 import { changedFields, type DemographicsValues } from './demographics-form';
 import { ChangesTable } from './ChangesTable';
+import { MovingDependents } from './MovingDependents';
 
 export function IdentityStep({ member, today }: { member: MemberDetail; today: string }) {
   const ageWarning = useEmployeeAgeWarning('changes.dateOfBirth', member.hireDate, today);
@@ -53,6 +54,7 @@ export function ContactStep({ member }: { member: MemberDetail }) {
   return (
     <>
       <AddressFields prefix="changes.address" />
+      <MovingDependents member={member} />
       <div className="wz-row">
         <TextField name="changes.phone" label="Phone" type="tel" optional size="medium" autoComplete="off" />
         <TextField name="changes.email" label="E-mail" type="email" optional autoComplete="off" />

@@ -19,5 +19,6 @@ import { invoiceDisputeRoutes } from './invoice-disputes';
 import { bankAccountRoutes } from './bank-accounts';
 import { paymentRoutes } from './payments';
 import { autopayRoutes } from './autopay';
+import { exceptionRequestRoutes } from './exception-requests';
 
-export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes, invitationRoutes, meStreamRoutes, billPayRoutes, invoiceRoutes, billingPreferenceRoutes, invoiceDisputeRoutes, bankAccountRoutes, paymentRoutes, autopayRoutes];
+export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes, invitationRoutes, meStreamRoutes, billPayRoutes, invoiceRoutes, billingPreferenceRoutes, invoiceDisputeRoutes, bankAccountRoutes, paymentRoutes, autopayRoutes, exceptionRequestRoutes];

@@ -7,7 +7,8 @@ import type { NewMember } from './work';
 /**
  * The members row for a dependent, whether named at enrollment or added later for a qualifying event.
  * The SSN is stored only encrypted, with its last 4 for search and a keyed fingerprint for the
- * duplicate check; a dependent without an address lives at the subscriber's.
+ * duplicate check; a dependent without an address lives at the subscriber's, linked to it: they
+ * follow the subscriber's later moves.
  */
 export function dependentRow(
   env: EligibilityEnv,
@@ -31,5 +32,6 @@ export function dependentRow(
     employmentStatus: null,
     employeeClass: null,
     disabled: dependent.disabled,
+    sameAddressAsSubscriber: dependent.address === undefined,
   };
 }

@@ -28,6 +28,7 @@ export function memberSnapshot(row: MemberRow): MemberSnapshot {
     employmentStatus: row.employmentStatus as MemberSnapshot['employmentStatus'],
     employeeClass: row.employeeClass,
     disabled: row.disabled,
+    sameAddressAsSubscriber: row.sameAddressAsSubscriber,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -5,18 +5,21 @@ import { memberStatusOn } from '@shared/domain/member-status';
 import { validateDependentAge } from '@shared/domain/dependent-age';
 import { validateRetroDate } from '@shared/domain/retro-window';
 import type { TransactionAccepted, updateDemographicsRequest } from '@shared/plan-api/eligibility';
+import { planHouseholdMove, type HouseholdMove } from '@shared/domain/household-move';
 import { maxDate } from '@shared/util/dates';
 import type { Db } from '../../store/db';
 import { checkVersion, enforce, loadGroupRules, type Actor, type EligibilityEnv } from './context';
-import { latestPeriod, lockFamily } from './family';
+import { latestPeriod, lockFamily, type Family } from './family';
 import { assertSubscriberSsnUnused } from './ssn-duplicates';
+import type { MemberRow } from './snapshots';
 import { EligibilityWork, type NewMember } from './work';
 
 export type UpdateDemographicsInput = z.output<typeof updateDemographicsRequest>;
 
 /**
  * Changes a member's demographics. A date of birth or SSN is never "changed", only corrected
- * (834 INS04 25, change in identifying data elements), so those need `correction: true`.
+ * (834 INS04 25, change in identifying data elements), so those need `correction: true`. An
+ * employee's new address takes along the dependents who live with them (`moveDependents`).
  */
 export async function updateDemographics(tx: Db, env: EligibilityEnv, actor: Actor, groupNumber: string, input: UpdateDemographicsInput): Promise<TransactionAccepted> {
   const rules = await loadGroupRules(tx, groupNumber);
@@ -56,6 +59,8 @@ export async function updateDemographics(tx: Db, env: EligibilityEnv, actor: Act
   }
   if (changes.ssn !== undefined && isSubscriber) await assertSubscriberSsnUnused(tx, env.cipher, groupNumber, changes.ssn, member.memberId);
 
+  const household = householdMove(family, member, input, work.today);
+
   const { ssn, ...plain } = changes;
   const set: Partial<NewMember> = { ...plain };
   if (ssn !== undefined) {
@@ -63,6 +68,35 @@ export async function updateDemographics(tx: Db, env: EligibilityEnv, actor: Act
     set.ssnLast4 = ssn.slice(-4);
     set.ssnFingerprint = env.cipher.fingerprint(ssn);
   }
+  // A dependent given an address of their own no longer follows the employee's.
+  if (changes.address !== undefined && !isSubscriber) set.sameAddressAsSubscriber = false;
   await work.updateMember(member.memberId, set);
-  return work.commit('update_demographics', input, [member.memberId]);
+  for (const id of household.move) await work.updateMember(id, { address: changes.address, sameAddressAsSubscriber: true });
+  for (const id of household.unlink) await work.updateMember(id, { sameAddressAsSubscriber: false });
+  return work.commit('update_demographics', input, [member.memberId, ...household.move, ...household.unlink]);
+}
+
+/**
+ * The dependents an employee's new address moves (and the linked ones who stay behind), in this
+ * same transaction: the family is already locked, so the move is all or nothing.
+ */
+function householdMove(family: Family, member: MemberRow, input: UpdateDemographicsInput, today: string): HouseholdMove {
+  if (input.changes.address === undefined || member.relationship !== 'subscriber') {
+    if (input.moveDependents !== undefined) {
+      throw new ContractFailure('RULE', 'Dependents move only with a new address of their employee.', { moveDependents: 'Only with the employee’s new address' });
+    }
+    return { move: [], unlink: [] };
+  }
+  const dependents = family.members
+    .filter((m) => m.memberId !== member.memberId)
+    .map((m) => {
+      const period = latestPeriod(family, m.memberId);
+      return {
+        memberId: m.memberId,
+        address: m.address,
+        sameAddressAsSubscriber: m.sameAddressAsSubscriber,
+        terminated: period === undefined || memberStatusOn(period.startDate, period.endDate, today) === 'terminated',
+      };
+    });
+  return enforce(planHouseholdMove(member.address, dependents, input.moveDependents));
 }

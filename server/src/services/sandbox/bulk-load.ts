@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
-import type { CoverageTier } from '@shared/contract/schemas/group';
+import type { Address, CoverageTier } from '@shared/contract/schemas/group';
+import { sameAddress } from '@shared/domain/household-move';
 import type { MemberRecord } from '@shared/sandbox/types';
 import type { Db } from '../../store/db';
 import { coveragePeriods, members } from '../../store/schema';
 import { appendChanges, type ChangeToRecord } from '../changes/append';
 import { coverageSnapshot, memberSnapshot, type MemberRow } from '../eligibility/snapshots';
 import type { SsnCipher } from '../eligibility/ssn-crypto';
+
+const livesAt = (address: Address, home: Address | undefined) => home !== undefined && sameAddress(address, home);
 
 /** Rows per INSERT: ~20 parameters a member keeps a statement well under PostgreSQL's 65,535. */
 const BATCH = 1000;
@@ -23,6 +26,8 @@ export async function bulkLoadMembers(tx: Db, cipher: SsnCipher, groupNumber: st
   let highest = 0;
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
+    // Families arrive whole and subscriber first, so each dependent's subscriber is already known.
+    const homes = new Map(batch.filter((r) => r.relationship === 'subscriber').map((r) => [r.memberId, r.address]));
     const rows: MemberRow[] = batch.map((r) => ({
       memberId: r.memberId,
       groupNumber,
@@ -45,6 +50,8 @@ export async function bulkLoadMembers(tx: Db, cipher: SsnCipher, groupNumber: st
       // The sandbox data set names no classes: its members are enrolled as if before the question existed.
       employeeClass: null,
       disabled: false,
+      // The data set copies the subscriber's address onto those who live with them: that is the link.
+      sameAddressAsSubscriber: r.relationship !== 'subscriber' && livesAt(r.address, homes.get(r.subscriberId)),
       version: 1,
       updatedAt: at,
     }));

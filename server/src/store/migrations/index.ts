@@ -17,6 +17,8 @@ import bulkAppendChecks from './0013_bulk_append_checks.sql';
 import payments from './0014_payments.sql';
 import achFiles from './0015_ach_files.sql';
 import enrollmentPeriods from './0016_enrollment_periods.sql';
+import addressLink from './0017_address_link.sql';
+import exceptionRequests from './0018_exception_requests.sql';
 
 export interface Migration {
   version: number;
@@ -41,6 +43,8 @@ const files: Record<string, string> = {
   '0014_payments': payments,
   '0015_ach_files': achFiles,
   '0016_enrollment_periods': enrollmentPeriods,
+  '0017_address_link': addressLink,
+  '0018_exception_requests': exceptionRequests,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

@@ -1,4 +1,4 @@
-// Drizzle view of migrations/0002_eligibility.sql, 0003_member_ssn_fingerprint.sql and 0009_billing_cycle.sql (the SQL file is the source of truth; keep both in step).
+// Drizzle view of migrations/0002_eligibility.sql, 0003_member_ssn_fingerprint.sql, 0009_billing_cycle.sql and 0017_address_link.sql (the SQL file is the source of truth; keep both in step).
 import { bigint, bigserial, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Address } from '@shared/contract/schemas/group';
 
@@ -29,6 +29,8 @@ export const members = pgTable('members', {
   employmentStatus: text('employment_status'),
   employeeClass: text('employee_class'),
   disabled: boolean('disabled').notNull().default(false),
+  /** A dependent entered "Same as the employee": moves with the employee until given an address of their own. */
+  sameAddressAsSubscriber: boolean('same_address_as_subscriber').notNull().default(false),
   version: integer('version').notNull().default(1),
   updatedAt: instant('updated_at').notNull(),
 });

@@ -4,3 +4,4 @@ export * from './eligibility';
 export * from './billing';
 export * from './payments';
 export * from './ach-files';
+export * from './exceptions';

@@ -5,7 +5,8 @@ import { billingRoster, decemberLines, december, invoiceNumber } from '../../tes
 import { insertInvoice } from '../../test-support/invoice-rows';
 import { fileStore, testNow } from '../../test-support/transactions-test-store';
 import { reconcileInvoice } from './invoice-reconciliation';
-import { reconciliationWorksheet, usdFormat } from './invoice-worksheet';
+import { usdFormat } from '../../exports/spreadsheet-cells';
+import { reconciliationWorksheet } from './invoice-worksheet';
 
 function decemberReconciliation(): Reconciliation {
   const store = fileStore(billingRoster());

@@ -5,7 +5,7 @@ import type { RosterRecord } from './roster-record';
 /** A cell as every writer needs it: text, a calendar date (`YYYY-MM-DD`) or money (integer cents). */
 export type RosterCell = { kind: 'text'; value: string | null } | { kind: 'date'; value: string | null } | { kind: 'money'; cents: number | null };
 
-interface ColumnSpec {
+export interface ColumnSpec {
   /** The header every file shows, in words. */
   label: string;
   /** Relative width in a spreadsheet or a PDF table (characters). */
@@ -20,7 +20,7 @@ const relationshipWords: Record<Relationship, string> = {
   child: 'Child',
   stepchild: 'Stepchild',
   adopted_child: 'Adopted child',
-  other: 'Other dependent',
+  foster_child: 'Foster child',
 };
 
 const statusWords: Record<MemberStatus, string> = { active: 'Active', pending: 'Pending', terminated: 'Terminated' };
@@ -39,7 +39,7 @@ export const rosterColumnSpecs: Record<RosterExportColumn, ColumnSpec> = {
   firstName: text('First name', 16, (r) => r.firstName),
   middleName: text('Middle name', 14, (r) => r.middleName),
   suffix: text('Suffix', 7, (r) => r.suffix),
-  dateOfBirth: date('Date of birth', 12, (r) => r.dateOfBirth),
+  dateOfBirth: date('Date of birth', 13, (r) => r.dateOfBirth),
   gender: text('Gender', 9, (r) => genderWords[r.gender]),
   ssnLast4: text('SSN last 4', 9, (r) => r.ssnLast4),
   street: text('Street', 28, (r) => (r.address.line2 === undefined || r.address.line2 === '' ? r.address.line1 : `${r.address.line1}, ${r.address.line2}`)),
@@ -54,7 +54,7 @@ export const rosterColumnSpecs: Record<RosterExportColumn, ColumnSpec> = {
   planName: text('Plan', 20, (r) => r.planName),
   tier: text('Tier', 6, (r) => r.tier),
   status: text('Status', 11, (r) => statusWords[r.status]),
-  effectiveDate: date('Effective date', 12, (r) => r.effectiveDate),
-  terminationDate: date('Termination date', 12, (r) => r.terminationDate),
-  monthlyPremium: { label: 'Monthly premium', width: 13, cell: (r) => ({ kind: 'money', cents: r.monthlyPremiumCents }) },
+  effectiveDate: date('Effective date', 14, (r) => r.effectiveDate),
+  terminationDate: date('Termination date', 16, (r) => r.terminationDate),
+  monthlyPremium: { label: 'Monthly premium', width: 16, cell: (r) => ({ kind: 'money', cents: r.monthlyPremiumCents }) },
 };

@@ -51,6 +51,8 @@ module.exports = {
     layer('core-store', `^${core}/store/`),
     layer('core-plan-service', `^${core}/plan-service/`),
     layer('core-exports', `^${core}/exports/`),
+    // The data folder's files/ (exports for a host to save, files a host received); handlers reach it through a port.
+    layer('core-files', `^${core}/files/`),
     layer('core-outbox', `^${core}/outbox/`, `^${core}/store/`),
     layer('core-session', `^${core}/session/`, `^${core}/store/`, `^${core}/plan-service/`),
     layer('core-sync', `^${core}/sync/`, `^${core}/store/`, `^${core}/outbox/`, `^${core}/session/`, `^${core}/plan-service/`),

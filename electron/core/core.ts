@@ -8,7 +8,9 @@ import { allHandlers } from './services/all-handlers';
 import { createDispatcher } from './dispatch/dispatcher';
 import { checkGroupPermission } from './dispatch/group-permission';
 import type { AppPort, ConnectionPort, HandlerContext, SyncPort } from './dispatch/handler-types';
+import { FileStore } from './files/file-store';
 import { clockToday } from './runtime/clock';
+import { JobRegistry } from './runtime/job-registry';
 import { StoreSession } from './runtime/store-session';
 import { errorCode } from './store/open-store';
 import { statement } from './store/statements';
@@ -102,6 +104,8 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
     restart: () => plan.start(),
   };
   plan.start();
+  const files = new FileStore(options.dataDir);
+  const jobs = new JobRegistry();
 
   let closed = false;
   const dispatcher = createDispatcher({
@@ -135,6 +139,8 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
       connection,
       sync,
       app,
+      files,
+      jobs,
       today,
       now,
       emit,
@@ -157,6 +163,7 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
     close() {
       closing ??= (async () => {
         closed = true;
+        jobs.cancelAll();
         // In-flight requests are aborted and the sandbox service closes before the store does.
         await plan.close();
         session.close();

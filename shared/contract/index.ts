@@ -12,6 +12,7 @@ import { usersMethods } from './methods/users';
 import { billPayMethods } from './methods/bill-pay';
 import { billingMethods } from './methods/billing';
 import { paymentsMethods } from './methods/payments';
+import { rosterExportMethods } from './methods/roster-export';
 
 /**
  * Every method the renderer may call: name → input schema, output schema, permission. Adding a method
@@ -31,6 +32,7 @@ export const contract = {
   ...billPayMethods,
   ...billingMethods,
   ...paymentsMethods,
+  ...rosterExportMethods,
 } as const;
 
 export type Contract = typeof contract;

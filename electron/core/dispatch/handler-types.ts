@@ -40,6 +40,19 @@ export interface AppPort {
   startFresh(now: Date): { movedTo: string; store: StoreState };
 }
 
+/** The data folder's `files/` (files/file-store.ts): files written for a host to save, or received from one. */
+export interface FilesPort {
+  writeNew(write: (temporaryPath: string) => Promise<void>): Promise<{ fileId: string; path: string; bytes: number }>;
+  pathOf(fileId: string): string;
+}
+
+/** Long jobs the renderer can follow and cancel by id (runtime/job-registry.ts). */
+export interface JobsPort {
+  start(jobId: string): AbortSignal;
+  finish(jobId: string): void;
+  cancel(jobId: string): boolean;
+}
+
 export interface HandlerContext {
   /** The open store; the dispatcher runs no data method unless the store is ready. */
   readonly store: Store;
@@ -50,6 +63,8 @@ export interface HandlerContext {
   readonly connection: ConnectionPort;
   readonly sync: SyncPort;
   readonly app: AppPort;
+  readonly files: FilesPort;
+  readonly jobs: JobsPort;
   /** Today's date where the user is (or the date a test fixed). */
   today(): string;
   /** Now as an ISO UTC instant. */

@@ -8,6 +8,7 @@ import { groupsHandlers } from './groups/groups-handlers';
 import { membersHandlers } from './members/members-handlers';
 import { notificationsHandlers } from './notifications/notifications-handlers';
 import { paymentsHandlers } from './payments/payments-handlers';
+import { rosterExportHandlers } from './rosters/roster-export-handlers';
 import { sessionHandlers } from './session/session-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { transactionsHandlers } from './transactions/transactions-handlers';
@@ -28,4 +29,5 @@ export const allHandlers: HandlerMap = combineHandlers(
   billingHandlers,
   billingAnalysisHandlers,
   paymentsHandlers,
+  rosterExportHandlers,
 );

@@ -18,6 +18,8 @@ export function testPorts(given: Partial<Ports> = {}): Ports {
     connection: given.connection ?? unused('connection'),
     sync: given.sync ?? unused('sync'),
     app: given.app ?? unused('app'),
+    files: given.files ?? unused('files'),
+    jobs: given.jobs ?? unused('jobs'),
     publish:
       given.publish ??
       (() => {

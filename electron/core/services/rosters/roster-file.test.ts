@@ -160,6 +160,21 @@ describe('roster files', () => {
     expect(text).toMatch(/Zimmer Walter .*\$1500\.00/);
   });
 
+  it('heads every page with the group and numbers the pages', async () => {
+    const many = Array.from({ length: 85 }, (_, i) => member({ memberId: `4330${String(i).padStart(5, '0')}`, firstName: 'Pat', lastName: `Member${String(i).padStart(3, '0')}` }));
+    const store = fileStore(many);
+    stores.push(store);
+    const text = await pdfText(fs.readFileSync((await exportTo(store, 'pdf')).target));
+    const pages = text.split('\f');
+    expect(pages).toHaveLength(3);
+    pages.forEach((page, index) => {
+      expect(page).toContain('Fixture Fabrication LLC · group 4321');
+      expect(page).toContain(`Roster as of ${fixtureToday}`);
+      expect(page).toContain(`Page ${index + 1} of 3`);
+    });
+    expect(pages[2]).toContain('Member084');
+  });
+
   it('cuts text wider than its column with an ellipsis', async () => {
     const store = rosterStore();
     store.db.prepare(`UPDATE members SET last_name = 'Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh' WHERE member_id = '432000002'`).run();

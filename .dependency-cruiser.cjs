@@ -61,6 +61,8 @@ module.exports = {
     layer('core-runtime', `^${core}/runtime/`, `^${core}/store/`),
     // The composition root wires every layer; the worker entry runs it; the host entry is types only.
     layer('core-root', `^${core}/core\\.ts$`, `^${core}/`, '^package\\.json$'),
+    // The roster command line: another composition root over the same services, for an idle data folder.
+    layer('core-cli', `^${core}/cli/`, `^${core}/`),
     layer('core-worker', `^${core}/worker\\.ts$`, `^${core}/core\\.ts$`, `^${core}/host-entry\\.ts$`),
     layer('core-host-entry', `^${core}/(host-entry|core-types)\\.ts$`, `^${core}/core-types\\.ts$`),
     layer('core-test-support', `^${core}/test-support/`, `^${core}/`, '^server/test-support/', '^server/src/'),

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { address as addressSchema, type CoverageTier } from '@shared/contract/schemas/group';
+import type { Address, CoverageTier } from '@shared/contract/schemas/group';
 import type { MemberStatus, Relationship } from '@shared/contract/schemas/member';
 import type { RosterScope } from '@shared/contract/methods/rosters';
 import { memberStatusOn } from '@shared/domain/member-status';
@@ -134,8 +134,8 @@ const stillCovered = '(m.termination_date IS NULL OR m.termination_date >= @asOf
 function chunkSql(where: string): string {
   return `SELECT m.member_id, m.subscriber_id, m.relationship, m.first_name, m.middle_name, m.last_name, m.suffix, m.date_of_birth, m.gender,
       m.ssn_last4, m.address, m.phone, m.email, m.hire_date, m.employment_status, m.employee_class,
-      (SELECT group_concat(c.plan_code || '${fieldSeparator}' || c.tier || '${fieldSeparator}' || c.start_date || '${fieldSeparator}' || coalesce(c.end_date, ''), '${periodSeparator}')
-         FROM (SELECT * FROM coverage_periods c WHERE c.member_ref = m.id ORDER BY c.start_date, c.id) c) AS periods
+      (SELECT group_concat(c.plan_code || '${fieldSeparator}' || c.tier || '${fieldSeparator}' || c.start_date || '${fieldSeparator}' || coalesce(c.end_date, ''), '${periodSeparator}' ORDER BY c.start_date, c.id)
+         FROM coverage_periods c WHERE c.member_ref = m.id) AS periods
     FROM members s CROSS JOIN members m ON m.subscriber_id = s.member_id
     WHERE s.group_number = @group AND s.relationship = 'subscriber'
       AND (s.last_name, s.first_name, s.member_id) > (@afterLast, @afterFirst, @afterId)
@@ -159,7 +159,8 @@ function toRecord(row: MemberAsOfRow, asOf: string, planNames: ReadonlyMap<strin
     dateOfBirth: row.date_of_birth,
     gender: row.gender,
     ssnLast4: row.ssn_last4,
-    address: addressSchema.parse(JSON.parse(row.address)),
+    // Written by the store's own member writer from a checked address; parsing it again per row would cost more than the row.
+    address: JSON.parse(row.address) as Address,
     phone: row.phone,
     email: row.email,
     hireDate: row.hire_date,

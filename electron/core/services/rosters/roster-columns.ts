@@ -8,6 +8,8 @@ export type RosterCell = { kind: 'text'; value: string | null } | { kind: 'date'
 export interface ColumnSpec {
   /** The header every file shows, in words. */
   label: string;
+  /** What every cell of the column holds. */
+  kind: RosterCell['kind'];
   /** Relative width in a spreadsheet or a PDF table (characters). */
   width: number;
   cell: (record: RosterRecord) => RosterCell;
@@ -27,8 +29,8 @@ const statusWords: Record<MemberStatus, string> = { active: 'Active', pending: '
 const genderWords = { F: 'Female', M: 'Male', U: 'Unknown' } as const;
 const employmentWords = { FT: 'Full time', PT: 'Part time' } as const;
 
-const text = (label: string, width: number, value: (r: RosterRecord) => string | null): ColumnSpec => ({ label, width, cell: (r) => ({ kind: 'text', value: value(r) }) });
-const date = (label: string, width: number, value: (r: RosterRecord) => string | null): ColumnSpec => ({ label, width, cell: (r) => ({ kind: 'date', value: value(r) }) });
+const text = (label: string, width: number, value: (r: RosterRecord) => string | null): ColumnSpec => ({ label, kind: 'text', width, cell: (r) => ({ kind: 'text', value: value(r) }) });
+const date = (label: string, width: number, value: (r: RosterRecord) => string | null): ColumnSpec => ({ label, kind: 'date', width, cell: (r) => ({ kind: 'date', value: value(r) }) });
 
 /** The one label map and cell reader every roster writer uses, so CSV, Excel and PDF agree column for column. */
 export const rosterColumnSpecs: Record<RosterExportColumn, ColumnSpec> = {
@@ -56,5 +58,5 @@ export const rosterColumnSpecs: Record<RosterExportColumn, ColumnSpec> = {
   status: text('Status', 11, (r) => statusWords[r.status]),
   effectiveDate: date('Effective date', 14, (r) => r.effectiveDate),
   terminationDate: date('Termination date', 16, (r) => r.terminationDate),
-  monthlyPremium: { label: 'Monthly premium', width: 16, cell: (r) => ({ kind: 'money', cents: r.monthlyPremiumCents }) },
+  monthlyPremium: { label: 'Monthly premium', kind: 'money', width: 16, cell: (r) => ({ kind: 'money', cents: r.monthlyPremiumCents }) },
 };

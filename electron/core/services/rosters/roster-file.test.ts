@@ -11,6 +11,7 @@ import { fileStore, testNow } from '../../test-support/transactions-test-store';
 import type { Store } from '../../store/store';
 import { rosterAsOf } from './roster-as-of';
 import { writeRosterFile, type RosterFileRequest } from './roster-file';
+import { writeRosterPdf } from './writers/pdf-writer';
 
 const stores: Store[] = [];
 afterEach(() => {
@@ -181,6 +182,15 @@ describe('roster files', () => {
     const text = await pdfText(fs.readFileSync((await exportTo(store, 'pdf')).target));
     expect(text).toMatch(/Wolfeschlegel\S*…/);
     expect(text).not.toContain('Featherstonehaugh');
+  });
+
+  it('refuses a PDF whose roster changed between its count and its pages', async () => {
+    const store = rosterStore();
+    const records = rosterAsOf(store.db, { groupNumber: '4321', asOf: fixtureToday, scope: { kind: 'all' } });
+    const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'groupdesk-roster-')), 'out.pdf');
+    const context = { groupNumber: '4321', groupName: 'Fixture Fabrication LLC', asOf: fixtureToday, createdAt: testNow };
+    // Counted 8, but 7 arrive: the page count would be wrong.
+    await expect(writeRosterPdf(records, target, columns, context, { excelFriendly: false, total: 8 }, new AbortController().signal, () => undefined)).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('stops at once when cancelled', async () => {

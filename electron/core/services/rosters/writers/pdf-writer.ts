@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ContractFailure } from '@shared/contract';
 import { dollars } from '../../../exports/spreadsheet-cells';
 import { rosterColumnSpecs, type RosterCell } from '../roster-columns';
@@ -53,6 +54,7 @@ export const writeRosterPdf: RosterWriter = async (records, target, columns, con
   let pageNumber = 0;
   let rowOnPage = rowsPerPage;
   const startPage = () => {
+    forgetLaidOutWords(doc);
     pageNumber += 1;
     doc.addPage();
     doc.font('bold').fontSize(11).text(`${context.groupName} · group ${context.groupNumber}`, page.margin, headerTop, { lineBreak: false });
@@ -92,8 +94,7 @@ export const writeRosterPdf: RosterWriter = async (records, target, columns, con
       rows += chunk.length;
       if (rows > expected) throw changedMeanwhile();
       progress(rows, expected);
-      // pdfkit pushes pages without waiting: hold the next chunk until the file has taken this one.
-      if (file.writableNeedDrain) await once(file, 'drain', { signal });
+      await flushed(doc, file, signal);
     }
     if (rows !== expected) throw changedMeanwhile();
     if (pageNumber === 0) {
@@ -109,6 +110,35 @@ export const writeRosterPdf: RosterWriter = async (records, target, columns, con
   }
   return rows;
 };
+
+/**
+ * pdfkit keeps every word it laid out for the document's life (its embedded font's layout cache):
+ * over 250,000 members' IDs, names and dates that is most of a gigabyte. Turning the cache off
+ * (`fontLayoutCache: false`) keeps memory flat but makes the PDF four times slower, since the words
+ * that repeat on every page (relationships, statuses, plans) are then laid out each time. So the
+ * cache of the font in use is emptied at each new page: repeated words are laid out once a page.
+ * The cache is pdfkit's own field; if a later pdfkit renames it, this does nothing and the export
+ * bench's peak memory shows it.
+ */
+function forgetLaidOutWords(doc: PDFKit.PDFDocument): void {
+  const font = (doc as unknown as { _font?: { layoutCache?: unknown } })._font;
+  if (font?.layoutCache !== undefined) font.layoutCache = Object.create(null);
+}
+
+/** What may wait in pdfkit's output before the writer pauses: a few pages. */
+const queuedBytes = 1 << 20;
+
+/**
+ * pdfkit pushes pages into its output without waiting for the file, and the pipe holds what the
+ * file has not taken yet in the document's own buffer: hold the next chunk until both have room.
+ */
+async function flushed(doc: PDFKit.PDFDocument, file: fs.WriteStream, signal: AbortSignal): Promise<void> {
+  while (file.writableNeedDrain || doc.readableLength > queuedBytes) {
+    if (file.writableNeedDrain) await once(file, 'drain', { signal });
+    else await nextTurn();
+    signal.throwIfAborted();
+  }
+}
 
 const changedMeanwhile = () => new ContractFailure('CONFLICT', 'The roster changed while the PDF was being written. Download it again.');
 

@@ -50,9 +50,10 @@ interface MemberAsOfRow {
  * shows its old value. Members whose coverage had all ended by `asOf` are left out.
  *
  * The result can be iterated more than once (each pass reads the store again). Each pass reads
- * `familiesPerChunk` families per query and holds only that chunk: no statement stays open while the
- * caller writes a file, so the sync engine can write to the store between chunks. A family is never
- * split across chunks; a change committed between two chunks shows in the later one only.
+ * `familiesPerChunk` families per query and holds only that chunk (a few thousand rows, never the
+ * 250,000): no statement stays open while the caller writes a file, so the sync engine can write to
+ * the store between chunks. A family is never split across chunks; a change committed between two
+ * chunks shows in the later one only.
  */
 export function rosterAsOf(db: Database, query: RosterAsOfQuery): Iterable<RosterRecord> {
   const scope = query.scope;
@@ -82,7 +83,9 @@ export function rosterAsOf(db: Database, query: RosterAsOfQuery): Iterable<Roste
         const subscribers = statement(db, nextSubscribersSql).all({ group: query.groupNumber, ...cursor('after', after), families: familiesPerChunk }) as SubscriberKey[];
         const last = subscribers[subscribers.length - 1];
         if (last === undefined) return;
-        const rows = [...(statement(db, sql).iterate({ ...params, ...cursor('after', after), ...cursor('through', last), asOf: query.asOf }) as IterableIterator<MemberAsOfRow>)];
+        // Read whole, not iterated across the yields below: while a better-sqlite3 iterator is open,
+        // every write on the connection (a sync's) fails with "This database connection is busy".
+        const rows = statement(db, sql).all({ ...params, ...cursor('after', after), ...cursor('through', last), asOf: query.asOf }) as MemberAsOfRow[];
         for (const row of rows) {
           const record = toRecord(row, query.asOf, planNames, premium);
           if (record === null || (statuses !== null && !statuses.has(record.status)) || (planCodes !== null && !planCodes.has(record.planCode))) continue;

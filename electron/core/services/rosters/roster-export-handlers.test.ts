@@ -28,6 +28,11 @@ function exportCore(members = fixtureMembers()) {
   grantLocalUser(store.db, ['4321'], testNow);
   const dataDir = path.dirname(store.path);
   const events: CoreEvent[] = [];
+  const listeners: ((event: CoreEvent) => void)[] = [];
+  const publish = (event: CoreEvent) => {
+    events.push(event);
+    for (const listener of listeners) listener(event);
+  };
   const session = new SessionState({ serviceGiven: false, demo: false, connectedUrl: () => null });
   session.mode = 'sandbox';
   const jobs = new JobRegistry();
@@ -41,12 +46,12 @@ function exportCore(members = fixtureMembers()) {
     log: (message) => {
       throw new Error(message);
     },
-    publish: (event) => events.push(event),
+    publish,
     blocked: () => null,
     authorize: (method, input) => checkGroupPermission(method, input, (groupNumber) => session.roleIn(store, groupNumber)),
     context: (emit) => ({
       store,
-      ...testPorts({ session, files: new FileStore(dataDir), jobs, publish: (event) => events.push(event) }),
+      ...testPorts({ session, files: new FileStore(dataDir), jobs, publish }),
       today: () => fixtureToday,
       now: () => testNow,
       emit,
@@ -55,6 +60,7 @@ function exportCore(members = fixtureMembers()) {
   return {
     store,
     events,
+    onEvent: (listener: (event: CoreEvent) => void) => listeners.push(listener),
     filesFolder: path.join(dataDir, 'files'),
     call: (method: MethodName, input: unknown): Promise<Result<unknown>> => dispatcher.dispatch(method, input),
   };
@@ -96,6 +102,21 @@ describe('roster.export', () => {
     expect(await running).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'The download was cancelled.' } });
     expect(fs.existsSync(core.filesFolder) ? fs.readdirSync(core.filesFolder) : []).toEqual([]);
     expect(await core.call('jobs.cancel', { jobId })).toEqual({ ok: true, value: { cancelled: false } });
+  });
+
+  it('lets the store be written while a long download is under way', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => member({ memberId: `4330${String(i).padStart(5, '0')}`, firstName: 'Pat', lastName: `Member${i}` }));
+    const core = exportCore([...fixtureMembers(), ...many]);
+    const writes: string[] = [];
+    // A sync writing between two chunks: no statement of the export may hold the connection.
+    core.onEvent((event) => {
+      if (event.type === 'job.progress' && event.done > 0 && writes.length === 0) {
+        core.store.db.prepare(`UPDATE members SET phone = '5555550100' WHERE member_id = '432000001'`).run();
+        writes.push('written');
+      }
+    });
+    expect(await core.call('roster.export', request)).toMatchObject({ ok: true, value: { rows: 3005 } });
+    expect(writes).toEqual(['written']);
   });
 
   it('refuses a user who may not see members', async () => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RosterExportColumn } from '@shared/contract/methods/rosters';
 import { pdfText } from '../../../../test/support/pdf-text';
@@ -153,6 +154,9 @@ describe('roster files', () => {
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans-Regular/);
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans-Bold/);
     expect(raw).toMatch(/\/FontFile2/);
+    const document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise;
+    expect((await document.getMetadata()).info).toMatchObject({ Title: `Roster of Fixture Fabrication LLC as of ${fixtureToday}` });
+    await document.destroy();
     const text = await pdfText(bytes);
     expect(text).toContain('Fixture Fabrication LLC · group 4321');
     expect(text).toContain(`Roster as of ${fixtureToday}`);

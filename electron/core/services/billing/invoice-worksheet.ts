@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { defuseFormula, dollars, usdFormat } from '../../exports/spreadsheet-cells';
 import type { ReconcileKind, ReconcileRow, Reconciliation } from '@shared/contract/methods/billing';
+import { defuseFormula, dollars, usdFormat } from '../../exports/spreadsheet-cells';
 
 export type WorksheetFormat = 'csv' | 'xlsx';
 

@@ -119,6 +119,26 @@ describe('roster files', () => {
     expect(spouse?.slice(1, 4)).toEqual(['Spouse', `'-Nunez`, `'+1 spouse`]);
   });
 
+  it.each([
+    ['=', '=1+2', `'=1+2`],
+    ['+', '+1 555', `'+1 555`],
+    ['-', '-2+3', `'-2+3`],
+    ['@', '@SUM(A1)', `'@SUM(A1)`],
+    ['a tab', '\t=cmd', `'\t=cmd`],
+    ['a carriage return', '\r=cmd', `'\r=cmd`],
+    ['a later sign only', 'Ann-Marie = 1', 'Ann-Marie = 1'],
+  ])('defuses CSV text that starts with %s', async (_name, typed, written) => {
+    const store = fileStore([member({ memberId: '432000009', firstName: typed, lastName: 'Case', email: typed })]);
+    stores.push(store);
+    const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'groupdesk-roster-')), 'out.csv');
+    const request = { groupNumber: '4321', asOf: fixtureToday, scope: { kind: 'all' as const }, columns: ['firstName', 'email'] as RosterExportColumn[], format: 'csv' as const, excelFriendly: false };
+    await writeRosterFile(store.db, request, target, testNow, new AbortController().signal, () => undefined);
+    expect(parse(fs.readFileSync(target), { relax_column_count: false })).toEqual([
+      ['First name', 'Email'],
+      [written, written],
+    ]);
+  });
+
   it('writes plain CSV without a byte-order mark, LF line ends', async () => {
     const { target } = await exportTo(rosterStore(), 'csv', { excelFriendly: false });
     const text = fs.readFileSync(target, 'utf8');

@@ -51,7 +51,7 @@ module.exports = {
     layer('core-store', `^${core}/store/`),
     layer('core-plan-service', `^${core}/plan-service/`),
     layer('core-exports', `^${core}/exports/`),
-    // The data folder's files: exports written for a host to save, files a host received to read.
+    // The data folder's files/ (exports for a host to save, files a host received); handlers reach it through a port.
     layer('core-files', `^${core}/files/`),
     layer('core-outbox', `^${core}/outbox/`, `^${core}/store/`),
     layer('core-session', `^${core}/session/`, `^${core}/store/`, `^${core}/plan-service/`),
@@ -61,6 +61,8 @@ module.exports = {
     layer('core-runtime', `^${core}/runtime/`, `^${core}/store/`),
     // The composition root wires every layer; the worker entry runs it; the host entry is types only.
     layer('core-root', `^${core}/core\\.ts$`, `^${core}/`, '^package\\.json$'),
+    // The roster command line: another composition root over the same services, for an idle data folder.
+    layer('core-cli', `^${core}/cli/`, `^${core}/`),
     layer('core-worker', `^${core}/worker\\.ts$`, `^${core}/core\\.ts$`, `^${core}/host-entry\\.ts$`),
     layer('core-host-entry', `^${core}/(host-entry|core-types)\\.ts$`, `^${core}/core-types\\.ts$`),
     layer('core-test-support', `^${core}/test-support/`, `^${core}/`, '^server/test-support/', '^server/src/'),

@@ -1,5 +1,5 @@
 // Builds every program into out/: the renderer with Vite, the Node and Electron bundles with esbuild.
-//   node scripts/build.mjs [--quiet] [--only=renderer|main|preload|core|sandbox|web|server]
+//   node scripts/build.mjs [--quiet] [--only=renderer|main|preload|core|sandbox|web|server|roster]
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,8 @@ const targets = {
   sandbox: () => buildSandboxWorker({ root, outDir: path.join(root, 'out'), logLevel: quiet ? 'warning' : 'info' }),
   web: () => esbuild({ ...node, entryPoints: ['electron/web/main.ts'], outfile: 'out/web/main.mjs', format: 'esm', packages: 'external' }),
   server: () => esbuild({ ...node, entryPoints: ['server/src/cli.ts'], outfile: 'out/server/cli.mjs', format: 'esm', packages: 'external' }),
+  // The roster command line (npm run roster): CommonJS like the core, whose roster code it runs.
+  roster: () => esbuild({ ...node, entryPoints: ['electron/core/cli/roster-cli.ts'], outfile: 'out/roster/cli.cjs', format: 'cjs', packages: 'external' }),
 };
 
 /**

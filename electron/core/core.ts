@@ -8,12 +8,13 @@ import { allHandlers } from './services/all-handlers';
 import { createDispatcher } from './dispatch/dispatcher';
 import { checkGroupPermission } from './dispatch/group-permission';
 import type { AppPort, ConnectionPort, HandlerContext, SyncPort } from './dispatch/handler-types';
+import { FileStore } from './files/file-store';
 import { clockToday } from './runtime/clock';
+import { JobRegistry } from './runtime/job-registry';
 import { StoreSession } from './runtime/store-session';
 import { errorCode } from './store/open-store';
 import { statement } from './store/statements';
 import { PlanConnection } from './sync/plan-connection';
-import { FileStore } from './files/file-store';
 
 const FILES_KEPT_MS = 24 * 60 * 60 * 1000;
 
@@ -108,6 +109,7 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
   const files = new FileStore(options.dataDir);
   // Exports are saved and imports read within minutes; a day-old file is one a window closed on.
   files.sweep(new Date(now()), FILES_KEPT_MS);
+  const jobs = new JobRegistry();
 
   let closed = false;
   const dispatcher = createDispatcher({
@@ -142,6 +144,7 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
       sync,
       app,
       files,
+      jobs,
       today,
       now,
       emit,
@@ -164,6 +167,7 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
     close() {
       closing ??= (async () => {
         closed = true;
+        jobs.cancelAll();
         // In-flight requests are aborted and the sandbox service closes before the store does.
         await plan.close();
         session.close();

@@ -40,11 +40,18 @@ export interface AppPort {
   startFresh(now: Date): { movedTo: string; store: StoreState };
 }
 
-/** The data folder's `files/` (files/file-store.ts): exports are written there whole, then saved by a host. */
+/** The data folder's `files/` (files/file-store.ts): files written for a host to save, or received from one. */
 export interface FilesPort {
   writeNew(write: (temporaryPath: string) => Promise<void>): Promise<{ fileId: string; path: string; bytes: number }>;
   /** A file a host received, by its id (NOT_FOUND when it is gone). */
   pathOf(fileId: string): string;
+}
+
+/** Long jobs the renderer can follow and cancel by id (runtime/job-registry.ts). */
+export interface JobsPort {
+  start(jobId: string): AbortSignal;
+  finish(jobId: string): void;
+  cancel(jobId: string): boolean;
 }
 
 export interface HandlerContext {
@@ -58,6 +65,7 @@ export interface HandlerContext {
   readonly sync: SyncPort;
   readonly app: AppPort;
   readonly files: FilesPort;
+  readonly jobs: JobsPort;
   /** Today's date where the user is (or the date a test fixed). */
   today(): string;
   /** Now as an ISO UTC instant. */

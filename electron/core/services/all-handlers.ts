@@ -11,7 +11,7 @@ import { notificationsHandlers } from './notifications/notifications-handlers';
 import { paymentsHandlers } from './payments/payments-handlers';
 import { rosterHistoryHandlers } from './rosters/history/roster-history-handlers';
 import { rosterImportHandlers } from './rosters/roster-import-handlers';
-import { runningJobs } from './rosters/job-signals';
+import { rosterExportHandlers } from './rosters/roster-export-handlers';
 import { sessionHandlers } from './session/session-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { transactionsHandlers } from './transactions/transactions-handlers';
@@ -33,6 +33,7 @@ export const allHandlers: HandlerMap = combineHandlers(
   billingAnalysisHandlers,
   paymentsHandlers,
   rosterHistoryHandlers,
-  rosterImportHandlers(runningJobs),
+  rosterImportHandlers,
   exceptionsHandlers,
+  rosterExportHandlers,
 );

@@ -19,6 +19,7 @@ export function testPorts(given: Partial<Ports> = {}): Ports {
     sync: given.sync ?? unused('sync'),
     app: given.app ?? unused('app'),
     files: given.files ?? unused('files'),
+    jobs: given.jobs ?? unused('jobs'),
     publish:
       given.publish ??
       (() => {

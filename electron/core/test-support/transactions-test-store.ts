@@ -11,6 +11,7 @@ import { openStore } from '../store/open-store';
 import { saveGroup } from '../store/repositories/groups-repository';
 import { insertMember } from '../store/members/members-repository';
 import { FileStore } from '../files/file-store';
+import { JobRegistry } from '../runtime/job-registry';
 import type { Store } from '../store/store';
 import { fixtureGroup, fixtureKey, fixtureMembers, fixtureToday } from './member-fixtures';
 import type { MemberRecord } from '@shared/sandbox/types';
@@ -41,6 +42,7 @@ export function transactionsCore(store: Store, today = fixtureToday, more: Parti
   const events: CoreEvent[] = [];
   const published: CoreEvent[] = [];
   let syncRequests = 0;
+  const jobs = new JobRegistry();
   const refuse = () => {
     throw new Error('not under test');
   };
@@ -55,7 +57,7 @@ export function transactionsCore(store: Store, today = fixtureToday, more: Parti
     blocked: () => null,
     context: (emit) => ({
       store,
-      ...testPorts({ sync: { requestSync: () => void syncRequests++ } as unknown as SyncPort, publish: (event) => published.push(event), files: new FileStore(path.dirname(store.path)) }),
+      ...testPorts({ sync: { requestSync: () => void syncRequests++ } as unknown as SyncPort, publish: (event) => published.push(event), files: new FileStore(path.dirname(store.path)), jobs }),
       today: () => today,
       now: () => testNow,
       emit,
@@ -64,6 +66,8 @@ export function transactionsCore(store: Store, today = fixtureToday, more: Parti
   return {
     events,
     published,
+    /** The long jobs running (a file check), to cancel one as `jobs.cancel` does. */
+    jobs,
     syncRequests: () => syncRequests,
     call: (method: MethodName, input: unknown): Promise<Result<unknown>> => dispatcher.dispatch(method, input),
     /** Calls and unwraps a success, failing the test with the error otherwise. */

@@ -4,8 +4,9 @@ import type { ReconcileRow, Reconciliation } from '@shared/contract/methods/bill
 import { billingRoster, decemberLines, december, invoiceNumber } from '../../test-support/billing-roster';
 import { insertInvoice } from '../../test-support/invoice-rows';
 import { fileStore, testNow } from '../../test-support/transactions-test-store';
+import { usdFormat } from '../../exports/spreadsheet-cells';
 import { reconcileInvoice } from './invoice-reconciliation';
-import { reconciliationWorksheet, usdFormat } from './invoice-worksheet';
+import { reconciliationWorksheet } from './invoice-worksheet';
 
 function decemberReconciliation(): Reconciliation {
   const store = fileStore(billingRoster());

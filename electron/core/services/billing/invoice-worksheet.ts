@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ReconcileKind, ReconcileRow, Reconciliation } from '@shared/contract/methods/billing';
+import { defuseFormula, dollars, usdFormat } from '../../exports/spreadsheet-cells';
 
 export type WorksheetFormat = 'csv' | 'xlsx';
 
@@ -76,20 +77,6 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/**
- * A spreadsheet runs a cell starting with = + - @ (or a tab or carriage return that hides one) as a
- * formula: a name typed into the roster must not become one, so such text gets a leading apostrophe.
- */
-function defuseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** Exact decimal dollars from integer cents (`-5` → `-0.05`), no float on the way. */
-function dollars(cents: number): string {
-  const abs = Math.abs(cents);
-  return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 async function xlsxBuffer(result: Reconciliation, now: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   // The file's own timestamps say when it was made, not the machine clock read behind the core's back.
@@ -105,8 +92,6 @@ async function xlsxBuffer(result: Reconciliation, now: string): Promise<Buffer> 
   for (const row of result.rows) sheet.addRow(columns.map((c) => xlsxValue(c, row)));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
-
-export const usdFormat = '"$"#,##0.00;-"$"#,##0.00';
 
 function xlsxValue(column: Column, row: ReconcileRow): string | number | null {
   if (!column.money) return column.cell(row);

@@ -5,31 +5,27 @@ import { checkImportFile } from './import-check';
 import { confirmImport } from './import-confirm';
 import { writeImportReport } from './import-report';
 import { writeImportTemplate } from './import-template';
-import type { JobSignals } from './job-signals';
+import { runJob } from './run-job';
 
 /** Batch enrollment by file: the template, the check (a dry run), its items and report, and confirming it as one batch. */
-export const rosterImportHandlers = (jobs: JobSignals) =>
-  handlers({
+export const rosterImportHandlers = handlers({
     'roster.importTemplate': ({ groupNumber, format }, ctx) => writeImportTemplate(ctx.files, ctx.store.db, groupNumber, format, ctx.today()),
     'roster.importCheck': async ({ groupNumber, jobId, fileId, fileName }, ctx) => {
       const file = ctx.files.pathOf(fileId);
-      const job = jobs.begin(jobId);
-      try {
-        return await checkImportFile(ctx.store, groupNumber, file, {
+      return runJob(ctx, jobId, 'The check was cancelled: nothing was recorded. Check the file again to continue.', (signal) =>
+        checkImportFile(ctx.store, groupNumber, file, {
           today: ctx.today(),
           now: ctx.now(),
           fileName,
-          signal: job.signal,
+          signal,
           keepAcknowledgment: async (text, ackName) => {
             const written = await ctx.files.writeNew((temporary) => writeFile(temporary, text));
             return { fileId: written.fileId, fileName: ackName, contentType: 'text/plain', bytes: written.bytes };
           },
           // Delivered at once: progress is worth showing while the call is still running.
           onProgress: (done, total) => ctx.publish({ type: 'job.progress', jobId, done, total }),
-        });
-      } finally {
-        job.end();
-      }
+        }),
+      );
     },
     'roster.importItems': ({ groupNumber, importId, outcome, offset, limit }, { store }) => {
       requireImport(store.db, groupNumber, importId);

@@ -7,7 +7,6 @@ import { markSentRow } from '../../outbox/outbox-repository';
 import { fillCsvTemplate, filesOfStore, newJobId, receiveFile, rowCells, type FilledRow } from '../../test-support/import-files';
 import { fileStore, replicaState, testNow, transactionsCore } from '../../test-support/transactions-test-store';
 import type { Store } from '../../store/store';
-import { JobRegistry } from './job-signals';
 import { rosterImportHandlers } from './roster-import-handlers';
 import { runImportCheck } from './run-import-check';
 
@@ -25,8 +24,8 @@ const terminateMiller: FilledRow = { action: 'Terminate', memberId: '432000005',
 const badBirthDate: FilledRow = { action: 'Add', familyKey: '432000002', relationship: 'Child', firstName: 'Ivy', lastName: 'Abbott', dateOfBirth: '2026-02-30', gender: 'F', reason: 'birth', effectiveDate: '2026-11-20' };
 const abbottPhone: FilledRow = { action: 'Change', memberId: '432000002', relationship: 'Employee', firstName: 'Beth', lastName: 'Abbott', phone: '513-555-0100' };
 
-function importCore(store: Store, jobs = new JobRegistry()) {
-  return transactionsCore(store, undefined, rosterImportHandlers(jobs));
+function importCore(store: Store) {
+  return transactionsCore(store, undefined, rosterImportHandlers);
 }
 
 async function template(store: Store, core: ReturnType<typeof importCore>, format: 'csv' | 'xlsx'): Promise<{ saved: SavedFile; bytes: Buffer }> {
@@ -145,8 +144,8 @@ describe('checking a CSV filled from the template', () => {
 
   it('a cancelled job stops and records nothing', async () => {
     const store = fileStore();
-    const jobs = new JobRegistry();
-    const core = importCore(store, jobs);
+    const core = importCore(store);
+    const { jobs } = core;
     const { bytes } = await template(store, core, 'csv');
     const fileId = await receiveFile(store, fillCsvTemplate(bytes, Array.from({ length: 600 }, (_, i) => ({ ...terminateMiller, firstName: `M${i}` }))));
     const jobId = newJobId();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pendingVerification, type PendingVerification } from '@shared/contract/methods/account';
+import { rosterExportColumns, rosterExportFormats } from '@shared/contract/methods/rosters';
 import { statement } from '../statements';
 import type { Store } from '../store';
 
@@ -14,7 +15,9 @@ import type { Store } from '../store';
  * - `locked`: the screen is locked, kept so that quitting and reopening does not unlock it;
  * - `unlockFailures`: passwords tried at the lock since it last opened (each counted before it is
  *   checked; the right one clears it), kept so that quitting and reopening does not reset the
- *   count (the fifth wrong one signs out).
+ *   count (the fifth wrong one signs out);
+ * - `rosterExportChoices`: the columns and format of each user's last roster download per group,
+ *   keyed `<user id>/<group number>`, so the picker opens as they left it.
  */
 const keys = {
   planService: z.object({ url: z.string().min(1) }),
@@ -25,6 +28,7 @@ const keys = {
   autoLockMinutes: z.number().int().nonnegative(),
   locked: z.literal(true),
   unlockFailures: z.number().int().positive(),
+  rosterExportChoices: z.record(z.string(), z.object({ columns: z.array(z.enum(rosterExportColumns)).min(1), format: z.enum(rosterExportFormats) })),
 } as const;
 type Key = keyof typeof keys;
 type Value<K extends Key> = z.infer<(typeof keys)[K]>;

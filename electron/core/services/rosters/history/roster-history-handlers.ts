@@ -2,6 +2,7 @@ import { handlers } from '../../../dispatch/handler-types';
 import { groupAsOf } from '../../groups/replica-time';
 import { coverageCounts, coverageTrend } from './coverage-counts';
 import { exportRosterDiff } from './diff-export';
+import { runJob } from '../run-job';
 import { checkRange, diffCounts, diffPage } from './roster-diff';
 
 export const rosterHistoryHandlers = handlers({
@@ -21,5 +22,5 @@ export const rosterHistoryHandlers = handlers({
     const total = change === undefined ? counts.added + counts.terminated + counts.changed : counts[change];
     return { from, to, ...counts, total, rows: diffPage(store.db, range, { change, offset, limit }), asOf };
   },
-  'roster.exportDiff': (input, ctx) => exportRosterDiff(ctx, input),
+  'roster.exportDiff': (input, ctx) => runJob(ctx, input.jobId, 'The export was cancelled.', (signal) => exportRosterDiff(ctx, input, signal)),
 });

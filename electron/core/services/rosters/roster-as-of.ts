@@ -1,0 +1,202 @@
+import type { Database } from 'better-sqlite3';
+import type { Address, CoverageTier } from '@shared/contract/schemas/group';
+import type { MemberStatus, Relationship } from '@shared/contract/schemas/member';
+import type { RosterScope } from '@shared/contract/methods/rosters';
+import { memberStatusOn } from '@shared/domain/member-status';
+import { statement } from '../../store/statements';
+import { rosterWhere } from '../members/roster-filter';
+import { parseSearchText } from '../members/search-text';
+import { coverageAsOf, type CoveragePeriod } from './coverage-as-of';
+import type { RosterRecord } from './roster-record';
+
+/** Families read per query: a chunk is a few thousand rows, never the whole group. */
+const familiesPerChunk = 1000;
+
+// Fields of one coverage period and periods of one member, joined with control characters no plan
+// code, tier or date can hold, so a member's history arrives in one column without JSON's cost.
+const fieldSeparator = '\u001f';
+const periodSeparator = '\u001e';
+
+export interface RosterAsOfQuery {
+  groupNumber: string;
+  asOf: string;
+  scope: RosterScope;
+}
+
+interface MemberAsOfRow {
+  member_id: string;
+  subscriber_id: string;
+  relationship: Relationship;
+  first_name: string;
+  middle_name: string | null;
+  last_name: string;
+  suffix: string | null;
+  date_of_birth: string;
+  gender: 'F' | 'M' | 'U';
+  ssn_last4: string | null;
+  address: string;
+  phone: string | null;
+  email: string | null;
+  hire_date: string | null;
+  employment_status: 'FT' | 'PT' | null;
+  employee_class: string | null;
+  periods: string | null;
+}
+
+/**
+ * The members of a group as they stood on `asOf`, families together (subscribers by name, each
+ * followed by their dependents by member ID), read from the coverage history rather than the
+ * members' current span: a member terminated since is on an older roster, and a tier changed since
+ * shows its old value. Members whose coverage had all ended by `asOf` are left out.
+ *
+ * The result can be iterated more than once (each pass reads the store again). Each pass reads
+ * `familiesPerChunk` families per query and holds only that chunk (a few thousand rows, never the
+ * 250,000): no statement stays open while the caller writes a file, so the sync engine can write to
+ * the store between chunks. A family is never split across chunks; a change committed between two
+ * chunks shows in the later one only.
+ */
+export function rosterAsOf(db: Database, query: RosterAsOfQuery): Iterable<RosterRecord> {
+  const scope = query.scope;
+  const filtered = scope.kind === 'filtered';
+  // The scope's statuses and plans are those on the as-of date, so they are checked on each record;
+  // the search text and relationships do not change with the date and go into the SQL.
+  const { where, params } = rosterWhere({
+    groupNumber: query.groupNumber,
+    today: query.asOf,
+    terms: parseSearchText(filtered ? scope.query : undefined),
+    relationships: filtered ? scope.relationships : undefined,
+  });
+  const statuses = filtered && scope.statuses !== undefined && scope.statuses.length > 0 ? new Set<MemberStatus>(scope.statuses) : null;
+  const planCodes = filtered && scope.planCodes !== undefined && scope.planCodes.length > 0 ? new Set(scope.planCodes) : null;
+  const sql = chunkSql(where);
+  const planNames = new Map(
+    (statement(db, 'SELECT plan_code, name FROM plans WHERE group_number = ?').all(query.groupNumber) as { plan_code: string; name: string }[]).map((p) => [p.plan_code, p.name]),
+  );
+  const premium = premiumLookup(db, query.groupNumber, query.asOf);
+
+  return {
+    *[Symbol.iterator]() {
+      let after: SubscriberKey = { last_name: '', first_name: '', member_id: '' };
+      for (;;) {
+        // The chunk's subscribers first (an index walk), so the cursor moves on even when none of
+        // their families matches the scope.
+        const subscribers = statement(db, nextSubscribersSql).all({ group: query.groupNumber, ...cursor('after', after), families: familiesPerChunk }) as SubscriberKey[];
+        const last = subscribers[subscribers.length - 1];
+        if (last === undefined) return;
+        // Read whole, not iterated across the yields below: while a better-sqlite3 iterator is open,
+        // every write on the connection (a sync's) fails with "This database connection is busy".
+        const rows = statement(db, sql).all({ ...params, ...cursor('after', after), ...cursor('through', last), asOf: query.asOf }) as MemberAsOfRow[];
+        for (const row of rows) {
+          const record = toRecord(row, query.asOf, planNames, premium);
+          if (record === null || (statuses !== null && !statuses.has(record.status)) || (planCodes !== null && !planCodes.has(record.planCode))) continue;
+          yield record;
+        }
+        if (subscribers.length < familiesPerChunk) return;
+        after = last;
+      }
+    },
+  };
+}
+
+interface SubscriberKey {
+  last_name: string;
+  first_name: string;
+  member_id: string;
+}
+
+const cursor = (name: string, key: SubscriberKey) => ({ [`${name}Last`]: key.last_name, [`${name}First`]: key.first_name, [`${name}Id`]: key.member_id });
+
+// Row values compare with each left column's collation (NOCASE for names), as the index orders them.
+const nextSubscribersSql = `SELECT last_name, first_name, member_id FROM members
+  WHERE group_number = @group AND relationship = 'subscriber' AND (last_name, first_name, member_id) > (@afterLast, @afterFirst, @afterId)
+  ORDER BY last_name, first_name, member_id LIMIT @families`;
+
+/**
+ * How many members the roster will hold when the scope's statuses and plans need no check on each
+ * record (then the count is exact: the members with coverage not all ended by `asOf`), else null.
+ */
+export function rosterAsOfCount(db: Database, query: RosterAsOfQuery): number | null {
+  const scope = query.scope;
+  if (scope.kind === 'filtered' && ((scope.statuses?.length ?? 0) > 0 || (scope.planCodes?.length ?? 0) > 0)) return null;
+  const { where, params } = rosterWhere({
+    groupNumber: query.groupNumber,
+    today: query.asOf,
+    terms: parseSearchText(scope.kind === 'filtered' ? scope.query : undefined),
+    relationships: scope.kind === 'filtered' ? scope.relationships : undefined,
+  });
+  return statement(db, `SELECT count(*) FROM members m WHERE ${where} AND ${stillCovered}`).pluck().get({ ...params, asOf: query.asOf }) as number;
+}
+
+// A member's span ends with their last period, so this is "some coverage not ended before asOf".
+const stillCovered = '(m.termination_date IS NULL OR m.termination_date >= @asOf)';
+
+/**
+ * One chunk: the families of the subscribers after the cursor through the chunk's last, walked in
+ * name order through subscribers_by_last_name, each family through members_by_family.
+ */
+function chunkSql(where: string): string {
+  return `SELECT m.member_id, m.subscriber_id, m.relationship, m.first_name, m.middle_name, m.last_name, m.suffix, m.date_of_birth, m.gender,
+      m.ssn_last4, m.address, m.phone, m.email, m.hire_date, m.employment_status, m.employee_class,
+      (SELECT group_concat(c.plan_code || '${fieldSeparator}' || c.tier || '${fieldSeparator}' || c.start_date || '${fieldSeparator}' || coalesce(c.end_date, ''), '${periodSeparator}' ORDER BY c.start_date, c.id)
+         FROM coverage_periods c WHERE c.member_ref = m.id) AS periods
+    FROM members s CROSS JOIN members m ON m.subscriber_id = s.member_id
+    WHERE s.group_number = @group AND s.relationship = 'subscriber'
+      AND (s.last_name, s.first_name, s.member_id) > (@afterLast, @afterFirst, @afterId)
+      AND (s.last_name, s.first_name, s.member_id) <= (@throughLast, @throughFirst, @throughId)
+      AND ${where} AND ${stillCovered}
+    ORDER BY s.last_name, s.first_name, s.member_id, m.member_id`;
+}
+
+function toRecord(row: MemberAsOfRow, asOf: string, planNames: ReadonlyMap<string, string>, premium: (planCode: string, tier: CoverageTier) => number | null): RosterRecord | null {
+  const coverage = coverageAsOf(parsePeriods(row.periods), asOf);
+  if (coverage === null) return null;
+  const subscriber = row.relationship === 'subscriber';
+  return {
+    memberId: row.member_id,
+    subscriberId: row.subscriber_id,
+    relationship: row.relationship,
+    firstName: row.first_name,
+    middleName: row.middle_name,
+    lastName: row.last_name,
+    suffix: row.suffix,
+    dateOfBirth: row.date_of_birth,
+    gender: row.gender,
+    ssnLast4: row.ssn_last4,
+    // Written by the store's own member writer from a checked address; parsing it again per row would cost more than the row.
+    address: JSON.parse(row.address) as Address,
+    phone: row.phone,
+    email: row.email,
+    hireDate: row.hire_date,
+    employmentStatus: row.employment_status,
+    employeeClass: row.employee_class,
+    planCode: coverage.planCode,
+    planName: planNames.get(coverage.planCode) ?? coverage.planCode,
+    tier: coverage.tier,
+    status: memberStatusOn(coverage.effectiveDate, coverage.terminationDate, asOf),
+    effectiveDate: coverage.effectiveDate,
+    terminationDate: coverage.terminationDate,
+    monthlyPremiumCents: subscriber ? premium(coverage.planCode, coverage.tier) : null,
+  };
+}
+
+function parsePeriods(text: string | null): CoveragePeriod[] {
+  if (text === null || text === '') return [];
+  return text.split(periodSeparator).map((period) => {
+    const [planCode = '', tier = 'EMP', startDate = '', endDate = ''] = period.split(fieldSeparator);
+    return { planCode, tier: tier as CoverageTier, startDate, endDate: endDate === '' ? null : endDate };
+  });
+}
+
+/** The monthly rate in force on `asOf` per plan and tier, read once per pair. */
+function premiumLookup(db: Database, groupNumber: string, asOf: string): (planCode: string, tier: CoverageTier) => number | null {
+  const cache = new Map<string, number | null>();
+  const rate = statement(
+    db,
+    `SELECT monthly_cents FROM plan_rates WHERE group_number = ? AND plan_code = ? AND tier = ? AND effective_date <= ? ORDER BY effective_date DESC LIMIT 1`,
+  ).pluck();
+  return (planCode, tier) => {
+    const key = `${planCode}\u0000${tier}`;
+    if (!cache.has(key)) cache.set(key, (rate.get(groupNumber, planCode, tier, asOf) as number | undefined) ?? null);
+    return cache.get(key) ?? null;
+  };
+}

@@ -1,0 +1,68 @@
+import type { Database } from 'better-sqlite3';
+import { ContractFailure } from '@shared/contract';
+import type { RosterExportColumn, RosterExportFormat, RosterScope } from '@shared/contract/methods/rosters';
+import { statement } from '../../store/statements';
+import { rosterAsOf, rosterAsOfCount } from './roster-as-of';
+import type { RosterFileContext, RosterProgress } from './roster-record';
+import { writeRosterCsv } from './writers/csv-writer';
+import { writeRosterPdf } from './writers/pdf-writer';
+import type { RosterWriter } from './writers/roster-writer';
+import { writeRosterXlsx } from './writers/xlsx-writer';
+
+export interface RosterFileRequest {
+  groupNumber: string;
+  asOf: string;
+  scope: RosterScope;
+  columns: readonly RosterExportColumn[];
+  format: RosterExportFormat;
+  excelFriendly: boolean;
+}
+
+const fileTypes: Record<RosterExportFormat, { extension: string; contentType: string }> = {
+  csv: { extension: 'csv', contentType: 'text/csv; charset=utf-8' },
+  xlsx: { extension: 'xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  pdf: { extension: 'pdf', contentType: 'application/pdf' },
+  'x12-834': { extension: 'x12', contentType: 'application/edi-x12' },
+};
+
+/** The name the user saves the file under: the group and the date, never member data. */
+export function rosterFileName(groupNumber: string, asOf: string, format: RosterExportFormat): string {
+  return `roster-${groupNumber}-as-of-${asOf}.${fileTypes[format].extension}`;
+}
+
+export const rosterContentType = (format: RosterExportFormat): string => fileTypes[format].contentType;
+
+function writerFor(format: RosterExportFormat): RosterWriter {
+  switch (format) {
+    case 'csv':
+      return writeRosterCsv;
+    case 'xlsx':
+      return writeRosterXlsx;
+    case 'pdf':
+      return writeRosterPdf;
+    case 'x12-834':
+      throw new ContractFailure('RULE', 'X12 834 downloads are not available in this build');
+  }
+}
+
+/**
+ * Writes the roster of `request` to `target` (the desktop's files folder, or the CLI's output) and
+ * answers the rows written. The group must be in the replica; the members are read as of the date.
+ */
+export async function writeRosterFile(
+  db: Database,
+  request: RosterFileRequest,
+  target: string,
+  createdAt: string,
+  signal: AbortSignal,
+  progress: RosterProgress,
+): Promise<number> {
+  const writer = writerFor(request.format);
+  const groupName = statement(db, 'SELECT name FROM groups WHERE group_number = ?').pluck().get(request.groupNumber) as string | undefined;
+  if (groupName === undefined) throw new ContractFailure('NOT_FOUND', `Group ${request.groupNumber} is not on this computer.`);
+  const context: RosterFileContext = { groupNumber: request.groupNumber, groupName, asOf: request.asOf, createdAt };
+  const query = { groupNumber: request.groupNumber, asOf: request.asOf, scope: request.scope };
+  const total = rosterAsOfCount(db, query);
+  progress(0, total);
+  return writer(rosterAsOf(db, query), target, request.columns, context, { excelFriendly: request.excelFriendly, total }, signal, progress);
+}

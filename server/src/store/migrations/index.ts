@@ -17,6 +17,7 @@ import bulkAppendChecks from './0013_bulk_append_checks.sql';
 import payments from './0014_payments.sql';
 import achFiles from './0015_ach_files.sql';
 import enrollmentPeriods from './0016_enrollment_periods.sql';
+import planCostSharing from './0019_plan_cost_sharing.sql';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,7 @@ const files: Record<string, string> = {
   '0014_payments': payments,
   '0015_ach_files': achFiles,
   '0016_enrollment_periods': enrollmentPeriods,
+  '0019_plan_cost_sharing': planCostSharing,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

@@ -11,9 +11,10 @@ import { dropUnusedTables } from './0009_drop_unused_tables';
 import { invoices } from './0010_invoices';
 import { payments } from './0011_payments';
 import { nameCollation } from './0013_name_collation';
+import { planCostSharing } from './0015_plan_cost_sharing';
 
 /** Every schema step in order. Append only: a shipped step never changes (users' files ran it). */
-export const migrations: readonly Migration[] = [initial, memberSearch, memberTallies, familySortIndexes, outboxLifecycle, syncReplica, memberEmployeeClass, accountAccess, dropUnusedTables, invoices, payments, nameCollation];
+export const migrations: readonly Migration[] = [initial, memberSearch, memberTallies, familySortIndexes, outboxLifecycle, syncReplica, memberEmployeeClass, accountAccess, dropUnusedTables, invoices, payments, nameCollation, planCostSharing];
 
 /** The schema version this build of the app writes. */
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -5,9 +5,7 @@ import type { AccessRequest } from '@shared/plan-api/access-requests';
 import type { BillingSummary } from '@shared/plan-api/bill-pay';
 import { createCore } from '../core';
 import { statement } from '../store/statements';
-import { sandboxBillingPlan } from '../../../server/src/services/billing/billing-plan';
-import { pdfText } from '../../../test/support/pdf-text';
-import { isQuiet, startSyncTestService, syncTestPlans, syncUntilQuiet, tempDataDir, waitForEvent, waitForSync, type SyncTestService } from '../test-support/plan-service';
+import { isQuiet, startSyncTestService, syncUntilQuiet, tempDataDir, waitForEvent, waitForSync, type SyncTestService } from '../test-support/plan-service';
 
 const requestFor = (groupNumber: string) => ({
   companyName: 'Sync Test Tooling',
@@ -78,36 +76,6 @@ describe('account sync against the plan service', () => {
     expect(notifications.ok && (notifications.value as MethodOutput<'notifications.list'>).items).toEqual([
       expect.objectContaining({ groupNumber: test.groupNumber, kind: 'access.changed', title: `Access to ${groupName} (group ${test.groupNumber}) is ready`, link: '#/' }),
     ]);
-    await core.close();
-  });
-
-  it('brings each plan\'s cost sharing and the member services phone into the replica, and onto a member\'s temporary ID card', async () => {
-    const user = await test.service.signUpUser({ name: 'Ada Cardwell' });
-    await test.service.grantRole(user.userId, test.groupNumber, 'admin');
-    const core = await signedInCore(user);
-    const [ppo, hmo] = syncTestPlans;
-    const group = await core.call('groups.get', { groupNumber: test.groupNumber });
-    if (!group.ok) throw new Error(group.error.message);
-    const detail = group.value as MethodOutput<'groups.get'>;
-    expect(detail.memberServicesPhone).toBe(sandboxBillingPlan.memberServicesPhone);
-    expect(detail.plans.find((p) => p.code === ppo?.code)?.costSharing).toEqual(ppo?.costSharing);
-    // A plan the service has no figures for has none here either.
-    expect(detail.plans.find((p) => p.code === hmo?.code)).not.toHaveProperty('costSharing');
-
-    const store = core.storeSession.store;
-    if (store === null) throw new Error('signed in');
-    const memberId = statement(
-      store.db,
-      `SELECT member_id FROM members WHERE group_number = ? AND plan_code = ? AND effective_date <= ? AND (termination_date IS NULL OR termination_date >= ?) ORDER BY member_id LIMIT 1`,
-    )
-      .pluck()
-      .get(test.groupNumber, ppo?.code, test.today, test.today) as string;
-    const card = await core.call('members.temporaryIdCard', { groupNumber: test.groupNumber, memberId });
-    if (!card.ok) throw new Error(card.error.message);
-    const text = await pdfText(Buffer.from((card.value as MethodOutput<'members.temporaryIdCard'>).base64, 'base64'));
-    expect(text).toContain('Deductible\nIn-network: $1,000 individual / $2,000 family\nOut-of-network: $2,000 individual / $4,000 family');
-    expect(text).toContain('Out-of-pocket maximum\nIn-network: $6,000 individual / $12,000 family\nOut-of-network: $12,000 individual / $24,000 family');
-    expect(text).toContain(`Member services: ${sandboxBillingPlan.memberServicesPhone}`);
     await core.close();
   });
 

@@ -30,6 +30,8 @@ const environment = z.object({
   PLAN_NAME: optionalText.pipe(billingPlanSchema.shape.name.default(sandboxBillingPlan.name)),
   BILLING_TEAM_NAME: optionalText.pipe(billingPlanSchema.shape.serviceTeam.shape.name.default(sandboxBillingPlan.serviceTeam.name)),
   BILLING_TEAM_PHONE: optionalText.pipe(billingPlanSchema.shape.serviceTeam.shape.phone.default(sandboxBillingPlan.serviceTeam.phone)),
+  /** Who a member calls, printed on their ID card. */
+  MEMBER_SERVICES_PHONE: optionalText.pipe(billingPlanSchema.shape.memberServicesPhone.default(sandboxBillingPlan.memberServicesPhone)),
   /** The ACH file's origin: the plan's bank (ODFI) and how the plan names itself to banks. */
   ACH_ODFI_ROUTING: optionalText.pipe(origin.odfiRouting.default(sandboxAchSettings.origin.odfiRouting)),
   ACH_DESTINATION_NAME: optionalText.pipe(origin.destinationName.default(sandboxAchSettings.origin.destinationName)),
@@ -84,7 +86,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServiceConfi
     dataDir,
     mailDir: path.resolve(cwd, e.MAIL_DIR ?? path.join(dataDir, 'mail')),
     logger: e.LOG === 'on',
-    billingPlan: { name: e.PLAN_NAME, serviceTeam: { name: e.BILLING_TEAM_NAME, phone: e.BILLING_TEAM_PHONE } },
+    billingPlan: { name: e.PLAN_NAME, serviceTeam: { name: e.BILLING_TEAM_NAME, phone: e.BILLING_TEAM_PHONE }, memberServicesPhone: e.MEMBER_SERVICES_PHONE },
     ach: {
       origin: { odfiRouting: e.ACH_ODFI_ROUTING, destinationName: e.ACH_DESTINATION_NAME, originName: e.ACH_ORIGIN_NAME, companyName: e.ACH_COMPANY_NAME, companyId: e.ACH_COMPANY_ID },
       remittance: {

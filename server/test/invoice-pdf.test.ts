@@ -7,7 +7,7 @@ import { GROUP, path, type EligibilityFixture } from './eligibility-support';
 import { PPO, startInvoiceFixture, type InvoiceFixture } from './invoice-fixture';
 
 /** The plan as its operator configured it (PLAN_NAME and the billing team), not the sandbox's default. */
-const plan = { name: 'Buckeye Mutual Health', serviceTeam: { name: 'Employer Billing Desk', phone: '1-614-555-0199' } };
+const plan = { name: 'Buckeye Mutual Health', serviceTeam: { name: 'Employer Billing Desk', phone: '1-614-555-0199' }, memberServicesPhone: '1-614-555-0100' };
 
 describe.each(backends())('the invoice PDF (%s)', (backend) => {
   let f: EligibilityFixture;

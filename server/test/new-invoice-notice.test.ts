@@ -6,7 +6,7 @@ import type { ReceivedMail } from '../test-support/smtp-sink';
 import { enrollment, GROUP, path, startEligibilityService, type EligibilityFixture } from './eligibility-support';
 
 /** The plan as its operator configured it, which the notice names as the invoice's issuer and whom to call. */
-const plan = { name: 'Buckeye Mutual Health', serviceTeam: { name: 'Employer Billing Desk', phone: '1-614-555-0199' } };
+const plan = { name: 'Buckeye Mutual Health', serviceTeam: { name: 'Employer Billing Desk', phone: '1-614-555-0199' }, memberServicesPhone: '1-614-555-0100' };
 
 describe.each(backends())('the new-invoice e-mail (%s)', (backend) => {
   let f: EligibilityFixture;

@@ -48,8 +48,12 @@ describe('ops command line', { timeout: 120_000 }, () => {
     expect(badNumber.err).toMatch(/4 to 10 digits/);
   });
 
-  it('creates a group with plans and rates in the PGlite data folder, once', async () => {
-    const plansJson = JSON.stringify([{ code: 'HMO-10', name: 'HMO 10', kind: 'HMO', rates: { EMP: 40000, ESP: 80000, ECH: 72000, FAM: 116000 } }]);
+  it('creates a group with plans, rates and cost sharing in the PGlite data folder, once', async () => {
+    const costSharing = {
+      inNetwork: { deductible: { individual: 50_000, family: 100_000 }, outOfPocketMax: { individual: 400_000, family: 800_000 } },
+      outOfNetwork: { deductible: { individual: 100_000, family: 200_000 }, outOfPocketMax: { individual: 800_000, family: 1_600_000 } },
+    };
+    const plansJson = JSON.stringify([{ code: 'HMO-10', name: 'HMO 10', kind: 'HMO', rates: { EMP: 40000, ESP: 80000, ECH: 72000, FAM: 116000 }, costSharing }]);
     const created = await ops('create-group', '--number', '8100', '--name', 'Harbor Freight Co', '--region', 'Northeast', '--address', '9 Dock Rd, Suite 2, Portland, ME 04101', '--policy', '{"waitingPeriodDays":60}', '--plans', plansJson);
     expect(created).toMatchObject({ code: 0, out: expect.stringMatching(/Created group 8100.*HMO-10/) });
     const again = await ops('create-group', '--number', '8100', '--name', 'Again', '--region', 'Northeast', '--address', '9 Dock Rd, Portland, ME 04101');
@@ -60,7 +64,26 @@ describe('ops command line', { timeout: 120_000 }, () => {
       const [group] = await db.select().from(groups);
       expect(group).toMatchObject({ groupNumber: '8100', address: { line1: '9 Dock Rd', line2: 'Suite 2', city: 'Portland', state: 'ME', zip: '04101' } });
       expect(group?.policy).toMatchObject({ waitingPeriodDays: 60, retroMonths: 2, dependentAgeLimit: 26 });
-      expect(await db.select().from(plans)).toEqual([{ groupNumber: '8100', code: 'HMO-10', name: 'HMO 10', kind: 'HMO', rateEmp: 40000, rateEsp: 80000, rateEch: 72000, rateFam: 116000 }]);
+      expect(await db.select().from(plans)).toEqual([
+        {
+          groupNumber: '8100',
+          code: 'HMO-10',
+          name: 'HMO 10',
+          kind: 'HMO',
+          rateEmp: 40000,
+          rateEsp: 80000,
+          rateEch: 72000,
+          rateFam: 116000,
+          inNetworkDeductibleIndividual: 50_000,
+          inNetworkDeductibleFamily: 100_000,
+          inNetworkOopMaxIndividual: 400_000,
+          inNetworkOopMaxFamily: 800_000,
+          outOfNetworkDeductibleIndividual: 100_000,
+          outOfNetworkDeductibleFamily: 200_000,
+          outOfNetworkOopMaxIndividual: 800_000,
+          outOfNetworkOopMaxFamily: 1_600_000,
+        },
+      ]);
     } finally {
       await close();
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { routingProblem } from '@shared/domain/aba-routing';
 import { addBusinessDays, isBusinessDay } from '@shared/domain/business-days';
 import { coverageSpan, isVisible, memberStatusOn } from '@shared/domain/member-status';
@@ -16,7 +16,9 @@ import { backends } from '../test-support/backends';
 import { tableRowCounts } from '../test-support/row-counts';
 import { startTestService, type TestService } from '../test-support/test-service';
 import { createSession } from '../src/services/accounts/sessions';
-import { users } from '../src/store/schema';
+import { plans, users } from '../src/store/schema';
+import { costSharingColumns } from '../src/services/groups/cost-sharing-columns';
+import { loadGroup } from '../src/services/eligibility/group-detail';
 
 describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
   let service: TestService;
@@ -198,5 +200,23 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
       SELECT i.status, (SELECT count(*)::int FROM payment_allocations pa WHERE pa.invoice_number = i.invoice_number) AS payments
       FROM invoices i WHERE i.period_start = ${older}`);
     expect(statuses.rows).toEqual(results.map(() => ({ status: 'paid', payments: 1 })));
+  });
+
+  it('gives plans of a sandbox made before cost sharing the demo figures, and keeps figures a plan already has', async () => {
+    const now = service.clock.now();
+    const today = now.toISOString().slice(0, 10);
+    const [first, second] = generateSandbox({ today }).groups.map((g) => g.group);
+    if (!first || !second) throw new Error('The sandbox has two groups');
+    // What a sandbox created by an earlier build holds: no figures on the first group's plans.
+    await service.db.update(plans).set(costSharingColumns(undefined)).where(eq(plans.groupNumber, first.groupNumber));
+    const [kept] = second.plans;
+    if (!kept?.costSharing) throw new Error('The sandbox plans have cost sharing');
+    const changed = { ...kept.costSharing, inNetwork: { ...kept.costSharing.inNetwork, deductible: { individual: 123_400, family: 246_800 } } };
+    await service.db.update(plans).set(costSharingColumns(changed)).where(and(eq(plans.groupNumber, second.groupNumber), eq(plans.code, kept.code)));
+
+    await seedSandbox(service.db, { cipher: ssnCipher(new Uint8Array(32).fill(3)), bankCipher: service.bankCipher, now, today });
+    const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
+    expect((await loadGroup(service.db, first.groupNumber)).plans.map((p) => p.costSharing)).toEqual([...first.plans].sort(byCode).map((p) => p.costSharing));
+    expect((await loadGroup(service.db, second.groupNumber)).plans.find((p) => p.code === kept.code)?.costSharing).toEqual(changed);
   });
 });

@@ -1,3 +1,5 @@
+import type { PlanCostSharing } from '@shared/contract/schemas/group';
+import { formatUsd } from '@shared/util/money';
 import { bodyFont, boldFont, openPdf } from './pdf-document';
 
 /** What a temporary ID card shows: who is covered, under which group and plan, from when. */
@@ -6,25 +8,36 @@ export interface TemporaryIdCard {
   /** The employee the coverage comes through (the member themself for an employee). */
   employee: { memberId: string; name: string };
   group: { groupNumber: string; name: string };
-  /** `kind` (PPO, HMO …) as the group's plan list names it; null when the plan is no longer offered there. */
-  plan: { code: string; name: string; kind: string | null; tier: string };
+  /**
+   * `kind` (PPO, HMO …) as the group's plan list names it; null when the plan is no longer offered
+   * there. `costSharing` is null when the plan has sent none for it (a plan set up before it did).
+   */
+  plan: { code: string; name: string; kind: string | null; tier: string; costSharing: PlanCostSharing | null };
+  /** The plan's member services line; null when the plan service has not sent one. */
+  memberServicesPhone: string | null;
   effectiveDate: string;
   generatedAt: string;
 }
 
 /**
  * The No Surprises Act fields an ID card carries (PHS Act §2799A-1(e)): in- and out-of-network
- * deductibles and out-of-pocket maximums, and where to call. The plan's data on this computer holds
- * none of them, so the card says where they are rather than printing numbers it does not have.
+ * deductibles and out-of-pocket maximums, and where to call. What the plan has not sent is never
+ * guessed: the card says where to find it instead.
  */
 const notHeld = 'See your plan documents';
-const costLines: [string, string][] = [
-  ['In-network deductible (individual / family)', notHeld],
-  ['In-network out-of-pocket maximum (individual / family)', notHeld],
-  ['Out-of-network deductible (individual / family)', notHeld],
-  ['Out-of-network out-of-pocket maximum (individual / family)', notHeld],
-  ['Member services phone', notHeld],
-];
+
+/** Whole dollars as cards print them (`$3,000`); cents only when there are some. */
+const amount = (cents: number) => formatUsd(cents).replace(/\.00$/, '');
+const individualFamily = (a: { individual: number; family: number }) => `${amount(a.individual)} individual / ${amount(a.family)} family`;
+
+/** The back's lines: a heading, then one value per network under it. */
+function costSharingSections(costSharing: PlanCostSharing | null): { heading: string; lines: string[] }[] {
+  const section = (heading: string, of: (network: PlanCostSharing['inNetwork']) => { individual: number; family: number }) => ({
+    heading,
+    lines: costSharing === null ? [notHeld] : [`In-network: ${individualFamily(of(costSharing.inNetwork))}`, `Out-of-network: ${individualFamily(of(costSharing.outOfNetwork))}`],
+  });
+  return [section('Deductible', (n) => n.deductible), section('Out-of-pocket maximum', (n) => n.outOfPocketMax)];
+}
 
 const inch = 72;
 /** A wallet card (ISO/IEC 7810 ID-1): 3.375 × 2.125 inches. */
@@ -89,12 +102,12 @@ export async function renderTemporaryIdCard(data: TemporaryIdCard): Promise<Buff
   const backTop = frontTop + card.height + inch * 0.75;
   face(backTop, 'Back');
   y = backTop + pad;
-  // These labels are long: each stands on its own line with its value under it.
-  for (const [label, value] of costLines) {
-    y = line(label, left + pad, y, 7, boldFont);
-    y = line(value, left + pad + 8, y, 7, bodyFont, inner - 8) + 2;
+  for (const { heading, lines } of costSharingSections(data.plan.costSharing)) {
+    y = line(heading, left + pad, y, 7.5, boldFont);
+    for (const text of lines) y = line(text, left + pad + 8, y, 7.5, bodyFont, inner - 8);
+    y += 3;
   }
-  y += 4;
+  y = pair('Member services', data.memberServicesPhone ?? notHeld, left + pad, y, 7.5) + 4;
   line(`Printed from GroupDesk on ${data.generatedAt.slice(0, 10)} for ${data.member.name}.`, left + pad, y, 6.5, bodyFont);
 
   doc.end();

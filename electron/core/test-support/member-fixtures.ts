@@ -20,9 +20,20 @@ export const fixtureGroup: Group = {
   region: 'Southwest Ohio',
   policy: { ...defaultGroupPolicy },
   plans: [
-    { code: 'PPO-A', name: 'Alpha PPO', kind: 'PPO', rates: { EMP: 50_000, ESP: 100_000, ECH: 90_000, FAM: 150_000 } },
+    {
+      code: 'PPO-A',
+      name: 'Alpha PPO',
+      kind: 'PPO',
+      rates: { EMP: 50_000, ESP: 100_000, ECH: 90_000, FAM: 150_000 },
+      costSharing: {
+        inNetwork: { deductible: { individual: 75_000, family: 150_000 }, outOfPocketMax: { individual: 425_050, family: 850_100 } },
+        outOfNetwork: { deductible: { individual: 150_000, family: 300_000 }, outOfPocketMax: { individual: 850_000, family: 1_700_000 } },
+      },
+    },
+    // Set up before the plan recorded cost sharing: it has none.
     { code: 'HMO-Z', name: 'Zeta HMO', kind: 'HMO', rates: { EMP: 40_000, ESP: 80_000, ECH: 70_000, FAM: 120_000 } },
   ],
+  memberServicesPhone: '1-937-555-0143',
 };
 
 type MemberInput = Partial<Omit<MemberRecord, 'coverage'>> & Pick<MemberRecord, 'memberId' | 'firstName' | 'lastName'> & { coverage?: CoverageRecord[] };

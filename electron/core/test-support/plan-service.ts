@@ -26,7 +26,17 @@ export interface SyncTestService {
 }
 
 export const syncTestPlans = [
-  { code: 'PPO-500', name: 'PPO 500', kind: 'PPO' as const, rates: { EMP: 52_000, ESP: 104_000, ECH: 93_600, FAM: 150_800 } },
+  {
+    code: 'PPO-500',
+    name: 'PPO 500',
+    kind: 'PPO' as const,
+    rates: { EMP: 52_000, ESP: 104_000, ECH: 93_600, FAM: 150_800 },
+    costSharing: {
+      inNetwork: { deductible: { individual: 100_000, family: 200_000 }, outOfPocketMax: { individual: 600_000, family: 1_200_000 } },
+      outOfNetwork: { deductible: { individual: 200_000, family: 400_000 }, outOfPocketMax: { individual: 1_200_000, family: 2_400_000 } },
+    },
+  },
+  // Set up before the plan service recorded cost sharing: it has none.
   { code: 'HMO-250', name: 'HMO 250', kind: 'HMO' as const, rates: { EMP: 41_000, ESP: 82_000, ECH: 73_800, FAM: 118_900 } },
 ];
 

@@ -5,15 +5,30 @@ import { UsageError, type OpsCommand } from './command';
 
 const usage = `ops create-group --number <digits> --name <name> --region <region> --address "<line1>, <city>, <ST> <ZIP>"
     [--policy '{"retroMonths":2,"waitingPeriodDays":30}']
-    [--plans '[{"code":"PPO-500","name":"PPO 500","kind":"PPO","rates":{"EMP":52000,"ESP":104000,"ECH":93600,"FAM":150800}}]']
+    [--plans '[{"code":"PPO-500","name":"PPO 500","kind":"PPO","rates":{"EMP":52000,"ESP":104000,"ECH":93600,"FAM":150800},
+               "costSharing":{"inNetwork":{"deductible":{"individual":50000,"family":100000},"outOfPocketMax":{"individual":500000,"family":1000000}},
+                              "outOfNetwork":{"deductible":{"individual":100000,"family":200000},"outOfPocketMax":{"individual":1000000,"family":2000000}}}}]']
 
-Creates a group with its plans and monthly rates (integer cents per tier: EMP, ESP, ECH, FAM).
-Policy values not given take the plan's defaults (retro window, termination rule, dependent age
-limit, special-enrollment windows, waiting period). Without --plans the group offers one PPO plan
-at standard rates.`;
+Creates a group with its plans and monthly rates (integer cents per tier: EMP, ESP, ECH, FAM), and
+each plan's cost sharing for members' ID cards (integer cents: deductible and out-of-pocket maximum,
+individual and family, in and out of network; a plan without it has cards that refer members to
+their plan documents). Policy values not given take the plan's defaults (retro window, termination
+rule, dependent age limit, special-enrollment windows, waiting period). Without --plans the group
+offers one PPO plan at standard rates and cost sharing.`;
 
-/** Offered when the operator gives no plans: a plain PPO at typical small-group rates. */
-const standardPlans = [{ code: 'PPO-STD', name: 'Standard PPO', kind: 'PPO', rates: { EMP: 52_000, ESP: 104_000, ECH: 93_600, FAM: 150_800 } }];
+/** Offered when the operator gives no plans: a plain PPO at typical small-group rates and cost sharing. */
+const standardPlans = [
+  {
+    code: 'PPO-STD',
+    name: 'Standard PPO',
+    kind: 'PPO',
+    rates: { EMP: 52_000, ESP: 104_000, ECH: 93_600, FAM: 150_800 },
+    costSharing: {
+      inNetwork: { deductible: { individual: 100_000, family: 200_000 }, outOfPocketMax: { individual: 500_000, family: 1_000_000 } },
+      outOfNetwork: { deductible: { individual: 200_000, family: 400_000 }, outOfPocketMax: { individual: 1_000_000, family: 2_000_000 } },
+    },
+  },
+];
 
 function json(flag: string, text: string | undefined): unknown {
   if (text === undefined) return undefined;

@@ -1,14 +1,16 @@
 import { parseArgs } from 'node:util';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
+import type { Group } from '@shared/contract/schemas/group';
 import { addMonths, isIsoDate } from '@shared/util/dates';
 import { defaultSandboxSeed, generateSandbox } from '@shared/sandbox/generator';
 import type { Db } from '../store/db';
-import { groups, members } from '../store/schema';
+import { groups, members, plans } from '../store/schema';
 import { recordAudit } from '../services/audit';
 import { latestIssuedPeriod, scheduledIssueDate } from '../services/billing/billing-calendar';
 import { issuedFor, issueMonth } from '../services/billing/issue-invoice';
 import type { Actor } from '../services/groups/create-group';
 import { createGroup } from '../services/groups/create-group';
+import { costSharingColumns } from '../services/groups/cost-sharing-columns';
 import type { SsnCipher } from '../services/eligibility/ssn-crypto';
 import type { BankAccountCipher } from '../services/payments/bank-account-cipher';
 import { bulkLoadMembers } from '../services/sandbox/bulk-load';
@@ -40,7 +42,7 @@ export interface SeedSandboxResult {
 
 /**
  * Loads the sandbox plan (shared/sandbox `generateSandbox`): creates each group and its plans if
- * missing, then loads its members in bulk with their coverage history and change feed, and issues
+ * missing (an existing group's plans get the demo cost sharing they lack), then loads its members in bulk with their coverage history and change feed, and issues
  * its last two invoices with a settled payment of the older one (seedBilling). A group that already
  * has members is left alone, an invoice already issued is not issued again and one already paid by a
  * payment is not paid again, so running it again never duplicates anything. The desktop's embedded
@@ -55,6 +57,7 @@ export async function seedSandbox(db: Db, options: SeedSandboxOptions): Promise<
   for (const { group, members: records } of dataSet.groups) {
     const [existing] = await db.select({ n: groups.groupNumber }).from(groups).where(eq(groups.groupNumber, group.groupNumber));
     if (!existing) await createGroup(db, { ...group }, actor, options.now);
+    else await recordMissingCostSharing(db, group);
     const loaded = await db.transaction(async (tx) => {
       // Serializes two seeders of one group: the second waits, then finds the members there.
       await tx.select().from(groups).where(eq(groups.groupNumber, group.groupNumber)).for('update');
@@ -68,6 +71,20 @@ export async function seedSandbox(db: Db, options: SeedSandboxOptions): Promise<
     results.push({ groupNumber: group.groupNumber, loaded, ...billing });
   }
   return results;
+}
+
+/**
+ * A sandbox whose groups were created before plans had cost sharing gets the demo plans' figures,
+ * so its ID cards print them too; figures a plan already has stay as they are.
+ */
+async function recordMissingCostSharing(db: Db, group: Group): Promise<void> {
+  for (const plan of group.plans) {
+    if (plan.costSharing === undefined) continue;
+    await db
+      .update(plans)
+      .set(costSharingColumns(plan.costSharing))
+      .where(and(eq(plans.groupNumber, group.groupNumber), eq(plans.code, plan.code), isNull(plans.inNetworkDeductibleIndividual)));
+  }
 }
 
 /**

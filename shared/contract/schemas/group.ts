@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zipStateMessage } from '../../domain/zip-state';
-import { cents, groupNumber, planCode, usState, zip } from './primitives';
+import { cents, groupNumber, phone, planCode, usState, zip } from './primitives';
 
 export const coverageTiers = ['EMP', 'ESP', 'ECH', 'FAM'] as const;
 export const coverageTier = z.enum(coverageTiers);
@@ -24,11 +24,30 @@ export const planKinds = ['HMO', 'PPO', 'EPO', 'HDHP'] as const;
 export const tierRates = z.object({ EMP: cents, ESP: cents, ECH: cents, FAM: cents });
 export type TierRates = z.infer<typeof tierRates>;
 
+/** An amount for one person and for a whole family, in cents; a family's is never below one person's. */
+export const individualFamily = z
+  .object({ individual: cents.nonnegative(), family: cents.nonnegative() })
+  .refine((a) => a.family >= a.individual, { message: 'The family amount is at least the individual one', path: ['family'] });
+
+/** What a member pays in one network before the plan pays in full; a deductible never exceeds its out-of-pocket maximum. */
+export const networkCostSharing = z
+  .object({ deductible: individualFamily, outOfPocketMax: individualFamily })
+  .refine((n) => n.deductible.individual <= n.outOfPocketMax.individual && n.deductible.family <= n.outOfPocketMax.family, {
+    message: 'A deductible is at most the out-of-pocket maximum',
+    path: ['deductible'],
+  });
+
+/** The deductibles and out-of-pocket maximums a member's ID card carries, in and out of network. */
+export const planCostSharing = z.object({ inNetwork: networkCostSharing, outOfNetwork: networkCostSharing });
+export type PlanCostSharing = z.infer<typeof planCostSharing>;
+
 export const plan = z.object({
   code: planCode,
   name: z.string().min(1).max(80),
   kind: z.enum(planKinds),
   rates: tierRates,
+  /** Absent for a plan set up before the plan service recorded cost sharing: nothing is invented for it. */
+  costSharing: planCostSharing.optional(),
 });
 export type Plan = z.infer<typeof plan>;
 
@@ -82,5 +101,7 @@ export const group = z.object({
   region: z.string().min(1).max(40),
   policy: groupPolicy,
   plans: z.array(plan).min(1),
+  /** The plan's member services line, printed on ID cards; absent from a plan service that predates it. */
+  memberServicesPhone: phone.optional(),
 });
 export type Group = z.infer<typeof group>;

@@ -31,7 +31,8 @@ export async function temporaryIdCard(store: Store, groupNumber: string, memberI
     member: { memberId: member.memberId, name: fullName(member) },
     employee: { memberId: employee.memberId, name: fullName(employee) },
     group: { groupNumber, name: group.name },
-    plan: { code: member.planCode, name: member.planName, kind: plan?.kind ?? null, tier: coverageTierLabels[member.tier] },
+    plan: { code: member.planCode, name: member.planName, kind: plan?.kind ?? null, tier: coverageTierLabels[member.tier], costSharing: plan?.costSharing ?? null },
+    memberServicesPhone: group.memberServicesPhone ?? null,
     effectiveDate: member.effectiveDate,
     generatedAt: now,
   });

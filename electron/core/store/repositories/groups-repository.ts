@@ -1,25 +1,26 @@
 import type { Database } from 'better-sqlite3';
-import type { Address, Group, GroupPolicy, Plan, TierRates } from '@shared/contract/schemas/group';
+import type { Address, Group, GroupPolicy, Plan, PlanCostSharing, TierRates } from '@shared/contract/schemas/group';
 import { coverageTiers } from '@shared/contract/schemas/group';
 import type { Role } from '@shared/contract/roles';
 import { defaultGroupPolicy } from '@shared/domain/default-policy';
 import { statement } from '../statements';
 
 /**
- * Writes a group as the plan describes it: the row, its plans and the rates in force from
- * `ratesEffective`. Runs inside the caller's transaction.
+ * Writes a group as the plan describes it: the row with the plan's member services phone, its plans
+ * with their cost sharing, and the rates in force from `ratesEffective`. Runs inside the caller's transaction.
  */
 export function saveGroup(db: Database, group: Group, ratesEffective: string, now: string): void {
   statement(
     db,
-    `INSERT INTO groups (group_number, name, region, address, policy, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO groups (group_number, name, region, address, policy, member_services_phone, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (group_number) DO UPDATE SET name = excluded.name, region = excluded.region, address = excluded.address,
-       policy = excluded.policy, updated_at = excluded.updated_at`,
-  ).run(group.groupNumber, group.name, group.region, JSON.stringify(group.address), JSON.stringify(group.policy), now);
+       policy = excluded.policy, member_services_phone = excluded.member_services_phone, updated_at = excluded.updated_at`,
+  ).run(group.groupNumber, group.name, group.region, JSON.stringify(group.address), JSON.stringify(group.policy), group.memberServicesPhone ?? null, now);
   const savePlan = statement(
     db,
-    `INSERT INTO plans (group_number, plan_code, name, kind, position) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (group_number, plan_code) DO UPDATE SET name = excluded.name, kind = excluded.kind, position = excluded.position`,
+    `INSERT INTO plans (group_number, plan_code, name, kind, position, cost_sharing) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (group_number, plan_code) DO UPDATE SET name = excluded.name, kind = excluded.kind, position = excluded.position,
+       cost_sharing = excluded.cost_sharing`,
   );
   const saveRate = statement(
     db,
@@ -27,7 +28,7 @@ export function saveGroup(db: Database, group: Group, ratesEffective: string, no
      ON CONFLICT (group_number, plan_code, tier, effective_date) DO UPDATE SET monthly_cents = excluded.monthly_cents`,
   );
   group.plans.forEach((plan, position) => {
-    savePlan.run(group.groupNumber, plan.code, plan.name, plan.kind, position);
+    savePlan.run(group.groupNumber, plan.code, plan.name, plan.kind, position, plan.costSharing === undefined ? null : JSON.stringify(plan.costSharing));
     for (const tier of coverageTiers) saveRate.run(group.groupNumber, plan.code, tier, ratesEffective, plan.rates[tier]);
   });
 }
@@ -38,19 +39,21 @@ interface GroupRow {
   region: string;
   address: string;
   policy: string;
+  member_services_phone: string | null;
 }
 
 interface PlanRow {
   plan_code: string;
   name: string;
   kind: Plan['kind'];
+  cost_sharing: string | null;
 }
 
 /** A group with each plan's rates in force on `today` (the latest that started on or before it). */
 export function findGroup(db: Database, groupNumber: string, today: string): Group | null {
-  const row = statement(db, 'SELECT group_number, name, region, address, policy FROM groups WHERE group_number = ?').get(groupNumber) as GroupRow | undefined;
+  const row = statement(db, 'SELECT group_number, name, region, address, policy, member_services_phone FROM groups WHERE group_number = ?').get(groupNumber) as GroupRow | undefined;
   if (row === undefined) return null;
-  const plans = statement(db, 'SELECT plan_code, name, kind FROM plans WHERE group_number = ? ORDER BY position').all(groupNumber) as PlanRow[];
+  const plans = statement(db, 'SELECT plan_code, name, kind, cost_sharing FROM plans WHERE group_number = ? ORDER BY position').all(groupNumber) as PlanRow[];
   const rateOf = statement(
     db,
     `SELECT monthly_cents FROM plan_rates WHERE group_number = ? AND plan_code = ? AND tier = ? AND effective_date <= ?
@@ -66,8 +69,9 @@ export function findGroup(db: Database, groupNumber: string, today: string): Gro
     policy: { ...defaultGroupPolicy, ...(JSON.parse(row.policy) as Partial<GroupPolicy>) },
     plans: plans.map((plan) => {
       const rates = Object.fromEntries(coverageTiers.map((tier) => [tier, Number(rateOf.get(groupNumber, plan.plan_code, tier, today) ?? 0)])) as TierRates;
-      return { code: plan.plan_code, name: plan.name, kind: plan.kind, rates };
+      return { code: plan.plan_code, name: plan.name, kind: plan.kind, rates, ...(plan.cost_sharing === null ? {} : { costSharing: JSON.parse(plan.cost_sharing) as PlanCostSharing }) };
     }),
+    ...(row.member_services_phone === null ? {} : { memberServicesPhone: row.member_services_phone }),
   };
 }
 

@@ -14,7 +14,7 @@ export const countRoutes: RoutePlugin = async (app, deps) => {
     '/groups/:groupNumber',
     {
       schema: {
-        summary: 'A group with its address, policy values and plans with rates',
+        summary: 'A group with its address, policy values, plans with rates and cost sharing, and the member services phone',
         params: groupParams,
         response: { 200: groupSchema, '4xx': contractErrorSchema },
         security: [{ bearer: [] }],
@@ -24,7 +24,8 @@ export const countRoutes: RoutePlugin = async (app, deps) => {
       // Every role of the group: the name, address and plans with rates name no member, and the
       // desktop reads them for each of the user's groups, a billing user's too (invoices bill those rates).
       await requireGroupPermission(request, deps, request.params.groupNumber, 'none');
-      return loadGroup(deps.db, request.params.groupNumber);
+      // One plan runs the service: its member services line is every group's, for their ID cards.
+      return { ...(await loadGroup(deps.db, request.params.groupNumber)), memberServicesPhone: deps.billingPlan.memberServicesPhone };
     },
   );
 

@@ -7,6 +7,7 @@ import { defaultGroupPolicy } from '@shared/domain/default-policy';
 import type { Db } from '../../store/db';
 import { groups, plans } from '../../store/schema';
 import { recordAudit } from '../audit';
+import { costSharingColumns } from './cost-sharing-columns';
 
 /** What an operator supplies to set up a group; policy values left out take the plan's defaults. */
 export const newGroupInput = z
@@ -48,6 +49,7 @@ export async function createGroup(db: Db, input: NewGroupInput, actor: Actor, no
         rateEsp: p.rates.ESP,
         rateEch: p.rates.ECH,
         rateFam: p.rates.FAM,
+        ...costSharingColumns(p.costSharing),
       })),
     );
     await recordAudit(tx, {

@@ -19,6 +19,7 @@ import achFiles from './0015_ach_files.sql';
 import enrollmentPeriods from './0016_enrollment_periods.sql';
 import addressLink from './0017_address_link.sql';
 import exceptionRequests from './0018_exception_requests.sql';
+import planCostSharing from './0019_plan_cost_sharing.sql';
 
 export interface Migration {
   version: number;
@@ -45,6 +46,7 @@ const files: Record<string, string> = {
   '0016_enrollment_periods': enrollmentPeriods,
   '0017_address_link': addressLink,
   '0018_exception_requests': exceptionRequests,
+  '0019_plan_cost_sharing': planCostSharing,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

@@ -1,4 +1,4 @@
-// Drizzle view of migrations/0001_accounts.sql and 0006_invitations.sql (the SQL files are the source of truth; keep them in step).
+// Drizzle view of migrations/0001_accounts.sql, 0006_invitations.sql and 0019_plan_cost_sharing.sql (the SQL files are the source of truth; keep them in step).
 import { bigint, bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Address, GroupPolicy } from '@shared/contract/schemas/group';
 import type { Role } from '@shared/contract/roles';
@@ -73,6 +73,15 @@ export const plans = pgTable(
     rateEsp: cents('rate_esp').notNull(),
     rateEch: cents('rate_ech').notNull(),
     rateFam: cents('rate_fam').notNull(),
+    // migrations/0019_plan_cost_sharing.sql: all eight or none (a plan set up before it has none).
+    inNetworkDeductibleIndividual: cents('in_network_deductible_individual'),
+    inNetworkDeductibleFamily: cents('in_network_deductible_family'),
+    inNetworkOopMaxIndividual: cents('in_network_oop_max_individual'),
+    inNetworkOopMaxFamily: cents('in_network_oop_max_family'),
+    outOfNetworkDeductibleIndividual: cents('out_of_network_deductible_individual'),
+    outOfNetworkDeductibleFamily: cents('out_of_network_deductible_family'),
+    outOfNetworkOopMaxIndividual: cents('out_of_network_oop_max_individual'),
+    outOfNetworkOopMaxFamily: cents('out_of_network_oop_max_family'),
   },
   (t) => [primaryKey({ columns: [t.groupNumber, t.code] })],
 );

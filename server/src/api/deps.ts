@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db, Backend } from '../store/db';
 import type { Mailer } from '../mail/mailer';
 import type { SsnCipher } from '../services/eligibility/ssn-crypto';
+import type { AchSettings } from '../services/ach/ach-settings';
 import type { BillingPlan } from '../services/billing/billing-plan';
 import type { BankAccountCipher } from '../services/payments/bank-account-cipher';
 
@@ -32,6 +33,8 @@ export interface ServiceDeps {
   bankCipher: BankAccountCipher;
   /** The plan as invoices name it, and its billing team. */
   billingPlan: BillingPlan;
+  /** The plan's ACH origin and X12 identity (its 820s and the 834s groups download). */
+  ach: AchSettings;
   limits: RateLimits;
   /** How often an open event stream sends its keep-alive and checks its session's expiry. */
   streamHeartbeatMs: number;

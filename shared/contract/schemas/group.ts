@@ -94,6 +94,18 @@ export const addressInput = address.superRefine((a, ctx) => {
   if (message !== null) ctx.addIssue({ code: 'custom', path: ['zip'], message });
 });
 
+/**
+ * Who the plan is in X12 enrollment files: its interchange id, its name and federal tax id as the
+ * 834's insurer (N1*IN), and whether its files are production (`P`) or tests (`T`).
+ */
+export const enrollmentPartner = z.object({
+  x12Id: z.string().regex(/^[0-9A-Z]{2,15}$/),
+  name: z.string().trim().min(1).max(60),
+  taxId: z.string().regex(/^\d{9}$/),
+  usage: z.enum(['P', 'T']),
+});
+export type EnrollmentPartner = z.infer<typeof enrollmentPartner>;
+
 export const group = z.object({
   groupNumber,
   name: z.string().min(1).max(80),
@@ -103,5 +115,7 @@ export const group = z.object({
   plans: z.array(plan).min(1),
   /** The plan's member services line, printed on ID cards; absent from a plan service that predates it. */
   memberServicesPhone: phone.optional(),
+  /** Absent from a plan service that predates roster downloads as X12 834. */
+  enrollmentPartner: enrollmentPartner.optional(),
 });
 export type Group = z.infer<typeof group>;

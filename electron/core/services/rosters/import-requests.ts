@@ -52,6 +52,19 @@ export function reinstateInput(memberId: string): RowRequest {
 type Stored = Record<EditableMemberField, string | number | Buffer | null>;
 
 /**
+ * Whether a file's value is what the roster holds. X12 files carry text in capitals without accents
+ * (`MUNOZ` for Muñoz), so a value in capitals matches the roster's in any case and accents; a value
+ * in mixed case is compared as typed, so a spreadsheet can still correct `beth` to `Beth`.
+ */
+function sameText(value: string, stored: string | number | Buffer | null): boolean {
+  if (typeof stored !== 'string') return value === stored;
+  if (value !== value.toUpperCase()) return value === stored;
+  return fold(value) === fold(stored);
+}
+
+const fold = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().replace(/\s+/g, ' ').trim();
+
+/**
  * The demographics a row changes: the filled cells whose value differs from the roster's. None: the
  * change changes nothing (the check skips it). A date of birth or SSN needs Reason `correction`,
  * which the planning function asks for in its own words.
@@ -62,7 +75,7 @@ export function demographicsInput(row: ImportRow, memberId: string, stored: Stor
   for (const field of plain) {
     const value = row[field];
     // An empty cell changes nothing (names are never null in a row, only empty).
-    if (value !== null && value !== '' && value !== stored[field]) changes[field] = value;
+    if (value !== null && value !== '' && !sameText(value, stored[field])) changes[field] = value;
   }
   if (row.ssn !== null) {
     const current = Buffer.isBuffer(stored.ssnEncrypted) ? cipher.decrypt(stored.ssnEncrypted) : null;
@@ -70,7 +83,7 @@ export function demographicsInput(row: ImportRow, memberId: string, stored: Stor
   }
   if (row.address !== null) {
     const current = typeof stored.address === 'string' ? (JSON.parse(stored.address) as Record<string, string | undefined>) : {};
-    const same = (['line1', 'line2', 'city', 'state', 'zip'] as const).every((k) => (row.address?.[k] ?? '') === (current[k] ?? ''));
+    const same = (['line1', 'line2', 'city', 'state', 'zip'] as const).every((k) => sameText(row.address?.[k] ?? '', current[k] ?? ''));
     if (!same) changes.address = row.address;
   }
   if (Object.keys(changes).length === 0) return null;

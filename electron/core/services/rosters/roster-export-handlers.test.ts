@@ -15,6 +15,7 @@ import { testPorts } from '../../test-support/test-ports';
 import { fileStore, testNow } from '../../test-support/transactions-test-store';
 import type { Store } from '../../store/store';
 import { rosterExportHandlers } from './roster-export-handlers';
+import { rosterImportHandlers } from './roster-import-handlers';
 
 const stores: Store[] = [];
 afterEach(() => {
@@ -41,7 +42,7 @@ function exportCore(members = fixtureMembers()) {
   };
   const all = Object.fromEntries(Object.keys(contract).map((name) => [name, refuse])) as unknown as HandlerMap;
   const dispatcher = createDispatcher({
-    handlers: { ...all, ...rosterExportHandlers },
+    handlers: { ...all, ...rosterExportHandlers, ...rosterImportHandlers },
     validateOutput: true,
     log: (message) => {
       throw new Error(message);
@@ -124,5 +125,32 @@ describe('roster.export', () => {
     core.store.db.prepare(`UPDATE user_groups SET role = 'billing'`).run();
     expect(await core.call('roster.export', request)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await core.call('roster.exportChoices', { groupNumber: '4321' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('roster.export as an X12 834', () => {
+  const partner = { x12Id: 'GROUPDESKPLAN', name: 'GroupDesk Health Plan', taxId: '990000002', usage: 'T' };
+
+  it('says what is missing when the plan has not sent its X12 identity', async () => {
+    const core = exportCore();
+    expect(await core.call('roster.export', { ...request, format: 'x12-834' })).toMatchObject({ ok: false, error: { code: 'RULE', message: expect.stringMatching(/^The plan has not sent the details an X12 834 is addressed with yet/) } });
+  });
+
+  it('is addressed to the plan, and reads back through the import as no change for every member', async () => {
+    const core = exportCore();
+    core.store.db.prepare('UPDATE groups SET enrollment_partner = ? WHERE group_number = ?').run(JSON.stringify(partner), '4321');
+    const result = await core.call('roster.export', { ...request, format: 'x12-834' });
+    expect(result).toMatchObject({ ok: true, value: { fileName: 'roster-4321-as-of-2026-11-27.x12', rows: 5 } });
+    if (!result.ok) return;
+    const { fileId } = result.value as { fileId: string };
+    const text = fs.readFileSync(path.join(core.filesFolder, fileId), 'utf8');
+    expect(text).toMatch(/^ISA\*00\*.{10}\*00\*.{10}\*ZZ\*4321 {11}\*ZZ\*GROUPDESKPLAN {2}\*/);
+    expect(text).toContain('N1*IN*GROUPDESK HEALTH PLAN*FI*990000002~');
+
+    // The file the app wrote, handed back as a user would: every member is already so.
+    const received = path.join(core.filesFolder, '0f8fad5b-d9cb-469f-a165-70867728950e');
+    fs.copyFileSync(path.join(core.filesFolder, fileId), received);
+    const check = await core.call('roster.importCheck', { groupNumber: '4321', jobId: '7f1c1a52-8d4e-4c1b-9a7e-2b1f0c3d4e5f', fileId: '0f8fad5b-d9cb-469f-a165-70867728950e', fileName: 'roster.x12' });
+    expect(check).toMatchObject({ ok: true, value: { format: 'x12-834', members: 5, queue: 0, refuse: 0, skip: 5 } });
   });
 });

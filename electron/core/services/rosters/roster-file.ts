@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { ContractFailure } from '@shared/contract';
 import type { RosterExportColumn, RosterExportFormat, RosterScope } from '@shared/contract/methods/rosters';
+import type { EnrollmentPartner } from '@shared/contract/schemas/group';
 import { statement } from '../../store/statements';
 import { rosterAsOf, rosterAsOfCount } from './roster-as-of';
 import type { RosterFileContext, RosterProgress } from './roster-record';
@@ -8,6 +9,7 @@ import { writeRosterCsv } from './writers/csv-writer';
 import { writeRosterPdf } from './writers/pdf-writer';
 import type { RosterWriter } from './writers/roster-writer';
 import { writeRosterXlsx } from './writers/xlsx-writer';
+import { x12834Writer } from './writers/x12-834-writer';
 
 export interface RosterFileRequest {
   groupNumber: string;
@@ -32,7 +34,7 @@ export function rosterFileName(groupNumber: string, asOf: string, format: Roster
 
 export const rosterContentType = (format: RosterExportFormat): string => fileTypes[format].contentType;
 
-function writerFor(format: RosterExportFormat): RosterWriter {
+function writerFor(db: Database, groupNumber: string, format: RosterExportFormat): RosterWriter {
   switch (format) {
     case 'csv':
       return writeRosterCsv;
@@ -40,9 +42,19 @@ function writerFor(format: RosterExportFormat): RosterWriter {
       return writeRosterXlsx;
     case 'pdf':
       return writeRosterPdf;
-    case 'x12-834':
-      throw new ContractFailure('RULE', 'X12 834 downloads are not available in this build');
+    case 'x12-834': {
+      const partner = enrollmentPartnerOf(db, groupNumber);
+      if (partner === null) throw new ContractFailure('RULE', 'The plan has not sent the details an X12 834 is addressed with yet. Sync with the plan, then download again.');
+      const write = x12834Writer({ receiverId: partner.x12Id, payerName: partner.name, payerTaxId: partner.taxId, usage: partner.usage });
+      return (records, target, _columns, context, options, signal, progress) => write(records, target, [], context, options, signal, progress);
+    }
   }
+}
+
+/** The plan's X12 identity as its group came from the plan (null from a plan service that predates it). */
+function enrollmentPartnerOf(db: Database, groupNumber: string): EnrollmentPartner | null {
+  const text = statement(db, 'SELECT enrollment_partner FROM groups WHERE group_number = ?').pluck().get(groupNumber) as string | null | undefined;
+  return text === null || text === undefined ? null : (JSON.parse(text) as EnrollmentPartner);
 }
 
 /**
@@ -57,7 +69,7 @@ export async function writeRosterFile(
   signal: AbortSignal,
   progress: RosterProgress,
 ): Promise<number> {
-  const writer = writerFor(request.format);
+  const writer = writerFor(db, request.groupNumber, request.format);
   const groupName = statement(db, 'SELECT name FROM groups WHERE group_number = ?').pluck().get(request.groupNumber) as string | undefined;
   if (groupName === undefined) throw new ContractFailure('NOT_FOUND', `Group ${request.groupNumber} is not on this computer.`);
   const context: RosterFileContext = { groupNumber: request.groupNumber, groupName, asOf: request.asOf, createdAt };

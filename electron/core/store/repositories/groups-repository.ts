@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Address, Group, GroupPolicy, Plan, PlanCostSharing, TierRates } from '@shared/contract/schemas/group';
+import type { Address, EnrollmentPartner, Group, GroupPolicy, Plan, PlanCostSharing, TierRates } from '@shared/contract/schemas/group';
 import { coverageTiers } from '@shared/contract/schemas/group';
 import type { Role } from '@shared/contract/roles';
 import { defaultGroupPolicy } from '@shared/domain/default-policy';
@@ -12,10 +12,20 @@ import { statement } from '../statements';
 export function saveGroup(db: Database, group: Group, ratesEffective: string, now: string): void {
   statement(
     db,
-    `INSERT INTO groups (group_number, name, region, address, policy, member_services_phone, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO groups (group_number, name, region, address, policy, member_services_phone, enrollment_partner, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (group_number) DO UPDATE SET name = excluded.name, region = excluded.region, address = excluded.address,
-       policy = excluded.policy, member_services_phone = excluded.member_services_phone, updated_at = excluded.updated_at`,
-  ).run(group.groupNumber, group.name, group.region, JSON.stringify(group.address), JSON.stringify(group.policy), group.memberServicesPhone ?? null, now);
+       policy = excluded.policy, member_services_phone = excluded.member_services_phone, enrollment_partner = excluded.enrollment_partner,
+       updated_at = excluded.updated_at`,
+  ).run(
+    group.groupNumber,
+    group.name,
+    group.region,
+    JSON.stringify(group.address),
+    JSON.stringify(group.policy),
+    group.memberServicesPhone ?? null,
+    group.enrollmentPartner === undefined ? null : JSON.stringify(group.enrollmentPartner),
+    now,
+  );
   const savePlan = statement(
     db,
     `INSERT INTO plans (group_number, plan_code, name, kind, position, cost_sharing) VALUES (?, ?, ?, ?, ?, ?)
@@ -40,6 +50,7 @@ interface GroupRow {
   address: string;
   policy: string;
   member_services_phone: string | null;
+  enrollment_partner: string | null;
 }
 
 interface PlanRow {
@@ -51,7 +62,7 @@ interface PlanRow {
 
 /** A group with each plan's rates in force on `today` (the latest that started on or before it). */
 export function findGroup(db: Database, groupNumber: string, today: string): Group | null {
-  const row = statement(db, 'SELECT group_number, name, region, address, policy, member_services_phone FROM groups WHERE group_number = ?').get(groupNumber) as GroupRow | undefined;
+  const row = statement(db, 'SELECT group_number, name, region, address, policy, member_services_phone, enrollment_partner FROM groups WHERE group_number = ?').get(groupNumber) as GroupRow | undefined;
   if (row === undefined) return null;
   const plans = statement(db, 'SELECT plan_code, name, kind, cost_sharing FROM plans WHERE group_number = ? ORDER BY position').all(groupNumber) as PlanRow[];
   const rateOf = statement(
@@ -72,6 +83,7 @@ export function findGroup(db: Database, groupNumber: string, today: string): Gro
       return { code: plan.plan_code, name: plan.name, kind: plan.kind, rates, ...(plan.cost_sharing === null ? {} : { costSharing: JSON.parse(plan.cost_sharing) as PlanCostSharing }) };
     }),
     ...(row.member_services_phone === null ? {} : { memberServicesPhone: row.member_services_phone }),
+    ...(row.enrollment_partner === null ? {} : { enrollmentPartner: JSON.parse(row.enrollment_partner) as EnrollmentPartner }),
   };
 }
 

@@ -14,7 +14,7 @@ export const countRoutes: RoutePlugin = async (app, deps) => {
     '/groups/:groupNumber',
     {
       schema: {
-        summary: 'A group with its address, policy values, plans with rates and cost sharing, and the member services phone',
+        summary: 'A group with its address, policy values, plans with rates and cost sharing, the member services phone and the plan’s X12 identity',
         params: groupParams,
         response: { 200: groupSchema, '4xx': contractErrorSchema },
         security: [{ bearer: [] }],
@@ -25,7 +25,13 @@ export const countRoutes: RoutePlugin = async (app, deps) => {
       // desktop reads them for each of the user's groups, a billing user's too (invoices bill those rates).
       await requireGroupPermission(request, deps, request.params.groupNumber, 'none');
       // One plan runs the service: its member services line is every group's, for their ID cards.
-      return { ...(await loadGroup(deps.db, request.params.groupNumber)), memberServicesPhone: deps.billingPlan.memberServicesPhone };
+      // The plan's X12 identity addresses the 834 a group downloads of its roster.
+      const { senderId, usage, payee } = deps.ach.remittance;
+      return {
+        ...(await loadGroup(deps.db, request.params.groupNumber)),
+        memberServicesPhone: deps.billingPlan.memberServicesPhone,
+        enrollmentPartner: { x12Id: senderId, name: payee.name, taxId: payee.taxId, usage },
+      };
     },
   );
 

@@ -23,22 +23,19 @@ const redact = {
 };
 
 export interface ServerOptions {
-  /** Fastify's trustProxy: which X-Forwarded-For hops to believe for `request.ip`. */
-  trustProxy?: boolean | number | string;
+  /** The reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For sets `request.ip`. */
+  trustProxy?: string[];
   logger: boolean;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
 }
 
 export async function buildApp(deps: ServiceDeps & ServerOptions): Promise<FastifyInstance> {
-  // Rate limits, lockouts and the audit log key on request.ip; only a configured proxy may set it.
-  // Fastify's types take a hop count only as a function (proxy-addr's convention).
-  const hops = deps.trustProxy;
-  const trustProxy = typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : (hops ?? false);
   const app = Fastify({
     logger: deps.logger ? { level: 'info', redact, ...(deps.logStream ? { stream: deps.logStream } : {}) } : false,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy,
+    // Rate limits, lockouts and the audit log key on request.ip; only a listed proxy may set it.
+    trustProxy: deps.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

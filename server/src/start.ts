@@ -34,8 +34,8 @@ export interface PlanServiceOptions {
   /** SSN encryption key (64 hex characters); defaults to `<dataDir>/ssn.key`. */
   ssnKey?: string;
   logger?: boolean;
-  /** Behind a reverse proxy: which X-Forwarded-For hops to believe (Fastify's trustProxy). */
-  trustProxy?: boolean | number | string;
+  /** Behind a reverse proxy: the proxies' addresses and CIDR ranges whose X-Forwarded-For is believed. */
+  trustProxy?: string[];
   /** Where log lines go instead of stdout. */
   logStream?: { write(line: string): void };
   now?: () => Date;

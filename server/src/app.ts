@@ -9,18 +9,10 @@ import type { ServiceDeps } from './api/deps';
 import { contractErrorSchema } from '@shared/contract/errors';
 import { routePlugins } from './api/routes';
 import { verifyPage } from './pages/verify-page';
+import { loggerOptions } from './log-options';
 
 /** 1 MiB: the largest legitimate body (a bulk enrollment page) is far smaller. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
-
-/**
- * What pino must never write: bearer tokens, passwords, SSNs, codes. Fastify's default request
- * serializer logs no headers or bodies; these paths guard anything logged explicitly.
- */
-const redact = {
-  paths: ['req.headers.authorization', 'headers.authorization', '*.password', '*.currentPassword', '*.newPassword', '*.ssn', '*.code', '*.token', '*.accessCode'],
-  censor: '[redacted]',
-};
 
 export interface ServerOptions {
   /** The reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For sets `request.ip`. */
@@ -32,7 +24,7 @@ export interface ServerOptions {
 
 export async function buildApp(deps: ServiceDeps & ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ? { level: 'info', redact, ...(deps.logStream ? { stream: deps.logStream } : {}) } : false,
+    logger: deps.logger ? loggerOptions(deps.logStream) : false,
     bodyLimit: BODY_LIMIT_BYTES,
     // Rate limits, lockouts and the audit log key on request.ip; only a listed proxy may set it.
     trustProxy: deps.trustProxy ?? false,

@@ -1,3 +1,4 @@
+import { loggableError } from '../loggable-error';
 import type { Mailer, OutgoingMail } from './mailer';
 
 /** Where a failed delivery is reported: the request's or the job's logger, or an operator command's output. */
@@ -15,7 +16,7 @@ export async function deliverAfterCommit(mailer: Pick<Mailer, 'send'>, mail: Out
     await mailer.send(mail);
     return true;
   } catch (error) {
-    log.error({ err: { message: (error as Error).message }, subject: mail.subject }, 'e-mail not sent');
+    log.error({ err: loggableError(error), subject: mail.subject }, 'e-mail not sent');
     return false;
   }
 }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { loggableError } from './loggable-error';
+import { loggableError, type LoggableError } from './loggable-error';
 
 /**
  * What pino must never write: bearer tokens, passwords, SSNs, codes. The serializers below log no
@@ -23,12 +23,18 @@ function requestForLog(request: FastifyRequest) {
   };
 }
 
+/**
+ * Any error logged under `err`, including Fastify's own, as loggableError has it. Fastify's types
+ * expect pino's serializer, whose output has the message and stack this one withholds.
+ */
+const errorForLog = loggableError as (error: unknown) => LoggableError & { [key: string]: unknown; type: string; message: string; stack: string };
+
 /** The plan service's logger settings: JSON lines at info, redacted, to `stream` or stdout. */
 export function loggerOptions(stream?: { write(line: string): void }) {
   return {
     level: 'info',
     redact,
-    serializers: { req: requestForLog, err: loggableError },
+    serializers: { req: requestForLog, err: errorForLog },
     ...(stream ? { stream } : {}),
   };
 }

@@ -20,7 +20,7 @@ export function lockedOut(lock: Lock, now: Date): ThrottledFailure {
   const seconds = secondsUntil(lock.until, now);
   const minutes = Math.ceil(seconds / 60);
   const who = lock.scope === 'ip' ? 'sign-ins from your network are' : 'this user ID is';
-  return new ThrottledFailure(`Too many wrong passwords: ${who} locked for ${minutes} more minute${minutes === 1 ? '' : 's'} (until ${utcClock(lock.until)}). Try again then.`, seconds);
+  return new ThrottledFailure(`Too many failed sign-ins: ${who} locked for ${minutes} more minute${minutes === 1 ? '' : 's'} (until ${utcClock(lock.until)}). Try again then.`, seconds);
 }
 
 /**

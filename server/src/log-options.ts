@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { loggableError, type LoggableError } from './loggable-error';
+import { loggableError, type LoggableError } from './store/loggable-error';
 
 /**
  * What pino must never write: bearer tokens, passwords, SSNs, codes. The serializers below log no

@@ -1,4 +1,4 @@
-import { loggableError } from './loggable-error';
+import { loggableError } from './store/loggable-error';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { defaultRateLimits, defaultStreamHeartbeatMs, type RateLimits } from './api/deps';

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ContractFailure, type ContractError, type ErrorCode } from '@shared/contract/errors';
 import { ThrottledFailure } from '../services/throttled-failure';
-import { loggableError } from '../loggable-error';
+import { loggableError } from '../store/loggable-error';
 
 /** How each contract error code travels over HTTP. */
 export const httpStatusOf: Record<ErrorCode, number> = {

@@ -1,4 +1,4 @@
-import { loggableError } from '../loggable-error';
+import { loggableError } from '../store/loggable-error';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';

@@ -3,9 +3,7 @@ import type { Db } from '../../store/db';
 import { lockouts, loginAttempts } from '../../store/schema';
 import { recordAudit } from '../audit';
 import { secondsUntil, ThrottledFailure, utcClock } from '../throttled-failure';
-import { lockAfterFailure, SIGN_IN_POLICY, type FailureCounts, type LockDecision, type LockScope } from './sign-in-policy';
-
-export type Lock = LockDecision;
+import { lockAfterFailure, SIGN_IN_POLICY, type FailureCounts, type LockDecision as Lock, type LockScope } from './sign-in-policy';
 
 /** Sign-in locks share the lockouts table with code entry, under subjects code entry never reads. */
 const subjects: Record<LockScope, (userId: string, ip: string) => string> = {
@@ -16,7 +14,7 @@ const subjects: Record<LockScope, (userId: string, ip: string) => string> = {
 const scopeOf = (subject: string): LockScope => (subject.startsWith('ip:') ? 'ip' : subject.includes(':ip:') ? 'pair' : 'user');
 
 /** What the user is told while a lock holds: how long, and whether it is their network rather than the user ID. */
-export function lockedOut(lock: Lock, now: Date): ThrottledFailure {
+function lockedOut(lock: Lock, now: Date): ThrottledFailure {
   const seconds = secondsUntil(lock.until, now);
   const minutes = Math.ceil(seconds / 60);
   const who = lock.scope === 'ip' ? 'sign-ins from your network are' : 'this user ID is';

@@ -43,10 +43,12 @@ export interface LockDecision {
 }
 
 /** The lock a failure sets, given the counts that include it, or null; the longest when several apply. */
-export function lockAfterFailure(counts: FailureCounts, now: Date, policy = SIGN_IN_POLICY): LockDecision | null {
+export function lockAfterFailure(counts: FailureCounts, now: Date): LockDecision | null {
+  const policy = SIGN_IN_POLICY;
   const candidates: { scope: LockScope; ms: number }[] = [];
   if (counts.pair >= policy.pairFreeFailures) {
     const doublings = counts.pair - policy.pairFreeFailures;
+    // Past 30 doublings the wait is far beyond the cap; stopping there keeps the number finite.
     candidates.push({ scope: 'pair', ms: Math.min(policy.pairMaxLockMs, policy.pairFirstLockMs * 2 ** Math.min(doublings, 30)) });
   }
   if (counts.user >= policy.userCeiling) candidates.push({ scope: 'user', ms: policy.userLockMs });

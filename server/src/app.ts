@@ -9,36 +9,25 @@ import type { ServiceDeps } from './api/deps';
 import { contractErrorSchema } from '@shared/contract/errors';
 import { routePlugins } from './api/routes';
 import { verifyPage } from './pages/verify-page';
+import { loggerOptions } from './log-options';
 
 /** 1 MiB: the largest legitimate body (a bulk enrollment page) is far smaller. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/**
- * What pino must never write: bearer tokens, passwords, SSNs, codes. Fastify's default request
- * serializer logs no headers or bodies; these paths guard anything logged explicitly.
- */
-const redact = {
-  paths: ['req.headers.authorization', 'headers.authorization', '*.password', '*.currentPassword', '*.newPassword', '*.ssn', '*.code', '*.token', '*.accessCode'],
-  censor: '[redacted]',
-};
-
 export interface ServerOptions {
-  /** Fastify's trustProxy: which X-Forwarded-For hops to believe for `request.ip`. */
-  trustProxy?: boolean | number | string;
+  /** The reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For sets `request.ip`. */
+  trustProxy?: string[];
   logger: boolean;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
 }
 
 export async function buildApp(deps: ServiceDeps & ServerOptions): Promise<FastifyInstance> {
-  // Rate limits, lockouts and the audit log key on request.ip; only a configured proxy may set it.
-  // Fastify's types take a hop count only as a function (proxy-addr's convention).
-  const hops = deps.trustProxy;
-  const trustProxy = typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : (hops ?? false);
   const app = Fastify({
-    logger: deps.logger ? { level: 'info', redact, ...(deps.logStream ? { stream: deps.logStream } : {}) } : false,
+    logger: deps.logger ? loggerOptions(deps.logStream) : false,
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy,
+    // Rate limits, lockouts and the audit log key on request.ip; only a listed proxy may set it.
+    trustProxy: deps.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -14,7 +14,7 @@ Usage:
 Environment: HOST (127.0.0.1), PORT (8740), DATA_DIR (data/plan-service, PGlite), DATABASE_URL
 (postgres://…, instead of PGlite), SMTP_URL (smtp://…; else .eml files in MAIL_DIR), MAIL_DIR
 (<DATA_DIR>/mail), PUBLIC_URL (links in e-mails), SSN_KEY (64 hex; else <DATA_DIR>/ssn.key), LOG (on|off),
-TRUST_PROXY (behind a reverse proxy: true, a hop count, or the proxies' addresses), PLAN_NAME,
+TRUST_PROXY (behind a reverse proxy: the proxies' addresses or CIDR ranges, comma-separated), PLAN_NAME,
 BILLING_TEAM_NAME and BILLING_TEAM_PHONE (the plan and billing team named on invoices and their e-mails),
 MEMBER_SERVICES_PHONE (who members call, printed on their ID cards).`;
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { trustedProxiesSchema } from './trusted-proxies';
 import { achSettingsSchema, sandboxAchSettings, type AchSettings } from './services/ach/ach-settings';
 import { billingPlanSchema, sandboxBillingPlan, type BillingPlan } from './services/billing/billing-plan';
 
@@ -23,8 +24,8 @@ const environment = z.object({
   MAIL_DIR: optionalText,
   PUBLIC_URL: optionalText.pipe(z.url('PUBLIC_URL must be a URL such as https://plan.example.com').optional()),
   SSN_KEY: optionalText,
-  /** Behind a reverse proxy: `true`, a hop count, or the proxies' addresses, so limits see clients' addresses. */
-  TRUST_PROXY: optionalText,
+  /** Behind a reverse proxy: the proxies' addresses, so limits and lockouts see clients' addresses. */
+  TRUST_PROXY: optionalText.pipe(trustedProxiesSchema.optional()),
   LOG: z.enum(['on', 'off']).default('on'),
   /** The plan as its invoices and their e-mails name it, and who a group calls about one. */
   PLAN_NAME: optionalText.pipe(billingPlanSchema.shape.name.default(sandboxBillingPlan.name)),
@@ -58,17 +59,12 @@ export interface ServiceConfig {
   mailDir: string;
   publicUrl?: string;
   ssnKey?: string;
-  trustProxy?: boolean | number | string;
+  /** The reverse proxies' addresses and CIDR ranges whose X-Forwarded-For is believed. */
+  trustProxy?: string[];
   logger: boolean;
   billingPlan: BillingPlan;
   /** The plan to the banks (ACH file) and as payee of its 820 remittances. */
   ach: AchSettings;
-}
-
-/** `true`/`false`, a number of hops, or a comma-separated list of addresses/CIDRs (Fastify's trustProxy). */
-function parseTrustProxy(value: string): boolean | number | string {
-  if (value === 'true' || value === 'false') return value === 'true';
-  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** Parses the environment, or throws one message naming every bad variable. */
@@ -100,6 +96,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServiceConfi
     ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     ...(e.SSN_KEY ? { ssnKey: e.SSN_KEY } : {}),
-    ...(e.TRUST_PROXY ? { trustProxy: parseTrustProxy(e.TRUST_PROXY) } : {}),
+    ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { loggableError } from './store/loggable-error';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { defaultRateLimits, defaultStreamHeartbeatMs, type RateLimits } from './api/deps';
@@ -34,8 +35,8 @@ export interface PlanServiceOptions {
   /** SSN encryption key (64 hex characters); defaults to `<dataDir>/ssn.key`. */
   ssnKey?: string;
   logger?: boolean;
-  /** Behind a reverse proxy: which X-Forwarded-For hops to believe (Fastify's trustProxy). */
-  trustProxy?: boolean | number | string;
+  /** Behind a reverse proxy: the proxies' addresses and CIDR ranges whose X-Forwarded-For is believed. */
+  trustProxy?: string[];
   /** Where log lines go instead of stdout. */
   logStream?: { write(line: string): void };
   now?: () => Date;
@@ -122,7 +123,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       operatorEndpoint = await startOperatorEndpoint({ dataDir: options.dataDir, db: database.db, mailer, billingPlan: deps.billingPlan, ach: deps.ach, ssnCipher: deps.ssnCipher, bankCipher: deps.bankCipher, now: deps.now, log: running.log });
     }
     const endpoint = operatorEndpoint;
-    const stopPruning = schedulePruning(database.db, deps.now, (error) => running.log.error({ err: { message: error.message } }, 'pruning sign-in records failed'));
+    const stopPruning = schedulePruning(database.db, deps.now, (error) => running.log.error({ err: loggableError(error) }, 'pruning sign-in records failed'));
     const billingCycle = scheduleBillingCycle(database.db, { mailer, plan: deps.billingPlan }, deps.now, running.log, options.billingCycle ? (options.billingCycle.intervalMs ?? BILLING_CYCLE_INTERVAL_MS) : null);
     const paymentsJob = schedulePaymentsJob({ db: database.db, mailer, plan: deps.billingPlan, bankCipher: deps.bankCipher, ach: deps.ach.origin }, deps.now, running.log, options.paymentsJob ? (options.paymentsJob.intervalMs ?? PAYMENTS_JOB_INTERVAL_MS) : null);
     return {

@@ -41,7 +41,7 @@ const OPERATOR = { actorUserId: 'ops:test', sessionId: null, ip: null };
  * unless the test passes its own, so suites that make many calls are not throttled by accident.
  */
 export async function startTestService(
-  options: { backend: Backend } & Pick<PlanServiceOptions, 'limits' | 'dataDir' | 'streamHeartbeatMs' | 'billingCycle' | 'billingPlan' | 'logger' | 'logStream'>,
+  options: { backend: Backend } & Pick<PlanServiceOptions, 'limits' | 'dataDir' | 'streamHeartbeatMs' | 'billingCycle' | 'billingPlan' | 'logger' | 'logStream' | 'trustProxy'>,
 ): Promise<TestService> {
   const mail = await startSmtpSink();
   const clock = testClock();
@@ -59,6 +59,7 @@ export async function startTestService(
       ...(options.billingPlan ? { billingPlan: options.billingPlan } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.logStream ? { logStream: options.logStream } : {}),
+      ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     });
     const api = apiClient(service.url);
     return {

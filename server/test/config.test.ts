@@ -33,10 +33,18 @@ describe('plan service settings', () => {
     expect(() => configFromEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PUBLIC_URL: 'not a url' }, '/srv')).toThrow(/PORT[\s\S]*DATABASE_URL must start with postgres[\s\S]*PUBLIC_URL/);
   });
 
-  it('reads TRUST_PROXY as a flag, a hop count or a list of addresses', () => {
-    expect(configFromEnv({ TRUST_PROXY: 'true' }, '/srv').trustProxy).toBe(true);
-    expect(configFromEnv({ TRUST_PROXY: '2' }, '/srv').trustProxy).toBe(2);
-    expect(configFromEnv({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }, '/srv').trustProxy).toBe('10.0.0.0/8,127.0.0.1');
+  it('reads TRUST_PROXY as a list of proxy addresses and CIDR ranges', () => {
+    expect(configFromEnv({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,fd00::/8' }, '/srv').trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', 'fd00::/8']);
+  });
+
+  it.each([
+    ['true', /TRUST_PROXY must list the reverse proxies’ addresses[\s\S]*believe X-Forwarded-For from any caller/],
+    ['2', /TRUST_PROXY must list the reverse proxies’ addresses/],
+    ['10.0.0.0/33', /TRUST_PROXY entries must be IP addresses or CIDR ranges/],
+    ['proxy.internal', /TRUST_PROXY entries must be IP addresses or CIDR ranges/],
+    [',', /TRUST_PROXY lists no address/],
+  ])('refuses TRUST_PROXY=%s', (value, message) => {
+    expect(() => configFromEnv({ TRUST_PROXY: value }, '/srv')).toThrow(message);
   });
 
   it('treats empty variables as unset', () => {

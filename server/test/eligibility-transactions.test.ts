@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import type { MemberView } from '@shared/plan-api/members';
 import { addDays, addMonths, addYears, endOfMonth, firstOfMonth } from '@shared/util/dates';
@@ -55,13 +56,27 @@ describe.each(backends())('eligibility transactions (%s)', (backend) => {
     });
 
     it('refuses a second enrollment of the same employee, even when both arrive at once', async () => {
+      const refusals = async () =>
+        (await f.service.db.execute<{ detail: { matchedMemberId: string | null; route: string } }>(sql`SELECT detail FROM audit_log WHERE action = 'member.ssn_match_refused' AND target = 'group:4001' ORDER BY id`)).rows;
+      const before = (await refusals()).length;
       const body = enrollment(f.today, { effectiveDate: start });
       const both = await Promise.all([f.post<TransactionAccepted>(path('/enrollments'), body), f.post<TransactionAccepted>(path('/enrollments'), body)]);
       expect(both.map((r) => r.status).sort()).toEqual([201, 422]);
       const enrolled = both.find((r) => r.status === 201)?.body.memberIds[0];
       const again = await f.post(path('/enrollments'), body);
       expect(again.status).toBe(422);
-      expect((again.body as unknown as Err).message).toBe(`This SSN already belongs to employee ${enrolled} in this group: reinstate or update that member instead of enrolling again.`);
+      // The answer must not confirm whose SSN it is: no member ID, no name.
+      expect(again.body).toEqual({
+        code: 'RULE',
+        message: 'This SSN matches another member of this group: check the number. If it is right, reinstate or update that member instead of enrolling again.',
+        fields: { 'subscriber.ssn': 'Matches another member' },
+      });
+      expect(JSON.stringify(again.body)).not.toContain(String(enrolled));
+      // Each refusal is audited: the race's loser (found by the unique index or the lookup) and the retry.
+      const audited = (await refusals()).slice(before);
+      expect(audited).toHaveLength(2);
+      expect(audited[1]).toEqual({ detail: { matchedMemberId: enrolled, route: '/v1/groups/:groupNumber/enrollments' } });
+      expect(JSON.stringify(audited)).not.toContain(body.subscriber.ssn);
     });
 
     it('refuses an effective date before the retro window', async () => {

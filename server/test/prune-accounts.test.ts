@@ -12,8 +12,11 @@ describe.each(backends())('pruning sign-in records (%s)', (backend) => {
   });
   afterAll(() => service?.close());
 
+  // A user's sign-in locks: on the user ID (`user:<id>`) or on the user ID from one address (`user:<id>:ip:<address>`).
+  const whose = (table: string, userId: string) =>
+    table === 'lockouts' ? sql`(subject = ${`user:${userId}`} OR subject LIKE ${`user:${userId}:ip:%`})` : sql`user_id = ${userId}`;
   const count = async (table: string, userId: string) =>
-    (await service.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE ${sql.identifier(table === 'lockouts' ? 'subject' : 'user_id')} = ${table === 'lockouts' ? `user:${userId}` : userId}`)).rows[0]?.n;
+    (await service.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} WHERE ${whose(table, userId)}`)).rows[0]?.n;
 
   it('deletes records past retention and keeps what is recent or in force', async () => {
     const old = await service.signUpUser();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { backends } from '../test-support/backends';
 import { startTestService, type TestService } from '../test-support/test-service';
 import { startPlanService } from '../src/start';
@@ -30,20 +31,37 @@ describe.each(backends())('rate limits (%s)', (backend) => {
   });
 });
 
-describe('rate limits behind a reverse proxy', () => {
-  it('counts each forwarded client separately only when the proxy is trusted', async () => {
-    for (const trustProxy of [true, false]) {
-      const service = await startPlanService({ trustProxy, limits: { global: 3, credentials: 3, windowMs: 60_000 } });
+describe('rate limits and sign-in records behind a reverse proxy', () => {
+  it('counts each forwarded client separately only when the connecting address is a listed proxy', async () => {
+    for (const [trustProxy, separate] of [[['127.0.0.1'], true], [['10.0.0.0/8'], false]] as const) {
+      const service = await startPlanService({ trustProxy: [...trustProxy], limits: { global: 3, credentials: 3, windowMs: 60_000 } });
       try {
         const statuses: number[] = [];
         for (let i = 0; i < 5; i++) {
           const response = await fetch(`${service.url}/v1/me`, { headers: { 'x-forwarded-for': `203.0.113.${i}` } });
           statuses.push(response.status);
         }
-        expect(statuses).toEqual(trustProxy ? [401, 401, 401, 401, 401] : [401, 401, 401, 429, 429]);
+        expect(statuses).toEqual(separate ? [401, 401, 401, 401, 401] : [401, 401, 401, 429, 429]);
       } finally {
         await service.close();
       }
+    }
+  });
+
+  it('records failed sign-ins under the connecting address when X-Forwarded-For comes from an unlisted one', async () => {
+    const service = await startPlanService({ trustProxy: ['10.0.0.0/8'] });
+    try {
+      for (let i = 0; i < 3; i++) {
+        await fetch(`${service.url}/v1/sessions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${i}` },
+          body: JSON.stringify({ userId: 'spoofer', password: 'wrong-password-here' }),
+        });
+      }
+      const recorded = await service.db.execute<{ ip: string }>(sql`SELECT DISTINCT ip FROM login_attempts WHERE user_id = 'spoofer'`);
+      expect(recorded.rows).toEqual([{ ip: '127.0.0.1' }]);
+    } finally {
+      await service.close();
     }
   });
 });

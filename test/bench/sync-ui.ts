@@ -71,7 +71,7 @@ export async function measureSyncUi(service: SyncBenchService): Promise<Record<s
   const found = findBrowser({ playwrightChromium: chromium.executablePath(), chromiumPath: process.env.CHROMIUM_PATH, exists: existsSync });
   if (found === null) return { skipped: NO_BROWSER, target_ms: TARGET_MS };
   const { users } = await serverModules();
-  const { hashPassword } = await import('../../server/src/services/accounts/passwords');
+  const { hashPassword } = await import('../../server/src/services/accounts/password-hash');
   await service.service.db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.userId, 'benchadmin'));
   const host = await launchHost(benchTempDir('groupdesk-bench-sync-ui-'));
   const browser = await chromium.launch({ executablePath: found.executablePath, headless: true, args: chromiumArgs });

@@ -64,7 +64,7 @@ describe.each(backends())('a transaction the plan service rejects (%s)', (backen
       const rejected = await value<ActivityItem & { request: Record<string, unknown> }>(core.call('transactions.get', { groupNumber, id: submitted.id }));
       expect(rejected.status).toBe('rejected');
       expect(rejected.confirmationNumber).toBeNull();
-      expect(rejected.error).toMatchObject({ code: 'RULE', fields: { 'subscriber.ssn': 'Already enrolled' } });
+      expect(rejected.error).toMatchObject({ code: 'RULE', fields: { 'subscriber.ssn': 'Matches another member' } });
       expect(rejected.error?.message).toMatch(/SSN/);
       expect(rejected.draftId).toBe(saved.id);
       // What was sent, for the Activity screen: the names as typed, the SSN masked.

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ContractFailure, type ContractError, type ErrorCode } from '@shared/contract/errors';
 import { ThrottledFailure } from '../services/throttled-failure';
+import { loggableError } from '../store/loggable-error';
 
 /** How each contract error code travels over HTTP. */
 export const httpStatusOf: Record<ErrorCode, number> = {
@@ -23,7 +24,7 @@ const fieldPath = (instancePath: string): string => instancePath.split('/').filt
 
 /**
  * One error handler for the whole service: every failure leaves as `{ code, message, fields? }`.
- * Unexpected errors are logged (without request bodies, see the logger's redaction) and answered
+ * Unexpected errors are logged by name, code and constraint only (loggableError) and answered
  * INTERNAL with no detail, so no stack trace, SQL or PII reaches a client.
  */
 export function installErrorHandlers(app: FastifyInstance): void {
@@ -55,7 +56,8 @@ export function installErrorHandlers(app: FastifyInstance): void {
       return reply.code(400).send(body('VALIDATION', 'The request body is not valid JSON.'));
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: { message: error.message, issues: error.cause.issues } }, 'response failed its schema');
+      // Where the body broke its schema, not the values: the body holds members' PII.
+      request.log.error({ err: loggableError(error), issues: error.cause.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code })) }, 'response failed its schema');
       return reply.code(500).send(body('INTERNAL', 'The service could not complete the request.'));
     }
     const status = error.statusCode ?? 500;
@@ -63,8 +65,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
       // Fastify's own client errors (bad headers, unsupported methods): their messages carry no data.
       return reply.code(status).send(body(status === 404 ? 'NOT_FOUND' : 'VALIDATION', error.message));
     }
-    // Name, code and stack only: a driver error's `detail` can quote the row's values.
-    request.log.error({ err: { name: error.name, code: error.code, message: error.message, stack: error.stack } }, 'unhandled error');
+    request.log.error({ err: loggableError(error) }, 'unhandled error');
     return reply.code(500).send(body('INTERNAL', 'The service could not complete the request.'));
   });
 }

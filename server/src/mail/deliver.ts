@@ -15,7 +15,10 @@ export async function deliverAfterCommit(mailer: Pick<Mailer, 'send'>, mail: Out
     await mailer.send(mail);
     return true;
   } catch (error) {
-    log.error({ err: { message: (error as Error).message }, subject: mail.subject }, 'e-mail not sent');
+    // Name and code only (as store/loggable-error.ts, which mail may not import): a mail server's
+    // refusal quotes the recipient's address.
+    const { name, code } = error instanceof Error ? (error as Error & { code?: unknown }) : { name: typeof error, code: undefined };
+    log.error({ err: { name, ...(typeof code === 'string' ? { errorCode: code } : {}) }, subject: mail.subject }, 'e-mail not sent');
     return false;
   }
 }

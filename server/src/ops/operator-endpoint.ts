@@ -1,3 +1,4 @@
+import { loggableError } from '../store/loggable-error';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -87,7 +88,7 @@ export function buildOperatorApp(options: Omit<OperatorEndpointOptions, 'dataDir
       return { exitCode, lines };
     } catch (error) {
       // The CLI run on its own prints an unexpected error's message and exits 1; so does this.
-      request.log.error({ err: { message: (error as Error).message }, command: name }, 'operator command failed');
+      request.log.error({ err: loggableError(error), command: name }, 'operator command failed');
       err(error instanceof Error ? error.message : String(error));
       return { exitCode: 1, lines };
     }

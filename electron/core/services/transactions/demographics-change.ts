@@ -118,7 +118,8 @@ function assertSsnFree(env: ChangeEnv, ssn: string, self: string): void {
   ).all(env.rules.groupNumber, ssn.slice(-4), self) as { member_id: string; ssn_encrypted: Buffer }[];
   const taken = candidates.find((c) => env.cipher.decrypt(c.ssn_encrypted) === ssn);
   if (taken !== undefined) {
-    const message = `This SSN already belongs to employee ${taken.member_id} in this group: check the number.`;
+    // No member named: that would confirm whose SSN a guessed number is (as in enroll-change.ts).
+    const message = 'This SSN matches another member of this group: check the number.';
     throw new ContractFailure('RULE', message, { 'changes.ssn': message });
   }
 }

@@ -68,7 +68,9 @@ export function planEnroll(env: ChangeEnv, request: EnrollInput): PlannedChange 
 
 /**
  * An employee is enrolled once per group and covered again by reinstatement. Only subscribers with
- * the same last 4 are decrypted and compared: a handful of rows through members_by_ssn_last4.
+ * the same last 4 are decrypted and compared: a handful of rows through members_by_ssn_last4. The
+ * refusal names no member, as the plan's does: naming one would let a user confirm whose SSN a
+ * guessed number is.
  */
 function assertSsnNotEnrolled(env: ChangeEnv, ssn: string): void {
   const candidates = statement(
@@ -78,8 +80,8 @@ function assertSsnNotEnrolled(env: ChangeEnv, ssn: string): void {
   const taken = candidates.find((c) => env.cipher.decrypt(c.ssn_encrypted) === ssn);
   if (taken !== undefined) {
     const message = isProvisionalMemberId(taken.member_id)
-      ? `This SSN is already in an enrollment waiting for the plan (${taken.member_id}): wait for the plan's answer, or cancel that enrollment in Activity.`
-      : `This SSN already belongs to employee ${taken.member_id} in this group: reinstate or update that member instead of enrolling again.`;
+      ? `This SSN matches an enrollment in this group still waiting for the plan: wait for the plan's answer, or cancel that enrollment in Activity.`
+      : 'This SSN matches another member of this group: check the number. If it is right, reinstate or update that member instead of enrolling again.';
     throw new ContractFailure('RULE', message, { 'subscriber.ssn': message });
   }
 }

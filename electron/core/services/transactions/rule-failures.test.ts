@@ -29,7 +29,9 @@ const cases: [string, Record<string, unknown>, string, RegExp][] = [
   ['two spouses', enroll({ dependents: [spouse, child, { ...spouse, firstName: 'Eve' }] }), 'dependents.2.relationship', /already has a spouse: only one spouse or domestic partner can be covered/],
   ['a child past 26', enroll({ dependents: [{ ...child, dateOfBirth: '1999-01-01' }] }), 'dependents.0.dateOfBirth', /^Ben Okafor is 26 on 2025-01-01: children are covered to the end of the month they turn 26, so through 2025-01-31, and coverage on 2026-12-01 is past that/],
   ['a plan the group does not offer', enroll({ planCode: 'EPO-X' }), 'planCode', /^Plan EPO-X is not offered to group 4321: choose one of PPO-A, HMO-Z\.$/],
-  ['an SSN already enrolled', enroll({}, { ssn: '412-55-6789' }), 'subscriber.ssn', /already belongs to employee 432000001 in this group/],
+  // SSN matches name no member: the answer must not confirm whose number a guess is.
+  ['an SSN already enrolled', enroll({}, { ssn: '412-55-6789' }), 'subscriber.ssn', /^This SSN matches another member of this group: check the number\. If it is right, reinstate or update that member instead of enrolling again\.$/],
+  ['an SSN corrected to another subscriber’s', demographics('432000001', { ssn: '222-33-6789' }, true), 'changes.ssn', /^This SSN matches another member of this group: check the number\.$/],
   ['a birth reported after the window', addDependent({ ...child, dateOfBirth: '2026-10-01' }, { kind: 'birth', date: '2026-10-01' }), 'event.date', /^Birth on 2026-10-01 was more than 30 days before this request \(2026-11-27\)/],
   ['a second spouse', addDependent(spouse, { kind: 'marriage', date: '2026-11-20' }), 'dependent.relationship', /already has a spouse/],
   ['an event that cannot add this relationship', addDependent(spouse, { kind: 'birth', date: '2026-11-20' }), 'dependent.relationship', /^Birth can add a child, not a spouse/],
@@ -113,10 +115,10 @@ describe('transactions.submit refuses what the plan would refuse', () => {
 
   it('refuses to enroll an SSN twice while the first enrollment waits for the plan', async () => {
     const core = transactionsCore(fileStore());
-    const { id } = await core.ok<{ id: number }>('transactions.submit', { groupNumber: group, transaction: enroll() });
+    await core.ok('transactions.submit', { groupNumber: group, transaction: enroll() });
     expect(await core.call('transactions.submit', { groupNumber: group, transaction: enroll() })).toMatchObject({
       ok: false,
-      error: { code: 'RULE', message: `This SSN is already in an enrollment waiting for the plan (NEW-${id}): wait for the plan's answer, or cancel that enrollment in Activity.` },
+      error: { code: 'RULE', message: "This SSN matches an enrollment in this group still waiting for the plan: wait for the plan's answer, or cancel that enrollment in Activity." },
     });
   });
 

@@ -3,6 +3,8 @@ import { ContractFailure } from '@shared/contract/errors';
 import type { TransactionAccepted } from '@shared/plan-api/eligibility';
 import type { Actor, EligibilityEnv } from '../../services/eligibility/context';
 import { idempotencyKeyOf, requestHashOf, withIdempotency, type StoredAnswer } from '../../services/idempotency';
+import { SsnMatchRefusal } from '../../services/eligibility/ssn-duplicates';
+import { recordAudit } from '../../services/audit';
 import type { Db } from '../../store/db';
 import { requireGroupPermission } from '../auth';
 import type { ServiceDeps } from '../deps';
@@ -19,7 +21,9 @@ export const hashedRoute = (url: string | undefined): string | undefined => url?
 /**
  * Runs one eligibility transaction for a route: the caller must hold members.write in the group
  * and send an Idempotency-Key; the transaction, its key and the stored answer commit together, so
- * a retry is answered with the first answer and changes nothing (docs/architecture.md#push).
+ * a retry is answered with the first answer and changes nothing (docs/architecture.md#push). An
+ * SSN refused for matching another member is audited after the rollback: someone enrolling guessed
+ * SSNs to find out whether a person is in the group leaves a trail.
  */
 export async function acceptTransaction<I>(deps: ServiceDeps, request: FastifyRequest, group: string, input: I, run: Transaction<I>): Promise<StoredAnswer> {
   const identity = await requireGroupPermission(request, deps, group, 'members.write');
@@ -31,8 +35,23 @@ export async function acceptTransaction<I>(deps: ServiceDeps, request: FastifyRe
   }
   const env: EligibilityEnv = { cipher: deps.ssnCipher, now: deps.now };
   const actor: Actor = { userId: identity.userId, sessionId: identity.sessionId, ip: request.ip };
-  return withIdempotency(deps.db, { userId: identity.userId, key, requestHash: requestHashOf(request.method, hashedRoute(request.routeOptions.url), group, input) }, async (tx) => ({
-    status: 201,
-    body: await run(tx, env, actor, group, input),
-  }));
+  try {
+    return await withIdempotency(deps.db, { userId: identity.userId, key, requestHash: requestHashOf(request.method, hashedRoute(request.routeOptions.url), group, input) }, async (tx) => ({
+      status: 201,
+      body: await run(tx, env, actor, group, input),
+    }));
+  } catch (error) {
+    if (error instanceof SsnMatchRefusal) {
+      await recordAudit(deps.db, {
+        actorUserId: actor.userId,
+        sessionId: actor.sessionId,
+        action: 'member.ssn_match_refused',
+        target: `group:${group}`,
+        detail: { route: request.routeOptions.url, matchedMemberId: error.matchedMemberId },
+        ip: actor.ip,
+        at: deps.now(),
+      });
+    }
+    throw error;
+  }
 }

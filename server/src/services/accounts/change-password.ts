@@ -3,22 +3,29 @@ import { ContractFailure } from '@shared/contract/errors';
 import type { Db } from '../../store/db';
 import { users } from '../../store/schema';
 import { recordAudit } from '../audit';
-import { hashPassword, passwordMatches, passwordProblem } from './passwords';
+import { hashPassword, passwordMatches } from './password-hash';
+import { passwordProblem } from './passwords';
+import { guardedPasswordCheck } from './lockout';
 import { revokeOtherSessions, type SessionIdentity } from './sessions';
 
 /**
  * Replaces the password after checking the current one, and signs out every other session of the
- * user: whoever may have learned the old password loses any session they opened with it.
+ * user: whoever may have learned the old password loses any session they opened with it. Wrong
+ * current passwords count as failed sign-ins: a stolen session must not become a way to guess it.
  */
 export async function changePassword(
   db: Db,
   identity: SessionIdentity,
   input: { currentPassword: string; newPassword: string },
-  origin: { ip: string | null; now: Date },
+  origin: { ip: string; now: Date },
 ): Promise<number> {
   const [user] = await db.select().from(users).where(eq(users.userId, identity.userId)).limit(1);
   if (!user) throw new ContractFailure('AUTH', 'Sign in again: this account no longer exists.');
-  if (!(await passwordMatches(user.passwordHash, input.currentPassword))) {
+  const matched = await guardedPasswordCheck(db, { userId: user.userId, ip: origin.ip }, origin.now, async (tx) => {
+    const [row] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.userId, user.userId)).limit(1);
+    return row && (await passwordMatches(row.passwordHash, input.currentPassword)) ? true : undefined;
+  });
+  if (!matched) {
     throw new ContractFailure('VALIDATION', 'Your current password is not right.', { currentPassword: 'Not right' });
   }
   if (input.newPassword === input.currentPassword) {

@@ -6,7 +6,8 @@ import type { Db } from '../../store/db';
 import { users } from '../../store/schema';
 import { isUniqueViolation } from '../../store/errors';
 import { recordAudit } from '../audit';
-import { hashPassword, passwordProblem } from './passwords';
+import { hashPassword } from './password-hash';
+import { passwordProblem } from './passwords';
 import { issueVerification, type IssuedVerification } from './verification';
 
 export type Registration = z.output<typeof registerRequest>;

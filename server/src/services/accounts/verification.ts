@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { ContractFailure } from '@shared/contract/errors';
 import type { Db } from '../../store/db';
 import { emailVerifications, users } from '../../store/schema';
@@ -42,9 +42,14 @@ export async function issueVerification(tx: Db, userId: string, now: Date): Prom
 type Attempt = { token: string } | { userId: string; code: string };
 type Origin = { ip: string | null; now: Date };
 
-/** Marks the e-mail verified by the link's token or by user ID and code; each works once, before it expires. */
+/**
+ * Marks the e-mail verified by the link's token or by user ID and code; each works once, before it
+ * expires. Codes for one user ID are judged one after the other under that user ID's lock, and a
+ * wrong one is counted in SQL: a burst of guesses sent at once cannot all be read as the first.
+ */
 export async function verifyEmail(db: Db, attempt: Attempt, origin: Origin): Promise<string> {
   const outcome = await db.transaction(async (tx) => {
+    if ('code' in attempt) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`email-code:${attempt.userId}`}))`);
     const row = 'token' in attempt ? await byToken(tx, attempt.token) : await latestFor(tx, attempt.userId);
     if (!row) {
       return 'token' in attempt
@@ -54,12 +59,14 @@ export async function verifyEmail(db: Db, attempt: Attempt, origin: Origin): Pro
     if (row.usedAt) return refuse('This verification was already used or replaced by a newer e-mail. Sign in, or ask for a new code.', 'token' in attempt ? 'token' : 'code');
     if (row.expiresAt.getTime() <= origin.now.getTime()) return refuse(`This verification expired (they last ${VERIFICATION_TTL_HOURS} hours). Ask for a new code.`, 'token' in attempt ? 'token' : 'code');
     if ('code' in attempt && !sameHash(row.codeHash, codeHash(row.userId, attempt.code))) {
-      const failures = row.failedAttempts + 1;
-      const spent = failures >= MAX_CODE_ATTEMPTS;
-      await tx
+      const [counted] = await tx
         .update(emailVerifications)
-        .set({ failedAttempts: failures, ...(spent ? { usedAt: origin.now } : {}) })
-        .where(eq(emailVerifications.id, row.id));
+        .set({ failedAttempts: sql`${emailVerifications.failedAttempts} + 1` })
+        .where(eq(emailVerifications.id, row.id))
+        .returning({ failures: emailVerifications.failedAttempts });
+      const failures = counted?.failures ?? MAX_CODE_ATTEMPTS;
+      const spent = failures >= MAX_CODE_ATTEMPTS;
+      if (spent) await tx.update(emailVerifications).set({ usedAt: origin.now }).where(eq(emailVerifications.id, row.id));
       // Committed, not thrown: the failed attempt must count even though the request fails.
       return spent
         ? refuse('That code is not right, and too many wrong codes were entered. Ask for a new code.', 'code')

@@ -4,13 +4,24 @@ import type { Db } from '../../store/db';
 import { members } from '../../store/schema';
 import type { SsnCipher } from './ssn-crypto';
 
-const message = (memberId: string | null) =>
-  `This SSN already belongs to ${memberId ? `employee ${memberId}` : 'an employee'} in this group: reinstate or update that member instead of enrolling again.`;
+/**
+ * The refusal names no member: naming one (or confirming whose number it is) would let anyone who
+ * may enroll test a guessed SSN against the group's roster. Each refusal is audited instead (see
+ * acceptTransaction), so repeated probing shows in the audit log.
+ */
+const MESSAGE = 'This SSN matches another member of this group: check the number. If it is right, reinstate or update that member instead of enrolling again.';
+
+/** A refused SSN match; the member it matched (null: found by the unique index) is for the audit log only. */
+export class SsnMatchRefusal extends ContractFailure {
+  constructor(readonly matchedMemberId: string | null) {
+    super('RULE', MESSAGE, { 'subscriber.ssn': 'Matches another member' });
+  }
+}
 
 /**
  * Refuses a second subscriber record for the same person in a group: an employee is enrolled once
- * and covered again by reinstatement. The lookup names the member for the administrator; the unique
- * index (migration 0003) settles two requests that pass it at the same moment — see `ssnConflict`.
+ * and covered again by reinstatement. The unique index (migration 0003) settles two requests that
+ * pass the lookup at the same moment — see `ssnConflict`.
  */
 export async function assertSubscriberSsnUnused(tx: Db, cipher: SsnCipher, groupNumber: string, ssn: string, exceptMemberId?: string): Promise<void> {
   const [found] = await subscriberWithSsn(tx, cipher, groupNumber, ssn);
@@ -27,7 +38,7 @@ export function subscriberWithSsn(tx: Db, cipher: SsnCipher, groupNumber: string
 }
 
 /** The RULE answer for an SSN that subscriber `memberId` (null: unknown) already has in the group. */
-export const ssnTaken = (memberId: string | null) => new ContractFailure('RULE', message(memberId), { 'subscriber.ssn': 'Already enrolled' });
+export const ssnTaken = (memberId: string | null) => new SsnMatchRefusal(memberId);
 
 /** The RULE answer for a write that hit the subscriber-SSN unique index, or null for any other error. */
 export function ssnConflict(error: unknown): ContractFailure | null {

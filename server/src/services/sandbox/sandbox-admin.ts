@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../store/db';
 import { groupUsers, users } from '../../store/schema';
 import { recordAudit } from '../audit';
-import { hashPassword } from '../accounts/passwords';
+import { hashPassword } from '../accounts/password-hash';
 import { createSession, findSession } from '../accounts/sessions';
 import { newSecret } from '../accounts/tokens';
 import { grantRole } from '../groups/grant-role';

@@ -57,7 +57,7 @@ type Stored = Record<EditableMemberField, string | number | Buffer | null>;
  * in mixed case is compared as typed, so a spreadsheet can still correct `beth` to `Beth`.
  */
 function sameText(value: string, stored: string | number | Buffer | null): boolean {
-  if (typeof stored !== 'string') return value === stored;
+  if (typeof stored !== 'string') return false;
   if (value !== value.toUpperCase()) return value === stored;
   return fold(value) === fold(stored);
 }

@@ -6,6 +6,7 @@ import { validateRetroDate } from '@shared/domain/retro-window';
 import type { updateDemographicsRequest } from '@shared/plan-api/eligibility';
 import { maxDate } from '@shared/util/dates';
 import { statement } from '../../store/statements';
+import { memberSsnContext } from '../../store/members/member-ssn-context';
 import { enforce, fullName, refuse, type ChangeEnv, type PlannedChange } from './change-plan';
 import { assertNoPendingChange, requireReplicaMember } from './local-replica';
 import type { MemberValues } from '../../outbox/pending-writer';
@@ -73,7 +74,7 @@ export function planDemographics(env: ChangeEnv, request: DemographicsInput): Pl
     memberId: member.memberId,
     memberIds: [member.memberId],
     apply(writer) {
-      writer.updateMember(member.memberId, ssn === undefined ? values : { ...values, ssnEncrypted: env.cipher.encrypt(ssn), ssnLast4: ssn.slice(-4) });
+      writer.updateMember(member.memberId, ssn === undefined ? values : { ...values, ssnEncrypted: env.cipher.encrypt(ssn, memberSsnContext(member.memberId)), ssnLast4: ssn.slice(-4) });
     },
   };
 }
@@ -83,7 +84,7 @@ function assertSsnFree(env: ChangeEnv, ssn: string, self: string): void {
     env.db,
     `SELECT member_id, ssn_encrypted FROM members WHERE group_number = ? AND ssn_last4 = ? AND relationship = 'subscriber' AND member_id <> ?`,
   ).all(env.rules.groupNumber, ssn.slice(-4), self) as { member_id: string; ssn_encrypted: Buffer }[];
-  const taken = candidates.find((c) => env.cipher.decrypt(c.ssn_encrypted) === ssn);
+  const taken = candidates.find((c) => env.cipher.decrypt(c.ssn_encrypted, memberSsnContext(c.member_id)) === ssn);
   if (taken !== undefined) {
     const message = `This SSN already belongs to employee ${taken.member_id} in this group: check the number.`;
     throw new ContractFailure('RULE', message, { 'changes.ssn': message });

@@ -1,3 +1,4 @@
+import { fieldContext } from '../field-cipher';
 import { statement } from '../statements';
 import { deleteSetting, readSetting, writeSetting } from './settings-repository';
 import type { Store } from '../store';
@@ -23,6 +24,9 @@ interface SessionRow {
   expires_at: string;
 }
 
+/** The one session row's token: bound to its column, so no other encrypted value can stand in for it. */
+const tokenContext = fieldContext('sessions', 'token_encrypted', '1');
+
 export function readSession(store: Store): StoredSession | null {
   const row = statement(
     store.db,
@@ -31,7 +35,7 @@ export function readSession(store: Store): StoredSession | null {
   if (row === undefined) return null;
   let token: string;
   try {
-    token = store.cipher.decrypt(row.token_encrypted);
+    token = store.cipher.decrypt(row.token_encrypted, tokenContext);
   } catch {
     // Another key (a restored file, a new keychain entry): the token is lost, the user signs in again.
     return null;
@@ -45,7 +49,7 @@ export function writeSession(store: Store, session: { userRef: number; serviceUr
     `INSERT INTO sessions (id, user_id, service_url, token_encrypted, expires_at, created_at) VALUES (1, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, service_url = excluded.service_url, token_encrypted = excluded.token_encrypted,
        expires_at = excluded.expires_at, created_at = excluded.created_at`,
-  ).run(session.userRef, session.serviceUrl, store.cipher.encrypt(session.token), session.expiresAt, now);
+  ).run(session.userRef, session.serviceUrl, store.cipher.encrypt(session.token, tokenContext), session.expiresAt, now);
 }
 
 export function clearSession(store: Store): void {

@@ -31,6 +31,7 @@ async function main(): Promise<number> {
   const core = startCore({
     dataDir: dataDir.dir,
     encryptionKey: loadOrCreateKey(dataDir.dir),
+    keyHolder: 'browser',
     workerPath: path.join(here, '..', 'core', 'worker.cjs'),
     sandboxWorkerPath: path.join(here, '..', 'sandbox', 'worker.mjs'),
     demo: args.options.demo,

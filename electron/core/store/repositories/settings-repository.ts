@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pendingVerification, type PendingVerification } from '@shared/contract/methods/account';
+import { keyHolder } from '@shared/contract/methods/app';
 import { statement } from '../statements';
 import type { Store } from '../store';
 
@@ -14,7 +15,9 @@ import type { Store } from '../store';
  * - `locked`: the screen is locked, kept so that quitting and reopening does not unlock it;
  * - `unlockFailures`: passwords tried at the lock since it last opened (each counted before it is
  *   checked; the right one clears it), kept so that quitting and reopening does not reset the
- *   count (the fifth wrong one signs out).
+ *   count (the fifth wrong one signs out);
+ * - `keyCheck`: a value derived from the data key the store was written under, and the app that
+ *   holds that key (store/key-check.ts).
  */
 const keys = {
   planService: z.object({ url: z.string().min(1) }),
@@ -25,6 +28,7 @@ const keys = {
   autoLockMinutes: z.number().int().nonnegative(),
   locked: z.literal(true),
   unlockFailures: z.number().int().positive(),
+  keyCheck: z.object({ check: z.string().min(1), holder: keyHolder.optional() }),
 } as const;
 type Key = keyof typeof keys;
 type Value<K extends Key> = z.infer<(typeof keys)[K]>;

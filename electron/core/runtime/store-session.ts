@@ -3,6 +3,7 @@ import type { KeyHolder, StoreState } from '@shared/contract/methods/app';
 import { createFieldCipher, type FieldCipher } from '../store/field-cipher';
 import { checkDataKey, wrongKeyDetail } from '../store/key-check';
 import { openStore } from '../store/open-store';
+import { sealClearUnlockHash } from '../store/repositories/session-store';
 import { setStoreAside } from '../store/set-aside';
 import type { Store } from '../store/store';
 
@@ -51,6 +52,7 @@ export class StoreSession {
       this.setState(state);
       return state;
     }
+    sealClearUnlockHash(store);
     this.current = store;
     this.setState(opened.state);
     return opened.state;

@@ -61,13 +61,34 @@ export function hasSession(store: Store): boolean {
   return statement(store.db, 'SELECT EXISTS (SELECT 1 FROM sessions WHERE id = 1)').pluck().get() === 1;
 }
 
-/** The screen lock's password hash of the current session (session/unlock-hash.ts), null if it has none. */
+/**
+ * The screen lock's hash is kept under the data key like the token: a copy of the file alone gives
+ * nothing to run a password guesser against. The column is TEXT, so the sealed value is written as
+ * `sealed:<base64>`; a hash in the clear (`scrypt$…`) was written before, and is sealed on open.
+ */
+const unlockHashContext = fieldContext('sessions', 'unlock_hash', '1');
+const sealedPrefix = 'sealed:';
+
+/** The screen lock's password hash of the current session (session/unlock-hash.ts), null if it has none or it cannot be read. */
 export function readUnlockHash(store: Store): string | null {
-  return (statement(store.db, 'SELECT unlock_hash FROM sessions WHERE id = 1').pluck().get() as string | null | undefined) ?? null;
+  const stored = (statement(store.db, 'SELECT unlock_hash FROM sessions WHERE id = 1').pluck().get() as string | null | undefined) ?? null;
+  if (stored === null || !stored.startsWith(sealedPrefix)) return stored;
+  try {
+    return store.cipher.decrypt(Buffer.from(stored.slice(sealedPrefix.length), 'base64'), unlockHashContext);
+  } catch {
+    // Another key: like the token, the hash is lost and the user signs in again to use the lock.
+    return null;
+  }
 }
 
 export function writeUnlockHash(store: Store, hash: string): void {
-  statement(store.db, 'UPDATE sessions SET unlock_hash = ? WHERE id = 1').run(hash);
+  statement(store.db, 'UPDATE sessions SET unlock_hash = ? WHERE id = 1').run(sealedPrefix + store.cipher.encrypt(hash, unlockHashContext).toString('base64'));
+}
+
+/** Seals a hash an earlier version left in the clear; run on every open, a no-op once done. */
+export function sealClearUnlockHash(store: Store): void {
+  const stored = statement(store.db, 'SELECT unlock_hash FROM sessions WHERE id = 1').pluck().get() as string | null | undefined;
+  if (typeof stored === 'string' && !stored.startsWith(sealedPrefix)) writeUnlockHash(store, stored);
 }
 
 /** Settings key `planService`: the remote plan service chosen in Settings; absent means the sandbox. */

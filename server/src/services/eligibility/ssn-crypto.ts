@@ -27,12 +27,15 @@ export function ssnCipher(key: Uint8Array): SsnCipher {
 }
 
 /**
- * The key comes from `SSN_KEY` (64 hex characters or base64 of 32 bytes) when the operator manages
- * it, otherwise from `<dataDir>/ssn.key`, created on first start readable by its owner only (0600).
- * Without either (an in-memory service, tests) a random key lives as long as the process.
+ * The key comes from `SSN_KEY` (64 hex characters or base64 of 32 bytes) or the file `SSN_KEY_FILE`
+ * names when the operator manages it (production must: config.ts), otherwise from `<dataDir>/ssn.key`,
+ * created on first start readable by its owner only (0600). Without any (an in-memory service,
+ * tests) a random key lives as long as the process.
  */
-export async function loadSsnKey(options: { env?: string | undefined; dataDir?: string | undefined }): Promise<Uint8Array> {
+export async function loadSsnKey(options: { env?: string | undefined; file?: string | undefined; dataDir?: string | undefined }): Promise<Uint8Array> {
   if (options.env) return parseKey(options.env, 'SSN_KEY');
+  // An operator's file is only read: a missing one is a mistake to report, never a reason to make a new key.
+  if (options.file) return parseKey((await readFile(options.file, 'utf8')).trim(), options.file);
   if (!options.dataDir) return randomBytes(32);
   const file = path.join(options.dataDir, 'ssn.key');
   try {

@@ -8,8 +8,9 @@ import { aesGcmField } from '../crypto/aes-gcm-field';
  * equal SSNs do not give equal ciphertexts. The last four digits are stored separately for masking and search.
  */
 export interface SsnCipher {
-  encrypt(ssn: string): Uint8Array;
-  decrypt(stored: Uint8Array): string;
+  /** Bound to the member it belongs to (crypto/aes-gcm-field.ts): it opens in that member's row only. */
+  encrypt(ssn: string, memberId: string): Uint8Array;
+  decrypt(stored: Uint8Array, memberId: string): string;
   /** HMAC-SHA256 of the SSN under a key derived from this one: equal SSNs, equal fingerprints. */
   fingerprint(ssn: string): Uint8Array;
 }
@@ -21,8 +22,8 @@ export function ssnCipher(key: Uint8Array): SsnCipher {
   const fingerprintKey = Buffer.from(hkdfSync('sha256', key, new Uint8Array(0), 'groupdesk ssn fingerprint v1', 32));
   return {
     fingerprint: (ssn) => createHmac('sha256', fingerprintKey).update(ssn, 'utf8').digest(),
-    encrypt: (ssn) => field.seal(ssn),
-    decrypt: (stored) => field.open(stored),
+    encrypt: (ssn, memberId) => field.seal(ssn, `members.ssn:${memberId}`),
+    decrypt: (stored, memberId) => field.open(stored, `members.ssn:${memberId}`),
   };
 }
 

@@ -6,6 +6,8 @@ import type { CoreEvent, Result } from '@shared/contract';
 import { fail, validationError } from '@shared/contract';
 import { RENDERER_CSP, mimeType, resolveInside } from '../host/static-files';
 import { MAX_BODY_BYTES, rpcRequest } from './rpc-request';
+import type { StartCodes } from './start-codes';
+import { answerStart } from './start-route';
 
 /** What the browser host needs of the core: the same two calls the Electron preload bridges. */
 export interface CoreConnection {
@@ -17,6 +19,8 @@ export interface BrowserHostOptions {
   core: CoreConnection;
   rendererDir: string;
   token: string;
+  /** One-time codes `/start` trades for the token (start-route.ts); without them `/start` is not served. */
+  startCodes?: StartCodes;
   port?: number;
 }
 
@@ -70,6 +74,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname === '/rpc') return handleRpc(req, res);
     if (url.pathname === '/events') return handleEvents(req, res, url);
+    if (url.pathname === '/start' && req.method === 'GET' && options.startCodes !== undefined) return answerStart(res, url, options.startCodes, options.token);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, fail('VALIDATION', 'Method not allowed.'));
       return;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,6 +8,7 @@ import type { CoreEvent } from '@shared/contract/events';
 import { createCore } from './core';
 import { latestSchemaVersion } from './store/migrations';
 import { storeFileName } from './store/open-store';
+import { createFieldCipher } from './store/field-cipher';
 
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'groupdesk-core-'));
 const start = (dataDir: string) => createCore({ dataDir, encryptionKey: randomBytes(32), sandbox: false, today: '2026-11-27', log: () => {} });
@@ -62,6 +63,42 @@ describe('the core with a bad store', () => {
     expect(kept.pragma('user_version', { simple: true })).toBe(42);
     kept.close();
     await core.close();
+  });
+
+  it('refuses a store written under the other app’s key, naming that app, and leaves the file untouched', async () => {
+    const dataDir = tempDir();
+    const desktop = createCore({ dataDir, encryptionKey: randomBytes(32), keyHolder: 'desktop', sandbox: false, today: '2026-11-27', log: () => {} });
+    expect(await desktop.call('app.status', {})).toMatchObject({ ok: true, value: { store: { state: 'ready' } } });
+    await desktop.close();
+    const file = path.join(dataDir, storeFileName);
+    const before = readFileSync(file);
+
+    const browser = createCore({ dataDir, encryptionKey: randomBytes(32), keyHolder: 'browser', sandbox: false, today: '2026-11-27', log: () => {} });
+    const status = await browser.call('app.status', {});
+    expect(status).toMatchObject({ ok: true, value: { store: { state: 'wrong_key', path: file, writtenBy: 'desktop' } } });
+    const detail = status.ok ? (status.value as { store: { detail: string } }).store.detail : '';
+    expect(detail).toMatch(/desktop app.*keychain/);
+    expect(detail).toMatch(/--data-dir/);
+    expect(await browser.call('groups.list', {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not usable \(wrong_key\)/) } });
+    await browser.close();
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a store from before key checks whose encrypted values do not open under this key', async () => {
+    const dataDir = tempDir();
+    const first = createCore({ dataDir, encryptionKey: randomBytes(32), sandbox: false, today: '2026-11-27', log: () => {} });
+    await first.close();
+    // As an earlier version left it: a session token under the first key, and no key check.
+    const db = new Database(path.join(dataDir, storeFileName));
+    db.prepare(`DELETE FROM settings WHERE key = 'keyCheck'`).run();
+    db.prepare(`INSERT INTO users (id, login, display_name, email, created_at) VALUES (1, 'ana', 'Ana', 'ana@example.com', '2026-11-27T00:00:00Z')`).run();
+    db.prepare(`INSERT INTO sessions (id, user_id, service_url, token_encrypted, expires_at, created_at) VALUES (1, 1, 'http://plan', ?, '2026-12-01T00:00:00Z', '2026-11-27T00:00:00Z')`).run(
+      createFieldCipher(randomBytes(32)).encrypt('a session token'),
+    );
+    db.close();
+    const other = createCore({ dataDir, encryptionKey: randomBytes(32), keyHolder: 'browser', sandbox: false, today: '2026-11-27', log: () => {} });
+    expect(await other.call('app.status', {})).toMatchObject({ ok: true, value: { store: { state: 'wrong_key', writtenBy: null } } });
+    await other.close();
   });
 
   it('starts unwritable with a clear message instead of crashing, and cannot start fresh there', async () => {

@@ -1,10 +1,13 @@
 import type { Result } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
+import type { KeyHolder } from '@shared/contract/methods/app';
 
 export interface CoreOptions {
   dataDir: string;
   /** 32 bytes; encrypts SSNs, bank account numbers and the session token at rest. */
   encryptionKey: Buffer;
+  /** Which app holds the key, so a store written under the other app's key names it (store/key-check.ts). */
+  keyHolder?: KeyHolder;
   /** Absolute path of better_sqlite3.node, resolved by the host: never relative to the cwd, unpacked from app.asar. */
   nativeBinding?: string;
   /** Default: out/core/worker.cjs of the project found from the working directory. */

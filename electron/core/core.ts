@@ -61,14 +61,16 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
     }
   };
 
+  const now = options.now ?? (() => new Date().toISOString());
   const session = new StoreSession({
     dataDir: options.dataDir,
     encryptionKey: options.encryptionKey,
     nativeBinding: options.nativeBinding,
+    keyHolder: options.keyHolder,
+    now,
     onStateChange: (store) => publish({ type: 'store.state', store }),
   });
   const today = clockToday(options.today);
-  const now = options.now ?? (() => new Date().toISOString());
   session.open();
   const plan = new PlanConnection({
     store: () => session.store,

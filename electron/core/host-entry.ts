@@ -1,5 +1,6 @@
 import type { Result } from '@shared/contract';
 import type { CoreEvent } from '@shared/contract/events';
+import type { KeyHolder } from '@shared/contract/methods/app';
 
 /**
  * The core as the hosts see it: the one module of electron/core that electron/host, electron/main and
@@ -12,6 +13,7 @@ export type { CoreHandle, CoreOptions } from './core-types';
 export interface CoreWorkerData {
   dataDir: string;
   encryptionKey: Uint8Array;
+  keyHolder?: KeyHolder;
   nativeBinding?: string;
   sandbox?: boolean;
   sandboxWorkerPath?: string;

@@ -12,6 +12,7 @@ const post = (message: WorkerToHost) => port.postMessage(message);
 const core = createCore({
   dataDir: data.dataDir,
   encryptionKey: Buffer.from(data.encryptionKey),
+  ...(data.keyHolder === undefined ? {} : { keyHolder: data.keyHolder }),
   ...(data.nativeBinding === undefined ? {} : { nativeBinding: data.nativeBinding }),
   ...(data.sandbox === undefined ? {} : { sandbox: data.sandbox }),
   ...(data.sandboxWorkerPath === undefined ? {} : { sandboxWorkerPath: data.sandboxWorkerPath }),

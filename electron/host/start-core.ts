@@ -18,6 +18,7 @@ export function startCore(options: CoreOptions): CoreHandle {
   const workerData: CoreWorkerData = {
     dataDir: options.dataDir,
     encryptionKey: new Uint8Array(options.encryptionKey),
+    ...(options.keyHolder === undefined ? {} : { keyHolder: options.keyHolder }),
     ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
     ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
     ...(options.planService === undefined ? {} : { planService: options.planService }),

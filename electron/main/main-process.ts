@@ -107,6 +107,7 @@ export function runMainProcess(env: MainProcessEnv): void {
     core = env.startCore({
       dataDir,
       encryptionKey: dataKey.key,
+      keyHolder: 'desktop',
       workerPath: coreWorkerPath(env.mainDir),
       sandboxWorkerPath: sandboxWorkerPath(env.mainDir, app.isPackaged),
       ...(nativeBinding === undefined ? {} : { nativeBinding }),

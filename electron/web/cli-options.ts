@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--no-open] [--demo]
 
   --port N        listen on 127.0.0.1:N (default: a free port)
-  --data-dir DIR  keep GroupDesk's data in DIR (default: the desktop app's data folder)
+  --data-dir DIR  keep GroupDesk's data in DIR (default: a web folder inside the desktop app's)
   --no-open       print the address without opening a browser
   --demo          skip Welcome and open the demo data (the embedded sandbox plan service)`;
 

@@ -3,14 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * Where GroupDesk keeps its data when no --data-dir is given: the same folder Electron's
- * `app.getPath('userData')` uses for productName "GroupDesk", so both hosts open one store.
+ * Where the browser host keeps its data when no --data-dir is given: a `web` folder inside the one
+ * Electron's `app.getPath('userData')` uses for productName "GroupDesk". Not that folder itself: the
+ * desktop app's store there is encrypted under its keychain key, and the browser host has a key file
+ * of its own, so sharing one store left the data under one key unreadable by the other app.
  */
 export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
   const home = os.homedir();
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'GroupDesk');
-  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'GroupDesk');
-  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'GroupDesk');
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'GroupDesk', 'web');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'GroupDesk', 'web');
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'GroupDesk', 'web');
 }
 
 export type DataDirCheck = { ok: true; dir: string } | { ok: false; dir: string; message: string };

@@ -37,10 +37,10 @@ describe('npm run web arguments', () => {
 
 describe('data folder', () => {
   it.each([
-    ['linux', { XDG_CONFIG_HOME: '/cfg' }, '/cfg/GroupDesk'],
-    ['win32', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, path.join('C:\\Users\\a\\AppData\\Roaming', 'GroupDesk')],
-    ['darwin', {}, path.join(os.homedir(), 'Library', 'Application Support', 'GroupDesk')],
-  ] as const)('on %s defaults to the folder Electron uses', (platform, env, expected) => {
+    ['linux', { XDG_CONFIG_HOME: '/cfg' }, '/cfg/GroupDesk/web'],
+    ['win32', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, path.join('C:\\Users\\a\\AppData\\Roaming', 'GroupDesk', 'web')],
+    ['darwin', {}, path.join(os.homedir(), 'Library', 'Application Support', 'GroupDesk', 'web')],
+  ] as const)('on %s defaults to a folder of its own inside the one Electron uses, never the desktop app’s store', (platform, env, expected) => {
     expect(defaultDataDir(platform, env)).toBe(expected);
   });
 

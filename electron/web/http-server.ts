@@ -8,6 +8,8 @@ import { fail, validationError } from '@shared/contract';
 import { RENDERER_CSP, mimeType, resolveInside } from '../host/static-files';
 import { FileTooLargeError, coreFilePath, receiveFile, safeFileName } from '../host/file-exchange';
 import { MAX_BODY_BYTES, rpcRequest } from './rpc-request';
+import type { StartCodes } from './start-codes';
+import { answerStart } from './start-route';
 
 /** What the browser host needs of the core: the same two calls the Electron preload bridges. */
 export interface CoreConnection {
@@ -21,6 +23,8 @@ export interface BrowserHostOptions {
   dataDir: string;
   rendererDir: string;
   token: string;
+  /** One-time codes `/start` trades for the token (start-route.ts); without them `/start` is not served. */
+  startCodes?: StartCodes;
   port?: number;
 }
 
@@ -74,6 +78,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname === '/rpc') return handleRpc(req, res);
     if (url.pathname === '/events') return handleEvents(req, res, url);
+    if (url.pathname === '/start' && req.method === 'GET' && options.startCodes !== undefined) return answerStart(res, url, options.startCodes, options.token);
     if (url.pathname === '/files') return handleUpload(req, res);
     if (url.pathname.startsWith('/files/')) return handleDownload(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') {

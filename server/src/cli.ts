@@ -12,8 +12,10 @@ Usage:
   npm run server -- ops <command>    run an operator command (ops --help lists them)
 
 Environment: HOST (127.0.0.1), PORT (8740), DATA_DIR (data/plan-service, PGlite), DATABASE_URL
-(postgres://…, instead of PGlite), SMTP_URL (smtp://…; else .eml files in MAIL_DIR), MAIL_DIR
-(<DATA_DIR>/mail), PUBLIC_URL (links in e-mails), SSN_KEY (64 hex; else <DATA_DIR>/ssn.key), LOG (on|off),
+(postgres://…, instead of PGlite), SMTP_URL (smtps://…, or smtp://…?starttls=required unless on loopback;
+else .eml files in MAIL_DIR, refused in production), MAIL_DIR
+(<DATA_DIR>/mail), PUBLIC_URL (links in e-mails), SSN_KEY (64 hex) or SSN_KEY_FILE (a file holding it; else
+<DATA_DIR>/ssn.key, refused in production: NODE_ENV=production or DATABASE_URL set), LOG (on|off),
 TRUST_PROXY (behind a reverse proxy: the proxies' addresses or CIDR ranges, comma-separated), PLAN_NAME,
 BILLING_TEAM_NAME and BILLING_TEAM_PHONE (the plan and billing team named on invoices and their e-mails),
 MEMBER_SERVICES_PHONE (who members call, printed on their ID cards).`;
@@ -48,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
     ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     ...(config.ssnKey ? { ssnKey: config.ssnKey } : {}),
+    ...(config.ssnKeyFile ? { ssnKeyFile: config.ssnKeyFile } : {}),
     ...(config.trustProxy !== undefined ? { trustProxy: config.trustProxy } : {}),
   });
   console.log(`GroupDesk plan service listening on ${service.url}`);

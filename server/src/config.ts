@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { trustedProxiesSchema } from './trusted-proxies';
+import { isLoopbackHost } from './mail/smtp-transport';
 import { achSettingsSchema, sandboxAchSettings, type AchSettings } from './services/ach/ach-settings';
 import { billingPlanSchema, sandboxBillingPlan, type BillingPlan } from './services/billing/billing-plan';
 
@@ -24,6 +25,9 @@ const environment = z.object({
   MAIL_DIR: optionalText,
   PUBLIC_URL: optionalText.pipe(z.url('PUBLIC_URL must be a URL such as https://plan.example.com').optional()),
   SSN_KEY: optionalText,
+  /** A file holding the key, for key stores that mount secrets as files; never inside DATA_DIR in production. */
+  SSN_KEY_FILE: optionalText,
+  NODE_ENV: optionalText,
   /** Behind a reverse proxy: the proxies' addresses, so limits and lockouts see clients' addresses. */
   TRUST_PROXY: optionalText.pipe(trustedProxiesSchema.optional()),
   LOG: z.enum(['on', 'off']).default('on'),
@@ -59,6 +63,7 @@ export interface ServiceConfig {
   mailDir: string;
   publicUrl?: string;
   ssnKey?: string;
+  ssnKeyFile?: string;
   /** The reverse proxies' addresses and CIDR ranges whose X-Forwarded-For is believed. */
   trustProxy?: string[];
   logger: boolean;
@@ -76,6 +81,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServiceConfi
   }
   const e = parsed.data;
   const dataDir = path.resolve(cwd, e.DATA_DIR ?? 'data/plan-service');
+  const ssnKeyFile = e.SSN_KEY_FILE === undefined ? undefined : path.resolve(cwd, e.SSN_KEY_FILE);
+  const refusals = [...smtpRefusals(e.SMTP_URL), ...productionRefusals({ ...e, dataDir, ssnKeyFile })];
+  if (refusals.length > 0) throw new Error(`The plan service will not start:\n${refusals.map((line) => `  ${line}`).join('\n')}`);
   return {
     host: e.HOST,
     port: e.PORT,
@@ -96,6 +104,39 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServiceConfi
     ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}),
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     ...(e.SSN_KEY ? { ssnKey: e.SSN_KEY } : {}),
+    ...(ssnKeyFile ? { ssnKeyFile } : {}),
     ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
   };
+}
+
+/**
+ * Mail crosses the network in the clear unless TLS is required: `smtps://` (TLS from the start), or
+ * `smtp://…?starttls=required` (nodemailer's requireTLS: no STARTTLS offered, no mail sent). A plain
+ * `smtp://` is kept for a sink on this computer (loopback), where nothing crosses a network.
+ */
+function smtpRefusals(smtpUrl: string | undefined): string[] {
+  if (smtpUrl === undefined) return [];
+  const url = new URL(smtpUrl);
+  if (url.protocol === 'smtps:' || isLoopbackHost(url.hostname)) return [];
+  if (url.searchParams.get('starttls') === 'required') return [];
+  return [`SMTP_URL: ${url.hostname} is not on this computer; use smtps:// or add ?starttls=required so mail (verification codes, sign-in notices) never travels unencrypted`];
+}
+
+/**
+ * In production (NODE_ENV=production, or a PostgreSQL server in DATABASE_URL) the SSN key must not
+ * sit beside the data it protects: a copy of the data folder or a backup would carry both. Mail
+ * must go out by SMTP too; files in a folder reach no one.
+ */
+function productionRefusals(e: { NODE_ENV?: string | undefined; DATABASE_URL?: string | undefined; SSN_KEY?: string | undefined; SMTP_URL?: string | undefined; dataDir: string; ssnKeyFile: string | undefined }): string[] {
+  if (e.NODE_ENV !== 'production' && e.DATABASE_URL === undefined) return [];
+  const refusals: string[] = [];
+  if (e.SSN_KEY === undefined && e.ssnKeyFile === undefined) refusals.push('SSN_KEY or SSN_KEY_FILE: in production the SSN key comes from outside the data folder (the key itself, or the path of a file holding it)');
+  if (e.SSN_KEY === undefined && e.ssnKeyFile !== undefined && isInside(e.ssnKeyFile, e.dataDir)) refusals.push(`SSN_KEY_FILE: ${e.ssnKeyFile} is inside DATA_DIR; keep the key apart from the data it protects`);
+  if (e.SMTP_URL === undefined) refusals.push('SMTP_URL: in production mail goes out by SMTP (smtps://… or smtp://…?starttls=required), not to files');
+  return refusals;
+}
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

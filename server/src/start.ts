@@ -34,6 +34,8 @@ export interface PlanServiceOptions {
   publicUrl?: string;
   /** SSN encryption key (64 hex characters); defaults to `<dataDir>/ssn.key`. */
   ssnKey?: string;
+  /** A file holding the SSN key (SSN_KEY_FILE), read when `ssnKey` is not given. */
+  ssnKeyFile?: string;
   logger?: boolean;
   /** Behind a reverse proxy: the proxies' addresses and CIDR ranges whose X-Forwarded-For is believed. */
   trustProxy?: string[];
@@ -94,7 +96,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
   let app: FastifyInstance | undefined;
   let operatorEndpoint: OperatorEndpoint | undefined;
   try {
-    const key = await loadSsnKey({ env: options.ssnKey, dataDir: options.dataDir });
+    const key = await loadSsnKey({ env: options.ssnKey, file: options.ssnKeyFile, dataDir: options.dataDir });
     // The public URL is only known after listening on port 0, so routes read it through a function.
     let publicUrl = options.publicUrl ?? '';
     const deps = {

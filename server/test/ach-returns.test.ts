@@ -116,7 +116,7 @@ describe.each(backends())('ACH returns and notifications of change (%s)', (backe
     expect(await applyNotificationOfChange(env, f.service.bankCipher, { trace, code, correctedData }, f.service.clock.now())).toEqual({ bankAccountId: account.id, code });
     const [row] = await f.service.db.select().from(bankAccounts).where(eq(bankAccounts.id, account.id));
     expect(row).toMatchObject({ routingNumber: expected.routingNumber, accountLast4: expected.last4, nocCode: code });
-    expect(f.service.bankCipher.decrypt(row?.accountNumberEncrypted ?? new Uint8Array())).toBe(expected.number);
+    expect(f.service.bankCipher.decrypt(row?.accountNumberEncrypted ?? new Uint8Array(), account.id)).toBe(expected.number);
     const mail = await f.service.mail.waitForMail((m) => m.to.includes(f.admin.email) && /Bank account details updated/.test(m.subject) && m.text.includes(`ending ${expected.last4}`));
     expect(mail.text).not.toContain(expected.number.length > 4 ? expected.number : 'never');
   });

@@ -26,8 +26,10 @@ describe.each(backends())('bank accounts (%s)', (backend) => {
     // At rest: ciphertext, which decrypts under the service's bank-account key only.
     const [row] = await f.service.db.select().from(bankAccounts).where(eq(bankAccounts.id, added.body.id));
     expect(Buffer.from(row?.accountNumberEncrypted ?? []).toString('latin1')).not.toContain(ACCOUNT_NUMBER);
-    expect(f.service.bankCipher.decrypt(row?.accountNumberEncrypted ?? new Uint8Array())).toBe(ACCOUNT_NUMBER);
-    expect(() => f.service.ssnCipher.decrypt(row?.accountNumberEncrypted ?? new Uint8Array())).toThrow();
+    expect(f.service.bankCipher.decrypt(row?.accountNumberEncrypted ?? new Uint8Array(), added.body.id)).toBe(ACCOUNT_NUMBER);
+    // Bound to its account: copied into another account's row, the number does not open.
+    expect(() => f.service.bankCipher.decrypt(row?.accountNumberEncrypted ?? new Uint8Array(), 'BA-OTHER001')).toThrow();
+    expect(() => f.service.ssnCipher.decrypt(row?.accountNumberEncrypted ?? new Uint8Array(), added.body.id)).toThrow();
     const dump = await f.service.db.execute<{ t: string }>(sql`SELECT row_to_json(b)::text AS t FROM bank_accounts b`);
     expect(dump.rows.map((r) => r.t).join()).not.toContain(ACCOUNT_NUMBER);
   });

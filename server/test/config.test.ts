@@ -10,10 +10,10 @@ describe('plan service settings', () => {
 
   it('takes every setting from the environment', () => {
     const config = configFromEnv(
-      { HOST: '0.0.0.0', PORT: '9000', DATA_DIR: 'd', DATABASE_URL: 'postgres://u@h/db', SMTP_URL: 'smtp://mail:25', MAIL_DIR: '/m', PUBLIC_URL: 'https://plan.example.com', LOG: 'off' },
+      { HOST: '0.0.0.0', PORT: '9000', DATA_DIR: 'd', DATABASE_URL: 'postgres://u@h/db', SMTP_URL: 'smtps://mail:465', MAIL_DIR: '/m', PUBLIC_URL: 'https://plan.example.com', LOG: 'off', SSN_KEY_FILE: '/run/secrets/ssn.key' },
       '/srv',
     );
-    expect(config).toEqual({ host: '0.0.0.0', port: 9000, dataDir: '/srv/d', mailDir: '/m', databaseUrl: 'postgres://u@h/db', smtpUrl: 'smtp://mail:25', publicUrl: 'https://plan.example.com', logger: false, billingPlan: sandboxBillingPlan, ach: sandboxAchSettings });
+    expect(config).toEqual({ host: '0.0.0.0', port: 9000, dataDir: '/srv/d', mailDir: '/m', databaseUrl: 'postgres://u@h/db', smtpUrl: 'smtps://mail:465', publicUrl: 'https://plan.example.com', logger: false, billingPlan: sandboxBillingPlan, ach: sandboxAchSettings, ssnKeyFile: '/run/secrets/ssn.key' });
   });
 
   it('names the plan and its billing team on invoices as configured, the sandbox plan by default', () => {
@@ -49,5 +49,25 @@ describe('plan service settings', () => {
 
   it('treats empty variables as unset', () => {
     expect(configFromEnv({ DATABASE_URL: '', SMTP_URL: ' ' }, '/srv')).not.toHaveProperty('databaseUrl');
+  });
+
+  it('refuses SMTP without TLS to a host that is not this computer', () => {
+    expect(() => configFromEnv({ SMTP_URL: 'smtp://mail.example.com:25' }, '/srv')).toThrow(/will not start:[\s\S]*SMTP_URL: mail\.example\.com is not on this computer; use smtps:\/\/ or add \?starttls=required/);
+    expect(configFromEnv({ SMTP_URL: 'smtp://mail.example.com:587?starttls=required' }, '/srv').smtpUrl).toBe('smtp://mail.example.com:587?starttls=required');
+    expect(configFromEnv({ SMTP_URL: 'smtps://mail.example.com' }, '/srv').smtpUrl).toBe('smtps://mail.example.com');
+    for (const local of ['smtp://127.0.0.1:2525', 'smtp://localhost:25', 'smtp://[::1]:25']) expect(configFromEnv({ SMTP_URL: local }, '/srv').smtpUrl).toBe(local);
+  });
+
+  it('refuses to start in production with the SSN key beside the data or without SMTP', () => {
+    const smtp = { SMTP_URL: 'smtps://mail.example.com' };
+    for (const production of [{ NODE_ENV: 'production' }, { DATABASE_URL: 'postgres://u@h/db' }]) {
+      expect(() => configFromEnv({ ...production, ...smtp }, '/srv')).toThrow(/SSN_KEY or SSN_KEY_FILE: in production the SSN key comes from outside the data folder/);
+      expect(() => configFromEnv({ ...production, SSN_KEY: 'a'.repeat(64) }, '/srv')).toThrow(/SMTP_URL: in production mail goes out by SMTP/);
+      expect(() => configFromEnv({ ...production, ...smtp, DATA_DIR: '/var/lib/plan', SSN_KEY_FILE: '/var/lib/plan/keys/ssn.key' }, '/srv')).toThrow(/SSN_KEY_FILE: \/var\/lib\/plan\/keys\/ssn\.key is inside DATA_DIR/);
+      expect(configFromEnv({ ...production, ...smtp, SSN_KEY: 'a'.repeat(64) }, '/srv').ssnKey).toBe('a'.repeat(64));
+      expect(configFromEnv({ ...production, ...smtp, DATA_DIR: '/var/lib/plan', SSN_KEY_FILE: '/run/secrets/ssn.key' }, '/srv').ssnKeyFile).toBe('/run/secrets/ssn.key');
+    }
+    // Development keeps its defaults: the key file beside PGlite, mail to files.
+    expect(configFromEnv({}, '/srv')).not.toHaveProperty('ssnKey');
   });
 });

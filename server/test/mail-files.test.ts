@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -30,5 +30,11 @@ describe('mail to files', () => {
     const parsed = await simpleParser(await readFile(path.join(dir, 'mail', files[0] ?? '')));
     expect(parsed.subject).toMatch(/verification code is \d{6}/);
     expect(parsed.text).toContain('https://plan.example.com/verify?token=');
+  });
+
+  it('keeps the messages (codes, sign-in links) readable by the service’s user only', async () => {
+    const files = await readdir(path.join(dir, 'mail'));
+    expect((await stat(path.join(dir, 'mail'))).mode & 0o777).toBe(0o700);
+    for (const file of files) expect((await stat(path.join(dir, 'mail', file))).mode & 0o777).toBe(0o600);
   });
 });

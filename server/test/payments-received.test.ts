@@ -39,7 +39,7 @@ describe.each(backends())('payments received on the next invoice (%s)', (backend
       nickname: 'Operating',
       holderName: 'Acme Tools Inc',
       routingNumber: '021000021',
-      accountNumberEncrypted: f.service.bankCipher.encrypt('000123456789'),
+      accountNumberEncrypted: f.service.bankCipher.encrypt('000123456789', id),
       accountLast4: '6789',
       accountType: 'checking',
       status: 'verified',

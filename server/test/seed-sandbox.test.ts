@@ -124,10 +124,10 @@ describe.each(backends())('ops seed-sandbox (%s)', (backend) => {
     ]);
     expect(routingProblem(accounts[0]?.routingNumber ?? '')).toBeNull();
     expect(JSON.stringify(accounts)).not.toContain(`${group}006789`);
-    const storedAccount = await service.db.execute<{ account_number_encrypted: Uint8Array }>(sql`SELECT account_number_encrypted FROM bank_accounts WHERE group_number = ${group}`);
-    const encrypted = storedAccount.rows[0]?.account_number_encrypted;
-    if (!encrypted) throw new Error('The account is stored');
-    expect(bankCipher.decrypt(encrypted)).toBe(`${group}006789`);
+    const storedAccount = await service.db.execute<{ id: string; account_number_encrypted: Uint8Array }>(sql`SELECT id, account_number_encrypted FROM bank_accounts WHERE group_number = ${group}`);
+    const account = storedAccount.rows[0];
+    if (!account) throw new Error('The account is stored');
+    expect(bankCipher.decrypt(account.account_number_encrypted, account.id)).toBe(`${group}006789`);
 
     // One settled payment of the older invoice in full, a business day before it was due, settled the next banking day by then.
     const older = await service.db.execute<{ amount_cents: string | number; due_date: string; status: string }>(

@@ -17,6 +17,7 @@ import {
   markSentRow,
   oldestOpenRow,
   otherOpenChange,
+  outboxSecretsContext,
   outboxMemberIds,
   setOutboxMembers,
   undoOf,
@@ -65,7 +66,7 @@ export function nextDelivery(store: Store): Delivery | null {
   if (row === undefined) return null;
   if (row.kind === 'payment') return paymentDelivery(row);
   const payload = JSON.parse(row.payload) as Record<string, unknown>;
-  const secrets = row.secrets_encrypted === null ? {} : (JSON.parse(store.cipher.decrypt(row.secrets_encrypted)) as Record<string, string>);
+  const secrets = row.secrets_encrypted === null ? {} : (JSON.parse(store.cipher.decrypt(row.secrets_encrypted, outboxSecretsContext(row.idempotency_key))) as Record<string, string>);
   return { id: row.id, groupNumber: row.group_number, kind: row.kind, idempotencyKey: row.idempotency_key, path: deliveryPaths[row.kind], body: mergeSecrets(payload, secrets) };
 }
 
@@ -153,7 +154,7 @@ function keepInputForCorrection(store: Store, row: OutboxRecord, at: string): vo
   const wizard = wizardForKind[row.kind];
   if (wizard === null || linkedDraftId(store.db, row.id) !== null) return;
   const { expectedVersion: _version, ...request } = JSON.parse(row.payload) as Record<string, unknown>;
-  const secrets = row.secrets_encrypted === null ? {} : (JSON.parse(store.cipher.decrypt(row.secrets_encrypted)) as Record<string, string>);
+  const secrets = row.secrets_encrypted === null ? {} : (JSON.parse(store.cipher.decrypt(row.secrets_encrypted, outboxSecretsContext(row.idempotency_key))) as Record<string, string>);
   createDraftFromRequest(store, {
     wizard,
     groupNumber: row.group_number,

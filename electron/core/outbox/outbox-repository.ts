@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ContractFailure, type ContractError } from '@shared/contract';
 import type { ActivityItem, TransactionStatus } from '@shared/contract/schemas/transaction';
 import type { TransactionKind } from '@shared/plan-api/eligibility';
+import { fieldContext } from '../store/field-cipher';
 import { statement } from '../store/statements';
 import type { EditableMemberField } from '../store/members/members-repository';
 
@@ -136,6 +137,9 @@ export function tagBatch(db: Database, ids: readonly number[], batchId: number):
 export function batchRows(db: Database, batchId: number): { id: number; status: TransactionStatus }[] {
   return statement(db, `SELECT id, status FROM outbox WHERE batch_ref = ? AND kind <> 'payment' ORDER BY id`).all(batchId) as { id: number; status: TransactionStatus }[];
 }
+
+/** The associated data of a row's encrypted input: its idempotency key, known before the row is inserted. */
+export const outboxSecretsContext = (idempotencyKey: string): string => fieldContext('outbox', 'secrets_encrypted', idempotencyKey);
 
 /** A new queued transaction; returns its id. Its pending change and undo follow in the same SQLite transaction. */
 export function insertOutboxRow(

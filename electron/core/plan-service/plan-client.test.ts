@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncTestService, type SyncTestService } from '../test-support/plan-service';
 import { PlanClient, PlanError } from './plan-client';
+import { planFailure } from './plan-failure';
 
 const client = (url: string, token: string | null) => new PlanClient({ url, token, signal: new AbortController().signal, timeoutMs: 5000 });
 
@@ -49,5 +50,30 @@ describe('the plan client', () => {
     expect(await failure(client(oddUrl, test.token).group(test.groupNumber))).toMatchObject({ kind: 'invalid' });
     odd.close();
     expect(await failure(client(oddUrl, test.token).me())).toMatchObject({ kind: 'retry', status: null });
+  });
+
+  it('refuses a redirect instead of resending the sign-in to the address it names', async () => {
+    // The redirect points at a second server that records whatever reaches it.
+    const reached: string[] = [];
+    const elsewhere = createServer((req, res) => {
+      reached.push(`${req.method ?? ''} ${req.url ?? ''}`);
+      res.writeHead(201, { 'content-type': 'application/json' }).end('{}');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    const redirecting = createServer((req, res) => {
+      req.resume();
+      res.writeHead(307, { location: `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}${req.url ?? '/'}` }).end();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const refused = await failure(client(`http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`, null).signIn('someone', 'a password'));
+      expect(refused).toMatchObject({ kind: 'retry', status: null });
+      expect(refused.message).toMatch(/redirect/);
+      expect(planFailure(refused, 'http://plan.example').code).toBe('OFFLINE');
+      expect(reached).toEqual([]);
+    } finally {
+      redirecting.close();
+      elsewhere.close();
+    }
   });
 });

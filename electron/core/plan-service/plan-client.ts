@@ -243,9 +243,15 @@ export class PlanClient {
         method,
         headers,
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        // A redirect (a 307 keeps method and body) would resend a password or a change, with the
+        // session token, to whatever address the answer names: the plan's own address is the only one used.
+        redirect: 'error',
         signal,
       });
     } catch (error) {
+      if (isRedirectRefusal(error)) {
+        throw new PlanError('retry', `The plan service at ${this.url} answered with a redirect to another address. GroupDesk does not follow redirects, so nothing was sent there; use the plan service's own address.`);
+      }
       const timedOut = signals.some((s) => s.aborted && s.reason instanceof Error && s.reason.name === 'TimeoutError');
       const neverSent = !timedOut && connectFailures.has(describe(error));
       throw new PlanError('retry', timedOut ? `The plan service at ${this.url} did not answer in time.` : `The plan service at ${this.url} cannot be reached (${describe(error)}).`, null, null, neverSent);
@@ -303,6 +309,11 @@ function linked(signals: readonly AbortSignal[]): { signal: AbortSignal; release
 const connectFailures: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EADDRNOTAVAIL']);
 
 /** An error's name and code, never its message: a network error can carry the URL's query. */
+/** How fetch reports `redirect: 'error'` meeting a 3xx: a TypeError whose cause says so. */
+function isRedirectRefusal(error: unknown): boolean {
+  return error instanceof TypeError && error.cause instanceof Error && error.cause.message === 'unexpected redirect';
+}
+
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
   const cause = error.cause instanceof Error && 'code' in error.cause ? String(error.cause.code) : null;

@@ -1,7 +1,9 @@
 import { ContractFailure } from '@shared/contract';
-import type { StoreState } from '@shared/contract/methods/app';
+import type { KeyHolder, StoreState } from '@shared/contract/methods/app';
 import { createFieldCipher, type FieldCipher } from '../store/field-cipher';
+import { checkDataKey, wrongKeyDetail } from '../store/key-check';
 import { openStore } from '../store/open-store';
+import { sealClearUnlockHash } from '../store/repositories/session-store';
 import { setStoreAside } from '../store/set-aside';
 import type { Store } from '../store/store';
 
@@ -9,6 +11,9 @@ export interface StoreSessionOptions {
   dataDir: string;
   encryptionKey: Uint8Array;
   nativeBinding?: string | undefined;
+  /** Which app holds `encryptionKey`: recorded in a new store, and named to the user of the other. */
+  keyHolder?: KeyHolder | undefined;
+  now(): string;
   onStateChange(state: StoreState): void;
 }
 
@@ -32,7 +37,23 @@ export class StoreSession {
 
   open(): StoreState {
     const opened = openStore({ dataDir: this.options.dataDir, ...(this.options.nativeBinding === undefined ? {} : { nativeBinding: this.options.nativeBinding }) });
-    this.current = opened.db === null ? null : { db: opened.db, cipher: this.cipher, path: opened.path };
+    if (opened.db === null) {
+      this.current = null;
+      this.setState(opened.state);
+      return opened.state;
+    }
+    const store: Store = { db: opened.db, cipher: this.cipher, path: opened.path };
+    const key = checkDataKey(store, this.options.encryptionKey, this.options.keyHolder, this.options.now());
+    if (!key.ok) {
+      // Nothing is written with a key the file was not made with: closed untouched.
+      opened.db.close();
+      this.current = null;
+      const state: StoreState = { state: 'wrong_key', path: opened.path, writtenBy: key.writtenBy, detail: wrongKeyDetail(key.writtenBy, this.options.keyHolder) };
+      this.setState(state);
+      return state;
+    }
+    sealClearUnlockHash(store);
+    this.current = store;
     this.setState(opened.state);
     return opened.state;
   }

@@ -25,6 +25,22 @@ describe('openStore', () => {
     again.db?.close();
   });
 
+  it('overwrites deleted rows in the file instead of leaving them in free pages', () => {
+    const dataDir = tempDir();
+    const opened = openStore({ dataDir });
+    const db = opened.db;
+    if (db === null) throw new Error('not opened');
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+    const marker = 'LEFTOVER-7d41c2-'.repeat(8);
+    db.prepare(`INSERT INTO settings (key, value, updated_at) VALUES ('leftover', json_quote(?), 'now')`).run(marker);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(readFileSync(opened.path).includes(marker)).toBe(true);
+    db.prepare(`DELETE FROM settings WHERE key = 'leftover'`).run();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    expect(readFileSync(opened.path).includes('LEFTOVER-7d41c2-')).toBe(false);
+  });
+
   it('reports a file that is not a database as corrupt', () => {
     const dataDir = tempDir();
     writeFileSync(path.join(dataDir, storeFileName), 'This is a shopping list, not a database.\n'.repeat(200));

@@ -17,4 +17,7 @@ export function applyPragmas(db: Database): void {
   // paging do not re-read pages from disk.
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
+  // A deleted row (a signed-out session's token, a removed group's members) is overwritten with
+  // zeros instead of lingering in free pages, where a copy of the file would still show it.
+  db.pragma('secure_delete = ON');
 }

@@ -47,6 +47,21 @@ describe('Store problem view', () => {
     expect(screen.getByText(/Update GroupDesk/)).toBeInTheDocument();
   });
 
+  it('says which app wrote data under another key, and changes nothing until the user confirms', async () => {
+    const user = userEvent.setup();
+    const detail = 'This data was written by the GroupDesk desktop app, which keeps its data key in this computer’s keychain. Open it with the app that wrote it.';
+    const transport = withStore({ state: 'wrong_key', path: '/home/ana/.config/GroupDesk/groupdesk.sqlite3', writtenBy: 'desktop', detail });
+    renderApp('/', transport);
+    expect(await screen.findByRole('heading', { name: 'This data belongs to another GroupDesk' })).toBeInTheDocument();
+    expect(screen.getByText(detail)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Check again' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Start fresh' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Start fresh with an empty data file?' });
+    expect(dialog).toHaveTextContent('nothing is deleted');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(transport.callsTo('app.startFresh')).toHaveLength(0);
+  });
+
   it('shows the folder that cannot be written', async () => {
     renderApp('/', withStore({ state: 'unwritable', path: 'C:\\Users\\ana\\AppData\\Roaming\\GroupDesk', detail: 'EACCES' }));
     expect(await screen.findByRole('heading', { name: 'GroupDesk cannot save its data' })).toBeInTheDocument();

@@ -23,6 +23,7 @@ export function StoreProblem({ store, onCheckAgain }: { store: Problem; onCheckA
     <div className="fullscreen">
       <main className="problem" aria-labelledby="problem-title">
         {store.state === 'corrupt' && <Corrupt store={store} onStarted={onCheckAgain} />}
+        {store.state === 'wrong_key' && <WrongKey store={store} onCheckAgain={onCheckAgain} />}
         {store.state === 'too_new' && (
           <>
             <h1 id="problem-title">This data file is from a newer GroupDesk</h1>
@@ -58,6 +59,37 @@ export function StoreProblem({ store, onCheckAgain }: { store: Problem; onCheckA
 }
 
 function Corrupt({ store, onStarted }: { store: Extract<Problem, { state: 'corrupt' }>; onStarted: () => void }) {
+  return (
+    <>
+      <h1 id="problem-title">GroupDesk cannot read its data file</h1>
+      <p>
+        The file at <Path path={store.path} /> is damaged or is not a GroupDesk database.
+      </p>
+      <Detail text={store.detail} />
+      <StartFresh path={store.path} onStarted={onStarted} />
+    </>
+  );
+}
+
+/** The file is fine but was written under the other GroupDesk's key: say whose, and keep it untouched unless the user chooses otherwise. */
+function WrongKey({ store, onCheckAgain }: { store: Extract<Problem, { state: 'wrong_key' }>; onCheckAgain: () => void }) {
+  return (
+    <>
+      <h1 id="problem-title">This data belongs to another GroupDesk</h1>
+      <p>
+        The file at <Path path={store.path} /> was written with a different data key, so this copy of GroupDesk cannot read it.
+      </p>
+      <p>{store.detail}</p>
+      <button type="button" className="button" onClick={onCheckAgain}>
+        Check again
+      </button>
+      <StartFresh path={store.path} onStarted={onCheckAgain} />
+    </>
+  );
+}
+
+/** Sets the file aside (renamed, never deleted) and starts with an empty one, after the user confirms. */
+function StartFresh({ path, onStarted }: { path: string; onStarted: () => void }) {
   const api = useApi();
   const setStore = useStatusStore((s) => s.setStore);
   const announce = useAnnouncer((s) => s.announce);
@@ -80,11 +112,6 @@ function Corrupt({ store, onStarted }: { store: Extract<Problem, { state: 'corru
 
   return (
     <>
-      <h1 id="problem-title">GroupDesk cannot read its data file</h1>
-      <p>
-        The file at <Path path={store.path} /> is damaged or is not a GroupDesk database.
-      </p>
-      <Detail text={store.detail} />
       <p>
         Starting fresh sets this file aside — it is renamed and kept next to it, never deleted — and creates an empty one. Your groups
         and members are then downloaded again from the plan; changes that had not been sent yet stay only in the old file.
@@ -103,7 +130,7 @@ function Corrupt({ store, onStarted }: { store: Extract<Problem, { state: 'corru
         title="Start fresh with an empty data file?"
         description={
           <>
-            The old file is kept at <Path path={store.path} /> under a new name, so nothing is deleted.
+            The old file is kept at <Path path={path} /> under a new name, so nothing is deleted.
           </>
         }
         cancelLabel="Cancel"

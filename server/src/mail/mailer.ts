@@ -1,7 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
+import { smtpTransportOptions } from './smtp-transport';
 
 export interface OutgoingMail {
   to: string;
@@ -33,15 +34,7 @@ export const DEFAULT_FROM = 'GroupDesk Plan Service <no-reply@groupdesk.invalid>
 export function createMailer(options: MailerOptions): Mailer {
   const from = options.from ?? DEFAULT_FROM;
   if (options.smtpUrl) {
-    const url = new URL(options.smtpUrl);
-    // A plain `smtp://` URL on a local sink must not attempt STARTTLS; `smtps://` is TLS from the start.
-    const transport = nodemailer.createTransport({
-      host: url.hostname,
-      port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
-      secure: url.protocol === 'smtps:',
-      ignoreTLS: url.searchParams.get('tls') === 'off' || url.hostname === '127.0.0.1' || url.hostname === 'localhost',
-      ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
-    });
+    const transport = nodemailer.createTransport(smtpTransportOptions(options.smtpUrl));
     return {
       send: async (mail) => void (await transport.sendMail({ from, ...mail })),
       close: () => transport.close(),
@@ -53,10 +46,12 @@ export function createMailer(options: MailerOptions): Mailer {
     async send(mail) {
       const info = await transport.sendMail({ from, ...mail });
       if (!mailDir) return;
-      await mkdir(mailDir, { recursive: true });
+      // A message holds a verification code or a sign-in link: readable by the service's user only.
+      await mkdir(mailDir, { recursive: true, mode: 0o700 });
+      await chmod(mailDir, 0o700);
       // Time first so a folder listing reads in order of sending.
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
-      await writeFile(path.join(mailDir, name), info.message as Buffer);
+      await writeFile(path.join(mailDir, name), info.message as Buffer, { mode: 0o600, flag: 'wx' });
     },
     close: () => transport.close(),
   };

@@ -62,7 +62,7 @@ async function runHere(command: OpsCommand, args: string[], config: ServiceConfi
   const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir, ...(lock ? { lock } : {}) });
   const mailer = createMailer({ ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : { mailDir: config.mailDir }) });
   try {
-    const key = await loadSsnKey({ env: config.ssnKey, dataDir: config.dataDir });
+    const key = await loadSsnKey({ env: config.ssnKey, file: config.ssnKeyFile, dataDir: config.dataDir });
     return await executeOpsCommand(command, args, { db: database.db, mailer, billingPlan: config.billingPlan, ach: config.ach, ssnCipher: ssnCipher(key), bankCipher: bankAccountCipher(key), now: () => new Date(), operator, out }, err);
   } finally {
     mailer.close();

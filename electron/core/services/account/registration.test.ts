@@ -55,7 +55,7 @@ describe('registration and e-mail verification from the desktop', () => {
     });
 
     const wrong = await reopened.call('account.verifyEmail', { serviceUrl: test.service.url, userId: account.userId, code: code === '000000' ? '111111' : '000000' });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'RULE', message: 'That code is not right. 4 tries left.', fields: { code: expect.any(String) } } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'RULE', message: expect.stringMatching(/^That code does not work/), fields: { code: expect.any(String) } } });
 
     expect(await reopened.call('account.verifyEmail', { serviceUrl: test.service.url, userId: account.userId, code })).toEqual({ ok: true, value: { userId: account.userId.toLowerCase() } });
     expect(await reopened.call('session.get', {})).toMatchObject({ ok: true, value: { pendingVerification: null, lastServiceUrl: test.service.url } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureStore, fixtureToday } from '../../test-support/member-fixtures';
 import { findMemberDetail } from './member-detail';
+import { memberSsnContext } from '../../store/members/member-ssn-context';
 
 const store = fixtureStore();
 const get = (memberId: string) => findMemberDetail(store.db, '4321', memberId, fixtureToday);
@@ -59,6 +60,6 @@ describe('members.get', () => {
     const row = store.db.prepare(`SELECT ssn_encrypted, ssn_last4 FROM members WHERE member_id = '432000001'`).get() as { ssn_encrypted: Buffer; ssn_last4: string };
     expect(row.ssn_last4).toBe('6789');
     expect(row.ssn_encrypted.includes(Buffer.from('412556789'))).toBe(false);
-    expect(store.cipher.decrypt(row.ssn_encrypted)).toBe('412556789');
+    expect(store.cipher.decrypt(row.ssn_encrypted, memberSsnContext('432000001'))).toBe('412556789');
   });
 });

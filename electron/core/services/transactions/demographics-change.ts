@@ -7,6 +7,7 @@ import { validateRetroDate } from '@shared/domain/retro-window';
 import type { updateDemographicsRequest } from '@shared/plan-api/eligibility';
 import { maxDate } from '@shared/util/dates';
 import { statement } from '../../store/statements';
+import { memberSsnContext } from '../../store/members/member-ssn-context';
 import { enforce, fullName, refuse, type ChangeEnv, type PlannedChange } from './change-plan';
 import { assertNoPendingChange, replicaFamily, requireReplicaMember, type ReplicaMember } from './local-replica';
 import type { MemberValues } from '../../outbox/pending-writer';
@@ -80,7 +81,7 @@ export function planDemographics(env: ChangeEnv, request: DemographicsInput): Pl
     memberId: member.memberId,
     memberIds: [member.memberId, ...household.move, ...household.unlink],
     apply(writer) {
-      writer.updateMember(member.memberId, ssn === undefined ? values : { ...values, ssnEncrypted: env.cipher.encrypt(ssn), ssnLast4: ssn.slice(-4) });
+      writer.updateMember(member.memberId, ssn === undefined ? values : { ...values, ssnEncrypted: env.cipher.encrypt(ssn, memberSsnContext(member.memberId)), ssnLast4: ssn.slice(-4) });
       // The pending writer saves each dependent's row first, so an undo puts them back where they lived.
       for (const id of household.move) writer.updateMember(id, { address: household.address, sameAddressAsSubscriber: 1 });
       for (const id of household.unlink) writer.updateMember(id, { sameAddressAsSubscriber: 0 });
@@ -116,7 +117,7 @@ function assertSsnFree(env: ChangeEnv, ssn: string, self: string): void {
     env.db,
     `SELECT member_id, ssn_encrypted FROM members WHERE group_number = ? AND ssn_last4 = ? AND relationship = 'subscriber' AND member_id <> ?`,
   ).all(env.rules.groupNumber, ssn.slice(-4), self) as { member_id: string; ssn_encrypted: Buffer }[];
-  const taken = candidates.find((c) => env.cipher.decrypt(c.ssn_encrypted) === ssn);
+  const taken = candidates.find((c) => env.cipher.decrypt(c.ssn_encrypted, memberSsnContext(c.member_id)) === ssn);
   if (taken !== undefined) {
     // No member named: that would confirm whose SSN a guessed number is (as in enroll-change.ts).
     const message = 'This SSN matches another member of this group: check the number.';

@@ -6,6 +6,7 @@ import { checkEnrollment } from '@shared/domain/enrollment-checks';
 import { personFields, type enrollRequest } from '@shared/plan-api/eligibility';
 import type { MemberRecord } from '@shared/sandbox/types';
 import { statement } from '../../store/statements';
+import { memberSsnContext } from '../../store/members/member-ssn-context';
 import { fullName, provisionalDependentId, provisionalSubscriberId, refuseAll, type ChangeEnv, type PlannedChange } from './change-plan';
 
 type EnrollInput = z.output<typeof enrollRequest>;
@@ -77,7 +78,7 @@ function assertSsnNotEnrolled(env: ChangeEnv, ssn: string): void {
     env.db,
     `SELECT member_id, ssn_encrypted FROM members WHERE group_number = ? AND ssn_last4 = ? AND relationship = 'subscriber'`,
   ).all(env.rules.groupNumber, ssn.slice(-4)) as { member_id: string; ssn_encrypted: Buffer }[];
-  const taken = candidates.find((c) => env.cipher.decrypt(c.ssn_encrypted) === ssn);
+  const taken = candidates.find((c) => env.cipher.decrypt(c.ssn_encrypted, memberSsnContext(c.member_id)) === ssn);
   if (taken !== undefined) {
     const message = isProvisionalMemberId(taken.member_id)
       ? `This SSN matches an enrollment in this group still waiting for the plan: wait for the plan's answer, or cancel that enrollment in Activity.`

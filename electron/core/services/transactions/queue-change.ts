@@ -6,7 +6,7 @@ import type { Store } from '../../store/store';
 import { actingUserId } from './acting-user';
 import type { ChangeEnv, PlannedChange } from './change-plan';
 import { requireGroupRules } from './local-replica';
-import { insertOutboxRow, markCorrected, rejectedBehindDraft, requireOutboxRow, saveUndo, setOutboxMembers } from '../../outbox/outbox-repository';
+import { insertOutboxRow, markCorrected, outboxSecretsContext, rejectedBehindDraft, requireOutboxRow, saveUndo, setOutboxMembers } from '../../outbox/outbox-repository';
 import { PendingWriter } from '../../outbox/pending-writer';
 import { planChange } from './plan-change';
 import { splitSecrets } from '../../outbox/request-secrets';
@@ -50,13 +50,14 @@ export function queueTransaction(env: QueueEnv, groupNumber: string, transaction
 export function queuePlanned(env: QueueEnv, groupNumber: string, planned: PlannedChange, links: QueueLinks = {}): Queued {
   const { db, cipher } = env.store;
   const { masked, secrets } = splitSecrets(planned.body);
+  const idempotencyKey = randomUUID();
   const id = insertOutboxRow(db, {
-    idempotencyKey: randomUUID(),
+    idempotencyKey,
     groupNumber,
     kind: planned.kind,
     memberId: planned.memberId,
     payload: JSON.stringify(masked),
-    secretsEncrypted: Object.keys(secrets).length === 0 ? null : cipher.encrypt(JSON.stringify(secrets)),
+    secretsEncrypted: Object.keys(secrets).length === 0 ? null : cipher.encrypt(JSON.stringify(secrets), outboxSecretsContext(idempotencyKey)),
     summary: planned.summary,
     createdBy: actingUserId(db),
     now: env.now,

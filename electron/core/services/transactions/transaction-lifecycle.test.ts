@@ -6,6 +6,8 @@ import { findMemberDetail } from '../members/member-detail';
 import { markAttemptFailed, markSent, nextDelivery, recordAccepted, recordRejected } from '../../outbox/outbox-delivery';
 import { outboxCounts } from '../../outbox/outbox-repository';
 import { fileStore, replicaState, testNow, transactionsCore } from '../../test-support/transactions-test-store';
+import { memberSsnContext } from '../../store/members/member-ssn-context';
+import { FieldDecryptError } from '../../store/field-cipher';
 
 const group = '4321';
 const address = { line1: '3 Oak St', city: 'Dayton', state: 'OH', zip: '45402' };
@@ -125,7 +127,9 @@ describe('submitting', () => {
     expect(store.db.prepare(`SELECT m.member_id FROM members_fts JOIN members m ON m.id = members_fts.rowid WHERE members_fts MATCH '"ng"*'`).pluck().all()).toEqual(['432000002']);
     const row = store.db.prepare(`SELECT ssn_last4, ssn_encrypted, pending_sync FROM members WHERE member_id = '432000002'`).get() as { ssn_last4: string; ssn_encrypted: Buffer; pending_sync: number };
     expect(row.ssn_last4).toBe('0010');
-    expect(store.cipher.decrypt(row.ssn_encrypted)).toBe('111220010');
+    expect(store.cipher.decrypt(row.ssn_encrypted, memberSsnContext('432000002'))).toBe('111220010');
+    // Bound to its member: the same value in another member's row does not open.
+    expect(() => store.cipher.decrypt(row.ssn_encrypted, memberSsnContext('432000001'))).toThrow(FieldDecryptError);
     expect(nextDelivery(store)?.body).toMatchObject({ changes: { lastName: 'Abbot-Ng', ssn: '111220010' }, expectedVersion: 1 });
   });
 

@@ -3,6 +3,7 @@ import { generateMembers } from '@shared/sandbox/generator';
 import { fixtureGroup, fixtureMembers, fixtureStore, fixtureToday, member } from '../../test-support/member-fixtures';
 import { bulkLoadMembers } from './member-bulk-writer';
 import { insertMember } from './members-repository';
+import { memberSsnContext } from './member-ssn-context';
 
 const triggerNames = (db: ReturnType<typeof fixtureStore>['db']) => db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`).pluck().all();
 const ftsIds = (db: ReturnType<typeof fixtureStore>['db'], match: string) =>
@@ -62,7 +63,7 @@ describe('bulk load in batches', () => {
     expect(rows(bulk)).toEqual(rows(fixtureStore(members)));
     const stored = bulk.db.prepare(`SELECT member_id, ssn_encrypted FROM members WHERE ssn_encrypted IS NOT NULL`).all() as { member_id: string; ssn_encrypted: Buffer }[];
     expect(stored.length).toBeGreaterThan(0);
-    for (const row of stored) expect(bulk.cipher.decrypt(row.ssn_encrypted)).toBe(ssns.get(row.member_id));
+    for (const row of stored) expect(bulk.cipher.decrypt(row.ssn_encrypted, memberSsnContext(row.member_id))).toBe(ssns.get(row.member_id));
     // FTS5 throws SQLITE_CORRUPT_VTAB when its index and the members disagree.
     expect(() => bulk.db.prepare(`INSERT INTO members_fts (members_fts, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
     expect(bulk.db.prepare(`PRAGMA integrity_check`).pluck().get()).toBe('ok');

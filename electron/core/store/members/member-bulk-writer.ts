@@ -4,6 +4,7 @@ import { dropRosterIndexes, dropUpkeepTriggers, restoreIndexes, restoreTriggers 
 import type { FieldCipher } from '../field-cipher';
 import { statement } from '../statements';
 import type { Store } from '../store';
+import { memberSsnContext } from './member-ssn-context';
 import { appendCoverageValues, appendMemberValues, coverageColumnNames, memberColumnNames, memberFromRecord, type NewMember } from './member-row';
 
 /**
@@ -115,23 +116,26 @@ function addTallies(db: Database, tallies: ReadonlyMap<string, number>): void {
  * The plan sends SSNs masked (`***-**-6789`): the same mask encrypts to one stored value for as long
  * as the store's cipher lives, which tells nothing the last 4 in the next column do not. A first
  * sync writes 250,000 masks of at most 10,000 forms, so this saves nearly all of the cipher's cost;
- * kept across pages (one page alone repeats few masks). Only masks are kept, never a whole SSN.
+ * kept across pages (one page alone repeats few masks). Only masks are kept, never a whole SSN; so
+ * a mask is the one value written without its row as context (it tells nothing ssn_last4 does not),
+ * and a whole SSN is bound to its member.
  */
 const maskCiphers = new WeakMap<FieldCipher, Map<string, Buffer>>();
 const maskForm = /^\*\*\*-\*\*-\d{4}$/;
 
-function maskEncrypter(cipher: FieldCipher): (ssn: string) => Buffer {
+function maskEncrypter(cipher: FieldCipher): (ssn: string, memberId: string) => Buffer {
   let known = maskCiphers.get(cipher);
   if (known === undefined) {
     known = new Map();
     maskCiphers.set(cipher, known);
   }
   const cache = known;
-  return (ssn) => {
+  return (ssn, memberId) => {
+    if (!maskForm.test(ssn)) return cipher.encrypt(ssn, memberSsnContext(memberId));
     let encrypted = cache.get(ssn);
     if (encrypted === undefined) {
       encrypted = cipher.encrypt(ssn);
-      if (maskForm.test(ssn)) cache.set(ssn, encrypted);
+      cache.set(ssn, encrypted);
     }
     return encrypted;
   };

@@ -108,7 +108,7 @@ export const memberColumnNames: readonly string[] = Object.values(memberColumns)
  * Appends the row's stored values in `memberColumns` order (appended rather than returned so a bulk
  * write fills its batch without an array per row).
  */
-export function appendMemberValues(target: unknown[], m: MemberRow, encryptSsn: (ssn: string) => Buffer): void {
+export function appendMemberValues(target: unknown[], m: MemberRow, encryptSsn: (ssn: string, memberId: string) => Buffer): void {
   target.push(
     m.memberId,
     m.groupNumber,
@@ -120,7 +120,7 @@ export function appendMemberValues(target: unknown[], m: MemberRow, encryptSsn: 
     m.suffix,
     m.dateOfBirth,
     m.gender,
-    m.ssn === null ? null : encryptSsn(m.ssn),
+    m.ssn === null ? null : encryptSsn(m.ssn, m.memberId),
     m.ssn === null ? null : m.ssn.slice(-4),
     JSON.stringify(m.address),
     m.phone,

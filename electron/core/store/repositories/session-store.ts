@@ -1,3 +1,4 @@
+import { fieldContext } from '../field-cipher';
 import { statement } from '../statements';
 import { deleteSetting, readSetting, writeSetting } from './settings-repository';
 import type { Store } from '../store';
@@ -23,6 +24,9 @@ interface SessionRow {
   expires_at: string;
 }
 
+/** The one session row's token: bound to its column, so no other encrypted value can stand in for it. */
+const tokenContext = fieldContext('sessions', 'token_encrypted', '1');
+
 export function readSession(store: Store): StoredSession | null {
   const row = statement(
     store.db,
@@ -31,7 +35,7 @@ export function readSession(store: Store): StoredSession | null {
   if (row === undefined) return null;
   let token: string;
   try {
-    token = store.cipher.decrypt(row.token_encrypted);
+    token = store.cipher.decrypt(row.token_encrypted, tokenContext);
   } catch {
     // Another key (a restored file, a new keychain entry): the token is lost, the user signs in again.
     return null;
@@ -45,7 +49,7 @@ export function writeSession(store: Store, session: { userRef: number; serviceUr
     `INSERT INTO sessions (id, user_id, service_url, token_encrypted, expires_at, created_at) VALUES (1, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, service_url = excluded.service_url, token_encrypted = excluded.token_encrypted,
        expires_at = excluded.expires_at, created_at = excluded.created_at`,
-  ).run(session.userRef, session.serviceUrl, store.cipher.encrypt(session.token), session.expiresAt, now);
+  ).run(session.userRef, session.serviceUrl, store.cipher.encrypt(session.token, tokenContext), session.expiresAt, now);
 }
 
 export function clearSession(store: Store): void {
@@ -57,13 +61,34 @@ export function hasSession(store: Store): boolean {
   return statement(store.db, 'SELECT EXISTS (SELECT 1 FROM sessions WHERE id = 1)').pluck().get() === 1;
 }
 
-/** The screen lock's password hash of the current session (session/unlock-hash.ts), null if it has none. */
+/**
+ * The screen lock's hash is kept under the data key like the token: a copy of the file alone gives
+ * nothing to run a password guesser against. The column is TEXT, so the sealed value is written as
+ * `sealed:<base64>`; a hash in the clear (`scrypt$…`) was written before, and is sealed on open.
+ */
+const unlockHashContext = fieldContext('sessions', 'unlock_hash', '1');
+const sealedPrefix = 'sealed:';
+
+/** The screen lock's password hash of the current session (session/unlock-hash.ts), null if it has none or it cannot be read. */
 export function readUnlockHash(store: Store): string | null {
-  return (statement(store.db, 'SELECT unlock_hash FROM sessions WHERE id = 1').pluck().get() as string | null | undefined) ?? null;
+  const stored = (statement(store.db, 'SELECT unlock_hash FROM sessions WHERE id = 1').pluck().get() as string | null | undefined) ?? null;
+  if (stored === null || !stored.startsWith(sealedPrefix)) return stored;
+  try {
+    return store.cipher.decrypt(Buffer.from(stored.slice(sealedPrefix.length), 'base64'), unlockHashContext);
+  } catch {
+    // Another key: like the token, the hash is lost and the user signs in again to use the lock.
+    return null;
+  }
 }
 
 export function writeUnlockHash(store: Store, hash: string): void {
-  statement(store.db, 'UPDATE sessions SET unlock_hash = ? WHERE id = 1').run(hash);
+  statement(store.db, 'UPDATE sessions SET unlock_hash = ? WHERE id = 1').run(sealedPrefix + store.cipher.encrypt(hash, unlockHashContext).toString('base64'));
+}
+
+/** Seals a hash an earlier version left in the clear; run on every open, a no-op once done. */
+export function sealClearUnlockHash(store: Store): void {
+  const stored = statement(store.db, 'SELECT unlock_hash FROM sessions WHERE id = 1').pluck().get() as string | null | undefined;
+  if (typeof stored === 'string' && !stored.startsWith(sealedPrefix)) writeUnlockHash(store, stored);
 }
 
 /** Settings key `planService`: the remote plan service chosen in Settings; absent means the sandbox. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pendingVerification, type PendingVerification } from '@shared/contract/methods/account';
 import { rosterExportColumns, rosterExportFormats } from '@shared/contract/methods/rosters';
+import { keyHolder } from '@shared/contract/methods/app';
 import { statement } from '../statements';
 import type { Store } from '../store';
 
@@ -18,6 +19,8 @@ import type { Store } from '../store';
  *   count (the fifth wrong one signs out);
  * - `rosterExportChoices`: the columns and format of each user's last roster download per group,
  *   keyed `<user id>/<group number>`, so the picker opens as they left it.
+ * - `keyCheck`: a value derived from the data key the store was written under, and the app that
+ *   holds that key (store/key-check.ts).
  */
 const keys = {
   planService: z.object({ url: z.string().min(1) }),
@@ -29,6 +32,7 @@ const keys = {
   locked: z.literal(true),
   unlockFailures: z.number().int().positive(),
   rosterExportChoices: z.record(z.string(), z.object({ columns: z.array(z.enum(rosterExportColumns)).min(1), format: z.enum(rosterExportFormats) })),
+  keyCheck: z.object({ check: z.string().min(1), holder: keyHolder.optional() }),
 } as const;
 type Key = keyof typeof keys;
 type Value<K extends Key> = z.infer<(typeof keys)[K]>;

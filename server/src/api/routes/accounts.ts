@@ -56,7 +56,9 @@ export const accountRoutes: RoutePlugin = async (app, deps) => {
     { schema: { tags, summary: 'Send a new verification e-mail (earlier codes stop working).', body: resendVerificationRequest, response: { 202: resendVerificationResponse } }, config: credentialLimit(deps) },
     async (request, reply) => {
       const resent = await resendVerification(deps.db, request.body.userId, { ip: request.ip, now: deps.now() });
-      if (resent) await mailVerification(deps, resent.user, resent.issued, request.log);
+      // Sent after answering: waiting for the mail server would make the answer for a user ID that
+      // is waiting for verification measurably slower than for one that is not (or does not exist).
+      if (resent) void mailVerification(deps, resent.user, resent.issued, request.log);
       return reply.code(202).send({ message: 'If this user ID is waiting for verification, a new e-mail is on its way. Codes from earlier e-mails no longer work.' });
     },
   );

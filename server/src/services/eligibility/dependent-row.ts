@@ -22,7 +22,7 @@ export function dependentRow(
     subscriberId: family.subscriberId,
     relationship: dependent.relationship,
     ...personFields(dependent),
-    ssnEncrypted: dependent.ssn ? env.cipher.encrypt(dependent.ssn) : null,
+    ssnEncrypted: dependent.ssn ? env.cipher.encrypt(dependent.ssn, memberId) : null,
     ssnLast4: dependent.ssn ? dependent.ssn.slice(-4) : null,
     ssnFingerprint: dependent.ssn ? env.cipher.fingerprint(dependent.ssn) : null,
     address: dependent.address ?? family.subscriberAddress,

@@ -45,7 +45,7 @@ export async function enrollSubscriber(tx: Db, env: EligibilityEnv, actor: Actor
       subscriberId,
       relationship: 'subscriber',
       ...personFields(subscriber),
-      ssnEncrypted: env.cipher.encrypt(subscriber.ssn),
+      ssnEncrypted: env.cipher.encrypt(subscriber.ssn, subscriberId),
       ssnLast4: subscriber.ssn.slice(-4),
       ssnFingerprint: env.cipher.fingerprint(subscriber.ssn),
       address: subscriber.address,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createCipheriv, createHash } from 'node:crypto';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,11 +9,11 @@ describe('ssnCipher', () => {
   const cipher = ssnCipher(new Uint8Array(32).fill(7));
 
   it('round-trips, with a different ciphertext each time and no digits in the clear', () => {
-    const a = cipher.encrypt('412556789');
-    const b = cipher.encrypt('412556789');
+    const a = cipher.encrypt('412556789', '432000001');
+    const b = cipher.encrypt('412556789', '432000001');
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
     expect(Buffer.from(a).toString('latin1')).not.toContain('412556789');
-    expect(cipher.decrypt(a)).toBe('412556789');
+    expect(cipher.decrypt(a, '432000001')).toBe('412556789');
   });
 
   it('fingerprints equal SSNs equally, differently under another key, and never as a bare hash', () => {
@@ -24,10 +24,31 @@ describe('ssnCipher', () => {
   });
 
   it('refuses a tampered value or another key', () => {
-    const stored = Buffer.from(cipher.encrypt('412556789'));
+    const stored = Buffer.from(cipher.encrypt('412556789', '432000001'));
     stored.writeUInt8(stored.readUInt8(stored.length - 1) ^ 1, stored.length - 1);
-    expect(() => cipher.decrypt(stored)).toThrow();
-    expect(() => ssnCipher(new Uint8Array(32).fill(8)).decrypt(cipher.encrypt('412556789'))).toThrow();
+    expect(() => cipher.decrypt(stored, '432000001')).toThrow();
+    expect(() => ssnCipher(new Uint8Array(32).fill(8)).decrypt(cipher.encrypt('412556789', '432000001'), '432000001')).toThrow();
+  });
+});
+
+describe('SSNs bound to their member', () => {
+  const key = new Uint8Array(32).fill(7);
+  const cipher = ssnCipher(key);
+
+  it('does not open an SSN moved to another member’s row', () => {
+    const stored = cipher.encrypt('412556789', '432000001');
+    expect(cipher.decrypt(stored, '432000001')).toBe('412556789');
+    expect(() => cipher.decrypt(stored, '432000002')).toThrow();
+  });
+
+  it('still opens SSNs written before they were bound (no associated data), including one whose iv starts with the marker', () => {
+    for (const firstIvByte of [0x00, 0xa2]) {
+      const iv = Buffer.alloc(12, 3);
+      iv[0] = firstIvByte;
+      const legacy = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([legacy.update('412556789', 'utf8'), legacy.final()]);
+      expect(cipher.decrypt(Buffer.concat([iv, legacy.getAuthTag(), body]), '432000007')).toBe('412556789');
+    }
   });
 });
 

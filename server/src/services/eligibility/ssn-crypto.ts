@@ -8,8 +8,9 @@ import { aesGcmField } from '../crypto/aes-gcm-field';
  * equal SSNs do not give equal ciphertexts. The last four digits are stored separately for masking and search.
  */
 export interface SsnCipher {
-  encrypt(ssn: string): Uint8Array;
-  decrypt(stored: Uint8Array): string;
+  /** Bound to the member it belongs to (crypto/aes-gcm-field.ts): it opens in that member's row only. */
+  encrypt(ssn: string, memberId: string): Uint8Array;
+  decrypt(stored: Uint8Array, memberId: string): string;
   /** HMAC-SHA256 of the SSN under a key derived from this one: equal SSNs, equal fingerprints. */
   fingerprint(ssn: string): Uint8Array;
 }
@@ -21,18 +22,21 @@ export function ssnCipher(key: Uint8Array): SsnCipher {
   const fingerprintKey = Buffer.from(hkdfSync('sha256', key, new Uint8Array(0), 'groupdesk ssn fingerprint v1', 32));
   return {
     fingerprint: (ssn) => createHmac('sha256', fingerprintKey).update(ssn, 'utf8').digest(),
-    encrypt: (ssn) => field.seal(ssn),
-    decrypt: (stored) => field.open(stored),
+    encrypt: (ssn, memberId) => field.seal(ssn, `members.ssn:${memberId}`),
+    decrypt: (stored, memberId) => field.open(stored, `members.ssn:${memberId}`),
   };
 }
 
 /**
- * The key comes from `SSN_KEY` (64 hex characters or base64 of 32 bytes) when the operator manages
- * it, otherwise from `<dataDir>/ssn.key`, created on first start readable by its owner only (0600).
- * Without either (an in-memory service, tests) a random key lives as long as the process.
+ * The key comes from `SSN_KEY` (64 hex characters or base64 of 32 bytes) or the file `SSN_KEY_FILE`
+ * names when the operator manages it (production must: config.ts), otherwise from `<dataDir>/ssn.key`,
+ * created on first start readable by its owner only (0600). Without any (an in-memory service,
+ * tests) a random key lives as long as the process.
  */
-export async function loadSsnKey(options: { env?: string | undefined; dataDir?: string | undefined }): Promise<Uint8Array> {
+export async function loadSsnKey(options: { env?: string | undefined; file?: string | undefined; dataDir?: string | undefined }): Promise<Uint8Array> {
   if (options.env) return parseKey(options.env, 'SSN_KEY');
+  // An operator's file is only read: a missing one is a mistake to report, never a reason to make a new key.
+  if (options.file) return parseKey((await readFile(options.file, 'utf8')).trim(), options.file);
   if (!options.dataDir) return randomBytes(32);
   const file = path.join(options.dataDir, 'ssn.key');
   try {

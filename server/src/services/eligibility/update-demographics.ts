@@ -64,7 +64,7 @@ export async function updateDemographics(tx: Db, env: EligibilityEnv, actor: Act
   const { ssn, ...plain } = changes;
   const set: Partial<NewMember> = { ...plain };
   if (ssn !== undefined) {
-    set.ssnEncrypted = env.cipher.encrypt(ssn);
+    set.ssnEncrypted = env.cipher.encrypt(ssn, member.memberId);
     set.ssnLast4 = ssn.slice(-4);
     set.ssnFingerprint = env.cipher.fingerprint(ssn);
   }

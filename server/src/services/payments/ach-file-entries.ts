@@ -70,7 +70,7 @@ function fileAccount(account: typeof bankAccounts.$inferSelect, companyName: str
     companyName,
     holderName: account.holderName,
     routingNumber: account.routingNumber,
-    accountNumber: cipher.decrypt(account.accountNumberEncrypted),
+    accountNumber: cipher.decrypt(account.accountNumberEncrypted, account.id),
     accountType: account.accountType,
   };
 }

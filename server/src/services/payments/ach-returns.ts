@@ -173,7 +173,7 @@ export async function applyNotificationOfChange(
       .update(bankAccounts)
       .set({
         ...(correction.routingNumber ? { routingNumber: correction.routingNumber } : {}),
-        ...(accountNumber ? { accountNumberEncrypted: cipher.encrypt(accountNumber), accountLast4: accountNumber.slice(-4) } : {}),
+        ...(accountNumber ? { accountNumberEncrypted: cipher.encrypt(accountNumber, account.id), accountLast4: accountNumber.slice(-4) } : {}),
         nocCode: code,
         nocAt: now,
       })

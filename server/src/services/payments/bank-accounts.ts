@@ -29,16 +29,17 @@ export const PRENOTE_WAIT_BANKING_DAYS = 3;
 /** Adds an account for verification; the number is encrypted here and never leaves the service again. */
 export async function addBankAccount(db: Db, cipher: BankAccountCipher, groupNumber: string, input: NewBankAccount, actor: Actor, now: Date): Promise<BankAccount> {
   const micro = input.verification === 'micro_deposits';
+  const id = `BA-${randomCode(8)}`;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(bankAccounts)
       .values({
-        id: `BA-${randomCode(8)}`,
+        id,
         groupNumber,
         nickname: input.nickname,
         holderName: input.holderName,
         routingNumber: input.routingNumber,
-        accountNumberEncrypted: cipher.encrypt(input.accountNumber),
+        accountNumberEncrypted: cipher.encrypt(input.accountNumber, id),
         accountLast4: input.accountNumber.slice(-4),
         accountType: input.accountType,
         verificationMethod: input.verification,

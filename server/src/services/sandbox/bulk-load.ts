@@ -39,7 +39,7 @@ export async function bulkLoadMembers(tx: Db, cipher: SsnCipher, groupNumber: st
       suffix: r.suffix,
       dateOfBirth: r.dateOfBirth,
       gender: r.gender,
-      ssnEncrypted: r.ssn === null ? null : cipher.encrypt(r.ssn),
+      ssnEncrypted: r.ssn === null ? null : cipher.encrypt(r.ssn, r.memberId),
       ssnLast4: r.ssn === null ? null : r.ssn.slice(-4),
       ssnFingerprint: r.ssn === null ? null : cipher.fingerprint(r.ssn),
       address: r.address,

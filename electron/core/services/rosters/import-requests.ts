@@ -3,6 +3,7 @@ import { correctionReason } from './import-columns';
 import type { TransactionInput } from '@shared/contract/schemas/transaction';
 import type { EditableMemberField } from '../../store/members/members-repository';
 import type { FieldCipher } from '../../store/field-cipher';
+import { memberSsnContext } from '../../store/members/member-ssn-context';
 
 /**
  * File rows as the requests the wizards submit (`transactions.submit`'s input). Nothing here checks a
@@ -78,7 +79,7 @@ export function demographicsInput(row: ImportRow, memberId: string, stored: Stor
     if (value !== null && value !== '' && !sameText(value, stored[field])) changes[field] = value;
   }
   if (row.ssn !== null) {
-    const current = Buffer.isBuffer(stored.ssnEncrypted) ? cipher.decrypt(stored.ssnEncrypted) : null;
+    const current = Buffer.isBuffer(stored.ssnEncrypted) ? cipher.decrypt(stored.ssnEncrypted, memberSsnContext(memberId)) : null;
     if (row.ssn.replace(/[\s-]/g, '') !== current) changes.ssn = row.ssn;
   }
   if (row.address !== null) {

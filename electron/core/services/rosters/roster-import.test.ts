@@ -81,7 +81,7 @@ describe('checking a CSV filled from the template', () => {
     expect(spouse).toMatchObject({ name: 'Aaron Zimmer', outcome: 'skip', reason: 'Already terminated: coverage ends 2026-11-30.' });
     expect(sameSsn).toMatchObject({
       outcome: 'refuse',
-      reason: 'This SSN already belongs to employee 432000001 in this group: reinstate or update that member instead of enrolling again.',
+      reason: 'This SSN matches another member of this group: check the number. If it is right, reinstate or update that member instead of enrolling again.',
     });
   });
 

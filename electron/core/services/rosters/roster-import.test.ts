@@ -116,6 +116,15 @@ describe('checking a CSV filled from the template', () => {
     expect(store.db.prepare('SELECT count(*) FROM import_items WHERE request LIKE ?').pluck().get('%5551122%')).toBe(0);
   });
 
+  it('the report CSV defuses a name from the file that a spreadsheet would run as a formula', async () => {
+    const store = fileStore();
+    const core = importCore(store);
+    const check = await checkCsv(store, core, [{ ...okafor[0], firstName: '=HYPERLINK("x")' }]);
+    const report = await core.ok<SavedFile>('roster.importReport', { groupNumber: group, importId: check.importId, format: 'csv' });
+    const text = fs.readFileSync(filesOfStore(store).pathOf(report.fileId), 'utf8');
+    expect(text.split('\n')[1]).toMatch(/^Line 2,,"'=HYPERLINK\(""x""\)/);
+  });
+
   it('reads an X12 834: its members by segment, and a 999 acknowledgment beside the report', async () => {
     const store = fileStore();
     const core = importCore(store);

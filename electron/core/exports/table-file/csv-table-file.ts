@@ -1,18 +1,18 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
-import { spreadsheetSafe } from './formula-guard';
+import { csvStringifier, excelFriendlyCsv, type CsvLayout } from '../csv-stringifier';
+import { defuseFormula } from '../spreadsheet-cells';
 import { tableRows, type TableFile } from './table-file';
 
 /**
- * The table as CSV, streamed to `path`. `excelFriendly` adds a byte-order mark and CRLF line ends,
- * which Excel opens as UTF-8 without its import wizard.
+ * The table as CSV, streamed to `path`, Excel-friendly unless another layout is asked for.
+ * Every cell is defused: names and reasons come from the plan's data or a user's own file.
  */
-export async function writeCsvTable(path: string, table: TableFile, excelFriendly = true): Promise<void> {
+export async function writeCsvTable(path: string, table: TableFile, layout: CsvLayout = excelFriendlyCsv): Promise<void> {
   async function* records() {
     yield table.columns.map((c) => c.header);
-    for await (const row of tableRows(table)) yield row.map(spreadsheetSafe);
+    for await (const row of tableRows(table)) yield row.map(defuseFormula);
   }
-  await pipeline(Readable.from(records()), stringify({ bom: excelFriendly, record_delimiter: excelFriendly ? 'windows' : 'unix' }), fs.createWriteStream(path, { mode: 0o600 }));
+  await pipeline(Readable.from(records()), csvStringifier(layout), fs.createWriteStream(path, { mode: 0o600 }));
 }

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { finished } from 'node:stream/promises';
+import { notoPdf } from '../pdf-document';
 import { tableRows, type TableFile } from './table-file';
 
 const margin = 36;
@@ -9,29 +8,15 @@ const fontSize = 9;
 const cellPadding = 4;
 
 /**
- * Noto Sans covers the names a roster holds (accents, ñ, ß) that pdfkit's built-in Helvetica cannot
- * encode. Resolved through Node's module lookup: from the bundled core (CommonJS, `__filename`) or,
- * in tests, from the project folder.
- */
-function notoSansPath(): string {
-  const from = typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'package.json');
-  return createRequire(from).resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff');
-}
-
-/**
- * The table as a landscape Letter PDF with the title, the subtitle and the column headings repeated
+ * The table as a landscape Letter PDF in Noto Sans with the title, the subtitle and the column headings repeated
  * on every page; a row taller than one line (a long details cell) wraps within its column.
  */
 export async function writePdfTable(filePath: string, table: TableFile): Promise<void> {
-  // Loaded on the first PDF: pdfkit and its font metrics take 0.1–0.3 s to load.
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({ size: 'LETTER', layout: 'landscape', margin, info: { Title: table.title, Author: 'GroupDesk' } });
+  const doc = await notoPdf({ size: 'LETTER', layout: 'landscape', margin, info: { Title: table.title, Author: 'GroupDesk' } });
   const file = fs.createWriteStream(filePath, { mode: 0o600 });
   doc.pipe(file);
   const closed = finished(file);
   try {
-    doc.registerFont('Noto', notoSansPath());
-    doc.font('Noto');
     const usable = doc.page.width - 2 * margin;
     const share = table.columns.reduce((sum, c) => sum + c.width, 0);
     const widths = table.columns.map((c) => (c.width / share) * usable);

@@ -9,7 +9,7 @@ export function writeTableFile(format: TableFormat, path: string, table: TableFi
     case 'csv':
       return writeCsvTable(path, table);
     case 'xlsx':
-      return writeXlsxTable(path, table);
+      return writeXlsxTable(path, [table]);
     case 'pdf':
       return writePdfTable(path, table);
   }

@@ -1,6 +1,7 @@
 import type { ImportRow } from './import-row';
 import { correctionReason } from './import-columns';
 import type { TransactionInput } from '@shared/contract/schemas/transaction';
+import { memberFieldLabels } from '@shared/domain/member-field-labels';
 import type { EditableMemberField } from '../../store/members/members-repository';
 import type { FieldCipher } from '../../store/field-cipher';
 import { memberSsnContext } from '../../store/members/member-ssn-context';
@@ -96,23 +97,9 @@ export function demographicsInput(row: ImportRow, memberId: string, stored: Stor
 
 /** What the user typed into which column, for a request field the schema refuses. */
 const fieldColumns: Record<string, string> = {
-  firstName: 'First name',
-  middleName: 'Middle name',
-  lastName: 'Last name',
-  suffix: 'Suffix',
-  dateOfBirth: 'Date of birth',
-  gender: 'Gender',
-  ssn: 'SSN',
+  ...memberFieldLabels,
   line1: 'Address line 1',
   line2: 'Address line 2',
-  city: 'City',
-  state: 'State',
-  zip: 'ZIP',
-  phone: 'Phone',
-  email: 'Email',
-  hireDate: 'Hire date',
-  employmentStatus: 'Employment status',
-  planCode: 'Plan code',
   effectiveDate: 'Effective date',
   enrollmentReason: 'Reason',
   reason: 'Reason',
@@ -120,7 +107,6 @@ const fieldColumns: Record<string, string> = {
   kind: 'Reason',
   date: 'Effective date',
   subscriberId: 'Family key',
-  memberId: 'Member ID',
 };
 
 /** The column a request path points at (`request.subscriber.address.zip` → ZIP). */

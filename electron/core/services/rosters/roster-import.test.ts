@@ -81,7 +81,7 @@ describe('checking a CSV filled from the template', () => {
     expect(spouse).toMatchObject({ name: 'Aaron Zimmer', outcome: 'skip', reason: 'Already terminated: coverage ends 2026-11-30.' });
     expect(sameSsn).toMatchObject({
       outcome: 'refuse',
-      reason: 'This SSN already belongs to employee 432000001 in this group: reinstate or update that member instead of enrolling again.',
+      reason: 'This SSN matches another member of this group: check the number. If it is right, reinstate or update that member instead of enrolling again.',
     });
   });
 
@@ -114,6 +114,15 @@ describe('checking a CSV filled from the template', () => {
     expect(text).toContain('Line 5,,Ivy Abbott,Add,Refused,');
     expect(text).not.toMatch(/555-?11-?2222|2222/);
     expect(store.db.prepare('SELECT count(*) FROM import_items WHERE request LIKE ?').pluck().get('%5551122%')).toBe(0);
+  });
+
+  it('the report CSV defuses a name from the file that a spreadsheet would run as a formula', async () => {
+    const store = fileStore();
+    const core = importCore(store);
+    const check = await checkCsv(store, core, [{ ...okafor[0], firstName: '=HYPERLINK("x")' }]);
+    const report = await core.ok<SavedFile>('roster.importReport', { groupNumber: group, importId: check.importId, format: 'csv' });
+    const text = fs.readFileSync(filesOfStore(store).pathOf(report.fileId), 'utf8');
+    expect(text.split('\n')[1]).toMatch(/^Line 2,,"'=HYPERLINK\(""x""\)/);
   });
 
   it('reads an X12 834: its members by segment, and a 999 acknowledgment beside the report', async () => {

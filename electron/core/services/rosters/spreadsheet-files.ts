@@ -1,17 +1,11 @@
-import fs from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { SavedFile } from '@shared/contract/methods/rosters';
 import type { FilesPort } from '../../dispatch/handler-types';
+import type { CsvLayout } from '../../exports/csv-stringifier';
+import { writeCsvTable } from '../../exports/table-file/csv-table-file';
+import { tableContentTypes, type TableFile, type TableFormat } from '../../exports/table-file/table-file';
+import { writeXlsxTable } from '../../exports/table-file/xlsx-table-file';
 
-export const spreadsheetTypes = {
-  csv: 'text/csv',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
-
-export type SpreadsheetFormat = keyof typeof spreadsheetTypes;
+export type SpreadsheetFormat = Exclude<TableFormat, 'pdf'>;
 
 /** A sheet to write: its name, header labels and rows (an iterable, so a long report streams). */
 export interface Sheet {
@@ -22,32 +16,42 @@ export interface Sheet {
   widths?: readonly number[];
 }
 
+/** A byte-order mark for Excel, and LF line ends as these files have always had. */
+const csvLayout: CsvLayout = { bom: true, crlf: false };
+
+/** Rows handed to the table writers at a time: between them the writer lets other calls run. */
+const rowsPerBatch = 1000;
+
 /**
  * Writes sheets as one CSV (the first sheet only: CSV has one) or one workbook, whole or not at all
- * (the files port). Every cell is text, so Excel keeps leading zeros and dates as written.
+ * (the files port), through the table writers every download uses. Every cell is text, so Excel
+ * keeps leading zeros and dates as written.
  */
 export async function writeSpreadsheet(files: FilesPort, format: SpreadsheetFormat, fileName: string, sheets: readonly [Sheet, ...Sheet[]]): Promise<SavedFile> {
-  const written = await files.writeNew((temporaryPath) => (format === 'csv' ? writeCsv(temporaryPath, sheets[0]) : writeXlsx(temporaryPath, sheets)));
-  return { fileId: written.fileId, fileName, contentType: spreadsheetTypes[format], bytes: written.bytes };
+  const [first, ...more] = sheets;
+  const tables: [TableFile, ...TableFile[]] = [asTable(first), ...more.map(asTable)];
+  const written = await files.writeNew((temporaryPath) => (format === 'csv' ? writeCsvTable(temporaryPath, tables[0], csvLayout) : writeXlsxTable(temporaryPath, tables)));
+  return { fileId: written.fileId, fileName, contentType: tableContentTypes[format], bytes: written.bytes };
 }
 
-async function writeCsv(file: string, sheet: Sheet): Promise<void> {
-  const lines = (function* () {
-    yield sheet.header;
-    yield* sheet.rows;
-  })();
-  await pipeline(Readable.from(lines), stringify({ bom: true }), fs.createWriteStream(file));
+function asTable(sheet: Sheet): TableFile {
+  return {
+    title: sheet.name,
+    // Only a PDF shows a subtitle, and these sheets are never one.
+    subtitle: '',
+    columns: sheet.header.map((header, i) => ({ header, width: sheet.widths?.[i] ?? Math.max(12, header.length + 2) })),
+    batches: inBatches(sheet.rows),
+  };
 }
 
-async function writeXlsx(file: string, sheets: readonly Sheet[]): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  for (const sheet of sheets) {
-    const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = sheet.header.map((label, i) => ({ header: label, width: sheet.widths?.[i] ?? Math.max(12, label.length + 2), style: { numFmt: '@' } }));
-    ws.getRow(1).font = { bold: true };
-    ws.getRow(1).commit();
-    for (const row of sheet.rows) ws.addRow([...row]).commit();
-    ws.commit();
+function* inBatches(rows: Iterable<readonly string[]>): Generator<(readonly string[])[]> {
+  let batch: (readonly string[])[] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === rowsPerBatch) {
+      yield batch;
+      batch = [];
+    }
   }
-  await workbook.commit();
+  if (batch.length > 0) yield batch;
 }

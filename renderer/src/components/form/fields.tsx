@@ -153,9 +153,8 @@ export function SelectField({ name, label, hint, optional, options, placeholder 
   );
 }
 
-/** Choices shown at once (few options, or options that need a line of explanation each). */
-export function RadioGroupField({ name, label, hint, options, inline = false }: { name: string; label: string; hint?: ReactNode; options: readonly Option[]; inline?: boolean }) {
-  const { register } = useFormContext<FieldValues>();
+/** A group of controls under one legend (choices, checkboxes), its hint and message wired by ids to the fieldset. */
+export function FieldsetFrame({ name, label, hint, children }: { name: string; label: string; hint?: ReactNode; children: ReactNode }) {
   const error = useFieldError(name);
   const id = fieldId(name);
   return (
@@ -166,6 +165,22 @@ export function RadioGroupField({ name, label, hint, options, inline = false }: 
           {hint}
         </p>
       )}
+      {children}
+      {error && (
+        <p id={`${id}-error`} className="wz-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** Choices shown at once (few options, or options that need a line of explanation each). */
+export function RadioGroupField({ name, label, hint, options, inline = false }: { name: string; label: string; hint?: ReactNode; options: readonly Option[]; inline?: boolean }) {
+  const { register } = useFormContext<FieldValues>();
+  const id = fieldId(name);
+  return (
+    <FieldsetFrame name={name} label={label} hint={hint}>
       <div className={inline ? 'wz-radios wz-radios-inline' : 'wz-radios'}>
         {options.map((o) => (
           <label key={o.value} className="wz-radio">
@@ -177,12 +192,7 @@ export function RadioGroupField({ name, label, hint, options, inline = false }: 
           </label>
         ))}
       </div>
-      {error && (
-        <p id={`${id}-error`} className="wz-error">
-          {error}
-        </p>
-      )}
-    </fieldset>
+    </FieldsetFrame>
   );
 }
 

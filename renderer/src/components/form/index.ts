@@ -1,4 +1,4 @@
-export { TextField, DateField, SelectField, RadioGroupField, CheckboxField, FieldFrame, useFieldError, type Option, type TextFieldProps } from './fields';
+export { TextField, DateField, SelectField, RadioGroupField, CheckboxField, FieldFrame, FieldsetFrame, useFieldError, type Option, type TextFieldProps } from './fields';
 export { SsnField } from './SsnField';
 export { fieldId, fieldDescription } from './field-id';
 export { FormSubmit } from './FormSubmit';

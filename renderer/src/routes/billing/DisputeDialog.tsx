@@ -7,6 +7,8 @@ import type { DisputeReason, InvoiceDispute } from '@shared/plan-api/invoice-dis
 import { useApi } from '../../api/ApiProvider';
 import { disputeReasonLabels, formatMonth, reasonForKind } from './billing-words';
 import { DialogFormFooter } from '../../components/DialogFormFooter';
+import { NoteField } from '../../components/NoteField';
+import { useRequiredNote } from '../../components/use-required-note';
 
 interface Props {
   groupNumber: string;
@@ -22,8 +24,7 @@ export function DisputeDialog({ groupNumber, invoiceNumber, periodStart, row, on
   const api = useApi();
   const id = useId();
   const [reason, setReason] = useState<DisputeReason>(reasonForKind[row.kind]);
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string | null>(null);
+  const note = useRequiredNote('Say what is wrong in a note: the plan’s billing team reads it.');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // A family covered but not billed has no line: the plan takes its subscriber's ID only with that reason.
@@ -31,14 +32,10 @@ export function DisputeDialog({ groupNumber, invoiceNumber, periodStart, row, on
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (note.trim() === '') {
-      setNoteError('Say what is wrong in a note: the plan’s billing team reads it.');
-      document.getElementById(`${id}-note`)?.focus();
-      return;
-    }
-    setNoteError(null);
+    const text = note.take();
+    if (text === null) return;
     setBusy(true);
-    const result = await api.call('billing.dispute', { groupNumber, invoiceNumber, memberId: row.memberId, reason: noLine ? 'covered_not_billed' : reason, note: note.trim() });
+    const result = await api.call('billing.dispute', { groupNumber, invoiceNumber, memberId: row.memberId, reason: noLine ? 'covered_not_billed' : reason, note: text });
     setBusy(false);
     if (!result.ok) {
       setProblem(result.error.code === 'OFFLINE' ? `The plan service could not be reached, so the dispute was not sent. Try again when you are online. (${result.error.message})` : result.error.message);
@@ -71,29 +68,7 @@ export function DisputeDialog({ groupNumber, invoiceNumber, periodStart, row, on
                 ))}
               </select>
             </div>
-            <div className={`wz-field${noteError ? ' has-error' : ''}`}>
-              <label htmlFor={`${id}-note`} className="wz-label">
-                Note
-              </label>
-              <p id={`${id}-hint`} className="wz-hint">
-                {row.explanation} Say what the invoice should show.
-              </p>
-              <textarea
-                id={`${id}-note`}
-                className="wz-input billing-note-input"
-                rows={4}
-                maxLength={MAX_DISPUTE_NOTE}
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
-                aria-invalid={noteError ? true : undefined}
-                aria-describedby={noteError ? `${id}-hint ${id}-error` : `${id}-hint`}
-              />
-              {noteError && (
-                <p id={`${id}-error`} className="wz-error">
-                  {noteError}
-                </p>
-              )}
-            </div>
+            <NoteField note={note} label="Note" hint={`${row.explanation} Say what the invoice should show.`} rows={4} maxLength={MAX_DISPUTE_NOTE} className="billing-note-input" />
             <DialogFormFooter problem={problem} busy={busy} submitLabel="Send dispute" busyLabel="Sending…" />
           </form>
         </Dialog.Content>

@@ -1,6 +1,7 @@
 import type { MethodOutput } from '@shared/contract';
 import { TableScroll } from '../../components/TableScroll';
-import { formatCount, formatMonth } from '../../components/format';
+import { formatMonth } from '../../components/format';
+import { MemberCountCells, MemberCountHeadings } from './member-counts';
 
 export type TrendPoints = MethodOutput<'roster.trend'>;
 
@@ -13,24 +14,14 @@ export function CoverageTrendTable({ points, titleId }: { points: TrendPoints; t
         <thead>
           <tr>
             <th scope="col">Month</th>
-            <th scope="col" className="num">
-              Employees
-            </th>
-            <th scope="col" className="num">
-              Dependents
-            </th>
-            <th scope="col" className="num">
-              Total
-            </th>
+            <MemberCountHeadings />
           </tr>
         </thead>
         <tbody>
           {points.map((p) => (
             <tr key={p.month}>
               <th scope="row">{formatMonth(p.month)}</th>
-              <td className="num">{formatCount(p.subscribers)}</td>
-              <td className="num">{formatCount(p.dependents)}</td>
-              <td className="num strong">{formatCount(p.subscribers + p.dependents)}</td>
+              <MemberCountCells subscribers={p.subscribers} dependents={p.dependents} total={p.subscribers + p.dependents} />
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { coverageTierLabels } from '@shared/domain/coverage-tier';
 import type { MembershipCounts } from '@shared/contract/methods/dashboard';
 import { formatCount } from '../../components/format';
+import { MemberCountCells, MemberCountHeadings } from './member-counts';
 
 /** Members by plan: numbers in a real table (readable by screen readers), the bar only a visual aid. */
 export function PlanBreakdown({ byPlan, onShowPlan }: { byPlan: MembershipCounts['byPlan']; onShowPlan: (planCode: string) => void }) {
@@ -16,15 +17,7 @@ export function PlanBreakdown({ byPlan, onShowPlan }: { byPlan: MembershipCounts
           <thead>
             <tr>
               <th scope="col">Plan</th>
-              <th scope="col" className="num">
-                Employees
-              </th>
-              <th scope="col" className="num">
-                Dependents
-              </th>
-              <th scope="col" className="num">
-                Total
-              </th>
+              <MemberCountHeadings />
               <th scope="col" className="bar-col">
                 <span className="visually-hidden">Share</span>
               </th>
@@ -38,9 +31,7 @@ export function PlanBreakdown({ byPlan, onShowPlan }: { byPlan: MembershipCounts
                     {p.planName}
                   </button>
                 </th>
-                <td className="num">{formatCount(p.subscribers)}</td>
-                <td className="num">{formatCount(p.dependents)}</td>
-                <td className="num strong">{formatCount(p.total)}</td>
+                <MemberCountCells subscribers={p.subscribers} dependents={p.dependents} total={p.total} />
                 <td className="bar-col" aria-hidden="true">
                   <span className="bar-track">
                     <span className="bar" style={{ width: `${(p.total / max) * 100}%` }} />

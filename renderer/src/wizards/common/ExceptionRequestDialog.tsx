@@ -1,10 +1,12 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { Dialog } from 'radix-ui';
 import type { TransactionKind } from '@shared/plan-api/eligibility';
 import { MAX_EXCEPTION_NOTE, type ExceptionRequest, type exceptionRuleCodes } from '@shared/plan-api/exception-requests';
 import { useApi } from '../../api/ApiProvider';
 import { DialogFormFooter } from '../../components/DialogFormFooter';
+import { NoteField } from '../../components/NoteField';
+import { useRequiredNote } from '../../components/use-required-note';
 import { useAnnouncer } from '../../state/announcer';
 
 interface Props {
@@ -26,23 +28,17 @@ interface Props {
 export function ExceptionRequestDialog({ groupNumber, memberId, changeKind, input, rule, onClose }: Props) {
   const api = useApi();
   const announce = useAnnouncer((s) => s.announce);
-  const id = useId();
-  const [note, setNote] = useState('');
-  const [noteError, setNoteError] = useState<string | null>(null);
+  const note = useRequiredNote('Write the plan a note saying why an exception is fair.');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [received, setReceived] = useState<ExceptionRequest | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (note.trim() === '') {
-      setNoteError('Write the plan a note saying why an exception is fair.');
-      document.getElementById(`${id}-note`)?.focus();
-      return;
-    }
-    setNoteError(null);
+    const text = note.take();
+    if (text === null) return;
     setBusy(true);
-    const result = await api.call('exceptions.request', { groupNumber, memberId, changeKind, input, rule, note: note.trim() });
+    const result = await api.call('exceptions.request', { groupNumber, memberId, changeKind, input, rule, note: text });
     setBusy(false);
     if (!result.ok) {
       setProblem(result.error.code === 'OFFLINE' ? `You are offline, so the request was not sent. Your note is still here: send it when you are back online. (${result.error.message})` : result.error.message);
@@ -76,29 +72,13 @@ export function ExceptionRequestDialog({ groupNumber, memberId, changeKind, inpu
             <>
               <Dialog.Description className="muted">The plan’s rules refuse this change: {rule.message} The plan can still allow it. Tell them why.</Dialog.Description>
               <form noValidate onSubmit={(e) => void submit(e)}>
-                <div className={`wz-field${noteError ? ' has-error' : ''}`}>
-                  <label htmlFor={`${id}-note`} className="wz-label">
-                    Note to the plan
-                  </label>
-                  <p id={`${id}-hint`} className="wz-hint">
-                    Why the request is late, and what you have as proof. At most {MAX_EXCEPTION_NOTE} characters; {MAX_EXCEPTION_NOTE - note.length} left.
-                  </p>
-                  <textarea
-                    id={`${id}-note`}
-                    className="wz-input"
-                    rows={5}
-                    maxLength={MAX_EXCEPTION_NOTE}
-                    value={note}
-                    onChange={(e) => setNote(e.target.value)}
-                    aria-invalid={noteError ? true : undefined}
-                    aria-describedby={noteError ? `${id}-hint ${id}-error` : `${id}-hint`}
-                  />
-                  {noteError && (
-                    <p id={`${id}-error`} className="wz-error">
-                      {noteError}
-                    </p>
-                  )}
-                </div>
+                <NoteField
+                  note={note}
+                  label="Note to the plan"
+                  hint={`Why the request is late, and what you have as proof. At most ${MAX_EXCEPTION_NOTE} characters; ${MAX_EXCEPTION_NOTE - note.value.length} left.`}
+                  rows={5}
+                  maxLength={MAX_EXCEPTION_NOTE}
+                />
                 <DialogFormFooter problem={problem} busy={busy} submitLabel="Send to the plan" busyLabel="Sending…" />
               </form>
             </>

@@ -1,5 +1,6 @@
 import type { Address } from '@shared/contract/schemas/group';
 import type { MemberDetail } from '@shared/contract/schemas/member';
+import { memberFieldLabels } from '@shared/domain/member-field-labels';
 import { maskSsn } from '@shared/util/mask';
 import { formatDate } from '../../components/format';
 import { genderOptions } from '../common';
@@ -8,21 +9,9 @@ import './demographics.css';
 
 type Field = keyof DemographicChanges;
 
-const labels: Record<Field, string> = {
-  firstName: 'First name',
-  middleName: 'Middle name',
-  lastName: 'Last name',
-  suffix: 'Suffix',
-  dateOfBirth: 'Date of birth',
-  gender: 'Gender',
-  ssn: 'SSN',
-  address: 'Address',
-  phone: 'Phone',
-  email: 'E-mail',
-  employmentStatus: 'Employment status',
-  employeeClass: 'Employee class',
-};
-const order = Object.keys(labels) as Field[];
+/** The shared words, but "E-mail" as this wizard's own field is labelled. */
+const labels: Record<Field, string> = { ...memberFieldLabels, address: 'Address', email: 'E-mail', employeeClass: 'Employee class' };
+const order: readonly Field[] = ['firstName', 'middleName', 'lastName', 'suffix', 'dateOfBirth', 'gender', 'ssn', 'address', 'phone', 'email', 'employmentStatus', 'employeeClass'];
 
 const addressLine = (a: Address) => [a.line1, a.line2, `${a.city}, ${a.state} ${a.zip}`].filter(Boolean).join(', ');
 const employment = (v: string | null | undefined) => (v === 'FT' ? 'Full time' : v === 'PT' ? 'Part time' : null);

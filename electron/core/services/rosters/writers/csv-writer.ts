@@ -1,19 +1,18 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
+import { csvStringifier } from '../../../exports/csv-stringifier';
 import { defuseFormula, dollars } from '../../../exports/spreadsheet-cells';
 import { rosterColumnSpecs, type RosterCell } from '../roster-columns';
 import { inChunks, type RosterWriter } from './roster-writer';
 
 /**
- * RFC 4180 CSV in UTF-8: a header row of column labels, then one row per member. Excel-friendly
- * adds a byte-order mark (Excel on Windows otherwise reads the local code page, garbling accents)
- * and CRLF line ends. Text that a spreadsheet would run as a formula is defused.
+ * RFC 4180 CSV in UTF-8 (Excel-friendly or not, see CsvLayout): a header row of column labels,
+ * then one row per member. Text that a spreadsheet would run as a formula is defused.
  */
 export const writeRosterCsv: RosterWriter = async (records, target, columns, _context, options, signal, progress) => {
   const specs = columns.map((column) => rosterColumnSpecs[column]);
-  const csv = stringify({ bom: options.excelFriendly, record_delimiter: options.excelFriendly ? 'windows' : 'unix', quoted_match: /[\r\n]/ });
+  const csv = csvStringifier({ bom: options.excelFriendly, crlf: options.excelFriendly });
   const written = pipeline(csv, fs.createWriteStream(target, { mode: 0o600 }));
   let rows = 0;
   try {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ContractFailure } from '@shared/contract';
+import { bodyFont, boldFont, notoPdf } from '../../../exports/pdf-document';
 import { dollars } from '../../../exports/spreadsheet-cells';
 import { rosterColumnSpecs, type RosterCell } from '../roster-columns';
-import { notoSansFiles } from './pdf-fonts';
 import { inChunks, type RosterWriter } from './roster-writer';
 
 // US Letter, landscape, in points.
@@ -29,19 +29,14 @@ export const writeRosterPdf: RosterWriter = async (records, target, columns, con
   const expected = options.total ?? (await countRecords(records, signal));
   const pages = Math.max(1, Math.ceil(expected / rowsPerPage));
   const specs = columns.map((column) => rosterColumnSpecs[column]);
-  const fonts = notoSansFiles();
-  // pdfkit and its font code take a moment to load: only PDF downloads pay for it.
-  const { default: PDFDocument } = await import('pdfkit');
   const title = `Roster of ${context.groupName} as of ${context.asOf}`;
-  const doc = new PDFDocument({
+  const doc = await notoPdf({
     size: 'LETTER',
     layout: 'landscape',
     margin: page.margin,
     autoFirstPage: false,
     info: { Title: title, Author: 'GroupDesk', Creator: 'GroupDesk', CreationDate: new Date(context.createdAt), ModDate: new Date(context.createdAt) },
   });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
   const file = fs.createWriteStream(target, { mode: 0o600 });
   const finished = once(file, 'finish');
   doc.pipe(file);
@@ -49,7 +44,7 @@ export const writeRosterPdf: RosterWriter = async (records, target, columns, con
   const tableWidth = page.width - 2 * page.margin;
   const unit = tableWidth / specs.reduce((sum, spec) => sum + spec.width, 0);
   const widths = specs.map((spec) => spec.width * unit);
-  const measure = { regular: glyphWidths(doc, 'regular'), bold: glyphWidths(doc, 'bold') };
+  const measure = { [bodyFont]: glyphWidths(doc, bodyFont), [boldFont]: glyphWidths(doc, boldFont) };
 
   let pageNumber = 0;
   let rowOnPage = rowsPerPage;
@@ -57,10 +52,10 @@ export const writeRosterPdf: RosterWriter = async (records, target, columns, con
     forgetLaidOutWords(doc);
     pageNumber += 1;
     doc.addPage();
-    doc.font('bold').fontSize(11).text(`${context.groupName} · group ${context.groupNumber}`, page.margin, headerTop, { lineBreak: false });
-    doc.font('regular').fontSize(9).text(`Roster as of ${context.asOf}`, page.margin, headerTop + 16, { lineBreak: false });
-    doc.font('regular').fontSize(fontSize).text(`Page ${pageNumber} of ${pages}`, page.margin, footerY, { lineBreak: false });
-    drawRow(specs.map((spec) => spec.label), tableTop, 'bold');
+    doc.font(boldFont).fontSize(11).text(`${context.groupName} · group ${context.groupNumber}`, page.margin, headerTop, { lineBreak: false });
+    doc.font(bodyFont).fontSize(9).text(`Roster as of ${context.asOf}`, page.margin, headerTop + 16, { lineBreak: false });
+    doc.font(bodyFont).fontSize(fontSize).text(`Page ${pageNumber} of ${pages}`, page.margin, footerY, { lineBreak: false });
+    drawRow(specs.map((spec) => spec.label), tableTop, boldFont);
     doc
       .moveTo(page.margin, tableTop + rowHeight)
       .lineTo(page.width - page.margin, tableTop + rowHeight)
@@ -68,7 +63,7 @@ export const writeRosterPdf: RosterWriter = async (records, target, columns, con
       .stroke();
     rowOnPage = 0;
   };
-  const drawRow = (texts: readonly string[], y: number, font: 'regular' | 'bold') => {
+  const drawRow = (texts: readonly string[], y: number, font: typeof bodyFont | typeof boldFont) => {
     doc.font(font).fontSize(fontSize);
     let x = page.margin;
     texts.forEach((text, index) => {
@@ -87,7 +82,7 @@ export const writeRosterPdf: RosterWriter = async (records, target, columns, con
         drawRow(
           specs.map((spec) => pdfText(spec.cell(record))),
           tableTop + rowHeight + 2 + rowOnPage * rowHeight,
-          'regular',
+          bodyFont,
         );
         rowOnPage += 1;
       }
@@ -99,7 +94,7 @@ export const writeRosterPdf: RosterWriter = async (records, target, columns, con
     if (rows !== expected) throw changedMeanwhile();
     if (pageNumber === 0) {
       startPage();
-      doc.font('regular').fontSize(9).text('No members match this roster on that date.', page.margin, tableTop + rowHeight + 6, { lineBreak: false });
+      doc.font(bodyFont).fontSize(9).text('No members match this roster on that date.', page.margin, tableTop + rowHeight + 6, { lineBreak: false });
     }
     doc.end();
     await finished;

@@ -1,6 +1,6 @@
 import { useFormContext, useWatch } from 'react-hook-form';
 import { rosterExportColumns } from '@shared/contract/methods/rosters';
-import { fieldId, useFieldError } from '../../../components/form';
+import { FieldsetFrame } from '../../../components/form';
 import { formatCount } from '../../../components/format';
 import type { DownloadValues } from './download-form';
 import { columnLabels } from './download-words';
@@ -9,16 +9,10 @@ import { columnLabels } from './download-words';
 export function ColumnPicker({ ignored }: { ignored: boolean }) {
   const { register, setValue, control } = useFormContext<DownloadValues>();
   const columns = useWatch({ control, name: 'columns' });
-  const error = useFieldError('columns');
-  const id = fieldId('columns');
   const setAll = (picked: DownloadValues['columns']) => setValue('columns', picked, { shouldValidate: true, shouldDirty: true });
   const hint = ignored ? 'An 834 file carries every field the standard needs, so the columns below are not used for it.' : `${formatCount(columns.length)} of ${formatCount(rosterExportColumns.length)} chosen, in this order.`;
   return (
-    <fieldset id={id} className={`wz-field wz-fieldset${error ? ' has-error' : ''}`} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} aria-invalid={error ? true : undefined}>
-      <legend className="wz-label">Columns</legend>
-      <p id={`${id}-hint`} className="wz-hint">
-        {hint}
-      </p>
+    <FieldsetFrame name="columns" label="Columns" hint={hint}>
       <div className="download-column-tools">
         <button type="button" className="link-button" onClick={() => setAll([...rosterExportColumns])}>
           Select all
@@ -35,11 +29,6 @@ export function ColumnPicker({ ignored }: { ignored: boolean }) {
           </label>
         ))}
       </div>
-      {error && (
-        <p id={`${id}-error`} className="wz-error">
-          {error}
-        </p>
-      )}
-    </fieldset>
+    </FieldsetFrame>
   );
 }

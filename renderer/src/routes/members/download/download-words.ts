@@ -1,3 +1,4 @@
+import { memberFieldLabels } from '@shared/domain/member-field-labels';
 import { relationshipLabels } from '@shared/domain/relationships';
 import type { RosterExportColumn, RosterExportFormat, RosterScope } from '@shared/contract/methods/rosters';
 import type { Plan } from '@shared/contract/schemas/group';
@@ -7,25 +8,11 @@ import { statusLabels } from '../../../components/format';
 
 /** The picker's words for each column: "Employee", not the 834's "Subscriber". */
 export const columnLabels: Record<RosterExportColumn, string> = {
-  memberId: 'Member ID',
+  ...memberFieldLabels,
   subscriberId: 'Employee’s member ID',
   relationship: 'Relationship',
-  lastName: 'Last name',
-  firstName: 'First name',
-  middleName: 'Middle name',
-  suffix: 'Suffix',
-  dateOfBirth: 'Date of birth',
-  gender: 'Gender',
   ssnLast4: 'SSN (last 4)',
   street: 'Street',
-  city: 'City',
-  state: 'State',
-  zip: 'ZIP',
-  phone: 'Phone',
-  email: 'Email',
-  hireDate: 'Hire date',
-  employmentStatus: 'Employment status',
-  planCode: 'Plan code',
   planName: 'Plan name',
   tier: 'Coverage tier',
   status: 'Status',

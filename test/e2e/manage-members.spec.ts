@@ -20,7 +20,8 @@ async function signIn(page: Page, host: RunningHost, plan: E2ePlanService): Prom
   await page.getByLabel('User ID').fill(plan.userId);
   await page.getByLabel('Password').fill(plan.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText('Dana Whitfield')).toBeVisible();
+  // The header's account menu names who signed in.
+  await expect(page.getByRole('button', { name: 'Account: Dana Whitfield' })).toBeVisible();
   const status = page.getByRole('contentinfo');
   await expect(status).toContainText(new URL(plan.url).host);
   await expect(status).toContainText('Up to date', { timeout: 30_000 });

@@ -42,4 +42,15 @@ describe('Account menu', () => {
     await waitFor(() => expect(history.location.pathname).toBe('/welcome'));
     expect(await screen.findByRole('button', { name: 'Explore with demo data' })).toBeInTheDocument();
   });
+
+  it('open, leaves the rest of the app readable: no focusable part of it is hidden from screen readers', async () => {
+    const user = userEvent.setup();
+    renderApp('/members');
+    const trigger = await screen.findByRole('button', { name: 'Account: Sandbox Administrator (demo)' });
+    await user.click(trigger);
+    await screen.findByRole('menu');
+    expect(document.querySelectorAll('[aria-hidden="true"] a[href], [aria-hidden="true"] button')).toHaveLength(0);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(trigger).toHaveFocus());
+  });
 });

@@ -19,8 +19,11 @@ export function AccountMenu() {
   const user = session.user;
   const who = user ? user.name : 'Not signed in';
 
+  // Not modal: a modal menu marks the rest of the app aria-hidden while leaving its buttons and links
+  // focusable, which screen readers and axe (aria-hidden-focus) report. The menu still closes on
+  // Escape or a click outside and gives focus back to its button.
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
         <button type="button" className="button button-ghost account-trigger" aria-label={`Account: ${who}${demo ? ' (demo)' : ''}`}>
           <AccountIcon />

@@ -17,8 +17,10 @@ interface Props<T extends string> {
 export function FilterMenu<T extends string>({ label, options, selected, onChange }: Props<T>) {
   const summary =
     selected.length === 0 ? 'All' : selected.length === 1 ? (options.find((o) => o.value === selected[0])?.label ?? '1 selected') : `${selected.length} selected`;
+  // Not modal, as the account menu: a modal menu hides the page from screen readers (aria-hidden)
+  // while its links and buttons stay focusable.
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
         <button type="button" className={`button filter-button ${selected.length ? 'is-filtered' : ''}`} aria-label={`${label}: ${summary}`}>
           <span className="filter-label">{label}:</span> <span className="filter-value">{summary}</span>

@@ -130,7 +130,7 @@ describe('windows and the core', () => {
     await started();
     core.call.mockImplementation(async (method: string) =>
       method === 'notifications.list'
-        ? { ok: true, value: { unread: 1, items: [{ id: 3, groupNumber: '100234', kind: 'transaction.rejected', title: 'Enrollment rejected', body: 'Open Activity to correct it.', link: '#/activity?id=9', transactionId: 9, read: false, createdAt: '2026-03-02T10:00:00.000Z' }] } }
+        ? { ok: true, value: { unread: 1, items: [{ id: 3, groupNumber: '100234', kind: 'transaction.rejected', title: 'Enrollment rejected', body: 'Open Activity to correct it.', link: '#/activity?id=9', transactionId: 9, about: null, read: false, createdAt: '2026-03-02T10:00:00.000Z' }] } }
         : { ok: true, value: { unread: 0 } },
     );
     emitCoreEvent({ type: 'notification.created', id: 3, kind: 'transaction.rejected', title: 'Enrollment rejected', body: 'Open Activity to correct it.' });

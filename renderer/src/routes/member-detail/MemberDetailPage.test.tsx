@@ -161,6 +161,6 @@ describe('Member detail', () => {
     const { transport } = renderApp('/members/100234004');
     transport.on('members.temporaryIdCard', () => ({ ok: false, error: { code: 'RULE', message: 'Coverage ended 2026-06-30: ID cards are issued only to covered members.' } }));
     await user.click(await screen.findByRole('button', { name: 'Temporary ID card' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The card could not be made: Coverage ended 2026-06-30: ID cards are issued only to covered members.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The card could not be made: Coverage ended 06/30/2026: ID cards are issued only to covered members.');
   });
 });

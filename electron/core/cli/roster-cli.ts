@@ -1,4 +1,4 @@
-// `npm run roster -- export --data <folder> --group <n> --as-of <date> --format csv|xlsx|pdf|x12-834 --out <file> [--columns a,b,c]`
+// `npm run roster -- export …` and `npm run roster -- import … --dry-run`: the app's roster download and file check on an idle data folder.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,12 +9,15 @@ import { groupNumber, isoDate } from '@shared/contract/schemas/primitives';
 import { defaultExportChoices } from '../services/rosters/export-choices';
 import { writeRosterFile } from '../services/rosters/roster-file';
 import { IdleStoreError, openIdleStore } from '../store/open-idle-store';
+import { ImportUsageError, importUsage, runImportCommand } from './roster-import-command';
 
 const usage = `npm run roster -- export --data <folder> --group <number> --as-of <YYYY-MM-DD> --format csv|xlsx|pdf|x12-834 --out <file> [--columns a,b,c] [--plain-csv]
 
 Writes a group's roster as of a date from a GroupDesk data folder that no running app is using,
 with the same code as the app's download. Prints one JSON line (the report) on stdout.
-Columns: ${rosterExportColumns.join(', ')}.`;
+Columns: ${rosterExportColumns.join(', ')}.
+
+${importUsage}`;
 
 const exportArgs = z.object({
   data: z.string().min(1),
@@ -103,16 +106,22 @@ async function main(argv: string[]): Promise<number> {
   // Ctrl-C stops at the next chunk and removes the partial file.
   process.once('SIGINT', () => controller.abort());
   try {
-    if (command !== 'export') throw new UsageError(`Unknown command "${command}". The command is: export.`);
+    if (command === 'import') {
+      const { report, refused } = await runImportCommand(rest, controller.signal);
+      console.log(JSON.stringify(report));
+      return refused ? 1 : 0;
+    }
+    if (command !== 'export') throw new UsageError(`Unknown command "${command}". The commands are: export, import.`);
     console.log(JSON.stringify(await runExport(rest, controller.signal)));
     return 0;
   } catch (error) {
-    const known = error instanceof UsageError || error instanceof IdleStoreError || error instanceof ContractFailure;
-    const message = controller.signal.aborted ? 'Stopped; no file was written.' : known ? (error as Error).message : `The export failed (${error instanceof Error ? error.name : 'unknown error'}).`;
+    const usageError = error instanceof UsageError || error instanceof ImportUsageError;
+    const known = usageError || error instanceof IdleStoreError || error instanceof ContractFailure;
+    const message = controller.signal.aborted ? 'Stopped; nothing was written.' : known ? (error as Error).message : `The ${command ?? 'command'} failed (${error instanceof Error ? error.name : 'unknown error'}).`;
     console.error(message);
     console.log(JSON.stringify({ ok: false, error: message }));
-    if (error instanceof UsageError) console.error(`\n${usage}`);
-    return error instanceof UsageError ? 2 : 1;
+    if (usageError) console.error(`\n${usage}`);
+    return usageError ? 2 : 1;
   }
 }
 

@@ -20,10 +20,10 @@ import { notificationsHandlers } from '../services/notifications/notifications-h
 import { transactionsHandlers } from '../services/transactions/transactions-handlers';
 
 /** A store in a real SQLite file in a temp folder, holding the fixture group and members (triggers on). */
-export function fileStore(members: MemberRecord[] = fixtureMembers()): Store {
+export function fileStore(members: MemberRecord[] = fixtureMembers(), key: Buffer = fixtureKey()): Store {
   const opened = openStore({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'groupdesk-tx-')) });
   if (opened.db === null) throw new Error(`store not ready: ${opened.state.state}`);
-  const store: Store = { db: opened.db, cipher: createFieldCipher(fixtureKey()), path: opened.path };
+  const store: Store = { db: opened.db, cipher: createFieldCipher(key), path: opened.path };
   store.db.transaction(() => {
     saveGroup(store.db, fixtureGroup, '2015-01-01', '2026-11-27T08:00:00.000Z');
     for (const m of members) insertMember(store.db, store.cipher, fixtureGroup.groupNumber, m, '2026-11-27T08:00:00.000Z');

@@ -26,8 +26,11 @@ export interface ImportCheckOptions {
   onProgress?: ((done: number, total: number | null) => void) | undefined;
   /** Members checked between two turns of the event loop. */
   chunkSize?: number | undefined;
-  /** Keeps an 834's 999 acknowledgment (the app's files folder, or beside the file on the command line). */
-  keepAcknowledgment?: ((text: string, fileName: string) => Promise<SavedFile>) | undefined;
+  /**
+   * Keeps an 834's 999 acknowledgment: in the app's files folder (answering the file for the user to
+   * save), or beside the checked file on the command line (answering null: there is nothing to save).
+   */
+  keepAcknowledgment?: ((text: string, fileName: string) => Promise<SavedFile | null>) | undefined;
 }
 
 const defaultChunk = 250;

@@ -13,6 +13,7 @@ import type { Store } from '../../store/store';
 import { rosterAsOf } from './roster-as-of';
 import { writeRosterFile, type RosterFileRequest } from './roster-file';
 import { writeRosterPdf } from './writers/pdf-writer';
+import { readXlsxIndependently } from '../../../../test/support/read-xlsx';
 
 const stores: Store[] = [];
 afterEach(() => {
@@ -167,6 +168,19 @@ describe('roster files', () => {
     expect(values).toMatchObject({ Group: 'Fixture Fabrication LLC (4321)', 'As of': new Date(`${fixtureToday}T00:00:00Z`), Subscribers: 4, Dependents: 3, Members: 7, 'Created at': new Date(testNow) });
   });
 
+  it('writes a workbook another reader sees the same way: typed dates and money, frozen filtered header', async () => {
+    const { target, rows } = await exportTo(rosterStore(), 'xlsx');
+    const [roster, summary] = readXlsxIndependently(target);
+    expect(roster).toMatchObject({ name: 'Roster', frozen: { state: 'frozen', topLeftCell: 'A2' }, rows: rows + 1 });
+    expect(roster?.autoFilter).toMatch(/^A1:K\d+$/);
+    expect(roster?.cells.A1).toMatchObject({ value: 'Member ID', type: 'text' });
+    const walterRow = Object.entries(roster?.cells ?? {}).find(([ref, cell]) => ref.startsWith('A') && cell.value === '432000001')?.[0].slice(1);
+    // Excel keeps a date as the number of days since 1899-12-30: 1980-05-05 is day 29346.
+    expect(roster?.cells[`E${walterRow}`]).toEqual({ value: 29346, type: 'number', format: 'mm/dd/yyyy' });
+    expect(roster?.cells[`K${walterRow}`]).toMatchObject({ value: 1500, type: 'number', format: expect.stringContaining('$') });
+    expect(summary?.name).toBe('Summary');
+  });
+
   it('writes a PDF with Noto Sans embedded, the group on every page and page numbers', async () => {
     const { target } = await exportTo(rosterStore(), 'pdf');
     const bytes = fs.readFileSync(target);
@@ -223,7 +237,7 @@ describe('roster files', () => {
     await expect(exportTo(rosterStore(), 'xlsx', { signal: controller.signal })).rejects.toThrow(/abort/i);
   });
 
-  it('refuses X12 834 until its writer is in the build', async () => {
-    await expect(exportTo(rosterStore(), 'x12-834')).rejects.toMatchObject({ code: 'RULE' });
+  it('refuses an X12 834 until the plan has sent the identity it is addressed with', async () => {
+    await expect(exportTo(rosterStore(), 'x12-834')).rejects.toMatchObject({ code: 'RULE', message: expect.stringMatching(/^The plan has not sent the details an X12 834 is addressed with yet/) });
   });
 });

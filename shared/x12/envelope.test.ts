@@ -4,6 +4,7 @@ import { controlNumberAt, isaSegment, utcDateTime, x12Plain, x12Segment, x12Text
 describe('X12 envelope pieces', () => {
   it('keeps separators out of data and writes names in capitals', () => {
     expect(x12Text('Zoë*O~Brien:Jr^ ')).toBe('ZOE O BRIEN JR');
+    expect(x12Text('Jørgensen-Strauß Łukasz')).toBe('JORGENSEN-STRAUSS LUKASZ');
     expect(x12Plain('a.b@Example.com')).toBe('a.b@Example.com');
   });
 

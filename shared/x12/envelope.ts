@@ -16,11 +16,18 @@ export function x12Text(value: string): string {
   return x12Plain(value.toUpperCase());
 }
 
+/**
+ * Latin letters that are not a base letter plus accents, so decomposing them leaves them whole: their
+ * usual ASCII spelling (Jørgensen as JORGENSEN, Strauß as STRAUSS), not a space inside the name.
+ */
+const latinLetters: Record<string, string> = { ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ß: 'ss', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i' };
+
 /** As x12Text but keeping the case, for values whose case matters (an e-mail address). */
 export function x12Plain(value: string): string {
   return value
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
+    .replace(/[øØæÆœŒßłŁđĐðÐþÞı]/g, (letter) => latinLetters[letter] ?? letter)
     .replace(/[^\x20-\x7E]|[*~:^]/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();

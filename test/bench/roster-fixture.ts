@@ -13,6 +13,7 @@ import { bulkLoadMembers } from '../../electron/core/store/members/member-bulk-w
 import { markReplicated } from '../../electron/core/store/repositories/sync-cursors';
 import { grantLocalUser } from '../../electron/core/test-support/local-replica';
 import type { BenchOptions } from './run';
+import { sandboxAchSettings } from '../../server/src/services/ach/ach-settings';
 
 /**
  * 100,000 subscribers: about 250,000 members with dependents, the size the roster is built for; a
@@ -20,6 +21,8 @@ import type { BenchOptions } from './run';
  */
 export const benchSubscribers = (options: BenchOptions): number => (options.smoke ? 200 : 100_000);
 export const benchToday = '2026-11-27';
+const { senderId, usage, payee } = sandboxAchSettings.remittance;
+const sandboxEnrollmentPartner = { x12Id: senderId, name: payee.name, taxId: payee.taxId, usage };
 export const benchGroup: Group = (() => {
   const definition = sandboxGroupDefinitions[0];
   if (definition === undefined) throw new Error('The sandbox defines no group');
@@ -62,7 +65,8 @@ export function buildRosterStore(members: Iterable<MemberRecord>): RosterStore {
   const start = performance.now();
   let loaded = 0;
   db.transaction(() => {
-    saveGroup(db, benchGroup, '2016-01-01', now);
+    // The plan's X12 identity comes with the group, as the sandbox sends it: an 834 download is addressed with it.
+    saveGroup(db, { ...benchGroup, enrollmentPartner: sandboxEnrollmentPartner }, '2016-01-01', now);
     loaded = bulkLoadMembers(db, createFieldCipher(key), benchGroup.groupNumber, members, now);
     markReplicated(db, benchGroup.groupNumber, now);
     // The core acts as the sandbox's user over a replica without a plan service (its role decides what it may read).

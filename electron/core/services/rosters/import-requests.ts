@@ -5,6 +5,7 @@ import { memberFieldLabels } from '@shared/domain/member-field-labels';
 import type { EditableMemberField } from '../../store/members/members-repository';
 import type { FieldCipher } from '../../store/field-cipher';
 import { memberSsnContext } from '../../store/members/member-ssn-context';
+import { x12Text } from '@shared/x12/envelope';
 
 /**
  * File rows as the requests the wizards submit (`transactions.submit`'s input). Nothing here checks a
@@ -54,17 +55,16 @@ export function reinstateInput(memberId: string): RowRequest {
 type Stored = Record<EditableMemberField, string | number | Buffer | null>;
 
 /**
- * Whether a file's value is what the roster holds. X12 files carry text in capitals without accents
- * (`MUNOZ` for Muñoz), so a value in capitals matches the roster's in any case and accents; a value
- * in mixed case is compared as typed, so a spreadsheet can still correct `beth` to `Beth`.
+ * Whether a file's value is what the roster holds. X12 files carry text as X12 text: capitals, in
+ * ASCII (`MUNOZ` for Muñoz, `JORGENSEN` for Jørgensen), so a value in capitals matches the roster's
+ * when the roster's, written as X12 text, is the same; a value in mixed case is compared as typed,
+ * so a spreadsheet can still correct `beth` to `Beth`.
  */
 function sameText(value: string, stored: string | number | Buffer | null): boolean {
   if (typeof stored !== 'string') return false;
   if (value !== value.toUpperCase()) return value === stored;
-  return fold(value) === fold(stored);
+  return x12Text(value) === x12Text(stored);
 }
-
-const fold = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().replace(/\s+/g, ' ').trim();
 
 /**
  * The demographics a row changes: the filled cells whose value differs from the roster's. None: the

@@ -133,8 +133,10 @@ export class Member834 {
     }
     row.memberId ??= row.relationship === 'subscriber' && this.subscriberId !== null && memberIdForm.test(this.subscriberId) ? this.subscriberId : null;
     row.hireDate = this.dates.get('336') ?? null;
-    // Coverage dates (2300 DTP*348/349) when the member has an HD; the eligibility dates (DTP*356/357) otherwise.
-    row.effectiveDate = this.dates.get('348') ?? this.dates.get('356') ?? null;
+    // A change takes effect on its maintenance date (DTP*303), or today when the file gives none; the
+    // coverage begin date it repeats is when coverage started, not when the change does. An add or a
+    // reinstatement starts on its coverage dates (2300 DTP*348) or the eligibility dates (DTP*356).
+    row.effectiveDate = row.action === 'change' ? (this.dates.get('303') ?? null) : (this.dates.get('348') ?? this.dates.get('356') ?? null);
     row.terminationDate = this.dates.get('349') ?? this.dates.get('357') ?? null;
     row.address = this.address();
     row.reason = this.ins04 === '' ? null : reasonFromIns04(row.action, this.ins04, row.relationship);

@@ -165,7 +165,8 @@ describe('X12 834 writer', () => {
         employmentStatus: record.relationship === 'subscriber' ? record.employmentStatus : null,
         planCode: record.planCode,
         tier: record.tier,
-        effectiveDate: record.effectiveDate,
+        // An audit's members are changes: their coverage begin is not when a change takes effect.
+        effectiveDate: null,
         terminationDate: record.terminationDate,
         reason: null,
         problems: [],

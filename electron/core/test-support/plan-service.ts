@@ -75,11 +75,24 @@ export async function serviceMembers(test: SyncTestService): Promise<MemberView[
 
 export const tempDataDir = (): string => mkdtempSync(path.join(os.tmpdir(), 'groupdesk-sync-'));
 
+/** Each data folder's key, as a host keeps it: a folder reopened by a later core opens under the same key. */
+const folderKeys = new Map<string, Uint8Array>();
+
+function keyOf(dataDir: string): Uint8Array {
+  let key = folderKeys.get(dataDir);
+  if (key === undefined) {
+    key = randomBytes(32);
+    folderKeys.set(dataDir, key);
+  }
+  return key;
+}
+
 /** A core following the test service with the administrator's token (no sandbox). */
 export function syncTestCore(test: SyncTestService, options: Partial<InProcessCoreOptions> = {}) {
+  const dataDir = options.dataDir ?? tempDataDir();
   return createCore({
-    dataDir: options.dataDir ?? tempDataDir(),
-    encryptionKey: options.encryptionKey ?? randomBytes(32),
+    dataDir,
+    encryptionKey: options.encryptionKey ?? keyOf(dataDir),
     planService: { url: test.service.url, token: test.token },
     sandbox: false,
     today: test.today,

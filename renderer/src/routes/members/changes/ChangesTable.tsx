@@ -3,6 +3,7 @@ import type { RosterDiffRow } from '@shared/contract/methods/roster-history';
 import { relationshipLabels } from '@shared/domain/relationships';
 import { rosterChangeLabels } from '@shared/domain/roster-changes';
 import { TableScroll } from '../../../components/TableScroll';
+import { formatDatesIn } from '../../../components/format';
 
 /** One page of changes: the member (a link to their record), how they are related, the kind of change and what changed. */
 export function ChangesTable({ rows, caption, titleId }: { rows: readonly RosterDiffRow[]; caption: string; titleId: string }) {
@@ -34,7 +35,7 @@ export function ChangesTable({ rows, caption, titleId }: { rows: readonly Roster
               <td className="change-details">
                 <ul>
                   {row.details.map((detail) => (
-                    <li key={detail}>{detail}</li>
+                    <li key={detail}>{formatDatesIn(detail)}</li>
                   ))}
                 </ul>
               </td>

@@ -4,7 +4,7 @@ import { useQuery } from '../../api/use-query';
 import { TableScroll } from '../../components/TableScroll';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
-import { formatCount } from '../../components/format';
+import { formatCount, formatDatesIn } from '../../components/format';
 import { actionWords, locationWords, outcomeWords } from './import-words';
 import type { ImportOutcome } from './import-words';
 
@@ -77,7 +77,7 @@ function ItemRow({ item }: { item: ImportItem }) {
       </th>
       <td>{actionWords[item.action]}</td>
       <td className="import-outcome">{outcomeWords[item.outcome]}</td>
-      <td className="import-reason">{item.reason ?? '—'}</td>
+      <td className="import-reason">{item.reason === null ? '—' : formatDatesIn(item.reason)}</td>
     </tr>
   );
 }

@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import type { BulkAction, BulkOutcome } from '@shared/contract/schemas/transaction';
 import { addressLine } from '@shared/domain/address-lines';
 import { terminationReason } from '@shared/domain/termination-reasons';
-import { formatCount, formatDate } from '../../../components/format';
+import { formatCount, formatDate, formatDatesIn } from '../../../components/format';
 import { TableScroll } from '../../../components/TableScroll';
 import { idCardReasonLabels, shipToLabels } from '@shared/domain/id-card-reasons';
 
@@ -99,7 +99,7 @@ export function OutcomeTable({ action, items, done = false }: { action: BulkActi
               </td>
               {action.kind === 'terminate' && <td className="tabular">{formatDate(item.coverageEnds)}</td>}
               <td className="bulk-message">
-                {item.message ?? ''}
+                {item.message === null ? '' : formatDatesIn(item.message)}
                 {action.kind === 'address' && <AddressChanges item={item} />}
               </td>
             </tr>

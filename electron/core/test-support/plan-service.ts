@@ -76,9 +76,9 @@ export async function serviceMembers(test: SyncTestService): Promise<MemberView[
 export const tempDataDir = (): string => mkdtempSync(path.join(os.tmpdir(), 'groupdesk-sync-'));
 
 /** Each data folder's key, as a host keeps it: a folder reopened by a later core opens under the same key. */
-const folderKeys = new Map<string, Uint8Array>();
+const folderKeys = new Map<string, Buffer>();
 
-function keyOf(dataDir: string): Uint8Array {
+function keyOf(dataDir: string): Buffer {
   let key = folderKeys.get(dataDir);
   if (key === undefined) {
     key = randomBytes(32);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -81,7 +82,9 @@ export async function startE2ePlanService(options: { today: string }): Promise<E
   const mail = await startSmtpSink();
   let port = 0;
   let child: ChildProcess | null = null;
-  const env = () => ({ ...process.env, DATA_DIR: dataDir, PORT: String(port), SMTP_URL: mail.url, LOG: 'off', ...(database ? { DATABASE_URL: database.url } : {}) });
+  // On PostgreSQL the service runs as in production, where the SSN key must come from outside its data folder.
+  const ssnKey = randomBytes(32).toString('hex');
+  const env = () => ({ ...process.env, DATA_DIR: dataDir, PORT: String(port), SMTP_URL: mail.url, LOG: 'off', SSN_KEY: ssnKey, ...(database ? { DATABASE_URL: database.url } : {}) });
 
   // Asynchronous on purpose: a command that mails (approve, invitations) talks to the SMTP sink in
   // this process, which a blocking spawn would leave unanswered until nodemailer gives up.

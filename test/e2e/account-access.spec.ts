@@ -21,16 +21,15 @@ const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '
 /** Beside the group switcher. */
 const roleBadge = (page: Page, label: string) => page.getByRole('banner').getByText(`Your role: ${label}`);
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /**
- * "Expected by March 4, 2027" is 3–5 business days ahead: 3 to 12 calendar days (weekends, and the
- * year-end's two holidays), counted on the plan's calendar, which the service keeps in UTC.
+ * "Expected by 03/04/2027" (the screen's one date format, United States in the test browser) is 3–5
+ * business days ahead: 3 to 12 calendar days (weekends, and the year-end's two holidays), counted on
+ * the plan's calendar, which the service keeps in UTC.
  */
 function expectBusinessDaysAhead(text: string): void {
-  const [, month, day, year] = /Expected by ([A-Z][a-z]+) (\d{1,2}), (\d{4})/.exec(text) ?? [];
+  const [, month, day, year] = /Expected by (\d{2})\/(\d{2})\/(\d{4})/.exec(text) ?? [];
   expect(month, `an expected date in: ${text}`).toBeDefined();
-  const days = planDaysUntil(`${year}-${String(months.indexOf(month as string) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+  const days = planDaysUntil(`${year}-${month}-${day}`);
   expect(days).toBeGreaterThanOrEqual(3);
   expect(days).toBeLessThanOrEqual(12);
 }

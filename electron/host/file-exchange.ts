@@ -47,6 +47,9 @@ export async function receiveFile(dataDir: string, source: Readable, maxBytes = 
   const finalPath = path.join(folder, fileId);
   const temporaryPath = `${finalPath}.part`;
   let bytes = 0;
+  // Opened before the copy starts, so a source that fails at once cannot leave the temporary file
+  // to be created after it was removed.
+  const target = await fs.promises.open(temporaryPath, 'w', 0o600);
   try {
     await pipeline(
       source,
@@ -57,7 +60,7 @@ export async function receiveFile(dataDir: string, source: Readable, maxBytes = 
           yield chunk;
         }
       },
-      fs.createWriteStream(temporaryPath, { mode: 0o600 }),
+      target.createWriteStream(),
     );
     fs.renameSync(temporaryPath, finalPath);
   } catch (error) {
@@ -74,8 +77,9 @@ export async function receiveFile(dataDir: string, source: Readable, maxBytes = 
  */
 export async function deliverFile(source: string, destination: string): Promise<void> {
   const temporaryPath = path.join(path.dirname(destination), `.${path.basename(destination)}.${randomUUID()}.part`);
+  const target = await fs.promises.open(temporaryPath, 'w');
   try {
-    await pipeline(fs.createReadStream(source), fs.createWriteStream(temporaryPath));
+    await pipeline(fs.createReadStream(source), target.createWriteStream());
     fs.renameSync(temporaryPath, destination);
   } catch (error) {
     fs.rmSync(temporaryPath, { force: true });

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { csvStringifier, excelFriendlyCsv, type CsvLayout } from '../csv-stringifier';
 import { defuseFormula } from '../spreadsheet-cells';
+import { openOutputFile } from '../output-file';
 import { tableRows, type TableFile } from './table-file';
 
 /**
@@ -14,5 +14,5 @@ export async function writeCsvTable(path: string, table: TableFile, layout: CsvL
     yield table.columns.map((c) => c.header);
     for await (const row of tableRows(table)) yield row.map(defuseFormula);
   }
-  await pipeline(Readable.from(records()), csvStringifier(layout), fs.createWriteStream(path, { mode: 0o600 }));
+  await pipeline(Readable.from(records()), csvStringifier(layout), await openOutputFile(path));
 }

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { notoPdf } from '../pdf-document';
+import { openOutputFile } from '../output-file';
 import { tableRows, type TableFile } from './table-file';
 
 const margin = 36;
@@ -13,7 +13,7 @@ const cellPadding = 4;
  */
 export async function writePdfTable(filePath: string, table: TableFile): Promise<void> {
   const doc = await notoPdf({ size: 'LETTER', layout: 'landscape', margin, info: { Title: table.title, Author: 'GroupDesk' } });
-  const file = fs.createWriteStream(filePath, { mode: 0o600 });
+  const file = await openOutputFile(filePath);
   doc.pipe(file);
   const closed = finished(file);
   try {

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { openOutputFile } from '../output-file';
 import { tableRows, type TableFile } from './table-file';
 
 /** Excel's limit on a sheet name, and the characters it refuses in one. */
@@ -15,7 +15,7 @@ const sheetName = (title: string) => title.replace(/[\\/?*[\]:]/g, ' ').slice(0,
 export async function writeXlsxTable(path: string, tables: readonly [TableFile, ...TableFile[]]): Promise<void> {
   // Loaded on the first workbook: exceljs is large and most sessions never write one.
   const { default: ExcelJS } = await import('exceljs');
-  const file = fs.createWriteStream(path, { mode: 0o600 });
+  const file = await openOutputFile(path);
   const closed = finished(file);
   try {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
 import { csvStringifier } from '../../../exports/csv-stringifier';
+import { openOutputFile } from '../../../exports/output-file';
 import { defuseFormula, dollars } from '../../../exports/spreadsheet-cells';
 import { rosterColumnSpecs, type RosterCell } from '../roster-columns';
 import { inChunks, type RosterWriter } from './roster-writer';
@@ -13,7 +13,7 @@ import { inChunks, type RosterWriter } from './roster-writer';
 export const writeRosterCsv: RosterWriter = async (records, target, columns, _context, options, signal, progress) => {
   const specs = columns.map((column) => rosterColumnSpecs[column]);
   const csv = csvStringifier({ bom: options.excelFriendly, crlf: options.excelFriendly });
-  const written = pipeline(csv, fs.createWriteStream(target, { mode: 0o600 }));
+  const written = pipeline(csv, await openOutputFile(target));
   let rows = 0;
   try {
     csv.write(specs.map((spec) => spec.label));

@@ -1,8 +1,9 @@
-import fs from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ContractFailure } from '@shared/contract';
 import { bodyFont, boldFont, notoPdf } from '../../../exports/pdf-document';
+import { openOutputFile } from '../../../exports/output-file';
 import { dollars } from '../../../exports/spreadsheet-cells';
 import { rosterColumnSpecs, type RosterCell } from '../roster-columns';
 import { inChunks, type RosterWriter } from './roster-writer';
@@ -37,7 +38,7 @@ export const writeRosterPdf: RosterWriter = async (records, target, columns, con
     autoFirstPage: false,
     info: { Title: title, Author: 'GroupDesk', Creator: 'GroupDesk', CreationDate: new Date(context.createdAt), ModDate: new Date(context.createdAt) },
   });
-  const file = fs.createWriteStream(target, { mode: 0o600 });
+  const file = await openOutputFile(target);
   const finished = once(file, 'finish');
   doc.pipe(file);
 
@@ -99,6 +100,8 @@ export const writeRosterPdf: RosterWriter = async (records, target, columns, con
     doc.end();
     await finished;
   } catch (error) {
+    // A write still in flight when the file is closed reports the close as an error: expected here.
+    finished.catch(() => undefined);
     doc.unpipe(file);
     file.destroy();
     throw error;
@@ -127,7 +130,7 @@ const queuedBytes = 1 << 20;
  * pdfkit pushes pages into its output without waiting for the file, and the pipe holds what the
  * file has not taken yet in the document's own buffer: hold the next chunk until both have room.
  */
-async function flushed(doc: PDFKit.PDFDocument, file: fs.WriteStream, signal: AbortSignal): Promise<void> {
+async function flushed(doc: PDFKit.PDFDocument, file: WriteStream, signal: AbortSignal): Promise<void> {
   while (file.writableNeedDrain || doc.readableLength > queuedBytes) {
     if (file.writableNeedDrain) await once(file, 'drain', { signal });
     else await nextTurn();

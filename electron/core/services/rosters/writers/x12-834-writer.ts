@@ -1,7 +1,8 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { ContractFailure } from '@shared/contract/errors';
+import { openOutputFile } from '../../../exports/output-file';
 import type { RosterExportColumn } from '@shared/contract/methods/rosters';
 import { controlNumberAt, geSegment, gsSegment, ieaSegment, isaSegment, seSegment, transactionSetControlNumber, utcDateTime } from '@shared/x12/envelope';
 import type { RosterFileContext, RosterProgress, RosterRecord } from '../roster-record';
@@ -36,7 +37,7 @@ export function x12834Writer(partners: X12834Partners): X12834Writer {
   if (partners.payerName.trim() === '') throw new RangeError('The insurer needs a name');
   return async (records, targetPath, _columns, context, _options, signal, progress) => {
     signal.throwIfAborted();
-    const out = createWriteStream(targetPath, { encoding: 'utf8' });
+    const out = await openOutputFile(targetPath);
     try {
       const written = await writeInterchange(out, records, context, partners, signal, progress);
       out.end();

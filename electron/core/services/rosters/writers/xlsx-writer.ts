@@ -1,6 +1,6 @@
 import { once } from 'node:events';
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import { openOutputFile } from '../../../exports/output-file';
 import { usdFormat } from '../../../exports/spreadsheet-cells';
 import { rosterColumnSpecs, type ColumnSpec, type RosterCell } from '../roster-columns';
 import type { RosterFileContext, RosterProgress, RosterRecord } from '../roster-record';
@@ -16,7 +16,7 @@ const columnFormats: Partial<Record<RosterCell['kind'], string>> = { date: dateF
  */
 export const writeRosterXlsx: RosterWriter = async (records, target, columns, context, options, signal, progress) => {
   const specs = columns.map((column) => rosterColumnSpecs[column]);
-  const file = fs.createWriteStream(target, { mode: 0o600 });
+  const file = await openOutputFile(target);
   try {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });
     // Committed rows go through the zip to the file without waiting: hold the next chunk until the file has taken them.

@@ -27,8 +27,8 @@ export function lockScreen(store: Store, session: SessionState, now: string): vo
  * offline. Each wrong one is counted in the store (a restart does not reset it); the fifth signs
  * out: the token is forgotten, unsent changes stay in the outbox for the next sign-in.
  */
-export async function unlockScreen(store: Store, ports: Pick<HandlerContext, 'session' | 'connection' | 'now' | 'publish'>, password: string): Promise<void> {
-  const { session, connection, now, publish } = ports;
+export async function unlockScreen(store: Store, ports: UnlockPorts, password: string): Promise<void> {
+  const { session, now } = ports;
   if (!session.locked(store)) return;
   // Each try is counted before its (slow) check, so tries sent together cannot outnumber the limit:
   // one arriving after the fifth is not checked at all.
@@ -37,8 +37,13 @@ export async function unlockScreen(store: Store, ports: Pick<HandlerContext, 'se
   writeSetting(store, 'unlockFailures', failures, now());
   const hash = readUnlockHash(store);
   const matches = tried < UNLOCK_ATTEMPTS && hash !== null && (await verifyUnlockPassword(password, hash));
-  // Signed out or unlocked elsewhere while the hash was computed.
-  if (!session.locked(store)) return;
+  if (!session.locked(store)) {
+    // Signed out while this try was checked, by a try sent alongside that came after the fifth: the
+    // fifth still tells the user why. Unlocked meanwhile by a right password: nothing left to open.
+    const signedOut = session.actingUser(store) === null;
+    if (signedOut && !matches && failures >= UNLOCK_ATTEMPTS) return signedOutAfterWrongPasswords(store, ports, failures === UNLOCK_ATTEMPTS);
+    return;
+  }
   if (matches) {
     store.db.transaction(() => {
       writeSetting(store, 'locked', null, now());
@@ -50,9 +55,18 @@ export async function unlockScreen(store: Store, ports: Pick<HandlerContext, 'se
     const left = UNLOCK_ATTEMPTS - failures;
     throw new ContractFailure('AUTH', `That password is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before GroupDesk signs you out.`, { password: 'Wrong password' });
   }
-  await connection.signOut(store);
-  // One notice, from the fifth try; a try after it (sent alongside) only meets the sign-out.
-  const events = failures > UNLOCK_ATTEMPTS ? [] : createNotification(store.db, {
+  await ports.connection.signOut(store);
+  return signedOutAfterWrongPasswords(store, ports, failures === UNLOCK_ATTEMPTS);
+}
+
+type UnlockPorts = Pick<HandlerContext, 'session' | 'connection' | 'now' | 'publish'>;
+
+/**
+ * The answer to a try at or past the limit, once the session has ended. One notice, from the fifth
+ * try, whichever of the tries sent together finished signing out first.
+ */
+function signedOutAfterWrongPasswords(store: Store, { session, now, publish }: UnlockPorts, announce: boolean): never {
+  const events = !announce ? [] : createNotification(store.db, {
     groupNumber: null,
     kind: 'sync.problem',
     title: 'Signed out after five wrong passwords',

@@ -1,12 +1,10 @@
-import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Backend } from '../../server/src/store/db';
 import { enrollOverHttp, runConcurrently } from './enroll-clients';
 import { benchGroupInput, startBenchService } from './plan-service-fixture';
-import type { ChildMessage, ParentMessage } from './plan-service-process';
+import { forkService } from './plan-service-fork';
 
 /**
  * `npx tsx test/bench/profile-enroll.ts [postgres|pglite] [count]`: where the plan service's own CPU
@@ -33,47 +31,20 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const bench = await startBenchService(backend, benchGroupInput(GROUP));
+// PGlite in a folder, for the service's process to open once this one has closed it.
+const dataDir = backend === 'pglite' ? mkdtempSync(path.join(os.tmpdir(), 'groupdesk-enroll-profile-db-')) : undefined;
+const bench = await startBenchService(backend, benchGroupInput(GROUP), dataDir);
 await bench.closeService();
 const profileDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-enroll-profile-'));
 try {
-  const where = bench.database;
-  const child = fork(path.join(path.dirname(fileURLToPath(import.meta.url)), 'plan-service-process.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: {
-      ...process.env,
-      BENCH_CPU_PROFILE: path.join(profileDir, 'service.cpuprofile'),
-      BENCH_SSN_KEY: bench.ssnKey,
-      ...(where && 'dataDir' in where ? { BENCH_DATA_DIR: where.dataDir } : {}),
-      ...(where && 'databaseUrl' in where ? { BENCH_DATABASE_URL: where.databaseUrl } : {}),
-    },
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const next = () =>
-    new Promise<ChildMessage>((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`The service process exited (${String(code)})`));
-      child.once('exit', onExit);
-      child.once('message', (message: ChildMessage) => {
-        child.off('exit', onExit);
-        resolve(message);
-      });
-    });
-  const listening = await next();
-  if (listening.type !== 'listening') throw new Error('The service process did not say where it listens');
+  const service = await forkService(bench, { BENCH_CPU_PROFILE: path.join(profileDir, 'service.cpuprofile') });
   const today = new Date().toISOString().slice(0, 10);
-  const enroll = enrollOverHttp(listening.url, GROUP, bench.token, today);
+  const enroll = enrollOverHttp(service.url, GROUP, bench.token, today);
   await runConcurrently(0, WARMUP, enroll);
-  const marked = next();
-  child.send({ type: 'mark' } satisfies ParentMessage);
-  await marked;
+  await service.ask({ type: 'mark' });
   const run = await runConcurrently(WARMUP, count, enroll);
-  const used = next();
-  child.send({ type: 'peak' } satisfies ParentMessage);
-  const cpu = await used;
-  if (cpu.type !== 'rss') throw new Error('The service process answered no CPU time');
-  child.send({ type: 'stop' } satisfies ParentMessage);
-  await exited;
+  const cpu = await service.ask({ type: 'peak' });
+  await service.stop();
   // The profiler samples wall time on CPU or not (a thread the kernel preempted after a socket write
   // still shows in that write), so the process's own CPU time is the figure per enrollment.
   console.log(
@@ -82,6 +53,7 @@ try {
   summarize(JSON.parse(readFileSync(path.join(profileDir, 'service.cpuprofile'), 'utf8')) as Profile, count);
 } finally {
   rmSync(profileDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   await bench.dispose();
 }
 

@@ -3,6 +3,7 @@ import type { Backend } from '../../server/src/store/db';
 import { bareEnroll, barePglite, barePostgres, type BareDatabase } from './enroll-bare-loop';
 import { ENROLL_CLIENTS, enrollOverHttp, runConcurrently } from './enroll-clients';
 import { benchBackends, benchGroupInput, startBenchService, type BenchService } from './plan-service-fixture';
+import { forkService } from './plan-service-fork';
 import type { BenchOptions, Benchmark } from './run';
 import { summarize } from './timing';
 
@@ -34,15 +35,18 @@ function bareDatabase(bench: BenchService): BareDatabase {
  * alternating rounds on the same database, a bare loop sending the same statements with the same
  * rows straight to the driver with the same concurrency (enroll-bare-loop.ts). `ratio` is the
  * service's median rate over the bare loop's: what the service's own work (HTTP, validation, rules,
- * authorization, the ORM) leaves of what the database can do.
+ * authorization, the ORM) leaves of what the database can do. On PostgreSQL the service runs in a
+ * process of its own, as it does in production, so the benchmark's HTTP clients do not take its CPU;
+ * PGlite lives inside the service's process, so there it runs in this one beside the bare loop.
  */
 async function enrollThroughput(backend: Backend, options: BenchOptions): Promise<Record<string, unknown>> {
   const size = enrollSize(options);
   const bench = await startBenchService(backend, benchGroupInput(GROUP));
   const bare = bareDatabase(bench);
+  const forked = backend === 'postgres' ? await bench.closeService().then(() => forkService(bench)) : null;
   try {
     const today = new Date().toISOString().slice(0, 10);
-    const enroll = enrollOverHttp(bench.service.url, GROUP, bench.token, today);
+    const enroll = enrollOverHttp(forked?.url ?? bench.service.url, GROUP, bench.token, today);
     const bareOne = bareEnroll(bare, { groupNumber: GROUP, userId: bench.userId, token: bench.token, cipher: bench.cipher, today });
     let next = 0;
     await runConcurrently(next, size.warmup, enroll);
@@ -82,7 +86,12 @@ async function enrollThroughput(backend: Backend, options: BenchOptions): Promis
     };
   } finally {
     await bare.close();
-    await bench.close();
+    if (forked) {
+      await forked.stop();
+      await bench.dispose();
+    } else {
+      await bench.close();
+    }
   }
 }
 

@@ -44,8 +44,9 @@ export interface BenchService {
   ssnKey: string;
   /** Where another service process finds the same database: PGlite's folder or PostgreSQL's URL. */
   database: { dataDir: string } | { databaseUrl: string } | null;
-  /** A bearer token of a primary administrator of `groupNumber`. */
+  /** A bearer token of a primary administrator of `groupNumber`, and that administrator's user ID. */
   token: string;
+  userId: string;
   /** The service's SSN cipher, for loading members in bulk beside it. */
   cipher: SsnCipher;
   /** Stops the service; on PostgreSQL also drops the scratch database. */
@@ -80,6 +81,7 @@ export async function startBenchService(backend: Backend, group: NewGroupInput, 
     ssnKey,
     database: where,
     token,
+    userId,
     cipher: ssnCipher(Buffer.from(ssnKey, 'hex')),
     async close() {
       await service.close();

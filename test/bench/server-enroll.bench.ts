@@ -1,79 +1,97 @@
-import { randomUUID } from 'node:crypto';
-import type { EnrollRequest } from '@shared/plan-api/eligibility';
-import { addDays, firstOfNextMonth } from '@shared/util/dates';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Backend } from '../../server/src/store/db';
-import { benchBackends, benchGroupInput, startBenchService } from './plan-service-fixture';
+import { bareEnroll, barePglite, barePostgres, type BareDatabase } from './enroll-bare-loop';
+import { ENROLL_CLIENTS, enrollOverHttp, runConcurrently } from './enroll-clients';
+import { benchBackends, benchGroupInput, startBenchService, type BenchService } from './plan-service-fixture';
+import { forkService } from './plan-service-fork';
 import type { BenchOptions, Benchmark } from './run';
 import { summarize } from './timing';
 
-const CLIENTS = 4;
 const GROUP = '880001';
+/** The service's rate as a share of the bare loop's that the service must reach on PostgreSQL. */
+const TARGET = 0.5;
 
-/** Enrollments sent before measuring and measured (BENCH_ENROLLMENTS for another count). */
-function enrollSize(options: BenchOptions): { warmup: number; measured: number } {
-  return options.smoke ? { warmup: CLIENTS, measured: 3 * CLIENTS } : { warmup: 40, measured: Number(process.env.BENCH_ENROLLMENTS ?? 2000) };
+/**
+ * Enrollments sent before measuring, and per measured round (BENCH_ENROLLMENTS for another count).
+ * Rounds alternate service and bare loop, short enough that the service's HTTP connections never
+ * sit idle long enough to be closed while the bare loop runs (a reused socket closing under a
+ * request fails it), and many enough that a median settles the noise of a shared host.
+ */
+function enrollSize(options: BenchOptions): { warmup: number; measured: number; rounds: number } {
+  return options.smoke ? { warmup: ENROLL_CLIENTS, measured: 3 * ENROLL_CLIENTS, rounds: 1 } : { warmup: 40, measured: Number(process.env.BENCH_ENROLLMENTS ?? 300), rounds: 7 };
 }
 
-/** Each enrollment a different employee: a subscriber with a spouse, unique SSN. */
-function enrollmentBody(i: number, today: string): EnrollRequest {
-  // Area 501, group 10 upwards, serial 0001–9999: numbers the SSA issues, unique per employee.
-  const ssn = `501${String(10 + Math.floor(i / 9999)).padStart(2, '0')}${String((i % 9999) + 1).padStart(4, '0')}`;
-  return {
-    subscriber: {
-      firstName: 'Jordan',
-      lastName: `Bench`,
-      dateOfBirth: '1984-07-19',
-      gender: 'U',
-      ssn,
-      address: { line1: '1 Bench Way', city: 'Columbus', state: 'OH', zip: '43215' },
-      // Hired 45 days ago: past the 30-day waiting period and inside the first enrollment window.
-      hireDate: addDays(today, -45),
-      employmentStatus: 'FT',
-    },
-    planCode: i % 2 === 0 ? 'PPO-500' : 'HMO-250',
-    effectiveDate: firstOfNextMonth(today),
-    dependents: [{ relationship: 'spouse', firstName: 'Alex', lastName: 'Bench', dateOfBirth: '1985-01-02', gender: 'U' }],
-  };
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** The bare loop's connection to the service's own database: a `pg` pool on PostgreSQL, the service's PGlite client itself otherwise. */
+function bareDatabase(bench: BenchService): BareDatabase {
+  if (bench.database && 'databaseUrl' in bench.database) return barePostgres(bench.database.databaseUrl);
+  return barePglite((bench.service.db as unknown as { $client: PGlite }).$client);
 }
 
 /**
  * Accepted enrollment transactions per second with 4 concurrent HTTP clients, each sending the next
- * enrollment (with its own Idempotency-Key) as soon as the last one is answered.
+ * enrollment (with its own Idempotency-Key) as soon as the last one is answered; and beside it, in
+ * alternating rounds on the same database, a bare loop sending the same statements with the same
+ * rows straight to the driver with the same concurrency (enroll-bare-loop.ts). `ratio` is the
+ * service's median rate over the bare loop's: what the service's own work (HTTP, validation, rules,
+ * authorization, the ORM) leaves of what the database can do. On PostgreSQL the service runs in a
+ * process of its own, as it does in production, so the benchmark's HTTP clients do not take its CPU;
+ * PGlite lives inside the service's process, so there it runs in this one beside the bare loop.
  */
 async function enrollThroughput(backend: Backend, options: BenchOptions): Promise<Record<string, unknown>> {
   const size = enrollSize(options);
   const bench = await startBenchService(backend, benchGroupInput(GROUP));
+  const bare = bareDatabase(bench);
+  const forked = backend === 'postgres' ? await bench.closeService().then(() => forkService(bench)) : null;
   try {
     const today = new Date().toISOString().slice(0, 10);
-    const url = `${bench.service.url}/v1/groups/${GROUP}/enrollments`;
+    const enroll = enrollOverHttp(forked?.url ?? bench.service.url, GROUP, bench.token, today);
+    const bareOne = bareEnroll(bare, { groupNumber: GROUP, userId: bench.userId, token: bench.token, cipher: bench.cipher, today });
     let next = 0;
+    await runConcurrently(next, size.warmup, enroll);
+    await runConcurrently((next += size.warmup), size.warmup, bareOne);
+    next += size.warmup;
     const latencies: number[] = [];
+    const serviceRates: number[] = [];
+    const bareRates: number[] = [];
     let rejected = 0;
-    const client = async (count: () => boolean, record: boolean) => {
-      while (count()) {
-        const body = JSON.stringify(enrollmentBody(next++, today));
-        const started = performance.now();
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${bench.token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-          body,
-        });
-        await response.arrayBuffer();
-        if (response.status !== 201) rejected++;
-        else if (record) latencies.push(performance.now() - started);
-      }
+    for (let round = 0; round < size.rounds; round++) {
+      const service = await runConcurrently(next, size.measured, enroll);
+      next += size.measured;
+      const loop = await runConcurrently(next, size.measured, bareOne);
+      next += size.measured;
+      // Figures over rejections alone would time error answers, not enrollments.
+      if (service.latencies.length === 0 || loop.latencies.length === 0) throw new Error(`None of ${size.measured} enrollments was accepted`);
+      latencies.push(...service.latencies);
+      rejected += service.rejected + loop.rejected;
+      serviceRates.push(service.latencies.length / service.seconds);
+      bareRates.push(loop.latencies.length / loop.seconds);
+    }
+    const ratio = median(serviceRates) / median(bareRates);
+    const ratios = serviceRates.map((rate, i) => rate / (bareRates[i] ?? rate));
+    return {
+      backend,
+      clients: ENROLL_CLIENTS,
+      ...summarize(latencies),
+      rejected,
+      rounds: size.rounds,
+      accepted_per_s: Math.round(median(serviceRates)),
+      bare_per_s: Math.round(median(bareRates)),
+      ratio: Math.round(ratio * 100) / 100,
+      ratio_range: [Math.round(Math.min(...ratios) * 100) / 100, Math.round(Math.max(...ratios) * 100) / 100],
+      target: TARGET,
+      // PGlite is one connection inside the service's process, serving one statement at a time: the target is PostgreSQL's.
+      ...(backend === 'postgres' ? { met: ratio >= TARGET } : { met: null, note: 'target applies to PostgreSQL; PGlite is one in-process connection, not comparable' }),
     };
-    let warm = 0;
-    await Promise.all(Array.from({ length: CLIENTS }, () => client(() => warm++ < size.warmup, false)));
-    let sent = 0;
-    const started = performance.now();
-    await Promise.all(Array.from({ length: CLIENTS }, () => client(() => sent++ < size.measured, true)));
-    const seconds = (performance.now() - started) / 1000;
-    // Figures over rejections alone would time error answers, not enrollments.
-    if (latencies.length === 0) throw new Error(`None of ${size.measured} enrollments was accepted`);
-    return { backend, clients: CLIENTS, ...summarize(latencies), rejected, accepted_per_s: Math.round(latencies.length / seconds) };
   } finally {
-    await bench.close();
+    await bare.close();
+    if (forked) {
+      await forked.stop();
+      await bench.dispose();
+    } else {
+      await bench.close();
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { ContractFailure } from '@shared/contract/errors';
 import type { Db } from '../store/db';
@@ -30,21 +30,56 @@ class KeyTaken extends Error {}
  * as an answer instead of throwing.
  */
 export async function withIdempotency(db: Db, request: IdempotencyRequest, work: (tx: Db) => Promise<StoredAnswer>): Promise<StoredAnswer> {
+  return answerOnce(db, request, async (tx) => {
+    const claimed = await tx
+      .insert(idempotencyKeys)
+      .values({ userId: request.userId, key: request.key, requestHash: request.requestHash, responseStatus: 0, responseBody: null, createdAt: sql`now()` })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length === 0) throw new KeyTaken();
+    const answer = await work(tx);
+    await tx
+      .update(idempotencyKeys)
+      .set({ responseStatus: answer.status, responseBody: answer.body ?? null })
+      .where(and(eq(idempotencyKeys.userId, request.userId), eq(idempotencyKeys.key, request.key)));
+    return answer;
+  });
+}
+
+/**
+ * The key's claim and its answer as parts of the work's own statements, for a busy write that
+ * spends as few round trips as it can (enrollment): the same guarantees as `withIdempotency`.
+ */
+export interface KeyClaim {
+  /** A top-level CTE `claimed` (one row when this request claimed the key): the FIRST CTE of the work's first statement. */
+  readonly claimedCte: SQL;
+  /** A CTE `answered` storing the answer with the key, in the work's last statement. */
+  answeredCte(answer: StoredAnswer): SQL;
+  /** The work found `claimed` empty: the key is another request's, whose answer is returned instead. */
+  taken(): never;
+}
+
+/** `withIdempotency` for work that claims the key and stores its answer in its own statements (KeyClaim). */
+export async function withIdempotencyInline(db: Db, request: IdempotencyRequest, work: (tx: Db, key: KeyClaim) => Promise<StoredAnswer>): Promise<StoredAnswer> {
+  const claim: KeyClaim = {
+    claimedCte: sql`claimed AS (
+      INSERT INTO idempotency_keys (user_id, key, request_hash, response_status, response_body, created_at)
+      VALUES (${request.userId}, ${request.key}, ${request.requestHash}, 0, NULL, now())
+      ON CONFLICT DO NOTHING RETURNING 1)`,
+    answeredCte: (answer) => sql`answered AS (
+      UPDATE idempotency_keys SET response_status = ${answer.status}, response_body = ${JSON.stringify(answer.body ?? null)}::jsonb
+      WHERE user_id = ${request.userId} AND key = ${request.key})`,
+    taken: () => {
+      throw new KeyTaken();
+    },
+  };
+  return answerOnce(db, request, (tx) => work(tx, claim));
+}
+
+/** Runs `work` in a transaction; when it finds the key taken, answers with the stored answer once the transaction is rolled back. */
+async function answerOnce(db: Db, request: IdempotencyRequest, work: (tx: Db) => Promise<StoredAnswer>): Promise<StoredAnswer> {
   try {
-    return await db.transaction(async (tx) => {
-      const claimed = await tx
-        .insert(idempotencyKeys)
-        .values({ userId: request.userId, key: request.key, requestHash: request.requestHash, responseStatus: 0, responseBody: null, createdAt: sql`now()` })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key });
-      if (claimed.length === 0) throw new KeyTaken();
-      const answer = await work(tx);
-      await tx
-        .update(idempotencyKeys)
-        .set({ responseStatus: answer.status, responseBody: answer.body ?? null })
-        .where(and(eq(idempotencyKeys.userId, request.userId), eq(idempotencyKeys.key, request.key)));
-      return answer;
-    });
+    return await db.transaction(work);
   } catch (error) {
     if (!(error instanceof KeyTaken)) throw error;
     const answer = await storedAnswer(db, request);

@@ -13,7 +13,7 @@ import { reinstateMember } from '../../services/eligibility/reinstate';
 import { terminateMember } from '../../services/eligibility/terminate';
 import { updateDemographics } from '../../services/eligibility/update-demographics';
 import type { RoutePlugin } from '../deps';
-import { acceptTransaction } from './eligibility-write';
+import { acceptInlineTransaction, acceptTransaction } from './eligibility-write';
 import { groupParams } from './group-params';
 
 const responses = { 201: transactionAccepted, '4xx': contractErrorSchema };
@@ -25,7 +25,7 @@ export const transactionRoutes: RoutePlugin = async (app, deps) => {
     '/groups/:groupNumber/enrollments',
     { schema: { summary: 'Enroll a subscriber with dependents', params: groupParams, body: enrollRequest, response: responses, ...headers } },
     async (request, reply) => {
-      const answer = await acceptTransaction(deps, request, request.params.groupNumber, request.body, enrollSubscriber);
+      const answer = await acceptInlineTransaction(deps, request, request.params.groupNumber, request.body, enrollSubscriber);
       return reply.code(answer.status).send(answer.body as never);
     },
   );

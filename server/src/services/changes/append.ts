@@ -22,11 +22,20 @@ export interface ChangeToRecord {
  * to every instance listening on the database.
  */
 export async function appendChanges(tx: Db, groupNumber: string, committedAt: string, entries: readonly ChangeToRecord[]): Promise<number> {
+  return lastSequence(await tx.execute<{ last_seq: string | number }>(appendChangesSql(groupNumber, committedAt, entries)));
+}
+
+/**
+ * `appendChanges` as one statement to run, after `before`: CTEs of the transaction's other writes,
+ * so a write can make them and its feed entries in one round trip (enrollment). The feed's counter
+ * is still the statement's, and so the transaction's, last lock: commit follows at once.
+ */
+export function appendChangesSql(groupNumber: string, committedAt: string, entries: readonly ChangeToRecord[], before: readonly SQL[] = []): SQL {
   if (entries.length === 0) throw new RangeError('appendChanges needs at least one change');
   const rows = JSON.stringify(entries.map((e) => ({ k: e.entity, i: e.entityId, o: e.op, p: e.payload })));
   const n = entries.length;
-  const result = await tx.execute<{ last_seq: string | number }>(sql`
-    WITH counter AS (
+  return sql`
+    WITH ${sql.join([...before, sql``], sql`, `)}counter AS (
       INSERT INTO group_feeds (group_number, last_seq) VALUES (${groupNumber}, ${n})
       ON CONFLICT (group_number) DO UPDATE SET last_seq = group_feeds.last_seq + ${n}
       RETURNING last_seq
@@ -36,7 +45,11 @@ export async function appendChanges(tx: Db, groupNumber: string, committedAt: st
              nullif(e.value->'p', 'null'::jsonb), ${committedAt}::timestamptz
       FROM counter, jsonb_array_elements(${rows}::jsonb) WITH ORDINALITY AS e(value, ord)
     )
-    SELECT last_seq, pg_notify(${changesChannel}, json_build_object('g', ${groupNumber}::text, 's', last_seq)::text) FROM counter`);
+    SELECT last_seq, pg_notify(${changesChannel}, json_build_object('g', ${groupNumber}::text, 's', last_seq)::text) FROM counter`;
+}
+
+/** The feed's last sequence number from an append's answer. */
+export function lastSequence(result: { rows: { last_seq: string | number }[] }): number {
   const [row] = result.rows;
   if (!row) throw new Error('The change feed counter returned no row');
   return Number(row.last_seq);

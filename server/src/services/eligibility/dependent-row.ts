@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Address } from '@shared/contract/schemas/group';
 import { personFields, type dependentInput } from '@shared/plan-api/eligibility';
 import type { EligibilityEnv } from './context';
-import type { NewMember } from './work';
+import type { MemberRow } from './snapshots';
 
 /**
  * The members row for a dependent, whether named at enrollment or added later for a qualifying event.
@@ -15,7 +15,7 @@ export function dependentRow(
   family: { groupNumber: string; subscriberId: string; subscriberAddress: Address },
   memberId: string,
   dependent: z.output<typeof dependentInput>,
-): Omit<NewMember, 'updatedAt' | 'version'> {
+): Omit<MemberRow, 'updatedAt' | 'version'> {
   return {
     memberId,
     groupNumber: family.groupNumber,

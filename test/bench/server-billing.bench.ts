@@ -1,15 +1,13 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import type { Backend } from '../../server/src/store/db';
 import { addLateSpouses, seedBillingGroup } from './billing-seed';
 import { benchBackends, benchGroupInput, serverModules, startBenchService, type BenchService } from './plan-service-fixture';
-import type { ChildMessage, ParentMessage } from './plan-service-process';
+import { forkPlanService } from './plan-service-child';
 import type { BenchOptions, Benchmark } from './run';
 
 const GROUP = '880003';
@@ -97,49 +95,6 @@ function pdfSink(page: number, atPage: () => void): { sink: Writable; bytes: () 
   return { sink, bytes: () => bytes, pages: () => pages, ending: () => carry };
 }
 
-/** The plan service as a child process on the bench's database, to sample its RSS alone. */
-async function forkService(bench: BenchService): Promise<{ child: ChildProcess; url: string; ask(message: ParentMessage): Promise<{ rss: number; peak: number; heapAfterGc: number }>; stop(): Promise<void> }> {
-  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'plan-service-process.ts');
-  const where = bench.database;
-  const child = fork(script, [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: {
-      ...process.env,
-      BENCH_SSN_KEY: bench.ssnKey,
-      ...(where && 'dataDir' in where ? { BENCH_DATA_DIR: where.dataDir } : {}),
-      ...(where && 'databaseUrl' in where ? { BENCH_DATABASE_URL: where.databaseUrl } : {}),
-    },
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const next = (): Promise<ChildMessage> =>
-    new Promise((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`The service process exited (${String(code)})`));
-      child.once('exit', onExit);
-      child.once('message', (message: ChildMessage) => {
-        child.off('exit', onExit);
-        resolve(message);
-      });
-    });
-  const listening = await next();
-  if (listening.type !== 'listening') throw new Error('The service process did not say where it listens');
-  return {
-    child,
-    url: listening.url,
-    async ask(message) {
-      const answer = next();
-      child.send(message);
-      const reply = await answer;
-      if (reply.type !== 'rss') throw new Error('The service process answered no RSS');
-      return reply;
-    },
-    async stop() {
-      child.send({ type: 'stop' } satisfies ParentMessage);
-      await exited;
-    },
-  };
-}
-
 /** One PDF download of a group of `size` members: its time, size, pages, and the service's RSS growth meanwhile. */
 async function pdfOfGroup(backend: Backend, size: number): Promise<Record<string, number>> {
   const folder = await mkdtemp(path.join(tmpdir(), 'groupdesk-bench-billing-'));
@@ -151,7 +106,7 @@ async function pdfOfGroup(backend: Backend, size: number): Promise<Record<string
     const invoiceNumber = issued.invoice.invoiceNumber;
     await bench.closeService();
     released = true;
-    const service = await forkService(bench);
+    const service = await forkPlanService(bench);
     try {
       const url = `${service.url}/v1/groups/${GROUP}/invoices/${invoiceNumber}/pdf`;
       const headers = { authorization: `Bearer ${bench.token}` };

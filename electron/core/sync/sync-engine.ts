@@ -49,7 +49,7 @@ interface Work {
  * A pull at least this long, into a store holding fewer members than it has changes left, drops the
  * members' and invoice lines' sort indexes until its last page (index-holiday.ts).
  */
-const indexHolidayMinChanges = 50_000;
+export const indexHolidayMinChanges = 50_000;
 /** Progress and roster events at most this often during a pull: the renderer refetches on each. */
 const progressEveryMs = 250;
 const rosterEveryMs = 1000;

@@ -48,6 +48,9 @@ describe.each(backends())('the change feed for a billing user (%s)', (backend) =
     const billed = await page(f.tokens.billing, 0, 10_000);
     expect(billed.changes.map((c) => c.seq)).toEqual(all.changes.filter((c) => invoiceKinds.includes(c.entity)).map((c) => c.seq));
     expect(billed).toMatchObject({ headSeq: all.headSeq, nextAfter: all.headSeq, hasMore: false });
+    // How many members the group has is the members' business too.
+    expect(all.memberTotal).toBeGreaterThan(0);
+    expect(billed.memberTotal).toBeUndefined();
     const lines = billed.changes.flatMap((c) => (c.entity === 'invoice_line' ? [c.payload] : []));
     expect(lines.filter((l) => l.invoiceNumber === fixture.november).map((l) => [l.memberId, l.memberName]).sort()).toEqual(
       [

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createParser } from 'eventsource-parser';
 import { changesPage, type ChangesPage } from '@shared/plan-api/changes';
 import type { TransactionAccepted } from '@shared/plan-api/eligibility';
-import type { MemberView } from '@shared/plan-api/members';
+import type { MemberList, MemberView } from '@shared/plan-api/members';
 import { backends } from '../test-support/backends';
 import { enrollment, GROUP, OTHER_GROUP, path, startEligibilityService, type EligibilityFixture } from './eligibility-support';
 
@@ -61,6 +61,15 @@ describe.each(backends())('change feed (%s)', (backend) => {
     const enrolled = changes.findIndex((c) => c.entity === 'transaction' && c.entityId === before.body.confirmationNumber);
     expect(enrolled).toBeGreaterThanOrEqual(0);
     expect(granted?.seq).toBeGreaterThan(changes[enrolled]?.seq ?? Infinity);
+  });
+
+  it("tells the group's member count on the first page, for a first sync's progress, and only there", async () => {
+    await f.post(path('/enrollments'), enrollment(f.today));
+    const listed = await f.get<MemberList>(`${path('/members')}?limit=1`, f.tokens.read_only);
+    const read = async (after: number) => changesPage.parse((await f.get<ChangesPage>(`${path('/changes')}?after=${after}&limit=2`, f.tokens.read_only)).body);
+    const first = await read(0);
+    expect(first.memberTotal).toBe(listed.body.total);
+    expect((await read(first.nextAfter)).memberTotal).toBeUndefined();
   });
 
   it("keeps each group's feed to itself", async () => {

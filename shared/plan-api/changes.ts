@@ -60,6 +60,12 @@ export const changesPage = z.object({
   /** The group's newest sequence number when the page was read. */
   headSeq: z.number().int().nonnegative(),
   hasMore: z.boolean(),
+  /**
+   * The group's members when the page was read, on a first page (`after=0`) to a reader of members:
+   * what a first sync shows its progress against. Absent on later pages, to a billing reader, and
+   * from a service that predates it.
+   */
+  memberTotal: z.number().int().nonnegative().optional(),
 });
 export type ChangesPage = z.infer<typeof changesPage>;
 

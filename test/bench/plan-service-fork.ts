@@ -15,13 +15,15 @@ export interface ForkedService {
 /**
  * The plan service as a child process on the bench's database (closed in this process first with
  * `closeService`): to sample its RSS or CPU alone, or to keep the benchmark's own clients off its
- * CPU. `env` adds to the child's environment (BENCH_CPU_PROFILE).
+ * CPU. `env` adds to the child's environment (BENCH_CPU_PROFILE); BENCH_SERVICE_CPU_PROF names a
+ * folder for the child's whole-run CPU profile (node --cpu-prof), written when it stops.
  */
-export async function forkService(bench: BenchService, env: Record<string, string> = {}): Promise<ForkedService> {
+export async function forkService(bench: Pick<BenchService, 'ssnKey' | 'database'>, env: Record<string, string> = {}): Promise<ForkedService> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'plan-service-process.ts');
   const where = bench.database;
+  const profileDir = process.env.BENCH_SERVICE_CPU_PROF;
   const child = fork(script, [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {
       ...process.env,
@@ -31,7 +33,15 @@ export async function forkService(bench: BenchService, env: Record<string, strin
       ...(where && 'databaseUrl' in where ? { BENCH_DATABASE_URL: where.databaseUrl } : {}),
     },
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A run cut short (the smoke run's time limit exits the process) must not leave the service serving.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.off('exit', killOnExit);
+      resolve();
+    }),
+  );
   const next = (): Promise<ChildMessage> =>
     new Promise((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`The service process exited (${String(code)})`));
@@ -54,6 +64,7 @@ export async function forkService(bench: BenchService, env: Record<string, strin
       return reply;
     },
     async stop() {
+      if (child.exitCode !== null) return;
       child.send({ type: 'stop' } satisfies ParentMessage);
       await exited;
     },

@@ -3,7 +3,8 @@ import { Session } from 'node:inspector/promises';
 import { serverModules } from './plan-service-fixture';
 
 /**
- * The plan service in a process of its own, forked by a benchmark that measures its memory: it opens
+ * The plan service in a process of its own (plan-service-child.ts forks it), for a benchmark that
+ * measures its memory or keeps its work off the benchmark's thread (the sync benchmarks): it opens
  * the database a bench service prepared (BENCH_DATA_DIR or BENCH_DATABASE_URL, with BENCH_SSN_KEY),
  * sends `{ url }` once it listens, then samples its own RSS and answers the parent over IPC:
  * `mark` starts a new peak from the RSS now, `peak` reports the highest RSS since the mark. Both

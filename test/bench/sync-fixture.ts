@@ -1,7 +1,11 @@
 import { generateMembers } from '@shared/sandbox/generator';
 import type { MemberRecord } from '@shared/sandbox/types';
 import type { Backend } from '../../server/src/store/db';
-import { benchDatabaseUrl, benchGroupInput, benchPlans, serverModules, startBenchService, type BenchService } from './plan-service-fixture';
+import { eq } from 'drizzle-orm';
+import type { ChangesPage } from '@shared/plan-api/changes';
+import { forkService } from './plan-service-fork';
+import { benchDatabaseUrl, benchGroupInput, benchPlans, serverModules, startBenchService } from './plan-service-fixture';
+import { benchTempDir } from './roster-fixture';
 import type { BenchOptions } from './run';
 
 /**
@@ -26,33 +30,70 @@ function* familiesUpTo(count: number, today: string): Generator<MemberRecord> {
   }
 }
 
-export interface SyncBenchService extends BenchService {
+export interface SyncBenchService {
   backend: Backend;
+  /** The plan service's address: a process of its own (plan-service-child.ts), not the benchmark's thread. */
+  url: string;
+  /** A bearer token of the group's primary administrator, whose password is `syncBenchPassword`. */
+  token: string;
   groupNumber: string;
   members: number;
   /** The feed's head after loading: how many changes a first sync reads. */
   feedRows: number;
   seed_s: number;
+  close(): Promise<void>;
 }
+
+/** The administrator's password, for a benchmark that signs in as a user would (sync-ui.ts). */
+export const syncBenchPassword = 'Bench-Sync-Ui-Password-42';
 
 /**
  * The real plan service on 127.0.0.1 with one group of `members` sandbox-style members (loaded in
- * bulk with their change feed, not timed) and a signed-in primary administrator.
+ * bulk with their change feed, not timed) and a signed-in primary administrator. The loading runs
+ * here; the service that answers the desktop is then a child process on the same database, so the
+ * desktop's side of a sync is measured without the service's work on its thread.
  */
 export async function startSyncBenchService(members: number): Promise<SyncBenchService> {
   const backend = syncBenchBackend();
-  const bench = await startBenchService(backend, benchGroupInput(syncBenchGroup));
+  const bench = await startBenchService(backend, benchGroupInput(syncBenchGroup), backend === 'pglite' ? benchTempDir('groupdesk-bench-sync-service-') : undefined);
+  let released = false;
   try {
-    const { bulkLoadMembers, headSequence } = await serverModules();
+    const { bulkLoadMembers, headSequence, users } = await serverModules();
+    const { hashPassword } = await import('../../server/src/services/accounts/password-hash');
     const today = new Date().toISOString().slice(0, 10);
     const started = performance.now();
     const loaded = await bench.service.db.transaction((tx) => bulkLoadMembers(tx, bench.cipher, syncBenchGroup, familiesUpTo(members, today), new Date()));
     const seed_s = Math.round((performance.now() - started) / 100) / 10;
-    return { ...bench, backend, groupNumber: syncBenchGroup, members: loaded, feedRows: await headSequence(bench.service.db, syncBenchGroup), seed_s };
+    await bench.service.db.update(users).set({ passwordHash: await hashPassword(syncBenchPassword) }).where(eq(users.userId, 'benchadmin'));
+    const feedRows = await headSequence(bench.service.db, syncBenchGroup);
+    await bench.closeService();
+    released = true;
+    const child = await forkService(bench);
+    return {
+      backend,
+      url: child.url,
+      token: bench.token,
+      groupNumber: syncBenchGroup,
+      members: loaded,
+      feedRows,
+      seed_s,
+      async close() {
+        await child.stop();
+        await bench.dispose();
+      },
+    };
   } catch (error) {
-    await bench.close();
+    if (released) await bench.dispose();
+    else await bench.close();
     throw error;
   }
+}
+
+/** The group's newest feed sequence, as the feed itself tells it. */
+export async function feedHead(service: SyncBenchService): Promise<number> {
+  const response = await fetch(`${service.url}/v1/groups/${service.groupNumber}/changes?after=0&limit=1`, { headers: { authorization: `Bearer ${service.token}` } });
+  if (response.status !== 200) throw new Error(`The feed answered ${response.status}`);
+  return ((await response.json()) as ChangesPage).headSeq;
 }
 
 export const seconds = (ms: number): number => Math.round(ms) / 1000;

@@ -1,23 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { eq } from 'drizzle-orm';
 import type { SyncStatus } from '@shared/contract/methods/sync';
 import { findBrowser, NO_BROWSER } from '../support/find-browser';
+import { chromiumArgs, launchHost, root, stopHost, webMain } from './browser-host-fixture';
 import { benchTempDir } from './roster-fixture';
-import { serverModules } from './plan-service-fixture';
-import { seconds, type SyncBenchService } from './sync-fixture';
+import { seconds, syncBenchPassword, type SyncBenchService } from './sync-fixture';
 
 const TARGET_MS = 100;
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const webMain = path.join(root, 'out', 'web', 'main.mjs');
-/** Chromium headless with nothing dialling out, found and launched as playwright.config.ts does. */
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const password = 'Bench-Sync-Ui-Password-42';
-
 interface LongTask {
   start: number;
   duration: number;
@@ -27,36 +17,6 @@ declare global {
   interface Window {
     __longTasks?: LongTask[];
   }
-}
-
-/**
- * Starts the built browser host with a new data folder, as a first launch (no --demo: it opens on
- * Welcome); resolves with its address and token.
- */
-async function launchHost(dataDir: string): Promise<{ child: ChildProcess; origin: string; appUrl: string; token: string }> {
-  const child = spawn(process.execPath, [webMain, '--no-open', '--data-dir', dataDir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  // A run cut short (the smoke run's time limit exits the process) must not leave the host serving.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  child.once('exit', () => process.off('exit', killOnExit));
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (text) => {
-      if (text.startsWith('GroupDesk is running at ')) resolve(text);
-    });
-    child.once('exit', (code) => reject(new Error(`browser host exited with ${code}: ${stderr}`)));
-  });
-  const appUrl = line.slice('GroupDesk is running at '.length);
-  const url = new URL(appUrl);
-  return { child, origin: url.origin, appUrl, token: new URLSearchParams(url.hash.slice(1)).get('token') ?? '' };
-}
-
-async function stopHost(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 /**
@@ -70,9 +30,6 @@ export async function measureSyncUi(service: SyncBenchService): Promise<Record<s
   if (!existsSync(webMain)) return { skipped: `${path.relative(root, webMain)} is missing: run node scripts/build.mjs first`, target_ms: TARGET_MS };
   const found = findBrowser({ playwrightChromium: chromium.executablePath(), chromiumPath: process.env.CHROMIUM_PATH, exists: existsSync });
   if (found === null) return { skipped: NO_BROWSER, target_ms: TARGET_MS };
-  const { users } = await serverModules();
-  const { hashPassword } = await import('../../server/src/services/accounts/password-hash');
-  await service.service.db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.userId, 'benchadmin'));
   const host = await launchHost(benchTempDir('groupdesk-bench-sync-ui-'));
   const browser = await chromium.launch({ executablePath: found.executablePath, headless: true, args: chromiumArgs });
   try {
@@ -93,9 +50,9 @@ export async function measureSyncUi(service: SyncBenchService): Promise<Record<s
     await page.getByRole('heading', { level: 1, name: 'Welcome to GroupDesk' }).waitFor();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    await page.getByLabel('Plan service address').fill(service.service.url);
+    await page.getByLabel('Plan service address').fill(service.url);
     await page.getByLabel('User ID').fill('benchadmin');
-    await page.getByLabel('Password').fill(password);
+    await page.getByLabel('Password').fill(syncBenchPassword);
 
     const started = await page.evaluate(() => performance.now());
     const signInAt = new Date().toISOString();

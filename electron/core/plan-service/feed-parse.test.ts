@@ -44,6 +44,14 @@ describe('reading a change feed page', () => {
     expect(() => parseChangesPage(page([entry(2, 'member', member), entry(1, 'member', member)]), '4321')).toThrow(/out of order/);
     expect(() => parseChangesPage(page([entry(1, 'transaction', { nope: true }, 'TX')]), '4321')).toThrow(/changes.0/);
   });
+
+  it("reads the group's member count a first page tells, and refuses one that is not a count", () => {
+    const withTotal = (memberTotal: unknown) => JSON.stringify({ ...(JSON.parse(page([entry(1, 'member', member)])) as object), memberTotal });
+    expect(parseChangesPage(withTotal(250_000), '4321').memberTotal).toBe(250_000);
+    expect(parseChangesPage(page([entry(1, 'member', member)]), '4321').memberTotal).toBeUndefined();
+    expect(() => parseChangesPage(withTotal(-1), '4321')).toThrow(/memberTotal/);
+    expect(() => parseChangesPage(withTotal('250000'), '4321')).toThrow(/memberTotal/);
+  });
 });
 
 const accepts = (change: unknown): boolean => {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { address, coverageTier } from '@shared/contract/schemas/group';
 import { employmentStatus, gender, relationship } from '@shared/contract/schemas/member';
 import { email, groupNumberForm, isoInstant, maskedSsnForm, memberIdForm, phoneForm, planCodeForm } from '@shared/contract/schemas/primitives';
-import { changeEntry, committedAt, type ChangeEntry } from '@shared/plan-api/changes';
+import { changeEntry, changesPage, committedAt, type ChangeEntry } from '@shared/plan-api/changes';
 
 type InvoiceLinePayload = Extract<ChangeEntry, { entity: 'invoice_line' }>['payload'];
 import type { CoverageSnapshot, MemberSnapshot } from '@shared/plan-api/members';
@@ -15,6 +15,8 @@ export interface FeedPage {
   nextAfter: number;
   headSeq: number;
   hasMore: boolean;
+  /** The group's members, told on a first page (changesPage.memberTotal). */
+  memberTotal?: number;
 }
 
 /**
@@ -35,6 +37,8 @@ export function parseChangesPage(text: string, groupNumber: string): FeedPage {
   const headSeq = count(raw.headSeq, 'page.headSeq');
   if (typeof raw.hasMore !== 'boolean') throw new TypeError('page.hasMore');
   if (!Array.isArray(raw.changes)) throw new TypeError('page.changes');
+  const memberTotal = changesPage.shape.memberTotal.safeParse(raw.memberTotal);
+  if (!memberTotal.success) throw new TypeError('page.memberTotal');
   const changes: ChangeEntry[] = new Array<ChangeEntry>(raw.changes.length);
   let previous = 0;
   for (let i = 0; i < raw.changes.length; i++) {
@@ -43,7 +47,7 @@ export function parseChangesPage(text: string, groupNumber: string): FeedPage {
     previous = entry.seq;
     changes[i] = entry;
   }
-  return { groupNumber, changes, nextAfter, headSeq, hasMore: raw.hasMore };
+  return { groupNumber, changes, nextAfter, headSeq, hasMore: raw.hasMore, ...(memberTotal.data === undefined ? {} : { memberTotal: memberTotal.data }) };
 }
 
 function checkEntry(value: unknown, i: number): ChangeEntry {

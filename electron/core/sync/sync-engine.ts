@@ -49,7 +49,7 @@ interface Work {
  * A pull at least this long, into a store holding fewer members than it has changes left, drops the
  * members' and invoice lines' sort indexes until its last page (index-holiday.ts).
  */
-const indexHolidayMinChanges = 50_000;
+export const indexHolidayMinChanges = 50_000;
 /** Progress and roster events at most this often during a pull: the renderer refetches on each. */
 const progressEveryMs = 250;
 const rosterEveryMs = 1000;
@@ -321,7 +321,11 @@ export class SyncEngine {
     // A group pulled before: invoices new to this computer are news (apply-page.ts).
     const announceInvoices = cursor > 0;
     let applied = 0;
-    this.progress = { groupNumber, applied, total };
+    // A first page tells the group's member count: a first sync counts members received against it.
+    const memberTotal = page.memberTotal;
+    let received = memberTotal === undefined ? 0 : groupMemberCount(store, groupNumber);
+    const progressOf = () => ({ groupNumber, applied: Math.min(applied, total), total, ...(memberTotal === undefined ? {} : { members: { received: Math.min(received, memberTotal), total: memberTotal } }) });
+    this.progress = progressOf();
     this.publishStatus(true);
     try {
       for (;;) {
@@ -333,7 +337,9 @@ export class SyncEngine {
         // The user's own role changed in the feed: re-read what they may see (and say so).
         if (outcome.roleChanged) this.kick({ full: true, groups: new Set() });
         applied += page.changes.length;
-        this.progress = { groupNumber, applied: Math.min(applied, total), total };
+        // Members written are new ones in a first sync: counted here rather than read back by a scan per page.
+        received += outcome.written;
+        this.progress = progressOf();
         this.publishStatus();
         if (outcome.written > 0) this.rosterChanged(groupNumber, next === null, holiday ? holidayRosterEveryMs : rosterEveryMs);
         if (next === null || signal.aborted) break;
@@ -413,6 +419,10 @@ export class SyncEngine {
 
 function groupIsHere(store: Store, groupNumber: string): boolean {
   return statement(store.db, 'SELECT EXISTS (SELECT 1 FROM groups WHERE group_number = ?)').pluck().get(groupNumber) === 1;
+}
+
+function groupMemberCount(store: Store, groupNumber: string): number {
+  return Number(statement(store.db, 'SELECT count(*) FROM members WHERE group_number = ?').pluck().get(groupNumber));
 }
 
 function memberCount(store: Store): number {

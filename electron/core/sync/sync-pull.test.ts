@@ -42,8 +42,17 @@ describe('pulling from the plan service (real service on 127.0.0.1, real SQLite 
     const dataDir = tempDataDir();
     // 97 changes a page: families and their coverage land on different pages.
     const core = syncTestCore(test, { dataDir, syncPageSize: 97 });
+    const received: { received: number; total: number }[] = [];
+    core.onEvent((event) => {
+      if (event.type === 'sync.status' && event.progress?.members) received.push(event.progress.members);
+    });
     const status = await waitForSync(core, isQuiet);
     expect(status).toMatchObject({ mode: 'remote', online: true, lastSyncAt: expect.any(String) });
+    // The progress counts members received out of the group's, from none to all of them.
+    const members = (await serviceMembers(test)).length;
+    expect(received[0]).toEqual({ received: 0, total: members });
+    expect(received.at(-1)).toEqual({ received: members, total: members });
+    expect(received.every((r, i) => i === 0 || r.received >= (received[i - 1]?.received ?? 0))).toBe(true);
     const roster = await core.call('members.list', { groupNumber: test.groupNumber, limit: 1 });
     expect(roster.ok).toBe(true);
     await core.close();

@@ -57,6 +57,17 @@ describe('Status bar', () => {
     expect(parts(bar)).toEqual(words);
   });
 
+  it('shows a first sync as members received out of the group’s, on a bar', async () => {
+    const { bar, show } = await renderBar();
+    show({ state: 'syncing', progress: { groupNumber: '100234', applied: 30000, total: 575000, members: { received: 12000, total: 250000 } } });
+    expect(parts(bar)).toContain('Sandbox·Receiving members · 12,000 of 250,000');
+    const progress = within(bar).getByRole('progressbar', { name: 'Members received' });
+    expect(progress).toHaveAttribute('value', '12000');
+    expect(progress).toHaveAttribute('max', '250000');
+    show({});
+    expect(within(bar).queryByRole('progressbar')).toBeNull();
+  });
+
   it('names the plan service by its host', async () => {
     const transport = createFakeTransport();
     transport.on('session.get', () => ({ ok: true, value: { ...sessionWithRoles({}, 'remote'), serviceUrl: 'https://plan.example.com:8443/', user: null } }));

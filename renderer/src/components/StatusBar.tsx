@@ -22,6 +22,8 @@ export function StatusBar() {
   const pending = sync?.pending ?? 0;
   const rejected = sync?.rejected ?? 0;
   const signedOut = sync?.state === 'signed_out';
+  // A first sync: the roster fills as members arrive, and this bar says how far it is.
+  const received = sync?.state === 'syncing' && sync.progress?.members && sync.progress.members.total > 0 ? sync.progress.members : null;
 
   const syncNow = async () => {
     setBusy(true);
@@ -46,6 +48,10 @@ export function StatusBar() {
         </span>
         <span>{words.state}</span>
       </span>
+      {received && (
+        // Not a live region: the words beside it change every quarter second; the bar is there to be read when wanted.
+        <progress className="status-progress" max={Math.max(received.total, 1)} value={Math.min(received.received, received.total)} aria-label="Members received" aria-valuetext={words.state} />
+      )}
       {words.detail && <span className="status-detail">{words.detail}</span>}
       {signedOut && (
         <Link to="/settings" className="status-note">

@@ -52,12 +52,7 @@ export function describeSync(
     case 'connecting':
       return { source, state: 'Connecting…', detail: null, tone: onlineTone };
     case 'syncing':
-      return {
-        source,
-        state: sync.progress && sync.progress.total > 0 ? `Syncing ${formatCount(sync.progress.applied)} of ${formatCount(sync.progress.total)}` : 'Syncing…',
-        detail: null,
-        tone: onlineTone,
-      };
+      return { source, state: syncingWords(sync.progress), detail: null, tone: onlineTone };
     case 'idle':
       return { source, state: upToDate(sync.lastSyncAt), detail: null, tone: onlineTone };
     case 'offline':
@@ -65,4 +60,11 @@ export function describeSync(
     case 'error':
       return { source, state: 'Sync problem', detail: sync.message, tone: 'problem' };
   }
+}
+
+/** A first sync counts members received of the group's; another pull, the feed's changes. */
+function syncingWords(progress: SyncStatus['progress']): string {
+  if (progress?.members && progress.members.total > 0) return `Receiving members · ${formatCount(progress.members.received)} of ${formatCount(progress.members.total)}`;
+  if (progress && progress.total > 0) return `Syncing ${formatCount(progress.applied)} of ${formatCount(progress.total)}`;
+  return 'Syncing…';
 }

@@ -22,8 +22,18 @@ export const syncStatus = z.object({
   pending: z.number().int().nonnegative(),
   /** Rejected transactions not yet corrected or dismissed. */
   rejected: z.number().int().nonnegative(),
-  /** During a pull: how far the group's replica is. */
-  progress: z.object({ groupNumber, applied: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).nullable(),
+  /**
+   * During a pull: how far the group's replica is, in feed changes; and during a first sync, in
+   * members received of the group's members (absent when the plan service did not tell its count).
+   */
+  progress: z
+    .object({
+      groupNumber,
+      applied: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative(),
+      members: z.object({ received: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
+    })
+    .nullable(),
   /** Why it is offline or in error, in words for the status bar. */
   message: z.string().nullable(),
   nextAttemptAt: isoInstant.nullable(),

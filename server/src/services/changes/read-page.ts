@@ -24,10 +24,15 @@ export interface ChangesPageText {
  * skipped: a page shorter than `limit` has read every entry up to the head, so `nextAfter` is the
  * head (a page with nothing to show moves the client past the entries it may not read instead of
  * asking it again); a full page ends at its last entry.
+ *
+ * A first page (`after` 0) read with every entity also tells the group's member count
+ * (`memberTotal`), from the same snapshot: a first sync shows its progress in members against it.
  */
 export async function readChangesPage(db: Db, groupNumber: string, after: number, limit: number, entities?: readonly ChangeEntity[]): Promise<ChangesPageText> {
+  const countMembers = after === 0 && entities === undefined;
+  const memberTotal = countMembers ? sql`(SELECT count(*) FROM members WHERE group_number = ${groupNumber})` : sql`NULL`;
   const kinds = entities ? sql`AND entity_kind IN (${sql.join(entities.map((e) => sql`${e}`), sql`, `)})` : sql``;
-  const result = await db.execute<{ entries: string | null; rows: string | number; last_seq: string | number | null; head_seq: string | number }>(sql`
+  const result = await db.execute<{ entries: string | null; rows: string | number; last_seq: string | number | null; head_seq: string | number; member_total: string | number | null }>(sql`
     WITH page AS (
       SELECT seq, entity_kind, entity_id, op, payload, committed_at
       FROM changes
@@ -43,14 +48,16 @@ export async function readChangesPage(db: Db, groupNumber: string, after: number
            count(*) AS rows,
            max(seq) AS last_seq,
            -- One statement reads the page and the head from one snapshot, so they agree.
-           coalesce((SELECT last_seq FROM group_feeds WHERE group_number = ${groupNumber}), 0) AS head_seq
+           coalesce((SELECT last_seq FROM group_feeds WHERE group_number = ${groupNumber}), 0) AS head_seq,
+           ${memberTotal} AS member_total
     FROM page`);
   const [row] = result.rows;
   if (!row) throw new Error('The change feed query returned no row');
   const rows = Number(row.rows);
   const headSeq = Number(row.head_seq);
   const nextAfter = rows === limit ? Number(row.last_seq) : Math.max(after, headSeq);
-  const json = `{"groupNumber":${JSON.stringify(groupNumber)},"changes":[${row.entries ?? ''}],"nextAfter":${nextAfter},"headSeq":${headSeq},"hasMore":${headSeq > nextAfter}}`;
+  const total = row.member_total === null ? '' : `,"memberTotal":${Number(row.member_total)}`;
+  const json = `{"groupNumber":${JSON.stringify(groupNumber)},"changes":[${row.entries ?? ''}],"nextAfter":${nextAfter},"headSeq":${headSeq},"hasMore":${headSeq > nextAfter}${total}}`;
   return { json, rows, nextAfter };
 }
 

@@ -91,6 +91,8 @@ export const signInRequest = z
     userId,
     // Length rules apply when choosing a password, not when typing it: an old account's password is checked as is.
     password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX_LENGTH),
+    /** A remembered computer's token (two-step sign-in): with a valid one the second step is skipped. */
+    deviceToken: z.string().max(300).optional(),
   })
   .strict();
 export type SignInRequest = z.input<typeof signInRequest>;
@@ -103,6 +105,10 @@ export const signInResponse = z.object({
   expiresAt: isoInstant,
   idleTimeoutSeconds: z.number().int().positive(),
   user: me,
+  /** Set when the session reaches only two-step sign-in enrollment (the policy requires it and it is off). */
+  limitedTo: z.literal('two_factor_enrollment').optional(),
+  /** After the second step with "remember this computer": send it with the next sign-ins. */
+  rememberedDevice: z.object({ deviceToken: z.string(), expiresAt: isoInstant }).optional(),
 });
 export type SignInResponse = z.infer<typeof signInResponse>;
 

@@ -48,7 +48,9 @@ export function SecondFactorForm({ userId, onSignedIn, onCancel }: Props) {
       return;
     }
     const field = useRecovery ? 'recoveryCode' : 'code';
-    if (!putOnFields(form, result.error, ['code', 'recoveryCode']) && result.error.code === 'AUTH') form.setError(field, { message: result.error.message });
+    // A refused code: the plan's sentence (not right, or already used) says more than the field's "Not right".
+    if (result.error.code === 'AUTH') form.setError(field, { message: result.error.message });
+    else putOnFields(form, result.error, ['code', 'recoveryCode']);
     form.setFocus(field);
     setProblem(result.error);
     // The plan dropped the challenge (expired, or used up): back to the password.

@@ -56,7 +56,8 @@ describe('the code step of sign-in', () => {
     await user.clear(code);
     await user.type(code, '123 456');
     await user.keyboard('{Enter}');
-    expect(await within(form).findByText('Not right')).toBeInTheDocument();
+    expect(await within(form).findByText('That code is not right or was already used.')).toBeInTheDocument();
+    expect(code).toHaveAttribute('aria-invalid', 'true');
 
     await user.click(within(form).getByRole('button', { name: 'Use a recovery code instead' }));
     const recovery = within(form).getByLabelText(/Recovery code/);

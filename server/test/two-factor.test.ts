@@ -98,7 +98,7 @@ describe.each(backends())('two-step sign-in (%s)', (backend) => {
     expect((await secondStep({ challenge: third.body.challenge, recoveryCode: fresh.body.recoveryCodes[0] })).status).toBe(201);
   });
 
-  it('remembers a computer for 30 days with a signed token that cannot be altered, moved to another user, or kept after signing out everywhere', async () => {
+  it('remembers a computer for 30 days with a signed token that cannot be altered or moved to another user, and that signing out everywhere or a new password revokes', async () => {
     const user = await service.signUpUser();
     const other = await service.signUpUser();
     const { secret } = await enrollTwoFactor(service, user.token);
@@ -124,6 +124,14 @@ describe.each(backends())('two-step sign-in (%s)', (backend) => {
     const everywhere = await service.api('DELETE', '/v1/sessions', { token: session.body.token });
     expect(everywhere).toMatchObject({ status: 200, body: { forgottenDevices: 1 } });
     expect((await signIn(user.userId, user.password, deviceToken)).status).toBe(202);
+
+    // A new password forgets remembered computers too.
+    service.clock.advance(STEP_MS);
+    const next = await signIn(user.userId, user.password);
+    const again = await secondStep({ challenge: next.body.challenge, code: currentCode(service, secret), rememberDevice: true });
+    const newPassword = 'Fresh-Password-For-Tests-91';
+    expect((await service.api('POST', '/v1/accounts/password', { token: again.body.token, body: { currentPassword: user.password, newPassword } })).status).toBe(200);
+    expect((await signIn(user.userId, newPassword, again.body.rememberedDevice!.deviceToken)).status).toBe(202);
   });
 
   it('turns off with the password and a current code, forgetting remembered computers', async () => {

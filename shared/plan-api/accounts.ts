@@ -115,6 +115,10 @@ export type SignInResponse = z.infer<typeof signInResponse>;
 export const changePasswordRequest = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), newPassword: password }).strict();
 export type ChangePasswordRequest = z.input<typeof changePasswordRequest>;
 
+/** DELETE /v1/sessions: every other session ended, every remembered computer (two-step sign-in) forgotten. */
+export const signOutEverywhereResponse = z.object({ endedSessions: z.number().int().nonnegative(), forgottenDevices: z.number().int().nonnegative() });
+export type SignOutEverywhereResponse = z.infer<typeof signOutEverywhereResponse>;
+
 export const changePasswordResponse = z.object({
   /** Other sessions of the user, signed out by the change; this one stays. */
   endedSessions: z.number().int().nonnegative(),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { signOutEverywhereResponse, type SignOutEverywhereResponse } from '@shared/plan-api/accounts';
 import { enrollmentStarted, recoveryCodesIssued, twoFactorStatus, type EnrollmentStarted, type TwoFactorStatus } from '@shared/plan-api/two-factor';
 import { accountFailure } from './account-client';
 import type { PlanClient } from './plan-client';
@@ -30,3 +31,6 @@ export async function disableTwoFactor(client: PlanClient, input: { password: st
 
 export const regenerateRecoveryCodes = async (client: PlanClient, code: string): Promise<string[]> =>
   (await call(client, 'POST', '/v1/me/two-factor/recovery-codes', recoveryCodesIssued, { code })).recoveryCodes;
+
+/** Ends the user's other sessions and forgets every remembered computer (DELETE /v1/sessions). */
+export const signOutEverywhere = (client: PlanClient): Promise<SignOutEverywhereResponse> => call(client, 'DELETE', '/v1/sessions', signOutEverywhereResponse);

@@ -90,6 +90,12 @@ export const syncMethods = {
     output: sessionInfo,
   }),
   'session.signOut': method({ summary: 'End the session on the service and forget its token here.', permission: 'none', input: z.object({}).strict(), output: sessionInfo }),
+  'session.signOutEverywhere': method({
+    summary: 'End every other session of the user at the plan service and forget every remembered computer; this one stays signed in.',
+    permission: 'none',
+    input: z.object({}).strict(),
+    output: z.object({ endedSessions: z.number().int().nonnegative(), forgottenDevices: z.number().int().nonnegative() }),
+  }),
   'session.lock': method({ summary: 'Lock the screen now (signed in to a remote service only).', permission: 'none', input: z.object({}).strict(), output: sessionInfo }),
   'session.unlock': method({
     summary: 'Unlock with the password (checked on this computer, so it works offline); five wrong passwords sign out.',

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import type { TwoFactorEnrollment } from '@shared/contract/methods/two-factor';
 import { handlers, type HandlerContext } from '../../dispatch/handler-types';
-import { confirmTwoFactor, disableTwoFactor, regenerateRecoveryCodes, startTwoFactor, twoFactorStatusAt } from '../../plan-service/two-factor-client';
+import { confirmTwoFactor, disableTwoFactor, regenerateRecoveryCodes, signOutEverywhere, startTwoFactor, twoFactorStatusAt } from '../../plan-service/two-factor-client';
 import { writeSetting } from '../../store/repositories/settings-repository';
 import { forgetRememberedDevice } from '../../store/repositories/remembered-devices';
 
@@ -33,6 +33,14 @@ export const twoFactorHandlers = handlers({
     const user = ctx.session.info(ctx.store).user;
     if (user !== null) forgetRememberedDevice(ctx.store, client.url, user.userId, ctx.now());
     return twoFactorStatusAt(client);
+  },
+  'session.signOutEverywhere': async (_input, ctx) => {
+    const client = ctx.clients.authorized(ctx.store);
+    const ended = await signOutEverywhere(client);
+    // The plan revoked this computer's token with the others: it is of no use here any more.
+    const user = ctx.session.info(ctx.store).user;
+    if (user !== null) forgetRememberedDevice(ctx.store, client.url, user.userId, ctx.now());
+    return ended;
   },
   'twoFactor.regenerateRecoveryCodes': async ({ code }, ctx) => ({ recoveryCodes: await regenerateRecoveryCodes(ctx.clients.authorized(ctx.store), code) }),
 });

@@ -57,6 +57,15 @@ describe('two-step sign-in from the desktop', () => {
     expect(await third.call('session.completeSignIn', { recoveryCode: recoveryCodes[0]! })).toMatchObject({ ok: false, error: { code: 'AUTH' } });
     expect(await answerOf(third, 'session.get', {})).toMatchObject({ user: null });
 
+    // Signing out everywhere else ends the other desktops' sessions and forgets the second computer.
+    // (The other sessions: the one the test service opened at sign-up, and the second computer's.)
+    expect(await answerOf(first, 'session.signOutEverywhere', {})).toMatchObject({ endedSessions: 2, forgottenDevices: 1 });
+    expect(await answerOf(first, 'session.get', {})).toMatchObject({ user: { userId: user.userId } });
+    await answerOf(second, 'session.signOut', {});
+    expect(await answerOf(second, 'session.signIn', { serviceUrl: test.service.url, userId: user.userId, password: user.password })).toMatchObject({ user: null, secondFactor: { userId: user.userId } });
+    test.service.clock.advance(STEP_MS);
+    await answerOf(second, 'session.completeSignIn', { code: currentCode(test.service, secret), rememberDevice: true });
+
     // Turning it off forgets the remembered computer: on again, the second computer is asked for a code.
     test.service.clock.advance(STEP_MS);
     expect(await answerOf(first, 'twoFactor.disable', { password: user.password, code: currentCode(test.service, secret) })).toMatchObject({ enabled: false });

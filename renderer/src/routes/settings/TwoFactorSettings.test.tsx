@@ -83,6 +83,7 @@ describe('Settings → Security', () => {
     });
     transport.on('twoFactor.disable', () => ({ ok: false, error: { code: 'VALIDATION', message: 'The password or the code is not right.', fields: { password: 'Not right' } } }));
     transport.on('twoFactor.regenerateRecoveryCodes', () => ({ ok: true, value: { recoveryCodes: codes } }));
+    transport.on('session.signOutEverywhere', () => ({ ok: true, value: { endedSessions: 2, forgottenDevices: 1 } }));
     renderApp('/settings', transport);
     return transport;
   }
@@ -124,6 +125,11 @@ describe('Settings → Security', () => {
     await user.click(within(turnOff).getByRole('button', { name: 'Turn off' }));
     expect(await within(turnOff).findByText('Not right')).toBeInTheDocument();
     expect(within(turnOff).getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true');
+
+    const everywhere = within(card).getByRole('group', { name: 'Sign out everywhere else' });
+    await user.click(within(everywhere).getByRole('button', { name: 'Sign out everywhere else' }));
+    expect(await within(everywhere).findByRole('status')).toHaveTextContent('Signed out everywhere else: 2 other session(s) ended, 1 remembered computer(s) forgotten.');
+    expect(transport.callsTo('session.signOutEverywhere')).toEqual([{}]);
   });
 
   it('keeps it on, with no way to turn it off, when the plan requires it; a limited session sees only this', async () => {
@@ -135,5 +141,6 @@ describe('Settings → Security', () => {
     expect(await within(card).findByRole('alert')).toHaveTextContent('Your health plan requires two-step sign-in for primary administrators and billing users.');
     expect(screen.queryByRole('region', { name: 'Change password' })).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Screen lock' })).not.toBeInTheDocument();
+    expect(within(card).queryByRole('button', { name: 'Sign out everywhere else' })).not.toBeInTheDocument();
   });
 });

@@ -14,6 +14,7 @@ import { putOnFields } from '../../components/form-errors';
 import { ErrorState } from '../../components/ErrorState';
 import { SkeletonBlock } from '../../components/Skeleton';
 import { RecoveryCodes } from './RecoveryCodes';
+import { SignOutEverywhere } from './SignOutEverywhere';
 import '../account/two-factor.css';
 
 // Each form's fields have names of their own: a field's id comes from its name, and Settings shows
@@ -57,6 +58,8 @@ export function TwoFactorSettings({ userId, onEnabled }: { userId: string; onEna
           }}
         />
       )}
+      {/* A session limited to setting up two-step sign-in can do nothing else at the plan. */}
+      {status.data && !status.data.sessionLimited && !codes && <SignOutEverywhere />}
     </section>
   );
 }

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { signInRequest, signInResponse } from '@shared/plan-api/accounts';
+import { signInRequest, signInResponse, signOutEverywhereResponse } from '@shared/plan-api/accounts';
 import { secondFactorChallenge, secondFactorRequest } from '@shared/plan-api/two-factor';
 import type { RoutePlugin, ServiceDeps } from '../deps';
 import { requireSession } from '../auth';
@@ -75,7 +74,7 @@ export const sessionRoutes: RoutePlugin = async (app, deps) => {
         tags,
         summary: 'Sign out everywhere: every other session ends and every remembered computer must pass the second step again; this session stays.',
         security: [{ bearer: [] }],
-        response: { 200: z.object({ endedSessions: z.number().int().nonnegative(), forgottenDevices: z.number().int().nonnegative() }) },
+        response: { 200: signOutEverywhereResponse },
       },
     },
     async (request) => {

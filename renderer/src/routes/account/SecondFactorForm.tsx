@@ -79,7 +79,7 @@ export function SecondFactorForm({ userId, onSignedIn, onCancel }: Props) {
         ) : (
           <TextField key="code" name="code" label="6-digit code" autoComplete="one-time-code" inputMode="numeric" maxLength={7} size="short" />
         )}
-        <CheckboxField name="rememberDevice" label="Remember this computer for 30 days" hint="You will not be asked for a code here until then, unless you sign out everywhere else, change your password or turn two-step sign-in off." />
+        <CheckboxField name="rememberDevice" label="Remember this computer for 30 days" hint="You will not be asked for a code here until then, unless you end all other sessions, change your password or turn two-step sign-in off." />
         {problem && problem.code !== 'AUTH' && problem.code !== 'VALIDATION' && (
           <p className="form-error" role="alert">
             {problem.message}

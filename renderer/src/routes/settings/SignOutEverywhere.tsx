@@ -21,18 +21,18 @@ export function SignOutEverywhere() {
     setBusy(false);
     if (!result.ok) return setProblem(result.error);
     setProblem(null);
-    const message = `Signed out everywhere else: ${result.value.endedSessions} other session(s) ended, ${result.value.forgottenDevices} remembered computer(s) forgotten.`;
+    const message = `Other sessions ended: ${result.value.endedSessions} other session(s), ${result.value.forgottenDevices} remembered computer(s) forgotten.`;
     setDone(message);
     announce(message);
   };
 
   return (
     <div className="settings-form" role="group" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Sign out everywhere else</h3>
+      <h3 id={`${id}-title`}>Other sessions</h3>
       <p>Ends your other sessions (other computers, browsers) and makes every remembered computer ask for a code again. This computer stays signed in.</p>
       <div>
         <button type="button" className="button" onClick={() => void signOut()} disabled={busy}>
-          {busy ? 'Signing out…' : 'Sign out everywhere else'}
+          {busy ? 'Ending them…' : 'End all other sessions'}
         </button>
       </div>
       {done && (

@@ -126,9 +126,9 @@ describe('Settings → Security', () => {
     expect(await within(turnOff).findByText('Not right')).toBeInTheDocument();
     expect(within(turnOff).getByLabelText('Password')).toHaveAttribute('aria-invalid', 'true');
 
-    const everywhere = within(card).getByRole('group', { name: 'Sign out everywhere else' });
-    await user.click(within(everywhere).getByRole('button', { name: 'Sign out everywhere else' }));
-    expect(await within(everywhere).findByRole('status')).toHaveTextContent('Signed out everywhere else: 2 other session(s) ended, 1 remembered computer(s) forgotten.');
+    const everywhere = within(card).getByRole('group', { name: 'Other sessions' });
+    await user.click(within(everywhere).getByRole('button', { name: 'End all other sessions' }));
+    expect(await within(everywhere).findByRole('status')).toHaveTextContent('Other sessions ended: 2 other session(s), 1 remembered computer(s) forgotten.');
     expect(transport.callsTo('session.signOutEverywhere')).toEqual([{}]);
   });
 
@@ -141,6 +141,6 @@ describe('Settings → Security', () => {
     expect(await within(card).findByRole('alert')).toHaveTextContent('Your health plan requires two-step sign-in for primary administrators and billing users.');
     expect(screen.queryByRole('region', { name: 'Change password' })).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Screen lock' })).not.toBeInTheDocument();
-    expect(within(card).queryByRole('button', { name: 'Sign out everywhere else' })).not.toBeInTheDocument();
+    expect(within(card).queryByRole('button', { name: 'End all other sessions' })).not.toBeInTheDocument();
   });
 });

@@ -103,6 +103,7 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
   };
   const connection: ConnectionPort = {
     signIn: (store, input) => plan.signIn(store, input),
+    completeSignIn: (store, input) => plan.completeSignIn(store, input),
     signOut: (store) => plan.signOut(store),
     useSandbox: (store, discardPending) => plan.useSandbox(store, discardPending),
     restart: () => plan.start(),

@@ -46,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
     paymentsJob: {},
     billingPlan: config.billingPlan,
     ach: config.ach,
+    twoFactorPolicy: config.twoFactorPolicy,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),

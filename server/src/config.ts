@@ -4,6 +4,7 @@ import { trustedProxiesSchema } from './trusted-proxies';
 import { isLoopbackHost } from './mail/smtp-transport';
 import { achSettingsSchema, sandboxAchSettings, type AchSettings } from './services/ach/ach-settings';
 import { billingPlanSchema, sandboxBillingPlan, type BillingPlan } from './services/billing/billing-plan';
+import { twoFactorPolicies, type TwoFactorPolicy } from '@shared/plan-api/two-factor';
 
 const optionalText = z
   .string()
@@ -31,6 +32,8 @@ const environment = z.object({
   /** Behind a reverse proxy: the proxies' addresses, so limits and lockouts see clients' addresses. */
   TRUST_PROXY: optionalText.pipe(trustedProxiesSchema.optional()),
   LOG: z.enum(['on', 'off']).default('on'),
+  /** Two-step sign-in: required of primary administrators and billing users, or left to each user. */
+  TWO_FACTOR: optionalText.pipe(z.enum(twoFactorPolicies, { error: 'TWO_FACTOR must be required-for-admins or optional' }).default('optional')),
   /** The plan as its invoices and their e-mails name it, and who a group calls about one. */
   PLAN_NAME: optionalText.pipe(billingPlanSchema.shape.name.default(sandboxBillingPlan.name)),
   BILLING_TEAM_NAME: optionalText.pipe(billingPlanSchema.shape.serviceTeam.shape.name.default(sandboxBillingPlan.serviceTeam.name)),
@@ -67,6 +70,7 @@ export interface ServiceConfig {
   /** The reverse proxies' addresses and CIDR ranges whose X-Forwarded-For is believed. */
   trustProxy?: string[];
   logger: boolean;
+  twoFactorPolicy: TwoFactorPolicy;
   billingPlan: BillingPlan;
   /** The plan to the banks (ACH file) and as payee of its 820 remittances. */
   ach: AchSettings;
@@ -90,6 +94,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServiceConfi
     dataDir,
     mailDir: path.resolve(cwd, e.MAIL_DIR ?? path.join(dataDir, 'mail')),
     logger: e.LOG === 'on',
+    twoFactorPolicy: e.TWO_FACTOR,
     billingPlan: { name: e.PLAN_NAME, serviceTeam: { name: e.BILLING_TEAM_NAME, phone: e.BILLING_TEAM_PHONE }, memberServicesPhone: e.MEMBER_SERVICES_PHONE },
     ach: {
       origin: { odfiRouting: e.ACH_ODFI_ROUTING, destinationName: e.ACH_DESTINATION_NAME, originName: e.ACH_ORIGIN_NAME, companyName: e.ACH_COMPANY_NAME, companyId: e.ACH_COMPANY_ID },

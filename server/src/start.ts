@@ -13,6 +13,8 @@ import { loadSsnKey, ssnCipher, type SsnCipher } from './services/eligibility/ss
 import { sandboxBillingPlan, type BillingPlan } from './services/billing/billing-plan';
 import { bankAccountCipher, type BankAccountCipher } from './services/payments/bank-account-cipher';
 import { sandboxAchSettings, type AchSettings } from './services/ach/ach-settings';
+import { twoFactorKeys } from './services/accounts/two-factor/two-factor-keys';
+import type { TwoFactorPolicy } from '@shared/plan-api/two-factor';
 
 export interface PlanServiceOptions {
   host?: string;
@@ -56,6 +58,8 @@ export interface PlanServiceOptions {
   billingPlan?: BillingPlan;
   /** The plan to the banks and as payee of its remittances (default: the sandbox's made-up bank). */
   ach?: AchSettings;
+  /** Who must use two-step sign-in (TWO_FACTOR; default `optional`). */
+  twoFactorPolicy?: TwoFactorPolicy;
 }
 
 export interface PlanService {
@@ -107,6 +111,7 @@ export async function startPlanService(options: PlanServiceOptions = {}): Promis
       publicUrl: () => publicUrl,
       ssnCipher: ssnCipher(key),
       bankCipher: bankAccountCipher(key),
+      twoFactor: { keys: twoFactorKeys(key), policy: options.twoFactorPolicy ?? 'optional', issuer: (options.billingPlan ?? sandboxBillingPlan).name },
       billingPlan: options.billingPlan ?? sandboxBillingPlan,
       ach: options.ach ?? sandboxAchSettings,
       limits: { ...defaultRateLimits, ...options.limits },

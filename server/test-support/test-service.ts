@@ -41,7 +41,7 @@ const OPERATOR = { actorUserId: 'ops:test', sessionId: null, ip: null };
  * unless the test passes its own, so suites that make many calls are not throttled by accident.
  */
 export async function startTestService(
-  options: { backend: Backend } & Pick<PlanServiceOptions, 'limits' | 'dataDir' | 'streamHeartbeatMs' | 'billingCycle' | 'billingPlan' | 'logger' | 'logStream' | 'trustProxy'>,
+  options: { backend: Backend } & Pick<PlanServiceOptions, 'limits' | 'dataDir' | 'streamHeartbeatMs' | 'billingCycle' | 'billingPlan' | 'logger' | 'logStream' | 'trustProxy' | 'twoFactorPolicy'>,
 ): Promise<TestService> {
   const mail = await startSmtpSink();
   const clock = testClock();
@@ -60,6 +60,7 @@ export async function startTestService(
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.logStream ? { logStream: options.logStream } : {}),
       ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+      ...(options.twoFactorPolicy ? { twoFactorPolicy: options.twoFactorPolicy } : {}),
     });
     const api = apiClient(service.url);
     return {

@@ -5,15 +5,15 @@ import { sandboxAchSettings } from '../src/services/ach/ach-settings';
 
 describe('plan service settings', () => {
   it('defaults to 127.0.0.1, PGlite in ./data/plan-service and mail files beside it', () => {
-    expect(configFromEnv({}, '/srv')).toEqual({ host: '127.0.0.1', port: 8740, dataDir: '/srv/data/plan-service', mailDir: '/srv/data/plan-service/mail', logger: true, billingPlan: sandboxBillingPlan, ach: sandboxAchSettings });
+    expect(configFromEnv({}, '/srv')).toEqual({ host: '127.0.0.1', port: 8740, dataDir: '/srv/data/plan-service', mailDir: '/srv/data/plan-service/mail', logger: true, twoFactorPolicy: 'optional', billingPlan: sandboxBillingPlan, ach: sandboxAchSettings });
   });
 
   it('takes every setting from the environment', () => {
     const config = configFromEnv(
-      { HOST: '0.0.0.0', PORT: '9000', DATA_DIR: 'd', DATABASE_URL: 'postgres://u@h/db', SMTP_URL: 'smtps://mail:465', MAIL_DIR: '/m', PUBLIC_URL: 'https://plan.example.com', LOG: 'off', SSN_KEY_FILE: '/run/secrets/ssn.key' },
+      { HOST: '0.0.0.0', PORT: '9000', DATA_DIR: 'd', DATABASE_URL: 'postgres://u@h/db', SMTP_URL: 'smtps://mail:465', MAIL_DIR: '/m', PUBLIC_URL: 'https://plan.example.com', LOG: 'off', SSN_KEY_FILE: '/run/secrets/ssn.key', TWO_FACTOR: 'required-for-admins' },
       '/srv',
     );
-    expect(config).toEqual({ host: '0.0.0.0', port: 9000, dataDir: '/srv/d', mailDir: '/m', databaseUrl: 'postgres://u@h/db', smtpUrl: 'smtps://mail:465', publicUrl: 'https://plan.example.com', logger: false, billingPlan: sandboxBillingPlan, ach: sandboxAchSettings, ssnKeyFile: '/run/secrets/ssn.key' });
+    expect(config).toEqual({ host: '0.0.0.0', port: 9000, dataDir: '/srv/d', mailDir: '/m', databaseUrl: 'postgres://u@h/db', smtpUrl: 'smtps://mail:465', publicUrl: 'https://plan.example.com', logger: false, twoFactorPolicy: 'required-for-admins', billingPlan: sandboxBillingPlan, ach: sandboxAchSettings, ssnKeyFile: '/run/secrets/ssn.key' });
   });
 
   it('names the plan and its billing team on invoices as configured, the sandbox plan by default', () => {
@@ -27,6 +27,10 @@ describe('plan service settings', () => {
     expect(configFromEnv({ MEMBER_SERVICES_PHONE: ' 1-614-555-0100 ' }, '/srv').billingPlan.memberServicesPhone).toBe('1-614-555-0100');
     expect(configFromEnv({ MEMBER_SERVICES_PHONE: '' }, '/srv').billingPlan.memberServicesPhone).toBe('1-800-555-0177');
     expect(() => configFromEnv({ MEMBER_SERVICES_PHONE: 'ask HR' }, '/srv')).toThrow(/MEMBER_SERVICES_PHONE: This is not a phone number/);
+  });
+
+  it('refuses a two-step sign-in policy it does not know', () => {
+    expect(() => configFromEnv({ TWO_FACTOR: 'always' }, '/srv')).toThrow(/TWO_FACTOR: TWO_FACTOR must be required-for-admins or optional/);
   });
 
   it('names every bad variable in one message', () => {

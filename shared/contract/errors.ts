@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Stable error codes of the contract (docs/architecture.md#the-contract). Never rename one: clients branch on them. */
-export const errorCodes = ['VALIDATION', 'RULE', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'OFFLINE', 'AUTH', 'INTERNAL'] as const;
+/**
+ * Stable error codes of the contract (docs/architecture.md#the-contract). Never rename one: clients branch on them.
+ * TWO_FACTOR_REQUIRED: the session may only set up two-step sign-in (docs/security.md#two-step-sign-in).
+ */
+export const errorCodes = ['VALIDATION', 'RULE', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'OFFLINE', 'AUTH', 'INTERNAL', 'TWO_FACTOR_REQUIRED'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export const contractErrorSchema = z.object({

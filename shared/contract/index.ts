@@ -16,6 +16,7 @@ import { rosterExportMethods } from './methods/roster-export';
 import { rosterImportMethods } from './methods/roster-import';
 import { rosterHistoryMethods } from './methods/roster-history';
 import { exceptionsMethods } from './methods/exceptions';
+import { twoFactorMethods } from './methods/two-factor';
 
 /**
  * Every method the renderer may call: name → input schema, output schema, permission. Adding a method
@@ -39,6 +40,7 @@ export const contract = {
   ...rosterImportMethods,
   ...rosterHistoryMethods,
   ...exceptionsMethods,
+  ...twoFactorMethods,
 } as const;
 
 export type Contract = typeof contract;

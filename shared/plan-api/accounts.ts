@@ -91,6 +91,8 @@ export const signInRequest = z
     userId,
     // Length rules apply when choosing a password, not when typing it: an old account's password is checked as is.
     password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX_LENGTH),
+    /** A remembered computer's token (two-step sign-in): with a valid one the second step is skipped. */
+    deviceToken: z.string().max(300).optional(),
   })
   .strict();
 export type SignInRequest = z.input<typeof signInRequest>;
@@ -103,11 +105,19 @@ export const signInResponse = z.object({
   expiresAt: isoInstant,
   idleTimeoutSeconds: z.number().int().positive(),
   user: me,
+  /** Set when the session reaches only two-step sign-in enrollment (the policy requires it and it is off). */
+  limitedTo: z.literal('two_factor_enrollment').optional(),
+  /** After the second step with "remember this computer": send it with the next sign-ins. */
+  rememberedDevice: z.object({ deviceToken: z.string(), expiresAt: isoInstant }).optional(),
 });
 export type SignInResponse = z.infer<typeof signInResponse>;
 
 export const changePasswordRequest = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), newPassword: password }).strict();
 export type ChangePasswordRequest = z.input<typeof changePasswordRequest>;
+
+/** DELETE /v1/sessions: every other session ended, every remembered computer (two-step sign-in) forgotten. */
+export const signOutEverywhereResponse = z.object({ endedSessions: z.number().int().nonnegative(), forgottenDevices: z.number().int().nonnegative() });
+export type SignOutEverywhereResponse = z.infer<typeof signOutEverywhereResponse>;
 
 export const changePasswordResponse = z.object({
   /** Other sessions of the user, signed out by the change; this one stays. */

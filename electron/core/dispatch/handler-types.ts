@@ -15,6 +15,8 @@ import type { Store } from '../store/store';
 /** Switching plan services and signing in or out (sync/plan-connection.ts). */
 export interface ConnectionPort {
   signIn(store: Store, input: { serviceUrl: string; userId: string; password: string; discardPending: boolean }): Promise<SessionInfo>;
+  /** The second step of a sign-in waiting for it (two-step sign-in). */
+  completeSignIn(store: Store, input: { code?: string | undefined; recoveryCode?: string | undefined; rememberDevice: boolean }): Promise<SessionInfo>;
   signOut(store: Store): Promise<SessionInfo>;
   useSandbox(store: Store, discardPending: boolean): Promise<SessionInfo>;
   /** Follows the configured service again from scratch (a fresh store). */

@@ -1,8 +1,9 @@
 import { createParser } from 'eventsource-parser';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { contractErrorSchema, type ContractError } from '@shared/contract/errors';
 import { accessRequestList, type AccessRequest } from '@shared/plan-api/access-requests';
 import { accountAnnouncement, me, signInResponse, type AccountAnnouncement, type Me, type SignInResponse } from '@shared/plan-api/accounts';
+import { secondFactorChallenge, type SecondFactorChallenge, type SecondFactorRequest } from '@shared/plan-api/two-factor';
 import { billingSummary, type BillingSummary } from '@shared/plan-api/bill-pay';
 import { changesAnnouncement } from '@shared/plan-api/changes';
 import { transactionAccepted, type TransactionAccepted } from '@shared/plan-api/eligibility';
@@ -69,8 +70,15 @@ export class PlanClient {
     this.fetchImpl = options.fetch ?? fetch;
   }
 
-  signIn(userId: string, password: string): Promise<SignInResponse> {
-    return this.json('POST', '/v1/sessions', signInResponse, { body: { userId, password }, status: 201, auth: false });
+  /** A session (201), or a challenge for the second step when two-step sign-in is on and `deviceToken` does not spare it (202). */
+  signIn(userId: string, password: string, deviceToken?: string): Promise<SignInResponse | SecondFactorChallenge> {
+    const body = { userId, password, ...(deviceToken === undefined ? {} : { deviceToken }) };
+    return this.json('POST', '/v1/sessions', z.union([signInResponse, secondFactorChallenge]), { body, status: [201, 202], auth: false });
+  }
+
+  /** The second step: the challenge with a code or a recovery code. */
+  secondFactor(request: SecondFactorRequest): Promise<SignInResponse> {
+    return this.json('POST', '/v1/sessions/second-factor', signInResponse, { body: request, status: 201, auth: false });
   }
 
   async signOut(): Promise<void> {
@@ -189,6 +197,11 @@ export class PlanClient {
     }
   }
 
+  /** One request whose answer has no body (204). */
+  async send(method: string, path: string, init: PlanRequestInit = {}): Promise<void> {
+    await this.exchange(method, path, { status: 204, ...init }, () => Promise.resolve());
+  }
+
   /** One JSON request whose answer is checked with `schema` (the account and billing calls build on it). */
   json<T>(method: string, path: string, schema: z.ZodType<T>, init: PlanRequestInit = {}): Promise<T> {
     return this.exchange(method, path, init, async (response) => this.checked(method, path, schema, response, await this.readText(response)));
@@ -257,7 +270,7 @@ export class PlanClient {
       throw new PlanError('retry', timedOut ? `The plan service at ${this.url} did not answer in time.` : `The plan service at ${this.url} cannot be reached (${describe(error)}).`, null, null, neverSent);
     }
     const expected = init.status ?? 200;
-    if (response.status === expected) return response;
+    if (typeof expected === 'number' ? response.status === expected : expected.includes(response.status)) return response;
     const error = await this.errorBody(response);
     if (response.status === 401) throw new PlanError('signed_out', error?.message ?? 'The session ended. Sign in again.', 401, error);
     if (response.status === 429 || response.status >= 500) throw new PlanError('retry', `The plan service is busy or failing (HTTP ${response.status}).`, response.status, error);
@@ -277,7 +290,8 @@ export class PlanClient {
 
 export interface PlanRequestInit {
   body?: unknown;
-  status?: number;
+  /** The answer's expected status, or the statuses when more than one is a success. */
+  status?: number | readonly number[];
   headers?: Record<string, string>;
   auth?: boolean;
   signal?: AbortSignal;

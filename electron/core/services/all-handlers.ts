@@ -15,6 +15,7 @@ import { rosterExportHandlers } from './rosters/roster-export-handlers';
 import { sessionHandlers } from './session/session-handlers';
 import { syncHandlers } from './sync/sync-handlers';
 import { transactionsHandlers } from './transactions/transactions-handlers';
+import { twoFactorHandlers } from './two-factor/two-factor-handlers';
 import { combineHandlers, type HandlerMap } from '../dispatch/handler-types';
 
 /** Every method's handler. Typed as the full map, so a contract method without a handler fails to compile. */
@@ -36,4 +37,5 @@ export const allHandlers: HandlerMap = combineHandlers(
   rosterImportHandlers,
   exceptionsHandlers,
   rosterExportHandlers,
+  twoFactorHandlers,
 );

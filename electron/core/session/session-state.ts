@@ -29,6 +29,8 @@ export class SessionState {
   mode: PlanMode = 'remote';
   /** The service chosen or followed, also while not connected to it. */
   serviceUrl: string | null = null;
+  /** A sign-in waiting for its second step (sync/plan-connection.ts keeps the challenge). */
+  secondFactor: { serviceUrl: string; userId: string; expiresAt: string } | null = null;
   // Starts from the clock in microseconds so a restarted core's sessions still outrank the ones a
   // window kept from before the restart.
   private revision = Date.now() * 1000;
@@ -79,6 +81,8 @@ export class SessionState {
       autoLockMinutes: autoLockMinutes(store),
       pendingVerification: readPendingVerification(store),
       lastServiceUrl: readSetting(store, 'lastServiceUrl'),
+      secondFactor: this.secondFactor,
+      twoFactorSetupRequired: readSetting(store, 'twoFactorSetupRequired') === true,
       revision: ++this.revision,
     };
   }

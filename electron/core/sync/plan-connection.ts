@@ -15,6 +15,8 @@ import type { Store } from '../store/store';
 import { EmbeddedSandbox } from './embedded-sandbox';
 import { upsertUser } from '../store/repositories/replica-groups';
 import { SyncEngine } from './sync-engine';
+import type { SignInResponse } from '@shared/plan-api/accounts';
+import { readRememberedDevice, writeRememberedDevice } from '../store/repositories/remembered-devices';
 
 export interface PlanConnectionOptions {
   store(): Store | null;
@@ -53,6 +55,8 @@ export class PlanConnection {
   /** Clients for calls made on the user's behalf outside sync. */
   readonly clients: PlanClients;
   private readonly sandbox: EmbeddedSandbox;
+  /** A sign-in waiting for its second step: the plan's challenge and what finishing it needs. */
+  private pendingSecondFactor: { url: string; userId: string; challenge: string; expiresAt: string; unlockHash: string; switching: boolean } | null = null;
 
   constructor(private readonly options: PlanConnectionOptions) {
     this.session = new SessionState({ serviceGiven: options.planService !== undefined, demo: options.demo === true, connectedUrl: () => this.engine.connected?.url ?? null });
@@ -153,6 +157,11 @@ export class PlanConnection {
     this.options.publish({ type: 'session.changed', session: this.session.info(store) });
   }
 
+  /**
+   * Signs in with the password. When the user has two-step sign-in on and this computer is not
+   * remembered, the plan answers with a challenge instead: it is kept here (in memory only, with the
+   * screen lock's hash of the password, never the password) until `completeSignIn` brings the code.
+   */
   async signIn(store: Store, input: { serviceUrl: string; userId: string; password: string; discardPending: boolean }): Promise<SessionInfo> {
     const url = input.serviceUrl.replace(/\/+$/, '');
     // The replica is this user's at this service, signed out or not (a sign-out keeps it and the
@@ -163,14 +172,56 @@ export class PlanConnection {
       statement(store.db, 'SELECT EXISTS (SELECT 1 FROM users WHERE login = ?)').pluck().get(input.userId.toLowerCase()) !== 1;
     if (switching) this.refuseIfUnsent(store, input.discardPending);
     const client = this.clients.anonymous(url);
-    let signedIn;
+    let answer;
     try {
-      signedIn = await client.signIn(input.userId, input.password);
+      answer = await client.signIn(input.userId, input.password, readRememberedDevice(store, url, input.userId, this.options.now()));
     } catch (error) {
       throw planFailure(error, url);
     }
     // Kept for the screen lock, which checks the password on this computer (offline too).
     const unlockHash = await hashUnlockPassword(input.password);
+    this.pendingSecondFactor = null;
+    if ('secondFactorRequired' in answer) {
+      this.pendingSecondFactor = { url, userId: input.userId.toLowerCase(), challenge: answer.challenge, expiresAt: answer.expiresAt, unlockHash, switching };
+      this.session.secondFactor = { serviceUrl: url, userId: input.userId.toLowerCase(), expiresAt: answer.expiresAt };
+      return this.session.info(store);
+    }
+    return this.finishSignIn(store, { url, switching, unlockHash }, answer);
+  }
+
+  /** The second step of a sign-in waiting for it (`signIn`): a code or a recovery code. */
+  async completeSignIn(store: Store, input: { code?: string | undefined; recoveryCode?: string | undefined; rememberDevice: boolean }): Promise<SessionInfo> {
+    const pending = this.pendingSecondFactor;
+    if (pending === null || pending.expiresAt <= this.options.now()) {
+      this.pendingSecondFactor = null;
+      this.session.secondFactor = null;
+      throw new ContractFailure('AUTH', 'This sign-in has expired. Sign in again with your password.');
+    }
+    let signedIn;
+    try {
+      signedIn = await this.clients.anonymous(pending.url).secondFactor({
+        challenge: pending.challenge,
+        ...(input.code === undefined ? {} : { code: input.code }),
+        ...(input.recoveryCode === undefined ? {} : { recoveryCode: input.recoveryCode }),
+        rememberDevice: input.rememberDevice,
+      });
+    } catch (error) {
+      const failure = planFailure(error, pending.url);
+      // The plan says the challenge is gone (expired or used): the password is asked again.
+      if (failure.code === 'AUTH' && /sign in again/i.test(failure.message)) {
+        this.pendingSecondFactor = null;
+        this.session.secondFactor = null;
+      }
+      throw failure;
+    }
+    this.pendingSecondFactor = null;
+    this.session.secondFactor = null;
+    if (signedIn.rememberedDevice !== undefined) writeRememberedDevice(store, pending.url, pending.userId, signedIn.rememberedDevice, this.options.now());
+    return this.finishSignIn(store, pending, signedIn);
+  }
+
+  private async finishSignIn(store: Store, from: { url: string; switching: boolean; unlockHash: string }, signedIn: SignInResponse): Promise<SessionInfo> {
+    const { url, switching, unlockHash } = from;
     await this.sandbox.stop();
     const now = this.options.now();
     store.db.transaction(() => {
@@ -182,6 +233,7 @@ export class PlanConnection {
       writeUnlockHash(store, unlockHash);
       writeSetting(store, 'welcomeDone', true, now);
       writeSetting(store, 'lastServiceUrl', url, now);
+      writeSetting(store, 'twoFactorSetupRequired', signedIn.limitedTo === 'two_factor_enrollment' ? true : null, now);
     })();
     this.mode = 'remote';
     this.session.serviceUrl = url;
@@ -252,6 +304,7 @@ export class PlanConnection {
 function endSession(store: Store, now: string): void {
   store.db.transaction(() => {
     clearSession(store);
+    writeSetting(store, 'twoFactorSetupRequired', null, now);
     writeSetting(store, 'locked', null, now);
     writeSetting(store, 'unlockFailures', null, now);
   })();

@@ -10,6 +10,7 @@ import { createCore, type InProcessCoreOptions } from '../core';
 import type { CoreHandle } from '../core-types';
 import type { SyncStatus } from '@shared/contract/methods/sync';
 import type { CoreEvent } from '@shared/contract/events';
+import type { TwoFactorPolicy } from '@shared/plan-api/two-factor';
 
 /** The real plan service on 127.0.0.1 (PGlite) with one group of generated members and its administrator. */
 export interface SyncTestService {
@@ -40,9 +41,9 @@ export const syncTestPlans = [
   { code: 'HMO-250', name: 'HMO 250', kind: 'HMO' as const, rates: { EMP: 41_000, ESP: 82_000, ECH: 73_800, FAM: 118_900 } },
 ];
 
-export async function startSyncTestService(options: { groupNumber?: string; subscribers?: number } = {}): Promise<SyncTestService> {
+export async function startSyncTestService(options: { groupNumber?: string; subscribers?: number; twoFactorPolicy?: TwoFactorPolicy } = {}): Promise<SyncTestService> {
   const groupNumber = options.groupNumber ?? '660012';
-  const service = await startTestService({ backend: 'pglite' });
+  const service = await startTestService({ backend: 'pglite', ...(options.twoFactorPolicy ? { twoFactorPolicy: options.twoFactorPolicy } : {}) });
   try {
     await service.createGroup(groupNumber, { plans: syncTestPlans });
     const today = service.clock.now().toISOString().slice(0, 10);

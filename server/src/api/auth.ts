@@ -4,10 +4,11 @@ import type { Permission } from '@shared/contract/define';
 import { roleAllows, roleLabels, type Role } from '@shared/contract/roles';
 import type { Db } from '../store/db';
 import { findSession, type SessionIdentity } from '../services/accounts/sessions';
+import { refuseLimitedSession } from './limited-session';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
 
-const signInFirst = 'Sign in first: this request needs a valid session. Your session may have expired or been ended.';
+export const signInFirst = 'Sign in first: this request needs a valid session. Your session may have expired or been ended.';
 
 /**
  * The caller's live session, read from the database on every call: nothing is cached, so a revoked
@@ -18,6 +19,7 @@ const signInFirst = 'Sign in first: this request needs a valid session. Your ses
 export async function requireSession(request: FastifyRequest, deps: { db: Db; now: () => Date }): Promise<SessionIdentity> {
   const identity = await sessionOf(request, deps);
   if (!identity) throw new ContractFailure('AUTH', signInFirst);
+  refuseLimitedSession(identity);
   return identity;
 }
 
@@ -35,6 +37,7 @@ export async function requireGroupPermission(
 ): Promise<SessionIdentity & { role: Role }> {
   const identity = await sessionOf(request, deps, groupNumber);
   if (!identity) throw new ContractFailure('AUTH', signInFirst);
+  refuseLimitedSession(identity);
   const { role } = identity;
   if (!role) throw new ContractFailure('FORBIDDEN', `You do not have access to group ${groupNumber}.`);
   if (!roleAllows(role, permission)) {
@@ -43,7 +46,7 @@ export async function requireGroupPermission(
   return { userId: identity.userId, sessionId: identity.sessionId, expiresAt: identity.expiresAt, role };
 }
 
-function sessionOf(request: FastifyRequest, deps: { db: Db; now: () => Date }, groupNumber?: string) {
+export function sessionOf(request: FastifyRequest, deps: { db: Db; now: () => Date }, groupNumber?: string) {
   const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
   return token ? findSession(deps.db, token, deps.now(), groupNumber) : Promise.resolve(null);
 }

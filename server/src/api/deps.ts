@@ -5,6 +5,7 @@ import type { SsnCipher } from '../services/eligibility/ssn-crypto';
 import type { AchSettings } from '../services/ach/ach-settings';
 import type { BillingPlan } from '../services/billing/billing-plan';
 import type { BankAccountCipher } from '../services/payments/bank-account-cipher';
+import type { TwoFactorDeps } from '../services/accounts/two-factor/enrollment';
 
 /** Requests per window per client IP; sign-in and code entry get their own, much smaller, budgets. */
 export interface RateLimits {
@@ -31,6 +32,8 @@ export interface ServiceDeps {
   ssnCipher: SsnCipher;
   /** Bank account numbers' own key, derived from the service key. */
   bankCipher: BankAccountCipher;
+  /** Two-step sign-in: the policy (TWO_FACTOR) and the keys derived from the service key. */
+  twoFactor: TwoFactorDeps;
   /** The plan as invoices name it, and its billing team. */
   billingPlan: BillingPlan;
   /** The plan's ACH origin and X12 identity (its 820s and the 834s groups download). */

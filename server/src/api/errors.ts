@@ -14,6 +14,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   RULE: 422,
   OFFLINE: 503,
   INTERNAL: 500,
+  TWO_FACTOR_REQUIRED: 403,
 };
 
 const body = (code: ErrorCode, message: string, fields?: Record<string, string>): ContractError =>

@@ -5,6 +5,7 @@ import { userId } from '../../plan-api/accounts';
 import { roles } from '../roles';
 import { serviceUrl } from '../schemas/service-url';
 import { pendingVerification } from './account';
+import { secondFactorInput } from './two-factor';
 
 /**
  * - `starting`: the embedded sandbox plan service is starting; `signed_out`: no session (remote mode);
@@ -61,6 +62,10 @@ export const sessionInfo = z.object({
   pendingVerification: pendingVerification.nullable(),
   /** The last service address used (prefills sign-in and registration). */
   lastServiceUrl: z.string().nullable(),
+  /** A sign-in whose password was right, waiting for its second step (two-step sign-in) until `expiresAt`. */
+  secondFactor: z.object({ serviceUrl: z.string(), userId: z.string(), expiresAt: isoInstant }).nullable().optional(),
+  /** The plan requires two-step sign-in of this user and it is off: the session can only set it up (Settings → Security). */
+  twoFactorSetupRequired: z.boolean().optional(),
   /**
    * Orders the answers and events that carry the session: the core numbers each one it computes,
    * later ones higher. A window keeps the highest it has seen, so an answer overtaken on its way
@@ -88,7 +93,19 @@ export const syncMethods = {
       .strict(),
     output: sessionInfo,
   }),
+  'session.completeSignIn': method({
+    summary: 'The second step of a sign-in waiting for it: the authenticator app’s code or a recovery code, and whether to remember this computer for 30 days.',
+    permission: 'none',
+    input: secondFactorInput,
+    output: sessionInfo,
+  }),
   'session.signOut': method({ summary: 'End the session on the service and forget its token here.', permission: 'none', input: z.object({}).strict(), output: sessionInfo }),
+  'session.signOutEverywhere': method({
+    summary: 'End every other session of the user at the plan service and forget every remembered computer; this one stays signed in.',
+    permission: 'none',
+    input: z.object({}).strict(),
+    output: z.object({ endedSessions: z.number().int().nonnegative(), forgottenDevices: z.number().int().nonnegative() }),
+  }),
   'session.lock': method({ summary: 'Lock the screen now (signed in to a remote service only).', permission: 'none', input: z.object({}).strict(), output: sessionInfo }),
   'session.unlock': method({
     summary: 'Unlock with the password (checked on this computer, so it works offline); five wrong passwords sign out.',

@@ -16,6 +16,10 @@ export const sessionHandlers = handlers({
     await ctx.connection.signIn(ctx.store, input);
     return changed(ctx);
   },
+  'session.completeSignIn': async (input, ctx) => {
+    await ctx.connection.completeSignIn(ctx.store, input);
+    return changed(ctx);
+  },
   'session.signOut': async (_input, ctx) => {
     await ctx.connection.signOut(ctx.store);
     return changed(ctx);

@@ -21,6 +21,9 @@ import type { Store } from '../store';
  *   keyed `<user id>/<group number>`, so the picker opens as they left it.
  * - `keyCheck`: a value derived from the data key the store was written under, and the app that
  *   holds that key (store/key-check.ts).
+ * - `twoFactorSetupRequired`: the session reaches only two-step sign-in setup (the plan requires it);
+ *   cleared when it is turned on or the session ends.
+ * - `rememberedDevices` belongs to repositories/remembered-devices.ts (its values are encrypted).
  */
 const keys = {
   planService: z.object({ url: z.string().min(1) }),
@@ -33,6 +36,7 @@ const keys = {
   unlockFailures: z.number().int().positive(),
   rosterExportChoices: z.record(z.string(), z.object({ columns: z.array(z.enum(rosterExportColumns)).min(1), format: z.enum(rosterExportFormats) })),
   keyCheck: z.object({ check: z.string().min(1), holder: keyHolder.optional() }),
+  twoFactorSetupRequired: z.literal(true),
 } as const;
 type Key = keyof typeof keys;
 type Value<K extends Key> = z.infer<(typeof keys)[K]>;

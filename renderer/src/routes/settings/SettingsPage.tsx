@@ -17,6 +17,7 @@ import { asksToDiscard } from './DiscardPendingDialog';
 import { SignInForm } from './SignInForm';
 import { ScreenLockSetting } from './ScreenLockSetting';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { TwoFactorSettings } from './TwoFactorSettings';
 
 function hostOf(url: string | null): string {
   if (!url) return 'the plan service';
@@ -51,7 +52,9 @@ export function SettingsPage(_props: Record<string, never>) {
       ) : (
         <div className="settings-grid">
           <Connection session={session} onSession={setSession} onNeedsDiscard={setDiscard} />
-          {session.mode === 'remote' && session.user && (
+          {session.mode === 'remote' && session.user && <TwoFactorSettings userId={session.user.userId} onEnabled={() => setSession({ ...session, twoFactorSetupRequired: false })} />}
+          {/* A session limited to setting up two-step sign-in can do nothing else at the plan. */}
+          {session.mode === 'remote' && session.user && session.twoFactorSetupRequired !== true && (
             <>
               <ScreenLockSetting session={session} onSession={setSession} />
               <ChangePasswordForm userId={session.user.userId} />

@@ -10,6 +10,7 @@ import { useAnnouncer } from '../../state/announcer';
 import type { DiscardRequest } from './DiscardPendingDialog';
 import { asksToDiscard } from './DiscardPendingDialog';
 import { TextField } from '../../components/form';
+import { SecondFactorForm } from '../account/SecondFactorForm';
 
 // The same schema the core validates with, so the form's messages and the core's agree.
 const schema = contract['session.signIn'].input.omit({ discardPending: true });
@@ -56,6 +57,8 @@ export function SignInForm({ defaultUrl, defaultUserId = '', onSignedIn, onNeeds
   const api = useApi();
   const announce = useAnnouncer((s) => s.announce);
   const [problem, setProblem] = useState<{ title: string; error: ContractError } | null>(null);
+  // The password was right and the plan asks for the second step (two-step sign-in).
+  const [secondStepFor, setSecondStepFor] = useState<string | null>(null);
   const form = useForm<Values, unknown, Parsed>({
     resolver: zodResolver(schema),
     defaultValues: { serviceUrl: defaultUrl, userId: defaultUserId, password: '' },
@@ -68,6 +71,10 @@ export function SignInForm({ defaultUrl, defaultUserId = '', onSignedIn, onNeeds
     if (result.ok) {
       setProblem(null);
       form.reset({ serviceUrl: values.serviceUrl, userId: values.userId, password: '' });
+      if (result.value.secondFactor) {
+        setSecondStepFor(result.value.secondFactor.userId);
+        return;
+      }
       onSignedIn(result.value);
       announce(`Signed in to ${hostOf(values.serviceUrl)} as ${values.userId}. Your groups are being downloaded.`);
       return;
@@ -81,6 +88,22 @@ export function SignInForm({ defaultUrl, defaultUserId = '', onSignedIn, onNeeds
     if (error.code === 'AUTH') form.setFocus('password');
     setProblem({ title: problemTitle(error, values.serviceUrl), error });
   };
+
+  if (secondStepFor !== null) {
+    return (
+      <SecondFactorForm
+        userId={secondStepFor}
+        onSignedIn={(session) => {
+          setSecondStepFor(null);
+          onSignedIn(session);
+        }}
+        onCancel={() => {
+          setSecondStepFor(null);
+          form.setFocus('password');
+        }}
+      />
+    );
+  }
 
   return (
     <FormProvider {...form}>

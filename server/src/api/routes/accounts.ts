@@ -12,6 +12,7 @@ import {
 } from '@shared/plan-api/accounts';
 import type { RoutePlugin, ServiceDeps } from '../deps';
 import { requireSession } from '../auth';
+import { requireSessionOrEnrollment } from '../enrollment-session';
 import { credentialLimit } from './limits';
 import { register } from '../../services/accounts/register';
 import { verifyEmail, VERIFICATION_TTL_HOURS, type IssuedVerification } from '../../services/accounts/verification';
@@ -74,6 +75,6 @@ export const accountRoutes: RoutePlugin = async (app, deps) => {
   );
 
   app.get('/me', { schema: { tags, summary: 'The signed-in user and their groups, roles and permissions.', security: [{ bearer: [] }], response: { 200: me } } }, async (request) =>
-    profileOf(deps.db, (await requireSession(request, deps)).userId),
+    profileOf(deps.db, (await requireSessionOrEnrollment(request, deps)).userId),
   );
 };

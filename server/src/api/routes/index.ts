@@ -20,5 +20,6 @@ import { bankAccountRoutes } from './bank-accounts';
 import { paymentRoutes } from './payments';
 import { autopayRoutes } from './autopay';
 import { exceptionRequestRoutes } from './exception-requests';
+import { twoFactorRoutes } from './two-factor';
 
-export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes, invitationRoutes, meStreamRoutes, billPayRoutes, invoiceRoutes, billingPreferenceRoutes, invoiceDisputeRoutes, bankAccountRoutes, paymentRoutes, autopayRoutes, exceptionRequestRoutes];
+export const routePlugins: readonly RoutePlugin[] = [openapiRoutes, accountRoutes, sessionRoutes, accessRequestRoutes, groupUserRoutes, countRoutes, memberRoutes, transactionRoutes, idCardRoutes, changeRoutes, invitationRoutes, meStreamRoutes, billPayRoutes, invoiceRoutes, billingPreferenceRoutes, invoiceDisputeRoutes, bankAccountRoutes, paymentRoutes, autopayRoutes, exceptionRequestRoutes, twoFactorRoutes];

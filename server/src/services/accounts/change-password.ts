@@ -7,10 +7,12 @@ import { hashPassword, passwordMatches } from './password-hash';
 import { passwordProblem } from './passwords';
 import { guardedPasswordCheck } from './lockout';
 import { revokeOtherSessions, type SessionIdentity } from './sessions';
+import { forgetDevices } from './two-factor/device-tokens';
 
 /**
  * Replaces the password after checking the current one, and signs out every other session of the
- * user: whoever may have learned the old password loses any session they opened with it. Wrong
+ * user: whoever may have learned the old password loses any session they opened with it (and any
+ * remembered computer). Wrong
  * current passwords count as failed sign-ins: a stolen session must not become a way to guess it.
  */
 export async function changePassword(
@@ -37,6 +39,8 @@ export async function changePassword(
   return db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: origin.now }).where(eq(users.userId, user.userId));
     const ended = await revokeOtherSessions(tx, user.userId, identity.sessionId, origin.now);
+    // Whoever knew the old password may also have had a remembered computer: it passes the second step again.
+    await forgetDevices(tx, user.userId, origin.now);
     await recordAudit(tx, { actorUserId: user.userId, sessionId: identity.sessionId, action: 'account.change_password', target: `user:${user.userId}`, detail: { endedSessions: ended }, ip: origin.ip, at: origin.now });
     return ended;
   });

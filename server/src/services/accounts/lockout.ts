@@ -22,20 +22,32 @@ function lockedOut(lock: Lock, now: Date): ThrottledFailure {
 }
 
 /**
- * Checks a password for a user ID, from an address, under that user ID's password lock: refused
- * while a lock holds for the pair, the user ID or the address; otherwise `check` compares the
- * password (returning what the caller needs when it matches, undefined when not), and the attempt
- * is recorded in the same transaction, committed even when the request then fails. The failure
- * that reaches a limit sets the lock and throws it. Concurrent attempts for one user ID wait for
- * one another, so a burst is judged one attempt after the other on committed counts: none is
- * checked once the lock is set.
+ * Checks a password (or a second factor) for a user ID, from an address, under that user ID's
+ * sign-in lock: refused while a lock holds for the pair, the user ID or the address; otherwise
+ * `check` compares the credential (returning what the caller needs when it matches, undefined when
+ * not), and the attempt is recorded in the same transaction, committed even when the request then
+ * fails. The failure that reaches a limit sets the lock and throws it. Concurrent attempts for one
+ * user ID wait for one another, so a burst is judged one attempt after the other on committed
+ * counts: none is checked once the lock is set.
+ *
+ * A right password that still needs a second factor is not a success (`settles` answers false):
+ * recording one would clear the pair's failures, and a guesser holding the password could then
+ * try codes without end, a few between each sign-in. Nothing is recorded for it; the second
+ * factor's outcome is.
  */
-export async function guardedPasswordCheck<T>(db: Db, attempt: { userId: string; ip: string }, now: Date, check: (tx: Db) => Promise<T | undefined>): Promise<T | undefined> {
+export async function guardedPasswordCheck<T>(
+  db: Db,
+  attempt: { userId: string; ip: string },
+  now: Date,
+  check: (tx: Db) => Promise<T | undefined>,
+  settles: (matched: T) => boolean = () => true,
+): Promise<T | undefined> {
   const outcome = await db.transaction(async (tx): Promise<{ matched: T } | { missed: Lock | null } | { held: Lock }> => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`password:${attempt.userId}`}))`);
     const held = await activeLock(tx, attempt, now);
     if (held) return { held };
     const matched = await check(tx);
+    if (matched !== undefined && !settles(matched)) return { matched };
     await tx.insert(loginAttempts).values({ ...attempt, succeeded: matched !== undefined, at: now });
     if (matched !== undefined) return { matched };
     return { missed: await lockIfDue(tx, attempt, now) };

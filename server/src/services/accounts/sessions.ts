@@ -17,13 +17,15 @@ export interface SessionIdentity {
   sessionId: string;
   /** When the session ends whatever else happens; an event stream it opened is ended then. */
   expiresAt: Date;
+  /** Set while the session reaches only two-step sign-in enrollment (api/limited-session.ts). */
+  limitedTo?: 'two_factor_enrollment' | null;
 }
 
-export async function createSession(db: Db, userId: string, ip: string, now: Date): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+export async function createSession(db: Db, userId: string, ip: string, now: Date, limitedTo: 'two_factor_enrollment' | null = null): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
   const token = newSecret();
   const sessionId = newId();
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
-  await db.insert(sessions).values({ sessionId, userId, tokenHash: hashSecret(token), createdAt: now, lastSeenAt: now, expiresAt, ip });
+  await db.insert(sessions).values({ sessionId, userId, tokenHash: hashSecret(token), createdAt: now, lastSeenAt: now, expiresAt, ip, limitedTo });
   return { token, sessionId, expiresAt };
 }
 
@@ -32,7 +34,7 @@ const sessionQueries = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>()
 
 function prepareSessionQuery(db: Db) {
   return db
-    .select({ sessionId: sessions.sessionId, userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt, role: groupUsers.role })
+    .select({ sessionId: sessions.sessionId, userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt, limitedTo: sessions.limitedTo, role: groupUsers.role })
     .from(sessions)
     .leftJoin(groupUsers, and(eq(groupUsers.userId, sessions.userId), eq(groupUsers.groupNumber, sql.placeholder('group'))))
     .where(eq(sessions.tokenHash, sql.placeholder('hash')))
@@ -55,7 +57,7 @@ export async function findSession(db: Db, token: string, now: Date, groupNumber?
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_AFTER_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.sessionId, row.sessionId));
   }
-  return { userId: row.userId, sessionId: row.sessionId, expiresAt: row.expiresAt, role: row.role };
+  return { userId: row.userId, sessionId: row.sessionId, expiresAt: row.expiresAt, limitedTo: row.limitedTo, role: row.role };
 }
 
 export async function revokeSession(db: Db, sessionId: string, now: Date): Promise<void> {

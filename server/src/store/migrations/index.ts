@@ -20,6 +20,7 @@ import enrollmentPeriods from './0016_enrollment_periods.sql';
 import addressLink from './0017_address_link.sql';
 import exceptionRequests from './0018_exception_requests.sql';
 import planCostSharing from './0019_plan_cost_sharing.sql';
+import twoFactor from './0020_two_factor.sql';
 
 export interface Migration {
   version: number;
@@ -47,6 +48,7 @@ const files: Record<string, string> = {
   '0017_address_link': addressLink,
   '0018_exception_requests': exceptionRequests,
   '0019_plan_cost_sharing': planCostSharing,
+  '0020_two_factor': twoFactor,
 };
 
 export const migrations: readonly Migration[] = Object.entries(files).map(([name, sql], index) => {

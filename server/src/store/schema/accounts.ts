@@ -1,4 +1,4 @@
-// Drizzle view of migrations/0001_accounts.sql, 0006_invitations.sql and 0019_plan_cost_sharing.sql (the SQL files are the source of truth; keep them in step).
+// Drizzle view of migrations/0001_accounts.sql, 0006_invitations.sql, 0019_plan_cost_sharing.sql and 0020_two_factor.sql (sessions) (the SQL files are the source of truth; keep them in step).
 import { bigint, bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Address, GroupPolicy } from '@shared/contract/schemas/group';
 import type { Role } from '@shared/contract/roles';
@@ -38,6 +38,8 @@ export const sessions = pgTable('sessions', {
   expiresAt: instant('expires_at').notNull(),
   revokedAt: instant('revoked_at'),
   ip: text('ip'),
+  // migrations/0020_two_factor.sql: set while the user must still turn on two-step sign-in.
+  limitedTo: text('limited_to').$type<'two_factor_enrollment'>(),
 });
 
 export const loginAttempts = pgTable('login_attempts', {

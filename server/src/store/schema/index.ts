@@ -5,3 +5,4 @@ export * from './billing';
 export * from './payments';
 export * from './ach-files';
 export * from './exceptions';
+export * from './two-factor';

@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import type { FastifyError, FastifyReply } from 'fastify';
 import type { ContractError } from '@shared/contract/errors';
 
 /**
@@ -22,4 +23,15 @@ export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket)
     socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
   }
   socket.destroy(error);
+}
+
+/**
+ * Fastify's router refuses a URL before any route runs: a path parameter over its length limit (414)
+ * or a percent-encoding that does not decode (400). Answered in the contract's shape, without echoing
+ * the URL (Fastify's default puts it in the message, and a URL can carry a member ID).
+ */
+export function frameworkErrors(error: FastifyError, _request: unknown, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') void reply.code(414).send({ code: 'VALIDATION', message: 'A part of the URL is too long.' } satisfies ContractError);
+  else if (error.code === 'FST_ERR_BAD_URL') void reply.code(400).send({ code: 'VALIDATION', message: 'The URL is not valid.' } satisfies ContractError);
+  else void reply.code(500).send({ code: 'INTERNAL', message: 'The service could not complete the request.' } satisfies ContractError);
 }

@@ -9,9 +9,9 @@
 // Signing and notarization credentials (CSC_LINK, APPLE_API_KEY …) come from the CI environment.
 //
 // Checks after a build, none of which runs Electron: the asar lists out/main, out/preload, out/renderer,
-// out/core (with fonts/, the Noto Sans its PDFs embed); app.asar.unpacked holds better_sqlite3.node exporting node_register_module_v150,
-// out/sandbox/{worker.mjs,package.json,pglite.wasm,pglite.data,initdb.wasm,pdfkit-standard-fonts/} and
-// node_modules/@node-rs/; and
+// out/core (with fonts/, the Noto Sans its PDFs embed) and out/sandbox/worker.mjs.map; app.asar.unpacked
+// holds better_sqlite3.node exporting node_register_module_v150, exactly the out/sandbox/ files
+// listed in asarUnpack and node_modules/@node-rs/argon2*; and
 // `npx @electron/fuses read --app <executable>` (Node 22+) shows the fuses below.
 
 /** @type {import('electron-builder').Configuration} */
@@ -27,13 +27,29 @@ const config = {
   // keeps its packages external, and electron-builder adds the production `dependencies` for it.
   files: ['out/**/*', 'package.json'],
   asar: true,
-  // A .node file cannot be loaded from inside an archive. smartUnpack already unpacks it; this states
-  // it, and main reads better-sqlite3 from app.asar.unpacked (electron/main/core-paths.ts).
-  // out/sandbox/ (the embedded sandbox plan service: an ESM worker with PGlite's wasm and data beside
-  // it, scripts/sandbox-bundle.mjs) runs from the real file system too, so neither an ESM worker nor
-  // PGlite's file reads depend on asar support; main hands the core its app.asar.unpacked path. Its
-  // one package outside the bundle, @node-rs/argon2 (native), must then be unpacked with it.
-  asarUnpack: ['**/*.node', 'out/sandbox/**', 'node_modules/@node-rs/**'],
+  // Every file outside app.asar is outside Electron's asar integrity check, so this list is exact:
+  // no directory-wide pattern that would also unpack whatever is added there later. The test
+  // electron/sandbox/worker-bundle.test.ts fails when the list and the built out/sandbox/ disagree;
+  // why each entry is here: docs/electron-host-rules.md#what-stays-outside-the-asar.
+  // - A .node file cannot be loaded from inside an archive. smartUnpack already unpacks it; this
+  //   states it, and main reads better-sqlite3 from app.asar.unpacked (electron/main/core-paths.ts).
+  // - The embedded sandbox plan service (scripts/sandbox-bundle.mjs) is an ESM worker whose loaders
+  //   (Node's ESM resolver, PGlite's wasm and data read beside it, fs.cp of the database template,
+  //   pdfkit's fonts through its package.json `imports`) would all depend on Electron's asar patches
+  //   inside a worker thread; main hands the core its app.asar.unpacked path.
+  // - Its one package outside the bundle, @node-rs/argon2 (native), is resolved from beside it.
+  asarUnpack: [
+    '**/*.node',
+    'out/sandbox/worker.mjs',
+    'out/sandbox/package.json',
+    'out/sandbox/pglite.wasm',
+    'out/sandbox/pglite.data',
+    'out/sandbox/initdb.wasm',
+    'out/sandbox/pdfkit-standard-fonts/**',
+    'out/sandbox/plan-service-template/**',
+    'node_modules/@node-rs/argon2/**',
+    'node_modules/@node-rs/argon2-*/**',
+  ],
   // Package only in CI, on a throwaway checkout (npm ci → build → electron-builder).
   // npmRebuild (the default, true) runs @electron/rebuild on THIS checkout's node_modules in place, so
   // better-sqlite3 becomes Electron-ABI (150) and stops loading in Node (115) for vitest. That is fine on

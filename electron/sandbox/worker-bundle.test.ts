@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -89,5 +90,68 @@ describe('built sandbox worker', () => {
     const { first, exited } = spawn({});
     expect(await first).toEqual({ type: 'failed', message: expect.stringMatching(/^ZodError\. /) });
     expect(await exited).toBe(1);
+  });
+});
+
+/**
+ * What electron-builder leaves outside app.asar, and so outside the asar integrity check, is exactly
+ * what must be a real file (docs/electron-host-rules.md#what-stays-outside-the-asar): native
+ * binaries, the sandbox worker's files and @node-rs/argon2 beside it. Checked against the built
+ * out/sandbox/, so a file the build adds there is either listed on purpose or packed in the archive.
+ */
+describe('what the installer unpacks from app.asar', () => {
+  const { asarUnpack } = createRequire(import.meta.url)('../../build/electron-builder.config.cjs') as { asarUnpack: string[] };
+  // electron-builder's globs, as far as this list uses them: a leading `**/` any folders, a final
+  // `**` anything below, `*` within one name.
+  const matches = (pattern: string, file: string): boolean => {
+    let source = '';
+    for (let i = 0; i < pattern.length; i += 1) {
+      if (pattern.startsWith('**/', i)) {
+        source += '(?:.*/)?';
+        i += 2;
+      } else if (pattern.startsWith('**', i)) {
+        source += '.*';
+        i += 1;
+      } else if (pattern[i] === '*') source += '[^/]*';
+      else source += '.+?^$(){}|[]\\'.includes(pattern[i]!) ? `\\${pattern[i]}` : pattern[i];
+    }
+    return new RegExp(`^${source}$`).test(file);
+  };
+  /** Built into out/sandbox/ and kept inside the archive: nothing loads it (Node reads source maps only with --enable-source-maps). */
+  const packed = ['out/sandbox/worker.mjs.map'];
+
+  it('unpacks only native binaries, the sandbox worker and @node-rs/argon2', () => {
+    expect(asarUnpack).toEqual([
+      '**/*.node',
+      'out/sandbox/worker.mjs',
+      'out/sandbox/package.json',
+      'out/sandbox/pglite.wasm',
+      'out/sandbox/pglite.data',
+      'out/sandbox/initdb.wasm',
+      'out/sandbox/pdfkit-standard-fonts/**',
+      'out/sandbox/plan-service-template/**',
+      'node_modules/@node-rs/argon2/**',
+      'node_modules/@node-rs/argon2-*/**',
+    ]);
+  });
+
+  it('lists every file of the built sandbox as unpacked or packed on purpose, and no pattern matches nothing', () => {
+    const built = (readdirSync(path.join(outDir, 'sandbox'), { recursive: true, withFileTypes: true }) as Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(path.dirname(outDir), path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    expect(built).toContain('out/sandbox/worker.mjs');
+    const sandboxPatterns = asarUnpack.filter((pattern) => pattern.startsWith('out/sandbox/'));
+    for (const file of built) expect(packed.includes(file) || sandboxPatterns.some((pattern) => matches(pattern, file)), file).toBe(true);
+    for (const file of packed) expect(sandboxPatterns.some((pattern) => matches(pattern, file)), file).toBe(false);
+    for (const pattern of sandboxPatterns) expect(built.some((file) => matches(pattern, file)), pattern).toBe(true);
+  });
+
+  it('unpacks @node-rs/argon2 with the platform packages it loads its binary from, and nothing else under @node-rs', () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'node_modules', '@node-rs', 'argon2', 'package.json'), 'utf8')) as { optionalDependencies?: Record<string, string> };
+    const platforms = Object.keys(manifest.optionalDependencies ?? {});
+    expect(platforms.length).toBeGreaterThan(0);
+    for (const name of platforms) expect(matches('node_modules/@node-rs/argon2-*/**', `node_modules/${name}/index.js`), name).toBe(true);
+    expect(matches('node_modules/@node-rs/argon2-*/**', 'node_modules/@node-rs/other/index.js')).toBe(false);
+    expect(matches('**/*.node', 'node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(true);
   });
 });

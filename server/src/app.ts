@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installErrorHandlers } from './api/errors';
+import { clientErrorHandler, frameworkErrors } from './api/client-errors';
 import { ThrottledFailure } from './services/throttled-failure';
 import type { ServiceDeps } from './api/deps';
 import { contractErrorSchema } from '@shared/contract/errors';
@@ -28,6 +29,8 @@ export async function buildApp(deps: ServiceDeps & ServerOptions): Promise<Fasti
     bodyLimit: BODY_LIMIT_BYTES,
     // Rate limits, lockouts and the audit log key on request.ip; only a listed proxy may set it.
     trustProxy: deps.trustProxy ?? false,
+    clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

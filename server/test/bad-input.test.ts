@@ -37,6 +37,11 @@ describe.each(backends())('bad input (%s)', (backend) => {
     { what: 'attestation false', method: 'POST', path: '/v1/access-requests', body: { ...accessRequest, attestation: false }, auth: true, status: 400 },
     { what: 'a group number with letters', method: 'POST', path: '/v1/access-requests', body: { ...accessRequest, groupNumber: '12AB' }, auth: true, status: 400 },
     { what: 'a group number that is not digits, in the path', method: 'GET', path: '/v1/groups/not-a-group/users', auth: true, status: 400 },
+    // Refused by Node's HTTP parser before Fastify: answered by server/src/api/client-errors.ts.
+    { what: 'a query string over the header size limit', method: 'GET', path: `/v1/me?q=${'x'.repeat(20_000)}`, auth: true, status: 431 },
+    // Refused by Fastify's router before any route: also answered by client-errors.ts.
+    { what: 'a path parameter over the router length limit', method: 'GET', path: `/v1/groups/${'1'.repeat(200)}`, auth: true, status: 414 },
+    { what: 'a percent-encoding that does not decode', method: 'GET', path: '/v1/groups/%E0%A4%A', auth: true, status: 400 },
     { what: 'a malformed Idempotency-Key', method: 'POST', path: '/v1/access-requests', body: accessRequest, headers: { 'idempotency-key': 'no' }, auth: true, status: 400 },
   ];
 

@@ -38,6 +38,8 @@ export interface PlanConnectionOptions {
   sandboxToday?: string;
   fetch?: typeof fetch;
   pageSize?: number;
+  /** The sync's per-request timeout (SyncEngineOptions.timeoutMs). */
+  timeoutMs?: number;
 }
 
 /**
@@ -100,6 +102,7 @@ export class PlanConnection {
         if (store !== null) this.publishSession(store);
       },
       ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     });
   }
 

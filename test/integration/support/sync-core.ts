@@ -5,8 +5,9 @@ import type { Result } from '@shared/contract';
  * The desktop core in this process, connected to a plan service with a signed-in token (no sandbox),
  * on the service's day and clock.
  */
-export function openSyncCore(options: { dataDir: string; key: Buffer; url: string; token: string; today: string; now: () => string }) {
+export function openSyncCore(options: { dataDir: string; key: Buffer; url: string; token: string; today: string; now: () => string; syncTimeoutMs?: number }) {
   return createCore({
+    ...(options.syncTimeoutMs === undefined ? {} : { syncTimeoutMs: options.syncTimeoutMs }),
     dataDir: options.dataDir,
     encryptionKey: options.key,
     planService: { url: options.url, token: options.token },

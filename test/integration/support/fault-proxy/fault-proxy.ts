@@ -36,6 +36,8 @@ export interface FaultProxy {
   readonly exchanges: readonly ProxiedExchange[];
   /** The policy for requests from now on (none: every request passes). */
   setPolicy(policy: FaultPolicy | null): void;
+  /** Cuts every SSE stream open now, mid-stream (the plan's side too); returns how many. */
+  dropStreams(): number;
   /** Calls `listener` with each exchange as it arrives (before its fault is applied); returns the unsubscribe. */
   onExchange(listener: (exchange: ProxiedExchange) => void): () => void;
   /** Releases every held answer, closes every connection and stops listening. */
@@ -73,6 +75,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const listeners = new Set<(exchange: ProxiedExchange) => void>();
   const sockets = new Set<Socket>();
   const held = new Set<() => void>();
+  const openStreams = new Set<ServerResponse>();
   let policy: FaultPolicy | null = null;
   let closing = false;
 
@@ -141,6 +144,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   /** An SSE stream piped as it comes; `drop-stream` closes both sides after its first chunk. */
   const stream = (req: IncomingMessage, res: ServerResponse, fault: Fault | null) => {
     if (fault === 'unavailable') return send(res, gatewayAnswer(503));
+    openStreams.add(res);
     const out = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: forwardable(req.headers) }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, forwardable(answer.headers));
       res.flushHeaders();
@@ -158,7 +162,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     });
     out.on('error', () => res.destroy());
     // The client going away ends the plan's side too, as it would without the proxy.
-    res.once('close', () => out.destroy());
+    res.once('close', () => {
+      openStreams.delete(res);
+      out.destroy();
+    });
     out.end();
   };
 
@@ -197,6 +204,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     url: `http://127.0.0.1:${port}`,
     exchanges,
     setPolicy: (next) => void (policy = next),
+    dropStreams() {
+      const dropped = openStreams.size;
+      for (const res of [...openStreams]) res.destroy();
+      return dropped;
+    },
     onExchange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -24,7 +24,7 @@ import { startSyncTestService, type SyncTestService } from './support/sync-servi
 import { enrollment, localOutbox, markerName } from './support/transaction-inputs';
 
 /** Short enough that a delayed answer costs little, long enough for a loaded CI machine's real answers. */
-const syncTimeoutMs = 2000;
+const planTimeoutMs = 2000;
 
 /** The push ended: refused by the network (offline), or answered (idle with nothing pending). */
 const answered = (s: SyncStatus): boolean => s.state === 'offline' || (s.state === 'idle' && s.pending === 0);
@@ -61,7 +61,7 @@ describe.each(backends())('one network fault between the desktop and the plan se
     proxy = await startFaultProxy(service.url);
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-sync-faults-'));
     dataDirs.push(dataDir);
-    const core = openSyncCore({ dataDir, key: randomBytes(32), url: proxy.url, token: service.token, today: service.today, now: service.now, syncTimeoutMs });
+    const core = openSyncCore({ dataDir, key: randomBytes(32), url: proxy.url, token: service.token, today: service.today, now: service.now, planTimeoutMs });
     const caughtUp = async () => localCursor(dataDir, service.groupNumber) === (await service.head());
     await syncToQuiet(core, caughtUp, service.now);
     return { core, dataDir, caughtUp };

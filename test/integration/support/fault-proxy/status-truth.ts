@@ -55,3 +55,14 @@ export function statusLies(entries: readonly TimelineEntry[]): string[] {
   }
   return lies;
 }
+
+/** The timeline as one line per entry, for a failure's message: routes and states, never a body. */
+export function describeTimeline(entries: readonly TimelineEntry[]): string {
+  return entries
+    .map((e) =>
+      e.kind === 'exchange'
+        ? `  #${e.exchange.seq} ${e.exchange.method} ${e.exchange.route}${e.exchange.fault === null ? '' : ` [${e.exchange.fault}]`}`
+        : `  status ${e.status.state} pending=${e.status.pending} rejected=${e.status.rejected}${e.status.message === null ? '' : ` "${e.status.message}"`}`,
+    )
+    .join('\n');
+}

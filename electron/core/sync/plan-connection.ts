@@ -38,7 +38,7 @@ export interface PlanConnectionOptions {
   sandboxToday?: string;
   fetch?: typeof fetch;
   pageSize?: number;
-  /** The sync's per-request timeout (SyncEngineOptions.timeoutMs). */
+  /** How long each request waits for the plan's answer, in the sync and in calls on the user's behalf. */
   timeoutMs?: number;
 }
 
@@ -58,7 +58,11 @@ export class PlanConnection {
 
   constructor(private readonly options: PlanConnectionOptions) {
     this.session = new SessionState({ serviceGiven: options.planService !== undefined, demo: options.demo === true, connectedUrl: () => this.engine.connected?.url ?? null });
-    this.clients = new PlanClients({ connected: () => this.engine.connected, ...(options.fetch === undefined ? {} : { fetch: options.fetch }) });
+    this.clients = new PlanClients({
+      connected: () => this.engine.connected,
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    });
     this.sandbox = new EmbeddedSandbox({
       workerPath: options.sandboxWorkerPath,
       dataDir: options.dataDir,

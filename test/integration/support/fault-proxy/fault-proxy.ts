@@ -24,10 +24,15 @@ export interface ProxiedExchange {
   /** An SSE stream (Accept: text/event-stream). */
   stream: boolean;
   fault: Fault | null;
+  /**
+   * The client's connection closed before the whole answer was sent: a cut or delay of the proxy's,
+   * or a client that gave up on a slow plan by itself (set when it happens, after the exchange is announced).
+   */
+  unanswered: boolean;
 }
 
 /** Picks the fault for a request (null: pass it through untouched). */
-export type FaultPolicy = (request: Omit<ProxiedExchange, 'fault' | 'seq'>) => Fault | null;
+export type FaultPolicy = (request: Pick<ProxiedExchange, 'method' | 'route' | 'stream'>) => Fault | null;
 
 export interface FaultProxy {
   /** http://127.0.0.1:<port>: give this to the desktop core instead of the plan's address. */
@@ -179,8 +184,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       const chosen = closing || policy === null ? null : policy(request);
       // A fault that does not apply to this kind of exchange passes it through.
       const fault = chosen !== null && applies(chosen, isStream) ? chosen : null;
-      const record: ProxiedExchange = { seq: exchanges.length + 1, ...request, fault };
+      const record: ProxiedExchange = { seq: exchanges.length + 1, ...request, fault, unanswered: false };
       exchanges.push(record);
+      res.once('close', () => {
+        if (!res.writableFinished) record.unanswered = true;
+      });
       for (const listener of listeners) listener(record);
       if (isStream) return stream(req, res, fault);
       exchange(req, res, Buffer.concat(chunks), fault).catch(() => {

@@ -17,9 +17,12 @@ export function recordTimeline(proxy: FaultProxy, core: CoreHandle): { entries: 
   return { entries, stop: () => stops.forEach((stop) => stop()) };
 }
 
-/** A fault that leaves the request without a usable answer; a stream's faults only end live updates. */
+/**
+ * A request left without a usable answer: a fault, or a plan so slow under load that the client gave
+ * up by itself (the bar is then right to say offline). A stream's faults only end live updates.
+ */
 export const failsExchange = (exchange: ProxiedExchange): boolean =>
-  !exchange.stream && (exchange.fault === 'cut' || exchange.fault === 'delay' || exchange.fault === 'bad-gateway' || exchange.fault === 'unavailable');
+  !exchange.stream && (exchange.unanswered || exchange.fault === 'bad-gateway' || exchange.fault === 'unavailable');
 
 const troubled = (status: SyncStatus | null): boolean => status !== null && (status.state === 'offline' || status.state === 'error');
 
@@ -61,7 +64,7 @@ export function describeTimeline(entries: readonly TimelineEntry[]): string {
   return entries
     .map((e) =>
       e.kind === 'exchange'
-        ? `  #${e.exchange.seq} ${e.exchange.method} ${e.exchange.route}${e.exchange.fault === null ? '' : ` [${e.exchange.fault}]`}`
+        ? `  #${e.exchange.seq} ${e.exchange.method} ${e.exchange.route}${e.exchange.fault === null ? '' : ` [${e.exchange.fault}]`}${e.exchange.unanswered ? ' (unanswered)' : ''}`
         : `  status ${e.status.state} pending=${e.status.pending} rejected=${e.status.rejected}${e.status.message === null ? '' : ` "${e.status.message}"`}`,
     )
     .join('\n');

@@ -9,7 +9,8 @@ import type { AutopayState } from '@shared/plan-api/payments';
 import { backends } from '../../server/test-support/backends';
 import { hashPassword } from '../../server/src/services/accounts/password-hash';
 import { paymentAuthorizations } from '../../server/src/services/payments/payment-authorization';
-import { autopay, payments, users } from '../../server/src/store/schema';
+import { addBankAccount } from '../../server/src/services/payments/bank-accounts';
+import { autopay, bankAccounts, payments, users } from '../../server/src/store/schema';
 import type { CoreHandle } from '../../electron/core/core-types';
 import { billPaySetup } from './support/bill-pay-setup';
 import { startFaultProxy, exchangeFaults, type ExchangeFault, type FaultProxy } from './support/fault-proxy/fault-proxy';
@@ -22,11 +23,11 @@ import { startSyncTestService, type SyncTestService } from './support/sync-servi
 const password = 'correct horse battery staple';
 
 /**
- * Autopay is set up and stopped by direct calls (the password is asked again; nothing queues): a
- * lost answer reaches the user as a refusal, and they try again. Whatever the network did, the
- * second try must say what the plan holds, and the plan must hold one enrollment.
+ * Autopay and bank accounts are changed by direct calls (nothing queues): a lost answer reaches the
+ * user as a refusal, and they try again. Whatever the network did, the second try must say what the
+ * plan holds, and the plan must hold the change once.
  */
-describe.each(backends())('autopay set up and stopped through a network that lies (%s)', (backend) => {
+describe.each(backends())('Bill Pay changes made through a network that lies (%s)', (backend) => {
   let service: SyncTestService;
   let proxy: FaultProxy;
   let core: CoreHandle;
@@ -35,7 +36,7 @@ describe.each(backends())('autopay set up and stopped through a network that lie
 
   beforeAll(async () => {
     service = await startSyncTestService({ subscribers: 6, backend });
-    ({ bankAccountId } = await billPaySetup(service, 'ops:autopay-faults'));
+    ({ bankAccountId } = await billPaySetup(service, 'ops:bill-pay-faults'));
     await service.service.db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.userId, service.userId));
     proxy = await startFaultProxy(service.url);
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-autopay-faults-'));
@@ -50,8 +51,8 @@ describe.each(backends())('autopay set up and stopped through a network that lie
   });
 
   /** Calls `method` with `fault` on its exchange, then once more as the user would after a refusal. */
-  async function tryTwice(fault: ExchangeFault, httpMethod: string, method: string, input: unknown): Promise<{ first: Result<unknown>; second: Result<unknown> }> {
-    proxy.setPolicy(faultOnce(fault, (r) => r.method === httpMethod && r.route.endsWith('/autopay')));
+  async function tryTwice(fault: ExchangeFault, httpMethod: string, route: RegExp, method: string, input: unknown): Promise<{ first: Result<unknown>; second: Result<unknown> }> {
+    proxy.setPolicy(faultOnce(fault, (r) => r.method === httpMethod && route.test(r.route)));
     const first = await core.call(method, input);
     proxy.setPolicy(null);
     expect(proxy.exchanges.filter((e) => e.fault === fault).length).toBeGreaterThan(0);
@@ -74,7 +75,7 @@ describe.each(backends())('autopay set up and stopped through a network that lie
       acceptAuthorization: true,
       password,
     };
-    const enrolled = await tryTwice(fault, 'PUT', 'payments.enrollAutopay', enroll);
+    const enrolled = await tryTwice(fault, 'PUT', /\/autopay$/, 'payments.enrollAutopay', enroll);
     // A lost answer is a refusal that says the plan could not be reached; never another error.
     if (!enrolled.first.ok) expect(enrolled.first.error.code).toBe('OFFLINE');
     expect(enrolled.second).toMatchObject({ ok: true, value: { enrollment: { status: 'active' } } });
@@ -82,12 +83,33 @@ describe.each(backends())('autopay set up and stopped through a network that lie
     expect(rows.map((r) => r.status)).toEqual(['active']);
     expect(await core.call('payments.autopay', { groupNumber })).toEqual({ ok: true, value: await planState() });
 
-    const stopped = await tryTwice(fault, 'DELETE', 'payments.cancelAutopay', { groupNumber });
+    const stopped = await tryTwice(fault, 'DELETE', /\/autopay$/, 'payments.cancelAutopay', { groupNumber });
     if (!stopped.first.ok) expect(stopped.first.error.code).toBe('OFFLINE');
     expect(stopped.second).toMatchObject({ ok: true, value: { enrollment: { status: 'cancelled' } } });
     expect(await core.call('payments.autopay', { groupNumber })).toEqual({ ok: true, value: await planState() });
     expect((await planState()).enrollment?.status).toBe('cancelled');
     // Setting autopay up and stopping it never debits by itself.
     expect(await service.service.db.select().from(payments).where(eq(payments.groupNumber, groupNumber))).toEqual([]);
+  });
+
+  it.each(exchangeFaults)('%s: a bank account removed is gone, and the second try says so', async (fault) => {
+    const groupNumber = service.groupNumber;
+    const now = new Date(service.now());
+    const spare = await addBankAccount(
+      service.service.db,
+      service.service.bankCipher,
+      groupNumber,
+      { nickname: `Spare ${fault}`, holderName: 'Harbor Freight Lines', routingNumber: '021000021', accountNumber: '000987654321', accountType: 'savings', verification: 'prenote' },
+      { actorUserId: 'ops:bill-pay-faults', sessionId: null, ip: null },
+      now,
+    );
+    expect((await core.call('payments.bankAccounts', { groupNumber })).ok).toBe(true);
+    const removed = await tryTwice(fault, 'DELETE', /\/bank-accounts\/[^/]+$/, 'payments.removeBankAccount', { groupNumber, bankAccountId: spare.id });
+    if (!removed.first.ok) expect(removed.first.error.code).toBe('OFFLINE');
+    expect(removed.second).toEqual({ ok: true, value: { removed: true } });
+    const [row] = await service.service.db.select({ removedAt: bankAccounts.removedAt }).from(bankAccounts).where(eq(bankAccounts.id, spare.id));
+    expect(row?.removedAt).not.toBeNull();
+    const shown = await core.call('payments.bankAccounts', { groupNumber });
+    expect(shown.ok && (shown.value as { id: string }[]).map((a) => a.id)).toEqual([bankAccountId]);
   });
 });

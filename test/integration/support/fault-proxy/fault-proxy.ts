@@ -138,7 +138,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       case 'cut': {
         const answer = await forward(req, body);
         res.writeHead(answer.status, { ...answer.headers, 'content-length': String(answer.body.length) });
-        // Half the body (at least one byte short of it) reaches the client before the connection goes.
+        // Half the body (at least one byte short of it) reaches the client before the connection goes;
+        // an empty body cannot be cut, and such an answer arrives whole.
         return void res.write(answer.body.subarray(0, Math.floor(answer.body.length / 2)), () => res.destroy());
       }
       default:

@@ -29,6 +29,8 @@ export interface InProcessCoreOptions extends Omit<CoreOptions, 'workerPath'> {
   fetch?: typeof fetch;
   /** Change-feed page size (tests that make a small group span many pages). */
   syncPageSize?: number;
+  /** How long the core waits for each answer of the plan service, syncing or not (tests that delay answers past it). */
+  planTimeoutMs?: number;
   /**
    * The clock (ISO instants). Tests give the one their plan service runs on: the core orders its own
    * writes against the service's by time, so the two must agree.
@@ -86,6 +88,7 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
     ...(options.today === undefined ? {} : { sandboxToday: options.today }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(options.syncPageSize === undefined ? {} : { pageSize: options.syncPageSize }),
+    ...(options.planTimeoutMs === undefined ? {} : { timeoutMs: options.planTimeoutMs }),
   });
   const sync: SyncPort = {
     status: () => plan.engine.status(),

@@ -115,7 +115,11 @@ describe.each(backends())('bank accounts (%s)', (backend) => {
     const removed = await f.api<BankAccountList>('DELETE', path(`/bank-accounts/${added.id}`));
     expect(removed.status).toBe(200);
     expect(removed.body.accounts.some((x) => x.id === added.id)).toBe(false);
-    expect((await f.api('DELETE', path(`/bank-accounts/${added.id}`))).status).toBe(404);
+    // A repeat (its first answer lost on the way back) is answered the same way, not refused.
+    const again = await f.api<BankAccountList>('DELETE', path(`/bank-accounts/${added.id}`));
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(removed.body);
+    expect((await f.api('DELETE', path('/bank-accounts/BA-00000000'))).status).toBe(404);
     expect((await f.api('GET', path('/bank-accounts', '4302'), { token: f.tokens.other_group })).body).toEqual({ accounts: [] });
   });
 

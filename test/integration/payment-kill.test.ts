@@ -10,10 +10,9 @@ import { earliestPaymentDate } from '@shared/domain/payment-dates';
 import type { BillingSummary } from '@shared/plan-api/bill-pay';
 import { createRandom, type Random } from '@shared/util/random';
 import { storeFileName } from '../../electron/core/store/open-store';
-import { issueInvoice } from '../../server/src/services/billing/issue-invoice';
-import { addBankAccount, recordVerificationSent, verifyMicroDeposits } from '../../server/src/services/payments/bank-accounts';
 import { paymentAuthorizations } from '../../server/src/services/payments/payment-authorization';
-import { bankAccounts, idempotencyKeys, payments } from '../../server/src/store/schema';
+import { idempotencyKeys, payments } from '../../server/src/store/schema';
+import { billPaySetup } from './support/bill-pay-setup';
 import { bundleChild, runChild, type KillPoint } from './support/child-core';
 import type { PaymentChildPlan } from './support/payment-child';
 import { localCursor } from './support/roster-compare';
@@ -65,28 +64,11 @@ describe('two desktops paying one invoice, killed at random points of submit and
   let script: string;
   let invoiceNumber: string;
   let bankAccountId: string;
-  const operator = { actorUserId: 'ops:payment-kill', sessionId: null, ip: null };
 
   beforeAll(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), 'groupdesk-payment-kill-'));
     [script, service] = await Promise.all([bundleChild(work, 'payment-child.ts'), startSyncTestService({ subscribers: 12, backend: killBackend })]);
-    const { db, bankCipher } = service.service;
-    const now = new Date(service.now());
-    const issued = await issueInvoice(db, { groupNumber: service.groupNumber, periodStart: '2026-12-01', issuedOn: service.today }, operator, now);
-    invoiceNumber = issued.invoice.invoiceNumber;
-    // An account verified as the plan does it: its micro-deposits sent in an ACH file, then entered.
-    const account = await addBankAccount(
-      db,
-      bankCipher,
-      service.groupNumber,
-      { nickname: 'Operating account', holderName: 'Harbor Freight Lines', routingNumber: '021000021', accountNumber: '000123456789', accountType: 'checking', verification: 'micro_deposits' },
-      operator,
-      now,
-    );
-    await recordVerificationSent(db, { bankAccountId: account.id, trace: '021000020000001', fileDate: service.today }, now);
-    const [row] = await db.select().from(bankAccounts).where(eq(bankAccounts.id, account.id));
-    await verifyMicroDeposits(db, service.groupNumber, account.id, [row?.microDeposit1Cents ?? 0, row?.microDeposit2Cents ?? 0], operator, now);
-    bankAccountId = account.id;
+    ({ invoiceNumber, bankAccountId } = await billPaySetup(service, 'ops:payment-kill'));
   }, 120_000);
   afterAll(async () => {
     await service?.close();

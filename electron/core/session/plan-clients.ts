@@ -8,7 +8,11 @@ export interface PlanClientsOptions {
   connected(): Connection | null;
   /** The HTTP client (tests that cut the network). */
   fetch?: typeof fetch;
+  /** How long a call waits for the plan's answer unless it says otherwise (20 s; tests that delay answers). */
+  timeoutMs?: number;
 }
+
+const defaultTimeoutMs = 20_000;
 
 /**
  * Builds the PlanClients used on the user's behalf outside sync: sign-in and sign-out, account,
@@ -27,7 +31,7 @@ export class PlanClients {
   }
 
   /** A client of the service the user is signed in to (the sandbox's in the sandbox). AUTH when nobody is signed in. */
-  authorized(store: Store, timeoutMs = 20_000): PlanClient {
+  authorized(store: Store, timeoutMs = this.options.timeoutMs ?? defaultTimeoutMs): PlanClient {
     const connection = this.current(store);
     if (connection === null) throw new ContractFailure('AUTH', 'Sign in to the plan service first.');
     return this.forConnection(connection, timeoutMs);
@@ -38,7 +42,7 @@ export class PlanClients {
   }
 
   /** A client without a session (sign-in, registration, e-mail verification, public terms). */
-  anonymous(serviceUrl: string, timeoutMs = 20_000): PlanClient {
+  anonymous(serviceUrl: string, timeoutMs = this.options.timeoutMs ?? defaultTimeoutMs): PlanClient {
     return this.client(serviceUrl.replace(/\/+$/, ''), null, timeoutMs);
   }
 

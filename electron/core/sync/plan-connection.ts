@@ -40,6 +40,8 @@ export interface PlanConnectionOptions {
   sandboxToday?: string;
   fetch?: typeof fetch;
   pageSize?: number;
+  /** How long each request waits for the plan's answer, in the sync and in calls on the user's behalf. */
+  timeoutMs?: number;
 }
 
 /**
@@ -60,7 +62,11 @@ export class PlanConnection {
 
   constructor(private readonly options: PlanConnectionOptions) {
     this.session = new SessionState({ serviceGiven: options.planService !== undefined, demo: options.demo === true, connectedUrl: () => this.engine.connected?.url ?? null });
-    this.clients = new PlanClients({ connected: () => this.engine.connected, ...(options.fetch === undefined ? {} : { fetch: options.fetch }) });
+    this.clients = new PlanClients({
+      connected: () => this.engine.connected,
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    });
     this.sandbox = new EmbeddedSandbox({
       workerPath: options.sandboxWorkerPath,
       dataDir: options.dataDir,
@@ -104,6 +110,7 @@ export class PlanConnection {
         if (store !== null) this.publishSession(store);
       },
       ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     });
   }
 

@@ -32,6 +32,8 @@ export interface SyncEngineOptions {
   /** Feed page size (the service allows up to 10,000). */
   pageSize?: number;
   fetch?: typeof fetch;
+  /** How long to wait for each answer (PlanClient's default when absent). */
+  timeoutMs?: number;
   /** Back-off of retries while the service is unreachable. */
   backoff?: Backoff;
 }
@@ -257,7 +259,13 @@ export class SyncEngine {
   private async runOnce(connection: Connection, work: Work, signal: AbortSignal): Promise<void> {
     const store = this.options.store();
     if (store === null) return;
-    const client = new PlanClient({ url: connection.url, token: connection.token, signal, ...(this.options.fetch === undefined ? {} : { fetch: this.options.fetch }) });
+    const client = new PlanClient({
+      url: connection.url,
+      token: connection.token,
+      signal,
+      ...(this.options.fetch === undefined ? {} : { fetch: this.options.fetch }),
+      ...(this.options.timeoutMs === undefined ? {} : { timeoutMs: this.options.timeoutMs }),
+    });
     const publish = (events: readonly CoreEvent[]) => {
       for (const event of events) this.options.publish(event);
     };

@@ -5,8 +5,9 @@ import type { Result } from '@shared/contract';
  * The desktop core in this process, connected to a plan service with a signed-in token (no sandbox),
  * on the service's day and clock.
  */
-export function openSyncCore(options: { dataDir: string; key: Buffer; url: string; token: string; today: string; now: () => string }) {
+export function openSyncCore(options: { dataDir: string; key: Buffer; url: string; token: string; today: string; now: () => string; planTimeoutMs?: number }) {
   return createCore({
+    ...(options.planTimeoutMs === undefined ? {} : { planTimeoutMs: options.planTimeoutMs }),
     dataDir: options.dataDir,
     encryptionKey: options.key,
     planService: { url: options.url, token: options.token },

@@ -93,8 +93,8 @@ export const autopayRoutes: RoutePlugin = async (app, deps) => {
       const { groupNumber } = request.params;
       const { userId, sessionId } = await requireGroupPermission(request, deps, groupNumber, 'billing.write');
       const now = deps.now();
-      await cancelAutopay(deps.db, groupNumber, { actorUserId: userId, sessionId, ip: request.ip }, now);
-      await announceAutopayChange(envOf(request.log), groupNumber, 'cancelled', { by: userId });
+      const stopped = await cancelAutopay(deps.db, groupNumber, { actorUserId: userId, sessionId, ip: request.ip }, now);
+      if (stopped !== null) await announceAutopayChange(envOf(request.log), groupNumber, 'cancelled', { by: userId });
       return autopayStateOf(deps.db, groupNumber, now);
     },
   );

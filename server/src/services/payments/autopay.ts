@@ -189,10 +189,17 @@ export async function skipAutopayInvoice(db: Db, groupNumber: string, invoiceNum
   });
 }
 
-/** Cancels autopay: debits it scheduled are cancelled where their cut-off has not passed; those at the bank go ahead. */
-export async function cancelAutopay(db: Db, groupNumber: string, actor: Actor, now: Date): Promise<{ tooLate: string[] }> {
+/**
+ * Cancels autopay: debits it scheduled are cancelled where their cut-off has not passed; those at the
+ * bank go ahead. Null when it was already cancelled (nothing changes); NOT_FOUND when never enrolled.
+ */
+export async function cancelAutopay(db: Db, groupNumber: string, actor: Actor, now: Date): Promise<{ tooLate: string[] } | null> {
   return db.transaction(async (tx) => {
     await lockGroupPayments(tx, groupNumber);
+    // Already stopped: a repeat of a request whose answer was lost on its way back. It is answered as
+    // the first one was, not refused (the client would tell the user autopay still stands).
+    const [row] = await tx.select({ status: autopay.status }).from(autopay).where(eq(autopay.groupNumber, groupNumber));
+    if (row?.status === 'cancelled') return null;
     await activeEnrollment(tx, groupNumber);
     const { cancelled, tooLate } = await cancelAutopayDebits(tx, groupNumber, now);
     await tx

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { ContractFailure } from '@shared/contract/errors';
 import { addBusinessDays } from '@shared/domain/business-days';
 import { settlementDate } from '@shared/domain/payment-dates';
@@ -63,9 +63,20 @@ function microDepositAmounts(): { microDeposit1Cents: number; microDeposit2Cents
   return { microDeposit1Cents: first, microDeposit2Cents: second };
 }
 
-/** Removes an account, unless a scheduled or processing payment or the group's autopay uses it. */
+/**
+ * Removes an account, unless a scheduled or processing payment or the group's autopay uses it. An
+ * account already removed is left as it is: a repeat of a removal whose answer was lost on its way
+ * back is answered as the first one was, not refused as unknown.
+ */
 export async function removeBankAccount(db: Db, groupNumber: string, id: string, actor: Actor, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
+    // Locked whether removed or not: a repeat racing the first waits for it, then finds it removed.
+    const [current] = await tx
+      .select({ removedAt: bankAccounts.removedAt })
+      .from(bankAccounts)
+      .where(and(eq(bankAccounts.id, id), eq(bankAccounts.groupNumber, groupNumber)))
+      .for('update');
+    if (current !== undefined && current.removedAt !== null) return;
     const row = await bankAccountRow(tx, groupNumber, id, true);
     if ((await accountsInUse(tx, [id])).has(id)) {
       throw new ContractFailure('RULE', `${row.nickname} (…${row.accountLast4}) pays a scheduled payment or autopay: cancel those, or move autopay to another account, first.`);

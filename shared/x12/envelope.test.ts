@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { controlNumberAt, isaSegment, utcDateTime, x12Plain, x12Segment, x12Text } from './envelope';
 
@@ -6,6 +7,21 @@ describe('X12 envelope pieces', () => {
     expect(x12Text('Zoë*O~Brien:Jr^ ')).toBe('ZOE O BRIEN JR');
     expect(x12Text('Jørgensen-Strauß Łukasz')).toBe('JORGENSEN-STRAUSS LUKASZ');
     expect(x12Plain('a.b@Example.com')).toBe('a.b@Example.com');
+  });
+
+  it('folds plain ASCII text the quick way exactly as it folds any text', () => {
+    // Every character folded, as x12Plain did before it skipped text with nothing to fold.
+    const folded = (value: string) =>
+      value
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/[^\x20-\x7E]|[*~:^]/g, ' ')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+    const ascii = fc.string({ unit: fc.integer({ min: 0x09, max: 0x7f }).map((code) => String.fromCharCode(code)) });
+    fc.assert(fc.property(ascii, (value) => x12Plain(value) === folded(value)), { numRuns: 2000 });
+    expect(x12Plain('  Main  St ')).toBe('Main St');
+    expect(x12Plain('1*2~3:4^5')).toBe('1 2 3 4 5');
   });
 
   it('drops trailing empty elements but keeps inner ones', () => {

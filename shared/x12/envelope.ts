@@ -22,8 +22,14 @@ export function x12Text(value: string): string {
  */
 const latinLetters: Record<string, string> = { ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ß: 'ss', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', þ: 'th', Þ: 'TH', ı: 'i' };
 
+/** Printable ASCII but the separators: text the folding below would leave as it is, but for spaces. */
+const plainAscii = /^[\x20-\x29\x2B-\x39\x3B-\x5D\x5F-\x7D]*$/;
+
 /** As x12Text but keeping the case, for values whose case matters (an e-mail address). */
 export function x12Plain(value: string): string {
+  // Most names and addresses need no folding: a roster's 834 holds millions of elements, and
+  // decomposing each costs more than the rest of its segment.
+  if (plainAscii.test(value) && !value.includes('  ')) return value.trim();
   return value
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -18,6 +18,8 @@ const dryRunTargetMs = 5000;
 interface ChildFigures {
   rows: number;
   ms: number;
+  /** Processor time (user and system) of the export alone; `ms` is the wall time the target is for. */
+  cpu_ms: number;
   bytes: number;
   rss_before_mib: number;
   peak_rss_mib: number;

@@ -1,8 +1,15 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** The embedded typeface's names in a document: `doc.font(bodyFont)`, `doc.font(boldFont)`. */
-export const bodyFont = 'NotoSans';
+/**
+ * The embedded typeface's names in a document: `doc.font(bodyFont)`, `doc.font(boldFont)`. They are
+ * the fonts' own PostScript names on purpose. The regular face is also the document's default font,
+ * opened when the document is made; pdfkit then finds a later `doc.font(name)` among its open fonts
+ * only by that PostScript name. Under any other name it opens and parses the font file again on every
+ * call, finds it equal to the default and forgets it: once per row of a roster, which made a
+ * 250,000-member PDF take minutes.
+ */
+export const bodyFont = 'NotoSans-Regular';
 export const boldFont = 'NotoSans-Bold';
 
 /** Noto Sans, Latin subset (Latin-1, general punctuation, €, ™): what member names and plan words use. */

@@ -23,29 +23,33 @@ export interface RosterAsOfQuery {
   scope: RosterScope;
 }
 
-interface MemberAsOfRow {
-  member_id: string;
-  subscriber_id: string;
-  relationship: Relationship;
-  first_name: string;
-  middle_name: string | null;
-  last_name: string;
-  suffix: string | null;
-  date_of_birth: string;
-  gender: 'F' | 'M' | 'U';
-  ssn_last4: string | null;
-  address: string;
-  phone: string | null;
-  email: string | null;
-  hire_date: string | null;
-  employment_status: 'FT' | 'PT' | null;
-  employee_class: string | null;
-  periods: string | null;
-}
+/**
+ * One member's row as the chunk query returns it, in raw mode (an array in the SELECT's order):
+ * no object with sixteen named keys built per row only to be copied into the record.
+ */
+type MemberAsOfRow = [
+  memberId: string,
+  subscriberId: string,
+  relationship: Relationship,
+  firstName: string,
+  middleName: string | null,
+  lastName: string,
+  suffix: string | null,
+  dateOfBirth: string,
+  gender: 'F' | 'M' | 'U',
+  ssnLast4: string | null,
+  address: string,
+  phone: string | null,
+  email: string | null,
+  hireDate: string | null,
+  employmentStatus: 'FT' | 'PT' | null,
+  employeeClass: string | null,
+  periods: string | null,
+];
 
 /**
- * The members of a group as they stood on `asOf`, families together (subscribers by name, each
- * followed by their dependents by member ID), read from the coverage history rather than the
+ * The members of a group as they stood on `asOf`, families together (subscribers in the roster's
+ * name order, each followed by their dependents by member ID), read from the coverage history rather than the
  * members' current span: a member terminated since is on an older roster, and a tier changed since
  * shows its old value. Members whose coverage had all ended by `asOf` are left out.
  *
@@ -76,16 +80,16 @@ export function rosterAsOf(db: Database, query: RosterAsOfQuery): Iterable<Roste
 
   return {
     *[Symbol.iterator]() {
-      let after: SubscriberKey = { last_name: '', first_name: '', member_id: '' };
+      let after: SubscriberKey = ['', '', ''];
       for (;;) {
         // The chunk's subscribers first (an index walk), so the cursor moves on even when none of
         // their families matches the scope.
-        const subscribers = statement(db, nextSubscribersSql).all({ group: query.groupNumber, ...cursor('after', after), families: familiesPerChunk }) as SubscriberKey[];
+        const subscribers = statement(db, nextSubscribersSql).raw().all({ group: query.groupNumber, ...cursor('after', after), families: familiesPerChunk }) as SubscriberKey[];
         const last = subscribers[subscribers.length - 1];
         if (last === undefined) return;
         // Read whole, not iterated across the yields below: while a better-sqlite3 iterator is open,
         // every write on the connection (a sync's) fails with "This database connection is busy".
-        const rows = statement(db, sql).all({ ...params, ...cursor('after', after), ...cursor('through', last), asOf: query.asOf }) as MemberAsOfRow[];
+        const rows = statement(db, sql).raw().all({ ...params, ...cursor('after', after), ...cursor('through', last), asOf: query.asOf }) as MemberAsOfRow[];
         for (const row of rows) {
           const record = toRecord(row, query.asOf, planNames, premium);
           if (record === null || (statuses !== null && !statuses.has(record.status)) || (planCodes !== null && !planCodes.has(record.planCode))) continue;
@@ -98,18 +102,18 @@ export function rosterAsOf(db: Database, query: RosterAsOfQuery): Iterable<Roste
   };
 }
 
-interface SubscriberKey {
-  last_name: string;
-  first_name: string;
-  member_id: string;
-}
+/** A subscriber's place in the roster's order: last and first name sort keys, then member ID. */
+type SubscriberKey = [lastNameKey: string, firstNameKey: string, memberId: string];
 
-const cursor = (name: string, key: SubscriberKey) => ({ [`${name}Last`]: key.last_name, [`${name}First`]: key.first_name, [`${name}Id`]: key.member_id });
+const cursor = (name: string, key: SubscriberKey) => ({ [`${name}Last`]: key[0], [`${name}First`]: key[1], [`${name}Id`]: key[2] });
 
-// Row values compare with each left column's collation (NOCASE for names), as the index orders them.
-const nextSubscribersSql = `SELECT last_name, first_name, member_id FROM members
-  WHERE group_number = @group AND relationship = 'subscriber' AND (last_name, first_name, member_id) > (@afterLast, @afterFirst, @afterId)
-  ORDER BY last_name, first_name, member_id LIMIT @families`;
+// The roster screen's own order (migration 0013's sort keys), walked through subscribers_by_last_name:
+// a row-value range on the index's columns is a seek, so each chunk reads its own thousand entries
+// and no more. Ordering by the names themselves instead matches no index since 0013, and made every
+// chunk scan and sort the whole group's subscribers.
+const nextSubscribersSql = `SELECT last_name_key, first_name_key, member_id FROM members
+  WHERE group_number = @group AND relationship = 'subscriber' AND (last_name_key, first_name_key, member_id) > (@afterLast, @afterFirst, @afterId)
+  ORDER BY last_name_key, first_name_key, member_id LIMIT @families`;
 
 /**
  * How many members the roster will hold when the scope's statuses and plans need no check on each
@@ -124,7 +128,8 @@ export function rosterAsOfCount(db: Database, query: RosterAsOfQuery): number | 
     terms: parseSearchText(scope.kind === 'filtered' ? scope.query : undefined),
     relationships: scope.kind === 'filtered' ? scope.relationships : undefined,
   });
-  return statement(db, `SELECT count(*) FROM members m WHERE ${where} AND ${stillCovered}`).pluck().get({ ...params, asOf: query.asOf }) as number;
+  // Written as members_by_coverage_end's expression, so the count is a range of that index alone.
+  return statement(db, `SELECT count(*) FROM members m WHERE ${where} AND coalesce(m.termination_date, '9999-12-31') >= @asOf`).pluck().get({ ...params, asOf: query.asOf }) as number;
 }
 
 // A member's span ends with their last period, so this is "some coverage not ended before asOf".
@@ -132,50 +137,54 @@ const stillCovered = '(m.termination_date IS NULL OR m.termination_date >= @asOf
 
 /**
  * One chunk: the families of the subscribers after the cursor through the chunk's last, walked in
- * name order through subscribers_by_last_name, each family through members_by_family.
+ * name order through subscribers_by_last_name, each family through members_by_family (named: the
+ * group's other indexes on the termination date look cheaper to the planner, and are not), each member's
+ * history from coverage_periods_by_member alone (since migration 0016 it holds every column read, so
+ * no table row is fetched).
+ * docs/roster-downloads.md shows the plan this relies on.
  */
 function chunkSql(where: string): string {
   return `SELECT m.member_id, m.subscriber_id, m.relationship, m.first_name, m.middle_name, m.last_name, m.suffix, m.date_of_birth, m.gender,
       m.ssn_last4, m.address, m.phone, m.email, m.hire_date, m.employment_status, m.employee_class,
       (SELECT group_concat(c.plan_code || '${fieldSeparator}' || c.tier || '${fieldSeparator}' || c.start_date || '${fieldSeparator}' || coalesce(c.end_date, ''), '${periodSeparator}' ORDER BY c.start_date, c.id)
          FROM coverage_periods c WHERE c.member_ref = m.id) AS periods
-    FROM members s CROSS JOIN members m ON m.subscriber_id = s.member_id
+    FROM members s CROSS JOIN members m INDEXED BY members_by_family ON m.subscriber_id = s.member_id
     WHERE s.group_number = @group AND s.relationship = 'subscriber'
-      AND (s.last_name, s.first_name, s.member_id) > (@afterLast, @afterFirst, @afterId)
-      AND (s.last_name, s.first_name, s.member_id) <= (@throughLast, @throughFirst, @throughId)
+      AND (s.last_name_key, s.first_name_key, s.member_id) > (@afterLast, @afterFirst, @afterId)
+      AND (s.last_name_key, s.first_name_key, s.member_id) <= (@throughLast, @throughFirst, @throughId)
       AND ${where} AND ${stillCovered}
-    ORDER BY s.last_name, s.first_name, s.member_id, m.member_id`;
+    ORDER BY s.last_name_key, s.first_name_key, s.member_id, m.member_id`;
 }
 
 function toRecord(row: MemberAsOfRow, asOf: string, planNames: ReadonlyMap<string, string>, premium: (planCode: string, tier: CoverageTier) => number | null): RosterRecord | null {
-  const coverage = coverageAsOf(parsePeriods(row.periods), asOf);
+  const [memberId, subscriberId, relationship, firstName, middleName, lastName, suffix, dateOfBirth, gender, ssnLast4, address, phone, email, hireDate, employmentStatus, employeeClass, periods] = row;
+  const coverage = coverageAsOf(parsePeriods(periods), asOf);
   if (coverage === null) return null;
-  const subscriber = row.relationship === 'subscriber';
   return {
-    memberId: row.member_id,
-    subscriberId: row.subscriber_id,
-    relationship: row.relationship,
-    firstName: row.first_name,
-    middleName: row.middle_name,
-    lastName: row.last_name,
-    suffix: row.suffix,
-    dateOfBirth: row.date_of_birth,
-    gender: row.gender,
-    ssnLast4: row.ssn_last4,
+    memberId,
+    subscriberId,
+    relationship,
+    firstName,
+    middleName,
+    lastName,
+    suffix,
+    dateOfBirth,
+    gender,
+    ssnLast4,
     // Written by the store's own member writer from a checked address; parsing it again per row would cost more than the row.
-    address: JSON.parse(row.address) as Address,
-    phone: row.phone,
-    email: row.email,
-    hireDate: row.hire_date,
-    employmentStatus: row.employment_status,
-    employeeClass: row.employee_class,
+    address: JSON.parse(address) as Address,
+    phone,
+    email,
+    hireDate,
+    employmentStatus,
+    employeeClass,
     planCode: coverage.planCode,
     planName: planNames.get(coverage.planCode) ?? coverage.planCode,
     tier: coverage.tier,
     status: memberStatusOn(coverage.effectiveDate, coverage.terminationDate, asOf),
     effectiveDate: coverage.effectiveDate,
     terminationDate: coverage.terminationDate,
-    monthlyPremiumCents: subscriber ? premium(coverage.planCode, coverage.tier) : null,
+    monthlyPremiumCents: relationship === 'subscriber' ? premium(coverage.planCode, coverage.tier) : null,
   };
 }
 

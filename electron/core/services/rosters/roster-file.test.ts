@@ -71,6 +71,39 @@ describe('the roster as of a date', () => {
     expect(ids(store, '2026-09-27')).toContain('432000005 EMP active');
   });
 
+  it('lists families in the roster screen\'s name order, whatever the accents and case', () => {
+    const store = fileStore([
+      ...fixtureMembers(),
+      member({ memberId: '432000007', firstName: 'Åse', lastName: 'Ødegaard' }),
+      member({ memberId: '432000008', firstName: 'Li', lastName: 'Wu' }),
+      member({ memberId: '432000009', firstName: 'Ana', lastName: 'de la Cruz' }),
+      member({ memberId: '432000009-01', firstName: 'Rafa', lastName: 'de la Cruz', relationship: 'child' }),
+    ]);
+    stores.push(store);
+    const names = [...rosterAsOf(store.db, { groupNumber: '4321', asOf: fixtureToday, scope: { kind: 'all' } })].map((r) => `${r.lastName}, ${r.firstName}`);
+    // Ødegaard among the O's, not after Zimmer; "de la Cruz" among the D's, her child after her.
+    expect(names).toEqual(['Abbott, Beth', 'de la Cruz, Ana', 'de la Cruz, Rafa', 'Muñoz, José', 'Ødegaard, Åse', 'Wu, Li', 'Zimmer, Walter', 'Zimmer, Aaron', 'Zimmer, Yves']);
+  });
+
+  it('reads through indexes only: no statement walks the whole group or sorts it (docs/roster-downloads.md)', () => {
+    const store = rosterStore();
+    const prepared: string[] = [];
+    const prepare = store.db.prepare.bind(store.db);
+    store.db.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as typeof store.db.prepare;
+    expect(ids(store, fixtureToday)).toHaveLength(7);
+    expect(prepared.length).toBeGreaterThanOrEqual(3);
+    for (const sql of prepared) {
+      const names = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name, '']));
+      const positional = (sql.match(/\?/g) ?? []).map(() => '');
+      const details = (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...positional, ...(Object.keys(names).length > 0 ? [names] : [])) as { detail: string }[]).map((row) => row.detail);
+      // A scan, or a sort of the whole result, costs in proportion to the group for each chunk of a thousand families.
+      expect(details.filter((detail) => /^SCAN|USE TEMP B-TREE FOR ORDER BY/.test(detail)), sql).toEqual([]);
+    }
+  });
+
   it('narrows to the scope, with status and plan taken on the date', () => {
     const store = rosterStore();
     expect(ids(store, fixtureToday, { kind: 'filtered', statuses: ['pending'] })).toEqual(['432000003 EMP pending']);

@@ -14,9 +14,10 @@ import { batches } from './0012_batches';
 import { nameCollation } from './0013_name_collation';
 import { addressLink } from './0014_address_link';
 import { planCostSharing } from './0015_plan_cost_sharing';
+import { rosterDownloadIndexes } from './0016_roster_download_indexes';
 
 /** Every schema step in order. Append only: a shipped step never changes (users' files ran it). */
-export const migrations: readonly Migration[] = [initial, memberSearch, memberTallies, familySortIndexes, outboxLifecycle, syncReplica, memberEmployeeClass, accountAccess, dropUnusedTables, invoices, payments, batches, nameCollation, addressLink, planCostSharing];
+export const migrations: readonly Migration[] = [initial, memberSearch, memberTallies, familySortIndexes, outboxLifecycle, syncReplica, memberEmployeeClass, accountAccess, dropUnusedTables, invoices, payments, batches, nameCollation, addressLink, planCostSharing, rosterDownloadIndexes];
 
 /** The schema version this build of the app writes. */
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

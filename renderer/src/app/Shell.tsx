@@ -137,7 +137,7 @@ export function Shell() {
           <nav aria-label="Main" className="nav">
             <NavLink to="/" activeOptions={{ exact: true }} label="Dashboard" icon={<DashboardIcon />} />
             {readsMembers && (
-              <NavLink to="/members" label="Members" icon={<MembersIcon />} />
+              <NavLink to="/members" data-tour="nav-members" label="Members" icon={<MembersIcon />} />
             )}
             <ActivityNavLink />
             {readsBilling && (

@@ -46,7 +46,7 @@ export function MemberActions({ member }: { member: MemberDetail }) {
         Request ID card
       </Link>
       {member.terminationDate === null && (
-        <Link to="/members/$memberId/terminate" params={{ memberId }} className="button">
+        <Link to="/members/$memberId/terminate" params={{ memberId }} className="button" data-tour="member-terminate">
           Terminate
         </Link>
       )}

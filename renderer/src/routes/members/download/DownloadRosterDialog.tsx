@@ -23,7 +23,7 @@ export function DownloadRosterDialog({ groupNumber, plans }: Props) {
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !busy && setOpen(next)}>
       <Dialog.Trigger asChild>
-        <button type="button" className="button">
+        <button type="button" className="button" data-tour="roster-download">
           Download…
         </button>
       </Dialog.Trigger>

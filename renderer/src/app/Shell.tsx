@@ -43,7 +43,7 @@ function ActivityNavLink() {
   const words = [rejected > 0 ? `${formatCount(rejected)} rejected` : null, pending > 0 ? `${formatCount(pending)} waiting to send` : null].filter(Boolean);
   const count = rejected > 0 ? rejected : pending;
   return (
-    <NavLink to="/activity" search={{}} label="Activity" icon={<ActivityIcon />}>
+    <NavLink to="/activity" search={{}} data-tour="nav-activity" label="Activity" icon={<ActivityIcon />}>
       {count > 0 && (
         <span className={`nav-badge${rejected > 0 ? ' is-warn' : ''}`} aria-hidden="true">
           {count > 99 ? '99+' : count}
@@ -144,7 +144,7 @@ export function Shell() {
             )}
             <ActivityNavLink />
             {readsBilling && (
-              <NavLink to="/billing" label="Billing" icon={<BillingIcon />} />
+              <NavLink to="/billing" data-tour="nav-billing" label="Billing" icon={<BillingIcon />} />
             )}
             {managesUsers && (
               <NavLink to="/users" label="Users" icon={<UsersIcon />} />

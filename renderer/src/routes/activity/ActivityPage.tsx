@@ -67,7 +67,7 @@ export function ActivityPage({ selectedId }: { selectedId?: number | undefined }
 
       {tab !== 'draft' && draftsPanel}
 
-      <Tabs.Root value={tab} onValueChange={(value) => setTab(value as ActivityTab)} className="activity-tabs">
+      <Tabs.Root value={tab} onValueChange={(value) => setTab(value as ActivityTab)} className="activity-tabs" data-tour="activity-tabs">
         <Tabs.List aria-label="Show changes" className="tabs">
           {tabs.map((t) => (
             <Tabs.Trigger key={t} value={t} className="tab">

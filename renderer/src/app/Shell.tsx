@@ -147,10 +147,10 @@ export function Shell() {
               <NavLink to="/billing" data-tour="nav-billing" label="Billing" icon={<BillingIcon />} />
             )}
             {managesUsers && (
-              <NavLink to="/users" label="Users" icon={<UsersIcon />} />
+              <NavLink to="/users" data-tour="nav-users" label="Users" icon={<UsersIcon />} />
             )}
             {session?.mode === 'remote' && session.user && (
-              <NavLink to="/access" label="Access" icon={<AccessIcon />} />
+              <NavLink to="/access" data-tour="nav-access" label="Access" icon={<AccessIcon />} />
             )}
             <NavLink to="/settings" label="Settings" icon={<SettingsIcon />} />
             <NavLink to="/help" data-tour="nav-help" label="Help" icon={<HelpIcon />} />

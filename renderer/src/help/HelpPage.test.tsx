@@ -83,9 +83,13 @@ describe('Help', () => {
     await screen.findByRole('region', { name: 'Membership counts' });
     await user.keyboard('{Control>}k{/Control}');
     const dialog = await screen.findByRole('dialog', { name: 'Search members' });
-    await user.type(within(dialog).getByRole('combobox'), '?roster');
+    await user.type(within(dialog).getByRole('combobox'), '?download roster');
     expect(within(dialog).getByRole('combobox', { name: 'Search Help' })).toHaveFocus();
-    expect(within(dialog).getAllByRole('option').map((o) => o.querySelector('.palette-name')?.textContent)).toEqual(['Download a roster', 'Open Help']);
+    const names = within(dialog)
+      .getAllByRole('option')
+      .map((o) => o.querySelector('.palette-name')?.textContent);
+    expect(names[0]).toBe('Download a roster');
+    expect(names.at(-1)).toBe('Open Help');
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('heading', { level: 1, name: 'Download a roster' })).toBeInTheDocument();
   });

@@ -83,7 +83,7 @@ export function InvoicePage({ invoiceNumber }: { invoiceNumber: string }) {
                 <TabLabel label="Adjustments" count={invoice.adjustmentCount} />
               </Tabs.Trigger>
               {readsMembers && (
-                <Tabs.Trigger value="reconcile" className="tab">
+                <Tabs.Trigger value="reconcile" className="tab" data-tour="invoice-reconcile-tab">
                   Reconcile
                 </Tabs.Trigger>
               )}

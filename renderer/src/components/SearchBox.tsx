@@ -6,12 +6,14 @@ interface Props {
   placeholder: string;
   value: string;
   onChange: (text: string) => void;
+  /** Names the box for guided tours (docs/help-and-tutorials.md). */
+  'data-tour'?: string;
 }
 
 /** A toolbar's search field: what is typed is searched as it is typed, so there is no button. */
-export function SearchBox({ label, placeholder, value, onChange }: Props) {
+export function SearchBox({ label, placeholder, value, onChange, 'data-tour': tour }: Props) {
   return (
-    <div className="search-box">
+    <div className="search-box" data-tour={tour}>
       <SearchIcon />
       <input type="search" className="search-input" aria-label={label} placeholder={placeholder} autoComplete="off" spellCheck={false} value={value} onChange={(e) => onChange(e.target.value)} />
     </div>

@@ -148,6 +148,7 @@ export function RosterGrid(props: Props) {
   return (
     <div
       ref={scrollRef}
+      data-tour="roster-grid"
       className={`roster-scroll${selection ? ' roster-selectable' : ''}`}
       role="grid"
       aria-label="Members"

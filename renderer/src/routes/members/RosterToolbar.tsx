@@ -29,8 +29,8 @@ export function RosterToolbar({ groupNumber, plans, canEnroll }: { groupNumber: 
   }, [settled, setQuery]);
 
   return (
-    <div className="toolbar">
-      <SearchBox label="Search members" placeholder="Name, member ID or last 4 of SSN" value={text} onChange={setText} />
+    <div className="toolbar" data-tour="roster-toolbar">
+      <SearchBox data-tour="roster-search" label="Search members" placeholder="Name, member ID or last 4 of SSN" value={text} onChange={setText} />
       <StatusChips selected={filters.statuses} onChange={(statuses) => setFilters({ statuses })} />
       <FilterMenu label="Plan" options={plans.map((p) => ({ value: p.code, label: p.name }))} selected={filters.planCodes} onChange={(planCodes) => setFilters({ planCodes })} />
       <FilterMenu
@@ -49,7 +49,7 @@ export function RosterToolbar({ groupNumber, plans, canEnroll }: { groupNumber: 
             <Link to="/members/import" className="button">
               Import a file…
             </Link>
-            <Link to="/enroll" className="button button-primary">
+            <Link to="/enroll" className="button button-primary" data-tour="roster-enroll">
               Enroll an employee
             </Link>
           </>

@@ -69,7 +69,7 @@ export function WizardDone({
             {isProvisionalMemberId(employeeId) && <span className="muted"> (provisional: the plan gives the real ID when it accepts the enrollment)</span>}
           </p>
         )}
-        <p className={`wz-done-status is-${status}`} role="status">
+        <p className={`wz-done-status is-${status}`} role="status" data-tour="wizard-done">
           {statusLines[status]}
           {confirmation && (
             <>

@@ -81,7 +81,7 @@ export function WizardShell(props: WizardShellProps) {
             ))}
           </ol>
         </nav>
-        <form className="wz-body card" onSubmit={onSubmit} noValidate aria-labelledby="wz-step-title">
+        <form className="wz-body card" onSubmit={onSubmit} noValidate aria-labelledby="wz-step-title" data-tour={step?.tour}>
           <h2 id="wz-step-title" className="wz-step-title" tabIndex={-1} ref={headingRef}>
             <span className="wz-step-of">
               Step {index + 1} of {steps.length}

@@ -11,6 +11,8 @@ export interface WizardStep {
   fields: readonly string[];
   /** Checks this step's fields as the user types and on Next; a review step has none. */
   schema?: z.ZodType;
+  /** The step's `data-tour` value: the wizard's form carries it while the step shows (docs/help-and-tutorials.md). */
+  tour?: string;
 }
 
 /** Whether `path` is a field of `step` (the path itself or under one of its prefixes). */

@@ -82,18 +82,21 @@ export function enrollSteps(group: Group, today: string): WizardStep[] {
   return [
     {
       id: 'person',
+      tour: 'enroll-person',
       label: 'Personal details',
       fields: ['subscriber.firstName', 'subscriber.middleName', 'subscriber.lastName', 'subscriber.suffix', 'subscriber.dateOfBirth', 'subscriber.gender', 'subscriber.ssn'],
       schema: z.object({ subscriber: person }),
     },
     {
       id: 'contact',
+      tour: 'enroll-contact',
       label: 'Address and contact',
       fields: ['subscriber.address', 'subscriber.phone', 'subscriber.email'],
       schema: z.object({ subscriber: z.object({ address: addressFormSchema, phone: blankOr(phone), email: blankOr(email) }) }),
     },
     {
       id: 'employment',
+      tour: 'enroll-employment',
       label: 'Employment',
       fields: ['subscriber.hireDate', 'subscriber.employmentStatus', 'subscriber.employeeClass'],
       schema: z.object({
@@ -107,6 +110,7 @@ export function enrollSteps(group: Group, today: string): WizardStep[] {
     },
     {
       id: 'coverage',
+      tour: 'enroll-coverage',
       label: 'Coverage',
       fields: ['enrollmentReason', 'event', 'planCode', 'effectiveDate'],
       schema: z
@@ -131,6 +135,7 @@ export function enrollSteps(group: Group, today: string): WizardStep[] {
     },
     {
       id: 'dependents',
+      tour: 'enroll-dependents',
       label: 'Dependents',
       fields: ['dependents'],
       schema: z
@@ -140,7 +145,7 @@ export function enrollSteps(group: Group, today: string): WizardStep[] {
           addRuleIssues({ planCode: '', effectiveDate: v.effectiveDate, subscriber: { hireDate: '' }, dependents }, ['dependents'], ctx);
         }),
     },
-    { id: 'review', label: 'Review and submit', fields: [] },
+    { id: 'review', label: 'Review and submit', fields: [], tour: 'enroll-review' },
   ];
 }
 

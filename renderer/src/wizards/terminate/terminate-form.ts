@@ -17,11 +17,12 @@ export function terminateSteps(policy: Pick<GroupPolicy, 'retroMonths' | 'termin
   return [
     {
       id: 'details',
+      tour: 'terminate-details',
       label: 'Reason and date',
       fields: ['reason', 'requestedDate'],
       schema: z.object({ reason: terminationReasonField, requestedDate: terminationDateField(policy, today) }),
     },
-    { id: 'review', label: 'Review', fields: [] },
+    { id: 'review', label: 'Review', fields: [], tour: 'terminate-review' },
   ];
 }
 

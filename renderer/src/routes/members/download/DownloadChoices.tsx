@@ -99,7 +99,7 @@ function DownloadForm({ groupNumber, plans, job, saving, onSaving, onSaved, choi
 
   return (
     <FormProvider {...form}>
-      <form noValidate className="download-form" aria-label="Download choices" onSubmit={form.handleSubmit((values) => void download(values))}>
+      <form noValidate className="download-form" aria-label="Download choices" data-tour="roster-download-form" onSubmit={form.handleSubmit((values) => void download(values))}>
         <FormErrorSummary />
         <RadioGroupField
           name="scope"

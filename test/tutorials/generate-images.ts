@@ -60,9 +60,10 @@ async function settled(page: Page): Promise<void> {
 
 /**
  * How long the screen must stay the same before it is pictured: longer than the app's own delays
- * (the roster's search waits 150 ms after the last key), so a result on its way is not missed.
+ * (a wizard saves its draft 700 ms after the last change and then says "Draft saved"; the roster's
+ * search waits 150 ms after the last key), so a change on its way is not missed.
  */
-const STILL_MS = 500;
+const STILL_MS = 1000;
 
 /**
  * Screenshots the page with the control outlined until the picture has not changed for STILL_MS, as

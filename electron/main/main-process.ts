@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import type { CoreHandle, CoreOptions } from '../host/start-core';
+import { APP_ENTRY_URL } from './app-url';
 import { broadcast } from './core-events';
 import { coreWorkerPath, nativeBindingPath, preloadPath, rendererRoot, sandboxWorkerPath } from './core-paths';
 import { DEEP_LINK_SCHEME, DeepLinkInbox, findDeepLink } from './deep-links';
@@ -148,6 +149,13 @@ export function runMainProcess(env: MainProcessEnv): void {
           notificationsOn: settings.preferences().notifications,
           setNotifications: (on) => settings.setPreferences({ ...settings.preferences(), notifications: on }),
           openLink: openExternalLink,
+          // A change of the address's fragment only: the router moves to Help without reloading the page,
+          // so a wizard's unsaved input elsewhere is not lost.
+          openHelp: () => {
+            focusMainWindow();
+            const window = mainWindow;
+            if (window !== null && !window.isDestroyed()) window.loadURL(`${APP_ENTRY_URL}#/help`).catch((error: unknown) => console.warn('[menu] could not open Help:', error instanceof Error ? error.name : 'unknown error'));
+          },
         }),
       ),
     );

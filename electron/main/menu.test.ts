@@ -5,7 +5,7 @@ import { COVERAGE_GUIDE_URL, menuTemplate } from './menu';
 
 vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule());
 
-const base = { appName: 'GroupDesk', notificationsOn: true, setNotifications: vi.fn(), openLink: vi.fn() };
+const base = { appName: 'GroupDesk', notificationsOn: true, setNotifications: vi.fn(), openLink: vi.fn(), openHelp: vi.fn() };
 const roles = (items: MenuItemConstructorOptions[]): string[] =>
   items.flatMap((item) => [...(item.role ? [item.role] : []), ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])]);
 const top = (template: MenuItemConstructorOptions[]): string[] => template.map((item) => item.label ?? item.role ?? '');
@@ -51,5 +51,16 @@ describe('application menu', () => {
     items.find((item) => item.label?.includes('HealthCare.gov'))?.click?.({} as Electron.MenuItem, undefined, {} as Electron.KeyboardEvent);
     expect(openLink).toHaveBeenCalledWith(COVERAGE_GUIDE_URL);
     expect(isAllowedExternalUrl(COVERAGE_GUIDE_URL)).toBe(true);
+  });
+
+  it('opens the app’s own Help from the Help menu, with F1 outside macOS', () => {
+    for (const isMac of [true, false]) {
+      const openHelp = vi.fn();
+      const help = menuTemplate({ ...base, isMac, isDev: false, openHelp }).find((item) => item.role === 'help');
+      const item = (Array.isArray(help?.submenu) ? help.submenu : []).find((i) => i.label === 'GroupDesk Help');
+      expect(item?.accelerator).toBe(isMac ? undefined : 'F1');
+      item?.click?.({} as Electron.MenuItem, undefined, {} as Electron.KeyboardEvent);
+      expect(openHelp).toHaveBeenCalledTimes(1);
+    }
   });
 });

@@ -9,6 +9,8 @@ export interface MenuOptions {
   setNotifications: (on: boolean) => void;
   /** Opens an allow-listed external link (external-links.ts). */
   openLink: (url: string) => void;
+  /** Shows the app's own Help page (its tasks, tutorials and the plan's contacts). */
+  openHelp: () => void;
 }
 
 /** Public guidance for group administrators; the host is on the external-link allow-list. */
@@ -65,6 +67,9 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
   template.push({
     role: 'help',
     submenu: [
+      // F1 is where Windows and Linux users look for help; macOS's Help menu has its own search (Cmd+?).
+      { label: 'GroupDesk Help', accelerator: isMac ? undefined : 'F1', click: () => options.openHelp() },
+      { type: 'separator' },
       { label: 'Health Coverage for Employers (HealthCare.gov)', click: () => options.openLink(COVERAGE_GUIDE_URL) },
       ...(isMac ? [] : ([{ type: 'separator' }, { role: 'about' }] satisfies MenuItemConstructorOptions[])),
     ],

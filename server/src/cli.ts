@@ -18,7 +18,8 @@ else .eml files in MAIL_DIR, refused in production), MAIL_DIR
 <DATA_DIR>/ssn.key, refused in production: NODE_ENV=production or DATABASE_URL set), LOG (on|off),
 TRUST_PROXY (behind a reverse proxy: the proxies' addresses or CIDR ranges, comma-separated), PLAN_NAME,
 BILLING_TEAM_NAME and BILLING_TEAM_PHONE (the plan and billing team named on invoices and their e-mails),
-MEMBER_SERVICES_PHONE (who members call, printed on their ID cards).`;
+MEMBER_SERVICES_PHONE (who members call, printed on their ID cards), ACCOUNT_SETUP_PHONE (who administrators
+call about signing up and access, shown in GroupDesk's Help).`;
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { trustedProxiesSchema } from './trusted-proxies';
 import { isLoopbackHost } from './mail/smtp-transport';
 import { achSettingsSchema, sandboxAchSettings, type AchSettings } from './services/ach/ach-settings';
-import { billingPlanSchema, sandboxBillingPlan, type BillingPlan } from './services/billing/billing-plan';
+import { billingPlanSchema, sandboxAccountSetupPhone, sandboxBillingPlan, type BillingPlan } from './services/billing/billing-plan';
 
 const optionalText = z
   .string()
@@ -37,6 +37,8 @@ const environment = z.object({
   BILLING_TEAM_PHONE: optionalText.pipe(billingPlanSchema.shape.serviceTeam.shape.phone.default(sandboxBillingPlan.serviceTeam.phone)),
   /** Who a member calls, printed on their ID card. */
   MEMBER_SERVICES_PHONE: optionalText.pipe(billingPlanSchema.shape.memberServicesPhone.default(sandboxBillingPlan.memberServicesPhone)),
+  /** Who a group's administrators call about signing up and getting access, shown in GroupDesk's Help. */
+  ACCOUNT_SETUP_PHONE: optionalText.pipe(billingPlanSchema.shape.accountSetupPhone.unwrap().default(sandboxAccountSetupPhone)),
   /** The ACH file's origin: the plan's bank (ODFI) and how the plan names itself to banks. */
   ACH_ODFI_ROUTING: optionalText.pipe(origin.odfiRouting.default(sandboxAchSettings.origin.odfiRouting)),
   ACH_DESTINATION_NAME: optionalText.pipe(origin.destinationName.default(sandboxAchSettings.origin.destinationName)),
@@ -90,7 +92,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd: string): ServiceConfi
     dataDir,
     mailDir: path.resolve(cwd, e.MAIL_DIR ?? path.join(dataDir, 'mail')),
     logger: e.LOG === 'on',
-    billingPlan: { name: e.PLAN_NAME, serviceTeam: { name: e.BILLING_TEAM_NAME, phone: e.BILLING_TEAM_PHONE }, memberServicesPhone: e.MEMBER_SERVICES_PHONE },
+    billingPlan: { name: e.PLAN_NAME, serviceTeam: { name: e.BILLING_TEAM_NAME, phone: e.BILLING_TEAM_PHONE }, memberServicesPhone: e.MEMBER_SERVICES_PHONE, accountSetupPhone: e.ACCOUNT_SETUP_PHONE },
     ach: {
       origin: { odfiRouting: e.ACH_ODFI_ROUTING, destinationName: e.ACH_DESTINATION_NAME, originName: e.ACH_ORIGIN_NAME, companyName: e.ACH_COMPANY_NAME, companyId: e.ACH_COMPANY_ID },
       remittance: {

@@ -18,7 +18,12 @@ describe('plan service settings', () => {
 
   it('names the plan and its billing team on invoices as configured, the sandbox plan by default', () => {
     const config = configFromEnv({ PLAN_NAME: ' Buckeye Mutual Health ', BILLING_TEAM_NAME: 'Employer Billing Desk', BILLING_TEAM_PHONE: '+1 (614) 555-0199' }, '/srv');
-    expect(config.billingPlan).toEqual({ name: 'Buckeye Mutual Health', serviceTeam: { name: 'Employer Billing Desk', phone: '+1 (614) 555-0199' }, memberServicesPhone: sandboxBillingPlan.memberServicesPhone });
+    expect(config.billingPlan).toEqual({
+      name: 'Buckeye Mutual Health',
+      serviceTeam: { name: 'Employer Billing Desk', phone: '+1 (614) 555-0199' },
+      memberServicesPhone: sandboxBillingPlan.memberServicesPhone,
+      accountSetupPhone: sandboxBillingPlan.accountSetupPhone,
+    });
     expect(configFromEnv({ PLAN_NAME: '', BILLING_TEAM_PHONE: ' ' }, '/srv').billingPlan).toEqual(sandboxBillingPlan);
     expect(() => configFromEnv({ BILLING_TEAM_PHONE: 'call us', PLAN_NAME: 'x'.repeat(81) }, '/srv')).toThrow(/PLAN_NAME[\s\S]*BILLING_TEAM_PHONE: must be a phone number/);
   });
@@ -27,6 +32,12 @@ describe('plan service settings', () => {
     expect(configFromEnv({ MEMBER_SERVICES_PHONE: ' 1-614-555-0100 ' }, '/srv').billingPlan.memberServicesPhone).toBe('1-614-555-0100');
     expect(configFromEnv({ MEMBER_SERVICES_PHONE: '' }, '/srv').billingPlan.memberServicesPhone).toBe('1-800-555-0177');
     expect(() => configFromEnv({ MEMBER_SERVICES_PHONE: 'ask HR' }, '/srv')).toThrow(/MEMBER_SERVICES_PHONE: This is not a phone number/);
+  });
+
+  it('gives groups the account-setup line as configured, the sandbox\'s by default, refusing what is not a phone number', () => {
+    expect(configFromEnv({ ACCOUNT_SETUP_PHONE: ' 1-614-555-0123 ' }, '/srv').billingPlan.accountSetupPhone).toBe('1-614-555-0123');
+    expect(configFromEnv({ ACCOUNT_SETUP_PHONE: '' }, '/srv').billingPlan.accountSetupPhone).toBe('1-800-555-0162');
+    expect(() => configFromEnv({ ACCOUNT_SETUP_PHONE: 'see the website' }, '/srv')).toThrow(/ACCOUNT_SETUP_PHONE: This is not a phone number/);
   });
 
   it('names every bad variable in one message', () => {

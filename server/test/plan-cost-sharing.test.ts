@@ -50,7 +50,7 @@ describe.each(backends())('a group\'s plans with cost sharing and the member ser
   const sandbox = sandboxGroupDefinitions[0]?.group;
   if (!sandbox) throw new Error('The sandbox has groups');
   beforeAll(async () => {
-    service = await startTestService({ backend, billingPlan: { ...sandboxBillingPlan, memberServicesPhone: '1-614-555-0100' } });
+    service = await startTestService({ backend, billingPlan: { ...sandboxBillingPlan, memberServicesPhone: '1-614-555-0100', accountSetupPhone: '1-614-555-0123' } });
     await service.createGroup(sandbox.groupNumber, { plans: sandbox.plans });
     // The test kit's group: plans set up with no cost sharing, as before the plan service recorded it.
     await service.createGroup('7201');
@@ -69,6 +69,12 @@ describe.each(backends())('a group\'s plans with cost sharing and the member ser
     expect(group.body.plans.map((p) => [p.code, p.costSharing])).toEqual([...sandbox.plans].sort(byCode).map((p) => [p.code, p.costSharing]));
     expect(group.body.plans.find((p) => p.kind === 'HDHP')?.costSharing?.inNetwork.deductible).toEqual({ individual: 300_000, family: 600_000 });
     expect(group.body.memberServicesPhone).toBe('1-614-555-0100');
+  });
+
+  it('sends the plan\'s contacts for Help: the billing team and the account-setup line', async () => {
+    const group = await service.api<Group>('GET', `/v1/groups/${sandbox.groupNumber}`, { token });
+    expect(group.body.serviceTeam).toEqual(sandboxBillingPlan.serviceTeam);
+    expect(group.body.accountSetupPhone).toBe('1-614-555-0123');
   });
 
   it('sends no figures for a plan that has none on record, rather than made-up ones', async () => {

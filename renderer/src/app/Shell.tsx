@@ -14,7 +14,7 @@ import { AccountMenu } from '../components/AccountMenu';
 import { EmptyState, ErrorState } from '../components/ErrorState';
 import { SkeletonBlock } from '../components/Skeleton';
 import { DashboardIcon, MembersIcon, SearchIcon } from '../components/icons';
-import { ActivityIcon, BillingIcon, SettingsIcon } from '../components/nav-icons';
+import { ActivityIcon, BillingIcon, HelpIcon, SettingsIcon } from '../components/nav-icons';
 import { AccessIcon, UsersIcon } from '../components/access-nav-icons';
 import { NoGroupDashboard } from '../routes/dashboard/NoGroupDashboard';
 import { usePermission } from '../state/permissions';
@@ -22,9 +22,11 @@ import { formatCount } from '../components/format';
 import { describeSync } from '../components/sync-words';
 import { GroupScope } from './GroupScope';
 import { NavLink } from '../components/NavLink';
+import { useHelpShortcut } from '../help/use-help-shortcut';
 
 /** Screens that work without a group: where a signed-out user signs in and a new user gets access. */
 const grouplessPaths = new Set(['/settings', '/access', '/access/request', '/bill-pay/sign-up']);
+const isGroupless = (pathname: string) => grouplessPaths.has(pathname) || pathname === '/help' || pathname.startsWith('/help/');
 
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 
@@ -60,12 +62,13 @@ export function Shell() {
   const { app, sync, session, reachable } = useStatusStore();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const onPaletteChange = useCallback((open: boolean) => setPaletteOpen(open), []);
-  const groupless = useLocation({ select: (l) => grouplessPaths.has(l.pathname) });
+  const groupless = useLocation({ select: (l) => isGroupless(l.pathname) });
   const onDashboard = useLocation({ select: (l) => l.pathname === '/' });
   const managesUsers = usePermission('users.manage');
   // Billing users see invoices, never the roster: no Members page and no member search to offer.
   const readsMembers = usePermission('members.read');
   const readsBilling = usePermission('billing.read');
+  useHelpShortcut();
 
   const list = groups.data ?? [];
   const known = list.some((g) => g.groupNumber === groupNumber);
@@ -150,6 +153,7 @@ export function Shell() {
               <NavLink to="/access" label="Access" icon={<AccessIcon />} />
             )}
             <NavLink to="/settings" label="Settings" icon={<SettingsIcon />} />
+            <NavLink to="/help" data-tour="nav-help" label="Help" icon={<HelpIcon />} />
           </nav>
         </aside>
         <header className="topbar">

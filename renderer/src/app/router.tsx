@@ -35,6 +35,8 @@ import { PaymentsPage } from '../routes/billing/payments/PaymentsPage';
 import { AutopayPage } from '../routes/billing/payments/AutopayPage';
 import { PayWizard } from '../routes/billing/payments/PayWizard';
 import { CanPay } from '../routes/billing/payments/CanPay';
+import { HelpPage } from '../help/HelpPage';
+import { TutorialArticle } from '../help/TutorialArticle';
 
 const rootRoute = createRootRoute({ component: AccountGate, notFoundComponent: NotFoundPage });
 
@@ -231,6 +233,15 @@ const accessRoute = createRoute({ getParentRoute: () => rootRoute, path: '/acces
 const requestAccessRoute = createRoute({ getParentRoute: () => rootRoute, path: '/access/request', component: RequestAccessPage });
 const usersRoute = createRoute({ getParentRoute: () => rootRoute, path: '/users', component: UsersPage });
 const billPaySignUpRoute = createRoute({ getParentRoute: () => rootRoute, path: '/bill-pay/sign-up', component: BillPaySignUpPage });
+const helpRoute = createRoute({ getParentRoute: () => rootRoute, path: '/help', component: HelpPage });
+const tutorialRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/help/$tutorialId',
+  component: function TutorialRoute() {
+    const { tutorialId } = tutorialRoute.useParams();
+    return <TutorialArticle tutorialId={tutorialId} />;
+  },
+});
 const welcomeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/welcome', component: WelcomePage });
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -283,6 +294,8 @@ const routeTree = rootRoute.addChildren([
   requestAccessRoute,
   usersRoute,
   billPaySignUpRoute,
+  helpRoute,
+  tutorialRoute,
   welcomeRoute,
   signInRoute,
   registerRoute,

@@ -27,3 +27,11 @@ export const BellIcon = () => (
     <path d="M6.5 14a1.6 1.6 0 0 0 3 0" />
   </svg>
 );
+
+export const HelpIcon = () => (
+  <svg {...common}>
+    <circle cx="8" cy="8" r="6.5" />
+    <path d="M6.2 6.2a1.9 1.9 0 1 1 2.6 1.8c-.5.2-.8.6-.8 1.1v.6" />
+    <path d="M8 11.6v.2" />
+  </svg>
+);

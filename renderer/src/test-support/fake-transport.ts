@@ -179,6 +179,9 @@ export function createFakeTransport(): FakeTransport {
         address: { line1: '1200 Harbor Way', city: 'Oakland', state: 'CA', zip: '94607' },
         policy: { retroMonths: 2, terminationRule: 'end_of_month', dependentAgeLimit: 26, specialEnrollmentDays: 30, medicaidSpecialEnrollmentDays: 60, waitingPeriodDays: 60, initialEnrollmentDays: 30, planYearStart: '01-01', openEnrollmentStart: '11-01', openEnrollmentEnd: '11-30' },
         plans: plans.map((p) => ({ code: p.code, name: p.name, kind: 'HMO' as const, rates: { EMP: 61234, ESP: 122468, ECH: 110221, FAM: 171455 } })),
+        memberServicesPhone: '1-800-555-0177',
+        serviceTeam: { name: 'Group Billing Services', phone: '1-800-555-0134' },
+        accountSetupPhone: '1-800-555-0162',
       });
     },
     'members.list': (input) => {

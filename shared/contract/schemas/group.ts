@@ -115,6 +115,10 @@ export const group = z.object({
   plans: z.array(plan).min(1),
   /** The plan's member services line, printed on ID cards; absent from a plan service that predates it. */
   memberServicesPhone: phone.optional(),
+  /** Who answers the group's questions about invoices and payments (named on each invoice); absent from a plan service that predates Help. */
+  serviceTeam: z.object({ name: z.string().trim().min(1).max(80), phone }).optional(),
+  /** The plan's line for questions about signing up and setting up access; absent from a plan service that predates it. */
+  accountSetupPhone: phone.optional(),
   /** Absent from a plan service that predates roster downloads as X12 834. */
   enrollmentPartner: enrollmentPartner.optional(),
 });

@@ -28,4 +28,13 @@ describe('groups', () => {
     expect(findGroup(store.db, '4321', '2027-01-01')?.plans[0]?.rates.EMP).toBe(51_000);
     expect(findGroup(store.db, '9999', fixtureToday)).toBeNull();
   });
+
+  it('keeps the plan’s contacts the plan sent with the group, for Help, and drops the ones it stops sending', () => {
+    const store = fixtureStore();
+    const contacts = { serviceTeam: { name: 'Employer Billing Desk', phone: '1-614-555-0199' }, accountSetupPhone: '1-614-555-0123' };
+    store.db.transaction(() => saveGroup(store.db, { ...fixtureGroup, ...contacts }, '2026-01-01', 'now'))();
+    expect(findGroup(store.db, '4321', fixtureToday)).toEqual({ ...fixtureGroup, ...contacts });
+    store.db.transaction(() => saveGroup(store.db, fixtureGroup, '2026-01-01', 'later'))();
+    expect(findGroup(store.db, '4321', fixtureToday)).toEqual(fixtureGroup);
+  });
 });

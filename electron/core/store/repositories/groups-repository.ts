@@ -4,6 +4,7 @@ import { coverageTiers } from '@shared/contract/schemas/group';
 import type { Role } from '@shared/contract/roles';
 import { defaultGroupPolicy } from '@shared/domain/default-policy';
 import { statement } from '../statements';
+import { readPlanContacts, savePlanContacts } from './settings-repository';
 
 /**
  * Writes a group as the plan describes it: the row with the plan's member services phone, its plans
@@ -24,6 +25,12 @@ export function saveGroup(db: Database, group: Group, ratesEffective: string, no
     JSON.stringify(group.policy),
     group.memberServicesPhone ?? null,
     group.enrollmentPartner === undefined ? null : JSON.stringify(group.enrollmentPartner),
+    now,
+  );
+  savePlanContacts(
+    db,
+    group.groupNumber,
+    { ...(group.serviceTeam ? { serviceTeam: group.serviceTeam } : {}), ...(group.accountSetupPhone ? { accountSetupPhone: group.accountSetupPhone } : {}) },
     now,
   );
   const savePlan = statement(
@@ -84,6 +91,7 @@ export function findGroup(db: Database, groupNumber: string, today: string): Gro
     }),
     ...(row.member_services_phone === null ? {} : { memberServicesPhone: row.member_services_phone }),
     ...(row.enrollment_partner === null ? {} : { enrollmentPartner: JSON.parse(row.enrollment_partner) as EnrollmentPartner }),
+    ...readPlanContacts(db, groupNumber),
   };
 }
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { pendingVerification, type PendingVerification } from '@shared/contract/methods/account';
 import { rosterExportColumns, rosterExportFormats } from '@shared/contract/methods/rosters';
 import { keyHolder } from '@shared/contract/methods/app';
+import { group } from '@shared/contract/schemas/group';
+import type { Database } from 'better-sqlite3';
 import { statement } from '../statements';
 import type { Store } from '../store';
 
@@ -21,6 +23,9 @@ import type { Store } from '../store';
  *   keyed `<user id>/<group number>`, so the picker opens as they left it.
  * - `keyCheck`: a value derived from the data key the store was written under, and the app that
  *   holds that key (store/key-check.ts).
+ * - `planContacts`: each group's contacts as the plan last sent them (its billing team, its
+ *   account-setup line), for Help; keyed by group number. Only ever read whole with its group, so a
+ *   setting rather than columns of `groups`.
  */
 const keys = {
   planService: z.object({ url: z.string().min(1) }),
@@ -33,6 +38,7 @@ const keys = {
   unlockFailures: z.number().int().positive(),
   rosterExportChoices: z.record(z.string(), z.object({ columns: z.array(z.enum(rosterExportColumns)).min(1), format: z.enum(rosterExportFormats) })),
   keyCheck: z.object({ check: z.string().min(1), holder: keyHolder.optional() }),
+  planContacts: z.record(z.string(), group.pick({ serviceTeam: true, accountSetupPhone: true })),
 } as const;
 type Key = keyof typeof keys;
 type Value<K extends Key> = z.infer<(typeof keys)[K]>;
@@ -63,3 +69,24 @@ export function deleteSetting(store: Store, key: Key): void {
 
 export const readPendingVerification = (store: Store): PendingVerification | null => readSetting(store, 'pendingVerification');
 export const autoLockMinutes = (store: Store): number => readSetting(store, 'autoLockMinutes') ?? DEFAULT_AUTO_LOCK_MINUTES;
+
+type PlanContacts = Value<'planContacts'>[string];
+
+/** The group's contacts as last saved (none from a plan service that predates them). */
+export function readPlanContacts(db: Database, groupNumber: string): PlanContacts {
+  const raw = statement(db, 'SELECT value FROM settings WHERE key = ?').pluck().get('planContacts') as string | undefined;
+  const parsed = raw === undefined ? null : keys.planContacts.safeParse(JSON.parse(raw));
+  return (parsed?.success ? parsed.data[groupNumber] : undefined) ?? {};
+}
+
+/** Keeps the contacts the plan sent with a group, replacing what it sent before (absent ones are dropped). */
+export function savePlanContacts(db: Database, groupNumber: string, contacts: PlanContacts, now: string): void {
+  const raw = statement(db, 'SELECT value FROM settings WHERE key = ?').pluck().get('planContacts') as string | undefined;
+  const parsed = raw === undefined ? null : keys.planContacts.safeParse(JSON.parse(raw));
+  const all = { ...(parsed?.success ? parsed.data : {}), [groupNumber]: contacts };
+  statement(db, 'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(
+    'planContacts',
+    JSON.stringify(keys.planContacts.parse(all)),
+    now,
+  );
+}

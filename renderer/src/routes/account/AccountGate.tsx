@@ -2,6 +2,7 @@ import { Outlet, useLocation } from '@tanstack/react-router';
 import { useStatusStore } from '../../state/status-store';
 import { Shell } from '../../app/Shell';
 import { WelcomePage } from './WelcomePage';
+import { TourRunner } from '../../help/tour/TourRunner';
 
 /** Screens that stand alone, without the app's navigation: reachable from Welcome and from links. */
 const standalone = new Set(['/welcome', '/sign-in', '/register', '/verify']);
@@ -13,7 +14,11 @@ const standalone = new Set(['/welcome', '/sign-in', '/register', '/verify']);
 export function AccountGate() {
   const pathname = useLocation({ select: (l) => l.pathname });
   const welcome = useStatusStore((s) => s.session?.welcome ?? false);
-  if (standalone.has(pathname)) return <Outlet />;
-  if (welcome) return <WelcomePage />;
-  return <Shell />;
+  // The guided tour sits outside every screen, so it carries on from one route to the next.
+  return (
+    <>
+      {standalone.has(pathname) ? <Outlet /> : welcome ? <WelcomePage /> : <Shell />}
+      <TourRunner />
+    </>
+  );
 }

@@ -4,6 +4,8 @@ import type { ContractError } from '@shared/contract';
 import { useApi } from '../../api/ApiProvider';
 import { useStatusStore } from '../../state/status-store';
 import { AccountScreen } from './AccountScreen';
+import { enrollSubscriber } from '@shared/tutorials/enroll-subscriber';
+import { useTourStore } from '../../help/tour/tour-store';
 
 /**
  * First launch: sign in to the plan's service, create a user ID there, or look around with the
@@ -17,14 +19,17 @@ export function WelcomePage() {
   const pending = useStatusStore((s) => s.session?.pendingVerification ?? null);
   const [error, setError] = useState<ContractError | null>(null);
   const [busy, setBusy] = useState(false);
+  const startTour = useTourStore((s) => s.start);
 
-  const explore = async () => {
+  /** Into the demo data; with `tour`, that tutorial's guided tour starts on the dashboard. */
+  const explore = async (tour?: string) => {
     setBusy(true);
     const result = await api.call('session.dismissWelcome', {});
     setBusy(false);
     if (!result.ok) return setError(result.error);
     setSession(result.value);
-    void navigate({ to: '/' });
+    await navigate({ to: '/' });
+    if (tour) startTour(tour);
   };
 
   return (
@@ -51,6 +56,9 @@ export function WelcomePage() {
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void explore()}>
           Explore with demo data
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => void explore(enrollSubscriber.id)}>
+          Take a guided tour on demo data: {enrollSubscriber.title.toLowerCase()}
         </button>
       </div>
       {error && (

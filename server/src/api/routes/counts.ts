@@ -14,7 +14,7 @@ export const countRoutes: RoutePlugin = async (app, deps) => {
     '/groups/:groupNumber',
     {
       schema: {
-        summary: 'A group with its address, policy values, plans with rates and cost sharing, the member services phone and the plan’s X12 identity',
+        summary: 'A group with its address, policy values, plans with rates and cost sharing, the plan’s contacts (member services, billing team, account setup) and its X12 identity',
         params: groupParams,
         response: { 200: groupSchema, '4xx': contractErrorSchema },
         security: [{ bearer: [] }],
@@ -30,6 +30,9 @@ export const countRoutes: RoutePlugin = async (app, deps) => {
       return {
         ...(await loadGroup(deps.db, request.params.groupNumber)),
         memberServicesPhone: deps.billingPlan.memberServicesPhone,
+        // Who the group calls: about invoices (the billing team) and about signing up and access.
+        serviceTeam: deps.billingPlan.serviceTeam,
+        ...(deps.billingPlan.accountSetupPhone ? { accountSetupPhone: deps.billingPlan.accountSetupPhone } : {}),
         enrollmentPartner: { x12Id: senderId, name: payee.name, taxId: payee.taxId, usage },
       };
     },

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Dialog } from 'radix-ui';
 import type { Plan } from '@shared/contract/schemas/group';
 import { useJob } from '../../../api/use-job';
+import { useTourDialog } from '../../../help/tour/use-tour-dialog';
 import { DownloadChoices } from './DownloadChoices';
 import './download.css';
 
@@ -20,8 +21,9 @@ export function DownloadRosterDialog({ groupNumber, plans }: Props) {
   const job = useJob();
   const [saving, setSaving] = useState(false);
   const busy = job.running || saving;
+  const tour = useTourDialog();
   return (
-    <Dialog.Root open={open} onOpenChange={(next) => !busy && setOpen(next)}>
+    <Dialog.Root open={open} onOpenChange={(next) => !busy && setOpen(next)} modal={tour.modal}>
       <Dialog.Trigger asChild>
         <button type="button" className="button" data-tour="roster-download">
           Download…
@@ -29,7 +31,7 @@ export function DownloadRosterDialog({ groupNumber, plans }: Props) {
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog download-dialog" aria-describedby={undefined}>
+        <Dialog.Content className="dialog download-dialog" aria-describedby={undefined} onInteractOutside={tour.onInteractOutside}>
           <div className="download-head">
             <Dialog.Title className="dialog-title">Download the roster</Dialog.Title>
           </div>

@@ -1,0 +1,117 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { Tutorial } from '@shared/tutorials/tutorial-format';
+import { findTutorial } from '@shared/tutorials';
+import { useAnnouncer } from '../../state/announcer';
+import { useStatusStore } from '../../state/status-store';
+import { endTourStep, focusTourTarget, refitTourStep, showTourStep } from './tour-driver';
+import { installTourTabbing } from './tour-tabbing';
+import { useTourStore } from './tour-store';
+import { findTourTarget, subscribeToPage, useTourTarget } from './use-tour-target';
+
+/**
+ * The guided tour on screen, if one runs: one step at a time, for the signed-in user (their tours
+ * are their own). Mounted once around the whole app, so a tour carries on across routes.
+ */
+export function TourRunner() {
+  const user = useStatusStore((s) => s.session?.user?.userId ?? 'demo');
+  const setUser = useTourStore((s) => s.setUser);
+  useEffect(() => setUser(user), [user, setUser]);
+  const active = useTourStore((s) => s.active);
+  const tutorial = active ? findTutorial(active.tutorialId) : undefined;
+  if (!active || !tutorial) return null;
+  const index = Math.min(active.step, tutorial.steps.length - 1);
+  return <TourStep key={`${tutorial.id}/${index}`} tutorial={tutorial} index={index} />;
+}
+
+/** The furthest step up to `index` whose control is on screen now, or `index` itself when none is. */
+function resumableStep(tutorial: Tutorial, index: number): number {
+  for (let i = index; i >= 0; i--) if (findTourTarget(tutorial.steps[i]!.target)) return i;
+  return index;
+}
+
+/** The furthest step after `index`, up to `goal`, whose control is on screen now; null when none is. */
+function furthestAhead(tutorial: Tutorial, index: number, goal: number | undefined): number | null {
+  if (goal === undefined) return null;
+  for (let i = Math.min(goal, tutorial.steps.length - 1); i > index; i--) if (findTourTarget(tutorial.steps[i]!.target)) return i;
+  return null;
+}
+
+function TourStep({ tutorial, index }: { tutorial: Tutorial; index: number }) {
+  const step = tutorial.steps[index]!;
+  const next = tutorial.steps[index + 1];
+  const previous = tutorial.steps[index - 1];
+  const goTo = useTourStore((s) => s.goTo);
+  const leave = useTourStore((s) => s.leave);
+  const finish = useTourStore((s) => s.finish);
+  // The log of changes of context, not the status region: a new screen's own load announcement would replace it there.
+  const announce = useAnnouncer((s) => s.announceContext);
+  const target = useTourTarget(step.target);
+  // A "do" step is done when the next step's control appears: on this screen or the next route's.
+  const nextTarget = useTourTarget(step.action === 'do' && next ? next.target : null);
+  // Back goes to a step to read again. A "do" step before this one is done (this step's control is
+  // here because of it): going back to it would only move on again.
+  const previousTarget = useTourTarget(previous?.action === 'read' ? previous.target : null);
+  const progress = `Step ${index + 1} of ${tutorial.steps.length}`;
+  const [opening] = useState(() => resumableStep(tutorial, index));
+  // A resumed tour on its way back to the step it was left at: it jumps there once that screen shows.
+  const resumeAt = useTourStore((s) => s.active?.resumeAt);
+  const ahead = useSyncExternalStore(subscribeToPage, () => furthestAhead(tutorial, index, resumeAt));
+
+  // A step opened away from its screen (a resumed tour, Back, a restart) starts from the furthest
+  // earlier step the user can take here; one that loses its control later waits for it instead.
+  useEffect(() => {
+    if (opening !== index) goTo(opening);
+  }, [opening, index, goTo]);
+
+  useEffect(() => {
+    if (ahead !== null) goTo(ahead);
+    else if (nextTarget) goTo(index + 1);
+  }, [ahead, nextTarget, index, goTo]);
+
+  useEffect(() => {
+    announce(`${tutorial.title}. ${progress}: ${step.title}`);
+  }, [announce, tutorial.title, progress, step.title]);
+
+  useEffect(() => {
+    if (!target || nextTarget || ahead !== null || opening !== index) return;
+    const isLast = index === tutorial.steps.length - 1;
+    showTourStep(target, {
+      title: step.title,
+      body: step.body,
+      progress,
+      primaryLabel: step.action === 'do' ? 'Go to it' : isLast ? 'Finish' : 'Next',
+      onPrimary: step.action === 'do' ? () => focusTourTarget(target) : isLast ? finish : () => goTo(index + 1),
+      onBack: previousTarget ? () => goTo(index - 1) : undefined,
+      onLeave: leave,
+    });
+    const uninstall = installTourTabbing(() => document.querySelector('.tour-popover'), () => target);
+    // driver.js fits the highlight on window resize and scroll only; a form grows as errors show.
+    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(refitTourStep);
+    resize?.observe(target);
+    return () => {
+      resize?.disconnect();
+      uninstall();
+      endTourStep();
+    };
+  }, [target, nextTarget, ahead, previousTarget, opening, index, tutorial, step, progress, goTo, leave, finish]);
+
+  if (target || nextTarget || ahead !== null || opening !== index) return null;
+  return (
+    <section className="tour-bar" aria-label="Guided tour">
+      <p>
+        <strong>{tutorial.title}</strong> · {progress}: {step.title}
+      </p>
+      <p className="tour-bar-note">This step’s control is not on the screen yet. Open its screen to carry on, or go back a step.</p>
+      <div className="tour-bar-actions">
+        {previousTarget && (
+          <button type="button" className="button" onClick={() => goTo(index - 1)}>
+            Back
+          </button>
+        )}
+        <button type="button" className="button button-ghost" onClick={leave}>
+          Leave tour
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -21,33 +21,43 @@ const outline = 'tutorial-outline';
 
 /**
  * Dims the page around the control and rings it, so a picture says at a glance what the step is
- * about. Drawn on top of the page, outside the app's own elements, and removed after each shot.
+ * about. Drawn on top of the page, outside the app's own elements, and removed after each shot. The
+ * ring goes round the part of the control one can see: a form taller than its scrolling dialog is
+ * ringed to the dialog's edge, not beyond it.
  */
-async function drawOutline(page: Page, control: Locator): Promise<void> {
-  const box = await control.boundingBox();
-  if (box === null) throw new Error('the control has no box on screen');
-  await page.evaluate(
-    ({ id, box: { x, y, width, height } }) => {
-      const ring = document.createElement('div');
-      ring.id = id;
-      const pad = 4;
-      Object.assign(ring.style, {
-        position: 'fixed',
-        left: `${x - pad}px`,
-        top: `${y - pad}px`,
-        width: `${width + 2 * pad}px`,
-        height: `${height + 2 * pad}px`,
-        border: '3px solid #f76707',
-        borderRadius: '8px',
-        boxSizing: 'border-box',
-        boxShadow: '0 0 0 9999px rgba(0, 0, 0, 0.35)',
-        pointerEvents: 'none',
-        zIndex: '2147483647',
-      });
-      document.body.append(ring);
-    },
-    { id: outline, box },
-  );
+async function drawOutline(control: Locator): Promise<void> {
+  await control.evaluate((el, id) => {
+    // No helper functions in here: the bundler would wrap them in a name-keeping call the page lacks.
+    const clips = [el.getBoundingClientRect()];
+    for (let up = el.parentElement; up !== null; up = up.parentElement) {
+      const { overflowX, overflowY } = getComputedStyle(up);
+      if (overflowX !== 'visible' || overflowY !== 'visible') clips.push(up.getBoundingClientRect());
+    }
+    const seen = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
+    for (const r of clips) {
+      seen.left = Math.max(seen.left, r.left);
+      seen.top = Math.max(seen.top, r.top);
+      seen.right = Math.min(seen.right, r.right);
+      seen.bottom = Math.min(seen.bottom, r.bottom);
+    }
+    const pad = 4;
+    const ring = document.createElement('div');
+    ring.id = id;
+    Object.assign(ring.style, {
+      position: 'fixed',
+      left: `${seen.left - pad}px`,
+      top: `${seen.top - pad}px`,
+      width: `${seen.right - seen.left + 2 * pad}px`,
+      height: `${seen.bottom - seen.top + 2 * pad}px`,
+      border: '3px solid #f76707',
+      borderRadius: '8px',
+      boxSizing: 'border-box',
+      boxShadow: '0 0 0 9999px rgba(0, 0, 0, 0.35)',
+      pointerEvents: 'none',
+      zIndex: '2147483647',
+    });
+    document.body.append(ring);
+  }, outline);
 }
 
 const removeOutline = (page: Page): Promise<void> => page.evaluate((id) => document.getElementById(id)?.remove(), outline);
@@ -73,7 +83,7 @@ const STILL_MS = 1000;
  */
 async function stillScreenshot(page: Page, control: Locator): Promise<Buffer> {
   const shoot = async () => {
-    await drawOutline(page, control);
+    await drawOutline(control);
     try {
       return await page.screenshot({ animations: 'disabled', caret: 'hide', scale: 'css' });
     } finally {

@@ -15,7 +15,7 @@ export const downloadRoster: Tutorial = {
   steps: [
     { target: 'nav-members', title: 'Open Members', body: 'Choose Members in the navigation.', action: 'do', imageAlt: 'The navigation with Members highlighted.' },
     {
-      target: 'roster-search',
+      target: 'roster-toolbar',
       title: 'Narrow the list (optional)',
       body: 'Search or use the Status, Plan and Relationship filters if you want only some members. The download can follow them.',
       action: 'read',

@@ -42,3 +42,30 @@ for (const zoom of [1, 2]) {
     }
   });
 }
+
+test('Help, a task’s article and an open guided-tour step pass an axe WCAG 2 AA scan, in light and dark', async ({ page, host }) => {
+  await page.goto(host.appUrl);
+  await expect(page.getByRole('contentinfo')).toContainText('Up to date', { timeout: 60_000 });
+  const scan = async (name: string) => {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${name}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+  };
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`${host.origin}/#/help`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Help' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Contact the plan' })).toContainText('Group Billing Services');
+    await scan(`help (${colorScheme})`);
+    await page.getByRole('option', { name: /Enroll an employee/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Enroll an employee' })).toBeVisible();
+    await scan(`article (${colorScheme})`);
+    await page.getByRole('button', { name: 'Start the guided tour' }).click();
+    const step = page.getByRole('dialog', { name: 'Open Members' });
+    await expect(step).toBeVisible();
+    await expect(step.getByRole('button', { name: 'Go to it' })).toBeFocused();
+    await scan(`tour step (${colorScheme})`);
+    await step.getByRole('button', { name: 'Leave tour' }).click();
+    await expect(step).toHaveCount(0);
+  }
+});

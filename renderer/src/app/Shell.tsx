@@ -43,7 +43,7 @@ function ActivityNavLink() {
   const words = [rejected > 0 ? `${formatCount(rejected)} rejected` : null, pending > 0 ? `${formatCount(pending)} waiting to send` : null].filter(Boolean);
   const count = rejected > 0 ? rejected : pending;
   return (
-    <NavLink to="/activity" search={{}} label="Activity" icon={<ActivityIcon />}>
+    <NavLink to="/activity" search={{}} data-tour="nav-activity" label="Activity" icon={<ActivityIcon />}>
       {count > 0 && (
         <span className={`nav-badge${rejected > 0 ? ' is-warn' : ''}`} aria-hidden="true">
           {count > 99 ? '99+' : count}
@@ -144,13 +144,13 @@ export function Shell() {
             )}
             <ActivityNavLink />
             {readsBilling && (
-              <NavLink to="/billing" label="Billing" icon={<BillingIcon />} />
+              <NavLink to="/billing" data-tour="nav-billing" label="Billing" icon={<BillingIcon />} />
             )}
             {managesUsers && (
-              <NavLink to="/users" label="Users" icon={<UsersIcon />} />
+              <NavLink to="/users" data-tour="nav-users" label="Users" icon={<UsersIcon />} />
             )}
             {session?.mode === 'remote' && session.user && (
-              <NavLink to="/access" label="Access" icon={<AccessIcon />} />
+              <NavLink to="/access" data-tour="nav-access" label="Access" icon={<AccessIcon />} />
             )}
             <NavLink to="/settings" label="Settings" icon={<SettingsIcon />} />
             <NavLink to="/help" data-tour="nav-help" label="Help" icon={<HelpIcon />} />

@@ -37,7 +37,7 @@ export function StatusBar() {
   };
 
   return (
-    <footer className="status-bar">
+    <footer className="status-bar" data-tour="status-bar">
       <span className="status-item">
         <span className={`status-dot is-${words.tone}`} aria-hidden="true" />
         <span className="status-source">{words.source}</span>

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../../test-support/render-app';
 import { createFakeTransport } from '../../test-support/fake-transport';
+import { transactionStatuses, type TransactionStatus } from '@shared/contract/schemas/transaction';
 import { useTourStore } from './tour-store';
 
 /** The roster's download choices answer, so the download tour's dialog step can open. */
@@ -44,13 +45,15 @@ describe('guided tour', () => {
     await waitFor(() => expect(within(second).getByRole('button', { name: 'Next' })).toHaveFocus());
     expect(announced()).toContain('Step 2 of 4: Narrow the list (optional)');
 
-    // Tab goes round the popover and the highlighted control only: Next → the search box → Leave tour.
+    // Tab goes round the popover and the highlighted toolbar only: from Next into the toolbar and back,
+    // and from the toolbar's last control back to the popover's first.
     await user.tab();
     expect(screen.getByRole('searchbox', { name: 'Search members' })).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(within(second).getByRole('button', { name: 'Next' })).toHaveFocus();
+    screen.getByRole('link', { name: 'Enroll an employee' }).focus();
     await user.tab();
     expect(within(second).getByRole('button', { name: 'Leave tour' })).toHaveFocus();
-    await user.tab({ shift: true });
-    expect(screen.getByRole('searchbox', { name: 'Search members' })).toHaveFocus();
 
   });
 
@@ -128,5 +131,21 @@ describe('guided tour', () => {
     localStorage.setItem('groupdesk.tours', '{"sandbox.admin": {"active": "step 3"}}');
     useTourStore.getState().setUser('sandbox.admin');
     expect(useTourStore.getState()).toMatchObject({ active: null, left: {} });
+  });
+
+  it('starts from the empty state of a screen, where the screen itself is the first step', async () => {
+    restartTourStore();
+    const user = userEvent.setup();
+    const transport = createFakeTransport();
+    const none = Object.fromEntries(transactionStatuses.map((s) => [s, 0])) as Record<TransactionStatus, number>;
+    transport.on('transactions.list', () => ({ ok: true, value: { total: 0, items: [], countsByStatus: none } }));
+    transport.on('drafts.list', () => ({ ok: true, value: [] }));
+    renderApp('/activity', transport);
+    await user.click(await screen.findByRole('button', { name: 'Take the tour: how changes reach the plan' }));
+    const first = await popover('Online or offline');
+    expect(within(first).getByText('Step 1 of 3')).toBeInTheDocument();
+    // Activity is open already: the step that opens it is done, so Next goes straight past it.
+    await user.click(within(first).getByRole('button', { name: 'Next' }));
+    expect(await popover('Every change and its status')).toBeInTheDocument();
   });
 });

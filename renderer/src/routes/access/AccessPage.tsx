@@ -22,11 +22,13 @@ export function AccessPage() {
           </h2>
           <RequestList />
           <p>
-            <Link to="/access/request">Request primary administrator access</Link>
+            <Link to="/access/request" data-tour="access-request-link">
+              Request primary administrator access
+            </Link>
             <span className="muted"> — for the employer’s officer or their delegate; the plan checks it in 3–5 business days.</span>
           </p>
         </section>
-        <section className="card" aria-labelledby="access-code-title">
+        <section className="card" aria-labelledby="access-code-title" data-tour="access-code">
           <h2 id="access-code-title" className="card-title">
             Enter an access code
           </h2>

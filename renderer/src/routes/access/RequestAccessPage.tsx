@@ -56,7 +56,7 @@ function RequestForm({ onReceived }: { onReceived: (request: AccessRequest) => v
 
   return (
     <FormProvider {...form}>
-      <form className="card access-form" noValidate onSubmit={(e) => void form.handleSubmit(submit)(e)}>
+      <form className="card access-form" data-tour="access-request-form" noValidate onSubmit={(e) => void form.handleSubmit(submit)(e)}>
         <p className="settings-intro">
           The primary administrator manages the group’s members and invoices and invites its other users. The plan checks this request with the employer
           and decides within 3–5 business days; you get an e-mail when it is done.
@@ -84,7 +84,7 @@ function RequestReceived({ request }: { request: AccessRequest }) {
         The plan is checking your request to be primary administrator of {request.companyName} (group {request.groupNumber}). Access shows its status, and you
         get an e-mail when it is decided.
       </p>
-      <dl className="fields">
+      <dl className="fields" data-tour="access-request-received">
         <div className="field">
           <dt>Confirmation number</dt>
           <dd className="mono confirmation">{request.confirmationNumber}</dd>

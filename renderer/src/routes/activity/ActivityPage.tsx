@@ -14,6 +14,8 @@ import { transactionStatusLabels } from './labels';
 import { ActivityTable } from './ActivityTable';
 import { TransactionDetail } from './TransactionDetail';
 import { UnfinishedDrafts } from './UnfinishedDrafts';
+import { activityOffline } from '@shared/tutorials/activity-offline';
+import { StartTourButton } from '../../help/StartTourButton';
 
 export const activityPageSize = 50;
 const tabs: ActivityTab[] = ['all', ...transactionStatuses];
@@ -67,7 +69,7 @@ export function ActivityPage({ selectedId }: { selectedId?: number | undefined }
 
       {tab !== 'draft' && draftsPanel}
 
-      <Tabs.Root value={tab} onValueChange={(value) => setTab(value as ActivityTab)} className="activity-tabs">
+      <Tabs.Root value={tab} onValueChange={(value) => setTab(value as ActivityTab)} className="activity-tabs" data-tour="activity-tabs">
         <Tabs.List aria-label="Show changes" className="tabs">
           {tabs.map((t) => (
             <Tabs.Trigger key={t} value={t} className="tab">
@@ -95,6 +97,7 @@ export function ActivityPage({ selectedId }: { selectedId?: number | undefined }
             ) : list.data.items.length === 0 ? (
               <EmptyState title={t === 'all' ? 'No changes yet' : `Nothing ${tabLabel(t).toLowerCase()}`}>
                 <p>{t === 'all' ? 'Enrollments, terminations and other changes you make appear here, with the plan’s answer.' : 'Changes with this status appear here.'}</p>
+                {t === 'all' && <StartTourButton tutorial={activityOffline} label="Take the tour: how changes reach the plan" className="button" />}
               </EmptyState>
             ) : (
               <>

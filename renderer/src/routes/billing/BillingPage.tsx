@@ -45,7 +45,7 @@ export function BillingPage() {
             </Link>
           )}
           {canChangeDelivery && (
-            <Link to="/billing/pay" className="button button-primary">
+            <Link to="/billing/pay" className="button button-primary" data-tour="billing-pay">
               Pay invoices
             </Link>
           )}
@@ -59,7 +59,7 @@ export function BillingPage() {
         <BillingFigures overview={overview.data} />
       )}
       <div className="billing-columns">
-        <section className="card billing-invoices" aria-labelledby="invoices-title">
+        <section className="card billing-invoices" aria-labelledby="invoices-title" data-tour="billing-invoices">
           <h2 id="invoices-title" className="card-title">
             Invoices
           </h2>

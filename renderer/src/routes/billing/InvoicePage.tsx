@@ -74,7 +74,7 @@ export function InvoicePage({ invoiceNumber }: { invoiceNumber: string }) {
             </div>
           </div>
           <InvoiceSummary invoice={invoice} />
-          <Tabs.Root value={tab} onValueChange={(value) => setTab(value as Tab)} className="billing-tabs">
+          <Tabs.Root value={tab} onValueChange={(value) => setTab(value as Tab)} className="billing-tabs" data-tour="invoice-tabs">
             <Tabs.List aria-label="Invoice details" className="tabs">
               <Tabs.Trigger value="lines" className="tab">
                 <TabLabel label="Member lines" count={invoice.lineCount} />
@@ -83,7 +83,7 @@ export function InvoicePage({ invoiceNumber }: { invoiceNumber: string }) {
                 <TabLabel label="Adjustments" count={invoice.adjustmentCount} />
               </Tabs.Trigger>
               {readsMembers && (
-                <Tabs.Trigger value="reconcile" className="tab">
+                <Tabs.Trigger value="reconcile" className="tab" data-tour="invoice-reconcile-tab">
                   Reconcile
                 </Tabs.Trigger>
               )}

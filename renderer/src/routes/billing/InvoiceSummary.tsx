@@ -12,7 +12,7 @@ export function InvoiceSummary({ invoice }: { invoice: BillingInvoice }) {
     ['Adjustments', invoice.adjustmentsCents],
   ];
   return (
-    <section className="card billing-summary" aria-labelledby="summary-title">
+    <section className="card billing-summary" aria-labelledby="summary-title" data-tour="invoice-summary">
       <h2 id="summary-title" className="card-title">
         Summary
       </h2>

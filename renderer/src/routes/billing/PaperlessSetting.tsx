@@ -59,7 +59,7 @@ export function PaperlessSetting({ groupNumber, preferences, lastKnown, canChang
   };
 
   return (
-    <section className="card billing-delivery" aria-labelledby="delivery-title">
+    <section className="card billing-delivery" aria-labelledby="delivery-title" data-tour="billing-delivery">
       <h2 id="delivery-title" className="card-title">
         Invoice delivery
       </h2>

@@ -53,7 +53,7 @@ export function ReconcilePanel({ groupNumber, invoiceNumber, canDispute, onDispu
   };
 
   return (
-    <div className="billing-reconcile">
+    <div className="billing-reconcile" data-tour="invoice-reconcile">
       <div className="toolbar">
         <p className="page-meta">
           {formatCount(data.billedCount)} billed · {formatCount(data.coveredCount)} covered on the roster

@@ -25,7 +25,7 @@ export function MemberActions({ member }: { member: MemberDetail }) {
       <>
         <p className="muted member-actions-note">Coverage has ended: a terminated member is kept read-only until coverage is reinstated.</p>
         <nav className="member-actions" aria-label="Member actions">
-          <Link to="/members/$memberId/reinstate" params={{ memberId }} className="button">
+          <Link to="/members/$memberId/reinstate" params={{ memberId }} className="button" data-tour="member-reinstate">
             Reinstate
           </Link>
         </nav>
@@ -35,14 +35,14 @@ export function MemberActions({ member }: { member: MemberDetail }) {
   return (
     <nav className="member-actions" aria-label="Member actions">
       {member.relationship === 'subscriber' && (
-        <Link to="/members/$memberId/add-dependent" params={{ memberId }} className="button">
+        <Link to="/members/$memberId/add-dependent" params={{ memberId }} className="button" data-tour="member-add-dependent">
           Add a dependent
         </Link>
       )}
-      <Link to="/members/$memberId/demographics" params={{ memberId }} className="button">
+      <Link to="/members/$memberId/demographics" params={{ memberId }} className="button" data-tour="member-demographics">
         Update demographics
       </Link>
-      <Link to="/id-cards" search={{ members: memberId }} className="button">
+      <Link to="/id-cards" search={{ members: memberId }} className="button" data-tour="member-id-cards">
         Request ID card
       </Link>
       {member.terminationDate === null && (

@@ -29,7 +29,7 @@ export function RosterToolbar({ groupNumber, plans, canEnroll }: { groupNumber: 
   }, [settled, setQuery]);
 
   return (
-    <div className="toolbar">
+    <div className="toolbar" data-tour="roster-toolbar">
       <SearchBox data-tour="roster-search" label="Search members" placeholder="Name, member ID or last 4 of SSN" value={text} onChange={setText} />
       <StatusChips selected={filters.statuses} onChange={(statuses) => setFilters({ statuses })} />
       <FilterMenu label="Plan" options={plans.map((p) => ({ value: p.code, label: p.name }))} selected={filters.planCodes} onChange={(planCodes) => setFilters({ planCodes })} />

@@ -11,6 +11,7 @@ import { FormErrorSummary, filled } from '../../wizards/common';
 import { SelectField, TextField } from '../../components/form';
 import { placeServerError } from '../../components/form-errors';
 import { DialogFormFooter } from '../../components/DialogFormFooter';
+import { useTourDialog } from '../../help/tour/use-tour-dialog';
 
 // The plan's own field rules, with messages that say what is missing when a field is left blank.
 const schema = z.object({
@@ -38,6 +39,7 @@ export function InviteDialog({ groupNumber, onInvited }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<Values, unknown, Parsed>({ resolver: zodResolver(schema), defaultValues: { name: '', email: '', role: '' }, mode: 'onTouched', shouldFocusError: false });
 
+  const tour = useTourDialog();
   const invite = async (values: Parsed) => {
     const result = await api.call('users.invite', { groupNumber, ...values });
     if (!result.ok) {
@@ -52,6 +54,7 @@ export function InviteDialog({ groupNumber, onInvited }: Props) {
 
   return (
     <Dialog.Root
+      modal={tour.modal}
       open={open}
       onOpenChange={(next) => {
         if (form.formState.isSubmitting) return;
@@ -60,19 +63,19 @@ export function InviteDialog({ groupNumber, onInvited }: Props) {
       }}
     >
       <Dialog.Trigger asChild>
-        <button type="button" className="button button-primary">
+        <button type="button" className="button button-primary" data-tour="users-invite">
           Invite a user
         </button>
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog users-invite">
+        <Dialog.Content className="dialog users-invite" onInteractOutside={tour.onInteractOutside}>
           <div className="users-invite-head">
             <Dialog.Title className="dialog-title">Invite a user</Dialog.Title>
             <Dialog.Description className="muted">They get an e-mail with an access code that works once, for 7 days.</Dialog.Description>
           </div>
           <FormProvider {...form}>
-            <form className="users-invite-body" noValidate onSubmit={(e) => void form.handleSubmit(invite)(e)}>
+            <form className="users-invite-body" data-tour="users-invite-form" noValidate onSubmit={(e) => void form.handleSubmit(invite)(e)}>
               <FormErrorSummary />
               <TextField name="name" label="Name" autoComplete="off" />
               <TextField name="email" label="E-mail address" type="email" autoComplete="off" spellCheck={false} />

@@ -91,6 +91,7 @@ export function addDependentSteps(group: Group, subscriber: MemberDetail, today:
   return [
     {
       id: 'event',
+      tour: 'add-dependent-event',
       label: 'Relationship and event',
       fields: ['dependent.relationship', 'event.kind', 'event.date'],
       schema: z
@@ -124,6 +125,7 @@ export function addDependentSteps(group: Group, subscriber: MemberDetail, today:
     },
     {
       id: 'person',
+      tour: 'add-dependent-person',
       label: 'Dependent’s details',
       fields: ['dependent.firstName', 'dependent.middleName', 'dependent.lastName', 'dependent.suffix', 'dependent.dateOfBirth', 'dependent.gender', 'dependent.ssn', 'dependent.disabled'],
       schema: z
@@ -144,7 +146,7 @@ export function addDependentSteps(group: Group, subscriber: MemberDetail, today:
           if (!age.ok) ctx.addIssue({ code: 'custom', path: ['dependent', 'dateOfBirth'], message: age.message });
         }),
     },
-    { id: 'review', label: 'Review and submit', fields: [] },
+    { id: 'review', label: 'Review and submit', fields: [], tour: 'add-dependent-review' },
   ];
 }
 

@@ -140,12 +140,14 @@ export function demographicsSteps(member: MemberDetail, policy: Pick<GroupPolicy
   return [
     {
       id: 'identity',
+      tour: 'demographics-identity',
       label: 'Name and identity',
       fields: ['changes.firstName', 'changes.middleName', 'changes.lastName', 'changes.suffix', 'changes.dateOfBirth', 'changes.gender', 'changes.ssn'],
       schema: z.object({ changes: person }),
     },
     {
       id: 'contact',
+      tour: 'demographics-contact',
       label: subscriber ? 'Address, contact and employment' : 'Address and contact',
       fields: ['changes.address', 'moveDependents', 'changes.phone', 'changes.email', 'changes.employmentStatus', 'changes.employeeClass'],
       schema: z.object({
@@ -160,6 +162,7 @@ export function demographicsSteps(member: MemberDetail, policy: Pick<GroupPolicy
     },
     {
       id: 'when',
+      tour: 'demographics-when',
       label: 'Why and when',
       fields: ['changed', 'why', 'effectiveDate'],
       schema: z
@@ -183,7 +186,7 @@ export function demographicsSteps(member: MemberDetail, policy: Pick<GroupPolicy
           }
         }),
     },
-    { id: 'review', label: 'Review', fields: [] },
+    { id: 'review', label: 'Review', fields: [], tour: 'demographics-review' },
   ];
 }
 

@@ -35,6 +35,7 @@ export function idCardSteps(known: ReadonlyMap<string, Known>): WizardStep[] {
   return [
     {
       id: 'members',
+      tour: 'id-cards-members',
       label: 'Members',
       fields: ['memberIds'],
       schema: z.object({
@@ -45,8 +46,8 @@ export function idCardSteps(known: ReadonlyMap<string, Known>): WizardStep[] {
         }),
       }),
     },
-    { id: 'details', label: 'Reason and shipping', fields: ['reason', 'shipTo'], schema: idCardChoicesSchema },
-    { id: 'review', label: 'Review', fields: [] },
+    { id: 'details', label: 'Reason and shipping', fields: ['reason', 'shipTo'], schema: idCardChoicesSchema, tour: 'id-cards-details' },
+    { id: 'review', label: 'Review', fields: [], tour: 'id-cards-review' },
   ];
 }
 

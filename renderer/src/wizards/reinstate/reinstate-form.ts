@@ -14,8 +14,8 @@ export interface ReinstateValues {
 export const emptyReinstate: ReinstateValues = { note: '' };
 
 export const reinstateSteps: WizardStep[] = [
-  { id: 'details', label: 'What happens', fields: ['note'], schema: z.object({ note: z.string().trim().max(200, 'Keep the note to 200 characters') }) },
-  { id: 'review', label: 'Review', fields: [] },
+  { id: 'details', label: 'What happens', tour: 'reinstate-details', fields: ['note'], schema: z.object({ note: z.string().trim().max(200, 'Keep the note to 200 characters') }) },
+  { id: 'review', label: 'Review', fields: [], tour: 'reinstate-review' },
 ];
 
 /** Coverage resumes the day after it ended: no gap, the same plan. */

@@ -87,7 +87,7 @@ export function AutopayForm({ groupNumber, accounts, authorization, current, onS
   const busy = form.formState.isSubmitting;
   return (
     <FormProvider {...form}>
-      <form className="pay-autopay-form" noValidate onSubmit={(e) => void form.handleSubmit(save)(e)} aria-label={current ? 'Change autopay' : 'Enroll in autopay'}>
+      <form className="pay-autopay-form" data-tour="autopay-form" noValidate onSubmit={(e) => void form.handleSubmit(save)(e)} aria-label={current ? 'Change autopay' : 'Enroll in autopay'}>
         {verified.length === 0 ? (
           <p className="form-error">No account is verified yet: add and verify one under Bank accounts first.</p>
         ) : (

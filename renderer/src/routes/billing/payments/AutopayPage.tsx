@@ -77,7 +77,7 @@ export function AutopayPage() {
       ) : !state ? (
         <SkeletonBlock label="Loading autopay…" lines={4} />
       ) : (
-        <section className="card pay-autopay" aria-labelledby="autopay-title">
+        <section className="card pay-autopay" aria-labelledby="autopay-title" data-tour="autopay-card">
           <h2 id="autopay-title" className="card-title">
             {enrollment ? `Autopay: ${statusWords[enrollment.status]}` : 'Autopay: not enrolled'}
           </h2>

@@ -30,7 +30,7 @@ export function PayDone({ groupNumber, submitted }: { groupNumber: string; submi
           {formatUsd(amount)} ({amountInWords(amount)}) dated {formatDate(date)}
           {payment && <>, settling {formatDate(payment.settlementDate)}</>}.
         </p>
-        <p className="wz-done-status" role="status">
+        <p className="wz-done-status" role="status" data-tour="pay-done">
           <PaymentStateBadge state={item.state} />{' '}
           {payment ? (
             <>

@@ -15,7 +15,9 @@ export function PaymentLinks() {
           <Link to="/billing/accounts">Bank accounts</Link>
         </li>
         <li>
-          <Link to="/billing/autopay">Autopay</Link>
+          <Link to="/billing/autopay" data-tour="billing-autopay">
+            Autopay
+          </Link>
         </li>
       </ul>
     </nav>

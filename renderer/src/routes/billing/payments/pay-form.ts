@@ -57,12 +57,14 @@ export function paySteps({ open, verifiedIds, now }: Context): WizardStep[] {
   return [
     {
       id: 'invoices',
+      tour: 'pay-invoices',
       label: 'Invoices',
       fields: ['invoiceNumbers'],
       schema: z.object({ invoiceNumbers: z.array(z.string()).min(1, 'Choose at least one invoice to pay') }),
     },
     {
       id: 'amount',
+      tour: 'pay-amount',
       label: 'Amount',
       fields: ['amountChoice', 'otherAmount'],
       schema: z
@@ -86,12 +88,14 @@ export function paySteps({ open, verifiedIds, now }: Context): WizardStep[] {
     },
     {
       id: 'account',
+      tour: 'pay-account',
       label: 'Account',
       fields: ['bankAccountId'],
       schema: z.object({ bankAccountId: z.string().refine((id) => verifiedIds.includes(id), 'Choose a verified account to pay from') }),
     },
     {
       id: 'date',
+      tour: 'pay-date',
       label: 'Date',
       fields: ['paymentDate'],
       schema: z.object({ invoiceNumbers: z.array(z.string()), paymentDate: z.string() }).superRefine((v, ctx) => {
@@ -105,6 +109,7 @@ export function paySteps({ open, verifiedIds, now }: Context): WizardStep[] {
     },
     {
       id: 'review',
+      tour: 'pay-review',
       label: 'Review',
       fields: ['accept'],
       schema: z.object({ accept: z.literal(true, 'Tick “I authorize this debit” to pay') }),

@@ -1,0 +1,33 @@
+import type { Tutorial } from './tutorial-format';
+
+export const readInvoice: Tutorial = {
+  id: 'read-invoice',
+  title: 'Read an invoice',
+  summary: 'See what the plan billed this month: the total due, each member’s line, and adjustments for earlier months.',
+  area: 'Billing',
+  keywords: ['invoice', 'bill', 'statement', 'premium', 'amount due', 'due date', 'adjustment', 'retro', 'PDF'],
+  article: [
+    'The plan issues an invoice each month for the coverage of the month after. It lists every covered member with their plan, coverage tier and premium.',
+    'Adjustments correct earlier months: for example an employee enrolled or terminated with a past date is charged or credited on the next invoice.',
+    'Invoices are kept on this computer, so you can read them offline. The Print / Save PDF button gives the invoice as the plan prints it.',
+  ],
+  startPath: '/billing',
+  steps: [
+    { target: 'nav-billing', title: 'Open Billing', body: 'Choose Billing in the navigation.', action: 'do', imageAlt: 'The navigation with Billing highlighted.' },
+    { target: 'billing-invoices', title: 'Choose an invoice', body: 'Choose the month of the invoice you want to read.', action: 'do', imageAlt: 'The list of invoices by month, with their totals and status.' },
+    {
+      target: 'invoice-summary',
+      title: 'The summary',
+      body: 'The charges, the adjustments and the total due, with the due date and whether the invoice is paid.',
+      action: 'read',
+      imageAlt: 'The invoice summary with the total due, due date and status.',
+    },
+    {
+      target: 'invoice-tabs',
+      title: 'The details',
+      body: 'Member lines lists each member billed, with plan, tier and amount. Adjustments lists changes to earlier months. Disputes lists the questions you raised.',
+      action: 'read',
+      imageAlt: 'The invoice’s tabs: Member lines, Adjustments, Reconcile and Disputes.',
+    },
+  ],
+};

@@ -66,6 +66,20 @@ const doers: Readonly<Record<string, (control: Locator) => Promise<void>>> = {
   },
   'enroll-dependents': next,
   'enroll-review': (form) => form.getByRole('button', { name: 'Submit enrollment' }).click(),
+  'add-dependent-event': async (form) => {
+    await form.getByLabel('Relationship to the employee').selectOption('child');
+    await form.getByRole('radio', { name: /^Birth/ }).check();
+    await form.getByLabel('Date of the event').fill('2026-02-27');
+    await next(form);
+  },
+  'add-dependent-person': async (form) => {
+    await form.getByLabel('First name').fill('Noor');
+    await form.getByLabel('Last name').fill('Aguilar');
+    await form.getByLabel('Date of birth').fill('2026-02-27');
+    await form.getByRole('radio', { name: 'Female', exact: true }).check();
+    await next(form);
+  },
+  'add-dependent-review': (form) => form.getByRole('button', { name: 'Submit dependent' }).click(),
   'terminate-details': async (form) => {
     await form.getByLabel('Reason').selectOption({ label: 'Quit' });
     await form.getByLabel('Date of the event').fill('2026-02-27');

@@ -60,12 +60,12 @@ test('Help, a task’s article and an open guided-tour step pass an axe WCAG 2 A
     await page.getByRole('option', { name: /Enroll an employee/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Enroll an employee' })).toBeVisible();
     await scan(`article (${colorScheme})`);
-    await page.getByRole('button', { name: 'Start the guided tour' }).click();
+    await page.getByRole('button', { name: 'Start the tour' }).click();
     const step = page.getByRole('dialog', { name: 'Open Members' });
     await expect(step).toBeVisible();
     await expect(step.getByRole('button', { name: 'Go to it' })).toBeFocused();
     await scan(`tour step (${colorScheme})`);
-    await step.getByRole('button', { name: 'Leave tour' }).click();
+    await step.getByRole('button', { name: 'Leave the tour' }).click();
     await expect(step).toHaveCount(0);
   }
 });

@@ -8,7 +8,7 @@ import { useGroupStore } from '../state/group-store';
 import { useDebounced } from './use-debounced';
 import { formatDate, fullName } from './format';
 import { StatusBadge } from './StatusBadge';
-import { tutorials } from '@shared/tutorials';
+import { tutorials } from '@shared/help/tutorials';
 import { searchTutorials } from '../help/search-tutorials';
 
 const isPaletteShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k';

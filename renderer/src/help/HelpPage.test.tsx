@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../test-support/render-app';
+import { createFakeTransport, sessionWithRoles } from '../test-support/fake-transport';
 
 describe('Help', () => {
   it('opens from the navigation and from ? outside a field', async () => {
@@ -64,7 +65,7 @@ describe('Help', () => {
     await user.keyboard('{Enter}');
     const title = await screen.findByRole('heading', { level: 1, name: chosen });
     await waitFor(() => expect(title).toHaveFocus());
-    expect(screen.getByRole('button', { name: 'Start the guided tour' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Start the tour' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 3, name: /^Step 1:\s*Open Members$/ })).toBeInTheDocument();
   });
 
@@ -92,5 +93,12 @@ describe('Help', () => {
     expect(names.at(-1)).toBe('Open Help');
     await user.keyboard('{Enter}');
     expect(await screen.findByRole('heading', { level: 1, name: 'Download a roster' })).toBeInTheDocument();
+  });
+
+  it('says when the user’s role cannot do the task', async () => {
+    const transport = createFakeTransport();
+    transport.on('session.get', () => ({ ok: true, value: sessionWithRoles({ '100234': 'billing' }) }));
+    renderApp('/help/enroll-subscriber', transport);
+    expect(await screen.findByText(/Your role in this group does not let you do this task/)).toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { tutorials } from '@shared/tutorials';
+import { tutorials } from '@shared/help/tutorials';
 import { HelpSearch } from './HelpSearch';
 import { PlanContacts } from './PlanContacts';
 import './help.css';

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useNavigate } from '@tanstack/react-router';
-import type { Tutorial } from '@shared/tutorials/tutorial-format';
+import type { HelpTutorial as Tutorial } from '@shared/help/tutorial-format';
 import { searchTutorials } from './search-tutorials';
 
 /**

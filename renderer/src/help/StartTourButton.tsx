@@ -1,4 +1,4 @@
-import type { Tutorial } from '@shared/tutorials/tutorial-format';
+import type { HelpTutorial as Tutorial } from '@shared/help/tutorial-format';
 import { useTourStore } from './tour/tour-store';
 
 /**
@@ -16,13 +16,13 @@ export function StartTourButton({ tutorial, label, className = 'button button-pr
   if (!resumable)
     return (
       <button type="button" className={className} onClick={() => begin(0)}>
-        {label ?? 'Start the guided tour'}
+        {label ?? 'Start the tour'}
       </button>
     );
   return (
     <span className="tour-start">
       <button type="button" className={className} onClick={() => begin(leftAt)}>
-        Resume the tour at step {leftAt + 1} of {tutorial.steps.length}
+        Resume the tour at step {leftAt + 1}
       </button>
       <button type="button" className="button" onClick={() => begin(0)}>
         Start over

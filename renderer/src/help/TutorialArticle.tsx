@@ -1,17 +1,18 @@
 import { useEffect, useRef } from 'react';
 import { Link } from '@tanstack/react-router';
-import { findTutorial } from '@shared/tutorials';
-import type { Tutorial } from '@shared/tutorials/tutorial-format';
+import { findTutorial } from '@shared/help/tutorials';
+import type { HelpTutorial as Tutorial } from '@shared/help/tutorial-format';
 import { EmptyState } from '../components/ErrorState';
 import { BackIcon } from '../components/icons';
+import { usePermission } from '../state/permissions';
 import { StartTourButton } from './StartTourButton';
 import { stepImageUrl } from './step-images';
 import './help.css';
 
 /** A step's picture in the theme the app shows (the OS's light or dark), or the one theme there is. */
 function StepImage({ tutorial, index }: { tutorial: Tutorial; index: number }) {
-  const light = stepImageUrl(tutorial.id, index, 'light');
-  const dark = stepImageUrl(tutorial.id, index, 'dark');
+  const light = stepImageUrl(tutorial, index, 'light');
+  const dark = stepImageUrl(tutorial, index, 'dark');
   if (!light && !dark) return null;
   return (
     <picture className="help-step-image">
@@ -19,6 +20,13 @@ function StepImage({ tutorial, index }: { tutorial: Tutorial; index: number }) {
       <img src={light ?? dark ?? undefined} alt={tutorial.steps[index]!.imageAlt} loading="lazy" />
     </picture>
   );
+}
+
+/** Said when the user's role in the current group does not allow the task (the plan would refuse it). */
+function RoleNote({ tutorial }: { tutorial: Tutorial }) {
+  const allowed = usePermission(tutorial.needs);
+  if (tutorial.needs === 'none' || allowed) return null;
+  return <p className="pending-banner">Your role in this group does not let you do this task. The group’s primary administrator can, or can give you the role.</p>;
 }
 
 /** One task: its article, the guided tour, and the steps with their pictures. */
@@ -54,6 +62,7 @@ export function TutorialArticle({ tutorialId }: { tutorialId: string }) {
             {tutorial.article.map((paragraph) => (
               <p key={paragraph}>{paragraph}</p>
             ))}
+            <RoleNote tutorial={tutorial} />
             <div className="help-tour-start">
               <StartTourButton tutorial={tutorial} />
               <p className="muted">The tour highlights each control in turn while you do the task. Leave it at any step; it picks up where you left it.</p>
@@ -62,7 +71,7 @@ export function TutorialArticle({ tutorialId }: { tutorialId: string }) {
           <h2 className="help-steps-title">Step by step</h2>
           <ol className="help-steps">
             {tutorial.steps.map((step, i) => (
-              <li key={`${step.target}-${i}`} className="card help-step">
+              <li key={step.id} className="card help-step">
                 <div className="help-step-text">
                   <h3 className="help-step-title">
                     <span className="help-step-number" aria-hidden="true">

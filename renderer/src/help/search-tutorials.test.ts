@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Tutorial } from '@shared/tutorials/tutorial-format';
+import type { HelpTutorial as Tutorial } from '@shared/help/tutorial-format';
 import { searchTutorials } from './search-tutorials';
 
 const tutorial = (id: string, title: string, summary: string, keywords: string[], area: Tutorial['area'] = 'Members'): Tutorial => ({
@@ -9,8 +9,9 @@ const tutorial = (id: string, title: string, summary: string, keywords: string[]
   area,
   keywords,
   article: ['An article.'],
-  startPath: '/members',
-  steps: [{ target: 'nav-members', title: 'Open Members', body: 'Choose Members.', action: 'read', imageAlt: 'The navigation.' }],
+  needs: 'none',
+  startRoute: '/members',
+  steps: [{ id: 'open-members', target: 'nav-members', title: 'Open Members', body: 'Choose Members.', action: { kind: 'read' }, imageAlt: 'The navigation.' }],
 });
 
 const all = [

@@ -1,4 +1,4 @@
-import type { Tutorial } from '@shared/tutorials/tutorial-format';
+import type { HelpTutorial as Tutorial } from '@shared/help/tutorial-format';
 
 /** Lower case without accents, so "reinstate" finds "Réinstate" and "e-mail" matches "E-mail". */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tutorials } from '@shared/tutorials';
-import { tutorial as tutorialSchema } from '@shared/tutorials/tutorial-format';
+import { tutorials } from '@shared/help/tutorials';
+import { tutorial as tutorialSchema } from '@shared/help/tutorial-format';
 
 // Every renderer source file as text (tests left out: a target only a test names is no target).
 const sources = import.meta.glob(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -25,10 +25,13 @@ describe('tutorial definitions', () => {
     for (const t of tutorials) expect(() => tutorialSchema.parse(t), t.id).not.toThrow();
   });
 
-  it('have unique ids and steps to take', () => {
+  it('have unique ids, and steps to take with ids unique in their tutorial', () => {
     const ids = tutorials.map((t) => t.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const t of tutorials) expect(t.steps.length, t.id).toBeGreaterThan(0);
+    for (const t of tutorials) {
+      expect(t.steps.length, t.id).toBeGreaterThan(0);
+      expect(new Set(t.steps.map((s) => s.id)).size, t.id).toBe(t.steps.length);
+    }
   });
 
   it('point every step at a control the renderer marks with that data-tour value', () => {
@@ -37,10 +40,10 @@ describe('tutorial definitions', () => {
     expect(missing).toEqual([]);
   });
 
-  it('follow a "do" step with another control, whose appearance is what moves the tour on', () => {
-    const stuck = tutorials.flatMap((t) => t.steps.filter((s, i) => s.action === 'do' && t.steps[i + 1]?.target === s.target).map((s) => `${t.id}: ${s.target}`));
+  it('follow a "click" step with another control, whose appearance is what moves the tour on', () => {
+    const stuck = tutorials.flatMap((t) => t.steps.filter((s, i) => s.action.kind === 'click' && t.steps[i + 1]?.target === s.target).map((s) => `${t.id}: ${s.target}`));
     expect(stuck).toEqual([]);
-    // A last step has nothing to wait for: it is read, and Finish ends the tour.
-    for (const t of tutorials) expect(t.steps.at(-1)?.action, t.id).toBe('read');
+    // A last step has no next control to wait for: Done ends the tour.
+    for (const t of tutorials) expect(t.steps.at(-1)?.action.kind, t.id).not.toBe('click');
   });
 });

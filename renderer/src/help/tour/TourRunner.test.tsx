@@ -26,7 +26,7 @@ describe('guided tour', () => {
     restartTourStore();
     const user = userEvent.setup();
     renderApp('/help/download-roster', transportWithDownloads());
-    await user.click(await screen.findByRole('button', { name: 'Start the guided tour' }));
+    await user.click(await screen.findByRole('button', { name: 'Start the tour' }));
 
     // Step 1: a dialog named by its title and described by its body, focus on its action.
     const first = await popover('Open Members');
@@ -53,11 +53,11 @@ describe('guided tour', () => {
     expect(within(second).getByRole('button', { name: 'Next' })).toHaveFocus();
     screen.getByRole('link', { name: 'Enroll an employee' }).focus();
     await user.tab();
-    expect(within(second).getByRole('button', { name: 'Leave tour' })).toHaveFocus();
+    expect(within(second).getByRole('button', { name: 'Back' })).toHaveFocus();
 
   });
 
-  it('points into the dialog the previous step opened, and ends with Finish', async () => {
+  it('points into the dialog the previous step opened, and ends with Done', async () => {
     restartTourStore();
     localStorage.setItem('groupdesk.tours', JSON.stringify({ 'sandbox.admin': { active: { tutorialId: 'download-roster', step: 2 }, left: { 'download-roster': 2 } } }));
     const user = userEvent.setup();
@@ -67,12 +67,11 @@ describe('guided tour', () => {
     expect(screen.getByRole('button', { name: 'Download…' })).toHaveFocus();
     await user.keyboard('{Enter}');
 
-    // The step before is one to do (open the dialog), so there is no Back to it.
     const fourth = await popover('Choose and download');
-    await waitFor(() => expect(within(fourth).getByRole('button', { name: 'Finish' })).toHaveFocus());
+    await waitFor(() => expect(within(fourth).getByRole('button', { name: 'Done' })).toHaveFocus());
     expect(screen.getByRole('dialog', { name: 'Download the roster' })).toBeInTheDocument();
-    expect(within(fourth).queryByRole('button', { name: 'Back' })).not.toBeInTheDocument();
-    await user.click(within(fourth).getByRole('button', { name: 'Finish' }));
+    expect(within(fourth).getByRole('button', { name: 'Back' })).toBeInTheDocument();
+    await user.click(within(fourth).getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Choose and download' })).not.toBeInTheDocument());
     expect(useTourStore.getState()).toMatchObject({ active: null, left: {} });
   });
@@ -81,7 +80,7 @@ describe('guided tour', () => {
     restartTourStore();
     const user = userEvent.setup();
     renderApp('/help/download-roster', transportWithDownloads());
-    await user.click(await screen.findByRole('button', { name: 'Start the guided tour' }));
+    await user.click(await screen.findByRole('button', { name: 'Start the tour' }));
     await popover('Open Members');
     await user.click(screen.getByRole('link', { name: 'Members' }));
     const second = await popover('Narrow the list (optional)');
@@ -102,7 +101,7 @@ describe('guided tour', () => {
     localStorage.setItem('groupdesk.tours', JSON.stringify({ 'sandbox.admin': { active: null, left: { 'download-roster': 2 } } }));
     const user = userEvent.setup();
     renderApp('/help/download-roster', transportWithDownloads());
-    await user.click(await screen.findByRole('button', { name: 'Resume the tour at step 3 of 4' }));
+    await user.click(await screen.findByRole('button', { name: 'Resume the tour at step 3' }));
     // Help has no roster on it: the tour picks up at the first step this screen has.
     await popover('Open Members');
     await user.click(screen.getByRole('link', { name: 'Members' }));
@@ -144,8 +143,11 @@ describe('guided tour', () => {
     await user.click(await screen.findByRole('button', { name: 'Take the tour: how changes reach the plan' }));
     const first = await popover('Online or offline');
     expect(within(first).getByText('Step 1 of 3')).toBeInTheDocument();
-    // Activity is open already: the step that opens it is done, so Next goes straight past it.
     await user.click(within(first).getByRole('button', { name: 'Next' }));
+    // Activity is open already: using its link moves on at once.
+    const second = await popover('Open Activity');
+    expect(within(second).queryByRole('button', { name: 'Next' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Activity' }));
     expect(await popover('Every change and its status')).toBeInTheDocument();
   });
 });

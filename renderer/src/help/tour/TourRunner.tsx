@@ -1,6 +1,6 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { Tutorial } from '@shared/tutorials/tutorial-format';
-import { findTutorial } from '@shared/tutorials';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { HelpTutorial as Tutorial } from '@shared/help/tutorial-format';
+import { findTutorial } from '@shared/help/tutorials';
 import { useAnnouncer } from '../../state/announcer';
 import { useStatusStore } from '../../state/status-store';
 import { endTourStep, focusTourTarget, refitTourStep, showTourStep } from './tour-driver';
@@ -39,18 +39,18 @@ function furthestAhead(tutorial: Tutorial, index: number, goal: number | undefin
 function TourStep({ tutorial, index }: { tutorial: Tutorial; index: number }) {
   const step = tutorial.steps[index]!;
   const next = tutorial.steps[index + 1];
-  const previous = tutorial.steps[index - 1];
   const goTo = useTourStore((s) => s.goTo);
   const leave = useTourStore((s) => s.leave);
   const finish = useTourStore((s) => s.finish);
   // The log of changes of context, not the status region: a new screen's own load announcement would replace it there.
   const announce = useAnnouncer((s) => s.announceContext);
   const target = useTourTarget(step.target);
-  // A "do" step is done when the next step's control appears: on this screen or the next route's.
-  const nextTarget = useTourTarget(step.action === 'do' && next ? next.target : null);
-  // Back goes to a step to read again. A "do" step before this one is done (this step's control is
-  // here because of it): going back to it would only move on again.
-  const previousTarget = useTourTarget(previous?.action === 'read' ? previous.target : null);
+  const isClick = step.action.kind === 'click';
+  // A "click" step is done when its control is used and the next step's control is on screen (on this
+  // screen or the next route's), or when the next control appears by itself.
+  const nextTarget = useTourTarget(isClick && next ? next.target : null);
+  const nextWasAbsent = useRef(!(isClick && next && findTourTarget(next.target)));
+  const [used, setUsed] = useState(false);
   const progress = `Step ${index + 1} of ${tutorial.steps.length}`;
   const [opening] = useState(() => resumableStep(tutorial, index));
   // A resumed tour on its way back to the step it was left at: it jumps there once that screen shows.
@@ -64,24 +64,33 @@ function TourStep({ tutorial, index }: { tutorial: Tutorial; index: number }) {
   }, [opening, index, goTo]);
 
   useEffect(() => {
+    if (!target || !isClick) return;
+    const onUse = () => setUsed(true);
+    target.addEventListener('click', onUse, true);
+    return () => target.removeEventListener('click', onUse, true);
+  }, [target, isClick]);
+
+  useEffect(() => {
     if (ahead !== null) goTo(ahead);
-    else if (nextTarget) goTo(index + 1);
-  }, [ahead, nextTarget, index, goTo]);
+    else if (!nextTarget) nextWasAbsent.current = true;
+    else if (used || nextWasAbsent.current) goTo(index + 1);
+  }, [ahead, nextTarget, used, index, goTo]);
 
   useEffect(() => {
     announce(`${tutorial.title}. ${progress}: ${step.title}`);
   }, [announce, tutorial.title, progress, step.title]);
 
   useEffect(() => {
-    if (!target || nextTarget || ahead !== null || opening !== index) return;
+    if (!target || ahead !== null || opening !== index) return;
     const isLast = index === tutorial.steps.length - 1;
     showTourStep(target, {
       title: step.title,
       body: step.body,
       progress,
-      primaryLabel: step.action === 'do' ? 'Go to it' : isLast ? 'Finish' : 'Next',
-      onPrimary: step.action === 'do' ? () => focusTourTarget(target) : isLast ? finish : () => goTo(index + 1),
-      onBack: previousTarget ? () => goTo(index - 1) : undefined,
+      // A click step has no Next: using the control moves on. "Go to it" puts the focus there.
+      primaryLabel: isClick ? 'Go to it' : isLast ? 'Done' : 'Next',
+      onPrimary: isClick ? () => focusTourTarget(target) : isLast ? finish : () => goTo(index + 1),
+      onBack: index > 0 ? () => goTo(index - 1) : undefined,
       onLeave: leave,
     });
     const uninstall = installTourTabbing(() => document.querySelector('.tour-popover'), () => target);
@@ -93,9 +102,9 @@ function TourStep({ tutorial, index }: { tutorial: Tutorial; index: number }) {
       uninstall();
       endTourStep();
     };
-  }, [target, nextTarget, ahead, previousTarget, opening, index, tutorial, step, progress, goTo, leave, finish]);
+  }, [target, isClick, ahead, opening, index, tutorial, step, progress, goTo, leave, finish]);
 
-  if (target || nextTarget || ahead !== null || opening !== index) return null;
+  if (target || ahead !== null || opening !== index) return null;
   return (
     <section className="tour-bar" aria-label="Guided tour">
       <p>
@@ -103,13 +112,13 @@ function TourStep({ tutorial, index }: { tutorial: Tutorial; index: number }) {
       </p>
       <p className="tour-bar-note">This step’s control is not on the screen yet. Open its screen to carry on, or go back a step.</p>
       <div className="tour-bar-actions">
-        {previousTarget && (
+        {index > 0 && (
           <button type="button" className="button" onClick={() => goTo(index - 1)}>
             Back
           </button>
         )}
         <button type="button" className="button button-ghost" onClick={leave}>
-          Leave tour
+          Leave the tour
         </button>
       </div>
     </section>

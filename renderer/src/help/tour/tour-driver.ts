@@ -7,7 +7,7 @@ export interface TourStepView {
   body: string;
   /** "Step 3 of 9". */
   progress: string;
-  /** "Next", "Finish" on a last step, "Go to it" where the user acts on the control. */
+  /** "Next", "Done" on a last step, "Go to it" where the user acts on the control. */
   primaryLabel: string;
   onPrimary: () => void;
   /** Absent where there is no step to go back to on this screen. */
@@ -60,7 +60,7 @@ function dress(popover: PopoverDOM, view: TourStepView): HTMLButtonElement {
   const primary = button(view.primaryLabel, 'button button-primary tour-primary', view.onPrimary);
   popover.footerButtons.replaceChildren(
     ...(view.onBack ? [button('Back', 'button', view.onBack)] : []),
-    button('Leave tour', 'button button-ghost', view.onLeave),
+    button('Leave the tour', 'button button-ghost', view.onLeave),
     primary,
   );
   popover.wrapper.addEventListener('keydown', (e) => {

@@ -67,7 +67,12 @@ export const useTourStore = create<TourState>((set, get) => {
       if (user === get().user) return;
       set({ user, ...(readAll()[user] ?? noTours) });
     },
-    start: (tutorialId, step = 0) => save({ active: { tutorialId, step, ...(step > 0 ? { resumeAt: step } : {}) }, left: get().left }),
+    start: (tutorialId, step = 0) => {
+      // Another tour on screen is left where it is, as if the user had left it.
+      const previous = get().active;
+      const left = previous && previous.tutorialId !== tutorialId ? { ...get().left, [previous.tutorialId]: previous.step } : get().left;
+      save({ active: { tutorialId, step, ...(step > 0 ? { resumeAt: step } : {}) }, left });
+    },
     goTo: (step) => {
       const active = get().active;
       if (!active) return;

@@ -4,7 +4,7 @@ import type { ContractError } from '@shared/contract';
 import { useApi } from '../../api/ApiProvider';
 import { useStatusStore } from '../../state/status-store';
 import { AccountScreen } from './AccountScreen';
-import { enrollSubscriber } from '@shared/tutorials/enroll-subscriber';
+import { enrollSubscriber } from '@shared/help/tutorials/enroll-subscriber';
 import { useTourStore } from '../../help/tour/tour-store';
 
 /**

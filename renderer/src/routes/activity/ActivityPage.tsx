@@ -14,7 +14,7 @@ import { transactionStatusLabels } from './labels';
 import { ActivityTable } from './ActivityTable';
 import { TransactionDetail } from './TransactionDetail';
 import { UnfinishedDrafts } from './UnfinishedDrafts';
-import { activityOffline } from '@shared/tutorials/activity-offline';
+import { activityOffline } from '@shared/help/tutorials/activity-offline';
 import { StartTourButton } from '../../help/StartTourButton';
 
 export const activityPageSize = 50;

@@ -1,6 +1,6 @@
-import type { Tutorial } from './tutorial-format';
+import type { HelpTutorial } from '../tutorial-format';
 
-export const updateDemographics: Tutorial = {
+export const updateDemographics: HelpTutorial = {
   id: 'update-demographics',
   title: 'Update a member’s details',
   summary: 'Correct or change a member’s name, date of birth, SSN, address, phone, e-mail or employment status.',
@@ -11,33 +11,37 @@ export const updateDemographics: Tutorial = {
     'When an employee moves, you can move their dependents who live with them to the new address in the same change.',
     'Say why the details are changing (a correction, or a change from a date) and when it takes effect. The plan answers with a confirmation number.',
   ],
-  startPath: '/members',
+  needs: 'members.write',
+  startRoute: '/members',
   steps: [
-    { target: 'nav-members', title: 'Open Members', body: 'Choose Members in the navigation.', action: 'do', imageAlt: 'The navigation with Members highlighted.' },
-    { target: 'roster-search', title: 'Find the member', body: 'Type part of their name, their member ID or the last 4 digits of their SSN.', action: 'read', imageAlt: 'The roster’s search box.' },
-    { target: 'roster-grid', title: 'Open the member', body: 'Choose the member’s name to open their record.', action: 'do', imageAlt: 'The roster list of members.' },
-    { target: 'member-demographics', title: 'Start the update', body: 'Choose Update demographics.', action: 'do', imageAlt: 'The member’s page with the Update demographics button highlighted.' },
+    { id: 'open-members', target: 'nav-members', title: 'Open Members', body: 'Choose Members in the navigation.', action: { kind: 'click' }, imageAlt: 'The navigation with Members highlighted.' },
+    { id: 'find-the-member', target: 'roster-search', title: 'Find the member', body: 'Type part of their name, their member ID or the last 4 digits of their SSN.', action: { kind: 'read' }, imageAlt: 'The roster’s search box.' },
+    { id: 'open-the-member', target: 'roster-grid', title: 'Open the member', body: 'Choose the member’s name to open their record.', action: { kind: 'click' }, imageAlt: 'The roster list of members.' },
+    { id: 'start-the-update', target: 'member-demographics', title: 'Start the update', body: 'Choose Update demographics.', action: { kind: 'click' }, imageAlt: 'The member’s page with the Update demographics button highlighted.' },
     {
+      id: 'name-and-identity',
       target: 'demographics-identity',
       title: 'Name and identity',
       body: 'Change the name, date of birth or gender if needed. Enter a corrected SSN only if the one on file is wrong. Choose Next.',
-      action: 'do',
+      action: { kind: 'click' },
       imageAlt: 'Step 1 of Update demographics, with the name, date of birth, gender and corrected SSN.',
     },
     {
+      id: 'address-and-contact',
       target: 'demographics-contact',
       title: 'Address and contact',
       body: 'Change the address, phone or e-mail (and for an employee, the employment status). Choose Next.',
-      action: 'do',
+      action: { kind: 'click' },
       imageAlt: 'Step 2, the address, phone and e-mail fields.',
     },
-    { target: 'demographics-when', title: 'Why and when', body: 'Say why the details change and from which date. Choose Next.', action: 'do', imageAlt: 'Step 3, the reason for the change and the effective date.' },
-    { target: 'demographics-review', title: 'Review', body: 'Check each change beside the old value, then choose Submit changes.', action: 'do', imageAlt: 'The review step listing each change.' },
+    { id: 'why-and-when', target: 'demographics-when', title: 'Why and when', body: 'Say why the details change and from which date. Choose Next.', action: { kind: 'click' }, imageAlt: 'Step 3, the reason for the change and the effective date.' },
+    { id: 'review', target: 'demographics-review', title: 'Review', body: 'Check each change beside the old value, then choose Submit changes.', action: { kind: 'click' }, imageAlt: 'The review step listing each change.' },
     {
+      id: 'sent-to-the-plan',
       target: 'wizard-done',
       title: 'Sent to the plan',
       body: 'This line says where the change is. When the plan accepts it, you see its confirmation number here and in Activity.',
-      action: 'read',
+      action: { kind: 'read' },
       imageAlt: 'Changes submitted, with the status line and the plan’s confirmation number.',
     },
   ],

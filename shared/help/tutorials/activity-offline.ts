@@ -1,6 +1,6 @@
-import type { Tutorial } from './tutorial-format';
+import type { HelpTutorial } from '../tutorial-format';
 
-export const activityOffline: Tutorial = {
+export const activityOffline: HelpTutorial = {
   id: 'activity-offline',
   title: 'Work offline and follow your changes',
   summary: 'Keep working without a connection, and see in Activity whether the plan accepted each change.',
@@ -11,21 +11,24 @@ export const activityOffline: Tutorial = {
     'Changes you make offline (an enrollment, a termination, a payment) wait on this computer and are sent to the plan as soon as it can be reached. The bar at the bottom of the window says how many are waiting.',
     'Activity lists every change sent to the plan, with its status: waiting to send, sent, accepted, or rejected. Open a rejected change to see the plan’s reason, correct it and send it again.',
   ],
-  startPath: '/activity',
+  needs: 'none',
+  startRoute: '/activity',
   steps: [
     {
+      id: 'online-or-offline',
       target: 'status-bar',
       title: 'Online or offline',
       body: 'This bar says whether GroupDesk reaches the plan, when it last synced, and how many changes are waiting to send. Sync now brings everything up to date.',
-      action: 'read',
+      action: { kind: 'read' },
       imageAlt: 'The status bar at the bottom of the window, with the last sync time and the Sync now button.',
     },
-    { target: 'nav-activity', title: 'Open Activity', body: 'Choose Activity in the navigation.', action: 'do', imageAlt: 'The navigation with Activity highlighted.' },
+    { id: 'open-activity', target: 'nav-activity', title: 'Open Activity', body: 'Choose Activity in the navigation.', action: { kind: 'click' }, imageAlt: 'The navigation with Activity highlighted.' },
     {
+      id: 'every-change-and-its-status',
       target: 'activity-tabs',
       title: 'Every change and its status',
       body: 'The tabs sort changes by status: waiting to send, sent, accepted or rejected. Choose a change to see its details and the plan’s answer.',
-      action: 'read',
+      action: { kind: 'read' },
       imageAlt: 'Activity with its status tabs and the list of changes.',
     },
   ],

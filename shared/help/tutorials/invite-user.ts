@@ -1,6 +1,6 @@
-import type { Tutorial } from './tutorial-format';
+import type { HelpTutorial } from '../tutorial-format';
 
-export const inviteUser: Tutorial = {
+export const inviteUser: HelpTutorial = {
   id: 'invite-user',
   title: 'Invite a user to your group',
   summary: 'Give a colleague access to the group as an administrator, a billing user or read-only.',
@@ -11,15 +11,17 @@ export const inviteUser: Tutorial = {
     'Administrators change members; Billing users see and pay invoices but never the roster; Read-only users see both and change nothing.',
     'The plan e-mails them an access code that works once, for 7 days. They sign in with their own user ID and enter the code under Access. You can resend or revoke an invitation until it is used.',
   ],
-  startPath: '/users',
+  needs: 'users.manage',
+  startRoute: '/users',
   steps: [
-    { target: 'nav-users', title: 'Open Users', body: 'Choose Users in the navigation.', action: 'do', imageAlt: 'The navigation with Users highlighted.' },
-    { target: 'users-invite', title: 'Start the invitation', body: 'Choose Invite a user.', action: 'do', imageAlt: 'The Users page with the Invite a user button highlighted.' },
+    { id: 'open-users', target: 'nav-users', title: 'Open Users', body: 'Choose Users in the navigation.', action: { kind: 'click' }, imageAlt: 'The navigation with Users highlighted.' },
+    { id: 'start-the-invitation', target: 'users-invite', title: 'Start the invitation', body: 'Choose Invite a user.', action: { kind: 'click' }, imageAlt: 'The Users page with the Invite a user button highlighted.' },
     {
+      id: 'who-and-which-role',
       target: 'users-invite-form',
       title: 'Who and which role',
       body: 'Enter their name and e-mail address and choose a role, then choose Send invitation. The invitation is then listed under Invitations.',
-      action: 'read',
+      action: { kind: 'read' },
       imageAlt: 'The Invite a user dialog with the name, e-mail address and role.',
     },
   ],

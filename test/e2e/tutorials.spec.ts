@@ -1,4 +1,4 @@
-import { tutorials } from '@shared/tutorials';
+import { tutorials } from '@shared/help/tutorials';
 import { expect, test } from './browser-host';
 import { doStep, openDemoApp, stepControl, stepFinished, TUTORIAL_CLOCK_START } from '../tutorials/tutorial-steps';
 
@@ -30,7 +30,7 @@ for (const tutorial of tutorials) {
     await openDemoApp(page, host);
     await page.getByRole('link', { name: 'Help' }).click();
     await page.getByRole('listbox', { name: 'Tasks' }).getByRole('option', { name: tutorial.title }).click();
-    await page.getByRole('button', { name: 'Start the guided tour' }).click();
+    await page.getByRole('button', { name: 'Start the tour' }).click();
 
     for (const [index, step] of tutorial.steps.entries()) {
       const dialog = page.getByRole('dialog', { name: step.title });
@@ -40,7 +40,7 @@ for (const tutorial of tutorials) {
       await expect(control).toBeVisible();
       await stepFinished(control, step);
       await doStep(control, tutorial, step);
-      if (step.action === 'read') await dialog.getByRole('button', { name: index === tutorial.steps.length - 1 ? 'Finish' : 'Next' }).click();
+      if (step.action.kind !== 'click') await dialog.getByRole('button', { name: index === tutorial.steps.length - 1 ? 'Done' : 'Next' }).click();
       await expect(dialog).toBeHidden();
     }
   });

@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
-import { stepImagePath, tutorialThemes, type Tutorial } from '@shared/tutorials/tutorial-format';
-import { tutorials } from '@shared/tutorials';
+import type { Tutorial } from '@shared/help/tutorial-types';
+import { stepImagePath, tutorialThemes } from '@shared/help/tutorial-format';
+import { tutorials } from '@shared/help/tutorials';
 import { launchBrowserHost, stopBrowserHost } from '../e2e/browser-host';
 import { CHROMIUM_ARGS, findBrowser, NO_BROWSER } from '../support/find-browser';
 import { imagesRoot, staleFolders, staleImages } from './step-images';
@@ -116,20 +117,20 @@ async function pictureTutorial(browser: Browser, tutorial: Tutorial): Promise<st
   try {
     const page = await context.newPage();
     await openDemoApp(page, host);
-    await page.goto(`${host.origin}/#${tutorial.startPath}`);
+    await page.goto(`${host.origin}/#${tutorial.startRoute}`);
     for (const [index, step] of tutorial.steps.entries()) {
       const control = stepControl(page, step);
       try {
         await control.waitFor({ state: 'visible', timeout: 30_000 });
       } catch {
-        throw new Error(`Tutorial "${tutorial.id}", step ${index + 1} "${step.title}": no visible [data-tour="${step.target}"] on ${page.url()}`);
+        throw new Error(`Tutorial "${tutorial.id}", step ${index + 1} "${step.id}": no visible [data-tour="${step.target}"] on ${page.url()}`);
       }
       await control.scrollIntoViewIfNeeded();
       await stepFinished(control, step);
       await settled(page);
       for (const theme of tutorialThemes) {
         await page.emulateMedia({ colorScheme: theme });
-        const file = path.join(repoRoot, stepImagePath(tutorial.id, index, theme));
+        const file = path.join(repoRoot, stepImagePath(tutorial, index, theme));
         writeFileSync(file, await stillScreenshot(page, control));
         written.push(file);
       }

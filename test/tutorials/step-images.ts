@@ -1,16 +1,17 @@
 import path from 'node:path';
-import { stepImagePath, tutorialThemes, type Tutorial } from '@shared/tutorials/tutorial-format';
+import type { Tutorial } from '@shared/help/tutorial-types';
+import { stepImagePath, tutorialThemes } from '@shared/help/tutorial-format';
 
 /** Where the images go: `docs/tutorials/`, one folder per tutorial, which the renderer build copies for Help. */
 export const imagesRoot = (repoRoot: string): string => path.join(repoRoot, 'docs', 'tutorials');
 
 /** Every image a tutorial should have (file names in its folder), in the order its walk makes them. */
 export function expectedImages(tutorial: Tutorial): string[] {
-  return tutorial.steps.flatMap((_, index) => tutorialThemes.map((theme) => path.basename(stepImagePath(tutorial.id, index, theme))));
+  return tutorial.steps.flatMap((_, index) => tutorialThemes.map((theme) => path.basename(stepImagePath(tutorial, index, theme))));
 }
 
 /**
- * The pictures in a tutorial's folder that belong to no step any more (the tutorial lost steps):
+ * The pictures in a tutorial's folder that belong to no step any more (a step removed, renamed or moved):
  * Help would otherwise keep showing a screen the tutorial no longer goes through.
  */
 export function staleImages(filesInFolder: readonly string[], tutorial: Tutorial): string[] {

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import type { Tutorial, TutorialStep } from '@shared/tutorials/tutorial-format';
+import type { Tutorial, TutorialStep } from '@shared/help/tutorial-types';
 
 /**
  * What the image generator (`npm run tutorials`) and the end-to-end check of the tours
@@ -31,7 +31,7 @@ export const stepControl = (page: Page, step: TutorialStep): Locator => page.loc
 const next = (form: Locator) => form.getByRole('button', { name: 'Next' }).click();
 
 /**
- * How a person does a `do` step whose control is more than one button or link: a wizard page is
+ * How a person does a `click` step whose control is more than one button or link: a wizard page is
  * filled in with the demo walk-through's answers (the same in the pictures and in the check) and
  * continued; a list is opened at its first employee. Everything happens inside the highlighted
  * control, because a guided tour keeps the rest of the page inert while a step is open.
@@ -101,16 +101,39 @@ export async function stepFinished(control: Locator, step: TutorialStep): Promis
   if (text !== undefined) await control.filter({ hasText: text }).waitFor({ timeout: 30_000 });
 }
 
-/** The targets of `do` steps that are not a single button or link, for the check that each has a way to be done. */
+/** The targets of `click` steps that are not a single button or link, for the check that each has a way to be done. */
 export const doableTargets = (): string[] => Object.keys(doers);
 
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** An option's accessible name starts with its visible label; a hint after it ("CSV Plain text with commas…") is allowed. */
+const labelled = (label: string): RegExp => new RegExp(`^${escaped(label)}`);
+
+/** The field a `type` step fills: the control itself when it is one, else the one text field inside it. */
+async function fieldOf(control: Locator): Promise<Locator> {
+  const isField = await control.evaluate((el) => el.matches('input, textarea, [contenteditable="true"]'));
+  return isField ? control : control.getByRole('textbox').or(control.getByRole('searchbox'));
+}
+
+/** Picks the option labelled `label` in a native select, a listbox or a radio group. */
+async function choose(control: Locator, label: string): Promise<void> {
+  const kind = await control.evaluate((el) => (el instanceof HTMLSelectElement ? 'select' : el.querySelector('select') ? 'select-inside' : el.getAttribute('role') === 'listbox' ? 'listbox' : 'radios'));
+  if (kind === 'select') await control.selectOption({ label });
+  else if (kind === 'select-inside') await control.locator('select').selectOption({ label });
+  else if (kind === 'listbox') await control.getByRole('option', { name: labelled(label) }).click();
+  else await control.getByRole('radio', { name: labelled(label) }).check();
+}
+
 /**
- * Does the step as a person would: a `read` step asks nothing; a `do` step on a button or link uses
- * it; a `do` step on anything else is done as `doers` says, and a target it does not know fails with
- * the step's name.
+ * Does the step as a person would: a `read` step asks nothing; `type` fills the sample in and
+ * `choose` picks the option labelled with it; a `click` step on a button or link uses it, and on
+ * anything else (a wizard page, a list) is done as `doers` says; a target it does not know fails
+ * with the step's name.
  */
 export async function doStep(control: Locator, tutorial: Tutorial, step: TutorialStep): Promise<void> {
-  if (step.action === 'read') return;
+  const action = step.action;
+  if (action.kind === 'read') return;
+  if (action.kind === 'type') return (await fieldOf(control)).fill(action.sample);
+  if (action.kind === 'choose') return choose(control, action.sample);
   const doer = doers[step.target];
   if (doer !== undefined) return doer(control);
   const pressable = await control.evaluate((el) => el.matches('a[href], button, [role="button"], [role="link"]'));

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
-import { findBrowser, NO_BROWSER } from './test/support/find-browser';
+import { CHROMIUM_ARGS, findBrowser, NO_BROWSER } from './test/support/find-browser';
 
 // Without a browser every test would fail with the same long stack trace; one line saying how to
 // install one is all a new machine needs.
@@ -10,7 +10,6 @@ if (browser === null) {
   process.exit(1);
 }
 
-// The background-networking flags keep Chromium from dialling out on a machine whose network is closed.
 export default defineConfig({
   testDir: './test/e2e',
   testMatch: /.*\.spec\.ts/,
@@ -25,7 +24,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: browser.executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 } } }],

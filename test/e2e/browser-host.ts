@@ -19,14 +19,22 @@ export interface HostOptions {
    * expect. Without it a fresh data folder opens on Welcome, as a first launch does.
    */
   demo?: boolean;
+  /**
+   * Starts the host's clock (its core's and its plan service's too) at this ISO instant, running
+   * slowly from there (test/support/host-clock.cjs): the demo data is dated from that day and the screens show
+   * the same dates and times on every run.
+   */
+  clockStart?: string;
 }
 
 /** Starts `out/web/main.mjs` on a free port with its own data folder and resolves when it prints its address. */
 export async function launchBrowserHost(dataDir: string, options: HostOptions = {}): Promise<{ host: RunningHost; child: ChildProcess }> {
-  const args = ['out/web/main.mjs', '--no-open', '--data-dir', dataDir, ...(options.demo === false ? [] : ['--demo'])];
+  const clock = options.clockStart === undefined ? [] : ['--require', path.join(import.meta.dirname, '..', 'support', 'host-clock.cjs')];
+  const args = [...clock, 'out/web/main.mjs', '--no-open', '--data-dir', dataDir, ...(options.demo === false ? [] : ['--demo'])];
   const child = spawn(process.execPath, args, {
     cwd: path.resolve(import.meta.dirname, '..', '..'),
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: options.clockStart === undefined ? process.env : { ...process.env, GROUPDESK_CLOCK_START: options.clockStart, GROUPDESK_CLOCK_ANCHOR: String(Date.now()) },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -15,6 +15,12 @@ export interface BrowserLookup {
   exists: (file: string) => boolean;
 }
 
+/**
+ * How the tests and the tutorial images start Chromium: the background-networking flags keep it from
+ * dialling out on a machine whose network is closed.
+ */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
 /** Debian's package puts Chromium here; it is what CI installs. */
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 

@@ -42,6 +42,8 @@ describe.each(backends())('bad input (%s)', (backend) => {
     // Refused by Fastify's router before any route: also answered by client-errors.ts.
     { what: 'a path parameter over the router length limit', method: 'GET', path: `/v1/groups/${'1'.repeat(200)}`, auth: true, status: 414 },
     { what: 'a percent-encoding that does not decode', method: 'GET', path: '/v1/groups/%E0%A4%A', auth: true, status: 400 },
+    // PostgreSQL text cannot hold a NUL: refused at the query, not by the database with a 500.
+    { what: 'a NUL in a member search', method: 'GET', path: '/v1/groups/7001/members?q=Sm%00ith', auth: true, status: 400 },
     { what: 'a malformed Idempotency-Key', method: 'POST', path: '/v1/access-requests', body: accessRequest, headers: { 'idempotency-key': 'no' }, auth: true, status: 400 },
   ];
 

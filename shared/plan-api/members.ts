@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { address, coverageTier } from '../contract/schemas/group';
 import { employmentStatus, gender, memberStatus, relationship } from '../contract/schemas/member';
-import { email, groupNumber, isoDate, isoInstant, maskedSsn, memberId, phone, planCode } from '../contract/schemas/primitives';
+import { email, groupNumber, isoDate, isoInstant, maskedSsn, memberId, phone, planCode, searchText } from '../contract/schemas/primitives';
 import { membershipCounts } from '../contract/methods/dashboard';
 
 /**
@@ -70,7 +70,7 @@ export const memberListQuery = z
     relationship: relationship.optional(),
     subscriberId: memberId.optional(),
     /** Prefix of the last name or of the member ID. */
-    q: z.string().trim().min(1).max(60).optional(),
+    q: searchText(60).optional(),
     offset: z.coerce.number().int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
   })

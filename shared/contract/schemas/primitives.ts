@@ -16,6 +16,18 @@ export const isoDate = z
   }, 'This date does not exist');
 export type IsoDate = z.infer<typeof isoDate>;
 
+/**
+ * What a user types into a search box. Control characters are refused: nobody types them, and
+ * PostgreSQL text cannot hold a NUL, so one would reach the database only to fail there.
+ */
+export const searchText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u, 'A search cannot contain control characters');
+
 /** An instant, ISO-8601 in UTC (`2026-11-27T06:51:10.000Z`). */
 export const isoInstant = z.iso.datetime();
 

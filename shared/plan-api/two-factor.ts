@@ -36,6 +36,13 @@ export type SecondFactorChallenge = z.infer<typeof secondFactorChallenge>;
 
 export const deviceToken = z.string().regex(/^v1\.[A-Za-z0-9_-]{10,100}\.\d{1,12}\.[A-Za-z0-9_-]{20,100}$/, 'This remembered-computer token is malformed');
 
+/** A second step carries the authenticator's code or a recovery code, never both or neither. */
+export function oneSecondFactor(value: { code?: string; recoveryCode?: string }, ctx: z.RefinementCtx): void {
+  if ((value.code === undefined) === (value.recoveryCode === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [value.recoveryCode === undefined ? 'code' : 'recoveryCode'], message: 'Enter either the 6-digit code or a recovery code' });
+  }
+}
+
 export const secondFactorRequest = z
   .object({
     challenge: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This sign-in has expired; sign in again'),
@@ -45,11 +52,7 @@ export const secondFactorRequest = z
     rememberDevice: z.boolean().default(false),
   })
   .strict()
-  .superRefine((value, ctx) => {
-    if ((value.code === undefined) === (value.recoveryCode === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['code'], message: 'Enter either the 6-digit code or a recovery code' });
-    }
-  });
+  .superRefine(oneSecondFactor);
 export type SecondFactorRequest = z.input<typeof secondFactorRequest>;
 
 export const rememberedDevice = z.object({ deviceToken, expiresAt: isoInstant });

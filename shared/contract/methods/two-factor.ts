@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { PASSWORD_MAX_LENGTH } from '../../plan-api/accounts';
-import { recoveryCode, totpCode, twoFactorStatus } from '../../plan-api/two-factor';
+import { oneSecondFactor, recoveryCode, totpCode, twoFactorStatus } from '../../plan-api/two-factor';
 
 /** Setting up, turning off and renewing two-step sign-in at the plan service, from Settings → Security (docs/security.md#two-step-sign-in). */
 
@@ -24,11 +24,7 @@ export const secondFactorInput = z
     rememberDevice: z.boolean().default(false),
   })
   .strict()
-  .superRefine((value, ctx) => {
-    if ((value.code === undefined) === (value.recoveryCode === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [value.recoveryCode === undefined ? 'code' : 'recoveryCode'], message: 'Enter either the 6-digit code or a recovery code' });
-    }
-  });
+  .superRefine(oneSecondFactor);
 
 export const twoFactorMethods = {
   'twoFactor.status': method({ summary: 'Whether two-step sign-in is on for the signed-in user, and whether the plan requires it.', permission: 'none', input: z.object({}).strict(), output: twoFactorStatus }),

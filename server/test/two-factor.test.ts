@@ -153,7 +153,7 @@ describe.each(backends())('two-step sign-in (%s)', (backend) => {
   });
 
   it('refuses malformed second steps with clear messages', async () => {
-    const both = await secondStep({ challenge: 'x'.repeat(43), code: '123456', recoveryCode: 'abcd-efghj' });
+    const both = await secondStep({ challenge: 'x'.repeat(43), code: '123456', recoveryCode: '4kq7x-2m9pa' });
     expect(both).toMatchObject({ status: 400, body: { code: 'VALIDATION', fields: { recoveryCode: 'Enter either the 6-digit code or a recovery code' } } });
     expect((await secondStep({ challenge: 'x'.repeat(43), code: '12345' })).body).toMatchObject({ fields: { code: 'The code is the 6 digits your authenticator app shows' } });
     expect((await secondStep({ challenge: 'x'.repeat(43), code: '123 456' })).body).toMatchObject({ code: 'AUTH', message: expect.stringMatching(/Sign in again/) });

@@ -42,6 +42,12 @@ export const tutorial = z.object({
   article: z.array(z.string().trim().min(1).max(600)).min(1).max(8),
   needs: z.enum(permissions),
   startRoute: z.string().regex(/^\/[a-z0-9/-]*$/),
+  /**
+   * The task is done with the plan service itself (Access shows only when signed in to it with a user
+   * ID), so on the demo data Help says the tour needs that sign-in instead of starting one that would
+   * wait for a control that never shows.
+   */
+  needsPlanSignIn: z.literal(true).optional(),
   steps: z.array(tutorialStep).min(1).max(20),
 });
 

@@ -5,6 +5,7 @@ import type { HelpTutorial as Tutorial } from '@shared/help/tutorial-format';
 import { EmptyState } from '../components/ErrorState';
 import { BackIcon } from '../components/icons';
 import { usePermission } from '../state/permissions';
+import { useStatusStore } from '../state/status-store';
 import { StartTourButton } from './StartTourButton';
 import { stepImageUrl } from './step-images';
 import './help.css';
@@ -27,6 +28,26 @@ function RoleNote({ tutorial }: { tutorial: Tutorial }) {
   const allowed = usePermission(tutorial.needs);
   if (tutorial.needs === 'none' || allowed) return null;
   return <p className="pending-banner">Your role in this group does not let you do this task. The group’s primary administrator can, or can give you the role.</p>;
+}
+
+/**
+ * The tour's start, or, for a task done with the plan service (`needsPlanSignIn`) while this computer
+ * is not signed in to it (the demo data), why there is no tour: its first control would never show.
+ */
+function TourStart({ tutorial }: { tutorial: Tutorial }) {
+  const signedIn = useStatusStore((s) => s.session?.mode === 'remote' && Boolean(s.session.user));
+  if (tutorial.needsPlanSignIn && !signedIn)
+    return (
+      <div className="help-tour-start">
+        <p className="pending-banner">The tour of this task needs a sign-in to the plan service with your own user ID: Access is not there on the demo data. The steps below show how it goes.</p>
+      </div>
+    );
+  return (
+    <div className="help-tour-start">
+      <StartTourButton tutorial={tutorial} />
+      <p className="muted">The tour highlights each control in turn while you do the task. Leave it at any step; it picks up where you left it.</p>
+    </div>
+  );
 }
 
 /** One task: its article, the guided tour, and the steps with their pictures. */
@@ -63,10 +84,7 @@ export function TutorialArticle({ tutorialId }: { tutorialId: string }) {
               <p key={paragraph}>{paragraph}</p>
             ))}
             <RoleNote tutorial={tutorial} />
-            <div className="help-tour-start">
-              <StartTourButton tutorial={tutorial} />
-              <p className="muted">The tour highlights each control in turn while you do the task. Leave it at any step; it picks up where you left it.</p>
-            </div>
+            <TourStart tutorial={tutorial} />
           </div>
           <h2 className="help-steps-title">Step by step</h2>
           <ol className="help-steps">

@@ -12,6 +12,7 @@ export const enterAccessCode: HelpTutorial = {
     'If the code has expired or was already used, ask the primary administrator to send a new invitation.',
   ],
   needs: 'none',
+  needsPlanSignIn: true,
   startRoute: '/access',
   steps: [
     { id: 'open-access', target: 'nav-access', title: 'Open Access', body: 'Choose Access in the navigation.', action: { kind: 'click' }, imageAlt: 'The navigation with Access highlighted.' },

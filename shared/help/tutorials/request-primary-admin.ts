@@ -12,6 +12,7 @@ export const requestPrimaryAdmin: HelpTutorial = {
     'The plan checks the request with the employer within 3–5 business days. Keep the confirmation number: Access shows the request’s status, and you get an e-mail when it is decided.',
   ],
   needs: 'none',
+  needsPlanSignIn: true,
   startRoute: '/access',
   steps: [
     { id: 'open-access', target: 'nav-access', title: 'Open Access', body: 'Choose Access in the navigation.', action: { kind: 'click' }, imageAlt: 'The navigation with Access highlighted.' },

@@ -16,7 +16,7 @@ export const setUpAutopay: HelpTutorial = {
   steps: [
     { id: 'open-billing', target: 'nav-billing', title: 'Open Billing', body: 'Choose Billing in the navigation.', action: { kind: 'click' }, imageAlt: 'The navigation with Billing highlighted.' },
     { id: 'open-autopay', target: 'billing-autopay', title: 'Open Autopay', body: 'Choose Autopay under Payments.', action: { kind: 'click' }, imageAlt: 'The Payments links with Autopay highlighted.' },
-    { id: 'start', target: 'autopay-card', title: 'Start', body: 'Choose Enroll in autopay (or Change autopay if it is on).', action: { kind: 'click' }, imageAlt: 'The autopay card, not enrolled, with the Enroll in autopay button.' },
+    { id: 'start', target: 'autopay-start', title: 'Start', body: 'Choose Enroll in autopay (or Change autopay if it is on).', action: { kind: 'click' }, imageAlt: 'The autopay card, not enrolled, with the Enroll in autopay button highlighted.' },
     {
       id: 'account-timing-and-authorization',
       target: 'autopay-form',

@@ -3,6 +3,13 @@ import type { MemberStatus } from '@shared/contract/schemas/member';
 import { statusLabels } from '../../components/format';
 import { useAnnouncer } from '../../state/announcer';
 
+/** Each chip's name for guided tours (docs/help-and-tutorials.md): a tour shows terminated members by pressing them one by one. */
+const chipTours: readonly { status: MemberStatus; tour: string }[] = [
+  { status: 'active', tour: 'roster-status-active' },
+  { status: 'pending', tour: 'roster-status-pending' },
+  { status: 'terminated', tour: 'roster-status-terminated' },
+];
+
 const lastStatusNote = 'At least one status stays selected';
 
 /**
@@ -14,7 +21,7 @@ export function StatusChips({ selected, onChange }: { selected: readonly MemberS
   const announce = useAnnouncer((s) => s.announce);
   return (
     <div className="chip-group" role="group" aria-label="Status">
-      {memberStatuses.map((status) => {
+      {chipTours.map(({ status, tour }) => {
         const pressed = selected.includes(status);
         // An empty choice would always show an empty roster.
         const onlyOne = pressed && selected.length === 1;
@@ -22,6 +29,7 @@ export function StatusChips({ selected, onChange }: { selected: readonly MemberS
           <button
             type="button"
             key={status}
+            data-tour={tour}
             className="chip"
             aria-pressed={pressed}
             aria-disabled={onlyOne}

@@ -125,7 +125,7 @@ export function AutopayPage() {
           )}
           {canChange && !editing && (
             <div className="pay-row-actions">
-              <button type="button" className={enrolled ? 'button' : 'button button-primary'} onClick={() => setEditing(true)}>
+              <button type="button" className={enrolled ? 'button' : 'button button-primary'} onClick={() => setEditing(true)} data-tour="autopay-start">
                 {enrolled ? 'Change autopay' : 'Enroll in autopay'}
               </button>
               {enrollment?.status === 'active' && next && (

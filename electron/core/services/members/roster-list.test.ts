@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '@shared/contract';
 import { fixtureStore, fixtureToday } from '../../test-support/member-fixtures';
-import { listRoster } from './roster-list';
+import { familyPageSql, listRoster } from './roster-list';
+import { rosterWhere } from './roster-filter';
+import { parseSearchText } from './search-text';
 
 const store = fixtureStore();
 const list = (input: Record<string, unknown>) => listRoster(store.db, contract['members.list'].input.parse({ groupNumber: '4321', ...input }), fixtureToday);
@@ -29,6 +31,32 @@ describe('members.list', () => {
     expect(list({ grouping: 'none', sort: { by: 'terminationDate', dir: 'asc' } }).rows.map((r) => r.firstName)).toEqual(['Zoe', 'Mark', 'Beth', 'José', 'Aaron', 'Walter', 'Yves']);
     expect(list({ grouping: 'none', sort: { by: 'dateOfBirth', dir: 'desc' } }).rows[0]?.firstName).toBe('Yves');
     expect(ids({ sort: { by: 'planName', dir: 'asc' } })).toEqual(['432000001', '432000001-01', '432000001-02', '432000002', '432000002-01', '432000005', '432000003']);
+  });
+
+  it('pages the status and plan-name sorts segment by segment in the order one sort gives, at every offset', () => {
+    for (const by of ['status', 'planName']) {
+      for (const dir of ['asc', 'desc']) {
+        for (const grouping of ['family', 'none']) {
+          for (const filters of [{}, { statuses: ['active', 'terminated'] }, { planCodes: ['HMO-Z'] }]) {
+            const whole = ids({ sort: { by, dir }, grouping, ...filters });
+            const label = `${by} ${dir} ${grouping} ${JSON.stringify(filters)}`;
+            expect(whole.length, label).toBe(list({ grouping, ...filters }).total);
+            for (let offset = 0; offset <= whole.length; offset++) {
+              for (const limit of [1, 2, 3]) expect(ids({ sort: { by, dir }, grouping, offset, limit, ...filters }), `${label} ${offset}+${limit}`).toEqual(whole.slice(offset, offset + limit));
+            }
+          }
+        }
+      }
+    }
+    // The same order as sorting the whole group by the key in one statement (roster-order.ts's keys).
+    for (const by of ['status', 'planName'] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const query = contract['members.list'].input.parse({ groupNumber: '4321', sort: { by, dir } });
+        const { where, params } = rosterWhere({ groupNumber: '4321', today: fixtureToday, terms: parseSearchText(undefined) });
+        const sorted = store.db.prepare(familyPageSql(where, query, false)).all({ ...params, limit: 100, offset: 0 }) as { member_id: string }[];
+        expect(ids({ sort: { by, dir } }), `${by} ${dir}`).toEqual(sorted.map((r) => r.member_id));
+      }
+    }
   });
 
   it('computes status as of today and hides members terminated more than two years ago', () => {

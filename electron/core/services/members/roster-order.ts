@@ -1,4 +1,6 @@
+import type { Database } from 'better-sqlite3';
 import type { RosterSortColumn } from '@shared/contract/methods/members';
+import { statement } from '../../store/statements';
 
 const names = (a: string) => [`${a}.last_name_key`, `${a}.first_name_key`, `${a}.member_id`];
 
@@ -29,4 +31,46 @@ const keys: Record<RosterSortColumn, (a: string) => string[]> = {
 export function orderTerms(column: RosterSortColumn, dir: 'asc' | 'desc', alias: string): string[] {
   const direction = dir === 'asc' ? 'ASC' : 'DESC';
   return keys[column](alias).map((key) => `${key} ${direction}`);
+}
+
+/** One value of a segmented sort key: the SQL condition over its alias that picks its rows. */
+export interface SortSegment {
+  condition: string;
+  params: Record<string, string>;
+}
+
+const segmentedColumns = new Set<RosterSortColumn>(['status', 'planName']);
+
+/** The sorts read segment by segment (roster-list.ts) rather than from an index. */
+export const isSegmentedSort = (column: RosterSortColumn): boolean => segmentedColumns.has(column);
+
+/**
+ * The segments of a segmented sort in page order, each one value of the key that `keys` sorts
+ * first by, so that walking them in turn, names after the key, gives the same order. Unary + keeps
+ * SQLite walking the name index rather than a date index range that would then need a sort.
+ */
+export function sortSegments(db: Database, column: RosterSortColumn, dir: 'asc' | 'desc', a: string, groupNumber: string): SortSegment[] {
+  const segments = column === 'status' ? statusSegments(a) : planSegments(db, a, groupNumber);
+  return dir === 'asc' ? segments : segments.reverse();
+}
+
+/** The status key's values in order, 0 active, 1 pending, 2 terminated (effective_date is never NULL). */
+function statusSegments(a: string): SortSegment[] {
+  return [
+    { condition: `+${a}.effective_date <= @today AND (+${a}.termination_date IS NULL OR +${a}.termination_date >= @today)`, params: {} },
+    { condition: `+${a}.effective_date > @today`, params: {} },
+    { condition: `+${a}.effective_date <= @today AND +${a}.termination_date < @today`, params: {} },
+  ];
+}
+
+/**
+ * A member whose plan is not in plans has no plan name, and NULL sorts first; then one segment per
+ * distinct name in SQLite's own order, holding every plan code of that name.
+ */
+function planSegments(db: Database, a: string, groupNumber: string): SortSegment[] {
+  const names = statement(db, 'SELECT json_group_array(plan_code) AS codes FROM plans WHERE group_number = ? GROUP BY name ORDER BY name').all(groupNumber) as { codes: string }[];
+  return [
+    { condition: `+${a}.plan_code NOT IN (SELECT p.plan_code FROM plans p WHERE p.group_number = @group)`, params: {} },
+    ...names.map(({ codes }) => ({ condition: `+${a}.plan_code IN (SELECT value FROM json_each(@segmentPlans))`, params: { segmentPlans: codes } })),
+  ];
 }

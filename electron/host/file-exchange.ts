@@ -49,7 +49,11 @@ export async function receiveFile(dataDir: string, source: Readable, maxBytes = 
   let bytes = 0;
   // Opened before the copy starts, so a source that fails at once cannot leave the temporary file
   // to be created after it was removed.
-  const target = await fs.promises.open(temporaryPath, 'w', 0o600);
+  const target = await fs.promises.open(temporaryPath, 'w', 0o600).catch((error: unknown) => {
+    // The source is never read: let it close its file now rather than when it is collected.
+    source.destroy();
+    throw error;
+  });
   try {
     await pipeline(
       source,

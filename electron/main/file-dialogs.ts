@@ -62,7 +62,10 @@ export function registerFileDialogs(ipcMain: Pick<IpcMain, 'handle'>, host: File
     const chosen = choice.filePaths[0];
     if (choice.canceled || chosen === undefined) return { ok: true, value: null };
     try {
-      const received = await receiveFile(host.dataDir, fs.createReadStream(chosen));
+      // Opened here, inside the try, rather than by a stream that would report a missing file as an
+      // 'error' event nobody listens to yet while receiveFile prepares its temporary file.
+      const source = await fs.promises.open(chosen, 'r');
+      const received = await receiveFile(host.dataDir, source.createReadStream());
       return { ok: true, value: { ...received, fileName: path.basename(chosen) } };
     } catch (error) {
       if (error instanceof FileTooLargeError) return fail('VALIDATION', error.message);

@@ -83,14 +83,24 @@ export function readPlanContacts(db: Database, groupNumber: string): PlanContact
   return (parsed?.success ? parsed.data[groupNumber] : undefined) ?? {};
 }
 
-/** Keeps the contacts the plan sent with a group, replacing what it sent before (absent ones are dropped). */
+/**
+ * Keeps the contacts the plan sent with a group, replacing what it sent before (absent ones are
+ * dropped). Every refresh of a group sends them; the row is written only when they changed, so its
+ * time says when they did.
+ */
 export function savePlanContacts(db: Database, groupNumber: string, contacts: PlanContacts, now: string): void {
   const raw = statement(db, 'SELECT value FROM settings WHERE key = ?').pluck().get('planContacts') as string | undefined;
   const parsed = raw === undefined ? null : keys.planContacts.safeParse(JSON.parse(raw));
-  const all = { ...(parsed?.success ? parsed.data : {}), [groupNumber]: contacts };
+  const saved = parsed?.success ? parsed.data : {};
+  if (groupNumber in saved && sameContacts(saved[groupNumber] ?? {}, contacts)) return;
+  const all = { ...saved, [groupNumber]: contacts };
   statement(db, 'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(
     'planContacts',
     JSON.stringify(keys.planContacts.parse(all)),
     now,
   );
+}
+
+function sameContacts(a: PlanContacts, b: PlanContacts): boolean {
+  return a.accountSetupPhone === b.accountSetupPhone && a.serviceTeam?.name === b.serviceTeam?.name && a.serviceTeam?.phone === b.serviceTeam?.phone;
 }

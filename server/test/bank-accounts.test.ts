@@ -34,6 +34,21 @@ describe.each(backends())('bank accounts (%s)', (backend) => {
     expect(dump.rows.map((r) => r.t).join()).not.toContain(ACCOUNT_NUMBER);
   });
 
+  it('adds one account for a request sent again with its Idempotency-Key, at once or after a lost answer, and still asks the password each time', async () => {
+    const body = { nickname: 'Sent twice', holderName: 'Acme Tools Inc', routingNumber: ROUTING.chase, accountNumber: '55501234', accountNumberAgain: '55501234', accountType: 'checking', verification: 'prenote', password: f.payer.password };
+    const key = `add-account-${backend}`;
+    const send = (overrides: Record<string, unknown> = {}) => f.api<BankAccount>('POST', path('/bank-accounts'), { body: { ...body, ...overrides }, key });
+    const together = await Promise.all([send(), send()]);
+    const again = await send();
+    for (const answer of [...together, again]) expect({ status: answer.status, body: answer.body }).toEqual({ status: 201, body: together[0]?.body });
+    const stored = await f.service.db.select().from(bankAccounts).where(eq(bankAccounts.nickname, 'Sent twice'));
+    expect(stored).toHaveLength(1);
+    // The key names that account: another account under it is a client's mistake, said as such.
+    expect(await send({ nickname: 'Another' })).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
+    expect((await send({ password: 'not-my-password' })).status).toBe(403);
+    expect((await f.api('POST', path('/bank-accounts'), { body, key: 'short' })).body).toMatchObject({ code: 'VALIDATION', fields: { 'Idempotency-Key': 'Malformed' } });
+  });
+
   it.each([
     [{ routingNumber: '123456789' }, 'routingNumber'],
     [{ routingNumber: '991000021' }, 'routingNumber'],

@@ -112,4 +112,30 @@ describe.each(backends())('Bill Pay changes made through a network that lies (%s
     const shown = await core.call('payments.bankAccounts', { groupNumber });
     expect(shown.ok && (shown.value as { id: string }[]).map((a) => a.id)).toEqual([bankAccountId]);
   });
+
+  it.each(exchangeFaults)('%s: a bank account added is added once, and the second try answers it', async (fault) => {
+    const groupNumber = service.groupNumber;
+    const nickname = `Added ${fault}`;
+    // What the add dialog sends both times: the same account under the key it keeps for it.
+    const input = {
+      groupNumber,
+      nickname,
+      holderName: 'Harbor Freight Lines',
+      routingNumber: '021000021',
+      accountNumber: '000555123456',
+      accountNumberAgain: '000555123456',
+      accountType: 'checking',
+      verification: 'prenote',
+      password,
+      requestKey: `add-${fault}-${backend}`,
+    };
+    const added = await tryTwice(fault, 'POST', /\/bank-accounts$/, 'payments.addBankAccount', input);
+    if (!added.first.ok) expect(added.first.error.code).toBe('OFFLINE');
+    expect(added.second).toMatchObject({ ok: true, value: { nickname, accountLast4: '3456' } });
+    const rows = await service.service.db.select({ id: bankAccounts.id }).from(bankAccounts).where(eq(bankAccounts.nickname, nickname));
+    expect(rows).toHaveLength(1);
+    expect(added.second.ok && (added.second.value as { id: string }).id).toBe(rows[0]?.id);
+    const shown = await core.call('payments.bankAccounts', { groupNumber });
+    expect(shown.ok && (shown.value as { nickname: string }[]).filter((a) => a.nickname === nickname)).toHaveLength(1);
+  });
 });

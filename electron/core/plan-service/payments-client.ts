@@ -44,11 +44,16 @@ const goOnline = 'Try again when you are back online.';
 export const bankAccounts = async (client: PlanClient, groupNumber: string, offline: string): Promise<BankAccount[]> =>
   (await json(client, offline, 'GET', `${groupPath(groupNumber)}/bank-accounts`, bankAccountList)).accounts;
 
-/** The account number goes to the plan in this request body and nowhere else: the answer names its last four digits. */
-export const addBankAccount = (client: PlanClient, groupNumber: string, body: AddBankAccountRequest): Promise<BankAccount> =>
+/**
+ * The account number goes to the plan in this request body and nowhere else: the answer names its
+ * last four digits. The key makes a retry after a lost answer safe: the plan answers it with the
+ * account the first request added.
+ */
+export const addBankAccount = (client: PlanClient, groupNumber: string, body: AddBankAccountRequest, idempotencyKey: string): Promise<BankAccount> =>
   json(client, `A bank account is added at the plan, which cannot be reached now; nothing was kept on this computer. ${goOnline}`, 'POST', `${groupPath(groupNumber)}/bank-accounts`, bankAccount, {
     body,
     status: 201,
+    headers: { 'idempotency-key': idempotencyKey },
   });
 
 export const verifyBankAccount = (client: PlanClient, groupNumber: string, bankAccountId: string, body: VerifyMicroDepositsRequest): Promise<BankAccount> =>

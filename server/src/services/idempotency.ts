@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { ContractFailure } from '@shared/contract/errors';
+import { requestKey } from '@shared/plan-api/idempotency-key';
 import type { Db } from '../store/db';
 import { idempotencyKeys } from '../store/schema';
 
@@ -117,13 +118,11 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-const KEY = /^[A-Za-z0-9_-]{8,128}$/;
-
 /** The request's `Idempotency-Key` header, or null when absent; a malformed one is refused. */
 export function idempotencyKeyOf(request: FastifyRequest): string | null {
   const value = request.headers['idempotency-key'];
   if (value === undefined) return null;
-  if (typeof value !== 'string' || !KEY.test(value)) {
+  if (typeof value !== 'string' || !requestKey.safeParse(value).success) {
     throw new ContractFailure('VALIDATION', 'Idempotency-Key must be 8–128 letters, digits, dashes or underscores.', { 'Idempotency-Key': 'Malformed' });
   }
   return value;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { groupNumber, isoInstant } from '../schemas/primitives';
+import { requestKey } from '../../plan-api/idempotency-key';
 import { invoiceNumber } from '../../plan-api/bill-pay';
 import {
   addBankAccountRequest,
@@ -66,7 +67,7 @@ export const paymentsMethods = {
     summary: 'Add a bank account (the password is asked again) and start its verification by prenote or micro-deposits.',
     permission: 'billing.write',
     // The refinement of the plan's request (the two numbers match) is checked again by the plan.
-    input: addBankAccountRequest.and(z.object({ groupNumber })),
+    input: addBankAccountRequest.and(z.object({ groupNumber, requestKey })),
     output: bankAccount,
   }),
   'payments.verifyBankAccount': method({

@@ -12,7 +12,7 @@ import { queuePayment } from './submit-payment';
 export const paymentsHandlers = handlers({
   'payments.authorization': ({ kind }, ctx) => authorizationOf(ctx, kind),
   'payments.bankAccounts': ({ groupNumber }, ctx) => bankAccountsOf(ctx, groupNumber),
-  'payments.addBankAccount': ({ groupNumber, ...request }, ctx) => addAccount(ctx, groupNumber, request),
+  'payments.addBankAccount': ({ groupNumber, requestKey, ...request }, ctx) => addAccount(ctx, groupNumber, request, requestKey),
   'payments.verifyBankAccount': ({ groupNumber, bankAccountId, amountsCents }, ctx) => verifyAccount(ctx, groupNumber, bankAccountId, { amountsCents }),
   'payments.removeBankAccount': ({ groupNumber, bankAccountId }, ctx) => removeAccount(ctx, groupNumber, bankAccountId),
   'payments.submit': ({ groupNumber, replaces, ...request }, ctx) => {

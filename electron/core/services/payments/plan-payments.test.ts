@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AutopayState, BankAccount } from '@shared/plan-api/payments';
@@ -29,7 +30,7 @@ describe('bank accounts, autopay and receipts, answered by the plan', () => {
 
   it('passes the account number through to the plan and never writes it to this computer', async () => {
     const core = coreAs('billing');
-    const account = await core.ok<BankAccount>('payments.addBankAccount', { groupNumber: '4321', ...typed });
+    const account = await core.ok<BankAccount>('payments.addBankAccount', { groupNumber: '4321', requestKey: randomUUID(), ...typed });
     expect(account).toMatchObject({ accountLast4: '9113', status: 'verifying' });
     expect(JSON.parse(net.requests.at(-1)?.body ?? '{}')).toMatchObject({ accountNumber: '4417123456789113' });
     expect(await core.ok<BankAccount[]>('payments.bankAccounts', { groupNumber: '4321' })).toEqual([account]);
@@ -43,7 +44,7 @@ describe('bank accounts, autopay and receipts, answered by the plan', () => {
 
   it('reads accounts and autopay offline from what the plan last answered; changes that cannot queue are OFFLINE', async () => {
     const core = coreAs('primary_admin');
-    const added = await core.ok<BankAccount>('payments.addBankAccount', { groupNumber: '4321', ...typed });
+    const added = await core.ok<BankAccount>('payments.addBankAccount', { groupNumber: '4321', requestKey: randomUUID(), ...typed });
     const verified = await core.ok<BankAccount>('payments.verifyBankAccount', { groupNumber: '4321', bankAccountId: added.id, amountsCents: await plan.sendMicroDeposits(added.id) });
     expect(verified.status).toBe('verified');
     const enrolled = await core.ok<AutopayState>('payments.enrollAutopay', {
@@ -75,7 +76,7 @@ describe('bank accounts, autopay and receipts, answered by the plan', () => {
       return answer.ok ? null : answer.error;
     };
     expect(await offline('payments.authorization', { kind: 'autopay' })).toMatchObject({ code: 'OFFLINE', message: expect.stringContaining('has not read them yet') });
-    expect(await offline('payments.addBankAccount', { groupNumber: '4321', ...typed, nickname: 'Payroll' })).toMatchObject({ code: 'OFFLINE', message: expect.stringContaining('nothing was kept') });
+    expect(await offline('payments.addBankAccount', { groupNumber: '4321', requestKey: randomUUID(), ...typed, nickname: 'Payroll' })).toMatchObject({ code: 'OFFLINE', message: expect.stringContaining('nothing was kept') });
     expect(await offline('payments.cancelAutopay', { groupNumber: '4321' })).toMatchObject({ code: 'OFFLINE' });
     expect(await offline('payments.removeBankAccount', { groupNumber: '4321', bankAccountId: added.id })).toMatchObject({ code: 'OFFLINE' });
     expect(await offline('payments.receipt', { groupNumber: '4321', confirmationNumber: 'PAY-261207-7KQ4M2' })).toMatchObject({ code: 'OFFLINE' });
@@ -89,9 +90,9 @@ describe('bank accounts, autopay and receipts, answered by the plan', () => {
 
   it('answers a wrong password as the password field’s error, not as a lost session: the user stays signed in', async () => {
     const core = coreAs('billing');
-    const wrong = await core.call('payments.addBankAccount', { groupNumber: '4321', ...typed, password: 'not the password' });
+    const wrong = await core.call('payments.addBankAccount', { groupNumber: '4321', requestKey: randomUUID(), ...typed, password: 'not the password' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', fields: { password: 'Not right' } } });
-    const added = await core.ok<BankAccount>('payments.addBankAccount', { groupNumber: '4321', ...typed });
+    const added = await core.ok<BankAccount>('payments.addBankAccount', { groupNumber: '4321', requestKey: randomUUID(), ...typed });
     await core.ok('payments.verifyBankAccount', { groupNumber: '4321', bankAccountId: added.id, amountsCents: await plan.sendMicroDeposits(added.id) });
     const enroll = { groupNumber: '4321', bankAccountId: added.id, rule: { timing: 'due_date', daysBefore: null }, authorizationVersion: (await core.ok<{ version: string }>('payments.authorization', { kind: 'autopay' })).version, acceptAuthorization: true };
     expect(await core.call('payments.enrollAutopay', { ...enroll, password: 'not the password' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', fields: { password: 'Not right' } } });
@@ -100,7 +101,7 @@ describe('bank accounts, autopay and receipts, answered by the plan', () => {
 
   it('prints a payment’s receipt from the plan', async () => {
     const payer = coreAs('billing');
-    const added = await payer.ok<BankAccount>('payments.addBankAccount', { groupNumber: '4321', ...typed });
+    const added = await payer.ok<BankAccount>('payments.addBankAccount', { groupNumber: '4321', requestKey: randomUUID(), ...typed });
     await payer.ok('payments.verifyBankAccount', { groupNumber: '4321', bankAccountId: added.id, amountsCents: await plan.sendMicroDeposits(added.id) });
     const { version } = await payer.ok<{ version: string }>('payments.authorization', { kind: 'payment' });
     await payer.ok('payments.submit', { groupNumber: '4321', invoiceNumbers: [november], amountCents: 10_000, bankAccountId: added.id, paymentDate: '2026-12-07', authorizationVersion: version, acceptAuthorization: true });
@@ -114,7 +115,7 @@ describe('bank accounts, autopay and receipts, answered by the plan', () => {
 
   it('lets read-only users and administrators see payments but make none (FORBIDDEN before anything is sent or queued)', async () => {
     const payer = coreAs('billing');
-    const account = await payer.ok<BankAccount>('payments.addBankAccount', { groupNumber: '4321', ...typed });
+    const account = await payer.ok<BankAccount>('payments.addBankAccount', { groupNumber: '4321', requestKey: randomUUID(), ...typed });
     const sentBefore = net.requests.length;
     for (const role of ['read_only', 'admin'] as const) {
       const core = coreAs(role);
@@ -122,7 +123,7 @@ describe('bank accounts, autopay and receipts, answered by the plan', () => {
       expect(await core.ok<BankAccount[]>('payments.bankAccounts', { groupNumber: '4321' })).toHaveLength(1);
       const writes: [Parameters<typeof core.call>[0], Record<string, unknown>][] = [
         ['payments.submit', { groupNumber: '4321', invoiceNumbers: [november], amountCents: 100, bankAccountId: account.id, paymentDate: '2026-12-07', authorizationVersion: '2026-12', acceptAuthorization: true }],
-        ['payments.addBankAccount', { groupNumber: '4321', ...typed }],
+        ['payments.addBankAccount', { groupNumber: '4321', requestKey: randomUUID(), ...typed }],
         ['payments.verifyBankAccount', { groupNumber: '4321', bankAccountId: account.id, amountsCents: [1, 2] }],
         ['payments.removeBankAccount', { groupNumber: '4321', bankAccountId: account.id }],
         ['payments.cancel', { groupNumber: '4321', outboxId: 1 }],

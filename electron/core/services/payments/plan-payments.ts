@@ -56,8 +56,9 @@ export const bankAccountsOf = (ctx: HandlerContext, groupNumber: string): Promis
     () => cachedBankAccounts(ctx.store.db, groupNumber),
   );
 
-export async function addAccount(ctx: HandlerContext, groupNumber: string, request: AddBankAccountRequest): Promise<BankAccount> {
-  const account = await addBankAccount(ctx.clients.authorized(ctx.store), groupNumber, request);
+/** `requestKey` is the dialog's for this account: sent again after a lost answer, it never adds a second one. */
+export async function addAccount(ctx: HandlerContext, groupNumber: string, request: AddBankAccountRequest, requestKey: string): Promise<BankAccount> {
+  const account = await addBankAccount(ctx.clients.authorized(ctx.store), groupNumber, request, requestKey);
   saveBankAccount(ctx.store.db, groupNumber, account, ctx.now());
   ctx.emit({ type: 'billing.changed', groupNumber });
   return account;

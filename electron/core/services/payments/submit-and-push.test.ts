@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PaymentItem } from '@shared/contract/methods/payments';
 import { paymentRequest } from '@shared/plan-api/payments';
@@ -33,7 +34,7 @@ describe('paying invoices through the outbox', () => {
     plan = await startPaymentsPlan();
     account = { nickname: 'Operating account', holderName: 'Acme Tools', routingNumber: '021000021', accountNumber: '000123456789', accountNumberAgain: '000123456789', accountType: 'checking', verification: 'micro_deposits', password: plan.password };
     core = paymentsCore(store, { plan, clock: plan.clock, net });
-    const added = await core.ok<{ id: string }>('payments.addBankAccount', { groupNumber: '4321', ...account });
+    const added = await core.ok<{ id: string }>('payments.addBankAccount', { groupNumber: '4321', requestKey: randomUUID(), ...account });
     accountId = added.id;
     await core.ok('payments.verifyBankAccount', { groupNumber: '4321', bankAccountId: accountId, amountsCents: await plan.sendMicroDeposits(accountId) });
     version = (await core.ok<{ version: string }>('payments.authorization', { kind: 'payment' })).version;
@@ -71,7 +72,7 @@ describe('paying invoices through the outbox', () => {
     expect(await refusal(pay({ paymentDate: '2026-12-12' }))).toMatchObject({ code: 'RULE', fields: { paymentDate: expect.stringContaining('business day') } });
     expect(await refusal(pay({ paymentDate: '2026-12-28' }))).toMatchObject({ code: 'RULE', fields: { paymentDate: expect.stringContaining('2026-12-20') } });
     expect(await refusal(pay({ invoiceNumbers: ['INV-4321-202610-CCCCCC'] }))).toMatchObject({ code: 'NOT_FOUND' });
-    const other = await core.ok<{ id: string }>('payments.addBankAccount', { groupNumber: '4321', ...account, nickname: 'Payroll', verification: 'prenote' });
+    const other = await core.ok<{ id: string }>('payments.addBankAccount', { groupNumber: '4321', requestKey: randomUUID(), ...account, nickname: 'Payroll', verification: 'prenote' });
     expect(await refusal(pay({ amountCents: 100, bankAccountId: other.id }))).toMatchObject({ code: 'RULE', fields: { bankAccountId: 'Not verified' } });
   });
 

@@ -5,6 +5,8 @@ import { addBankAccountRequest, bankAccount, bankAccountId, bankAccountList, ver
 import { addBankAccount, removeBankAccount, verifyMicroDeposits } from '../../services/payments/bank-accounts';
 import { listBankAccounts } from '../../services/payments/bank-account-views';
 import { confirmPassword } from '../../services/payments/confirm-password';
+import { idempotencyKeyOf, requestHashOf, withIdempotency } from '../../services/idempotency';
+import type { Db } from '../../store/db';
 import { requireGroupPermission } from '../auth';
 import type { RoutePlugin } from '../deps';
 import { groupParams } from './group-params';
@@ -37,7 +39,7 @@ export const bankAccountRoutes: RoutePlugin = async (app, deps) => {
       schema: {
         tags,
         summary:
-          'Add a bank account (routing number checked, account number typed twice) with the caller’s password asked again; it is verified by a prenote or two micro-deposits. The account number is encrypted at rest and never returned: answers carry its last four digits.',
+          'Add a bank account (routing number checked, account number typed twice) with the caller’s password asked again; it is verified by a prenote or two micro-deposits. The account number is encrypted at rest and never returned: answers carry its last four digits. With an Idempotency-Key header, a retry with the same key (and the same account) answers the first request and never adds a second account.',
         params: groupParams,
         security: [{ bearer: [] }],
         body: addBankAccountRequest,
@@ -49,11 +51,17 @@ export const bankAccountRoutes: RoutePlugin = async (app, deps) => {
     async (request, reply) => {
       const { groupNumber } = request.params;
       const { userId, sessionId } = await requireGroupPermission(request, deps, groupNumber, 'billing.write');
+      const key = idempotencyKeyOf(request);
       const now = deps.now();
+      // Asked again on a retry too: a replayed answer is no way around the password.
       await confirmPassword(deps.db, userId, request.body.password, { ip: request.ip, now });
       const { nickname, holderName, routingNumber, accountNumber, accountType, verification } = request.body;
-      const added = await addBankAccount(deps.db, deps.bankCipher, groupNumber, { nickname, holderName, routingNumber, accountNumber, accountType, verification }, { actorUserId: userId, sessionId, ip: request.ip }, now);
-      return reply.code(201).send(added);
+      const add = (db: Db) => addBankAccount(db, deps.bankCipher, groupNumber, { nickname, holderName, routingNumber, accountNumber, accountType, verification }, { actorUserId: userId, sessionId, ip: request.ip }, now);
+      if (key === null) return reply.code(201).send(await add(deps.db));
+      // The password is left out of the digest kept with the key: it is checked above, every time.
+      const requestHash = requestHashOf(request.method, request.routeOptions.url, groupNumber, { ...request.body, password: undefined });
+      const answer = await withIdempotency(deps.db, { userId, key, requestHash }, async (tx) => ({ status: 201, body: await add(tx) }));
+      return reply.code(answer.status).send(answer.body as never);
     },
   );
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Dialog } from 'radix-ui';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -34,14 +34,31 @@ export function AddAccountDialog({ groupNumber, onAdded }: Props) {
     if (routing.replace(/\s/g, '').length >= 9) void trigger('routingNumber');
   }, [routing, trigger]);
 
+  // One key per account as typed: Add pressed again after an answer that never came back (a
+  // timeout, a dropped connection) is answered by the plan with the account it already added, not a
+  // second one. Changing any field but the password makes it another request, with a new key.
+  const requestKey = useRef(crypto.randomUUID());
+  const { subscribe } = form;
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ name }) => {
+          if (name !== 'password') requestKey.current = crypto.randomUUID();
+        },
+      }),
+    [subscribe],
+  );
+
   const close = () => {
     form.reset(emptyAccount);
+    requestKey.current = crypto.randomUUID();
     setProblem(null);
     setOpen(false);
   };
 
   const add = async (values: AddAccountParsed) => {
-    const result = await api.call('payments.addBankAccount', { groupNumber, ...values });
+    const result = await api.call('payments.addBankAccount', { groupNumber, ...values, requestKey: requestKey.current });
     if (!result.ok) {
       // A wrong password is a refusal of the password, whatever else the form holds.
       if (result.error.code === 'AUTH' && !result.error.fields) {

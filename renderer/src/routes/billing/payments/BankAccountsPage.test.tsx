@@ -97,9 +97,12 @@ describe('Bank accounts', () => {
       accountType: 'savings',
       verification: 'micro_deposits',
       password: 'wrong',
+      requestKey: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
 
     answer = 'ok';
+    await user.clear(within(dialog).getByLabelText('Your password'));
+    await user.type(within(dialog).getByLabelText('Your password'), 'correct horse');
     const listed = vi.fn();
     transport.on('payments.bankAccounts', () => {
       listed();
@@ -110,6 +113,35 @@ describe('Bank accounts', () => {
     expect(await screen.findByRole('listitem', { name: 'Operating 2' })).toHaveTextContent('6789');
     expect(document.body.textContent).not.toContain('000123456789');
     expect(listed).toHaveBeenCalled();
+    // The same account with the password typed again is the same request to the plan.
+    const [first, second] = transport.callsTo('payments.addBankAccount');
+    expect(second?.password).toBe('correct horse');
+    expect(second?.requestKey).toBe(first?.requestKey);
+  });
+
+  it('sends the same account again under the same key after a lost answer, and a changed account under a new one', async () => {
+    const { transport } = renderAs('billing');
+    transport.on('payments.addBankAccount', () => ({ ok: false, error: { code: 'OFFLINE', message: 'The plan cannot be reached now.' } }));
+    const { user, dialog } = await openAddDialog();
+    await user.type(within(dialog).getByLabelText('Nickname'), 'Operating 2');
+    await user.type(within(dialog).getByLabelText('Account holder'), 'Harbor Logistics Inc');
+    await user.type(within(dialog).getByLabelText('Routing number'), '021000021');
+    await user.type(within(dialog).getByLabelText('Account number'), '000123456789');
+    await user.type(within(dialog).getByLabelText('Account number again'), '000123456789');
+    await user.click(within(dialog).getByRole('radio', { name: 'Checking' }));
+    await user.click(within(dialog).getByRole('radio', { name: /Prenote/ }));
+    await user.type(within(dialog).getByLabelText('Your password'), 'correct horse');
+    const add = () => user.click(within(dialog).getByRole('button', { name: 'Add account' }));
+    await add();
+    await waitFor(() => expect(transport.callsTo('payments.addBankAccount')).toHaveLength(1));
+    await add();
+    await waitFor(() => expect(transport.callsTo('payments.addBankAccount')).toHaveLength(2));
+    await user.type(within(dialog).getByLabelText('Nickname'), ' B');
+    await add();
+    await waitFor(() => expect(transport.callsTo('payments.addBankAccount')).toHaveLength(3));
+    const keys = transport.callsTo('payments.addBankAccount').map((call) => call.requestKey);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
   });
 
   it('verifies an account with the two deposits, saying how many tries are left after a miss', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SessionInfo } from '@shared/contract/methods/sync';
@@ -104,6 +104,20 @@ describe('Settings → Security', () => {
     const heading = await within(card).findByRole('heading', { name: 'Save your recovery codes' });
     expect(heading).toHaveFocus();
     expect(within(within(card).getByRole('list', { name: 'Recovery codes for jdoe.hr' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(codes);
+    // Print puts the codes alone on the page: while the dialog is open, only their block is marked to print.
+    const printed: { only: boolean; target: string | null }[] = [];
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {
+      const target = document.querySelector('[data-print-target]');
+      printed.push({ only: document.body.hasAttribute('data-print-only'), target: target?.getAttribute('aria-labelledby') === null ? null : (target?.textContent ?? null) });
+    });
+    await user.click(within(card).getByRole('button', { name: 'Print codes' }));
+    expect(print).toHaveBeenCalledTimes(1);
+    expect(printed).toEqual([{ only: true, target: expect.stringContaining('Save your recovery codes') }]);
+    expect(printed[0]?.target).toContain(codes[0]);
+    expect(printed[0]?.target).toContain('jdoe.hr');
+    expect(document.body).not.toHaveAttribute('data-print-only');
+    expect(document.querySelector('[data-print-target]')).toBeNull();
+    print.mockRestore();
     await user.click(within(card).getByRole('button', { name: 'I have saved them' }));
     expect(await within(card).findByText(/On\. Signing in asks for a code/)).toHaveTextContent('10 of 10 recovery codes left.');
     expect(within(card).queryByText('4kq7x-2m9pa')).not.toBeInTheDocument();

@@ -70,9 +70,16 @@ async function writeWorkbook(
   for await (const chunk of inChunks(records, signal)) {
     for (const record of chunk) {
       if (record.relationship === 'subscriber') subscribers += 1;
-      const row = sheet.addRow(specs.map((spec) => xlsxValue(spec.cell(record))));
-      cellStyles.forEach((style, index) => {
-        row.getCell(index + 1).style = style;
+      const row = sheet.addRow([]);
+      specs.forEach((spec, index) => {
+        const value = xlsxValue(spec.cell(record));
+        // An empty cell is left out of the file, as a spreadsheet app leaves it: the column's own
+        // style still formats what a user types there, and a styled empty cell per missing date is
+        // a tenth of a large roster's cells.
+        if (value === null) return;
+        const cell = row.getCell(index + 1);
+        cell.style = cellStyles[index] ?? {};
+        cell.value = value;
       });
       row.commit();
     }

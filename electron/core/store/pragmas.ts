@@ -17,6 +17,10 @@ export function applyPragmas(db: Database): void {
   // paging do not re-read pages from disk.
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
+  // Reads through a memory map of the file's first 256 MB instead of a read call copying each page:
+  // a 250,000-member roster download visits the whole members table out of its physical order, and
+  // the copies were a sixth of its reading time. Writes still go through the WAL.
+  db.pragma('mmap_size = 268435456');
   // A deleted row (a signed-out session's token, a removed group's members) is overwritten with
   // zeros instead of lingering in free pages, where a copy of the file would still show it.
   db.pragma('secure_delete = ON');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { geSegment, gsSegment, ieaSegment, isaSegment, seSegment } from '@shared/x12/envelope';
 import type { ImportRow } from '../import-row';
 import { x12FileAccepted } from '../x12-file-facts';
-import { headerSegments, memberSegments } from '../writers/x12-834-segments';
+import { headerSegments, memberLoopWriter } from '../writers/x12-834-segments';
 import { rosterContext, rosterFamily } from '../../../test-support/roster-records';
 import { read834 } from './x12-834-reader';
 
@@ -161,8 +161,9 @@ describe('X12 834 reader', () => {
         ...headerSegments(rosterContext, { receiverId: 'PLAN', payerName: 'Plan', payerTaxId: '990000002', usage: 'T' }, '0001', envelope),
       ].join('\n');
       let count = 6;
+      const memberSegments = memberLoopWriter('4321');
       for (let i = 0; i < families; i++) {
-        const segments = rosterFamily(String(300_000_000 + i)).flatMap((record) => memberSegments(record, '4321'));
+        const segments = rosterFamily(String(300_000_000 + i)).flatMap(memberSegments);
         count += segments.length;
         piece += '\n' + segments.join('\n');
         if (piece.length > 16_384) {

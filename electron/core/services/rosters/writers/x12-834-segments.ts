@@ -41,31 +41,51 @@ export function headerSegments(context: RosterFileContext, partners: X12834Partn
 /** BGN02: the group and the minute the file was made, so a reader can trace the file back to its export. */
 const bgnReference = (groupNumber: string, created: { date: string; time: string }): string => `${x12Text(groupNumber)}-${x12Date(created.date)}${created.time}`;
 
-/** One member's 2000 loop with its 2100A name and 2300 coverage. */
-export function memberSegments(record: RosterRecord, groupNumber: string): string[] {
-  const subscriber = record.relationship === 'subscriber';
-  const segments = [
-    x12Segment('INS', subscriberIndicator(record.relationship), relationshipCode(record.relationship), '030', 'XN', 'A', '', '', subscriber ? (record.employmentStatus ?? undefined) : undefined),
-    x12Segment('REF', '0F', record.subscriberId),
-    x12Segment('REF', '1L', x12Text(groupNumber)),
-  ];
-  if (subscriber && record.hireDate !== null) segments.push(x12Segment('DTP', '336', 'D8', x12Date(record.hireDate)));
-  segments.push(
-    // NM108 `ZZ`: the plan's member ID. The SSN (`34`) is left out: the replica keeps its last four only.
-    x12Segment('NM1', 'IL', '1', cut(x12Text(record.lastName), 60), cut(x12Text(record.firstName), 35), cut(x12Text(record.middleName ?? ''), 25), '', cut(x12Text(record.suffix ?? ''), 10), 'ZZ', record.memberId),
-  );
-  const per = communications(record);
-  if (per.length > 0) segments.push(x12Segment('PER', 'IP', '', ...per));
-  const address = record.address;
-  segments.push(
-    x12Segment('N3', x12Text(address.line1), x12Text(address.line2 ?? '')),
-    x12Segment('N4', x12Text(address.city), address.state, address.zip.replace('-', '')),
-    x12Segment('DMG', 'D8', x12Date(record.dateOfBirth), record.gender),
-    x12Segment('HD', '030', '', 'HLT', cut(x12Text(record.planCode), 50), coverageLevelCodes[record.tier]),
-    x12Segment('DTP', '348', 'D8', x12Date(record.effectiveDate)),
-  );
-  if (record.terminationDate !== null) segments.push(x12Segment('DTP', '349', 'D8', x12Date(record.terminationDate)));
-  return segments;
+/**
+ * What writes one member's 2000 loop with its 2100A name and 2300 coverage, for one group's file.
+ * The segments that repeat across members (REF*1L, INS per relationship and employment, HD per
+ * plan and tier) are built once per file rather than once per member: a large group's 834 is two
+ * million segments, and folding the same group number and plan code 250,000 times cost more than
+ * the members' own names.
+ */
+export function memberLoopWriter(groupNumber: string): (record: RosterRecord) => string[] {
+  const groupReference = x12Segment('REF', '1L', x12Text(groupNumber));
+  const insSegments = new Map<string, string>();
+  const hdSegments = new Map<string, string>();
+  return (record) => {
+    const subscriber = record.relationship === 'subscriber';
+    const employment = subscriber ? (record.employmentStatus ?? undefined) : undefined;
+    const insKey = `${record.relationship}*${employment ?? ''}`;
+    let ins = insSegments.get(insKey);
+    if (ins === undefined) {
+      ins = x12Segment('INS', subscriberIndicator(record.relationship), relationshipCode(record.relationship), '030', 'XN', 'A', '', '', employment);
+      insSegments.set(insKey, ins);
+    }
+    const hdKey = `${record.planCode}*${record.tier}`;
+    let hd = hdSegments.get(hdKey);
+    if (hd === undefined) {
+      hd = x12Segment('HD', '030', '', 'HLT', cut(x12Text(record.planCode), 50), coverageLevelCodes[record.tier]);
+      hdSegments.set(hdKey, hd);
+    }
+    const segments = [ins, x12Segment('REF', '0F', record.subscriberId), groupReference];
+    if (subscriber && record.hireDate !== null) segments.push(x12Segment('DTP', '336', 'D8', x12Date(record.hireDate)));
+    segments.push(
+      // NM108 `ZZ`: the plan's member ID. The SSN (`34`) is left out: the replica keeps its last four only.
+      x12Segment('NM1', 'IL', '1', cut(x12Text(record.lastName), 60), cut(x12Text(record.firstName), 35), cut(x12Text(record.middleName ?? ''), 25), '', cut(x12Text(record.suffix ?? ''), 10), 'ZZ', record.memberId),
+    );
+    const per = communications(record);
+    if (per.length > 0) segments.push(x12Segment('PER', 'IP', '', ...per));
+    const address = record.address;
+    segments.push(
+      x12Segment('N3', x12Text(address.line1), x12Text(address.line2 ?? '')),
+      x12Segment('N4', x12Text(address.city), address.state, address.zip.replace('-', '')),
+      x12Segment('DMG', 'D8', x12Date(record.dateOfBirth), record.gender),
+      hd,
+      x12Segment('DTP', '348', 'D8', x12Date(record.effectiveDate)),
+    );
+    if (record.terminationDate !== null) segments.push(x12Segment('DTP', '349', 'D8', x12Date(record.terminationDate)));
+    return segments;
+  };
 }
 
 /** PER03–PER06: the home phone (digits only) and the e-mail, whichever the member has. */

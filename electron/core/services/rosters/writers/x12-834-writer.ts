@@ -6,7 +6,7 @@ import { openOutputFile } from '../../../exports/output-file';
 import type { RosterExportColumn } from '@shared/contract/methods/rosters';
 import { controlNumberAt, geSegment, gsSegment, ieaSegment, isaSegment, seSegment, transactionSetControlNumber, utcDateTime } from '@shared/x12/envelope';
 import type { RosterFileContext, RosterProgress, RosterRecord } from '../roster-record';
-import { headerSegments, implementationGuide834, memberSegments, type X12834Partners } from './x12-834-segments';
+import { headerSegments, implementationGuide834, memberLoopWriter, type X12834Partners } from './x12-834-segments';
 
 export type { X12834Partners } from './x12-834-segments';
 
@@ -81,8 +81,9 @@ async function writeInterchange(
     buffer = '';
   };
 
+  const memberSegments = memberLoopWriter(context.groupNumber);
   for (const record of records) {
-    const segments = memberSegments(record, context.groupNumber);
+    const segments = memberSegments(record);
     segmentsInSet += segments.length;
     members += 1;
     buffer += (buffer === '' ? '' : '\n') + segments.join('\n');

@@ -222,12 +222,15 @@ describe('roster files', () => {
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans-Bold/);
     expect(raw).toMatch(/\/FontFile2/);
     const document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise;
-    expect((await document.getMetadata()).info).toMatchObject({ Title: `Roster of Fixture Fabrication LLC as of ${fixtureToday}` });
+    expect((await document.getMetadata()).info).toMatchObject({ Title: 'Roster of Fixture Fabrication LLC as of 11/27/2026' });
     await document.destroy();
     const text = await pdfText(bytes);
     expect(text).toContain('Fixture Fabrication LLC · group 4321');
-    expect(text).toContain(`Roster as of ${fixtureToday}`);
+    expect(text).toContain('Roster as of 11/27/2026');
     expect(text).toContain('Page 1 of 1');
+    // Dates read as on screen (Walter Zimmer's birthday), never as the file's ISO data.
+    expect(text).toContain('05/05/1980');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(text).toContain('Núñez, "Tess"');
     expect(text).toMatch(/Zimmer Walter .*\$1500\.00/);
   });
@@ -241,7 +244,7 @@ describe('roster files', () => {
     expect(pages).toHaveLength(3);
     pages.forEach((page, index) => {
       expect(page).toContain('Fixture Fabrication LLC · group 4321');
-      expect(page).toContain(`Roster as of ${fixtureToday}`);
+      expect(page).toContain('Roster as of 11/27/2026');
       expect(page).toContain(`Page ${index + 1} of 3`);
     });
     expect(pages[2]).toContain('Member084');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDateFormatter, pickLocale } from './date-format';
+import { createDateFormatter, pickLocale, planDates, planInstant } from './date-format';
 
 const us = createDateFormatter('en-US', 'America/New_York');
 const now = new Date('2026-12-06T23:30:00.000Z'); // 18:30 on Dec 6 in New York
@@ -23,6 +23,11 @@ describe('one date format', () => {
 
   it('writes an instant with its full date for paper', () => {
     expect(createDateFormatter('en-US', 'UTC').dateTime('2026-12-06T19:01:30.000Z')).toBe('12/06/2026 19:01');
+  });
+
+  it('writes the plan service\'s paper and mail in the same format, its instants in UTC and saying so', () => {
+    expect(planDates.date('2026-12-01')).toBe('12/01/2026');
+    expect(planInstant('2026-12-06T19:01:30.000Z')).toBe('12/06/2026 19:01 UTC');
   });
 
   it('rewrites the plan dates of a rule message, and nothing that only looks like one', () => {

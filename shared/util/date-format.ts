@@ -79,3 +79,12 @@ export function createDateFormatter(locale: string = DEFAULT_LOCALE, timeZone?: 
 }
 
 const capitalise = (word: string, locale: string): string => word.charAt(0).toLocaleUpperCase(locale) + word.slice(1);
+
+/**
+ * The plan service's paper and mail (invoices, receipts, e-mails): the screens' United States
+ * format, with instants in UTC and said to be, as the service cannot know where its reader is.
+ */
+export const planDates = createDateFormatter(DEFAULT_LOCALE, 'UTC');
+
+/** An instant as the plan service prints it: `12/06/2026 19:01 UTC`. */
+export const planInstant = (iso: string): string => `${planDates.dateTime(iso)} UTC`;

@@ -56,6 +56,8 @@ describe.each(backends())('payments (%s)', (backend) => {
     const mail = await f.service.mail.waitForMail((m) => m.to.includes(f.payer.email) && m.subject.includes(paid.body.confirmationNumber));
     expect(mail.text).toContain('One thousand two hundred and 00/100 dollars');
     expect(mail.text).toContain('account ending 6789');
+    expect(mail.text).toMatch(/Debit date: \d{2}\/\d{2}\/\d{4}\n/);
+    expect(mail.text).not.toMatch(/[A-Z][a-z]+ \d{1,2}, \d{4}/);
     expect(mail.text).not.toContain(ACCOUNT_NUMBER);
     await f.api('POST', path(`/payments/${paid.body.confirmationNumber}/cancel`));
   });

@@ -151,6 +151,9 @@ describe('roster files', () => {
     expect(tess?.slice(6)).toEqual(['ESP', 'Active', '2019-01-01', '', '1000.00']);
     const spouse = table.find((row) => row[0] === '432000006-01');
     expect(spouse?.slice(1, 4)).toEqual(['Spouse', `'-Nunez`, `'+1 spouse`]);
+    // Administrators read "Employee", as on every screen, never the X12 word.
+    expect(table.find((row) => row[0] === '432000001')?.[1]).toBe('Employee');
+    expect(bytes.toString('utf8')).not.toContain('Subscriber');
   });
 
   it.each([
@@ -198,7 +201,7 @@ describe('roster files', () => {
     expect(sheet?.getRows(2, rows)?.find((row) => row.getCell(1).value === '432000006')?.getCell(4).value).toBe('=HYPERLINK("http://evil")');
     const summary = workbook.getWorksheet('Summary');
     const values = Object.fromEntries((summary?.getRows(1, 6) ?? []).map((row) => [String(row.getCell(1).value), row.getCell(2).value]));
-    expect(values).toMatchObject({ Group: 'Fixture Fabrication LLC (4321)', 'As of': new Date(`${fixtureToday}T00:00:00Z`), Subscribers: 4, Dependents: 3, Members: 7, 'Created at': new Date(testNow) });
+    expect(values).toMatchObject({ Group: 'Fixture Fabrication LLC (4321)', 'As of': new Date(`${fixtureToday}T00:00:00Z`), Employees: 4, Dependents: 3, Members: 7, 'Created at': new Date(testNow) });
   });
 
   it('writes a workbook another reader sees the same way: typed dates and money, frozen filtered header', async () => {

@@ -197,7 +197,7 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     const [first] = await failuresOf(user.userId);
     if (!first) throw new Error('The failures are recorded');
     const until = new Date(first.at.getTime() + 15 * MINUTE);
-    const message = `Too many Bill Pay sign-ups with details that did not match: try again after ${until.toISOString().slice(11, 16)} UTC.`;
+    const message = `Too many Bill Pay sign-ups with details that did not match: try again after ${until.toISOString().slice(0, 16)}Z.`;
     expect(fifth).toMatchObject({ status: 429, body: { code: 'RULE', message } });
     const right = await signUp(user.token);
     expect(right).toMatchObject({ status: 429, body: { code: 'RULE', message } });

@@ -36,6 +36,12 @@ describe('one date format', () => {
     expect(createDateFormatter('en-GB').datesIn('Ends 2024-05-31.')).toBe('Ends 31/05/2024.');
   });
 
+  it('rewrites the instants of a rule message as local times, with the day unless it is today\'s', () => {
+    expect(us.datesIn('Too many wrong access codes: try again after 2026-12-07T00:15Z.', now)).toBe('Too many wrong access codes: try again after today 19:15.');
+    expect(us.datesIn('A code went to kim@example.com at 2026-12-06T04:52Z; send a new one after 2026-12-07T05:10Z.', now)).toBe('A code went to kim@example.com at Dec 5, 23:52; send a new one after Dec 7, 00:10.');
+    expect(us.datesIn('2026-12-06T23:52:00.000Z: locked.', now)).toBe('Today 18:52: locked.');
+  });
+
   it('takes the first locale the reader prefers that this runtime knows, else the United States', () => {
     expect(pickLocale(['en-GB', 'en-US'])).toBe('en-GB');
     expect(pickLocale(['not a locale!', 'fr-CA'])).toBe('fr-CA');

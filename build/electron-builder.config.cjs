@@ -35,17 +35,16 @@ const config = {
   //   states it, and main reads better-sqlite3 from app.asar.unpacked (electron/main/core-paths.ts).
   // - The embedded sandbox plan service (scripts/sandbox-bundle.mjs) is an ESM worker whose loaders
   //   (Node's ESM resolver, PGlite's wasm and data read beside it, fs.cp of the database template,
-  //   pdfkit's fonts through its package.json `imports`) would all depend on Electron's asar patches
+  //   the Noto Sans files its PDFs embed) would all depend on Electron's asar patches
   //   inside a worker thread; main hands the core its app.asar.unpacked path.
   // - Its one package outside the bundle, @node-rs/argon2 (native), is resolved from beside it.
   asarUnpack: [
     '**/*.node',
     'out/sandbox/worker.mjs',
-    'out/sandbox/package.json',
     'out/sandbox/pglite.wasm',
     'out/sandbox/pglite.data',
     'out/sandbox/initdb.wasm',
-    'out/sandbox/pdfkit-standard-fonts/**',
+    'out/sandbox/fonts/**',
     'out/sandbox/plan-service-template/**',
     'node_modules/@node-rs/argon2/**',
     'node_modules/@node-rs/argon2-*/**',

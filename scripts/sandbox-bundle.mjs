@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -11,15 +11,16 @@ import { pathToFileURL } from 'node:url';
 const PGLITE_FILES = ['pglite.wasm', 'pglite.data', 'initdb.wasm'];
 /** electron/sandbox/database-template.ts's TEMPLATE_DIR. */
 const TEMPLATE_DIR = 'plan-service-template';
-/** Where pdfkit's standard-font metrics are copied, beside the bundle. */
-const PDF_FONTS_DIR = 'pdfkit-standard-fonts';
+/** Where the Noto Sans files the plan's PDFs embed are copied, beside the bundle (server/src/services/pdf/noto-pdf.ts). */
+const PDF_FONTS_DIR = 'fonts';
+const NOTO_SANS_FILES = ['noto-sans-latin-400-normal.woff', 'noto-sans-latin-700-normal.woff'];
 
 const common = (root, logLevel) => ({ bundle: true, platform: 'node', target: 'node20', logLevel, absWorkingDir: root, loader: { '.sql': 'text' } });
 
 /**
  * The embedded sandbox plan service: electron/sandbox/worker.ts → `<outDir>/sandbox/worker.mjs`, one
  * ESM file with every JavaScript dependency inside (the plan service, Fastify, PGlite …), with
- * PGlite's wasm and data, pdfkit's standard fonts (pdfkitStandardFonts) and the empty database
+ * PGlite's wasm and data, the Noto Sans files its PDFs embed and the empty database
  * template copied beside it. Self-contained, so
  * electron-builder can unpack out/sandbox/ from app.asar and Node loads it from the real file
  * system: an ESM worker and PGlite's files are then never read from inside the archive
@@ -42,31 +43,11 @@ export async function buildSandboxWorker({ root, outDir, logLevel = 'info' }) {
   });
   const pgliteDist = path.join(root, 'node_modules', '@electric-sql', 'pglite', 'dist');
   await Promise.all(PGLITE_FILES.map((file) => copyFile(path.join(pgliteDist, file), path.join(sandboxDir, file))));
-  await pdfkitStandardFonts(root, sandboxDir);
+  await rm(path.join(sandboxDir, PDF_FONTS_DIR), { recursive: true, force: true });
+  await mkdir(path.join(sandboxDir, PDF_FONTS_DIR));
+  await Promise.all(NOTO_SANS_FILES.map((file) => copyFile(path.join(root, 'node_modules', '@fontsource', 'noto-sans', 'files', file), path.join(sandboxDir, PDF_FONTS_DIR, file))));
   await rm(path.join(sandboxDir, TEMPLATE_DIR), { recursive: true, force: true });
   await cp(await databaseTemplate(root), path.join(sandboxDir, TEMPLATE_DIR), { recursive: true });
-}
-
-/**
- * pdfkit loads a standard font's metrics (Helvetica's glyph widths …) the first time a document uses
- * it, with `require('#standard-fonts/<name>')` from a require made for its own module: a package
- * subpath import, which Node resolves through the package.json nearest the code. Bundled, that code
- * is worker.mjs, so the fonts are copied beside it and a package.json there maps the import to them
- * as pdfkit's own does. The mapping is read from pdfkit's package.json, so a pdfkit that loads its
- * fonts some other way fails this build instead of the first invoice PDF.
- */
-async function pdfkitStandardFonts(root, sandboxDir) {
-  const pdfkit = path.join(root, 'node_modules', 'pdfkit');
-  const manifest = JSON.parse(await readFile(path.join(pdfkit, 'package.json'), 'utf8'));
-  const specifier = '#standard-fonts/*';
-  const target = manifest.imports?.[specifier];
-  if (typeof target !== 'string' || !target.endsWith('/*.cjs')) {
-    throw new Error(`pdfkit ${manifest.version} no longer maps ${specifier} to a folder of .cjs files; see how it loads its standard fonts.`);
-  }
-  await rm(path.join(sandboxDir, PDF_FONTS_DIR), { recursive: true, force: true });
-  await cp(path.join(pdfkit, path.dirname(target)), path.join(sandboxDir, PDF_FONTS_DIR), { recursive: true });
-  const imports = { [specifier]: `./${PDF_FONTS_DIR}/*.cjs` };
-  await writeFile(path.join(sandboxDir, 'package.json'), `${JSON.stringify({ private: true, imports }, null, 2)}\n`);
 }
 
 /**

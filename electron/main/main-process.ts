@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
+import { createDateFormatter, pickLocale } from '@shared/util/date-format';
 import type { CoreHandle, CoreOptions } from '../host/start-core';
 import { APP_ENTRY_URL } from './app-url';
 import { broadcast } from './core-events';
@@ -125,6 +126,7 @@ export function runMainProcess(env: MainProcessEnv): void {
       enabled: () => settings.preferences().notifications,
       appFocused: () => BrowserWindow.getFocusedWindow() !== null,
       show: (title, body, onClick) => notify(title, body, onClick),
+      dates: createDateFormatter(pickLocale(app.getPreferredSystemLanguages())),
       open: (notificationId) => {
         focusMainWindow();
         void notificationTarget(running, notificationId)

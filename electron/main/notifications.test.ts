@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Notification, state } from './test-support/fake-electron';
 import { liveNotificationCount, notify } from './notifications';
 import type { NotificationItem } from '@shared/contract/methods/notifications';
+import { createDateFormatter } from '@shared/util/date-format';
 import { notificationTarget, osNotices, type OsNoticeHost } from './os-notices';
 
 vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule());
@@ -44,6 +45,7 @@ describe('osNotices', () => {
     appFocused: () => false,
     show: vi.fn<OsNoticeHost['show']>(),
     open: vi.fn<OsNoticeHost['open']>(),
+    dates: createDateFormatter('en-US'),
     ...overrides,
   });
 
@@ -53,6 +55,12 @@ describe('osNotices', () => {
     expect(h.show).toHaveBeenCalledWith('Enrollment accepted', 'Confirmation CN-1 for group 100234.', expect.any(Function));
     h.show.mock.calls[0]?.[2]();
     expect(h.open).toHaveBeenCalledWith(12);
+  });
+
+  it('writes the dates the core sends as data in the screens\' format', () => {
+    const h = host();
+    osNotices(h)({ type: 'notification.created', id: 3, kind: 'invoice.issued', title: 'New invoice for group 100234', body: 'Invoice INV-1 for December 2026: $520.00 due 2026-12-01.' });
+    expect(h.show).toHaveBeenCalledWith('New invoice for group 100234', 'Invoice INV-1 for December 2026: $520.00 due 12/01/2026.', expect.any(Function));
   });
 
   it('stays quiet while GroupDesk is in front, when notifications are switched off, and for other kinds and events', () => {

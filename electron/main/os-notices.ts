@@ -1,5 +1,6 @@
 import type { CoreEvent } from '@shared/contract';
 import { notificationsMethods, type NotificationItem } from '@shared/contract/methods/notifications';
+import type { DateFormatter } from '@shared/util/date-format';
 import type { CoreHandle } from '../host/start-core';
 import { APP_ENTRY_URL } from './app-url';
 
@@ -21,6 +22,8 @@ export interface OsNoticeHost {
   show(title: string, body: string, onClick: () => void): void;
   /** The user clicked it: bring GroupDesk forward and open what it is about. */
   open(notificationId: number): void;
+  /** The screens' date format in the system's locale: the core writes a notification's dates as plan dates. */
+  readonly dates: Pick<DateFormatter, 'datesIn'>;
 }
 
 /**
@@ -32,7 +35,7 @@ export function osNotices(host: OsNoticeHost): (event: CoreEvent) => void {
   return (event) => {
     if (event.type !== 'notification.created' || !OS_KINDS.has(event.kind)) return;
     if (!host.enabled() || host.appFocused()) return;
-    host.show(event.title, event.body, () => host.open(event.id));
+    host.show(host.dates.datesIn(event.title), host.dates.datesIn(event.body), () => host.open(event.id));
   };
 }
 

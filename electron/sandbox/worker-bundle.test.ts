@@ -54,7 +54,7 @@ describe('built sandbox worker', () => {
     await vi.waitFor(() => expect(printed.join('')).toMatch(/^\[sandbox\] plan service ready in \d+ ms \(database \d+ ms from the template, loaded \d+ members in \d+ ms\)\n$/));
   }, 120_000);
 
-  it('renders an invoice PDF: pdfkit finds its standard fonts beside the bundle, not in node_modules', async () => {
+  it('renders an invoice PDF in the Noto Sans it carries beside the bundle', async () => {
     const { first, exited, worker } = spawn({ dataDir, today: '2026-03-02' });
     const ready = await first;
     if (ready.type !== 'ready') throw new Error(`expected ready, got ${ready.message}`);
@@ -65,11 +65,15 @@ describe('built sandbox worker', () => {
     const invoiceNumber = list.invoices[0]?.invoiceNumber ?? '';
     const pdf = await fetch(`${ready.url}/v1/groups/${group}/invoices/${invoiceNumber}/pdf`, { headers });
     expect(pdf.status).toBe(200);
-    // A whole document, written with the standard fonts (named in it, not embedded).
+    // A whole document, its fonts embedded (a subset named with a tag, its file inside).
     const text = Buffer.from(await pdf.arrayBuffer()).toString('latin1');
     expect(text.startsWith('%PDF-')).toBe(true);
     expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
-    expect(text).toContain('/BaseFont /Helvetica-Bold');
+    expect(text).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans-Bold/);
+    expect(text).toMatch(/\/FontFile2/);
+    expect(text).not.toContain('Helvetica');
+    // Read from beside the bundle: an installed app has no node_modules to find the package in.
+    expect(readdirSync(path.join(outDir, 'sandbox', 'fonts')).sort()).toEqual(['noto-sans-latin-400-normal.woff', 'noto-sans-latin-700-normal.woff']);
     worker.postMessage({ type: 'close' });
     expect(await exited).toBe(0);
   }, 120_000);
@@ -124,11 +128,10 @@ describe('what the installer unpacks from app.asar', () => {
     expect(asarUnpack).toEqual([
       '**/*.node',
       'out/sandbox/worker.mjs',
-      'out/sandbox/package.json',
       'out/sandbox/pglite.wasm',
       'out/sandbox/pglite.data',
       'out/sandbox/initdb.wasm',
-      'out/sandbox/pdfkit-standard-fonts/**',
+      'out/sandbox/fonts/**',
       'out/sandbox/plan-service-template/**',
       'node_modules/@node-rs/argon2/**',
       'node_modules/@node-rs/argon2-*/**',

@@ -86,7 +86,7 @@ describe.each(backends())('autopay (%s)', (backend) => {
     expect(debits.flatMap((p) => p.allocations.map((a) => a.invoiceNumber))).not.toContain(pastDue);
     expect(debits[0]).toMatchObject({ status: 'scheduled', paymentDate: '2026-12-31', amountCents: 200_000, allocations: [{ invoiceNumber: january, amountCents: 200_000 }], submittedBy: 'system:autopay' });
     for (const to of [f.payer.email, f.admin.email]) {
-      const notice = await f.service.mail.waitForMail((m) => m.to.includes(to) && /Autopay will debit \$2,000\.00 on December 31, 2026/.test(m.subject));
+      const notice = await f.service.mail.waitForMail((m) => m.to.includes(to) && /Autopay will debit \$2,000\.00 on 12\/31\/2026/.test(m.subject));
       expect(notice.text).toContain(january);
     }
     expect(f.service.mail.received.filter((m) => m.subject.startsWith('Autopay will debit')).length).toBe(2);

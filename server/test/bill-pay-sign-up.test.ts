@@ -4,6 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Me } from '@shared/plan-api/accounts';
 import type { BillingSummary, BillPaySignUpRequest, TermsOfService } from '@shared/plan-api/bill-pay';
 import type { ChangesPage } from '@shared/plan-api/changes';
+import { planInstant } from '@shared/util/date-format';
 import { firstOfMonth, firstOfNextMonth } from '@shared/util/dates';
 import { auditLog, billPayProofFailures, invoices, billPaySignUps, billPayTermsAcceptances, groupUsers, users } from '../src/store/schema';
 import { backends } from '../test-support/backends';
@@ -89,7 +90,7 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     const mail = await f.service.mail.waitForMail((m) => m.to.includes(user.email) && /Bill Pay/.test(m.subject));
     expect(mail.subject).toBe(`You signed up for Bill Pay for group ${GROUP}`);
     expect(mail.text).toContain(`You signed up for Bill Pay for Acme Tools ${GROUP} (group ${GROUP}).`);
-    expect(mail.text).toContain(`Bill Pay terms version 2027-01 accepted at ${acceptedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+    expect(mail.text).toContain(`Bill Pay terms version 2027-01 accepted at ${planInstant(acceptedAt.toISOString())}.`);
     expect(mail.text).not.toMatch(/pay them/);
 
     const again = await signUp(user.token);
@@ -139,13 +140,13 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     const user = await f.service.signUpUser({ name: "Riley O'Payer" });
     const joined = await signUp(user.token);
     expect(joined.status).toBe(201);
-    const at = String(joined.body.acceptedAt).slice(0, 16).replace('T', ' ');
+    const at = planInstant(String(joined.body.acceptedAt));
     const primaries = admins.map((a) => a.email.toLowerCase());
     expect(primaries).toHaveLength(2);
     expect(primaries).toContain(second.email.toLowerCase());
     for (const to of primaries) {
       const mail = await f.service.mail.waitForMail((m) => m.to.includes(to) && m.subject === `New Bill Pay user in group ${GROUP}` && m.text.includes(user.userId));
-      expect(mail.text).toContain(`A new user signed up for Bill Pay for Acme Tools ${GROUP} (group ${GROUP}) at ${at} UTC:`);
+      expect(mail.text).toContain(`A new user signed up for Bill Pay for Acme Tools ${GROUP} (group ${GROUP}) at ${at}:`);
       expect(mail.text).toContain(`Riley O'Payer, user ID ${user.userId}, ${user.email}`);
       expect(mail.text).toContain('open Users, find them in the list and choose Remove');
       const html = String(mail.raw.html);
@@ -196,7 +197,7 @@ describe.each(backends())('Bill Pay sign-up (%s)', (backend) => {
     const [first] = await failuresOf(user.userId);
     if (!first) throw new Error('The failures are recorded');
     const until = new Date(first.at.getTime() + 15 * MINUTE);
-    const message = `Too many Bill Pay sign-ups with details that did not match: try again after ${until.toISOString().slice(11, 16)} UTC.`;
+    const message = `Too many Bill Pay sign-ups with details that did not match: try again after ${until.toISOString().slice(0, 16)}Z.`;
     expect(fifth).toMatchObject({ status: 429, body: { code: 'RULE', message } });
     const right = await signUp(user.token);
     expect(right).toMatchObject({ status: 429, body: { code: 'RULE', message } });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
+import { planInstant } from '@shared/util/date-format';
 import type { BillingPreferences } from '@shared/plan-api/billing-preferences';
 import { auditLog, groupUsers, users } from '../src/store/schema';
 import { backends } from '../test-support/backends';
@@ -50,7 +51,7 @@ describe.each(backends())('billing preferences (%s)', (backend) => {
     });
 
     const mail = await f.service.mail.waitForMail((m) => m.to.includes(primaryEmail) && m.subject === `Billing preferences changed for group ${GROUP}`);
-    expect(mail.text).toContain(`billing user (user ID ${billingUser}) changed the billing preferences of Acme Tools ${GROUP} (group ${GROUP}) at ${at.replace('T', ' ')} UTC`);
+    expect(mail.text).toContain(`billing user (user ID ${billingUser}) changed the billing preferences of Acme Tools ${GROUP} (group ${GROUP}) at ${planInstant(`${at}Z`)}`);
     expect(mail.text).toContain('Invoices: Paperless: no paper invoice is mailed');
     expect(mail.text).toContain('New-invoice e-mails go to: ap@example.com, cfo@example.com');
     expect(mail.raw.html).toContain('<li>Invoices: Paperless: no paper invoice is mailed</li>');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { formatUsd } from '@shared/util/money';
+import { pdfLayout } from '../../test/support/pdf-layout';
 import { pdfText } from '../../test/support/pdf-text';
 import { backends } from '../test-support/backends';
 import { GROUP, path, type EligibilityFixture } from './eligibility-support';
@@ -39,13 +40,14 @@ describe.each(backends())('the invoice PDF (%s)', (backend) => {
         'Buckeye Mutual Health',
         `Invoice ${december}`,
         'Billing month December 2026',
-        'Issued November 27, 2026',
-        'Due December 1, 2026',
+        'Issued 11/27/2026',
+        'Due 12/01/2026',
         `Previous balance ${formatUsd(novemberTotal)}`,
         'Payments received $0.00',
         `Current premiums ${formatUsd(novemberTotal + PPO.EMP)}`,
         `Adjustments ${formatUsd(PPO.EMP)}`,
         `Total due ${formatUsd(2 * novemberTotal + 2 * PPO.EMP)}`,
+        '3 employees billed; 1 adjustment to earlier months.',
         'Questions about this invoice? Call Employer Billing Desk at 1-614-555-0199.',
       ]),
     );
@@ -54,6 +56,12 @@ describe.each(backends())('the invoice PDF (%s)', (backend) => {
     expect(adjustments).toContain('Month Member Kind Amount Confirmation');
     expect(adjustments).toContain(`November 2026 Mo Brandt (${ids.late}) charge $520.00 ${lateTx}`);
     pages.forEach((page, i) => expect(page).toContain(`Invoice ${december} Page ${i + 1} of 3`));
+  });
+
+  it('embeds its fonts, so every viewer draws the glyphs its columns were measured with', async () => {
+    const { fonts } = await pdfLayout(new Uint8Array(await (await download(december, f.tokens.billing)).arrayBuffer()));
+    expect([...new Set(fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, '')))].sort()).toEqual(['NotoSans-Bold', 'NotoSans-Regular']);
+    expect(fonts.every((font) => font.embedded)).toBe(true);
   });
 
   it('runs a long invoice over many pages, read a thousand lines at a time, the header row on each page', async () => {

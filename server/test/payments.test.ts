@@ -9,6 +9,7 @@ import { recordPaymentsSent, settleDue } from '../src/services/payments/payment-
 import { payments } from '../src/store/schema';
 import { backends } from '../test-support/backends';
 import { TEST_START } from '../test-support/clock';
+import { pdfLayout } from '../../test/support/pdf-layout';
 import { pdfText } from '../../test/support/pdf-text';
 import { ACCOUNT_NUMBER, GROUP, nextTrace, path, startPaymentsFixture, type PaymentsFixture } from './payments-support';
 
@@ -55,6 +56,8 @@ describe.each(backends())('payments (%s)', (backend) => {
     const mail = await f.service.mail.waitForMail((m) => m.to.includes(f.payer.email) && m.subject.includes(paid.body.confirmationNumber));
     expect(mail.text).toContain('One thousand two hundred and 00/100 dollars');
     expect(mail.text).toContain('account ending 6789');
+    expect(mail.text).toMatch(/Debit date: \d{2}\/\d{2}\/\d{4}\n/);
+    expect(mail.text).not.toMatch(/[A-Z][a-z]+ \d{1,2}, \d{4}/);
     expect(mail.text).not.toContain(ACCOUNT_NUMBER);
     await f.api('POST', path(`/payments/${paid.body.confirmationNumber}/cancel`));
   });
@@ -197,6 +200,19 @@ describe.each(backends())('payments (%s)', (backend) => {
     expect(text).toContain('version 2026-12');
     expect(text).toContain(`Acme Tools ${GROUP} (group ${GROUP})`);
     expect(text).not.toContain(ACCOUNT_NUMBER);
+    // Plan dates as the screens write them, the submission's time with its day and zone.
+    expect(text).toMatch(/Debit date \d{2}\/\d{2}\/\d{4}\n/);
+    expect(text).toMatch(/Submitted \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} UTC by /);
+    expect(text).not.toMatch(/(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])|[A-Z][a-z]+ \d{1,2}, \d{4}/);
+    const { fonts, items } = await pdfLayout(new Uint8Array(await (await fetch(`${f.service.url}${path(`/payments/${settled?.confirmationNumber}/receipt`)}`, { headers: { authorization: `Bearer ${f.tokens.read_only}` } })).arrayBuffer()));
+    expect([...new Set(fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, '')))].sort()).toEqual(['NotoSans-Bold', 'NotoSans-Regular']);
+    expect(fonts.every((font) => font.embedded)).toBe(true);
+    // Every label ends before its value starts, in the font the viewer draws.
+    for (const item of items) {
+      for (const next of items.filter((other) => other !== item && other.page === item.page && Math.abs(other.y - item.y) < 0.5 && other.x > item.x)) {
+        expect(item.x + item.width, `${item.str} | ${next.str}`).toBeLessThanOrEqual(next.x);
+      }
+    }
     expect((await f.api('GET', path('/payments/PAY-261127-ZZZZZZ/receipt'))).status).toBe(404);
   });
 

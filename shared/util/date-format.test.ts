@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDateFormatter, pickLocale } from './date-format';
+import { createDateFormatter, pickLocale, planDates, planInstant } from './date-format';
 
 const us = createDateFormatter('en-US', 'America/New_York');
 const now = new Date('2026-12-06T23:30:00.000Z'); // 18:30 on Dec 6 in New York
@@ -25,10 +25,21 @@ describe('one date format', () => {
     expect(createDateFormatter('en-US', 'UTC').dateTime('2026-12-06T19:01:30.000Z')).toBe('12/06/2026 19:01');
   });
 
+  it('writes the plan service\'s paper and mail in the same format, its instants in UTC and saying so', () => {
+    expect(planDates.date('2026-12-01')).toBe('12/01/2026');
+    expect(planInstant('2026-12-06T19:01:30.000Z')).toBe('12/06/2026 19:01 UTC');
+  });
+
   it('rewrites the plan dates of a rule message, and nothing that only looks like one', () => {
     expect(us.datesIn('Coverage can end no earlier than 2026-10-01 and no later than 2026-12-31.')).toBe('Coverage can end no earlier than 10/01/2026 and no later than 12/31/2026.');
     expect(us.datesIn('Confirmation TX-2026-12-07 and 2026-13-01 stay; 12026-12-01 too.')).toBe('Confirmation TX-2026-12-07 and 2026-13-01 stay; 12026-12-01 too.');
     expect(createDateFormatter('en-GB').datesIn('Ends 2024-05-31.')).toBe('Ends 31/05/2024.');
+  });
+
+  it('rewrites the instants of a rule message as local times, with the day unless it is today\'s', () => {
+    expect(us.datesIn('Too many wrong access codes: try again after 2026-12-07T00:15Z.', now)).toBe('Too many wrong access codes: try again after today 19:15.');
+    expect(us.datesIn('A code went to kim@example.com at 2026-12-06T04:52Z; send a new one after 2026-12-07T05:10Z.', now)).toBe('A code went to kim@example.com at Dec 5, 23:52; send a new one after Dec 7, 00:10.');
+    expect(us.datesIn('2026-12-06T23:52:00.000Z: locked.', now)).toBe('Today 18:52: locked.');
   });
 
   it('takes the first locale the reader prefers that this runtime knows, else the United States', () => {

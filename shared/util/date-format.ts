@@ -13,14 +13,21 @@ export interface DateFormatter {
   instant(iso: string, now?: Date): string;
   /** An instant with its full date, for paper that is read on another day: `12/06/2026 19:01`. */
   dateTime(iso: string): string;
-  /** Every plan date (`2026-05-31`) in a sentence from the core or the plan, in this format. */
-  datesIn(text: string): string;
+  /**
+   * Every plan date (`2026-05-31`) and instant (`2026-12-07T14:05Z`) in a sentence from the core or
+   * the plan, in this format: an instant as `instant` writes it, its "Today" in lower case inside
+   * the sentence ("try again after today 09:05").
+   */
+  datesIn(text: string, now?: Date): string;
 }
 
 export const DEFAULT_LOCALE = 'en-US';
 
-/** A plan date standing alone: not part of a longer number or an identifier such as `TX-2026-12-07`. */
-const planDateInText = /(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?![\w-])/g;
+/**
+ * A plan date standing alone (not part of a longer number or an identifier such as `TX-2026-12-07`),
+ * or an ISO instant in UTC to the minute or finer.
+ */
+const dateInText = /(?<![\w-])(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z)?(?![\w-])/g;
 
 /** The locale to use from the reader's preferences (`navigator.languages`); United States when none is usable. */
 export function pickLocale(preferred: readonly string[] | undefined): string {
@@ -44,13 +51,22 @@ export function createDateFormatter(locale: string = DEFAULT_LOCALE, timeZone?: 
   const numericDay = new Intl.DateTimeFormat(locale, { month: '2-digit', day: '2-digit', year: 'numeric', ...zone });
   const calendarDay = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', ...zone });
   const today = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const todayWord = capitalise(today.format(0, 'day'), locale);
+  const todayInSentence = today.format(0, 'day');
+  const todayWord = capitalise(todayInSentence, locale);
 
   const planDate = (y: number, m: number, d: number): string | null => {
     const at = new Date(Date.UTC(y, m - 1, d));
     // 2026-02-30 is not a date; leave the text as it was rather than show March 2.
     if (at.getUTCFullYear() !== y || at.getUTCMonth() !== m - 1 || at.getUTCDate() !== d) return null;
     return day.format(at);
+  };
+
+  const instant = (iso: string, now: Date = new Date()): string => {
+    const at = new Date(iso);
+    if (Number.isNaN(at.getTime())) return iso;
+    if (calendarDay.format(at) === calendarDay.format(now)) return `${todayWord} ${time.format(at)}`;
+    const sameYear = calendarDay.format(at).slice(0, 4) === calendarDay.format(now).slice(0, 4);
+    return (sameYear ? dayTime : yearDayTime).format(at);
   };
 
   return {
@@ -61,21 +77,28 @@ export function createDateFormatter(locale: string = DEFAULT_LOCALE, timeZone?: 
       if (match === null) return iso;
       return planDate(Number(match[1]), Number(match[2]), Number(match[3])) ?? iso;
     },
-    instant(iso, now = new Date()) {
-      const at = new Date(iso);
-      if (Number.isNaN(at.getTime())) return iso;
-      if (calendarDay.format(at) === calendarDay.format(now)) return `${todayWord} ${time.format(at)}`;
-      const sameYear = calendarDay.format(at).slice(0, 4) === calendarDay.format(now).slice(0, 4);
-      return (sameYear ? dayTime : yearDayTime).format(at);
-    },
+    instant,
     dateTime(iso) {
       const at = new Date(iso);
       return Number.isNaN(at.getTime()) ? iso : `${numericDay.format(at)} ${time.format(at)}`;
     },
-    datesIn(text) {
-      return text.replace(planDateInText, (whole, y: string, m: string, d: string) => planDate(Number(y), Number(m), Number(d)) ?? whole);
+    datesIn(text, now = new Date()) {
+      return text.replace(dateInText, (whole, y: string, m: string, d: string, clock: string | undefined, offset: number) => {
+        if (clock === undefined) return planDate(Number(y), Number(m), Number(d)) ?? whole;
+        const shown = instant(whole, now);
+        return offset > 0 && shown.startsWith(todayWord) ? `${todayInSentence}${shown.slice(todayWord.length)}` : shown;
+      });
     },
   };
 }
 
 const capitalise = (word: string, locale: string): string => word.charAt(0).toLocaleUpperCase(locale) + word.slice(1);
+
+/**
+ * The plan service's paper and mail (invoices, receipts, e-mails): the screens' United States
+ * format, with instants in UTC and said to be, as the service cannot know where its reader is.
+ */
+export const planDates = createDateFormatter(DEFAULT_LOCALE, 'UTC');
+
+/** An instant as the plan service prints it: `12/06/2026 19:01 UTC`. */
+export const planInstant = (iso: string): string => `${planDates.dateTime(iso)} UTC`;

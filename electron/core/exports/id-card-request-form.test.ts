@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createDateFormatter } from '@shared/util/date-format';
 import { pdfLayout, type PlacedText } from '../../../test/support/pdf-layout';
+import { pdfText } from '../../../test/support/pdf-text';
 import { renderIdCardRequestForm, type IdCardRequestForm } from './id-card-request-form';
 
 const longName = 'Maximiliana Alexandrina Konstantinopoulou-Vanderbilt-Featherstonehaugh';
@@ -54,5 +56,12 @@ describe('the ID-card request form', () => {
     const id = items.find((i) => i.str === '432000001-02');
     if (id === undefined) throw new Error('no member ID');
     expect(id.x + id.width).toBeLessThanOrEqual(name.x);
+  });
+
+  it('prints when it was requested and printed as the screens write dates, in the reader\'s time zone', async () => {
+    const text = await pdfText(await renderIdCardRequestForm({ ...form, requestedBy: 'Pat Lee' }, createDateFormatter('en-US', 'America/New_York')));
+    expect(text).toContain('Requested by: Pat Lee on 11/27/2026 05:04');
+    expect(text).toContain('Printed from GroupDesk on 11/27/2026 05:05.');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|UTC/);
   });
 });

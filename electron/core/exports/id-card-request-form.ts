@@ -1,6 +1,7 @@
 import type { Address } from '@shared/contract/schemas/group';
 import type { Relationship } from '@shared/contract/schemas/member';
 import { relationshipLabels } from '@shared/domain/relationships';
+import { createDateFormatter, type DateFormatter } from '@shared/util/date-format';
 import { boldFont, bodyFont, openPdf } from './pdf-document';
 
 export interface IdCardFormMember {
@@ -36,9 +37,10 @@ const oneLine = (a: Address): string => [a.line1, a.line2, `${a.city}, ${a.state
 /**
  * The form as a Letter-size PDF in embedded Noto Sans. Labels and values are placed by their
  * measured widths (`widthOfString`): every value starts past the widest label, and text that does
- * not fit wraps inside its own column, so nothing is drawn over anything else.
+ * not fit wraps inside its own column, so nothing is drawn over anything else. Its times are written
+ * as the screens write them (`dates`: United States format in this computer's time zone by default).
  */
-export async function renderIdCardRequestForm(form: IdCardRequestForm): Promise<Buffer> {
+export async function renderIdCardRequestForm(form: IdCardRequestForm, dates: DateFormatter = createDateFormatter()): Promise<Buffer> {
   const { doc, done } = await openPdf({
     size: 'LETTER',
     margin,
@@ -56,7 +58,7 @@ export async function renderIdCardRequestForm(form: IdCardRequestForm): Promise<
     ...(form.confirmationNumber === null ? [] : ([['Confirmation number', form.confirmationNumber]] as [string, string][])),
     ['Reason', form.reason],
     ['Ship to', form.shipTo === 'member' ? "Each member's home address on file" : `The employer: ${form.group.name}, ${oneLine(form.group.address)}`],
-    ['Requested by', `${form.requestedBy} on ${form.requestedAt.slice(0, 10)} at ${form.requestedAt.slice(11, 16)} UTC`],
+    ['Requested by', `${form.requestedBy} on ${dates.dateTime(form.requestedAt)}`],
     ['Cards requested', String(form.members.length)],
   ];
   doc.font(boldFont).fontSize(fontSize);
@@ -104,7 +106,7 @@ export async function renderIdCardRequestForm(form: IdCardRequestForm): Promise<
   row(['Member ID', 'Name', 'Relationship'], true);
   form.members.forEach((m, i) => row([m.memberId, m.name, relationships[i] ?? '—'], false));
 
-  doc.moveDown(2).font(bodyFont).fontSize(8).fillColor('#666').text(`Printed from GroupDesk on ${form.generatedAt.slice(0, 10)}. Keep this form with the group's records.`, margin);
+  doc.moveDown(2).font(bodyFont).fontSize(8).fillColor('#666').text(`Printed from GroupDesk on ${dates.dateTime(form.generatedAt)}. Keep this form with the group's records.`, margin);
   doc.end();
   return done;
 }

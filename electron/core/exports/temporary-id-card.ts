@@ -1,4 +1,5 @@
 import type { PlanCostSharing } from '@shared/contract/schemas/group';
+import { createDateFormatter, type DateFormatter } from '@shared/util/date-format';
 import { formatUsd } from '@shared/util/money';
 import { bodyFont, boldFont, openPdf } from './pdf-document';
 
@@ -48,9 +49,10 @@ const smallest = 5.5;
 /**
  * A Letter page with the card's two faces drawn at wallet size, one above the other, to cut out and
  * fold: the front names the member, group and plan; the back carries the cost-sharing lines. Every
- * line is measured and set smaller until it fits its face, so nothing runs off the card.
+ * line is measured and set smaller until it fits its face, so nothing runs off the card. Dates are
+ * written as the screens write them (`dates`: United States format in this computer's time zone by default).
  */
-export async function renderTemporaryIdCard(data: TemporaryIdCard): Promise<Buffer> {
+export async function renderTemporaryIdCard(data: TemporaryIdCard, dates: DateFormatter = createDateFormatter()): Promise<Buffer> {
   const { doc, done } = await openPdf({
     size: 'LETTER',
     margin: inch,
@@ -94,7 +96,7 @@ export async function renderTemporaryIdCard(data: TemporaryIdCard): Promise<Buff
   if (data.employee.memberId !== data.member.memberId) y = pair('Employee', `${data.employee.name} (${data.employee.memberId})`, left + pad, y, 8);
   y = pair('Group', `${data.group.name} · group ${data.group.groupNumber}`, left + pad, y, 8);
   y = pair('Plan', `${data.plan.name} (${data.plan.code}) · ${data.plan.tier}`, left + pad, y, 8);
-  pair('Coverage effective', data.effectiveDate, left + pad, y, 8);
+  pair('Coverage effective', dates.date(data.effectiveDate), left + pad, y, 8);
   doc.fillColor('#a00');
   line('Temporary — valid until your card arrives', left + pad, frontTop + card.height - pad - 10, 8, boldFont);
   doc.fillColor('black');
@@ -108,7 +110,7 @@ export async function renderTemporaryIdCard(data: TemporaryIdCard): Promise<Buff
     y += 3;
   }
   y = pair('Member services', data.memberServicesPhone ?? notHeld, left + pad, y, 7.5) + 4;
-  line(`Printed from GroupDesk on ${data.generatedAt.slice(0, 10)} for ${data.member.name}.`, left + pad, y, 6.5, bodyFont);
+  line(`Printed from GroupDesk on ${dates.dateTime(data.generatedAt)} for ${data.member.name}.`, left + pad, y, 6.5, bodyFont);
 
   doc.end();
   return done;

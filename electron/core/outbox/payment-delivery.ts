@@ -8,7 +8,7 @@ import { upsertPayment } from '../store/repositories/payments-repository';
 import type { Store } from '../store/store';
 import { markAcceptedRow, markRejectedRow, type PaymentOutboxRecord } from './outbox-repository';
 import { findPaymentRow, markNeedsNewDate, paymentRequestOf, type StoredPaymentRequest } from './payment-outbox-rows';
-import { dateInWords, groupInWords, paymentsLink } from './payment-words';
+import { groupInWords, paymentsLink } from './payment-words';
 
 /**
  * The outbox's payment rows as the push sends them, and what each plan answer does. Like the
@@ -59,7 +59,7 @@ export function holdForNewDate(store: Store, delivery: PaymentDelivery, earliest
   const { db } = store;
   return db.transaction((): CoreEvent[] => {
     const { amountCents, paymentDate } = delivery.body;
-    const message = `Its date, ${dateInWords(paymentDate)}, passed before it could be sent. Choose a new date (the earliest is ${dateInWords(earliest)}) or cancel it.`;
+    const message = `Its date, ${paymentDate}, passed before it could be sent. Choose a new date (the earliest is ${earliest}) or cancel it.`;
     const error: ContractError = { code: 'RULE', message, fields: { paymentDate: `The earliest date is ${earliest}` } };
     if (!markNeedsNewDate(db, delivery.id, error, at)) return [];
     return [

@@ -4,14 +4,10 @@ import type { Payment } from '@shared/plan-api/payments';
 import { statement } from '../store/statements';
 
 /**
- * How notifications about payments name a group and a date. They name no member and no account
- * number (they also become OS notifications): the group, the amount, the account's nickname.
+ * How notifications about payments name a group. They name no member and no account number (they
+ * also become OS notifications): the group, the amount, the account's nickname. Their dates stay
+ * plan dates (`2026-12-08`), which every screen and the OS notification write in the reader's format.
  */
-
-// Calendar dates are read as UTC midnights, so the zone is UTC whatever the machine's.
-const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
-
-export const dateInWords = (isoDate: string): string => longDate.format(new Date(`${isoDate}T00:00:00Z`));
 
 export function groupInWords(db: Database, groupNumber: string): string {
   const name = statement(db, 'SELECT name FROM groups WHERE group_number = ?').pluck().get(groupNumber);

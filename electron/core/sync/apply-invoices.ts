@@ -39,9 +39,12 @@ export function applyInvoiceEntries(db: Database, groupNumber: string, entries: 
 
 // Calendar dates are read as UTC midnights, so the zone is UTC whatever the machine's.
 const monthName = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
-/** The notification of a new invoice: the group, the amount and the due date, never a member (it also becomes an OS notification). */
+/**
+ * The notification of a new invoice: the group, the amount and the due date (a plan date, which the
+ * screens and the OS notification write in the reader's format), never a member (it also becomes an
+ * OS notification).
+ */
 function announce(db: Database, groupNumber: string, invoice: InvoiceSummary, now: string): CoreEvent[] {
   const name = statement(db, 'SELECT name FROM groups WHERE group_number = ?').pluck().get(groupNumber);
   const group = typeof name === 'string' ? `${name} (group ${groupNumber})` : `Group ${groupNumber}`;
@@ -49,7 +52,7 @@ function announce(db: Database, groupNumber: string, invoice: InvoiceSummary, no
     groupNumber,
     kind: 'invoice.issued',
     title: `New invoice for ${group}`,
-    body: `Invoice ${invoice.invoiceNumber} for ${monthName.format(new Date(`${invoice.periodStart}T00:00:00Z`))}: ${formatUsd(invoice.totalDueCents)} due ${longDate.format(new Date(`${invoice.dueDate}T00:00:00Z`))}.`,
+    body: `Invoice ${invoice.invoiceNumber} for ${monthName.format(new Date(`${invoice.periodStart}T00:00:00Z`))}: ${formatUsd(invoice.totalDueCents)} due ${invoice.dueDate}.`,
     link: `#/billing/invoices/${encodeURIComponent(invoice.invoiceNumber)}`,
     outboxRef: null,
     createdAt: now,

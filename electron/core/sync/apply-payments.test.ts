@@ -81,7 +81,7 @@ describe('payments from the change feed', () => {
     expect(balance()).toBe(110_000);
     const outcome = apply([payment(settled)], true);
     expect(outcome.events).toContainEqual(expect.objectContaining({ type: 'notification.created', kind: 'payment.settled', title: 'Payment of $600.00 received' }));
-    expect(notices()).toEqual([expect.objectContaining({ kind: 'payment.settled', body: expect.stringContaining('settled on December 8, 2026'), link: '#/billing/payments' })]);
+    expect(notices()).toEqual([expect.objectContaining({ kind: 'payment.settled', body: expect.stringContaining('settled on 2026-12-08'), link: '#/billing/payments' })]);
     expect(balance()).toBe(110_000);
     expect(billingOverview(store, '4321', '2026-12-08')).toMatchObject({ openBalanceCents: 110_000, lastPayment: { amountCents: 60_000, paidOn: '2026-12-08' } });
     expect(billingInvoices(store, '4321', '2026-12-08').find((i) => i.invoiceNumber === december)?.paymentStatus).toBe('partly_paid');

@@ -3,7 +3,7 @@ import type { CoreEvent } from '@shared/contract/events';
 import type { ChangeEntry } from '@shared/plan-api/changes';
 import type { Payment, PaymentStatus } from '@shared/plan-api/payments';
 import { formatUsd } from '@shared/util/money';
-import { dateInWords, groupInWords, paymentsLink, returnReasonOf } from '../outbox/payment-words';
+import { groupInWords, paymentsLink, returnReasonOf } from '../outbox/payment-words';
 import { createNotification } from '../store/repositories/notifications-repository';
 import { upsertPayment } from '../store/repositories/payments-repository';
 
@@ -37,7 +37,7 @@ function announce(db: Database, groupNumber: string, payment: Payment, now: stri
       ...common,
       kind: 'payment.settled',
       title: `Payment of ${amount} received`,
-      body: `The payment of ${amount} for ${group} from ${account} settled on ${dateInWords(payment.settlementDate)}. Confirmation number ${payment.confirmationNumber}.`,
+      body: `The payment of ${amount} for ${group} from ${account} settled on ${payment.settlementDate}. Confirmation number ${payment.confirmationNumber}.`,
     });
   }
   if (payment.status === 'returned') {

@@ -67,6 +67,7 @@ class FakeApp extends Emitter {
   getPath = vi.fn(() => state.userData);
   getVersion = vi.fn(() => '0.1.0');
   getName = vi.fn(() => 'GroupDesk');
+  getPreferredSystemLanguages = vi.fn(() => ['en-US']);
   get isPackaged(): boolean {
     return state.isPackaged;
   }

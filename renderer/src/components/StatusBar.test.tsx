@@ -51,6 +51,11 @@ describe('Status bar', () => {
     ],
     ['signed out', { mode: 'remote', state: 'signed_out', online: false }, ['Plan service·Signed out', 'Sign in']],
     ['in error', { state: 'error', message: 'The plan service answered in a way GroupDesk cannot use.' }, ['Sandbox·Sync problem', 'The plan service answered in a way GroupDesk cannot use.']],
+    [
+      'in error with the plan\'s dates',
+      { state: 'error', message: 'Coverage ended 2026-10-31: try again after 2026-11-27T11:00Z.' },
+      ['Sandbox·Sync problem', `Coverage ended 10/31/2026: try again after ${formatInstant('2026-11-27T11:00Z', now).replace('Today', 'today')}.`],
+    ],
   ])('says what sync is doing: %s', async (_name, status, words) => {
     const { bar, show } = await renderBar();
     show(status);

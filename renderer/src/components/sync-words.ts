@@ -1,6 +1,6 @@
 import type { AppStatus } from '@shared/contract/methods/app';
 import type { SessionInfo, SyncStatus } from '@shared/contract/methods/sync';
-import { formatCount, formatInstant } from './format';
+import { formatCount, formatDatesIn, formatInstant } from './format';
 
 export type SyncTone = 'online' | 'offline' | 'sandbox' | 'problem';
 
@@ -56,11 +56,14 @@ export function describeSync(
     case 'idle':
       return { source, state: upToDate(sync.lastSyncAt), detail: null, tone: onlineTone };
     case 'offline':
-      return { source, state: sync.nextAttemptAt ? `Offline — retrying at ${formatInstant(sync.nextAttemptAt, now)}` : 'Offline', detail: sync.message, tone: 'offline' };
+      return { source, state: sync.nextAttemptAt ? `Offline — retrying at ${formatInstant(sync.nextAttemptAt, now)}` : 'Offline', detail: why(sync.message), tone: 'offline' };
     case 'error':
-      return { source, state: 'Sync problem', detail: sync.message, tone: 'problem' };
+      return { source, state: 'Sync problem', detail: why(sync.message), tone: 'problem' };
   }
 }
+
+/** The core's or the plan's reason, its dates in the screen's format. */
+const why = (message: string | null): string | null => (message === null ? null : formatDatesIn(message));
 
 /** A first sync counts members received of the group's; another pull, the feed's changes. */
 function syncingWords(progress: SyncStatus['progress']): string {

@@ -157,7 +157,7 @@ export function makePaymentsFixture(invoices: BillingInvoice[]) {
     state: 'needs_new_date',
     payment: null,
     request: { invoiceNumbers: [december.invoiceNumber], amountCents: 40_000, bankAccountId: operating.id, paymentDate: '2026-11-24', authorizationVersion: '2026-11', acceptAuthorization: true },
-    problem: 'Its date, 11/24/2026, passed while this computer was offline: it was not sent. Choose a new date to pay.',
+    problem: 'Its date, 2026-11-24, passed while this computer was offline: it was not sent. Choose a new date to pay.',
     createdAt: '2026-11-23T21:00:00.000Z',
   };
   const rejected: PaymentItem = {

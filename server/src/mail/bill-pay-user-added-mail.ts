@@ -1,3 +1,4 @@
+import { planInstant } from '@shared/util/date-format';
 import { escapeHtml } from './escape-html';
 import type { OutgoingMail } from './mailer';
 
@@ -18,7 +19,7 @@ export interface BillPayUserAdded {
  * group did not expect it. It names no member of the group.
  */
 export function billPayUserAddedMail(input: BillPayUserAdded): OutgoingMail {
-  const when = `${input.at.slice(0, 16).replace('T', ' ')} UTC`;
+  const when = planInstant(input.at);
   const group = `${input.companyName} (group ${input.groupNumber})`;
   const who = `${input.newUser.name}, user ID ${input.newUser.userId}, ${input.newUser.email}`;
   const remove = 'If your group did not expect this, remove the user in GroupDesk: open Users, find them in the list and choose Remove. They lose access at once.';

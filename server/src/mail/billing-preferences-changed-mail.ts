@@ -1,3 +1,4 @@
+import { planInstant } from '@shared/util/date-format';
 import { escapeHtml } from './escape-html';
 import type { OutgoingMail } from './mailer';
 
@@ -21,7 +22,7 @@ export interface BillingPreferencesChanged {
  * the notices unseen. It names no member of the group.
  */
 export function billingPreferencesChangedMail(input: BillingPreferencesChanged): OutgoingMail {
-  const when = `${input.at.slice(0, 16).replace('T', ' ')} UTC`;
+  const when = planInstant(input.at);
   const group = `${input.companyName} (group ${input.groupNumber})`;
   const who = `${input.changedBy.name} (user ID ${input.changedBy.userId})`;
   const delivery = input.paperless ? 'Paperless: no paper invoice is mailed' : 'Paper: invoices are printed and mailed';

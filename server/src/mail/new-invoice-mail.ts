@@ -1,3 +1,4 @@
+import { planDates } from '@shared/util/date-format';
 import { formatUsd } from '@shared/util/money';
 import { escapeHtml } from './escape-html';
 import type { OutgoingMail } from './mailer';
@@ -26,8 +27,6 @@ export interface NewInvoice {
 /** `2026-12-01` → `December 2026`: the plan's months are calendar months, read in UTC. */
 const monthName = (periodStart: string): string => new Date(`${periodStart}T00:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** `2026-12-01` → `December 1, 2026`, read in UTC like the month. */
-const longDate = (date: string): string => new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
 /**
  * Announces a newly issued invoice to one of the group's notice recipients: which invoice, for what
@@ -40,7 +39,7 @@ export function newInvoiceMail(input: NewInvoice): OutgoingMail {
     ['Invoice number', input.invoiceNumber],
     ['Period', monthName(input.periodStart)],
     ['Amount due', formatUsd(input.totalDueCents)],
-    ['Due date', longDate(input.dueDate)],
+    ['Due date', planDates.date(input.dueDate)],
   ];
   const delivery = input.paperless ? 'Your group is paperless: no paper copy is mailed.' : 'A paper copy follows by mail.';
   const open = 'Sign in to GroupDesk and open Billing to see the invoice and its lines.';

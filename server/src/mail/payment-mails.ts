@@ -1,4 +1,5 @@
 import { amountInWords } from '@shared/util/amount-words';
+import { planDates } from '@shared/util/date-format';
 import { formatUsd } from '@shared/util/money';
 import type { Payment } from '@shared/plan-api/payments';
 import { escapeHtml } from './escape-html';
@@ -15,7 +16,6 @@ export interface PaymentMailGroup {
   serviceTeam: { name: string; phone: string };
 }
 
-const longDate = (date: string): string => new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 export const maskedAccount = (account: { nickname: string; accountLast4: string }): string => `${account.nickname} (account ending ${account.accountLast4})`;
 
 function mail(to: string, subject: string, group: PaymentMailGroup, intro: string, facts: [string, string][], closing: string[]): OutgoingMail {
@@ -39,15 +39,15 @@ const groupName = (g: PaymentMailGroup) => `${g.companyName} (group ${g.groupNum
 const paymentFacts = (p: Payment): [string, string][] => [
   ['Confirmation number', p.confirmationNumber],
   ['Amount', `${formatUsd(p.amountCents)} (${amountInWords(p.amountCents)})`],
-  ['Debit date', longDate(p.paymentDate)],
-  ['Expected to settle', longDate(p.settlementDate)],
+  ['Debit date', planDates.date(p.paymentDate)],
+  ['Expected to settle', planDates.date(p.settlementDate)],
   ['From', maskedAccount(p.bankAccount)],
   ...p.allocations.map((a): [string, string] => [`Invoice ${a.invoiceNumber}`, formatUsd(a.amountCents)]),
 ];
 
 /** To the user who scheduled a payment: the receipt's facts, and until when it can be cancelled. */
 export function paymentScheduledMail(to: string, group: PaymentMailGroup, payment: Payment): OutgoingMail {
-  const cancel = payment.cancellableUntil ? `You can cancel it in GroupDesk under Billing › Payments until 5:00 p.m. Eastern on ${longDate(payment.paymentDate)}.` : 'It is on its way to the bank.';
+  const cancel = payment.cancellableUntil ? `You can cancel it in GroupDesk under Billing › Payments until 5:00 p.m. Eastern on ${planDates.date(payment.paymentDate)}.` : 'It is on its way to the bank.';
   return mail(to, `Payment ${payment.confirmationNumber} scheduled for group ${group.groupNumber}`, group, `Your payment for ${groupName(group)} is scheduled:`, paymentFacts(payment), [cancel, 'The receipt (PDF) is in GroupDesk beside the payment.']);
 }
 
@@ -90,11 +90,11 @@ export function autopayChangedMail(
 export function preDebitMail(to: string, group: PaymentMailGroup, payment: Payment): OutgoingMail {
   return mail(
     to,
-    `Autopay will debit ${formatUsd(payment.amountCents)} on ${longDate(payment.paymentDate)} for group ${group.groupNumber}`,
+    `Autopay will debit ${formatUsd(payment.amountCents)} on ${planDates.date(payment.paymentDate)} for group ${group.groupNumber}`,
     group,
     `Autopay will debit this payment of ${groupName(group)}:`,
     paymentFacts(payment),
-    [`To skip this debit, do so in GroupDesk under Billing › Autopay before 5:00 p.m. Eastern on ${longDate(payment.paymentDate)}.`],
+    [`To skip this debit, do so in GroupDesk under Billing › Autopay before 5:00 p.m. Eastern on ${planDates.date(payment.paymentDate)}.`],
   );
 }
 

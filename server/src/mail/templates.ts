@@ -1,3 +1,4 @@
+import { planInstant } from '@shared/util/date-format';
 import type { OutgoingMail } from './mailer';
 
 /** The verification e-mail: a link for the browser, a deep link for the desktop app, and a code to type. */
@@ -112,7 +113,7 @@ export function billPaySignUpMail(input: { to: string; name: string; groupNumber
       `You signed up for Bill Pay for ${input.companyName} (group ${input.groupNumber}). You can now see its`,
       'invoices in GroupDesk. The group’s primary administrators have been told.',
       '',
-      `Bill Pay terms version ${input.termsVersion} accepted at ${input.acceptedAt.slice(0, 16).replace('T', ' ')} UTC.`,
+      `Bill Pay terms version ${input.termsVersion} accepted at ${planInstant(input.acceptedAt)}.`,
       '',
       'If you did not sign up, tell the group’s primary administrator and change your password.',
     ].join('\n'),

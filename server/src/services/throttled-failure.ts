@@ -15,11 +15,15 @@ export class ThrottledFailure extends ContractFailure {
   }
 }
 
-/** `14:05 UTC`: the time a lock ends, as every throttling message gives it. */
-export const utcClock = (d: Date): string => `${d.toISOString().slice(11, 16)} UTC`;
+/**
+ * `2026-12-07T14:05Z`: an instant in a message, as data. The desktop writes it as its reader's local
+ * time with the day unless it is today's (`shared/util/date-format.ts`, `datesIn`); a bare
+ * "14:05 UTC" would be another day, and another clock, for most readers.
+ */
+export const messageInstant = (d: Date): string => `${d.toISOString().slice(0, 16)}Z`;
 
 /** The Retry-After of a lock ending at `until` (at least a second). */
 export const secondsUntil = (until: Date, now: Date): number => Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
 
-/** `<reason>: try again after 14:05 UTC.`, answered 429 until then. */
-export const throttledUntil = (reason: string, until: Date, now: Date): ThrottledFailure => new ThrottledFailure(`${reason}: try again after ${utcClock(until)}.`, secondsUntil(until, now));
+/** `<reason>: try again after 2026-12-07T14:05Z.`, answered 429 until then. */
+export const throttledUntil = (reason: string, until: Date, now: Date): ThrottledFailure => new ThrottledFailure(`${reason}: try again after ${messageInstant(until)}.`, secondsUntil(until, now));

@@ -21,7 +21,7 @@ describe('the temporary ID card', () => {
       'Employee: Walter Zimmer (432000001)',
       'Group: Fixture Fabrication LLC · group 4321',
       'Plan: Alpha PPO (PPO-A) · Family',
-      'Coverage effective: 2020-01-01',
+      'Coverage effective: 01/01/2020',
       'Temporary — valid until your card arrives',
       // Alpha PPO's figures as the replica holds them (member-fixtures.ts), cents shown only where there are some.
       'Deductible\nIn-network: $750 individual / $1,500 family\nOut-of-network: $1,500 individual / $3,000 family',
@@ -31,6 +31,9 @@ describe('the temporary ID card', () => {
       expect(text).toContain(words);
     }
     expect(text).not.toContain('See your plan documents');
+    // Dates as the screens write them: a plan date as 01/01/2020, the printing time with its day.
+    expect(text).toMatch(/Printed from GroupDesk on \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} for Yves Zimmer\./);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it('refers the member to their plan documents for what the plan has not sent, never inventing it', async () => {

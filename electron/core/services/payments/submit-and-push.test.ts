@@ -108,9 +108,9 @@ describe('paying invoices through the outbox', () => {
     expect(net.requests.length).toBe(before);
     expect(outboxRow(item.outboxId ?? 0)).toMatchObject({ status: 'needs_new_date' });
     const asked = core.events.filter((e) => e.type === 'notification.created');
-    expect(asked).toEqual([expect.objectContaining({ kind: 'payment.needs_date', body: expect.stringContaining('December 8, 2026') })]);
+    expect(asked).toEqual([expect.objectContaining({ kind: 'payment.needs_date', body: expect.stringContaining('the earliest is 2026-12-08') })]);
     const [waiting] = await core.ok<PaymentItem[]>('payments.list', { groupNumber: '4321' });
-    expect(waiting).toMatchObject({ outboxId: item.outboxId, state: 'needs_new_date', problem: expect.stringContaining('December 7, 2026') });
+    expect(waiting).toMatchObject({ outboxId: item.outboxId, state: 'needs_new_date', problem: expect.stringContaining('Its date, 2026-12-07, passed') });
 
     const corrected = await core.ok<PaymentItem>('payments.submit', pay({ paymentDate: '2026-12-08', replaces: item.outboxId }));
     expect(outboxRow(item.outboxId ?? 0)).toMatchObject({ status: 'corrected', replaced_by: corrected.outboxId });

@@ -1,5 +1,6 @@
 import type { RosterExportColumn } from '@shared/contract/methods/rosters';
-import type { MemberStatus, Relationship } from '@shared/contract/schemas/member';
+import type { MemberStatus } from '@shared/contract/schemas/member';
+import { relationshipLabels } from '@shared/domain/relationships';
 import type { RosterRecord } from './roster-record';
 
 /** A cell as every writer needs it: text, a calendar date (`YYYY-MM-DD`) or money (integer cents). */
@@ -15,16 +16,6 @@ export interface ColumnSpec {
   cell: (record: RosterRecord) => RosterCell;
 }
 
-const relationshipWords: Record<Relationship, string> = {
-  subscriber: 'Subscriber',
-  spouse: 'Spouse',
-  domestic_partner: 'Domestic partner',
-  child: 'Child',
-  stepchild: 'Stepchild',
-  adopted_child: 'Adopted child',
-  foster_child: 'Foster child',
-};
-
 const statusWords: Record<MemberStatus, string> = { active: 'Active', pending: 'Pending', terminated: 'Terminated' };
 const genderWords = { F: 'Female', M: 'Male', U: 'Unknown' } as const;
 const employmentWords = { FT: 'Full time', PT: 'Part time' } as const;
@@ -36,7 +27,7 @@ const date = (label: string, width: number, value: (r: RosterRecord) => string |
 export const rosterColumnSpecs: Record<RosterExportColumn, ColumnSpec> = {
   memberId: text('Member ID', 14, (r) => r.memberId),
   subscriberId: text('Subscriber ID', 14, (r) => r.subscriberId),
-  relationship: text('Relationship', 14, (r) => relationshipWords[r.relationship]),
+  relationship: text('Relationship', 14, (r) => relationshipLabels[r.relationship]),
   lastName: text('Last name', 18, (r) => r.lastName),
   firstName: text('First name', 16, (r) => r.firstName),
   middleName: text('Middle name', 14, (r) => r.middleName),

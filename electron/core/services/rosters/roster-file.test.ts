@@ -151,6 +151,9 @@ describe('roster files', () => {
     expect(tess?.slice(6)).toEqual(['ESP', 'Active', '2019-01-01', '', '1000.00']);
     const spouse = table.find((row) => row[0] === '432000006-01');
     expect(spouse?.slice(1, 4)).toEqual(['Spouse', `'-Nunez`, `'+1 spouse`]);
+    // Administrators read "Employee", as on every screen, never the X12 word.
+    expect(table.find((row) => row[0] === '432000001')?.[1]).toBe('Employee');
+    expect(bytes.toString('utf8')).not.toContain('Subscriber');
   });
 
   it.each([
@@ -198,7 +201,7 @@ describe('roster files', () => {
     expect(sheet?.getRows(2, rows)?.find((row) => row.getCell(1).value === '432000006')?.getCell(4).value).toBe('=HYPERLINK("http://evil")');
     const summary = workbook.getWorksheet('Summary');
     const values = Object.fromEntries((summary?.getRows(1, 6) ?? []).map((row) => [String(row.getCell(1).value), row.getCell(2).value]));
-    expect(values).toMatchObject({ Group: 'Fixture Fabrication LLC (4321)', 'As of': new Date(`${fixtureToday}T00:00:00Z`), Subscribers: 4, Dependents: 3, Members: 7, 'Created at': new Date(testNow) });
+    expect(values).toMatchObject({ Group: 'Fixture Fabrication LLC (4321)', 'As of': new Date(`${fixtureToday}T00:00:00Z`), Employees: 4, Dependents: 3, Members: 7, 'Created at': new Date(testNow) });
   });
 
   it('writes a workbook another reader sees the same way: typed dates and money, frozen filtered header', async () => {
@@ -222,12 +225,15 @@ describe('roster files', () => {
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans-Bold/);
     expect(raw).toMatch(/\/FontFile2/);
     const document = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise;
-    expect((await document.getMetadata()).info).toMatchObject({ Title: `Roster of Fixture Fabrication LLC as of ${fixtureToday}` });
+    expect((await document.getMetadata()).info).toMatchObject({ Title: 'Roster of Fixture Fabrication LLC as of 11/27/2026' });
     await document.destroy();
     const text = await pdfText(bytes);
     expect(text).toContain('Fixture Fabrication LLC · group 4321');
-    expect(text).toContain(`Roster as of ${fixtureToday}`);
+    expect(text).toContain('Roster as of 11/27/2026');
     expect(text).toContain('Page 1 of 1');
+    // Dates read as on screen (Walter Zimmer's birthday), never as the file's ISO data.
+    expect(text).toContain('05/05/1980');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(text).toContain('Núñez, "Tess"');
     expect(text).toMatch(/Zimmer Walter .*\$1500\.00/);
   });
@@ -241,7 +247,7 @@ describe('roster files', () => {
     expect(pages).toHaveLength(3);
     pages.forEach((page, index) => {
       expect(page).toContain('Fixture Fabrication LLC · group 4321');
-      expect(page).toContain(`Roster as of ${fixtureToday}`);
+      expect(page).toContain('Roster as of 11/27/2026');
       expect(page).toContain(`Page ${index + 1} of 3`);
     });
     expect(pages[2]).toContain('Member084');

@@ -100,9 +100,12 @@ describe('bulk ID cards and the request form', () => {
     expect(store.db.prepare(`SELECT count(*) FROM members WHERE pending_sync = 1`).pluck().get()).toBe(0);
 
     const queuedText = await formText(core, id as number);
-    for (const words of ['ID card request form', 'Fixture Fabrication LLC', 'group 4321', 'Waiting to be sent to the plan', 'Reason: Lost', '1 Main St, Dayton, OH 45402', 'Walter Zimmer', 'Yves Zimmer', 'José Muñoz', 'Child', 'Requested by: this computer on 2026-11-27']) {
+    for (const words of ['ID card request form', 'Fixture Fabrication LLC', 'group 4321', 'Waiting to be sent to the plan', 'Reason: Lost', '1 Main St, Dayton, OH 45402', 'Walter Zimmer', 'Yves Zimmer', 'José Muñoz', 'Child']) {
       expect(queuedText).toContain(words);
     }
+    // When it was asked, as the screens write a time: the day in numbers, then the time.
+    expect(queuedText).toMatch(/Requested by: this computer on \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    expect(queuedText).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(queuedText).not.toContain('Mark Miller');
     expect(queuedText).not.toContain('Confirmation number');
 

@@ -2,7 +2,7 @@ import { and, count, eq, gt, inArray, max, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../store/db';
 import { lockouts, loginAttempts } from '../../store/schema';
 import { recordAudit } from '../audit';
-import { secondsUntil, ThrottledFailure, utcClock } from '../throttled-failure';
+import { secondsUntil, ThrottledFailure, messageInstant } from '../throttled-failure';
 import { lockAfterFailure, SIGN_IN_POLICY, type FailureCounts, type LockDecision as Lock, type LockScope } from './sign-in-policy';
 
 /** Sign-in locks share the lockouts table with code entry, under subjects code entry never reads. */
@@ -18,7 +18,7 @@ function lockedOut(lock: Lock, now: Date): ThrottledFailure {
   const seconds = secondsUntil(lock.until, now);
   const minutes = Math.ceil(seconds / 60);
   const who = lock.scope === 'ip' ? 'sign-ins from your network are' : 'this user ID is';
-  return new ThrottledFailure(`Too many failed sign-ins: ${who} locked for ${minutes} more minute${minutes === 1 ? '' : 's'} (until ${utcClock(lock.until)}). Try again then.`, seconds);
+  return new ThrottledFailure(`Too many failed sign-ins: ${who} locked for ${minutes} more minute${minutes === 1 ? '' : 's'} (until ${messageInstant(lock.until)}). Try again then.`, seconds);
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { Writable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Address } from '@shared/contract/schemas/group';
+import { planDates } from '@shared/util/date-format';
 import { formatUsd } from '@shared/util/money';
 import type { Db } from '../../store/db';
+import { boldFont, bodyFont, notoPdf } from '../pdf/noto-pdf';
 import type { BillingPlan } from './billing-plan';
 import { invoiceAdjustmentPages, invoiceLinePages, type InvoiceStatement } from './invoice-pdf-source';
 
@@ -44,8 +46,6 @@ const adjustmentColumns: Column[] = [
 
 /** `2026-12-01` → `December 2026`, read in UTC (the plan's calendar). */
 const monthName = (isoDate: string): string => new Date(`${isoDate}T00:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-/** `2026-12-01` → `December 1, 2026`. */
-const dayName = (isoDate: string): string => new Date(`${isoDate}T00:00:00Z`).toLocaleString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 const addressLines = (a: Address): string[] => [a.line1, a.line2, `${a.city}, ${a.state} ${a.zip}`].filter((s): s is string => typeof s === 'string' && s !== '');
 const tablePages = (rows: number): number => Math.max(1, Math.ceil(rows / ROWS_PER_PAGE));
 
@@ -59,11 +59,9 @@ export const invoicePageCount = (statement: Pick<InvoiceStatement, 'lineCount' |
  * destroyed (the client went away).
  */
 export async function writeInvoicePdf(db: Db, statement: InvoiceStatement, billingPlan: BillingPlan, out: Writable): Promise<void> {
-  // Loaded on the first PDF, not with the service: pdfkit and its font metrics take 0.1–0.3 s to load.
-  const { default: PDFDocument } = await import('pdfkit');
   const { invoice, group } = statement;
   const totalPages = invoicePageCount(statement);
-  const doc = new PDFDocument({
+  const doc = await notoPdf({
     size: 'LETTER',
     margin,
     autoFirstPage: false,
@@ -83,7 +81,7 @@ export async function writeInvoicePdf(db: Db, statement: InvoiceStatement, billi
     pageNumber += 1;
     // Inside the bottom margin's top edge, so pdfkit does not start another page for it.
     const y = pageHeight - margin - rowHeight;
-    doc.font('Helvetica').fontSize(8).fillColor('#444');
+    doc.font(bodyFont).fontSize(8).fillColor('#444');
     doc.text(`Invoice ${invoice.invoiceNumber}`, margin, y, { lineBreak: false });
     doc.text(`Page ${pageNumber} of ${totalPages}`, margin, y, { width: pageWidth - 2 * margin, align: 'right', lineBreak: false });
     doc.fillColor('black');
@@ -99,7 +97,7 @@ export async function writeInvoicePdf(db: Db, statement: InvoiceStatement, billi
     return `${cut}…`;
   };
   const row = (columns: Column[], cells: string[], bold: boolean): void => {
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
+    doc.font(bold ? boldFont : bodyFont).fontSize(fontSize);
     const y = doc.y;
     let x = margin;
     columns.forEach((column, i) => {
@@ -116,8 +114,8 @@ export async function writeInvoicePdf(db: Db, statement: InvoiceStatement, billi
     let onPage = ROWS_PER_PAGE;
     const startPage = (): void => {
       newPage();
-      doc.font('Helvetica-Bold').fontSize(12).text(title, margin, margin);
-      doc.font('Helvetica').fontSize(fontSize).fillColor('#444').text(`${group.name} · group ${group.groupNumber} · ${monthName(invoice.periodStart)}`).fillColor('black');
+      doc.font(boldFont).fontSize(12).text(title, margin, margin);
+      doc.font(bodyFont).fontSize(fontSize).fillColor('#444').text(`${group.name} · group ${group.groupNumber} · ${monthName(invoice.periodStart)}`).fillColor('black');
       doc.moveDown(0.8);
       row(columns, columns.map((c) => c.title), true);
       onPage = 0;
@@ -134,7 +132,7 @@ export async function writeInvoicePdf(db: Db, statement: InvoiceStatement, billi
     }
     if (!any) {
       startPage();
-      doc.font('Helvetica').fontSize(fontSize).text(empty, margin);
+      doc.font(bodyFont).fontSize(fontSize).text(empty, margin);
     }
   };
 
@@ -162,21 +160,21 @@ export async function writeInvoicePdf(db: Db, statement: InvoiceStatement, billi
 
   function summaryPage(d: PDFKit.PDFDocument, s: InvoiceStatement): void {
     const inv = s.invoice;
-    d.font('Helvetica-Bold').fontSize(18).text(billingPlan.name);
-    d.moveDown(0.2).font('Helvetica').fontSize(12).text(`Invoice ${inv.invoiceNumber}`);
-    d.moveDown(1).font('Helvetica-Bold').fontSize(10).text(s.group.name);
-    d.font('Helvetica').text(`Group ${s.group.groupNumber}`);
+    d.font(boldFont).fontSize(18).text(billingPlan.name);
+    d.moveDown(0.2).font(bodyFont).fontSize(12).text(`Invoice ${inv.invoiceNumber}`);
+    d.moveDown(1).font(boldFont).fontSize(10).text(s.group.name);
+    d.font(bodyFont).text(`Group ${s.group.groupNumber}`);
     for (const line of addressLines(s.group.address)) d.text(line);
     d.moveDown(1);
     const field = (label: string, value: string, bold = false): void => {
       const y = d.y;
-      d.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10).text(label, margin, y, { lineBreak: false });
+      d.font(bold ? boldFont : bodyFont).fontSize(10).text(label, margin, y, { lineBreak: false });
       d.text(value, margin + 180, y, { width: 120, align: 'right', lineBreak: false });
       d.y = y + 16;
     };
     field('Billing month', monthName(inv.periodStart));
-    field('Issued', dayName(inv.issuedOn));
-    field('Due', dayName(inv.dueDate));
+    field('Issued', planDates.date(inv.issuedOn));
+    field('Due', planDates.date(inv.dueDate));
     d.moveDown(1);
     field('Previous balance', formatUsd(inv.previousBalanceCents));
     field('Payments received', formatUsd(-inv.paymentsCents));
@@ -185,7 +183,7 @@ export async function writeInvoicePdf(db: Db, statement: InvoiceStatement, billi
     d.moveTo(margin, d.y - 2).lineTo(margin + 300, d.y - 2).stroke();
     d.y += 2;
     field('Total due', formatUsd(inv.totalDueCents), true);
-    d.moveDown(2).font('Helvetica').fontSize(10).text(`${s.lineCount} subscribers billed; ${s.adjustmentCount} adjustments to earlier months.`, margin);
+    d.moveDown(2).font(bodyFont).fontSize(10).text(`${s.lineCount} ${s.lineCount === 1 ? 'employee' : 'employees'} billed; ${s.adjustmentCount} ${s.adjustmentCount === 1 ? 'adjustment' : 'adjustments'} to earlier months.`, margin);
     d.moveDown(1).text(`Questions about this invoice? Call ${billingPlan.serviceTeam.name} at ${billingPlan.serviceTeam.phone}.`, margin);
   }
 }

@@ -3,7 +3,7 @@ import { ContractFailure } from '@shared/contract/errors';
 import { roleLabels } from '@shared/contract/roles';
 import type { Db } from '../../store/db';
 import { groupUsers, invitations, users } from '../../store/schema';
-import { formatLongDate, type InvitationRow } from './invitation-view';
+import { expiryDay, type InvitationRow } from './invitation-view';
 
 /**
  * Refuses to send a code to an address that already has access to the group, or that already has
@@ -36,7 +36,7 @@ export async function refuseDuplicateInvitation(tx: Db, groupNumber: string, ema
     )
     .limit(1);
   if (pending) {
-    const message = `${email} already has a pending invitation to group ${groupNumber} (its code expires on ${formatLongDate(pending.expiresAt)}): resend it instead.`;
+    const message = `${email} already has a pending invitation to group ${groupNumber} (its code expires on ${expiryDay(pending.expiresAt)}): resend it instead.`;
     throw new ContractFailure('CONFLICT', message, { email: message });
   }
 }

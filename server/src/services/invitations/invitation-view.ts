@@ -28,7 +28,8 @@ export function invitationView(row: InvitationRow, now: Date): Invitation {
   };
 }
 
-const longDate = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', day: 'numeric', year: 'numeric' });
-
-/** `December 4, 2026`: how mails and messages name an expiry day (the service keeps UTC). */
-export const formatLongDate = (instant: Date): string => longDate.format(instant);
+/**
+ * `2026-12-04`: an expiry day as a refusal names it, a plan date (the service keeps UTC) that the
+ * screen writes in its reader's format.
+ */
+export const expiryDay = (instant: Date): string => instant.toISOString().slice(0, 10);

@@ -11,7 +11,7 @@ import type { Actor } from '../groups/create-group';
 import { grantRole, lockGroupUsers, roleIn } from '../groups/grant-role';
 import { accessCodeHash } from './access-code';
 import { lookUpCode, recordRightCode, recordWrongCode } from './code-lockout';
-import { formatLongDate, invitationStatusOf, type InvitationRow } from './invitation-view';
+import { expiryDay, invitationStatusOf, type InvitationRow } from './invitation-view';
 
 /**
  * The signed-in user enters the access code from their invitation e-mail and gains the invited role
@@ -70,6 +70,6 @@ async function refuseUnusable(db: Db, invitation: InvitationRow, now: Date): Pro
   if (status === 'revoked') fail("This invitation was withdrawn by the group's administrator.");
   if (status === 'expired') {
     const [inviter] = await db.select({ name: users.name }).from(users).where(eq(users.userId, invitation.invitedBy)).limit(1);
-    fail(`This access code expired on ${formatLongDate(invitation.expiresAt)}. Ask ${inviter?.name ?? "the group's primary administrator"} to send a new one.`);
+    fail(`This access code expired on ${expiryDay(invitation.expiresAt)}. Ask ${inviter?.name ?? "the group's primary administrator"} to send a new one.`);
   }
 }

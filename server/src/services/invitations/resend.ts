@@ -3,7 +3,7 @@ import { ContractFailure } from '@shared/contract/errors';
 import type { Db } from '../../store/db';
 import { invitations } from '../../store/schema';
 import { recordAudit } from '../audit';
-import { utcClock } from '../throttled-failure';
+import { messageInstant } from '../throttled-failure';
 import type { Actor } from '../groups/create-group';
 import { lockGroupForManager } from '../groups/grant-role';
 import { accessCodeHash, newAccessCode } from './access-code';
@@ -29,7 +29,7 @@ export async function resendInvitation(db: Db, groupNumber: string, id: number, 
     await refuseDuplicateInvitation(tx, groupNumber, current.email, now, id);
     const resendFrom = new Date(current.sentAt.getTime() + RESEND_AFTER_MINUTES * 60_000);
     if (resendFrom > now) {
-      throw new ContractFailure('RULE', `A code went to ${current.email} at ${utcClock(current.sentAt)}. Ask them to check their inbox and spam folder; you can send a new one after ${utcClock(resendFrom)}.`);
+      throw new ContractFailure('RULE', `A code went to ${current.email} at ${messageInstant(current.sentAt)}. Ask them to check their inbox and spam folder; you can send a new one after ${messageInstant(resendFrom)}.`);
     }
     const code = newAccessCode();
     const [row] = await tx

@@ -5,7 +5,8 @@ import type { OutgoingMail } from '../../mail/mailer';
 import { invitationMail } from '../../mail/templates';
 import type { Db } from '../../store/db';
 import { users } from '../../store/schema';
-import { formatLongDate, invitationView, type InvitationRow } from './invitation-view';
+import { planInstant } from '@shared/util/date-format';
+import { invitationView, type InvitationRow } from './invitation-view';
 
 /** An invitation just (re)sent, and the e-mail carrying its code, for the route to deliver after commit. */
 export interface SentInvitation {
@@ -26,7 +27,7 @@ export async function sentInvitation(tx: Db, row: InvitationRow, code: string, c
     groupNumber: row.groupNumber,
     roleLabel: roleLabels[row.role],
     code: formatAccessCode(code),
-    expiresOn: formatLongDate(row.expiresAt),
+    expiresOn: planInstant(row.expiresAt.toISOString()),
     publicUrl: context.publicUrl,
   });
   return { invitation: invitationView(row, context.now), mail };

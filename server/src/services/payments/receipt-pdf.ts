@@ -1,12 +1,14 @@
 import type { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { amountInWords } from '@shared/util/amount-words';
+import { planDates, planInstant } from '@shared/util/date-format';
 import { formatUsd } from '@shared/util/money';
 import type { Payment } from '@shared/plan-api/payments';
 import type { Db } from '../../store/db';
 import { payments } from '../../store/schema';
 import type { PaymentMailGroup } from '../../mail/payment-mails';
 import type { BillingPlan } from '../billing/billing-plan';
+import { boldFont, bodyFont, notoPdf } from '../pdf/noto-pdf';
 import { paymentMailContext } from './payment-recipients';
 import { paymentOf } from './payment-views';
 
@@ -26,7 +28,6 @@ export async function receiptOf(db: Db, groupNumber: string, confirmationNumber:
 }
 
 const margin = 54;
-const dayName = (isoDate: string): string => new Date(`${isoDate}T00:00:00Z`).toLocaleString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 const statusWords: Record<Payment['status'], string> = {
   scheduled: 'Scheduled',
   processing: 'Sent to the bank',
@@ -41,10 +42,8 @@ const statusWords: Record<Payment['status'], string> = {
  * authorization accepted. A payment has at most 24 invoices, so one page holds it.
  */
 export async function writeReceiptPdf(receipt: Receipt, out: Writable): Promise<void> {
-  // Loaded on the first PDF, not with the service: pdfkit and its font metrics take a moment to load.
-  const { default: PDFDocument } = await import('pdfkit');
   const { payment: p, group } = receipt;
-  const doc = new PDFDocument({ size: 'LETTER', margin, info: { Title: `Payment receipt ${p.confirmationNumber}`, Author: receipt.planName, Subject: `Payment by group ${group.groupNumber}` } });
+  const doc = await notoPdf({ size: 'LETTER', margin, info: { Title: `Payment receipt ${p.confirmationNumber}`, Author: receipt.planName, Subject: `Payment by group ${group.groupNumber}` } });
   const ended = new Promise<void>((resolve, reject) => {
     doc.on('end', resolve);
     doc.on('error', reject);
@@ -54,28 +53,28 @@ export async function writeReceiptPdf(receipt: Receipt, out: Writable): Promise<
   });
   const field = (label: string, value: string, bold = false): void => {
     const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10).text(label, margin, y, { lineBreak: false });
+    doc.font(bold ? boldFont : bodyFont).fontSize(10).text(label, margin, y, { lineBreak: false });
     doc.text(value, margin + 160, y, { width: 340 });
     doc.y = Math.max(doc.y, y + 16);
   };
-  doc.font('Helvetica-Bold').fontSize(18).text(receipt.planName);
-  doc.moveDown(0.2).font('Helvetica').fontSize(12).text(`Payment receipt ${p.confirmationNumber}`);
+  doc.font(boldFont).fontSize(18).text(receipt.planName);
+  doc.moveDown(0.2).font(bodyFont).fontSize(12).text(`Payment receipt ${p.confirmationNumber}`);
   doc.moveDown(1);
   field('Paid by', `${group.companyName} (group ${group.groupNumber})`);
   field('Amount', formatUsd(p.amountCents), true);
   field('Amount in words', amountInWords(p.amountCents));
-  field('Debit date', dayName(p.paymentDate));
-  field('Expected to settle', dayName(p.settlementDate));
+  field('Debit date', planDates.date(p.paymentDate));
+  field('Expected to settle', planDates.date(p.settlementDate));
   field('From account', `${p.bankAccount.nickname}, ${p.bankAccount.accountType} account ending ${p.bankAccount.accountLast4}`);
   field('Status', statusWords[p.status]);
   if (p.returnReason) field('Return reason', p.returnReason);
   field('Confirmation number', p.confirmationNumber);
-  field('Submitted', `${p.submittedAt.slice(0, 16).replace('T', ' ')} UTC by ${p.autopay ? 'autopay' : p.submittedBy}`);
+  field('Submitted', `${planInstant(p.submittedAt)} by ${p.autopay ? 'autopay' : p.submittedBy}`);
   field('Authorization', `ACH debit authorization, version ${receipt.authorizationVersion}`);
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(11).text('Invoices paid', margin);
+  doc.moveDown(1).font(boldFont).fontSize(11).text('Invoices paid', margin);
   doc.moveDown(0.3);
   for (const a of p.allocations) field(a.invoiceNumber, formatUsd(a.amountCents));
-  doc.moveDown(1).font('Helvetica').fontSize(10).text(`Questions about this payment? Call ${group.serviceTeam.name} at ${group.serviceTeam.phone}.`, margin);
+  doc.moveDown(1).font(bodyFont).fontSize(10).text(`Questions about this payment? Call ${group.serviceTeam.name} at ${group.serviceTeam.phone}.`, margin);
   doc.end();
   await ended;
   out.end();

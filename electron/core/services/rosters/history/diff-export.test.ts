@@ -45,7 +45,7 @@ describe('roster.exportDiff', () => {
     const text = fs.readFileSync(files.pathOf(saved.fileId), 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(parse(text.slice(1))).toEqual([
-      ['Member ID', 'Subscriber ID', 'Relationship', 'Name', 'Change', 'Details'],
+      ['Member ID', 'Employee ID', 'Relationship', 'Name', 'Change', 'Details'],
       ['432000008', '432000008', 'Employee', `'=HYPERLINK("x"), Ann`, 'Added', 'Coverage began 2026-11-01; Plan: Alpha PPO; Tier: Employee only'],
       ['432000005', '432000005', 'Employee', 'Miller, Mark', 'Terminated', 'Coverage ended 2026-10-31; Plan: Zeta HMO'],
     ]);
@@ -61,7 +61,7 @@ describe('roster.exportDiff', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(files.pathOf(saved.fileId));
     const sheet = workbook.worksheets[0];
-    expect(sheet?.getRow(1).values).toEqual([undefined, 'Member ID', 'Subscriber ID', 'Relationship', 'Name', 'Change', 'Details']);
+    expect(sheet?.getRow(1).values).toEqual([undefined, 'Member ID', 'Employee ID', 'Relationship', 'Name', 'Change', 'Details']);
     expect(sheet?.getRow(3).values).toEqual([undefined, '432000005', '432000005', 'Employee', 'Miller, Mark', 'Terminated', 'Coverage ended 2026-10-31; Plan: Zeta HMO']);
     expect(sheet?.rowCount).toBe(3);
   });

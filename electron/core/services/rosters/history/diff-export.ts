@@ -12,7 +12,7 @@ const batchSize = 1000;
 
 const columns: readonly TableColumn[] = [
   { header: 'Member ID', width: 14 },
-  { header: 'Subscriber ID', width: 14 },
+  { header: 'Employee ID', width: 14 },
   { header: 'Relationship', width: 14 },
   { header: 'Name', width: 28 },
   { header: 'Change', width: 12 },

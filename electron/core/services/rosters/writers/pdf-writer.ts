@@ -2,6 +2,7 @@ import type { WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ContractFailure } from '@shared/contract';
+import { createDateFormatter } from '@shared/util/date-format';
 import { bodyFont, boldFont, notoPdf } from '../../../exports/pdf-document';
 import { openOutputFile } from '../../../exports/output-file';
 import { dollars } from '../../../exports/spreadsheet-cells';
@@ -16,6 +17,8 @@ const cellPadding = 3;
 const headerTop = page.margin;
 const tableTop = headerTop + 40;
 const footerY = page.height - page.margin + 6;
+/** A printed roster is read like the screens: plan dates as 11/27/2026, not as the file formats' ISO data. */
+const dates = createDateFormatter();
 /** Rows per page below the table's header row, above the footer. */
 const rowsPerPage = Math.floor((footerY - 10 - (tableTop + rowHeight + 2)) / rowHeight);
 
@@ -30,7 +33,7 @@ export const writeRosterPdf: RosterWriter = async (records, target, columns, con
   const expected = options.total ?? (await countRecords(records, signal));
   const pages = Math.max(1, Math.ceil(expected / rowsPerPage));
   const specs = columns.map((column) => rosterColumnSpecs[column]);
-  const title = `Roster of ${context.groupName} as of ${context.asOf}`;
+  const title = `Roster of ${context.groupName} as of ${dates.date(context.asOf)}`;
   const doc = await notoPdf({
     size: 'LETTER',
     layout: 'landscape',
@@ -54,7 +57,7 @@ export const writeRosterPdf: RosterWriter = async (records, target, columns, con
     pageNumber += 1;
     doc.addPage();
     doc.font(boldFont).fontSize(11).text(`${context.groupName} · group ${context.groupNumber}`, page.margin, headerTop, { lineBreak: false });
-    doc.font(bodyFont).fontSize(9).text(`Roster as of ${context.asOf}`, page.margin, headerTop + 16, { lineBreak: false });
+    doc.font(bodyFont).fontSize(9).text(`Roster as of ${dates.date(context.asOf)}`, page.margin, headerTop + 16, { lineBreak: false });
     doc.font(bodyFont).fontSize(fontSize).text(`Page ${pageNumber} of ${pages}`, page.margin, footerY, { lineBreak: false });
     drawRow(specs.map((spec) => spec.label), tableTop, boldFont);
     doc
@@ -149,8 +152,9 @@ async function countRecords(records: Iterable<unknown>, signal: AbortSignal): Pr
 function pdfText(cell: RosterCell): string {
   switch (cell.kind) {
     case 'text':
-    case 'date':
       return cell.value ?? '';
+    case 'date':
+      return cell.value === null ? '' : dates.date(cell.value);
     case 'money':
       return cell.cents === null ? '' : `$${dollars(cell.cents)}`;
   }

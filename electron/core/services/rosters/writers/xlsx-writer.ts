@@ -95,7 +95,7 @@ async function writeWorkbook(
   for (const [label, value, numFmt] of [
     ['Group', `${context.groupName} (${context.groupNumber})`, undefined],
     ['As of', excelDate(context.asOf), dateFormat],
-    ['Subscribers', subscribers, undefined],
+    ['Employees', subscribers, undefined],
     ['Dependents', rows - subscribers, undefined],
     ['Members', rows, undefined],
     ['Created at', created, 'yyyy-mm-dd hh:mm "UTC"'],

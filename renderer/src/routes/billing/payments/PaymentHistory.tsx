@@ -7,7 +7,7 @@ import { useApi } from '../../../api/ApiProvider';
 import { useAnnouncer } from '../../../state/announcer';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { TableScroll } from '../../../components/TableScroll';
-import { formatDate, formatInstant } from '../../../components/format';
+import { formatDate, formatDatesIn, formatInstant } from '../../../components/format';
 import { PaymentStateBadge } from './PaymentStateBadge';
 import { ReceiptButton } from './ReceiptButton';
 import { accountName, refusalWords } from './payment-words';
@@ -30,7 +30,7 @@ function facts(item: PaymentItem, accounts: readonly BankAccount[]) {
 function detail(item: PaymentItem): string | null {
   const p = item.payment;
   if (item.state === 'returned' && p) return `${p.returnReason ?? 'Returned by the bank.'}${p.returnCode ? ` (${p.returnCode})` : ''}`;
-  if (item.state === 'rejected' || item.state === 'needs_new_date') return item.problem;
+  if (item.state === 'rejected' || item.state === 'needs_new_date') return item.problem === null ? null : formatDatesIn(item.problem);
   if (item.state === 'queued' || item.state === 'sending') return 'Sent when this computer is online.';
   if (!p) return null;
   if (item.state === 'settled') return p.autopay ? `Settled ${formatDate(p.settlementDate)}, by autopay.` : `Settled ${formatDate(p.settlementDate)}.`;

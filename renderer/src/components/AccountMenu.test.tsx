@@ -14,6 +14,7 @@ describe('Account menu', () => {
     transport.on('session.signOut', () => ({ ok: true, value: { ...remote, user: null, groups: [] } }));
     const { history } = renderApp('/members', transport);
     const trigger = await screen.findByRole('button', { name: 'Account: Sandbox Administrator' });
+    expect(trigger).toHaveAttribute('title', 'Sandbox Administrator (sandbox.admin)');
     await user.click(trigger);
     const menu = await screen.findByRole('menu');
     expect(menu).toHaveTextContent('Sandbox AdministratorUser ID sandbox.admin');

@@ -25,7 +25,8 @@ export function AccountMenu() {
   return (
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
-        <button type="button" className="button button-ghost account-trigger" aria-label={`Account: ${who}${demo ? ' (demo)' : ''}`}>
+        {/* A narrow window cuts the name on the button: the pointer's tooltip gives it whole with the user ID, as the menu does. */}
+        <button type="button" className="button button-ghost account-trigger" aria-label={`Account: ${who}${demo ? ' (demo)' : ''}`} title={user ? `${user.name} (${user.userId})` : undefined}>
           <AccountIcon />
           <span className="account-trigger-name">{who}</span>
           {demo && <span className="account-trigger-demo">(demo)</span>}

@@ -17,6 +17,8 @@ async function firstSync(dataDir: string, key: Buffer): Promise<Record<string, u
   register('./sql-text-hooks.mjs', import.meta.url);
   const { createCore } = await import('../../electron/core/core');
   const { syncToQuiet } = await import('../integration/support/sync-quiet');
+  // What the process holds before the core opens (Node, tsx and the core's modules): the floor under its peak.
+  const rss_start_mib = Math.round(process.memoryUsage().rss / 2 ** 20);
   const started = performance.now();
   const core = createCore({ dataDir, encryptionKey: key, planService: { url: feed.url, token: feed.token }, sandbox: false, validateOutput: false, log: () => {} });
   try {
@@ -26,7 +28,7 @@ async function firstSync(dataDir: string, key: Buffer): Promise<Record<string, u
     const total = page.ok ? (page.value as { total: number }).total : -1;
     // The roster hides members terminated more than two years ago, so it may show fewer than loaded.
     if (total <= 0) throw new Error(`After the first sync the local roster shows ${total} members`);
-    return { ms };
+    return { ms, rss_start_mib };
   } finally {
     await core.close();
   }

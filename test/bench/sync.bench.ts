@@ -48,7 +48,7 @@ async function inChild<T>(args: string[]): Promise<T & ChildFigures> {
 const feedOf = (service: SyncBenchService): string => JSON.stringify({ url: service.url, token: service.token, groupNumber: service.groupNumber, feedRows: service.feedRows });
 
 /** From an empty store to quiet, in a process that runs the desktop core and nothing else. */
-function timeFirstSync(service: SyncBenchService, dataDir: string, key: Buffer): Promise<ChildFigures> {
+function timeFirstSync(service: SyncBenchService, dataDir: string, key: Buffer): Promise<ChildFigures & { rss_start_mib: number }> {
   return inChild(['first-sync', feedOf(service), dataDir, key.toString('base64')]);
 }
 
@@ -62,7 +62,7 @@ const APPLY_TARGET_RATIO = 0.5;
 async function initialSync(service: SyncBenchService, options: BenchOptions): Promise<Record<string, unknown>> {
   const { barePage } = syncSize(options);
   const e2e: number[] = [];
-  const cores: ChildFigures[] = [];
+  const cores: (ChildFigures & { rss_start_mib: number })[] = [];
   const bare: Awaited<ReturnType<typeof bareApply>>[] = [];
   for (let run = 0; run < initialRuns(options); run++) {
     const store = { dataDir: benchTempDir('groupdesk-bench-sync-'), key: randomBytes(32) };
@@ -92,6 +92,7 @@ async function initialSync(service: SyncBenchService, options: BenchOptions): Pr
     // The core's process: its processor time (median) beside the wall time, and its highest peak resident memory.
     core_cpu_s: seconds(summarize(cores.map((c) => c.cpu_ms)).median_ms),
     core_peak_rss_mib: Math.max(...cores.map((c) => c.peak_rss_mib)),
+    core_rss_start_mib: cores[0]?.rss_start_mib ?? null,
     rows_per_s: Math.round(service.feedRows / (e2eMs / 1000)),
     bare_s: seconds(bareMs),
     bare_fetch_s: seconds(bareFetchMs),

@@ -22,6 +22,10 @@ describe('the scale check', () => {
     expect(scaleFigures(1_000_000, base, { median_ms: 4100 })).toMatchObject({ scale_ratio: 4.1, scale_met: false });
   });
 
+  it('gives the ratio of processor times beside the wall ratio, without judging by it', () => {
+    expect(scaleFigures(1_000_000, { ...base, cpu_ms: 500 }, { median_ms: 5000, cpu_ms: 1500 })).toMatchObject({ scale_ratio: 5, scale_base_cpu_ms: 500, scale_cpu_ratio: 3, scale_met: false });
+  });
+
   it('scales the limit with the members asked for', () => {
     expect(scaleFigures(500_000, base, { median_ms: 2100 })).toMatchObject({ scale_limit: 2, scale_ratio: 2.1, scale_met: false });
   });

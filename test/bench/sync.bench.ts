@@ -90,7 +90,7 @@ async function initialSync(service: SyncBenchService, options: BenchOptions): Pr
     e2e_s: seconds(e2eMs),
     e2e_runs_s: e2e.map(seconds),
     // The core's process: its processor time (median) beside the wall time, and its highest peak resident memory.
-    core_cpu_s: seconds(summarize(cores.map((c) => c.cpu_ms)).median_ms),
+    cpu_ms: Math.round(summarize(cores.map((c) => c.cpu_ms)).median_ms),
     core_peak_rss_mib: Math.max(...cores.map((c) => c.peak_rss_mib)),
     core_rss_start_mib: cores[0]?.rss_start_mib ?? null,
     rows_per_s: Math.round(service.feedRows / (e2eMs / 1000)),

@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/support/**/*.test.ts', 'test/tutorials/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'server/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/lint/**/*.test.ts', 'test/support/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/tutorials/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: helpers,
           server: { deps: { inline: ['electron-store'] } },
           testTimeout: 30_000,

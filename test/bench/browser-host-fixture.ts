@@ -9,11 +9,18 @@ export const webMain = path.join(root, 'out', 'web', 'main.mjs');
 /** Chromium headless with nothing dialling out, found and launched as playwright.config.ts does. */
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
+export interface Host {
+  child: ChildProcess;
+  origin: string;
+  appUrl: string;
+  token: string;
+}
+
 /**
  * Starts the built browser host on a data folder (a new one is a first launch: without `--demo` it
  * opens on Welcome); resolves with its address and token once it prints them.
  */
-export async function launchHost(dataDir: string, extraArgs: readonly string[] = []): Promise<{ child: ChildProcess; origin: string; appUrl: string; token: string }> {
+export async function launchHost(dataDir: string, extraArgs: readonly string[] = []): Promise<Host> {
   const child = spawn(process.execPath, [webMain, '--no-open', '--data-dir', dataDir, ...extraArgs], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   // A run cut short (the smoke run's time limit exits the process) must not leave the host serving.
   const killOnExit = () => child.kill('SIGKILL');

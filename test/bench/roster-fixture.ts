@@ -13,13 +13,14 @@ import { bulkLoadMembers } from '../../electron/core/store/members/member-bulk-w
 import { markReplicated } from '../../electron/core/store/repositories/sync-cursors';
 import { grantLocalUser } from '../../electron/core/test-support/local-replica';
 import type { BenchOptions } from './run';
+import { BASE_MEMBERS } from './bench-size';
 import { sandboxAchSettings } from '../../server/src/services/ach/ach-settings';
 
 /**
- * 100,000 subscribers: about 250,000 members with dependents, the size the roster is built for; a
+ * 250,000 members with dependents, the size the roster is built for, or the `--members` asked for; a
  * smoke run's few hundred members only prove that every step works.
  */
-export const benchSubscribers = (options: BenchOptions): number => (options.smoke ? 200 : 100_000);
+export const benchRosterMembers = (options: BenchOptions): number => (options.smoke ? 500 : (options.members ?? BASE_MEMBERS));
 export const benchToday = '2026-11-27';
 const { senderId, usage, payee } = sandboxAchSettings.remittance;
 const sandboxEnrollmentPartner = { x12Id: senderId, name: payee.name, taxId: payee.taxId, usage };
@@ -29,8 +30,23 @@ export const benchGroup: Group = (() => {
   return definition.group;
 })();
 
-export function benchMembers(subscribers: number): Generator<MemberRecord> {
-  return generateMembers({ seed: 7, today: benchToday, groupNumber: benchGroup.groupNumber, plans: benchGroup.plans, subscribers });
+/** Whole families of `generator`'s until at least `count` members (the last family is kept whole). */
+export function* familiesUpTo(generator: Iterable<MemberRecord>, count: number): Generator<MemberRecord> {
+  let n = 0;
+  for (const record of generator) {
+    if (n >= count && record.relationship === 'subscriber') return;
+    n++;
+    yield record;
+  }
+}
+
+/** The generator's ID space holds a million subscribers: enough for any count of members a bench asks for up to about 2.4 million. */
+const maxSubscribers = 1_000_000;
+
+/** The bench group's members: whole families until at least `members`. */
+export function benchMembers(members: number): Generator<MemberRecord> {
+  const generator = generateMembers({ seed: 7, today: benchToday, groupNumber: benchGroup.groupNumber, plans: benchGroup.plans, subscribers: Math.min(members, maxSubscribers) });
+  return familiesUpTo(generator, members);
 }
 
 const tempDirs = new Set<string>();
@@ -80,12 +96,12 @@ export function buildRosterStore(members: Iterable<MemberRecord>): RosterStore {
 
 const shared = new Map<number, RosterStore>();
 
-/** One store per bench run and size, shared by the read benchmarks. */
-export function sharedRosterStore(subscribers: number): RosterStore {
-  let store = shared.get(subscribers);
+/** One store per bench run and size (members asked for), shared by the read benchmarks. */
+export function sharedRosterStore(members: number): RosterStore {
+  let store = shared.get(members);
   if (store === undefined) {
-    store = buildRosterStore(benchMembers(subscribers));
-    shared.set(subscribers, store);
+    store = buildRosterStore(benchMembers(members));
+    shared.set(members, store);
   }
   return store;
 }

@@ -17,8 +17,11 @@ import { indexHolidayMinChanges } from '../../electron/core/sync/sync-engine';
 import { benchTempDir } from './roster-fixture';
 import type { SyncBenchService } from './sync-fixture';
 
+/** What the apply loops need of the bench service: where its feed is and how long it is. */
+export type FeedSource = Pick<SyncBenchService, 'url' | 'token' | 'groupNumber' | 'feedRows'>;
+
 /** The group's row, with the plans its coverage names, as the plan service describes it before the first page. */
-async function saveServiceGroup(db: Database.Database, service: SyncBenchService, now: string): Promise<void> {
+async function saveServiceGroup(db: Database.Database, service: FeedSource, now: string): Promise<void> {
   const group = await new PlanClient({ url: service.url, token: service.token, signal: new AbortController().signal }).group(service.groupNumber);
   saveGroup(db, group, '2016-01-01', now);
 }
@@ -27,7 +30,7 @@ async function saveServiceGroup(db: Database.Database, service: SyncBenchService
  * Reads the feed page by page from the service (not timed) and hands each parsed page to `apply`,
  * which times itself: both loops below see the very same pages.
  */
-async function eachFeedPage(service: SyncBenchService, pageSize: number, apply: (page: FeedPage) => void): Promise<{ rows: number; pages: number }> {
+async function eachFeedPage(service: FeedSource, pageSize: number, apply: (page: FeedPage) => void): Promise<{ rows: number; pages: number }> {
   let after = 0;
   let rows = 0;
   let pages = 0;
@@ -47,7 +50,7 @@ async function eachFeedPage(service: SyncBenchService, pageSize: number, apply: 
  * The replica's own writer: applyFeedPage, one transaction per page, with the same index holiday a
  * first sync of this size takes (sync-engine.ts), into a new store with field encryption.
  */
-export async function timeReplicaWriter(service: SyncBenchService, pageSize: number): Promise<{ ms: number; rows: number; pages: number; members: number }> {
+export async function timeReplicaWriter(service: FeedSource, pageSize: number): Promise<{ ms: number; rows: number; pages: number; members: number }> {
   const dataDir = benchTempDir('groupdesk-bench-sync-apply-');
   const opened = openStore({ dataDir });
   if (opened.db === null) throw new Error(`Bench store not ready: ${JSON.stringify(opened.state)}`);
@@ -74,7 +77,7 @@ export async function timeReplicaWriter(service: SyncBenchService, pageSize: num
  * once after the last page, as the writer's index holiday does. A member waits for its coverage if
  * the page ends between them, as the writer's does.
  */
-export async function timeBareInserts(service: SyncBenchService, pageSize: number): Promise<{ ms: number; rows: number; members: number }> {
+export async function timeBareInserts(service: FeedSource, pageSize: number): Promise<{ ms: number; rows: number; members: number }> {
   const db = new Database(path.join(benchTempDir('groupdesk-bench-sync-apply-bare-'), 'bare.sqlite3'));
   applyPragmas(db);
   migrate(db, migrations);

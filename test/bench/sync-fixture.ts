@@ -1,18 +1,18 @@
 import { generateMembers } from '@shared/sandbox/generator';
-import type { MemberRecord } from '@shared/sandbox/types';
 import type { Backend } from '../../server/src/store/db';
 import { eq } from 'drizzle-orm';
 import type { ChangesPage } from '@shared/plan-api/changes';
 import { forkService } from './plan-service-fork';
 import { benchDatabaseUrl, benchGroupInput, benchPlans, serverModules, startBenchService } from './plan-service-fixture';
-import { benchTempDir } from './roster-fixture';
+import { benchTempDir, familiesUpTo } from './roster-fixture';
 import type { BenchOptions } from './run';
+import { BASE_MEMBERS } from './bench-size';
 
 /**
- * The largest group a first sync is built for (docs/architecture.md#pull), or BENCH_SYNC_MEMBERS; a smoke run's group still
- * spans several feed pages when the benchmark asks for small ones.
+ * The largest group a first sync is built for (docs/architecture.md#pull), or the `--members` asked
+ * for; a smoke run's group still spans several feed pages when the benchmark asks for small ones.
  */
-export const syncBenchMembers = (options: BenchOptions): number => (options.smoke ? 300 : Number(process.env.BENCH_SYNC_MEMBERS ?? 250_000));
+export const syncBenchMembers = (options: BenchOptions): number => (options.smoke ? 300 : (options.members ?? BASE_MEMBERS));
 export const syncBenchGroup = '880004';
 
 /** The plan service's backend: PostgreSQL when DATABASE_URL or TEST_DATABASE_URL names a server, else PGlite. */
@@ -20,14 +20,9 @@ export function syncBenchBackend(): Backend {
   return benchDatabaseUrl() ? 'postgres' : 'pglite';
 }
 
-/** Whole families from the sandbox generator until at least `count` members. */
-function* familiesUpTo(count: number, today: string): Generator<MemberRecord> {
-  let n = 0;
-  for (const record of generateMembers({ seed: 11, today, groupNumber: syncBenchGroup, plans: benchPlans, subscribers: count })) {
-    if (n >= count && record.relationship === 'subscriber') return;
-    n++;
-    yield record;
-  }
+/** Whole families from the sandbox generator until at least `count` members (its ID space holds a million subscribers). */
+function syncFamilies(count: number, today: string) {
+  return familiesUpTo(generateMembers({ seed: 11, today, groupNumber: syncBenchGroup, plans: benchPlans, subscribers: Math.min(count, 1_000_000) }), count);
 }
 
 export interface SyncBenchService {
@@ -62,7 +57,7 @@ export async function startSyncBenchService(members: number): Promise<SyncBenchS
     const { hashPassword } = await import('../../server/src/services/accounts/password-hash');
     const today = new Date().toISOString().slice(0, 10);
     const started = performance.now();
-    const loaded = await bench.service.db.transaction((tx) => bulkLoadMembers(tx, bench.cipher, syncBenchGroup, familiesUpTo(members, today), new Date()));
+    const loaded = await bench.service.db.transaction((tx) => bulkLoadMembers(tx, bench.cipher, syncBenchGroup, syncFamilies(members, today), new Date()));
     const seed_s = Math.round((performance.now() - started) / 100) / 10;
     await bench.service.db.update(users).set({ passwordHash: await hashPassword(syncBenchPassword) }).where(eq(users.userId, 'benchadmin'));
     const feedRows = await headSequence(bench.service.db, syncBenchGroup);

@@ -1,14 +1,17 @@
+import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { createCore } from '../../electron/core/core';
 import type { MemberList } from '@shared/plan-api/members';
 import { syncToQuiet } from '../integration/support/sync-quiet';
 import { benchTempDir } from './roster-fixture';
 import type { BenchOptions, Benchmark } from './run';
 import { bareApply } from './sync-bare-apply';
-import { timeBareInserts, timeReplicaWriter } from './sync-apply';
 import { summarize } from './timing';
 import { closeSyncBenchService, feedHead, seconds, syncBenchMembers, withSyncBenchService, type SyncBenchService } from './sync-fixture';
-import { measureSyncUi } from './sync-ui';
+import { measureRosterHeap, measureSyncUi } from './sync-ui';
 
 const INITIAL_TARGET_MS = 10_000;
 const INCREMENTAL_TARGET_MS = 500;
@@ -27,21 +30,26 @@ function openCore(service: SyncBenchService, dataDir: string, key: Buffer) {
   return createCore({ dataDir, encryptionKey: key, planService: { url: service.url, token: service.token }, sandbox: false, validateOutput: false, log: () => {} });
 }
 
-/** From an empty store to quiet: the core opens, signs in with the token, pulls every page and applies it. */
-async function timeFirstSync(service: SyncBenchService, dataDir: string, key: Buffer): Promise<number> {
-  const started = performance.now();
-  const core = openCore(service, dataDir, key);
-  try {
-    await syncToQuiet(core);
-    const elapsed = performance.now() - started;
-    const page = await core.call('members.list', { groupNumber: service.groupNumber, limit: 1, offset: 0, grouping: 'none', sort: { by: 'memberId', dir: 'asc' } });
-    const total = page.ok ? (page.value as { total: number }).total : -1;
-    // The roster hides members terminated more than two years ago, so it may show fewer than loaded.
-    if (total <= 0) throw new Error(`After the first sync the local roster shows ${total} members`);
-    return elapsed;
-  } finally {
-    await core.close();
-  }
+const runChild = promisify(execFile);
+const syncChild = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sync-child.ts');
+
+interface ChildFigures {
+  ms: number;
+  cpu_ms: number;
+  peak_rss_mib: number;
+}
+
+/** One side of a sync in its own process (sync-child.ts), for the peak memory of that side alone. */
+async function inChild<T>(args: string[]): Promise<T & ChildFigures> {
+  const { stdout } = await runChild(process.execPath, ['--import', 'tsx', syncChild, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as T & ChildFigures;
+}
+
+const feedOf = (service: SyncBenchService): string => JSON.stringify({ url: service.url, token: service.token, groupNumber: service.groupNumber, feedRows: service.feedRows });
+
+/** From an empty store to quiet, in a process that runs the desktop core and nothing else. */
+function timeFirstSync(service: SyncBenchService, dataDir: string, key: Buffer): Promise<ChildFigures & { rss_start_mib: number }> {
+  return inChild(['first-sync', feedOf(service), dataDir, key.toString('base64')]);
 }
 
 /** The store sync.initial filled, for sync.incremental to start from when both run. */
@@ -54,10 +62,13 @@ const APPLY_TARGET_RATIO = 0.5;
 async function initialSync(service: SyncBenchService, options: BenchOptions): Promise<Record<string, unknown>> {
   const { barePage } = syncSize(options);
   const e2e: number[] = [];
+  const cores: (ChildFigures & { rss_start_mib: number })[] = [];
   const bare: Awaited<ReturnType<typeof bareApply>>[] = [];
   for (let run = 0; run < initialRuns(options); run++) {
     const store = { dataDir: benchTempDir('groupdesk-bench-sync-'), key: randomBytes(32) };
-    e2e.push(await timeFirstSync(service, store.dataDir, store.key));
+    const core = await timeFirstSync(service, store.dataDir, store.key);
+    cores.push(core);
+    e2e.push(core.ms);
     syncedStore = store;
     // The floor of the same run, right after, on the same service and machine load.
     const floor = await bareApply({ url: service.url, token: service.token, groupNumber: service.groupNumber, pageSize: barePage });
@@ -78,6 +89,10 @@ async function initialSync(service: SyncBenchService, options: BenchOptions): Pr
     feed_rows: service.feedRows,
     e2e_s: seconds(e2eMs),
     e2e_runs_s: e2e.map(seconds),
+    // The core's process: its processor time (median) beside the wall time, and its highest peak resident memory.
+    cpu_ms: Math.round(summarize(cores.map((c) => c.cpu_ms)).median_ms),
+    core_peak_rss_mib: Math.max(...cores.map((c) => c.peak_rss_mib)),
+    core_rss_start_mib: cores[0]?.rss_start_mib ?? null,
     rows_per_s: Math.round(service.feedRows / (e2eMs / 1000)),
     bare_s: seconds(bareMs),
     bare_fetch_s: seconds(bareFetchMs),
@@ -100,14 +115,16 @@ async function applyRate(service: SyncBenchService, options: BenchOptions): Prom
   const { barePage } = syncSize(options);
   const writer: number[] = [];
   const floor: number[] = [];
+  const peaks: number[] = [];
   let rows = 0;
   for (let run = 0; run < initialRuns(options); run++) {
-    const w = await timeReplicaWriter(service, barePage);
-    const b = await timeBareInserts(service, barePage);
+    const w = await inChild<{ rows: number; members: number }>(['writer', feedOf(service), String(barePage)]);
+    const b = await inChild<{ rows: number; members: number }>(['bare', feedOf(service), String(barePage)]);
     if (w.members !== b.members) throw new Error(`The writer stored ${w.members} members, the bare loop ${b.members}`);
     rows = w.rows;
     writer.push(w.ms);
     floor.push(b.ms);
+    peaks.push(w.peak_rss_mib);
   }
   const writerStats = summarize(writer);
   const bareMs = summarize(floor).median_ms;
@@ -124,6 +141,8 @@ async function applyRate(service: SyncBenchService, options: BenchOptions): Prom
     bare_ms: Math.round(bareMs),
     bare_rows_per_s: Math.round(rows / (bareMs / 1000)),
     ratio,
+    // The writer's process (it also holds each parsed page it applies): its highest peak resident memory.
+    core_peak_rss_mib: Math.max(...peaks),
     target_ratio: APPLY_TARGET_RATIO,
     met: ratio >= APPLY_TARGET_RATIO,
   };
@@ -188,10 +207,11 @@ async function incrementalSync(service: SyncBenchService, options: BenchOptions)
 }
 
 export const benchmarks: Benchmark[] = [
-  { name: 'sync.initial', run: (options) => withSyncBenchService(syncBenchMembers(options), (service) => initialSync(service, options)) },
-  { name: 'sync.apply', run: (options) => withSyncBenchService(syncBenchMembers(options), (service) => applyRate(service, options)) },
+  { name: 'sync.initial', scales: true, run: (options) => withSyncBenchService(syncBenchMembers(options), (service) => initialSync(service, options)) },
+  { name: 'sync.apply', scales: true, run: (options) => withSyncBenchService(syncBenchMembers(options), (service) => applyRate(service, options)) },
   { name: 'sync.incremental', run: (options) => withSyncBenchService(syncBenchMembers(options), (service) => incrementalSync(service, options)) },
   { name: 'sync.ui', run: (options) => withSyncBenchService(syncBenchMembers(options), measureSyncUi) },
+  { name: 'sync.ui.heap', run: (options) => withSyncBenchService(syncBenchMembers(options), measureRosterHeap) },
 ];
 
 export const afterBenchmarks = closeSyncBenchService;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureStore, fixtureToday } from '../../test-support/member-fixtures';
-import { searchMembers } from './member-search';
+import { searchMembers, surnamePrefixSql } from './member-search';
 
 const store = fixtureStore();
 const search = (text: string, limit = 10) => searchMembers(store.db, '4321', text, limit, fixtureToday).map((r) => `${r.firstName} ${r.lastName}`);
@@ -37,6 +37,13 @@ describe('members.search', () => {
     expect(searchMembers(store.db, '9999', 'zim', 10, fixtureToday)).toEqual([]);
     expect(search('412556789')).toEqual([]);
     expect(search('412-55-6789')).toEqual([]);
+  });
+
+  it('reads surnames by a prefix of their sort key, so accents and capitals do not matter and the index is sought, not walked', () => {
+    expect(search('MUÑ')).toEqual(['José Muñoz']);
+    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${surnamePrefixSql}`).all({ group: '4321', from: 'zim', to: 'zin', visibleSince: fixtureToday, limit: 10 }) as { detail: string }[]).map((r) => r.detail);
+    expect(plan[0]).toBe('SEARCH m USING INDEX members_by_last_name (group_number=? AND last_name_key>? AND last_name_key<?)');
+    expect(plan.filter((step) => /SCAN|TEMP B-TREE/.test(step))).toEqual([]);
   });
 
   it('honours the limit', () => {

@@ -59,6 +59,11 @@ describe('members.list', () => {
     }
   });
 
+  it('has no member without a plan name for the plan-name sort to place: the store refuses a plan not among the group\'s', () => {
+    const own = fixtureStore();
+    expect(() => own.db.prepare(`UPDATE members SET plan_code = 'NO-SUCH-PLAN' WHERE member_id = '432000001'`).run()).toThrow(/FOREIGN KEY/);
+  });
+
   it('computes status as of today and hides members terminated more than two years ago', () => {
     const rows = list({ grouping: 'none' }).rows;
     expect(Object.fromEntries(rows.map((r) => [r.firstName, r.status]))).toMatchObject({ José: 'pending', Zoe: 'terminated', Mark: 'terminated', Walter: 'active' });

@@ -64,13 +64,12 @@ function statusSegments(a: string): SortSegment[] {
 }
 
 /**
- * A member whose plan is not in plans has no plan name, and NULL sorts first; then one segment per
- * distinct name in SQLite's own order, holding every plan code of that name.
+ * One segment per distinct plan name in SQLite's own order, holding every plan code of that name.
+ * Every member has a plan name: members.plan_code references plans (the foreign key holds on every
+ * connection, store/pragmas.ts), so no segment is needed for a member without one. Such a segment
+ * would always be empty and, walked along the name index, would read the whole group on every page.
  */
 function planSegments(db: Database, a: string, groupNumber: string): SortSegment[] {
   const names = statement(db, 'SELECT json_group_array(plan_code) AS codes FROM plans WHERE group_number = ? GROUP BY name ORDER BY name').all(groupNumber) as { codes: string }[];
-  return [
-    { condition: `+${a}.plan_code NOT IN (SELECT p.plan_code FROM plans p WHERE p.group_number = @group)`, params: {} },
-    ...names.map(({ codes }) => ({ condition: `+${a}.plan_code IN (SELECT value FROM json_each(@segmentPlans))`, params: { segmentPlans: codes } })),
-  ];
+  return names.map(({ codes }) => ({ condition: `+${a}.plan_code IN (SELECT value FROM json_each(@segmentPlans))`, params: { segmentPlans: codes } }));
 }

@@ -25,6 +25,18 @@ async function openAddDialog() {
   return { user, dialog };
 }
 
+/** Types the Operating 2 account into the add dialog, with the account type, verification and password given. */
+async function typeAccount({ user, dialog }: Awaited<ReturnType<typeof openAddDialog>>, type: string, verification: RegExp, password: string) {
+  await user.type(within(dialog).getByLabelText('Nickname'), 'Operating 2');
+  await user.type(within(dialog).getByLabelText('Account holder'), 'Harbor Logistics Inc');
+  await user.type(within(dialog).getByLabelText('Routing number'), '021000021');
+  await user.type(within(dialog).getByLabelText('Account number'), '000123456789');
+  await user.type(within(dialog).getByLabelText('Account number again'), '000123456789');
+  await user.click(within(dialog).getByRole('radio', { name: type }));
+  await user.click(within(dialog).getByRole('radio', { name: verification }));
+  await user.type(within(dialog).getByLabelText('Your password'), password);
+}
+
 describe('Bank accounts', () => {
   it('lists each account by its last four digits, with where its verification stands', async () => {
     renderAs('billing');
@@ -76,15 +88,9 @@ describe('Bank accounts', () => {
     const added: BankAccount = { ...reserve, id: 'BA-5WXY7ZAB', nickname: 'Operating 2', accountLast4: '6789', status: 'verifying', verification: { method: 'prenote', usableFrom: null, triesLeft: null, depositsSent: false } };
     let answer: 'auth' | 'ok' = 'auth';
     transport.on('payments.addBankAccount', () => (answer === 'auth' ? { ok: false, error: { code: 'AUTH', message: 'That password is not right.' } } : { ok: true, value: added }));
-    const { user, dialog } = await openAddDialog();
-    await user.type(within(dialog).getByLabelText('Nickname'), 'Operating 2');
-    await user.type(within(dialog).getByLabelText('Account holder'), 'Harbor Logistics Inc');
-    await user.type(within(dialog).getByLabelText('Routing number'), '021000021');
-    await user.type(within(dialog).getByLabelText('Account number'), '000123456789');
-    await user.type(within(dialog).getByLabelText('Account number again'), '000123456789');
-    await user.click(within(dialog).getByRole('radio', { name: 'Savings' }));
-    await user.click(within(dialog).getByRole('radio', { name: /Two small deposits/ }));
-    await user.type(within(dialog).getByLabelText('Your password'), 'wrong');
+    const opened = await openAddDialog();
+    const { user, dialog } = opened;
+    await typeAccount(opened, 'Savings', /Two small deposits/, 'wrong');
     await user.click(within(dialog).getByRole('button', { name: 'Add account' }));
     await waitFor(() => expect(within(dialog).getByLabelText('Your password')).toHaveAccessibleDescription(/That password is not right\./));
     expect(transport.callsTo('payments.addBankAccount')[0]).toEqual({
@@ -122,15 +128,9 @@ describe('Bank accounts', () => {
   it('sends the same account again under the same key after a lost answer, and a changed account under a new one', async () => {
     const { transport } = renderAs('billing');
     transport.on('payments.addBankAccount', () => ({ ok: false, error: { code: 'OFFLINE', message: 'The plan cannot be reached now.' } }));
-    const { user, dialog } = await openAddDialog();
-    await user.type(within(dialog).getByLabelText('Nickname'), 'Operating 2');
-    await user.type(within(dialog).getByLabelText('Account holder'), 'Harbor Logistics Inc');
-    await user.type(within(dialog).getByLabelText('Routing number'), '021000021');
-    await user.type(within(dialog).getByLabelText('Account number'), '000123456789');
-    await user.type(within(dialog).getByLabelText('Account number again'), '000123456789');
-    await user.click(within(dialog).getByRole('radio', { name: 'Checking' }));
-    await user.click(within(dialog).getByRole('radio', { name: /Prenote/ }));
-    await user.type(within(dialog).getByLabelText('Your password'), 'correct horse');
+    const opened = await openAddDialog();
+    const { user, dialog } = opened;
+    await typeAccount(opened, 'Checking', /Prenote/, 'correct horse');
     const add = () => user.click(within(dialog).getByRole('button', { name: 'Add account' }));
     await add();
     await waitFor(() => expect(transport.callsTo('payments.addBankAccount')).toHaveLength(1));

@@ -7,12 +7,6 @@ import { doStep, openDemoApp, prepareTutorial, stepControl, stepFinished, TUTORI
 // here instead of in front of a user. The steps are done as the tutorial images do them
 // (test/tutorials/tutorial-steps.ts), on the same fixed clock.
 
-/**
- * Tours this check cannot take yet, each with why. Each shows in the report as "fixme", not as a
- * pass; the entry goes once the reason is dealt with.
- */
-const notYetTaken: Readonly<Record<string, string>> = {};
-
 for (const tutorial of tutorials) {
   if (tutorial.needsPlanSignIn) {
     // Its controls show only when signed in to the plan service, so on the demo data Help must say
@@ -29,7 +23,6 @@ for (const tutorial of tutorials) {
     continue;
   }
   test(`the tour "${tutorial.title}" finds every control and runs to its end`, async ({ page, launchHost }) => {
-    test.fixme(tutorial.id in notYetTaken, notYetTaken[tutorial.id]);
     const host = await launchHost({ demo: true, clockStart: TUTORIAL_CLOCK_START });
     await openDemoApp(page, host);
     await prepareTutorial(page, tutorial);

@@ -93,7 +93,8 @@ module.exports = {
 
     // ── tests use real parts: any code of their own program, its test support and the plan service ──
     // test/support holds what every program's tests share (reading a PDF back, finding a browser).
-    { from: { path: `^${core}/.+\\.test\\.ts$` }, to: { path: [`^${core}/`, shared, '^server/(src|test-support)/', '^test/support/'] } },
+    // The core's reading threads are tested as they ship: built by the build's own bundler script.
+    { from: { path: `^${core}/.+\\.test\\.ts$` }, to: { path: [`^${core}/`, shared, '^server/(src|test-support)/', '^test/support/', '^scripts/roster-thread-bundle\\.mjs$'] } },
     { from: { path: '^electron/(host|main|preload|web|sandbox)/.+\\.test\\.ts$' }, to: { path: ['^electron/', shared, '^server/', '^scripts/', '^package\\.json$'] } },
     { from: { path: '^shared/.+\\.test\\.ts$' }, to: { path: [shared] } },
     { from: { path: '^server/(.+\\.test\\.ts|test/)' }, to: { path: ['^server/', shared, '^package\\.json$', '^test/support/'] } },

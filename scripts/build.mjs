@@ -5,6 +5,7 @@ import { build as vite } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { buildRosterThread } from './roster-thread-bundle.mjs';
 import { buildSandboxWorker } from './sandbox-bundle.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -25,6 +26,8 @@ const targets = {
   // The core worker is CommonJS so it loads from inside app.asar (ESM workers there are untested).
   core: async () => {
     await esbuild({ ...node, entryPoints: ['electron/core/worker.ts'], outfile: 'out/core/worker.cjs', format: 'cjs', packages: 'external' });
+    // The threads a large roster download reads in (electron/core/services/rosters/threads).
+    await buildRosterThread({ root, dir: path.join(root, 'out', 'core'), logLevel: node.logLevel });
     await coreFonts();
   },
   // The embedded sandbox plan service the core starts in a worker thread: self-contained, see sandbox-bundle.mjs.
@@ -32,7 +35,10 @@ const targets = {
   web: () => esbuild({ ...node, entryPoints: ['electron/web/main.ts'], outfile: 'out/web/main.mjs', format: 'esm', packages: 'external' }),
   server: () => esbuild({ ...node, entryPoints: ['server/src/cli.ts'], outfile: 'out/server/cli.mjs', format: 'esm', packages: 'external' }),
   // The roster command line (npm run roster): CommonJS like the core, whose roster code it runs.
-  roster: () => esbuild({ ...node, entryPoints: ['electron/core/cli/roster-cli.ts'], outfile: 'out/roster/cli.cjs', format: 'cjs', packages: 'external' }),
+  roster: async () => {
+    await esbuild({ ...node, entryPoints: ['electron/core/cli/roster-cli.ts'], outfile: 'out/roster/cli.cjs', format: 'cjs', packages: 'external' });
+    await buildRosterThread({ root, dir: path.join(root, 'out', 'roster'), logLevel: node.logLevel });
+  },
 };
 
 /**

@@ -7,9 +7,10 @@ import type { RosterExportFormat } from '@shared/contract/methods/rosters';
 /**
  * One roster export in a process of its own (export.bench.ts), so its peak resident memory is the
  * export's alone, not the bench runner's with its generated members. Prints one JSON line.
- * Arguments: <data folder> <group> <as-of> <format> <out file>.
+ * Arguments: <data folder> <group> <as-of> <format> <out file> <roster thread script>: the bundled
+ * reading thread, as the built core has it beside itself (export.bench.ts builds one).
  */
-const [dataDir, groupNumber, asOf, format, out] = process.argv.slice(2);
+const [dataDir, groupNumber, asOf, format, out, threadScript] = process.argv.slice(2);
 if (dataDir === undefined || groupNumber === undefined || asOf === undefined || format === undefined || out === undefined) throw new Error('export-child: give <data> <group> <as-of> <format> <out>');
 const db = openIdleStore(dataDir);
 const rss_before_mib = Math.round(process.memoryUsage().rss / 2 ** 20);
@@ -22,6 +23,7 @@ const rows = await writeRosterFile(
   '2026-11-27T12:00:00.000Z',
   new AbortController().signal,
   () => undefined,
+  threadScript ?? null,
 );
 const ms = performance.now() - start;
 // The export's processor time beside its wall time: on a shared machine the wall time counts the waits for a core too.

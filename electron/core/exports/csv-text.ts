@@ -13,6 +13,6 @@ export function csvField(value: string): string {
 }
 
 /** What a layout puts before the first record and after each one. */
-export function csvFraming(layout: CsvLayout): { start: string; recordEnd: string } {
+export function csvFraming(layout: CsvLayout): { start: string; recordEnd: '\n' | '\r\n' } {
   return { start: layout.bom ? '\ufeff' : '', recordEnd: layout.crlf ? '\r\n' : '\n' };
 }

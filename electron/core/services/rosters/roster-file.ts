@@ -4,8 +4,12 @@ import type { RosterExportColumn, RosterExportFormat, RosterScope } from '@share
 import type { EnrollmentPartner } from '@shared/contract/schemas/group';
 import { statement } from '../../store/statements';
 import { rosterAsOf, rosterAsOfCount } from './roster-as-of';
+import { detailsRead } from './roster-columns';
+import { allMemberDetails } from './roster-record';
 import type { RosterFileContext, RosterProgress } from './roster-record';
-import { writeRosterCsv } from './writers/csv-writer';
+import { bundledRosterThreadScript, csvChunksInThreads, rosterThreadCount, threadedFromMembers } from './threads/roster-threads';
+import { writeCsvChunks, writeRosterCsv } from './writers/csv-writer';
+import { csvFraming } from '../../exports/csv-text';
 import { writeRosterPdf } from './writers/pdf-writer';
 import type { RosterWriter } from './writers/roster-writer';
 import { writeRosterXlsx } from './writers/xlsx-writer';
@@ -60,6 +64,10 @@ function enrollmentPartnerOf(db: Database, groupNumber: string): EnrollmentPartn
 /**
  * Writes the roster of `request` to `target` (the desktop's files folder, or the CLI's output) and
  * answers the rows written. The group must be in the replica; the members are read as of the date.
+ *
+ * A large CSV is read by several threads at once (`threadScript`, the bundled reading thread; null
+ * reads on this thread): its reading is most of its time, while a workbook's, a PDF's or an 834's
+ * writing is, and their records would cost more to send between threads than to read.
  */
 export async function writeRosterFile(
   db: Database,
@@ -68,13 +76,23 @@ export async function writeRosterFile(
   createdAt: string,
   signal: AbortSignal,
   progress: RosterProgress,
+  threadScript: string | null = bundledRosterThreadScript(),
 ): Promise<number> {
   const writer = writerFor(db, request.groupNumber, request.format);
   const groupName = statement(db, 'SELECT name FROM groups WHERE group_number = ?').pluck().get(request.groupNumber) as string | undefined;
   if (groupName === undefined) throw new ContractFailure('NOT_FOUND', `Group ${request.groupNumber} is not on this computer.`);
   const context: RosterFileContext = { groupNumber: request.groupNumber, groupName, asOf: request.asOf, createdAt };
   const query = { groupNumber: request.groupNumber, asOf: request.asOf, scope: request.scope };
+  // An 834 carries every detail of a member; the other formats only their columns'.
+  const details = request.format === 'x12-834' ? new Set(allMemberDetails) : detailsRead(request.columns);
   const total = rosterAsOfCount(db, query);
   progress(0, total);
-  return writer(rosterAsOf(db, query), target, request.columns, context, { excelFriendly: request.excelFriendly, total }, signal, progress);
+  const options = { excelFriendly: request.excelFriendly, total };
+  const threads = rosterThreadCount();
+  if (request.format === 'csv' && threadScript !== null && threads > 1 && (total === null || total >= threadedFromMembers)) {
+    const { recordEnd } = csvFraming({ bom: request.excelFriendly, crlf: request.excelFriendly });
+    const chunks = csvChunksInThreads({ db, script: threadScript, threads, query, data: { details: [...details], columns: [...request.columns], recordEnd }, signal });
+    return writeCsvChunks(target, request.columns, options, signal, progress, chunks);
+  }
+  return writer(rosterAsOf(db, query, details), target, request.columns, context, options, signal, progress);
 }

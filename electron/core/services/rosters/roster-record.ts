@@ -34,6 +34,15 @@ export interface RosterRecord {
   monthlyPremiumCents: number | null;
 }
 
+/**
+ * The member details a roster can leave unread: a download reads only those its columns show (the
+ * X12 834 reads them all). A record's detail that was not read holds an empty value (an empty string,
+ * null, 'U', an address of empty fields), never the member's.
+ */
+export type MemberDetail = 'firstName' | 'middleName' | 'lastName' | 'suffix' | 'dateOfBirth' | 'gender' | 'ssnLast4' | 'address' | 'phone' | 'email' | 'hireDate' | 'employmentStatus' | 'employeeClass';
+
+export const allMemberDetails: readonly MemberDetail[] = ['firstName', 'middleName', 'lastName', 'suffix', 'dateOfBirth', 'gender', 'ssnLast4', 'address', 'phone', 'email', 'hireDate', 'employmentStatus', 'employeeClass'];
+
 /** What every roster file names besides its members. */
 export interface RosterFileContext {
   groupNumber: string;

@@ -72,7 +72,7 @@ async function csvHere(query: RosterAsOfQuery): Promise<string> {
 
 describe('a roster read in threads', () => {
   it('splits the subscribers into ranges that cover each family exactly once', () => {
-    const ranges = rosterRanges(storeDb(), group.groupNumber);
+    const ranges = [...rosterRanges(storeDb(), group.groupNumber)];
     expect(ranges.map((range) => range.index)).toEqual([0, 1, 2]);
     expect(ranges[0]?.after).toEqual(['', '', '']);
     expect(ranges[1]?.after).toEqual(ranges[0]?.through);

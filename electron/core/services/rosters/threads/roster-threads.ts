@@ -39,27 +39,27 @@ export function bundledRosterThreadScript(): string | null {
 }
 
 /**
- * The ranges of families a roster is read in: a partition of the subscribers' key order, fixed up
- * front so every family falls in exactly one range whichever thread reads it (a subscriber added
- * meanwhile too). One walk of subscribers_by_last_name, keeping every thousandth key.
+ * The ranges of families a roster is read in, one after another: each ends at the thousandth
+ * subscriber after the previous one's end (the last at the end of the group), so the ranges are a
+ * partition of the subscribers' key order and every family falls in exactly one, whichever thread
+ * reads it and whenever (a subscriber added meanwhile too). Each end is one seek and a walk of a
+ * thousand entries of subscribers_by_last_name in SQLite, and only the key found comes out: the
+ * first range is ready at once, and no list of them is kept.
  */
-export function rosterRanges(db: Database, groupNumber: string): RosterThreadRequest[] {
-  const bounds = statement(
+export function* rosterRanges(db: Database, groupNumber: string): Generator<RosterThreadRequest> {
+  const nextEnd = statement(
     db,
-    `SELECT last_name_key, first_name_key, member_id FROM (
-       SELECT last_name_key, first_name_key, member_id, row_number() OVER (ORDER BY last_name_key, first_name_key, member_id) AS n
-         FROM members WHERE group_number = ? AND relationship = 'subscriber')
-     WHERE n % ${familiesPerRange} = 0 ORDER BY n`,
-  )
-    .raw()
-    .all(groupNumber) as SubscriberKey[];
-  const ranges: RosterThreadRequest[] = [];
+    `SELECT last_name_key, first_name_key, member_id FROM members
+      WHERE group_number = @group AND relationship = 'subscriber' AND (last_name_key, first_name_key, member_id) > (@last, @first, @id)
+      ORDER BY last_name_key, first_name_key, member_id LIMIT 1 OFFSET ${familiesPerRange - 1}`,
+  ).raw();
   let after = firstKey;
-  for (const through of [...bounds, null]) {
-    ranges.push({ index: ranges.length, after, through });
-    if (through !== null) after = through;
+  for (let index = 0; ; index += 1) {
+    const through = (nextEnd.get({ group: groupNumber, last: after[0], first: after[1], id: after[2] }) as SubscriberKey | undefined) ?? null;
+    yield { index, after, through };
+    if (through === null) return;
+    after = through;
   }
-  return ranges;
 }
 
 export interface RosterThreadsOptions {
@@ -83,24 +83,22 @@ export function csvChunksInThreads(options: RosterThreadsOptions): AsyncGenerato
   const workerData: RosterThreadData = { ...options.data, file: db.name, ...nativeBindingOptions(), query };
   const threads = Array.from({ length: options.threads }, () => new RosterThread(options.script, workerData));
   return (async function* () {
-    const asked = new Map<number, Promise<CsvChunk>>();
+    const asked: Promise<CsvChunk>[] = [];
     try {
       const ranges = rosterRanges(db, query.groupNumber);
-      const ahead = threads.length * requestsPerThread;
-      const ask = (index: number) => {
-        const range = ranges[index];
-        if (range === undefined) return;
-        const answer = (threads[index % threads.length] as RosterThread).read(range);
+      const ask = () => {
+        const range = ranges.next();
+        if (range.done === true) return;
+        const answer = (threads[range.value.index % threads.length] as RosterThread).read(range.value);
         // Awaited in order below; a range that fails after a cancel must not be an unhandled rejection.
         answer.catch(() => undefined);
-        asked.set(index, answer);
+        asked.push(answer);
       };
-      for (let index = 0; index < ahead; index += 1) ask(index);
-      for (let index = 0; index < ranges.length; index += 1) {
-        const chunk = await (asked.get(index) as Promise<CsvChunk>);
-        asked.delete(index);
+      for (let index = 0; index < threads.length * requestsPerThread; index += 1) ask();
+      for (let answer = asked.shift(); answer !== undefined; answer = asked.shift()) {
+        const chunk = await answer;
         signal.throwIfAborted();
-        ask(index + ahead);
+        ask();
         yield chunk;
       }
     } finally {

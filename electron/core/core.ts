@@ -156,6 +156,10 @@ export function createCore(options: InProcessCoreOptions): CoreHandle & { readon
       emit,
       publish,
     }),
+    // A role given since sign-in that requires two-step sign-in: the session is limited from now on.
+    onRefused: (failure) => {
+      if (failure.code === 'TWO_FACTOR_REQUIRED') plan.twoFactorRequired();
+    },
     onUnexpectedError: (error) => {
       // A file damaged under a running app: stop using it and let the user choose, as at start-up.
       if (/^SQLITE_(CORRUPT|NOTADB)/.test(errorCode(error))) session.markCorrupt(`The database reported damage while reading (${errorCode(error)}).`);

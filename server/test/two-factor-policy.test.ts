@@ -43,6 +43,30 @@ describe.each(backends())('two-step sign-in policy and authorization (%s)', (bac
     expect(await service.api('POST', '/v1/me/two-factor/disable', { token, body: { password: user.password, code: currentCode(service, secret) } })).toMatchObject({ status: 422, body: { code: 'RULE' } });
   });
 
+  it('limits a session at once when its user is given a covered role after signing in, until they turn it on', async () => {
+    const user = await service.signUpUser();
+    await service.grantRole(user.userId, '7301', 'read_only');
+    const session = await signIn(user);
+    expect(session.body.limitedTo).toBeUndefined();
+    const token = session.body.token;
+    expect((await service.api('GET', '/v1/groups/7301/members', { token })).status).toBe(200);
+
+    // Promoted while signed in: the very next request is held to enrollment, not the next sign-in.
+    await service.grantRole(user.userId, '7301', 'primary_admin');
+    expect(await service.api('GET', '/v1/groups/7301/members', { token })).toMatchObject(limitedAnswer);
+    expect((await service.api('GET', '/v1/me/two-factor', { token })).body).toMatchObject({ enabled: false, required: true, sessionLimited: true });
+
+    // Back to a role the policy leaves free, the session is whole again.
+    await service.grantRole(user.userId, '7301', 'read_only');
+    expect((await service.api('GET', '/v1/groups/7301/members', { token })).status).toBe(200);
+
+    await service.grantRole(user.userId, '7301', 'billing');
+    expect(await service.api('GET', '/v1/groups/7301/invoices', { token })).toMatchObject(limitedAnswer);
+    await enrollTwoFactor(service, token);
+    expect((await service.api('GET', '/v1/groups/7301/invoices', { token })).status).toBe(200);
+    expect((await service.api('GET', '/v1/me/two-factor', { token })).body).toMatchObject({ enabled: true, sessionLimited: false });
+  });
+
   it('leaves other roles free to choose, and a limited session can still sign out', async () => {
     const reader = await service.signUpUser();
     await service.grantRole(reader.userId, '7301', 'read_only');

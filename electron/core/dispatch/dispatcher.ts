@@ -23,6 +23,8 @@ export interface DispatcherOptions {
   log(message: string): void;
   /** Told about every unexpected error, e.g. to notice a store that went corrupt under a query. */
   onUnexpectedError?(error: unknown): void;
+  /** Told about every refusal a handler answered (the plan's included), e.g. to act on TWO_FACTOR_REQUIRED. */
+  onRefused?(failure: ContractFailure): void;
 }
 
 export interface Dispatcher {
@@ -70,7 +72,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         for (const event of queued) options.publish(event);
         return ok(value);
       } catch (error) {
-        if (error instanceof ContractFailure) return fail(error.code, error.message, error.fields);
+        if (error instanceof ContractFailure) {
+          options.onRefused?.(error);
+          return fail(error.code, error.message, error.fields);
+        }
         options.log(`[core] ${method} failed: ${describe(error)}`);
         options.onUnexpectedError?.(error);
         return fail('INTERNAL', genericFailure);

@@ -7,7 +7,7 @@ import { planFailure } from '../plan-service/plan-failure';
 import { PlanClients } from '../session/plan-clients';
 import { SessionState } from '../session/session-state';
 import { hashUnlockPassword } from '../session/unlock-hash';
-import { writeSetting } from '../store/repositories/settings-repository';
+import { readSetting, writeSetting } from '../store/repositories/settings-repository';
 import { createNotification } from '../store/repositories/notifications-repository';
 import { clearReplica, clearSession, readPlanServiceSetting, readSession, writePlanServiceSetting, writeSession, writeUnlockHash } from '../store/repositories/session-store';
 import { statement } from '../store/statements';
@@ -109,6 +109,7 @@ export class PlanConnection {
         const store = options.store();
         if (store !== null) this.publishSession(store);
       },
+      onTwoFactorRequired: () => this.twoFactorRequired(),
       ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     });
@@ -157,6 +158,18 @@ export class PlanConnection {
     // A store seeded directly by an earlier version has no session: the embedded service's copy replaces it.
     if (readSession(store) === null && statement(store.db, 'SELECT EXISTS (SELECT 1 FROM groups)').pluck().get() === 1) clearReplica(store);
     this.sandbox.start();
+  }
+
+  /**
+   * The plan refused a call until the user turns on two-step sign-in: they were given a role that
+   * requires it after signing in. The session now reaches only setting it up, as one opened so does:
+   * the windows are told, and send the user to Settings.
+   */
+  twoFactorRequired(): void {
+    const store = this.options.store();
+    if (store === null || this.mode !== 'remote' || readSession(store) === null || readSetting(store, 'twoFactorSetupRequired') === true) return;
+    writeSetting(store, 'twoFactorSetupRequired', true, this.options.now());
+    this.publishSession(store);
   }
 
   /** Tells every window who is signed in now (the core drops a repeat of the last one). */

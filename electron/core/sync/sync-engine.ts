@@ -27,6 +27,8 @@ export interface SyncEngineOptions {
   onSignedOut(): void;
   /** A full sync re-read the user, their groups and requests (the caller announces the session). */
   accountSynced(): void;
+  /** The service refused a call until the user turns on two-step sign-in (a role given since sign-in requires it). */
+  onTwoFactorRequired?(): void;
   /** Pull every group this often while idle (the SSE stream announces changes in between). */
   periodMs?: number;
   /** Feed page size (the service allows up to 10,000). */
@@ -242,6 +244,7 @@ export class SyncEngine {
       this.options.onSignedOut();
       return;
     }
+    if (error instanceof PlanError && error.contractError?.code === 'TWO_FACTOR_REQUIRED') this.options.onTwoFactorRequired?.();
     const delay = this.backoff.next();
     this.nextAttemptAt = new Date(Date.parse(this.options.now()) + delay).toISOString();
     this.schedule(delay);

@@ -104,4 +104,14 @@ describe('App shell', () => {
     await user.click(screen.getByRole('link', { name: 'Go to Settings' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
   });
+
+  it('takes the user to Settings when the plan starts requiring two-step sign-in of them mid-session', async () => {
+    const transport = createFakeTransport();
+    const session = { ...sessionWithRoles({ '100234': 'admin', '200587': 'admin' }, 'remote'), twoFactorSetupRequired: false };
+    transport.on('session.get', () => ({ ok: true, value: session }));
+    renderApp('/members', transport);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Members' })).toBeInTheDocument();
+    act(() => transport.emit({ type: 'session.changed', session: { ...session, groups: session.groups.map((g) => ({ ...g, role: 'primary_admin' as const })), twoFactorSetupRequired: true, revision: 2 } }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
+  });
 });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
-import { Link, Outlet, useLocation } from '@tanstack/react-router';
+import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { Tooltip } from 'radix-ui';
 import { useQuery } from '../api/use-query';
 import { useCoreEvent } from '../api/ApiProvider';
@@ -54,6 +54,19 @@ function ActivityNavLink() {
   );
 }
 
+/**
+ * A role given while signed in can require two-step sign-in: the plan then refuses everything but
+ * setting it up, and the core says so in the session. Go where it is set up, once, when that happens.
+ */
+function useSetupWhenRequired(required: boolean) {
+  const navigate = useNavigate();
+  const was = useRef(required);
+  useEffect(() => {
+    if (required && !was.current) void navigate({ to: '/settings' });
+    was.current = required;
+  }, [required, navigate]);
+}
+
 export function Shell() {
   const groups = useQuery('groups.list', {});
   const reloadGroups = groups.reload;
@@ -69,6 +82,7 @@ export function Shell() {
   const readsMembers = usePermission('members.read');
   const readsBilling = usePermission('billing.read');
   useHelpShortcut();
+  useSetupWhenRequired(session?.twoFactorSetupRequired === true);
 
   const list = groups.data ?? [];
   const known = list.some((g) => g.groupNumber === groupNumber);

@@ -2,11 +2,19 @@ import type { FastifyRequest } from 'fastify';
 import { ContractFailure } from '@shared/contract/errors';
 import type { Permission } from '@shared/contract/define';
 import { roleAllows, roleLabels, type Role } from '@shared/contract/roles';
+import type { TwoFactorPolicy } from '@shared/plan-api/two-factor';
 import type { Db } from '../store/db';
 import { findSession, type SessionIdentity } from '../services/accounts/sessions';
 import { refuseLimitedSession } from './limited-session';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
+
+/** What a route's authorization reads: the database, the clock and the two-step sign-in policy. */
+export interface AuthDeps {
+  db: Db;
+  now: () => Date;
+  twoFactor: { policy: TwoFactorPolicy };
+}
 
 export const signInFirst = 'Sign in first: this request needs a valid session. Your session may have expired or been ended.';
 
@@ -16,10 +24,10 @@ export const signInFirst = 'Sign in first: this request needs a valid session. Y
  * @fastify/rate-limit's onRequest hook, so a flood is answered 429 rather than 401 (an onRequest auth
  * hook would run before the limiter and answer every request 401).
  */
-export async function requireSession(request: FastifyRequest, deps: { db: Db; now: () => Date }): Promise<SessionIdentity> {
+export async function requireSession(request: FastifyRequest, deps: AuthDeps): Promise<SessionIdentity> {
   const identity = await sessionOf(request, deps);
   if (!identity) throw new ContractFailure('AUTH', signInFirst);
-  refuseLimitedSession(identity);
+  refuseLimitedSession(identity, deps.twoFactor.policy);
   return identity;
 }
 
@@ -31,13 +39,13 @@ export async function requireSession(request: FastifyRequest, deps: { db: Db; no
  */
 export async function requireGroupPermission(
   request: FastifyRequest,
-  deps: { db: Db; now: () => Date },
+  deps: AuthDeps,
   groupNumber: string,
   permission: Permission,
 ): Promise<SessionIdentity & { role: Role }> {
   const identity = await sessionOf(request, deps, groupNumber);
   if (!identity) throw new ContractFailure('AUTH', signInFirst);
-  refuseLimitedSession(identity);
+  refuseLimitedSession(identity, deps.twoFactor.policy);
   const { role } = identity;
   if (!role) throw new ContractFailure('FORBIDDEN', `You do not have access to group ${groupNumber}.`);
   if (!roleAllows(role, permission)) {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSyncTestService, type SyncTestService } from '../../test-support/plan-service';
 import { answerOf, Desktops } from '../../test-support/account-test-kit';
 import { currentCode, STEP_MS } from '../../../../server/test-support/two-factor';
@@ -74,6 +74,35 @@ describe('two-step sign-in from the desktop', () => {
     await answerOf(second, 'session.signOut', {});
     expect(await answerOf(second, 'session.signIn', { serviceUrl: test.service.url, userId: user.userId, password: user.password })).toMatchObject({ user: null, secondFactor: { userId: user.userId } });
   }, 120_000);
+
+  it('limits the session at once when the user is given a role that requires it after signing in, and sends the windows to set it up', async () => {
+    const user = await newUser('admin');
+    const core = await desktops.signedIn(user);
+    const announced: boolean[] = [];
+    core.onEvent((event) => {
+      if (event.type === 'session.changed') announced.push(event.session.twoFactorSetupRequired === true);
+    });
+    expect(await answerOf(core, 'session.get', {})).toMatchObject({ twoFactorSetupRequired: false });
+
+    // Another administrator makes them primary administrator while they work: the next call to the plan is refused.
+    await test.service.grantRole(user.userId, test.groupNumber, 'primary_admin');
+    expect(await core.call('account.changePassword', { currentPassword: user.password, newPassword: 'Another-Good-Password-77' })).toMatchObject({ ok: false, error: { code: 'TWO_FACTOR_REQUIRED' } });
+    expect(announced).toEqual([true]);
+    expect(await answerOf(core, 'session.get', {})).toMatchObject({ twoFactorSetupRequired: true });
+    expect(await answerOf(core, 'twoFactor.status', {})).toMatchObject({ enabled: false, required: true, sessionLimited: true });
+
+    const enrollment = await answerOf(core, 'twoFactor.start', {});
+    await answerOf(core, 'twoFactor.confirm', { code: currentCode(test.service, enrollment.secretGroups.join('')) });
+    expect(await answerOf(core, 'session.get', {})).toMatchObject({ twoFactorSetupRequired: false });
+  }, 60_000);
+
+  it('limits the session when a sync is the first to hear that a new role requires it', async () => {
+    const user = await newUser('admin');
+    const core = await desktops.signedIn(user);
+    await test.service.grantRole(user.userId, test.groupNumber, 'billing');
+    await core.call('sync.now', {});
+    await vi.waitFor(async () => expect(await answerOf(core, 'session.get', {})).toMatchObject({ twoFactorSetupRequired: true }), { timeout: 20_000 });
+  }, 60_000);
 
   it('gives a billing user without it a session that can only set it up, until it is on', async () => {
     const user = await newUser('billing');

@@ -81,7 +81,7 @@ export const changeRoutes: RoutePlugin = async (app, deps) => {
  * invoices, their lines and adjustments with billing.read alone (a billing user never sees member
  * snapshots); anyone else is refused.
  */
-async function feedReader(request: FastifyRequest, deps: Pick<ServiceDeps, 'db' | 'now'>, group: string) {
+async function feedReader(request: FastifyRequest, deps: Pick<ServiceDeps, 'db' | 'now' | 'twoFactor'>, group: string) {
   const session = await requireGroupPermission(request, deps, group, 'none');
   if (roleAllows(session.role, 'members.read')) return { session, entities: undefined };
   if (roleAllows(session.role, 'billing.read')) return { session, entities: invoiceEntities };

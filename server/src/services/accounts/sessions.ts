@@ -4,6 +4,7 @@ import type { Db } from '../../store/db';
 import { groupUsers, sessions } from '../../store/schema';
 import { announceSessionsEnded } from './announce';
 import { hashSecret, newId, newSecret } from './tokens';
+import { ROLES_REQUIRING_TWO_FACTOR } from './two-factor/policy';
 
 /** A session ends after this long without use… */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -19,6 +20,11 @@ export interface SessionIdentity {
   expiresAt: Date;
   /** Set while the session reaches only two-step sign-in enrollment (api/limited-session.ts). */
   limitedTo?: 'two_factor_enrollment' | null;
+  /**
+   * The user holds a role `required-for-admins` covers and has not turned two-step sign-in on: read
+   * on every request, so a role granted after sign-in limits the session at once (two-factor/policy.ts).
+   */
+  twoFactorOwed?: boolean;
 }
 
 export async function createSession(db: Db, userId: string, ip: string, now: Date, limitedTo: 'two_factor_enrollment' | null = null): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
@@ -29,12 +35,27 @@ export async function createSession(db: Db, userId: string, ip: string, now: Dat
   return { token, sessionId, expiresAt };
 }
 
+// Two primary-key lookups: any group where the user holds a covered role, and whether their two-step sign-in is on.
+const twoFactorOwedSql = sql<boolean>`(EXISTS (SELECT 1 FROM group_users owed WHERE owed.user_id = ${sessions.userId} AND owed.role IN (${sql.join(
+  ROLES_REQUIRING_TWO_FACTOR.map((role) => sql`${role}`),
+  sql`, `,
+)})) AND NOT EXISTS (SELECT 1 FROM two_factor WHERE two_factor.user_id = ${sessions.userId} AND two_factor.enabled_at IS NOT NULL))`;
+
 /** Every authenticated request runs this query, so each database keeps it prepared (parsed and planned once per connection). */
 const sessionQueries = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>();
 
 function prepareSessionQuery(db: Db) {
   return db
-    .select({ sessionId: sessions.sessionId, userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt, revokedAt: sessions.revokedAt, limitedTo: sessions.limitedTo, role: groupUsers.role })
+    .select({
+      sessionId: sessions.sessionId,
+      userId: sessions.userId,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      revokedAt: sessions.revokedAt,
+      limitedTo: sessions.limitedTo,
+      role: groupUsers.role,
+      twoFactorOwed: twoFactorOwedSql,
+    })
     .from(sessions)
     .leftJoin(groupUsers, and(eq(groupUsers.userId, sessions.userId), eq(groupUsers.groupNumber, sql.placeholder('group'))))
     .where(eq(sessions.tokenHash, sql.placeholder('hash')))
@@ -57,7 +78,7 @@ export async function findSession(db: Db, token: string, now: Date, groupNumber?
   if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_AFTER_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.sessionId, row.sessionId));
   }
-  return { userId: row.userId, sessionId: row.sessionId, expiresAt: row.expiresAt, limitedTo: row.limitedTo, role: row.role };
+  return { userId: row.userId, sessionId: row.sessionId, expiresAt: row.expiresAt, limitedTo: row.limitedTo, twoFactorOwed: row.twoFactorOwed === true, role: row.role };
 }
 
 export async function revokeSession(db: Db, sessionId: string, now: Date): Promise<void> {

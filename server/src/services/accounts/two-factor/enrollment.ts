@@ -8,7 +8,7 @@ import { guardedPasswordCheck } from '../lockout';
 import { passwordMatches } from '../password-hash';
 import type { SessionIdentity } from '../sessions';
 import { forgetDevices } from './device-tokens';
-import { twoFactorRequired } from './policy';
+import { sessionLimited, twoFactorRequired } from './policy';
 import { newRecoveryCodes, recoveryCodeHash } from './recovery-codes';
 import { secondFactorMatches } from './second-factor';
 import { matchingStep, newTotpSecret, otpauthUri } from './totp';
@@ -35,7 +35,7 @@ export async function twoFactorStatus(db: Db, identity: SessionIdentity, policy:
   const [left] = enabled
     ? await db.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, identity.userId), isNull(recoveryCodes.usedAt)))
     : [{ n: 0 }];
-  return { enabled, required: await twoFactorRequired(db, identity.userId, policy), policy, recoveryCodesLeft: left?.n ?? 0, sessionLimited: identity.limitedTo === 'two_factor_enrollment' };
+  return { enabled, required: await twoFactorRequired(db, identity.userId, policy), policy, recoveryCodesLeft: left?.n ?? 0, sessionLimited: sessionLimited(identity, policy) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderApp } from '../test-support/render-app';
 import { createFakeTransport, sessionWithRoles } from '../test-support/fake-transport';
@@ -35,6 +35,30 @@ describe('Group switcher', () => {
     expect(trigger).toHaveTextContent(/^Cedar Valley Schools · 200587/);
     // Users is the primary administrator's: it leaves the navigation with the role.
     expect(within(screen.getByRole('navigation', { name: 'Main' })).queryByRole('link', { name: 'Users' })).not.toBeInTheDocument();
+  });
+
+  it('says how far a first sync has brought a group’s roster instead of counting members not there yet', async () => {
+    const transport = createFakeTransport();
+    transport.on('session.get', () => ({ ok: true, value: sessionWithRoles({ '100234': 'primary_admin', '200587': 'read_only' }, 'remote') }));
+    transport.on('groups.list', () => ({
+      ok: true,
+      value: [
+        { groupNumber: '100234', name: 'Harbor Logistics Inc.', region: 'Northern California', activeMembers: 4_000, role: 'primary_admin', balanceCents: 4_182_250, balanceDueDate: '2026-12-01' },
+        { groupNumber: '200587', name: 'Cedar Valley Schools', region: 'Colorado', activeMembers: 0, role: 'read_only', balanceCents: null, balanceDueDate: null },
+      ],
+    }));
+    const user = userEvent.setup();
+    renderApp('/', transport);
+    const trigger = await screen.findByRole('combobox', { name: 'Group' });
+    const syncing = { type: 'sync.status', mode: 'remote', state: 'syncing', online: true, lastSyncAt: null, pending: 0, rejected: 0, message: null, nextAttemptAt: null, revision: 5 } as const;
+    act(() => transport.emit({ ...syncing, progress: { groupNumber: '100234', applied: 4_000, total: 12_000, members: { received: 4_000, total: 12_000 } } }));
+    expect(trigger).toHaveTextContent(/^Harbor Logistics Inc\. · 100234 · 4,000 of 12,000 members received · balance \$41,822\.50$/);
+    // The group the sync has not reached yet has no members here: they are coming, not zero.
+    await user.click(trigger);
+    expect(within(await screen.findByRole('listbox', { name: 'Group' })).getByRole('option', { name: /Cedar Valley Schools/ })).toHaveTextContent(/· 200587 · members on their way · no invoice yet/);
+    await user.keyboard('{Escape}');
+    act(() => transport.emit({ ...syncing, state: 'idle', progress: null, lastSyncAt: '2026-11-27T09:00:00.000Z', revision: 6 }));
+    expect(trigger).toHaveTextContent(/^Harbor Logistics Inc\. · 100234 · 4,000 members · balance/);
   });
 
   it('works from the keyboard: arrows, Home and End, type-ahead, Enter to choose and Escape to close', async () => {

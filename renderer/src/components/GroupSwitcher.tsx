@@ -3,17 +3,26 @@ import { Popover } from 'radix-ui';
 import type { GroupSummary } from '@shared/contract/methods/groups';
 import { roleAllows, roleLabels } from '@shared/contract/roles';
 import { formatUsd } from '@shared/util/money';
+import type { SyncStatus } from '@shared/contract/methods/sync';
 import { useGroupStore } from '../state/group-store';
+import { useStatusStore } from '../state/status-store';
 import { useRosterView } from '../state/roster-view-store';
 import { formatCount } from './format';
 import { ChevronDownIcon } from './icons';
 import { useListboxKeys } from './listbox-keys';
 
-/** `412 members · balance $41,822.50`: with the name and number, what tells one employer from another at a glance. */
-function groupFigures(g: GroupSummary): string {
+/**
+ * `412 members · balance $41,822.50`: with the name and number, what tells one employer from another
+ * at a glance. While a sync is bringing a group's roster in, its count is not yet the group's: the
+ * switcher says how far the roster has come (or that it is on its way) rather than "0 members".
+ */
+function groupFigures(g: GroupSummary, sync: SyncStatus | null): string {
   const balance = g.balanceCents === null ? 'no invoice yet' : `balance ${formatUsd(g.balanceCents)}`;
   // A role that may not read members has no roster here to count.
   if (!roleAllows(g.role, 'members.read')) return balance;
+  const arriving = sync?.progress?.groupNumber === g.groupNumber ? sync.progress.members : undefined;
+  if (arriving !== undefined) return `${formatCount(arriving.received)} of ${formatCount(arriving.total)} members received · ${balance}`;
+  if (g.activeMembers === 0 && sync?.state === 'syncing') return `members on their way · ${balance}`;
   return `${formatCount(g.activeMembers)} ${g.activeMembers === 1 ? 'member' : 'members'} · ${balance}`;
 }
 
@@ -22,12 +31,13 @@ function groupFigures(g: GroupSummary): string {
  * The hidden separator makes it read as one line, `Harbor Logistics Inc. · 100234 · 412 members · …`.
  */
 function GroupText({ group }: { group: GroupSummary }) {
+  const sync = useStatusStore((s) => s.sync);
   return (
     <span className="group-text">
       <span className="group-text-name">{group.name}</span>
       <span className="visually-hidden"> · </span>
       <span className="group-text-figures">
-        {group.groupNumber} · {groupFigures(group)}
+        {group.groupNumber} · {groupFigures(group, sync)}
       </span>
     </span>
   );

@@ -8,7 +8,7 @@ import { dependentRelationship } from '@shared/plan-api/eligibility';
 import { compareDates } from '@shared/util/dates';
 import { formatDate } from '../../components/format';
 import { DateField, RadioGroupField, SelectField, type Option } from '../../components/form';
-import { ExceptionRequestDialog } from '../common/ExceptionRequestDialog';
+import { ExceptionOffer, ExceptionRequestDialog } from '../common/ExceptionRequestDialog';
 import { coveredRelationships, lateEventRefusal, timingOf, type AddDependentValues } from './add-dependent-form';
 
 const addEvents = qualifyingEvents.filter((e) => e.action === 'add');
@@ -58,12 +58,7 @@ export function EventStep({ groupNumber, subscriber, policy, today }: { groupNum
               </p>
             )}
             {late !== null && (
-              <p>
-                The plan may still allow it.{' '}
-                <button type="button" className="button" onClick={() => setAsking(true)}>
-                  Request an exception
-                </button>
-              </p>
+              <ExceptionOffer onAsk={() => setAsking(true)} />
             )}
             {!closed && (
               <p>

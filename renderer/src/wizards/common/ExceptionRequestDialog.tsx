@@ -20,6 +20,18 @@ interface Props {
   onClose: () => void;
 }
 
+/** The offer beside a refusal the plan may waive: it opens ExceptionRequestDialog. */
+export function ExceptionOffer({ onAsk }: { onAsk: () => void }) {
+  return (
+    <p>
+      The plan may still allow it.{' '}
+      <button type="button" className="button" onClick={onAsk}>
+        Request an exception
+      </button>
+    </p>
+  );
+}
+
 /**
  * A refused change the plan may still allow: the user writes the plan a note, it goes straight to the
  * plan (never queued: only the plan can answer it), and the plan's reference number is shown. Offline,

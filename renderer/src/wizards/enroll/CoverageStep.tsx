@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { Group } from '@shared/contract/schemas/group';
 import { isoDate } from '@shared/contract/schemas/primitives';
@@ -9,17 +9,21 @@ import { formatUsd } from '@shared/util/money';
 import { formatDate } from '../../components/format';
 import { DateField, RadioGroupField, SelectField, type Option } from '../../components/form';
 import { offerEffectiveDates, type EffectiveDateOffer } from './effective-dates';
-import { isLateHire, type EnrollValues } from './enroll-form';
+import { ExceptionOffer, ExceptionRequestDialog } from '../common/ExceptionRequestDialog';
+import { isLateHire, lateEventEnrollmentRefusal, type EnrollValues } from './enroll-form';
 
 const eventOptions: Option[] = specialEnrollmentEventIds.map((id) => ({ value: id, label: qualifyingEvent(id).label }));
 
 /** Plan, and a start date offered from the group's waiting period and retro window, with the reason shown. */
 export function CoverageStep({ group, today }: { group: Group; today: string }) {
-  const [hireDate, chosen, firstName, reason, eventKind, eventDate] = useWatch<
+  const [hireDate, chosen, firstName, lastName, planCode, reason, eventKind, eventDate] = useWatch<
     EnrollValues,
-    ['subscriber.hireDate', 'effectiveDate', 'subscriber.firstName', 'enrollmentReason', 'event.kind', 'event.date']
-  >({ name: ['subscriber.hireDate', 'effectiveDate', 'subscriber.firstName', 'enrollmentReason', 'event.kind', 'event.date'] });
+    ['subscriber.hireDate', 'effectiveDate', 'subscriber.firstName', 'subscriber.lastName', 'planCode', 'enrollmentReason', 'event.kind', 'event.date']
+  >({ name: ['subscriber.hireDate', 'effectiveDate', 'subscriber.firstName', 'subscriber.lastName', 'planCode', 'enrollmentReason', 'event.kind', 'event.date'] });
+  const [asking, setAsking] = useState(false);
   const late = isLateHire(hireDate, group.policy, today);
+  // An event past its window: refused, but the plan may still allow it when asked.
+  const lateEvent = late ? lateEventEnrollmentRefusal({ enrollmentReason: reason ?? '', event: { kind: eventKind, date: eventDate } }, group.policy, today) : null;
   const { setValue } = useFormContext<EnrollValues>();
   // A hire date moved back inside the first window makes the reason moot: it is not sent.
   useEffect(() => {
@@ -76,6 +80,27 @@ export function CoverageStep({ group, today }: { group: Group; today: string }) 
               <SelectField name="event.kind" label="Qualifying event" options={eventOptions} />
               <DateField name="event.date" label="Date of the event" max={today} />
             </div>
+          )}
+          {/* Always in the page, so screen readers hear when the event's window turns out closed. */}
+          <div aria-live="polite">
+            {lateEvent !== null && (
+              <div className="wz-note is-warning">
+                <p>
+                  The window for this event closed on {formatDate(lateEvent.windowCloses)} ({lateEvent.windowDays} days after the event).
+                </p>
+                <ExceptionOffer onAsk={() => setAsking(true)} />
+              </div>
+            )}
+          </div>
+          {asking && lateEvent !== null && (
+            <ExceptionRequestDialog
+              groupNumber={group.groupNumber}
+              memberId={null}
+              changeKind="enroll"
+              input={{ employee: `${firstName.trim()} ${lastName.trim()}`.trim(), hireDate, planCode, eventKind, eventDate, requestDate: today }}
+              rule={{ code: 'qualifying_event_window', message: lateEvent.message }}
+              onClose={() => setAsking(false)}
+            />
           )}
         </>
       )}

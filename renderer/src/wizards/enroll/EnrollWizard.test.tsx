@@ -467,6 +467,44 @@ describe('Enroll an employee', () => {
     await user.click(screen.getByRole('radio', { name: /For a qualifying event/ }));
     expect(screen.getByLabelText('Qualifying event')).toBeInTheDocument();
     expect(offered()).toEqual([]);
+
+    // A marriage in time gives its date and no exception to ask for.
+    await user.selectOptions(screen.getByLabelText('Qualifying event'), 'marriage');
+    await type(user, 'Date of the event', '2026-11-10');
+    await user.tab();
+    expect(offered()).toEqual(['2026-12-01']);
+    expect(screen.queryByRole('button', { name: 'Request an exception' })).toBeNull();
+
+    // Months ago, the window is closed: the plan would refuse it, but may still allow it if asked.
+    const sent: MethodInput<'exceptions.request'>[] = [];
+    fake.on('exceptions.request', (input) => {
+      sent.push(input);
+      const { groupNumber, ...request } = input;
+      return {
+        ok: true,
+        value: { ...request, memberId: null, referenceNumber: 'EX-20261127-0000043', groupNumber, requestedBy: 'sandbox.admin', ruleCode: request.rule.code, ruleMessage: request.rule.message, status: 'open', createdAt: '2026-11-27T12:00:00.000Z' },
+      };
+    });
+    await user.clear(screen.getByLabelText('Date of the event'));
+    await type(user, 'Date of the event', '2026-09-01');
+    await user.tab();
+    expect(screen.getByText('The window for this event closed on 10/01/2026 (30 days after the event).')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Request an exception' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Request an exception' });
+    expect(dialog).toHaveTextContent('Marriage on 2026-09-01 was more than 30 days ago');
+    await user.type(within(dialog).getByLabelText('Note to the plan'), 'Jordan was on leave when the marriage certificate came.');
+    await user.click(within(dialog).getByRole('button', { name: 'Send to the plan' }));
+    expect(await within(dialog).findByText('EX-20261127-0000043')).toBeInTheDocument();
+    expect(sent).toEqual([
+      {
+        groupNumber: '100234',
+        memberId: null,
+        changeKind: 'enroll',
+        input: { employee: 'Jordan Price', hireDate: '2025-01-06', planCode: 'PPO-SILVER', eventKind: 'marriage', eventDate: '2026-09-01', requestDate: '2026-11-27' },
+        rule: { code: 'qualifying_event_window', message: expect.stringMatching(/^Marriage on 2026-09-01 was more than 30 days ago/) },
+        note: 'Jordan was on leave when the marriage certificate came.',
+      },
+    ]);
   });
 
   it('puts the plan’s refusal on the field it names and resends as a correction', async () => {

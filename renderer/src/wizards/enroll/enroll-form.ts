@@ -3,8 +3,9 @@ import type { Group } from '@shared/contract/schemas/group';
 import { employeeClass, employmentStatus } from '@shared/contract/schemas/member';
 import { email, isoDate, phone } from '@shared/contract/schemas/primitives';
 import { checkEnrollment, type EnrollmentFacts } from '@shared/domain/enrollment-checks';
-import { enrollmentReasons, initialEnrollmentCloses, specialEnrollmentEventIds, type EnrollmentReason, type SpecialEnrollmentEventId } from '@shared/domain/late-enrollment';
-import { compareDates } from '@shared/util/dates';
+import { checkEnrollmentTiming, enrollmentReasons, initialEnrollmentCloses, specialEnrollmentEventIds, type EnrollmentReason, type SpecialEnrollmentEventId } from '@shared/domain/late-enrollment';
+import { qualifyingEventWindowDays } from '@shared/domain/qualifying-events';
+import { addDays, compareDates, daysBetween } from '@shared/util/dates';
 import { dependentRelationship, type EnrollRequest } from '@shared/plan-api/eligibility';
 import {
   addressFormSchema,
@@ -51,6 +52,24 @@ export const emptyEnroll: EnrollValues = {
 /** True when the hire date is a date and its first enrollment window closed before today. */
 export function isLateHire(hireDate: string, policy: Group['policy'], today: string): boolean {
   return isoDate.safeParse(hireDate).success && compareDates(initialEnrollmentCloses(hireDate, policy), today) < 0;
+}
+
+/**
+ * A late hire's enrollment for a qualifying event requested after its window closed (the one refusal
+ * the plan may waive on request): the plan's rule in its own words (shared/domain/late-enrollment),
+ * the window's length and its last day; null when the event is in time or not yet chosen.
+ */
+export function lateEventEnrollmentRefusal(
+  values: Pick<EnrollValues, 'enrollmentReason' | 'event'>,
+  policy: Group['policy'],
+  today: string,
+): { message: string; windowDays: number; windowCloses: string } | null {
+  const { event } = values;
+  if (values.enrollmentReason !== 'special' || event.kind === '' || !isoDate.safeParse(event.date).success || compareDates(event.date, today) > 0) return null;
+  const windowDays = qualifyingEventWindowDays(event.kind, policy);
+  if (windowDays === null || daysBetween(event.date, today) <= windowDays) return null;
+  const refusal = checkEnrollmentTiming({ hireDate: '', effectiveDate: '', enrollmentReason: 'special', event }, policy, today).find((v) => v.path.join('.') === 'event.date');
+  return refusal === undefined ? null : { message: refusal.message, windowDays, windowCloses: addDays(event.date, windowDays) };
 }
 
 export const emptyDependent = (relationship: DependentRelationship): DependentValues => ({ ...emptyPerson, relationship, disabled: false });

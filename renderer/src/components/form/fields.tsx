@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { get, useFormContext, useFormState, type FieldValues } from 'react-hook-form';
+import { formatDatesIn } from '../format';
 import { fieldDescription as describedBy, fieldId } from './field-id';
 import './fields.css';
 
@@ -10,12 +11,15 @@ import './fields.css';
  * together.
  */
 
-/** The message react-hook-form holds for a field, or undefined. */
+/**
+ * The message react-hook-form holds for a field, or undefined, with its dates in the reader's format:
+ * the shared rules the forms check write them as ISO plan dates, as the core and the plan do.
+ */
 export function useFieldError(name: string): string | undefined {
   const { control } = useFormContext<FieldValues>();
   const { errors } = useFormState({ control, name });
   const error = get(errors, name) as { message?: unknown } | undefined;
-  return typeof error?.message === 'string' && error.message !== '' ? error.message : undefined;
+  return typeof error?.message === 'string' && error.message !== '' ? formatDatesIn(error.message) : undefined;
 }
 
 interface FrameProps {

@@ -96,13 +96,13 @@ describe('Add a dependent', () => {
     await chooseEvent(user, 'spouse', 'Marriage', '2026-09-01');
     await user.tab();
     const date = screen.getByLabelText('Date of the event');
-    await described(date, 'Marriage on 2026-09-01 was more than 30 days before this request (2026-11-27): a change for this event must be requested within 30 days. Otherwise wait for open enrollment or ask the plan for an exception.');
+    await described(date, 'Marriage on 09/01/2026 was more than 30 days before this request (11/27/2026): a change for this event must be requested within 30 days. Otherwise wait for open enrollment or ask the plan for an exception.');
     expect(screen.getByText(/The window for this event closed on 10\/01\/2026/)).toBeInTheDocument();
     expect(screen.queryByText(/Coverage would start/)).not.toBeInTheDocument();
 
     await type(user, 'Date of the event', '2026-12-05');
     await user.tab();
-    await described(date, "The event date 2026-12-05 is after today's request date 2026-11-27: submit the change on or after the event.");
+    await described(date, "The event date 12/05/2026 is after today's request date 11/27/2026: submit the change on or after the event.");
 
     // An event that cannot add this relationship (Marriage stays listed because it is chosen).
     await user.selectOptions(screen.getByLabelText('Relationship to the employee'), 'child');
@@ -122,7 +122,7 @@ describe('Add a dependent', () => {
     expect(screen.getByLabelText('Date of birth')).toHaveAttribute('min', '2000-12-01');
     await type(user, 'Date of birth', '2000-01-15');
     await next(user);
-    expect(within(await summary()).getByRole('link', { name: /^Sam Adams is 26 on 2026-01-15: children are covered to the end of the month they turn 26, so through 2026-01-31, and coverage on 2026-12-01 is past that/ })).toBeInTheDocument();
+    expect(within(await summary()).getByRole('link', { name: /^Sam Adams is 26 on 01\/15\/2026: children are covered to the end of the month they turn 26, so through 01\/31\/2026, and coverage on 12\/01\/2026 is past that/ })).toBeInTheDocument();
     await user.click(screen.getByRole('checkbox', { name: /Disabled/ }));
     // A disabled child has no age limit, so no earliest birth date either.
     expect(screen.getByLabelText('Date of birth')).not.toHaveAttribute('min');
@@ -154,7 +154,7 @@ describe('Add a dependent', () => {
     await user.tab();
     await user.click(await screen.findByRole('button', { name: 'Request an exception' }));
     const dialog = await screen.findByRole('dialog', { name: 'Request an exception' });
-    expect(dialog).toHaveTextContent('Marriage on 2026-09-01 was more than 30 days before this request');
+    expect(dialog).toHaveTextContent('Marriage on 09/01/2026 was more than 30 days before this request');
     await user.click(within(dialog).getByRole('button', { name: 'Send to the plan' }));
     const note = within(dialog).getByLabelText('Note to the plan');
     await waitFor(() => expect(note).toHaveFocus());
@@ -197,7 +197,7 @@ describe('Add a dependent', () => {
     await stepHeading(/Dependent’s details/);
     await type(user, 'Date of birth', '2026-11-19');
     await user.tab();
-    await described(screen.getByLabelText('Date of birth'), "For a birth, the event date is the child's date of birth (2026-11-19): newborns are covered from birth.");
+    await described(screen.getByLabelText('Date of birth'), "For a birth, the event date is the child's date of birth (11/19/2026): newborns are covered from birth.");
   });
 
   it('autosaves against the subscriber with the SSN in secrets, and resumes at the saved step', async () => {
@@ -268,7 +268,7 @@ describe('Add a dependent', () => {
     await stepHeading(/Relationship and event/);
     await chooseEvent(user, 'spouse', 'Marriage', '2026-11-14');
     await user.tab();
-    await described(screen.getByLabelText('Date of the event'), `Employee ${subscriber.memberId} has no coverage on 2026-12-01: reinstate the employee before adding dependents.`);
+    await described(screen.getByLabelText('Date of the event'), `Employee ${subscriber.memberId} has no coverage on 12/01/2026: reinstate the employee before adding dependents.`);
   });
 
   it('explains why a dependent or a terminated subscriber cannot take a new dependent', async () => {

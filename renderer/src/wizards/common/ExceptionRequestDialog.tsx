@@ -5,6 +5,7 @@ import type { TransactionKind } from '@shared/plan-api/eligibility';
 import { MAX_EXCEPTION_NOTE, type ExceptionRequest, type exceptionRuleCodes } from '@shared/plan-api/exception-requests';
 import { useApi } from '../../api/ApiProvider';
 import { DialogFormFooter } from '../../components/DialogFormFooter';
+import { formatDatesIn } from '../../components/format';
 import { NoteField } from '../../components/NoteField';
 import { useRequiredNote } from '../../components/use-required-note';
 import { useAnnouncer } from '../../state/announcer';
@@ -82,7 +83,7 @@ export function ExceptionRequestDialog({ groupNumber, memberId, changeKind, inpu
             </>
           ) : (
             <>
-              <Dialog.Description className="muted">The plan’s rules refuse this change: {rule.message} The plan can still allow it. Tell them why.</Dialog.Description>
+              <Dialog.Description className="muted">The plan’s rules refuse this change: {formatDatesIn(rule.message)} The plan can still allow it. Tell them why.</Dialog.Description>
               <form noValidate onSubmit={(e) => void submit(e)}>
                 <NoteField
                   note={note}

@@ -144,7 +144,7 @@ describe('Update demographics wizard', () => {
     await described('Last name', 'Use letters, spaces, apostrophes, hyphens or periods');
     await retype(user, 'Date of birth', '2027-01-05');
     await user.tab();
-    await described('Date of birth', 'The date of birth cannot be after today (2026-11-27).');
+    await described('Date of birth', 'The date of birth cannot be after today (11/27/2026).');
     await user.type(screen.getByLabelText(/^Corrected Social Security number/), '12345');
     await user.tab();
     await described(/^Corrected Social Security number/, 'An SSN is 9 digits');
@@ -153,7 +153,7 @@ describe('Update demographics wizard', () => {
     expect(within(summary).getAllByRole('link').map((l) => l.textContent)).toEqual([
       'Enter the first name',
       'Use letters, spaces, apostrophes, hyphens or periods',
-      'The date of birth cannot be after today (2026-11-27).',
+      'The date of birth cannot be after today (11/27/2026).',
       'An SSN is 9 digits',
     ]);
 
@@ -213,7 +213,7 @@ describe('Update demographics wizard', () => {
     expect(within(summary).getAllByRole('link').map((l) => l.textContent)).toEqual([
       'Nothing is different from the record yet: go back and change at least one field.',
       'Choose whether this is a change or a correction',
-      'Effective date must be on or after 2026-09-01: retroactive changes are limited to the current month and the two before it.',
+      'Effective date must be on or after 09/01/2026: retroactive changes are limited to the current month and the two before it.',
     ]);
     // The summary's first link leads to the list of changes.
     await user.click(within(summary).getAllByRole('link')[0] as HTMLElement);

@@ -218,7 +218,7 @@ describe('Enroll an employee', () => {
     await described(screen.getByLabelText(/^Suffix/), /Use letters and periods \(Jr\., III\)/);
     await type(user, 'Date of birth', '2027-01-05');
     await user.tab();
-    await described(screen.getByLabelText('Date of birth'), 'The date of birth cannot be after today (2026-11-27).');
+    await described(screen.getByLabelText('Date of birth'), 'The date of birth cannot be after today (11/27/2026).');
     await type(user, /^Social Security number/, '12345');
     await user.tab();
     await described(screen.getByLabelText(/^Social Security number/), 'An SSN is 9 digits');
@@ -294,7 +294,7 @@ describe('Enroll an employee', () => {
     await user.tab();
     const dob = within(child).getByLabelText('Date of birth');
     expect(dob).toHaveAttribute('min', '2001-01-01');
-    await described(dob, /Tom Alvarez is 26 on 2026-06-15: children are covered to the end of the month they turn 26, so through 2026-06-30, and coverage on 2027-01-01 is past that/);
+    await described(dob, /Tom Alvarez is 26 on 06\/15\/2026: children are covered to the end of the month they turn 26, so through 06\/30\/2026, and coverage on 01\/01\/2027 is past that/);
     await user.click(within(child).getByRole('checkbox', { name: /Disabled/ }));
     expect(dob).not.toHaveAttribute('min');
     await next(user);
@@ -404,7 +404,7 @@ describe('Enroll an employee', () => {
     expect(screen.getByRole('radio', { name: /12\/01\/2026/ })).toBeChecked();
     await next(user);
     const problems = await summary();
-    expect(within(problems).getByRole('link', { name: "Effective date must be on or after 2027-01-01: the group's waiting period is 60 days after the hire date 2026-11-02." })).toBeInTheDocument();
+    expect(within(problems).getByRole('link', { name: "Effective date must be on or after 01/01/2027: the group's waiting period is 60 days after the hire date 11/02/2026." })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Back' }));
     await user.click(screen.getByRole('button', { name: 'Back' }));
@@ -491,7 +491,7 @@ describe('Enroll an employee', () => {
     expect(screen.getByText('The window for this event closed on 10/01/2026 (30 days after the event).')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Request an exception' }));
     const dialog = await screen.findByRole('dialog', { name: 'Request an exception' });
-    expect(dialog).toHaveTextContent('Marriage on 2026-09-01 was more than 30 days ago');
+    expect(dialog).toHaveTextContent('Marriage on 09/01/2026 was more than 30 days ago');
     await user.type(within(dialog).getByLabelText('Note to the plan'), 'Jordan was on leave when the marriage certificate came.');
     await user.click(within(dialog).getByRole('button', { name: 'Send to the plan' }));
     expect(await within(dialog).findByText('EX-20261127-0000043')).toBeInTheDocument();

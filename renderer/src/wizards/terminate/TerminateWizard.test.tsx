@@ -35,7 +35,7 @@ describe('Terminate wizard', () => {
     await user.tab();
     const date = screen.getByLabelText('Date of the event');
     await waitFor(() =>
-      expect(date).toHaveAccessibleDescription(expect.stringContaining('Termination date must be on or after 2026-09-01: retroactive changes are limited to the current month and the two before it.')),
+      expect(date).toHaveAccessibleDescription(expect.stringContaining('Termination date must be on or after 09/01/2026: retroactive changes are limited to the current month and the two before it.')),
     );
     expect(date).toHaveAttribute('aria-invalid', 'true');
     // A refused date has no last covered day: only a date the rules accept shows one.

@@ -101,7 +101,7 @@ describe('Pay wizard', () => {
     await next(user);
     expect(await screen.findByRole('alert')).toHaveTextContent('Choose a business day: payments are not sent on weekends or federal holidays');
     await setDate(user, '2026-12-02');
-    await waitFor(() => expect(screen.getByLabelText('Payment date')).toHaveAccessibleDescription(/Choose a date up to 2026-12-01, the due date/));
+    await waitFor(() => expect(screen.getByLabelText('Payment date')).toHaveAccessibleDescription(/Choose a date up to 12\/01\/2026, the due date/));
     await setDate(user, '2026-11-30');
     expect(await screen.findByText(/Sent to the bank on 11\/30\/2026; the money leaves the account on 12\/01\/2026/)).toBeInTheDocument();
     await next(user);
@@ -167,7 +167,7 @@ describe('Pay wizard', () => {
     expect(screen.getByText(/the earliest date now is/)).toHaveTextContent('11/30/2026');
     await setDate(user, '2026-11-27');
     await next(user);
-    expect(await screen.findByRole('alert')).toHaveTextContent("The earliest date is 2026-11-30: today's payments are sent at 5:00 p.m. Eastern");
+    expect(await screen.findByRole('alert')).toHaveTextContent("The earliest date is 11/30/2026: today's payments are sent at 5:00 p.m. Eastern");
     await user.click(screen.getByRole('button', { name: 'Use the earliest date, 11/30/2026' }));
     await next(user);
     await stepHeading('Review');

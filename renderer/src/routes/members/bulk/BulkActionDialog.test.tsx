@@ -54,7 +54,7 @@ describe('Bulk terminate from the roster', () => {
     await user.type(date, '2026-08-15');
     await user.tab();
     await waitFor(() =>
-      expect(date).toHaveAccessibleDescription(expect.stringContaining('Termination date must be on or after 2026-09-01: retroactive changes are limited to the current month and the two before it.')),
+      expect(date).toHaveAccessibleDescription(expect.stringContaining('Termination date must be on or after 09/01/2026: retroactive changes are limited to the current month and the two before it.')),
     );
     // A refused date has no last covered day beside it.
     expect(within(dialog).queryByText(/Coverage ends \d/)).not.toBeInTheDocument();

@@ -3,7 +3,6 @@ import type { TwoFactorPolicy } from '@shared/plan-api/two-factor';
 import type { Role } from '@shared/contract/roles';
 import type { Db } from '../../../store/db';
 import { groupUsers } from '../../../store/schema';
-import type { SessionIdentity } from '../sessions';
 
 /** The roles `required-for-admins` covers: whoever can grant access, or move the group's money. */
 export const ROLES_REQUIRING_TWO_FACTOR: readonly Role[] = ['primary_admin', 'billing'];
@@ -23,6 +22,6 @@ export async function twoFactorRequired(db: Db, userId: string, policy: TwoFacto
  * Whether a session reaches only two-step sign-in setup: it was opened so (the user was covered at
  * sign-in), or the user has been given a covered role since and has not turned it on yet.
  */
-export function sessionLimited(identity: Pick<SessionIdentity, 'limitedTo' | 'twoFactorOwed'>, policy: TwoFactorPolicy): boolean {
+export function sessionLimited(identity: { limitedTo?: 'two_factor_enrollment' | null; twoFactorOwed?: boolean }, policy: TwoFactorPolicy): boolean {
   return identity.limitedTo === 'two_factor_enrollment' || (policy === 'required-for-admins' && identity.twoFactorOwed === true);
 }

@@ -75,36 +75,34 @@ export interface RosterThreadsOptions {
  * The roster's CSV rows, range by range in roster order, read by `threads` threads at once, each
  * range by one of them in turn. At most `requestsPerThread` ranges per thread are asked ahead of the
  * one being written, so however fast they read, a few ranges' text is all that waits in memory. The
- * threads start at once (they load while the ranges are found) and stop when the iteration ends,
- * fails or is cancelled.
+ * threads start when the first chunk is asked for, and stop when the iteration ends, fails or is
+ * cancelled: a caller that never iterates (its file could not be opened) leaves none behind.
  */
-export function csvChunksInThreads(options: RosterThreadsOptions): AsyncGenerator<CsvChunk> {
+export async function* csvChunksInThreads(options: RosterThreadsOptions): AsyncGenerator<CsvChunk> {
   const { db, signal, query } = options;
   const workerData: RosterThreadData = { ...options.data, file: db.name, ...nativeBindingOptions(), query };
   const threads = Array.from({ length: options.threads }, () => new RosterThread(options.script, workerData));
-  return (async function* () {
-    const asked: Promise<CsvChunk>[] = [];
-    try {
-      const ranges = rosterRanges(db, query.groupNumber);
-      const ask = () => {
-        const range = ranges.next();
-        if (range.done === true) return;
-        const answer = (threads[range.value.index % threads.length] as RosterThread).read(range.value);
-        // Awaited in order below; a range that fails after a cancel must not be an unhandled rejection.
-        answer.catch(() => undefined);
-        asked.push(answer);
-      };
-      for (let index = 0; index < threads.length * requestsPerThread; index += 1) ask();
-      for (let answer = asked.shift(); answer !== undefined; answer = asked.shift()) {
-        const chunk = await answer;
-        signal.throwIfAborted();
-        ask();
-        yield chunk;
-      }
-    } finally {
-      await Promise.all(threads.map((thread) => thread.stop()));
+  const asked: Promise<CsvChunk>[] = [];
+  try {
+    const ranges = rosterRanges(db, query.groupNumber);
+    const ask = () => {
+      const range = ranges.next();
+      if (range.done === true) return;
+      const answer = (threads[range.value.index % threads.length] as RosterThread).read(range.value);
+      // Awaited in order below; a range that fails after a cancel must not be an unhandled rejection.
+      answer.catch(() => undefined);
+      asked.push(answer);
+    };
+    for (let index = 0; index < threads.length * requestsPerThread; index += 1) ask();
+    for (let answer = asked.shift(); answer !== undefined; answer = asked.shift()) {
+      const chunk = await answer;
+      signal.throwIfAborted();
+      ask();
+      yield chunk;
     }
-  })();
+  } finally {
+    await Promise.all(threads.map((thread) => thread.stop()));
+  }
 }
 
 /** One reading thread and the answers it owes, in the order asked (a thread reads its requests in turn). */

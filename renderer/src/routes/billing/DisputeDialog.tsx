@@ -48,7 +48,7 @@ export function DisputeDialog({ groupNumber, invoiceNumber, periodStart, row, on
     <Dialog.Root open onOpenChange={(open) => !open && !busy && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog billing-dispute">
+        <Dialog.Content className="dialog dialog-form billing-dispute">
           <Dialog.Title className="dialog-title">Dispute {row.memberName}</Dialog.Title>
           <Dialog.Description className="muted">
             {noLine

@@ -65,7 +65,7 @@ export function ExceptionRequestDialog({ groupNumber, memberId, changeKind, inpu
     <Dialog.Root open onOpenChange={(open) => !open && !busy && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog">
+        <Dialog.Content className="dialog dialog-form">
           <Dialog.Title className="dialog-title">Request an exception</Dialog.Title>
           {received ? (
             <>

@@ -84,7 +84,7 @@ export function AddAccountDialog({ groupNumber, onAdded }: Props) {
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog pay-dialog">
+        <Dialog.Content className="dialog dialog-form pay-dialog">
           <Dialog.Title className="dialog-title">Add a bank account</Dialog.Title>
           <Dialog.Description className="muted">Use the numbers at the bottom of one of the group’s checks. After it is verified, invoices can be paid from it.</Dialog.Description>
           <FormProvider {...form}>

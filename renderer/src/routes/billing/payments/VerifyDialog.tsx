@@ -59,7 +59,7 @@ export function VerifyDialog({ groupNumber, account, onClose, onVerified }: { gr
     <Dialog.Root open onOpenChange={(open) => !open && !busy && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog pay-dialog">
+        <Dialog.Content className="dialog dialog-form pay-dialog">
           <Dialog.Title className="dialog-title">Verify {account.nickname}</Dialog.Title>
           <Dialog.Description className="muted">
             Two deposits under $1.00 were sent to {accountName(account)}. Find them on the account’s statement or online banking and enter both, in any order.
